@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeDatabase, loadConfig } from './index.js';
+
+describe('loadConfig', () => {
+  it('applies development defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe('./.data');
+    expect(c.seedDemo).toBe(true);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+  it('rejects invalid values naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SYSTEM_CODE: '1' })).toThrow(/SYSTEM_CODE/);
+  });
+  it('never prints the database password', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db.local:5433/motcua' });
+    const d = describeDatabase(c);
+    expect(d).toContain('db.local:5433/motcua');
+    expect(d).not.toContain('s3cret');
+  });
+});

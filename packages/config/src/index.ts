@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the product reads. Read once at start-up by loadConfig();
+ * nothing else in the code base touches process.env.
+ */
+const EnvSchema = z.object({
+  /** postgres://user:pass@host:port/db. When unset the embedded PGlite database is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder for the embedded database (PGlite). Survives restarts; `npm run reset` wipes it. */
+  DATA_DIR: z.string().min(1).default('./.data'),
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind. */
+  HOST: z.string().default('127.0.0.1'),
+  /** development | production | test. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session lifetime in hours for officials' cookies. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Login attempts allowed per IP per minute. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Seed demo data (units, officials, procedures) on first start of an empty database. */
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** Public base URL, used in QR codes printed on slips. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Two-digit code of the agency that owns this centralised system (AA in the dossier code). */
+  SYSTEM_CODE: z
+    .string()
+    .regex(/^\d{2}$/)
+    .default('01'),
+  /** Folder holding the built web app (apps/web/dist). */
+  WEB_DIST_DIR: z.string().optional(),
+  /** Max request body in bytes (uploads are checked separately). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+
+export type Config = Readonly<{
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  sessionTtlHours: number;
+  loginRateLimitPerMinute: number;
+  seedDemo: boolean;
+  publicUrl: string;
+  systemCode: string;
+  webDistDir: string | undefined;
+  bodyLimitBytes: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validate the environment once and return a frozen, typed configuration. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    seedDemo: e.SEED_DEMO,
+    publicUrl: e.PUBLIC_URL,
+    systemCode: e.SYSTEM_CODE,
+    webDistDir: e.WEB_DIST_DIR,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+  });
+}
+
+/** Describe where the data lives without ever printing a password. */
+export function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return `PGlite (embedded) at ${config.dataDir}`;
+  const u = new URL(config.databaseUrl);
+  return `PostgreSQL ${u.username ? `${u.username}@` : ''}${u.hostname}:${u.port || '5432'}${u.pathname}`;
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import type { RoleGrant } from '@mot-cua/contracts';
+import { createUsersRepository, type Database } from '@mot-cua/db';
+
+/** A short random suffix so tests on a shared PostgreSQL database never collide. */
+export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
+
+/**
+ * A fake commune code unique to one test: 5 characters starting with 'T' (real codes are digits),
+ * inside a fake province 'T?' so jurisdiction checks stay meaningful.
+ */
+export function testUnit(): { unitCode: string; provinceCode: string } {
+  const s = randomBytes(3).toString('hex').toUpperCase();
+  return { unitCode: `T${s.slice(0, 4)}`, provinceCode: `P${s.slice(4, 6)}` };
+}
+
+// argon2id hash of "matkhau-Demo1" (m=19456,t=2,p=1), computed once so tests stay fast.
+export const TEST_PASSWORD = 'matkhau-Demo1';
+export const TEST_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$CG88zuixRXxlNh98jBegsw$iGYNRKWk8Xm3WS4ZsMl6k3Vd1V5eRbcT9dYrwhLHMQw';
+
+export async function newOfficial(
+  database: Database,
+  opts: {
+    grants?: Array<RoleGrant & { validFrom?: string; validTo?: string | null }>;
+    username?: string;
+    fullName?: string;
+    passwordHash?: string;
+    isActive?: boolean;
+  } = {},
+): Promise<{ id: string; username: string; password: string }> {
+  const users = createUsersRepository(database.db);
+  const username = opts.username ?? `canbo-${uniqueSuffix()}`;
+  const id = await users.createUser({
+    username,
+    fullName: opts.fullName ?? 'Nguyễn Văn Thử',
+    passwordHash: opts.passwordHash ?? TEST_PASSWORD_HASH,
+  });
+  for (const g of opts.grants ?? []) await users.addGrant(id, g);
+  if (opts.isActive === false) await users.setActive(id, false);
+  return { id, username, password: TEST_PASSWORD };
+}

@@ -1,0 +1,3 @@
+export { fixedClock } from '@mot-cua/core';
+export * from './factories.js';
+export * from './test-db.js';
