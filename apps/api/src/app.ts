@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { AppError } from '@mot-cua/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './context.js';
+import { authPlugin } from './http/auth.js';
+import { metricsPlugin } from './http/metrics.js';
+import { buildProblem, classifyError, sendProblem } from './http/problem.js';
+import { adminUnitsRoutes } from './routes/admin-units/admin-units.routes.js';
+import { authRoutes } from './routes/auth/auth.routes.js';
+import { calendarRoutes } from './routes/calendar/calendar.routes.js';
+import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
+import { healthRoutes } from './routes/health/health.routes.js';
+import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
+import { searchRoutes } from './routes/search/search.routes.js';
+
+const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export type CreateAppOptions = AppDeps & {
+  /** pino logger options; false silences logs (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Extra routes mounted under /api (tests use it to exercise the error handler). */
+  register?: (api: FastifyInstance) => Promise<void>;
+};
+
+/** Build the HTTP application. No side effects beyond the given dependencies; main.ts listens. */
+export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const deps: AppDeps = { config, database: options.database, clock: options.clock };
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // The single error handler: every failure becomes problem+json with a stable code.
+  app.setErrorHandler((error, req, reply) => {
+    const { code, fieldErrors } = classifyError(error);
+    const problem = buildProblem(code, req, fieldErrors);
+    if (problem.status >= 500) req.log.error({ err: error, code }, 'request failed');
+    else req.log.info({ code, status: problem.status }, 'request refused');
+    const headers: Record<string, string> = {};
+    const retry = reply.getHeader('retry-after');
+    if (problem.status === 429 && retry !== undefined) headers['retry-after'] = String(retry);
+    return sendProblem(reply, problem, headers);
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(metricsPlugin);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Một Cửa API',
+        description:
+          'One-stop public administrative service centers (Trung tâm phục vụ hành chính công). ' +
+          'Errors are RFC 9457 problem+json with a stable `code`; messages follow Accept-Language (vi default, en).',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes, deps);
+  await app.register(
+    async (api) => {
+      await api.register(authPlugin, deps);
+      await api.register(authRoutes, { ...deps, prefix: '/auth' });
+      await api.register(adminUnitsRoutes, { ...deps, prefix: '/admin-units' });
+      await api.register(calendarRoutes, { ...deps, prefix: '/calendar' });
+      await api.register(proceduresRoutes, { ...deps, prefix: '/procedures' });
+      await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
+      await api.register(searchRoutes, { ...deps, prefix: '/search' });
+      if (options.register) await api.register(options.register);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+
+  // Unknown API paths get a problem; any other GET that accepts HTML gets the single-page app.
+  app.setNotFoundHandler((req, reply) => {
+    const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+    if (hasWeb && req.method === 'GET' && wantsHtml && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, buildProblem('ROUTE_NOT_FOUND', req));
+  });
+
+  app.addHook('onClose', async () => {
+    await options.database.close();
+  });
+
+  return app;
+}
+
+export { AppError };

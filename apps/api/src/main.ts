@@ -1,0 +1,45 @@
+import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { systemClock } from '@mot-cua/core';
+import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
+import { createApp } from './app.js';
+import { passwordHasher } from './http/auth.js';
+
+/** Composition root: loadConfig → openDatabase → migrate → master data (+ demo) → createApp → listen. */
+async function main() {
+  const config = loadConfig(process.env);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const app = await createApp({ config, database, clock: systemClock });
+  const log = (msg: string) => app.log.info(msg);
+  log(`database: ${describeDatabase(config)}`);
+
+  const applied = await migrate(database);
+  log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
+  await withStartupLock(database, async () => {
+    await loadMasterData(database, log);
+    if (config.seedDemo) await seedDemo(database, { hashPassword: passwordHasher.hash, log });
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: finishing in-flight requests, then closing the database`);
+    const timer = setTimeout(() => {
+      app.log.error('shutdown timed out after 10 s');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  log(`Một Cửa is ready at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import { LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
+import { login } from '@mot-cua/core';
+import { createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { passwordHasher, requireActor, secrets } from '../../http/auth.js';
+
+export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db } = deps.database;
+  const ttlMs = deps.config.sessionTtlHours * 3_600_000;
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.config.env === 'production' && deps.config.publicUrl.startsWith('https:'),
+  };
+
+  app.post(
+    '/login',
+    {
+      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Official signs in with username and password',
+        body: LoginRequest,
+        response: { 200: SessionInfo },
+      },
+    },
+    async (req, reply) => {
+      const result = await db.transaction().execute(async (trx) => {
+        const r = await login(
+          { ...req.body, userAgent: req.headers['user-agent'] ?? null, ip: req.ip },
+          {
+            users: createUsersRepository(trx),
+            sessions: createSessionsRepository(trx),
+            hasher: passwordHasher,
+            secrets,
+            clock: deps.clock,
+            sessionTtlMs: ttlMs,
+          },
+        );
+        await createAuditRepository(trx).recordAudit({
+          actorUserId: r.user.id,
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: r.user.id,
+          requestId: String(req.id),
+          data: { ip: req.ip },
+        });
+        return r;
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
+      return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: { tags: ['auth'], summary: 'The signed-in official and the CSRF token', response: { 200: SessionInfo } },
+    },
+    async (req) => {
+      requireActor(req);
+      const s = req.session!;
+      return { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/logout',
+    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
+    async (req, reply) => {
+      if (req.session) await createSessionsRepository(db).deleteSession(req.session.idHash);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/logout-all',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke every session of the signed-in official',
+        response: { 200: z.object({ revoked: z.number().int() }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const revoked = await db.transaction().execute(async (trx) => {
+        const n = await createSessionsRepository(trx).deleteSessionsOfUser(actor.userId);
+        await createAuditRepository(trx).recordAudit({
+          actorUserId: actor.userId,
+          action: 'auth.revoke_all',
+          entityType: 'user',
+          entityId: actor.userId,
+          requestId: String(req.id),
+          data: { revoked: n },
+        });
+        return n;
+      });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { revoked };
+    },
+  );
+};

@@ -1,0 +1,125 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { RoleGrant } from '@mot-cua/contracts';
+import {
+  type Action,
+  type Actor,
+  AppError,
+  authorize,
+  type DossierActor,
+  type DossierDeps,
+  type DossierRecord,
+  type Resource,
+} from '@mot-cua/core';
+import {
+  type CalendarCache,
+  createDossierDeadlinePort,
+  createDossierProcedurePort,
+  createDossiersRepository,
+  createDossierUnitsPort,
+  type DB,
+} from '@mot-cua/db';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../context.js';
+
+/** Working calendars shared by the requests of this process (60 s freshness). */
+const calendarCache: CalendarCache = new Map();
+
+/** The use cases' ports over one transaction. */
+export function dossierDeps(
+  trx: Kysely<DB>,
+  app: AppDeps,
+): DossierDeps & { dossiers: ReturnType<typeof createDossiersRepository> } {
+  const units = createDossierUnitsPort(trx);
+  return {
+    dossiers: createDossiersRepository(trx),
+    clock: app.clock,
+    deadlines: createDossierDeadlinePort(trx, { cache: calendarCache }),
+    units,
+    procedures: createDossierProcedurePort(trx, units),
+    newId: randomUUID,
+    systemCode: app.config.systemCode,
+  };
+}
+
+/** Which unit(s) an authorization action is checked against for a dossier. */
+export function resourceFor(
+  d: Pick<DossierRecord, 'receivingUnitCode' | 'competentUnitCode' | 'provinceCode'>,
+  action: Action,
+): Resource {
+  const at = (unitCode: string): Resource => ({ kind: 'unit', unitCode, provinceCode: d.provinceCode });
+  switch (action) {
+    case 'dossier.receive':
+    case 'dossier.return':
+    case 'dossier.rate':
+    case 'dossier.submit':
+      return at(d.receivingUnitCode);
+    case 'dossier.read':
+    case 'dossier.stop':
+    case 'dossier.forward':
+      return {
+        kind: 'units',
+        units: [
+          { unitCode: d.receivingUnitCode, provinceCode: d.provinceCode },
+          { unitCode: d.competentUnitCode, provinceCode: d.provinceCode },
+        ],
+      };
+    default:
+      return at(d.competentUnitCode);
+  }
+}
+
+/** Authorize and turn the grant used into the actor recorded in the log. */
+export function authorizeOnDossier(
+  actor: Actor | undefined,
+  fullName: string | null,
+  action: Action,
+  d: Pick<DossierRecord, 'receivingUnitCode' | 'competentUnitCode' | 'provinceCode'>,
+): DossierActor {
+  const grant: RoleGrant = authorize(actor, action, resourceFor(d, action));
+  const unitCode =
+    grant.unitCode === d.receivingUnitCode || grant.unitCode === d.competentUnitCode
+      ? grant.unitCode
+      : action === 'dossier.receive' || action === 'dossier.return'
+        ? d.receivingUnitCode
+        : d.competentUnitCode;
+  return { userId: actor?.userId ?? null, name: fullName, role: grant.role, unitCode };
+}
+
+/** Names of units for slips and views (admin_units when present; the code otherwise). */
+export async function loadUnitNames(
+  db: Kysely<DB>,
+  codes: string[],
+  onDate: string,
+): Promise<(code: string) => string> {
+  const names = new Map<string, string>();
+  const units = createDossierUnitsPort(db);
+  for (const c of [...new Set(codes)]) {
+    const u = await units.findUnit(c, onDate);
+    if (u) names.set(c, u.name);
+  }
+  return (code) => names.get(code) ?? code;
+}
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** Media type from the first bytes (never from the name or the declared type): PDF, PNG or JPEG. */
+export function sniffMediaType(bytes: Uint8Array): 'application/pdf' | 'image/png' | 'image/jpeg' | undefined {
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  return undefined;
+}
+
+export function checkedFile(bytes: Buffer) {
+  if (bytes.length === 0) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
+  const mediaType = sniffMediaType(bytes);
+  if (!mediaType) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED');
+  return {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sizeBytes: bytes.length,
+    mediaType,
+    content: bytes,
+  };
+}

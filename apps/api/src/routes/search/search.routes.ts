@@ -1,0 +1,95 @@
+import { AssistantAnswer, AssistantRequest, type SearchHit, SearchQuery, SearchResponse } from '@mot-cua/contracts';
+import { checkSearchText, type ScoredProcedure } from '@mot-cua/core';
+import { createProceduresRepository, locateUnit } from '@mot-cua/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../context.js';
+import { loadSearchEngine } from './catalog-index.js';
+
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+const presentHit = (i: ScoredProcedure): SearchHit => ({
+  code: i.record.code,
+  name: i.record.name,
+  field: i.record.field,
+  agencyName: i.record.agencyName,
+  levels: i.record.levels,
+  timeLimit: i.record.timeLimit,
+  onlineServiceLevel: i.record.onlineServiceLevel,
+  score: round(i.score),
+  coverage: round(i.coverage),
+  confidence: round(i.confidence),
+  matchedBy: i.matchedBy,
+});
+
+/** Routes of procedure search and the assistant, mounted at /api/search. Public: no sign-in. */
+export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const engine = loadSearchEngine();
+  app.log.info(`search: index of ${engine.index.size} procedures built in ${engine.builtMs} ms`);
+  const { db } = deps.database;
+
+  /** The procedures enabled in a unit (its own configuration, else its province's). */
+  async function enabledCodes(unit: string | undefined): Promise<Set<string> | undefined> {
+    if (!unit) return undefined;
+    const scope = await locateUnit(db, unit);
+    const list = await createProceduresRepository(db).listProcedures({
+      unit: scope,
+      enabledOnly: true,
+      limit: 100_000,
+      offset: 0,
+    });
+    return new Set(list.items.map((p) => p.code));
+  }
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search procedures by code, name or keywords (accents optional, typos and abbreviations tolerated)',
+        querystring: SearchQuery,
+        response: { 200: SearchResponse },
+      },
+    },
+    async (req) => {
+      const q = checkSearchText(req.query.q, 'query');
+      const codes = await enabledCodes(req.query.unit);
+      const started = performance.now();
+      const r = engine.index.search(q, {
+        level: req.query.level,
+        field: req.query.field,
+        codes,
+        limit: req.query.limit,
+        offset: req.query.offset,
+      });
+      return {
+        query: q,
+        understood: r.understood,
+        corrections: r.corrections,
+        total: r.total,
+        items: r.items.map(presentHit),
+        tookMs: round(performance.now() - started),
+      };
+    },
+  );
+
+  app.post(
+    '/assistant',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['search'],
+        summary:
+          'Ask the virtual assistant a question in everyday Vietnamese; answers are catalog records or "not sure"',
+        body: AssistantRequest,
+        response: { 200: AssistantAnswer },
+      },
+    },
+    async (req) => {
+      const question = checkSearchText(req.body.question, 'question');
+      const codes = await enabledCodes(req.body.unit);
+      const started = performance.now();
+      const answer = await engine.answerer.answer(question, { codes });
+      return { ...answer, tookMs: round(performance.now() - started) };
+    },
+  );
+};

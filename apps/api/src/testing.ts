@@ -1,0 +1,48 @@
+import { loadConfig } from '@mot-cua/config';
+import type { RoleGrant } from '@mot-cua/contracts';
+import { type Clock, fixedClock } from '@mot-cua/core';
+import type { Database } from '@mot-cua/db';
+import { newOfficial } from '@mot-cua/test-kit';
+import type { FastifyInstance } from 'fastify';
+import { type CreateAppOptions, createApp } from './app.js';
+
+/** Build the app over a test database with a movable clock; logs silenced. */
+export async function buildTestApp(
+  database: Database,
+  opts: { clock?: Clock; env?: Record<string, string>; register?: CreateAppOptions['register'] } = {},
+) {
+  const clock = opts.clock ?? fixedClock('2026-03-02T02:00:00Z');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SEED_DEMO: 'false',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    ...opts.env,
+  });
+  const app = await createApp({
+    config,
+    database,
+    clock,
+    logger: false,
+    ...(opts.register ? { register: opts.register } : {}),
+  });
+  await app.ready();
+  return { app, clock, config };
+}
+
+export type Signed = { cookie: string; csrf: string; userId: string; headers: Record<string, string> };
+
+/** Create an official with the given grants and sign them in; returns headers for app.inject(). */
+export async function signIn(app: FastifyInstance, database: Database, grants: RoleGrant[] = []): Promise<Signed> {
+  const o = await newOfficial(database, { grants });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: o.username, password: o.password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  const cookie = String(raw).split(';')[0]!;
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrf, userId: o.id, headers: { cookie, 'x-csrf-token': csrf } };
+}

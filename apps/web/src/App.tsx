@@ -1,0 +1,33 @@
+import { Route, type RouteObject, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout.js';
+import { HomePage } from './portal/HomePage.js';
+import { adminUnitsRoutes } from './routes-admin-units.js';
+import { calendarRoutes } from './routes-calendar.js';
+import { dossiersRoutes } from './routes-dossiers.js';
+import { proceduresRoutes } from './routes-procedures.js';
+import { searchRoutes } from './routes-search.js';
+import { LoginPage } from './workspace/LoginPage.js';
+import { WorkspaceHome } from './workspace/WorkspaceHome.js';
+
+const featureRoutes: RouteObject[] = [
+  ...adminUnitsRoutes,
+  ...calendarRoutes,
+  ...proceduresRoutes,
+  ...searchRoutes,
+  ...dossiersRoutes,
+];
+
+export function App() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/workspace" element={<WorkspaceHome />} />
+        {featureRoutes.map((r) => (
+          <Route key={r.path} path={r.path} element={r.element} />
+        ))}
+      </Routes>
+    </Layout>
+  );
+}

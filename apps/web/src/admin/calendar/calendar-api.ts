@@ -1,0 +1,77 @@
+import type {
+  CalendarDuration,
+  CalendarScopeQuery,
+  CalendarYearResponse,
+  DueDateRequest,
+  DueDateResponse,
+  PutYearScheduleRequest,
+  YearScheduleView,
+} from '@mot-cua/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { api } from '../../api/client.js';
+
+export function scopeQuery(scope: CalendarScopeQuery): string {
+  const qs = new URLSearchParams();
+  if (scope.provinceCode) qs.set('provinceCode', scope.provinceCode);
+  if (scope.unitCode) qs.set('unitCode', scope.unitCode);
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+export const useCalendarYear = (year: number, scope: CalendarScopeQuery) =>
+  useQuery({
+    queryKey: ['calendar', 'year', year, scope.provinceCode ?? '', scope.unitCode ?? ''],
+    queryFn: () => api<CalendarYearResponse>(`/api/calendar/years/${year}${scopeQuery(scope)}`),
+    retry: false,
+  });
+
+export const useYearSchedule = (year: number, scope: CalendarScopeQuery) =>
+  useQuery({
+    queryKey: ['calendar', 'schedule', year, scope.provinceCode ?? '', scope.unitCode ?? ''],
+    queryFn: () => api<YearScheduleView>(`/api/calendar/schedules/${year}${scopeQuery(scope)}`),
+    retry: false,
+  });
+
+export function useSaveSchedule(year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutYearScheduleRequest) =>
+      api<YearScheduleView>(`/api/calendar/schedules/${year}`, { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
+  });
+}
+
+export function useDeleteSchedule(year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: CalendarScopeQuery & { expectedVersion: number }) => {
+      const q = scopeQuery(p);
+      const sep = q ? '&' : '?';
+      return api<void>(`/api/calendar/schedules/${year}${q}${sep}expectedVersion=${p.expectedVersion}`, {
+        method: 'DELETE',
+      });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
+  });
+}
+
+export const useDueDate = () =>
+  useMutation({
+    mutationFn: (body: DueDateRequest) => api<DueDateResponse>('/api/calendar/due-date', { method: 'POST', body }),
+  });
+
+export function formatCalendarDuration(t: TFunction, d: CalendarDuration): string {
+  if (d.unit === 'none') return t('calendar.units.none');
+  return t(`calendar.units.${d.unit}`, { count: d.value, value: d.value });
+}
+
+/** 'YYYY-MM-DDTHH:MM' (a datetime-local value, Vietnam time) → ISO with +07:00. */
+export const localToIso = (v: string) => `${v}:00+07:00`;
+
+/** ISO instant → 'DD/MM/YYYY HH:MM' in Vietnam time. */
+export function formatVn(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+}

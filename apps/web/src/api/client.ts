@@ -1,0 +1,45 @@
+import { CSRF_HEADER, type Problem } from '@mot-cua/contracts';
+import i18n from '../i18n/index.js';
+
+/** An API failure carrying the server's problem+json. */
+export class ApiError extends Error {
+  constructor(public readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+let csrfToken: string | undefined;
+export const setCsrfToken = (t: string | undefined) => {
+  csrfToken = t;
+};
+
+/** Typed fetch for the JSON API: same-origin cookies, CSRF header on writes, language header, problem errors. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { 'accept-language': i18n.language === 'en' ? 'en' : 'vi' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
+  const res = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    throw new ApiError(
+      data?.code
+        ? (data as Problem)
+        : {
+            type: 'about:blank',
+            title: 'HTTP',
+            status: res.status,
+            code: 'INTERNAL_ERROR',
+            detail: res.statusText,
+            message: { vi: res.statusText, en: res.statusText },
+          },
+    );
+  }
+  return data as T;
+}

@@ -1,0 +1,45 @@
+import type { LoginRequest, SessionInfo } from '@mot-cua/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from './client.js';
+
+export function useSession() {
+  return useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      try {
+        const s = await api<SessionInfo>('/api/auth/session');
+        setCsrfToken(s.csrfToken);
+        return s;
+      } catch (e) {
+        if (e instanceof ApiError && e.problem.status === 401) {
+          setCsrfToken(undefined);
+          return null;
+        }
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api<SessionInfo>('/api/auth/login', { method: 'POST', body }),
+    onSuccess: (s) => {
+      setCsrfToken(s.csrfToken);
+      qc.setQueryData(['session'], s);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      setCsrfToken(undefined);
+      qc.setQueryData(['session'], null);
+    },
+  });
+}

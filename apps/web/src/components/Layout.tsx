@@ -1,0 +1,62 @@
+import { Anchor, AppShell, Button, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useLogout, useSession } from '../api/session.js';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const logout = useLogout();
+  return (
+    <AppShell header={{ height: 64 }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Anchor component={Link} to="/" underline="never" c="inherit">
+            <Group gap="xs" wrap="nowrap">
+              <img src="/favicon.svg" alt="" width={32} height={32} />
+              <div>
+                <Title order={1} size="h4" lh={1.1}>
+                  {t('app.name')}
+                </Title>
+                <Text size="xs" c="dimmed">
+                  {t('app.tagline')}
+                </Text>
+              </div>
+            </Group>
+          </Anchor>
+          <Group gap="sm" wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              aria-label={t('app.language')}
+              value={i18n.language}
+              onChange={(v) => void i18n.changeLanguage(v)}
+              data={[
+                { value: 'vi', label: 'Tiếng Việt' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+            {session.data ? (
+              <>
+                <Button component={Link} to="/workspace" variant="light" size="xs">
+                  {t('nav.workspace')}
+                </Button>
+                <Button variant="subtle" size="xs" onClick={() => logout.mutate()}>
+                  {t('nav.logout')}
+                </Button>
+              </>
+            ) : (
+              <Button component={Link} to="/login" size="xs">
+                {t('nav.login')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="main">{children}</AppShell.Main>
+    </AppShell>
+  );
+}

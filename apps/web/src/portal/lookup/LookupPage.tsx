@@ -1,0 +1,145 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import type { PublicDossierView } from '@mot-cua/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
+import {
+  lookupDossier,
+  publicSlipUrl,
+  rateDossier,
+  statusColor,
+  vnDateTime,
+} from '../../workspace/dossiers/dossiers-api.js';
+
+/** Public lookup (no login): dossier code from the receipt (or its QR code) plus phone or ID number. */
+export function LookupPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get('ma') ?? '');
+  const [secondFactor, setSecondFactor] = useState('');
+  const [view, setView] = useState<PublicDossierView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [level, setLevel] = useState('5');
+  const [thanks, setThanks] = useState(false);
+
+  const search = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      setView(await lookupDossier(code.trim(), secondFactor.trim()));
+    } catch (err) {
+      setView(null);
+      setError(err instanceof ApiError ? err.problem.detail : t('dossiers.lookup.notFound'));
+    }
+  };
+  const rate = async () => {
+    try {
+      setView(await rateDossier({ code: code.trim(), secondFactor: secondFactor.trim(), level: Number(level) }));
+      setThanks(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.problem.detail : String(err));
+    }
+  };
+
+  return (
+    <Container size="sm" py="lg">
+      <Stack>
+        <Title order={2}>{t('dossiers.lookup.title')}</Title>
+        <Text c="dimmed">{t('dossiers.lookup.intro')}</Text>
+        <Paper withBorder p="md" component="form" onSubmit={search}>
+          <Stack>
+            <TextInput
+              required
+              label={t('dossiers.lookup.code')}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+            />
+            <TextInput
+              required
+              label={t('dossiers.lookup.secondFactor')}
+              value={secondFactor}
+              onChange={(e) => setSecondFactor(e.currentTarget.value)}
+              autoComplete="tel"
+            />
+            <Button type="submit">{t('dossiers.lookup.submit')}</Button>
+          </Stack>
+        </Paper>
+        {error && <Alert color="red">{error}</Alert>}
+        {view && (
+          <Paper withBorder p="md">
+            <Stack>
+              <Group justify="space-between">
+                <Text ff="monospace" fw={600}>
+                  {view.code}
+                </Text>
+                <Badge color={statusColor[view.status]}>{view.statusName}</Badge>
+              </Group>
+              <Text>{view.procedureName}</Text>
+              <Text size="sm">
+                {t('dossiers.columns.applicant')}: {view.applicantInitials} · {t('dossiers.lookup.receivingUnit')}:{' '}
+                {view.receivingUnitName}
+              </Text>
+              <Text size="sm">
+                {t('dossiers.detail.received')}: {vnDateTime(view.receivedAt ?? view.submittedAt)} ·{' '}
+                {t('dossiers.detail.due')}: <b>{vnDateTime(view.dueAt)}</b>
+              </Text>
+              {view.pendingSupplement.length > 0 && (
+                <Alert color="orange" title={t('dossiers.lookup.pending')}>
+                  {view.pendingSupplement.map((p) => (
+                    <Text key={p.name} size="sm">
+                      • {p.name}
+                      {p.reason ? `: ${p.reason}` : ''}
+                    </Text>
+                  ))}
+                </Alert>
+              )}
+              <Timeline bulletSize={12} active={view.timeline.length}>
+                {view.timeline.map((e) => (
+                  <Timeline.Item key={`${e.at}-${e.label}`} title={e.label}>
+                    <Text size="xs" c="dimmed">
+                      {vnDateTime(e.at)}
+                    </Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+              <Group gap="xs">
+                {view.slips.map((k) => (
+                  <Anchor key={k} href={publicSlipUrl(k, view.code, secondFactor.trim())} size="sm">
+                    {t(`dossiers.slip.${k}`)} (PDF)
+                  </Anchor>
+                ))}
+              </Group>
+              {view.canRate && (
+                <Group align="end">
+                  <Select
+                    label={t('dossiers.lookup.rate')}
+                    data={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`dossiers.lookup.levels.${n}`) }))}
+                    value={level}
+                    onChange={(v) => setLevel(v ?? '5')}
+                  />
+                  <Button onClick={() => void rate()}>{t('dossiers.lookup.rateSubmit')}</Button>
+                </Group>
+              )}
+              {thanks && <Alert color="green">{t('dossiers.lookup.thanks')}</Alert>}
+            </Stack>
+          </Paper>
+        )}
+      </Stack>
+    </Container>
+  );
+}

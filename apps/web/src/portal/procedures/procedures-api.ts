@@ -1,0 +1,106 @@
+import type {
+  InternalProcess,
+  InternalProcessStep,
+  ProcedureDetail,
+  ProcedureDuration,
+  ProcedureFacets,
+  ProcedureList,
+  UnitProcedureConfig,
+  UnitProcedureConfigList,
+} from '@mot-cua/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { api } from '../../api/client.js';
+
+export type ProcedureListParams = {
+  q?: string;
+  level?: string;
+  field?: string;
+  agency?: string;
+  unit?: string;
+  enabledOnly?: boolean;
+  limit: number;
+  offset: number;
+};
+
+export function useProcedureList(p: ProcedureListParams) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '' && v !== false) qs.set(k, String(v));
+  return useQuery({
+    queryKey: ['procedures', 'list', qs.toString()],
+    queryFn: () => api<ProcedureList>(`/api/procedures?${qs}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useProcedureFacets = () =>
+  useQuery({
+    queryKey: ['procedures', 'facets'],
+    queryFn: () => api<ProcedureFacets>('/api/procedures/facets'),
+    staleTime: 300_000,
+  });
+
+export const useProcedure = (code: string) =>
+  useQuery({
+    queryKey: ['procedures', 'detail', code],
+    queryFn: () => api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`),
+    retry: false,
+  });
+
+export const useUnitConfigs = (unitCode: string | undefined) =>
+  useQuery({
+    queryKey: ['procedures', 'configs', unitCode],
+    queryFn: () => api<UnitProcedureConfigList>(`/api/procedures/units/${unitCode}/configs`),
+    enabled: Boolean(unitCode),
+  });
+
+export function usePutConfig(unitCode: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: { code: string; enabled: boolean; localFeeVnd: number | null; localFeeNote: string | null }) =>
+      api<UnitProcedureConfig>(`/api/procedures/units/${unitCode}/procedures/${b.code}/config`, {
+        method: 'PUT',
+        body: { enabled: b.enabled, localFeeVnd: b.localFeeVnd, localFeeNote: b.localFeeNote },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['procedures'] }),
+  });
+}
+
+export function useBulkEnable(unitCode: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: { procedureCodes: string[]; enabled: boolean }) =>
+      api<{ updated: number }>(`/api/procedures/units/${unitCode}/enable`, { method: 'POST', body: b }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['procedures'] }),
+  });
+}
+
+const processUrl = (unitCode: string, code: string) =>
+  `/api/procedures/units/${unitCode}/procedures/${encodeURIComponent(code)}/internal-process`;
+
+export const useInternalProcess = (unitCode: string, code: string) =>
+  useQuery({
+    queryKey: ['procedures', 'process', unitCode, code],
+    queryFn: () => api<InternalProcess>(processUrl(unitCode, code)),
+  });
+
+export function useSaveInternalProcess(unitCode: string, code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (steps: InternalProcessStep[] | null): Promise<InternalProcess | null> => {
+      if (steps) return api<InternalProcess>(processUrl(unitCode, code), { method: 'PUT', body: { steps } });
+      await api<void>(processUrl(unitCode, code), { method: 'DELETE' });
+      return null;
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['procedures', 'process', unitCode, code] }),
+  });
+}
+
+/** "7 ngày làm việc" / "7 working days". */
+export function formatDuration(t: TFunction, d: ProcedureDuration | null): string {
+  if (!d) return t('procedures.noTimeLimit');
+  return t(`procedures.units.${d.unit}`, { value: d.value.toLocaleString('vi-VN') });
+}
+
+export const formatVnd = (n: number, currency: string | null = 'VND') =>
+  currency === 'USD' ? `${n.toLocaleString('en-US')} USD` : `${n.toLocaleString('vi-VN')} đ`;

@@ -1,0 +1,54 @@
+import type {
+  AssistantAnswer,
+  AssistantRequest,
+  ProcedureDuration,
+  ProcedureFee,
+  ProcedureLevel,
+  SearchResponse,
+} from '@mot-cua/contracts';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { api } from '../../api/client.js';
+
+/** The public procedure page (built by the procedures feature). */
+export const procedurePath = (code: string) => `/procedures/${encodeURIComponent(code)}`;
+
+export type SearchParams = { q: string; level?: ProcedureLevel | undefined; limit: number };
+
+export function useProcedureSearch(p: SearchParams) {
+  const q = p.q.trim();
+  return useQuery({
+    queryKey: ['search', q, p.level ?? '', p.limit],
+    queryFn: () => {
+      const qs = new URLSearchParams({ q, limit: String(p.limit) });
+      if (p.level) qs.set('level', p.level);
+      return api<SearchResponse>(`/api/search?${qs}`);
+    },
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+export function useAskAssistant() {
+  return useMutation({
+    mutationFn: (body: AssistantRequest) => api<AssistantAnswer>('/api/search/assistant', { method: 'POST', body }),
+  });
+}
+
+export function formatDuration(t: TFunction, d: ProcedureDuration | null): string {
+  if (!d) return t('search.noTimeLimit');
+  return t(`search.units.${d.unit}`, { value: d.value });
+}
+
+const vnd = new Intl.NumberFormat('vi-VN');
+
+export function formatFee(t: TFunction, f: ProcedureFee): string {
+  const parts: string[] = [];
+  if (f.kind === 'free') parts.push(t('search.feeFree'));
+  else if (f.kind === 'amount' && f.amount !== null) parts.push(`${vnd.format(f.amount)} ${f.currency ?? 'VND'}`);
+  else if (f.kind === 'unknown') parts.push(t('search.feeUnknown'));
+  if (f.note) parts.push(f.note);
+  if (f.setByProvincialCouncil) parts.push(t('search.feeCouncil'));
+  return parts.join(' · ') || t('search.feeUnknown');
+}

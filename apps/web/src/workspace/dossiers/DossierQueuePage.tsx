@@ -1,0 +1,101 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router-dom';
+import { useSession } from '../../api/session.js';
+import { type DossierView, statusColor, useDossierList, vnDateTime } from './dossiers-api.js';
+
+const views: DossierView[] = ['open', 'mine', 'unassigned', 'due_soon', 'overdue', 'all'];
+
+/** Processing queue of the official's units: views by assignment and deadline, search by code, name or phone. */
+export function DossierQueuePage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [view, setView] = useState<DossierView>('open');
+  const [q, setQ] = useState('');
+  const list = useDossierList({ view, q, limit: 50, offset: 0 });
+  if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
+  if (!session.data) return <Navigate to="/login" replace />;
+  const canReceive = session.data.user.grants.some((g) => g.role === 'reception' || g.role === 'center_director');
+  return (
+    <Container size="xl" py="lg">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2}>{t('dossiers.queue.title')}</Title>
+          {canReceive && (
+            <Button component={Link} to="/workspace/dossiers/new">
+              {t('dossiers.queue.receive')}
+            </Button>
+          )}
+        </Group>
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as DossierView)}
+          data={views.map((v) => ({ value: v, label: t(`dossiers.queue.views.${v}`) }))}
+        />
+        <TextInput
+          aria-label={t('dossiers.queue.search')}
+          placeholder={t('dossiers.queue.search')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+        />
+        {list.isLoading ? (
+          <Loader aria-label={t('common.loading')} />
+        ) : !list.data?.items.length ? (
+          <Text c="dimmed">{t('dossiers.queue.empty')}</Text>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              {t('dossiers.queue.total', { count: list.data.total })}
+            </Text>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dossiers.columns.code')}</Table.Th>
+                  <Table.Th>{t('dossiers.columns.applicant')}</Table.Th>
+                  <Table.Th>{t('dossiers.columns.procedure')}</Table.Th>
+                  <Table.Th>{t('dossiers.columns.channel')}</Table.Th>
+                  <Table.Th>{t('dossiers.columns.status')}</Table.Th>
+                  <Table.Th>{t('dossiers.columns.due')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/workspace/dossiers/${d.id}`} ff="monospace" size="sm">
+                        {d.code}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{d.applicantName}</Table.Td>
+                    <Table.Td>{d.procedureName}</Table.Td>
+                    <Table.Td>{t(`dossiers.channel.${d.channel}`)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColor[d.status]} variant="light">
+                        {t(`dossiers.status.${d.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{vnDateTime(d.dueAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        )}
+      </Stack>
+    </Container>
+  );
+}

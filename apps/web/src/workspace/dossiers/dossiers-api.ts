@@ -1,0 +1,112 @@
+import {
+  CSRF_HEADER,
+  type DossierDetail,
+  type DossierList,
+  type Problem,
+  type ProcedureDetail,
+  type PublicDossierView,
+  type ReceiveDossierRequest,
+} from '@mot-cua/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../api/client.js';
+
+export type DossierView = 'open' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
+
+export function useDossierList(p: { view: DossierView; q?: string; limit: number; offset: number }) {
+  const qs = new URLSearchParams({ view: p.view, limit: String(p.limit), offset: String(p.offset) });
+  if (p.q) qs.set('q', p.q);
+  return useQuery({
+    queryKey: ['dossiers', 'list', qs.toString()],
+    queryFn: () => api<DossierList>(`/api/dossiers?${qs}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useDossier = (id: string) =>
+  useQuery({
+    queryKey: ['dossiers', 'detail', id],
+    queryFn: () => api<DossierDetail>(`/api/dossiers/${id}`),
+    retry: false,
+  });
+
+export const useProcedureForReception = (code: string) =>
+  useQuery({
+    queryKey: ['procedures', 'detail', code],
+    queryFn: () => api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`),
+    enabled: code.length > 0,
+    retry: false,
+  });
+
+export function useReceiveDossier() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReceiveDossierRequest) => api<DossierDetail>('/api/dossiers', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['dossiers', 'list'] }),
+  });
+}
+
+/** POST /api/dossiers/:id/<path> with a JSON body; refreshes the detail and lists. */
+export function useDossierAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: { path: string; body?: unknown }) =>
+      api<DossierDetail>(`/api/dossiers/${id}/${a.path}`, { method: 'POST', body: a.body ?? {} }),
+    onSuccess: (d) => {
+      qc.setQueryData(['dossiers', 'detail', id], d);
+      void qc.invalidateQueries({ queryKey: ['dossiers', 'list'] });
+    },
+  });
+}
+
+/** Multipart upload of result files (the JSON client does not send FormData). */
+export async function uploadResult(
+  id: string,
+  files: File[],
+  csrfToken: string,
+  note?: string,
+): Promise<DossierDetail> {
+  const form = new FormData();
+  if (note) form.append('note', note);
+  for (const f of files) form.append('file', f, f.name);
+  const res = await fetch(`/api/dossiers/${id}/result`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { [CSRF_HEADER]: csrfToken },
+  });
+  const data = await res.json();
+  if (!res.ok) throw new ApiError(data as Problem);
+  return data as DossierDetail;
+}
+
+export const slipUrl = (id: string, kind: string) => `/api/dossiers/${id}/slips/${kind}`;
+export const publicSlipUrl = (kind: string, code: string, secondFactor: string) =>
+  `/api/dossiers/public/slips/${kind}?${new URLSearchParams({ code, secondFactor })}`;
+
+export const lookupDossier = (code: string, secondFactor: string) =>
+  api<PublicDossierView>(`/api/dossiers/public/lookup?${new URLSearchParams({ code, secondFactor })}`);
+
+export const rateDossier = (body: { code: string; secondFactor: string; level: number }) =>
+  api<PublicDossierView>('/api/dossiers/public/rate', { method: 'POST', body });
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+/** "09:00 05/03/2026" in Vietnam time, whatever the browser's zone. */
+export function vnDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const v = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
+  return `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())} ${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+}
+
+export const statusColor: Record<string, string> = {
+  new: 'blue',
+  supplement_requested: 'orange',
+  received: 'cyan',
+  processing: 'indigo',
+  awaiting_payment: 'yellow',
+  result_ready: 'teal',
+  returned: 'green',
+  refused: 'red',
+  withdrawn: 'gray',
+  stopped: 'gray',
+};

@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '@mot-cua/api';
+import { passwordHasher } from '@mot-cua/api/http/auth';
+import { loadConfig } from '@mot-cua/config';
+import { systemClock } from '@mot-cua/core';
+import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type Harness = { app: FastifyInstance; baseUrl: string; browser: Browser; close(): Promise<void> };
+
+/**
+ * The real product, as `npm start` runs it (built web app, migrations, master data, demo seed), on
+ * a random port over a fresh in-memory PGlite or the PostgreSQL of TEST_DATABASE_URL, plus a
+ * headless Debian Chromium driven by playwright-core.
+ */
+export async function startHarness(): Promise<Harness> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+  });
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 4 } : { dataDir: 'memory://' },
+  );
+  await migrate(database);
+  await withStartupLock(database, async () => {
+    await loadMasterData(database);
+    await seedDemo(database, { hashPassword: passwordHasher.hash });
+  });
+  const app = await createApp({ config, database, clock: systemClock, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Sign in through the real login form. */
+export async function loginAs(page: Page, baseUrl: string, username: string, password = 'motcua2025') {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${baseUrl}/workspace`);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { RoleGrant } from './roles.js';
+
+export const LoginRequest = z
+  .object({
+    username: z.string().trim().min(1).max(100),
+    password: z.string().min(1).max(200),
+  })
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const SessionUser = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    fullName: z.string(),
+    grants: z.array(RoleGrant),
+  })
+  .meta({ id: 'SessionUser' });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const SessionInfo = z
+  .object({
+    user: SessionUser,
+    csrfToken: z.string().describe('Send back as the x-csrf-token header on every write'),
+    expiresAt: z.string().datetime(),
+  })
+  .meta({ id: 'SessionInfo' });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_COOKIE = 'motcua_session';

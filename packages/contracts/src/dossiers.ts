@@ -1,0 +1,357 @@
+import { z } from 'zod';
+
+/** Request and response schemas of the dossiers feature. */
+
+export const DossierChannel = z.enum(['in_person', 'online', 'postal']).meta({ id: 'DossierChannel' });
+export type DossierChannel = z.infer<typeof DossierChannel>;
+export const DossierReturnMethod = z.enum(['counter', 'post', 'online']).meta({ id: 'DossierReturnMethod' });
+export type DossierReturnMethod = z.infer<typeof DossierReturnMethod>;
+export const ApplicantKind = z.enum(['citizen', 'enterprise', 'state_agency', 'organisation']);
+export const ComponentState = z.enum(['present', 'missing', 'invalid']);
+export type ComponentState = z.infer<typeof ComponentState>;
+
+export const DossierStatusName = z
+  .enum([
+    'new',
+    'supplement_requested',
+    'received',
+    'processing',
+    'awaiting_payment',
+    'result_ready',
+    'returned',
+    'refused',
+    'withdrawn',
+    'stopped',
+  ])
+  .meta({ id: 'DossierStatus' });
+export type DossierStatusName = z.infer<typeof DossierStatusName>;
+
+export const DossierActionKind = z.enum([
+  'submitted',
+  'received',
+  'supplement_requested',
+  'supplemented',
+  'refused',
+  'assigned',
+  'claimed',
+  'step_completed',
+  'forwarded',
+  'consultation_requested',
+  'consultation_answered',
+  'financial_obligation_requested',
+  'financial_obligation_paid',
+  'approved',
+  'result_issued',
+  'apology_issued',
+  'withdrawn',
+  'stopped',
+  'returned',
+  'rated',
+]);
+export type DossierActionKind = z.infer<typeof DossierActionKind>;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const ApplicantInput = z
+  .object({
+    type: ApplicantKind.default('citizen'),
+    fullName: text(200),
+    idNumber: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Z]{6,20}$/i)
+      .nullish(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .-]{8,20}$/)
+      .nullish(),
+    email: z.string().trim().email().max(200).nullish(),
+    address: optionalText(500),
+  })
+  .meta({ id: 'ApplicantInput' });
+export type ApplicantInput = z.infer<typeof ApplicantInput>;
+
+export const AgentInput = z
+  .object({
+    fullName: text(200),
+    idNumber: optionalText(20),
+    phone: optionalText(20),
+    relation: optionalText(100).describe('Relative, postal worker, volunteer…'),
+  })
+  .meta({ id: 'AgentInput' });
+export type AgentInput = z.infer<typeof AgentInput>;
+
+export const ComponentCheckInput = z
+  .object({
+    key: text(40),
+    state: ComponentState,
+    reason: optionalText(500),
+    copies: z.number().int().min(0).max(100).optional(),
+  })
+  .meta({ id: 'ComponentCheckInput' });
+export type ComponentCheckInput = z.infer<typeof ComponentCheckInput>;
+
+export const ReceiveDossierRequest = z
+  .object({
+    mode: z
+      .enum(['receive', 'request_supplement', 'submit'])
+      .describe(
+        'receive: complete, accepted now (receipt, form 01); request_supplement: incomplete at the counter (form 02); submit: registered as new, checked later (online, postal)',
+      ),
+    channel: DossierChannel,
+    procedureCode: text(40),
+    receivingUnitCode: z.string().regex(/^[0-9A-Z]{2,10}$/),
+    competentUnitCode: z
+      .string()
+      .regex(/^[0-9A-Z]{2,10}$/)
+      .nullish(),
+    applicant: ApplicantInput,
+    agent: AgentInput.nullish(),
+    components: z.array(ComponentCheckInput).max(200),
+    returnMethod: DossierReturnMethod.default('counter'),
+    vneidVerified: z.boolean().optional(),
+    note: optionalText(2000),
+  })
+  .meta({ id: 'ReceiveDossierRequest' });
+export type ReceiveDossierRequest = z.input<typeof ReceiveDossierRequest>;
+
+export const DossierProgressName = z.enum(['undue', 'due_soon', 'overdue', 'early', 'on_time', 'late', 'no_deadline']);
+export type DossierProgressName = z.infer<typeof DossierProgressName>;
+
+export const DossierSummary = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    status: DossierStatusName,
+    nationalStatus: z.number().int(),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    applicantName: z.string(),
+    channel: DossierChannel,
+    receivingUnitCode: z.string(),
+    competentUnitCode: z.string(),
+    submittedAt: z.string(),
+    receivedAt: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    currentStepOrder: z.number().int().nullable(),
+    currentAssigneeId: z.string().nullable(),
+  })
+  .meta({ id: 'DossierSummary' });
+export type DossierSummary = z.infer<typeof DossierSummary>;
+
+export const DossierList = z
+  .object({ items: z.array(DossierSummary), total: z.number().int() })
+  .meta({ id: 'DossierList' });
+export type DossierList = z.infer<typeof DossierList>;
+
+export const DossierListQuery = z
+  .object({
+    view: z.enum(['all', 'open', 'mine', 'unassigned', 'due_soon', 'overdue']).default('open'),
+    status: DossierStatusName.optional(),
+    q: z.string().trim().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .meta({ id: 'DossierListQuery' });
+export type DossierListQuery = z.input<typeof DossierListQuery>;
+
+export const DossierTimelineEntry = z
+  .object({
+    seq: z.number().int(),
+    type: DossierActionKind,
+    at: z.string(),
+    actorName: z.string().nullable(),
+    actorRole: z.string(),
+    unitCode: z.string(),
+    note: z.string().nullable(),
+    label: z.string().describe('Vietnamese description'),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'DossierTimelineEntry' });
+export type DossierTimelineEntry = z.infer<typeof DossierTimelineEntry>;
+
+export const ControlSheetRowView = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    action: DossierActionKind,
+    stepName: z.string().nullable(),
+    from: z.string(),
+    to: z.string(),
+    stepDueAt: z.string().nullable(),
+    outcome: z.enum(['early', 'on_time', 'late']).nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ControlSheetRow' });
+export type ControlSheetRowView = z.infer<typeof ControlSheetRowView>;
+
+export const DossierDetail = DossierSummary.extend({
+  applicant: z.object({
+    type: ApplicantKind,
+    fullName: z.string(),
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  agent: z
+    .object({
+      fullName: z.string(),
+      idNumber: z.string().nullable(),
+      phone: z.string().nullable(),
+      relation: z.string().nullable(),
+    })
+    .nullable(),
+  returnMethod: DossierReturnMethod,
+  duration: z.object({ value: z.number(), unit: z.string() }),
+  components: z.array(
+    z.object({ key: z.string(), name: z.string(), state: ComponentState, reason: z.string().nullable().optional() }),
+  ),
+  steps: z.array(z.object({ order: z.number().int(), name: z.string(), role: z.string() })),
+  currentStep: z
+    .object({
+      order: z.number().int(),
+      name: z.string(),
+      role: z.string(),
+      assigneeId: z.string().nullable(),
+      assigneeName: z.string().nullable(),
+      dueAt: z.string().nullable(),
+    })
+    .nullable(),
+  progress: DossierProgressName,
+  intakeDueAt: z.string().nullable(),
+  openConsultations: z.array(z.string()),
+  counters: z.record(z.string(), z.number()),
+  availableActions: z.array(DossierActionKind),
+  timeline: z.array(DossierTimelineEntry),
+  controlSheet: z.array(ControlSheetRowView),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['component', 'result']),
+      componentKey: z.string().nullable(),
+      fileName: z.string(),
+      sha256: z.string(),
+      sizeBytes: z.number().int(),
+      mediaType: z.string(),
+    }),
+  ),
+  rating: z.object({ level: z.number().int(), criteria: z.record(z.string(), z.number()) }).nullable(),
+}).meta({ id: 'DossierDetail' });
+export type DossierDetail = z.infer<typeof DossierDetail>;
+
+// Action requests
+export const DossierNoteRequest = z.object({ note: optionalText(2000) }).meta({ id: 'DossierNoteRequest' });
+export const AcceptDossierRequest = z
+  .object({ components: z.array(ComponentCheckInput).max(200).optional(), note: optionalText(2000) })
+  .meta({ id: 'AcceptDossierRequest' });
+export const SupplementRequestBody = z
+  .object({
+    items: z
+      .array(
+        z.object({
+          key: text(40),
+          name: optionalText(500),
+          state: z.enum(['missing', 'invalid']),
+          reason: optionalText(500),
+        }),
+      )
+      .min(1)
+      .max(200),
+    deadlineAt: z.iso.datetime({ offset: true }).optional(),
+    note: optionalText(2000),
+  })
+  .meta({ id: 'SupplementRequestBody' });
+export const RefuseDossierRequest = z
+  .object({ reasons: z.array(z.string().trim().max(1000)).min(1).max(20), note: optionalText(2000) })
+  .meta({ id: 'RefuseDossierRequest' });
+export const AssignStepRequest = z
+  .object({ stepOrder: z.number().int().min(1), assigneeId: z.uuid().nullish(), note: optionalText(2000) })
+  .meta({ id: 'AssignStepRequest' });
+export const ClaimStepRequest = z.object({ stepOrder: z.number().int().min(1) }).meta({ id: 'ClaimStepRequest' });
+export const CompleteStepRequest = z
+  .object({
+    fromStep: z.number().int().min(1),
+    toStep: z.number().int().min(1).nullish(),
+    toAssigneeId: z.uuid().nullish(),
+    note: optionalText(2000),
+  })
+  .meta({ id: 'CompleteStepRequest' });
+export const ForwardDossierRequest = z
+  .object({ toUnitCode: z.string().regex(/^[0-9A-Z]{2,10}$/), note: optionalText(2000) })
+  .meta({ id: 'ForwardDossierRequest' });
+export const ConsultationRequest = z
+  .object({ agency: text(300), question: text(2000), workingDays: z.number().min(0.5).max(60) })
+  .meta({ id: 'ConsultationRequest' });
+export const AnswerConsultationRequest = z.object({ answer: text(4000) }).meta({ id: 'ConsultationAnswer' });
+export const FinancialObligationRequest = z
+  .object({ amount: z.number().min(0).nullish(), description: optionalText(1000) })
+  .meta({ id: 'FinancialObligationRequest' });
+export const ApologyRequest = z
+  .object({ reason: text(2000), newDueAt: z.iso.datetime({ offset: true }) })
+  .meta({ id: 'ApologyRequest' });
+export const DossierReasonRequest = z.object({ reason: text(2000) }).meta({ id: 'DossierReasonRequest' });
+export const ReturnResultRequest = z
+  .object({ method: DossierReturnMethod, note: optionalText(2000) })
+  .meta({ id: 'ReturnResultRequest' });
+export const RatingCriterionName = z.enum([
+  'totalTime',
+  'agencyTime',
+  'contactsNeeded',
+  'agenciesContacted',
+  'oneStopOrganisation',
+  'publicity',
+  'staffAttitude',
+  'feedbackHandling',
+  'onlineService',
+]);
+export const RateDossierRequest = z
+  .object({
+    level: z.number().int().min(1).max(5),
+    criteria: z.partialRecord(RatingCriterionName, z.number().int().min(1).max(5)).optional(),
+    comment: optionalText(2000),
+  })
+  .meta({ id: 'RateDossierRequest' });
+
+export const AssigneeCandidates = z
+  .object({
+    items: z.array(
+      z.object({ userId: z.string(), fullName: z.string(), role: z.string(), openAssignments: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'AssigneeCandidates' });
+
+export const SlipKindName = z.enum(['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control-sheet']);
+export type SlipKindName = z.infer<typeof SlipKindName>;
+
+export const PublicLookupQuery = z
+  .object({
+    code: z.string().trim().min(10).max(80),
+    secondFactor: z.string().trim().min(6).max(30).describe('Phone number or ID number of the applicant or agent'),
+  })
+  .meta({ id: 'PublicLookupQuery' });
+export type PublicLookupQuery = z.infer<typeof PublicLookupQuery>;
+
+export const PublicDossierView = z
+  .object({
+    code: z.string(),
+    procedureName: z.string(),
+    applicantInitials: z.string(),
+    status: DossierStatusName,
+    nationalStatus: z.number().int(),
+    statusName: z.string(),
+    receivingUnitName: z.string(),
+    submittedAt: z.string(),
+    receivedAt: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    returnedAt: z.string().nullable(),
+    pendingSupplement: z.array(z.object({ name: z.string(), reason: z.string().nullable().optional() })),
+    timeline: z.array(z.object({ at: z.string(), label: z.string() })),
+    slips: z.array(SlipKindName),
+    canRate: z.boolean(),
+  })
+  .meta({ id: 'PublicDossierView' });
+export type PublicDossierView = z.infer<typeof PublicDossierView>;

@@ -1,0 +1,29 @@
+import { adminUnitsErrors } from './admin-units.js';
+import { calendarErrors } from './calendar.js';
+import { commonErrors } from './common.js';
+import { dossiersErrors } from './dossiers.js';
+import { proceduresErrors } from './procedures.js';
+import { searchErrors } from './search.js';
+import type { ErrorEntry } from './types.js';
+
+export type { ErrorCatalog, ErrorEntry } from './types.js';
+
+/** The one catalog of error codes: status and bilingual message for each stable code. */
+export const errorCatalog = {
+  ...commonErrors,
+  ...adminUnitsErrors,
+  ...calendarErrors,
+  ...proceduresErrors,
+  ...dossiersErrors,
+  ...searchErrors,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export function errorEntry(code: string): ErrorEntry {
+  return (errorCatalog as Record<string, ErrorEntry>)[code] ?? errorCatalog.INTERNAL_ERROR;
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalog, code);
+}

@@ -1,0 +1,37 @@
+import type { Role } from '@mot-cua/contracts';
+
+/**
+ * Every action the policy knows, with the roles that may perform it. Jurisdiction is checked
+ * separately (see policy.ts). Adding a feature means adding its actions here and a row to the
+ * authorization matrix test.
+ */
+export const actionRoles = {
+  // identity
+  'user.manage': ['system_admin'],
+  // master data
+  'admin_unit.change': ['system_admin'],
+  'organisation.manage': ['system_admin', 'center_director'],
+  'official.assign': ['system_admin'],
+  'official.read': ['system_admin', 'center_director', 'leader', 'department_head', 'supervisor'],
+  // calendar
+  'calendar.manage': ['system_admin'],
+  // procedures
+  'procedure.configure': ['system_admin', 'center_director'],
+  // dossiers
+  'dossier.receive': ['reception', 'center_director'],
+  'dossier.read': ['reception', 'specialist', 'department_head', 'leader', 'center_director', 'supervisor'],
+  'dossier.process': ['specialist', 'department_head'],
+  'dossier.assign': ['department_head', 'center_director'],
+  'dossier.approve': ['leader'],
+  'dossier.return': ['reception', 'center_director'],
+  'dossier.submit': ['citizen', 'reception', 'center_director'],
+  'dossier.forward': ['reception', 'center_director', 'specialist', 'department_head'],
+  'dossier.apologize': ['specialist', 'department_head', 'leader', 'center_director'],
+  'dossier.stop': ['reception', 'center_director', 'leader'],
+  'dossier.rate': ['citizen', 'reception', 'center_director'],
+  // reporting
+  'report.read': ['supervisor', 'leader', 'center_director', 'system_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof actionRoles;
+export const allActions = Object.keys(actionRoles) as Action[];

@@ -1,0 +1,3 @@
+export * from './login.js';
+export * from './ports.js';
+export * from './resolve-session.js';

@@ -1,0 +1,13 @@
+export * from './database.js';
+export * from './migrate.js';
+export * from './repositories/admin-units.js';
+export * from './repositories/audit.repository.js';
+export * from './repositories/calendar.js';
+export * from './repositories/dossiers.js';
+export * from './repositories/procedures.js';
+export * from './repositories/search.js';
+export * from './repositories/sessions.repository.js';
+export * from './repositories/users.repository.js';
+export type { DB } from './schema/index.js';
+export * from './seed/index.js';
+export * from './startup-lock.js';

@@ -1,0 +1,2 @@
+/** Repositories of the calendar feature (the only place with its SQL). */
+export * from './calendar.repository.js';

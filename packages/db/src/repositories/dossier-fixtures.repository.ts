@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { CatalogProcedure } from '@mot-cua/contracts';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+import { createProcedureConfigRepository } from './procedure-config.repository.js';
+import { loadProcedureCatalog } from './procedures.repository.js';
+
+/**
+ * A small commune procedure (modelled on 1.001193 birth registration) with a unique code and agency, for
+ * tests and benchmarks that need a procedure without loading the whole catalog. Three components (one
+ * conditional) and a 3-working-day limit; optionally an internal process for a unit.
+ */
+export async function loadDossierTestProcedure(
+  db: Kysely<DB>,
+  opts: { unitCode?: string; days?: number; validFrom?: string } = {},
+): Promise<{ code: string; componentKeys: string[] }> {
+  const suffix = randomBytes(4).toString('hex').toUpperCase();
+  const code = `1.001193-T${suffix}`;
+  const days = opts.days ?? 3;
+  const record: CatalogProcedure = {
+    code,
+    name: 'Thủ tục đăng ký khai sinh (thử nghiệm)',
+    decisionNumber: null,
+    sourceUrl: null,
+    agency: `test-${suffix.toLowerCase()}`,
+    agencyName: 'Bộ Tư pháp (thử nghiệm)',
+    field: 'Hộ tịch',
+    levels: ['commune'],
+    type: null,
+    applicantTypes: ['Công dân Việt Nam'],
+    competentAgency: 'Ủy ban nhân dân cấp xã',
+    implementingAgency: null,
+    authorizedAgency: null,
+    coordinatingAgency: null,
+    receivingAddress: null,
+    steps: [],
+    channels: (['in_person', 'online', 'postal'] as const).map((kind) => ({
+      kind,
+      duration: { value: days, unit: 'working_days' as const },
+      durationText: `${days} ngày làm việc`,
+      fees: [{ kind: 'free' as const, amount: null, currency: null, note: null, setByProvincialCouncil: false }],
+      description: null,
+      needsReview: false,
+    })),
+    timeLimit: { value: days, unit: 'working_days' },
+    components: [
+      ['c01', 'Tờ khai đăng ký khai sinh theo mẫu', false],
+      ['c02', 'Giấy chứng sinh', false],
+      ['c03', 'Văn bản ủy quyền (trường hợp ủy quyền)', true],
+    ].map(([key, name, conditional]) => ({
+      key: key as string,
+      group: null,
+      name: name as string,
+      originals: 1,
+      copies: 0,
+      forms: [],
+      conditional: conditional as boolean,
+      presentOnly: false,
+      needsReview: false,
+    })),
+    componentNotes: [],
+    conditions: null,
+    legalBasis: [],
+    results: [{ name: 'Giấy khai sinh', code: null }],
+    onlineServiceLevel: 'full_process',
+    relatedProcedures: null,
+    origin: 'curated',
+    curationNote: 'test fixture',
+    needsReview: false,
+    review: [],
+  };
+  await loadProcedureCatalog(db, [record], { checksum: `test-${suffix}`, asOf: opts.validFrom ?? '2025-07-01' });
+  if (opts.unitCode) {
+    const half = { value: 0.5, unit: 'working_days' as const };
+    await createProcedureConfigRepository(db).putInternalProcess({
+      unitCode: opts.unitCode,
+      procedureCode: code,
+      steps: [
+        { order: 1, name: 'Tiếp nhận, chuyển hồ sơ', responsible: { role: 'reception' }, duration: half },
+        {
+          order: 2,
+          name: 'Thẩm định, đề xuất',
+          responsible: { role: 'specialist' },
+          duration: { value: days - 1.5, unit: 'working_days' },
+        },
+        { order: 3, name: 'Phê duyệt', responsible: { role: 'leader' }, duration: half },
+        { order: 4, name: 'Trả kết quả', responsible: { role: 'reception' }, duration: half },
+      ],
+      legalLimit: { value: days, unit: 'working_days' },
+      updatedBy: null,
+    });
+  }
+  return { code, componentKeys: ['c01', 'c02', 'c03'] };
+}
+
+/**
+ * Test admin units (a province and its communes, unique fake codes) in the units feature's table
+ * admin_units, valid from 2025-07-01. For tests and benchmarks.
+ */
+export async function insertDossierTestUnits(
+  db: Kysely<DB>,
+  communes = 2,
+): Promise<{ provinceCode: string; communeCodes: string[] }> {
+  const hex = randomBytes(4).toString('hex').toUpperCase();
+  const provinceCode = `P${hex.slice(0, 3)}`;
+  const communeCodes = Array.from({ length: communes }, (_, i) => `T${hex.slice(3, 7)}${i}`);
+  await sql`insert into admin_units (code, level, type, name, full_name, province_code, valid_from)
+    values (${provinceCode}, 'province', 'province', ${`Thử ${hex}`}, ${`Tỉnh Thử ${hex}`}, ${provinceCode}, '2025-07-01')`.execute(
+    db,
+  );
+  for (const [i, code] of communeCodes.entries()) {
+    await sql`insert into admin_units (code, level, type, name, full_name, province_code, valid_from)
+      values (${code}, 'commune', 'ward', ${`Thử ${i + 1}`}, ${`Phường Thử ${i + 1}`}, ${provinceCode}, '2025-07-01')`.execute(
+      db,
+    );
+  }
+  return { provinceCode, communeCodes };
+}

@@ -1,0 +1,168 @@
+import {
+  computeDueDate,
+  type DeadlinePort,
+  type DossierDuration,
+  type DossierStep,
+  latestApologyAt,
+  type ProcedurePort,
+  type ReceptionProcedure,
+  type UnitInfo,
+  type UnitsPort,
+  type WorkingCalendar,
+} from '@mot-cua/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+import { loadWorkingCalendar } from './calendar.repository.js';
+import { createProcedureConfigRepository } from './procedure-config.repository.js';
+import { createProceduresRepository } from './procedures.repository.js';
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+const vnYear = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).getUTCFullYear();
+
+/**
+ * Due dates for dossiers from the calendar feature: the working calendar of the handling unit
+ * (loadWorkingCalendar) and the pure deadline engine (computeDueDate, latestApologyAt).
+ */
+export type CalendarCache = Map<string, { loadedAt: number; calendar: Promise<WorkingCalendar> }>;
+
+export function createDossierDeadlinePort(
+  db: Kysely<DB>,
+  opts: {
+    /** Share loaded calendars between requests (the API keeps one per process). */
+    cache?: CalendarCache;
+    /** How long a shared calendar stays fresh; an edited holiday table shows after this at most. */
+    ttlMs?: number;
+  } = {},
+): DeadlinePort {
+  const cache: CalendarCache = opts.cache ?? new Map();
+  const ttl = opts.ttlMs ?? 60_000;
+  const calendarFor = (unitCode: string, provinceCode: string, from: Date) => {
+    const year = vnYear(from);
+    const key = `${unitCode}|${provinceCode}|${year}`;
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.loadedAt < ttl) return hit.calendar;
+    const calendar = loadWorkingCalendar(db, { unitCode, provinceCode, fromYear: year - 1, toYear: year + 1 });
+    cache.set(key, { loadedAt: Date.now(), calendar });
+    calendar.catch(() => cache.delete(key));
+    return calendar;
+  };
+  return {
+    async computeDueDate(input) {
+      const calendar = await calendarFor(input.unitCode, input.provinceCode, input.receivedAt);
+      const r = computeDueDate({
+        receivedAt: input.receivedAt,
+        duration: input.duration,
+        calendar,
+        pauses: (input.pauses ?? []).map((p) => ({ startedAt: p.from, endedAt: p.to, reason: p.kind })),
+        pauseRule: 'extend',
+      });
+      return { clockStartsAt: r.clockStartsAt, dueAt: r.dueAt };
+    },
+    async workingDaysBefore(input) {
+      const calendar = await calendarFor(input.unitCode, input.provinceCode, input.at);
+      if (input.days === 1) return latestApologyAt(input.at, calendar);
+      return calendar.subtractWorkingMs(input.at, input.days * calendar.dayWorkMs);
+    },
+  };
+}
+
+/**
+ * Admin units from the units feature's table `admin_units` (a unit as of a date). Until that table exists,
+ * or for units it does not hold, `extra` may supply units (tests, demo).
+ */
+let adminUnitsPresent = false;
+
+export function createDossierUnitsPort(db: Kysely<DB>, extra: ReadonlyMap<string, UnitInfo> = new Map()): UnitsPort {
+  let hasTable: Promise<boolean> | undefined = adminUnitsPresent ? Promise.resolve(true) : undefined;
+  return {
+    async findUnit(code, onDate) {
+      const known = extra.get(code);
+      if (known) return known;
+      hasTable ??= sql<{ n: number }>`
+        select count(*)::int as n from information_schema.columns
+        where table_name = 'admin_units'
+          and column_name in ('code', 'province_code', 'full_name', 'level', 'valid_from', 'valid_to', 'agency_identifier')`
+        .execute(db)
+        .then((r) => {
+          const present = Number(r.rows[0]?.n ?? 0) >= 7;
+          // Once the table is there it stays (migrations only add); remember it for every request.
+          if (present) adminUnitsPresent = true;
+          return present;
+        });
+      if (!(await hasTable)) return undefined;
+      const r = await sql<{
+        code: string;
+        fullName: string;
+        provinceCode: string;
+        level: string;
+        agencyIdentifier: string | null;
+      }>`
+        select code, full_name, province_code, level, agency_identifier from admin_units
+        where code = ${code}
+          and (valid_from is null or valid_from <= ${onDate}::date)
+          and (valid_to is null or valid_to >= ${onDate}::date)
+        order by valid_from desc nulls last limit 1`.execute(db);
+      const row = r.rows[0];
+      if (!row) return undefined;
+      return {
+        code: row.code,
+        name: row.fullName,
+        provinceCode: row.provinceCode,
+        level: row.level as UnitInfo['level'],
+        agencyIdentifier: row.agencyIdentifier,
+      };
+    },
+  };
+}
+
+/**
+ * Procedures from the catalog feature: the version in force, its components (checklist keys), the
+ * channel's time limit, the unit's configuration (enabled, local fee) and internal process.
+ */
+export function createDossierProcedurePort(db: Kysely<DB>, units: UnitsPort): ProcedurePort {
+  const procedures = createProceduresRepository(db);
+  const configs = createProcedureConfigRepository(db);
+  return {
+    async findProcedureForReception(input): Promise<ReceptionProcedure | undefined> {
+      const version = await procedures.findVersionAt(input.procedureCode, input.onDate);
+      if (!version) return undefined;
+      const unit = await units.findUnit(input.competentUnitCode, input.onDate);
+      const scope = { unitCode: input.competentUnitCode, provinceCode: unit?.provinceCode ?? null };
+      const config = await configs.findEffectiveConfig(input.procedureCode, scope);
+      if (config && !config.enabled) return undefined;
+      const r = version.record;
+      const channel = r.channels.find((c) => c.kind === input.channel);
+      const duration: DossierDuration = channel?.duration ?? r.timeLimit ?? { value: 0, unit: 'none' };
+      const process = await configs.getInternalProcess(input.procedureCode, scope);
+      const steps: DossierStep[] = process.steps.map((s) => ({
+        order: s.order,
+        name: s.name,
+        role: s.responsible.role,
+        departmentKind: s.responsible.departmentKind ?? null,
+        duration: s.duration,
+      }));
+      const catalogFee = (channel?.fees ?? [])
+        .filter((f) => f.kind === 'amount' && f.currency !== 'USD')
+        .reduce((t, f) => t + (f.amount ?? 0), 0);
+      return {
+        versionId: version.id,
+        code: r.code,
+        name: r.name,
+        fieldCode: null,
+        fieldName: r.field,
+        components: r.components
+          .filter((c) => !c.presentOnly)
+          .map((c) => ({
+            key: c.key,
+            name: c.name,
+            copies: Math.max(1, c.copies + c.originals),
+            required: !c.conditional,
+          })),
+        duration,
+        steps,
+        feeTotal: config?.localFeeVnd ?? catalogFee,
+        hasFinancialObligation: /đất đai/i.test(r.field),
+      };
+    },
+  };
+}

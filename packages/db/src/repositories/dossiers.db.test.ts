@@ -1,0 +1,318 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AppError,
+  acceptDossier,
+  approveDossier,
+  assignStep,
+  claimStep,
+  completeStep,
+  type DossierActor,
+  type DossierDeps,
+  fixedClock,
+  issueApology,
+  issueResult,
+  parseDossierCode,
+  type ReceiveDossierInput,
+  receiveDossier,
+  requestSupplement,
+  returnResult,
+  supplementDossier,
+  type UnitInfo,
+} from '@mot-cua/core';
+import { createTestDb, newOfficial, testUnit } from '@mot-cua/test-kit';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../database.js';
+import type { DB } from '../schema/index.js';
+import { loadDossierTestProcedure } from './dossier-fixtures.repository.js';
+import {
+  createDossierDeadlinePort,
+  createDossierProcedurePort,
+  createDossierUnitsPort,
+} from './dossier-ports.repository.js';
+import { createDossiersRepository } from './dossiers.repository.js';
+
+let database: Database;
+const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 09:00 Vietnam time
+const { unitCode, provinceCode } = testUnit();
+const units = new Map<string, UnitInfo>([
+  [unitCode, { code: unitCode, name: 'Phường Thử Nghiệm', provinceCode, level: 'commune', agencyIdentifier: null }],
+]);
+let procedureCode: string;
+
+function deps(db: Kysely<DB>): DossierDeps {
+  const unitsPort = createDossierUnitsPort(db, units);
+  return {
+    dossiers: createDossiersRepository(db),
+    clock,
+    deadlines: createDossierDeadlinePort(db),
+    units: unitsPort,
+    procedures: createDossierProcedurePort(db, unitsPort),
+    newId: randomUUID,
+    systemCode: '01',
+  };
+}
+const tx = <T>(fn: (d: DossierDeps) => Promise<T>) => database.db.transaction().execute((trx) => fn(deps(trx)));
+
+const reception: DossierActor = { userId: null, name: 'Trần Thị Lan', role: 'reception', unitCode };
+const input = (over: Partial<ReceiveDossierInput> = {}): ReceiveDossierInput => ({
+  mode: 'receive',
+  channel: 'in_person',
+  procedureCode,
+  receivingUnitCode: unitCode,
+  applicant: {
+    type: 'citizen',
+    fullName: 'Nguyễn Thị Ánh',
+    idNumber: '079190000001',
+    phone: '0909123456',
+    email: null,
+    address: null,
+  },
+  components: [
+    { key: 'c01', state: 'present' },
+    { key: 'c02', state: 'present' },
+  ],
+  returnMethod: 'counter',
+  ...over,
+});
+
+beforeAll(async () => {
+  database = await createTestDb();
+  procedureCode = (await loadDossierTestProcedure(database.db, { unitCode })).code;
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('dossier use cases on the database', () => {
+  it('receives at the counter: code of §1.5, due date from the working calendar, log, projection, outbox', async () => {
+    const r = await tx((d) => receiveDossier(d, reception, input()));
+    const parsed = parseDossierCode(r.dossier.code);
+    expect(parsed).toMatchObject({
+      agencyIdentifier: `X${provinceCode}.${unitCode}`,
+      yymmdd: '260302',
+      systemCode: '01',
+    });
+    // 3 working days from Monday 09:00 → Thursday 09:00 (Vietnam), 02:00 UTC.
+    expect(r.state.dueAt?.toISOString()).toBe('2026-03-05T02:00:00.000Z');
+    expect(r.state.steps.map((s) => s.role)).toEqual(['reception', 'specialist', 'leader', 'reception']);
+    const repo = createDossiersRepository(database.db);
+    const stored = await repo.findDossier(r.dossier.id);
+    expect(stored).toMatchObject({ status: 'received', nationalStatus: 2, currentStepOrder: 1, lastActionSeq: 1 });
+    expect(stored?.components.map((c) => [c.key, c.state])).toEqual([
+      ['c01', 'present'],
+      ['c02', 'present'],
+      ['c03', 'missing'],
+    ]);
+    expect(stored?.procedureVersionId).toMatch(/^[0-9a-f-]{36}$/);
+    const actions = await repo.listActions(r.dossier.id);
+    expect(actions).toHaveLength(1);
+    expect(actions[0]).toMatchObject({ type: 'received', dueAt: new Date('2026-03-05T02:00:00Z') });
+    const outbox = await repo.listOutbox(r.dossier.id);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ topic: 'dvcqg.dossier_status', idempotencyKey: `dossier:${r.dossier.id}:1` });
+    expect(outbox[0]!.payload).toMatchObject({
+      MaHoSo: r.dossier.code,
+      TrangThaiHoSo: 2,
+      NgayHenTra: '20260305090000',
+    });
+  });
+
+  it('refuses an incomplete checklist with COMPONENTS_INCOMPLETE and leaves nothing behind', async () => {
+    const before = await createDossiersRepository(database.db).listDossiers({ scopes: [unitCode] });
+    await expect(
+      tx((d) => receiveDossier(d, reception, input({ components: [{ key: 'c01', state: 'present' }] }))),
+    ).rejects.toMatchObject({ code: 'COMPONENTS_INCOMPLETE' });
+    await expect(
+      tx((d) => receiveDossier(d, reception, input({ components: [{ key: 'zz', state: 'present' }] }))),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_COMPONENT' });
+    const after = await createDossiersRepository(database.db).listDossiers({ scopes: [unitCode] });
+    expect(after.total).toBe(before.total);
+  });
+
+  it('incomplete at the counter: one supplement request, then supplemented and accepted', async () => {
+    const r = await tx((d) =>
+      receiveDossier(
+        d,
+        reception,
+        input({
+          mode: 'request_supplement',
+          components: [
+            { key: 'c01', state: 'present' },
+            { key: 'c02', state: 'invalid', reason: 'Bản chụp mờ' },
+          ],
+        }),
+      ),
+    );
+    expect(r.state.status).toBe('supplement_requested');
+    expect(r.state.pendingSupplement.map((i) => [i.key, i.reason])).toEqual([['c02', 'Bản chụp mờ']]);
+    await tx((d) => supplementDossier(d, { dossierId: r.dossier.id, actor: reception }));
+    const accepted = await tx((d) =>
+      acceptDossier(d, {
+        dossierId: r.dossier.id,
+        actor: reception,
+        components: [
+          { key: 'c01', state: 'present' },
+          { key: 'c02', state: 'present' },
+        ],
+      }),
+    );
+    expect(accepted.state.status).toBe('received');
+    const outbox = await createDossiersRepository(database.db).listOutbox(r.dossier.id);
+    expect(outbox.map((o) => (o.payload as { TrangThaiHoSo: number }).TrangThaiHoSo)).toEqual([1, 5, 1, 2]);
+  });
+
+  it('runs the lifecycle; a processing supplement restarts the clock; apology once and in time', async () => {
+    const head = await newOfficial(database, { grants: [{ role: 'department_head', unitCode }] });
+    const spec = await newOfficial(database, { grants: [{ role: 'specialist', unitCode }], fullName: 'Lê Văn Hùng' });
+    const r = await tx((d) => receiveDossier(d, reception, input()));
+    const id = r.dossier.id;
+    const headActor: DossierActor = { userId: head.id, name: 'Phạm Thị Mai', role: 'department_head', unitCode };
+    const specActor: DossierActor = { userId: spec.id, name: 'Lê Văn Hùng', role: 'specialist', unitCode };
+    await tx((d) => claimStep(d, { dossierId: id, actor: { ...reception, userId: head.id }, stepOrder: 1 }));
+    await tx((d) => completeStep(d, { dossierId: id, actor: headActor, fromStep: 1 }));
+    const assigned = await tx((d) =>
+      assignStep(d, { dossierId: id, actor: headActor, stepOrder: 2, assigneeId: spec.id }),
+    );
+    expect(assigned.state.currentStep).toMatchObject({ order: 2, assigneeId: spec.id, assigneeName: 'Lê Văn Hùng' });
+
+    clock.set('2026-03-03T02:00:00Z');
+    await tx((d) =>
+      requestSupplement(d, {
+        dossierId: id,
+        actor: specActor,
+        items: [{ key: 'c02', name: 'Giấy chứng sinh', state: 'invalid', reason: 'Sai ngày sinh' }],
+      }),
+    );
+    await expect(
+      tx((d) =>
+        requestSupplement(d, {
+          dossierId: id,
+          actor: specActor,
+          items: [{ key: 'c01', name: 'Tờ khai', state: 'missing' }],
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'SUPPLEMENT_ALREADY_REQUESTED' });
+    clock.set('2026-03-04T02:00:00Z'); // Wednesday 09:00: the clock restarts for 3 working days
+    const sup = await tx((d) => supplementDossier(d, { dossierId: id, actor: reception }));
+    expect(sup.state.dueAt?.toISOString()).toBe('2026-03-09T02:00:00.000Z');
+
+    // Apology: Monday 09:00 due; latest notice one working day before (Friday 09:00).
+    clock.set('2026-03-06T03:00:00Z');
+    await expect(
+      tx((d) =>
+        issueApology(d, {
+          dossierId: id,
+          actor: specActor,
+          reason: 'Chờ xác minh',
+          newDueAt: new Date('2026-03-12T02:00:00Z'),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'APOLOGY_TOO_LATE' });
+    clock.set('2026-03-05T09:00:00Z');
+    const apology = await tx((d) =>
+      issueApology(d, {
+        dossierId: id,
+        actor: specActor,
+        reason: 'Chờ xác minh',
+        newDueAt: new Date('2026-03-12T02:00:00Z'),
+      }),
+    );
+    expect(apology.state.dueAt?.toISOString()).toBe('2026-03-12T02:00:00.000Z');
+    await expect(
+      tx((d) =>
+        issueApology(d, {
+          dossierId: id,
+          actor: specActor,
+          reason: 'Lần 2',
+          newDueAt: new Date('2026-03-20T02:00:00Z'),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'APOLOGY_ALREADY_ISSUED' });
+
+    await expect(tx((d) => issueResult(d, { dossierId: id, actor: specActor, documents: [] }))).rejects.toMatchObject({
+      code: 'NOT_APPROVED',
+    });
+    await tx((d) => approveDossier(d, { dossierId: id, actor: { ...specActor, role: 'leader' } }));
+    await tx((d) => issueResult(d, { dossierId: id, actor: specActor, documents: [{ name: 'Giấy khai sinh' }] }));
+    const done = await tx((d) => returnResult(d, { dossierId: id, actor: reception, method: 'counter' }));
+    expect(done.state.status).toBe('returned');
+
+    const repo = createDossiersRepository(database.db);
+    const codes = (await repo.listOutbox(id)).map((o) => (o.payload as { TrangThaiHoSo: number }).TrangThaiHoSo);
+    expect(codes).toEqual([2, 4, 5, 4, 9, 10]);
+    expect(await repo.findDossier(id)).toMatchObject({
+      status: 'returned',
+      nationalStatus: 10,
+      currentAssigneeId: null,
+    });
+    clock.set('2026-03-02T02:00:00Z');
+  });
+
+  it('the action log is append-only', async () => {
+    const r = await tx((d) => receiveDossier(d, reception, input()));
+    await expect(
+      sql`update dossier_actions set note = 'sửa' where dossier_id = ${r.dossier.id}`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      sql`delete from dossier_actions where dossier_id = ${r.dossier.id}`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('concurrent receipts get distinct, consecutive dossier codes', async () => {
+    const n = 12;
+    const results = await Promise.all(
+      Array.from({ length: n }, () => tx((d) => receiveDossier(d, reception, input()))),
+    );
+    const codes = results.map((r) => r.dossier.code);
+    expect(new Set(codes).size).toBe(n);
+    const seqs = codes.map((c) => parseDossierCode(c)!.sequence).sort((a, b) => a - b);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(n - 1);
+  });
+
+  it('concurrent claims of one step: exactly one wins, the other gets STEP_ALREADY_CLAIMED', async () => {
+    const r = await tx((d) => receiveDossier(d, reception, input()));
+    const a = await newOfficial(database, { grants: [{ role: 'reception', unitCode }] });
+    const b = await newOfficial(database, { grants: [{ role: 'reception', unitCode }] });
+    const outcomes = await Promise.allSettled(
+      [a, b].map((o) =>
+        tx((d) => claimStep(d, { dossierId: r.dossier.id, actor: { ...reception, userId: o.id }, stepOrder: 1 })),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect((failed.reason as AppError).code).toBe('STEP_ALREADY_CLAIMED');
+    const actions = await createDossiersRepository(database.db).listActions(r.dossier.id);
+    expect(actions.filter((x) => x.type === 'claimed')).toHaveLength(1);
+  });
+
+  it('suggests the least-loaded qualified official when assigning without a name', async () => {
+    const { unitCode: u2, provinceCode: p2 } = testUnit();
+    units.set(u2, { code: u2, name: 'Xã Thử', provinceCode: p2, level: 'commune', agencyIdentifier: null });
+    const proc = await loadDossierTestProcedure(database.db, { unitCode: u2 });
+    const busy = await newOfficial(database, { grants: [{ role: 'specialist', unitCode: u2 }], fullName: 'An' });
+    const idle = await newOfficial(database, { grants: [{ role: 'specialist', unitCode: u2 }], fullName: 'Bình' });
+    const rec: DossierActor = { userId: null, name: 'x', role: 'reception', unitCode: u2 };
+    const headActor: DossierActor = { userId: null, name: 'Trưởng phòng', role: 'department_head', unitCode: u2 };
+    const receiveOne = () =>
+      tx((d) => receiveDossier(d, rec, input({ procedureCode: proc.code, receivingUnitCode: u2 })));
+    const toStep2 = async (id: string) => {
+      await tx((d) => completeStep(d, { dossierId: id, actor: headActor, fromStep: 1 }));
+    };
+    const first = await receiveOne();
+    await toStep2(first.dossier.id);
+    await tx((d) =>
+      assignStep(d, { dossierId: first.dossier.id, actor: headActor, stepOrder: 2, assigneeId: busy.id }),
+    );
+    const second = await receiveOne();
+    await toStep2(second.dossier.id);
+    const auto = await tx((d) => assignStep(d, { dossierId: second.dossier.id, actor: headActor, stepOrder: 2 }));
+    expect(auto.state.currentStep?.assigneeId).toBe(idle.id);
+    await expect(
+      tx((d) =>
+        assignStep(d, { dossierId: second.dossier.id, actor: headActor, stepOrder: 2, assigneeId: randomUUID() }),
+      ),
+    ).rejects.toMatchObject({ code: 'ASSIGNEE_NOT_QUALIFIED' });
+  });
+});

@@ -1,0 +1,466 @@
+import type {
+  ApplicantType,
+  Channel,
+  ComponentCheck,
+  DossierAction,
+  DossierProjection,
+  DossierRecord,
+  DossierStatus,
+  DossiersRepository,
+  NationalStatusCode,
+  NewDossier,
+  ReturnMethod,
+} from '@mot-cua/core';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DossiersTable } from '../schema/dossiers.js';
+import type { DB } from '../schema/index.js';
+
+/** Fields of action payloads that hold instants (stored as ISO strings in jsonb). */
+const DATE_FIELDS = new Set([
+  'clockStartsAt',
+  'dueAt',
+  'stepDueAt',
+  'intakeDueAt',
+  'deadlineAt',
+  'newDueAt',
+  'previousDueAt',
+]);
+const BASE_FIELDS = new Set(['seq', 'at', 'actorId', 'actorName', 'actorRole', 'unitCode', 'note', 'type']);
+
+function actionData(a: DossierAction): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(a)) {
+    if (BASE_FIELDS.has(k) || v === undefined) continue;
+    out[k] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
+}
+
+function reviveData(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = DATE_FIELDS.has(k) && typeof v === 'string' ? new Date(v) : v;
+  return out;
+}
+
+type DossierRow = Selectable<DossiersTable>;
+
+function toRecord(r: DossierRow, components: ComponentCheck[]): DossierRecord {
+  const agent = r.agent as DossierRecord['agent'];
+  return {
+    id: r.id,
+    code: r.code,
+    provinceCode: r.provinceCode,
+    receivingUnitCode: r.receivingUnitCode,
+    competentUnitCode: r.competentUnitCode,
+    procedureVersionId: r.procedureVersionId,
+    procedureCode: r.procedureCode,
+    procedureName: r.procedureName,
+    fieldCode: r.fieldCode,
+    fieldName: r.fieldName,
+    channel: r.channel as Channel,
+    applicant: {
+      type: r.applicantType as ApplicantType,
+      fullName: r.applicantName,
+      idNumber: r.applicantIdNumber,
+      phone: r.applicantPhone,
+      email: r.applicantEmail,
+      address: r.applicantAddress,
+    },
+    agent: agent ?? null,
+    returnMethod: r.returnMethod as ReturnMethod,
+    duration: { value: Number(r.durationValue), unit: r.durationUnit as DossierRecord['duration']['unit'] },
+    components,
+    feeTotal: Number(r.feeTotal),
+    paidOnline: r.paidOnline,
+    vneidVerified: r.vneidVerified,
+    status: r.status as DossierStatus,
+    nationalStatus: r.nationalStatus as NationalStatusCode,
+    submittedAt: r.submittedAt,
+    receivedAt: r.receivedAt,
+    dueAt: r.dueAt,
+    finishedAt: r.finishedAt,
+    currentStepOrder: r.currentStepOrder,
+    currentAssigneeId: r.currentAssigneeId,
+    lastActionSeq: r.lastActionSeq,
+    createdAt: r.createdAt,
+  };
+}
+
+export type DossierListFilter = {
+  /** Units whose dossiers are visible: received at or handled by one of them (codes or province codes). */
+  scopes: string[];
+  status?: DossierStatus[];
+  open?: boolean;
+  assigneeId?: string;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  /** Leave out dossiers whose clock is paused (supplement requested, awaiting payment). */
+  runningClock?: boolean;
+  /** Only dossiers whose current step has nobody yet. */
+  unassigned?: boolean;
+  query?: string;
+  limit?: number;
+  offset?: number;
+};
+
+/** SQL of the dossiers feature. Call with the transaction of the use case. */
+export function createDossiersRepository(db: Kysely<DB>) {
+  async function componentsOf(dossierIds: string[]): Promise<Map<string, ComponentCheck[]>> {
+    const map = new Map<string, ComponentCheck[]>();
+    if (dossierIds.length === 0) return map;
+    const rows = await db
+      .selectFrom('dossierComponents')
+      .selectAll()
+      .where('dossierId', 'in', dossierIds)
+      .orderBy('dossierId')
+      .orderBy('position')
+      .execute();
+    for (const r of rows) {
+      const list = map.get(r.dossierId) ?? [];
+      list.push({
+        key: r.key,
+        name: r.name,
+        state: r.state as ComponentCheck['state'],
+        reason: r.reason,
+        copies: r.copies,
+      });
+      map.set(r.dossierId, list);
+    }
+    return map;
+  }
+
+  async function withComponents(rows: DossierRow[]): Promise<DossierRecord[]> {
+    const comps = await componentsOf(rows.map((r) => r.id));
+    return rows.map((r) => toRecord(r, comps.get(r.id) ?? []));
+  }
+
+  const repo = {
+    async nextDailySequence(scope: string, day: string): Promise<number> {
+      const row = await db
+        .insertInto('dossierCodeSequences')
+        .values({ scope, day, lastValue: 1 })
+        .onConflict((oc) =>
+          oc.columns(['scope', 'day']).doUpdateSet({ lastValue: sql`dossier_code_sequences.last_value + 1` }),
+        )
+        .returning('lastValue')
+        .executeTakeFirstOrThrow();
+      return row.lastValue;
+    },
+
+    async insertDossier(d: NewDossier & { submittedAt: Date }): Promise<DossierRecord> {
+      const row = await db
+        .insertInto('dossiers')
+        .values({
+          code: d.code,
+          provinceCode: d.provinceCode,
+          receivingUnitCode: d.receivingUnitCode,
+          competentUnitCode: d.competentUnitCode,
+          procedureVersionId: d.procedureVersionId,
+          procedureCode: d.procedureCode,
+          procedureName: d.procedureName,
+          fieldCode: d.fieldCode,
+          fieldName: d.fieldName,
+          channel: d.channel,
+          applicantType: d.applicant.type,
+          applicantName: d.applicant.fullName,
+          applicantIdNumber: d.applicant.idNumber,
+          applicantPhone: d.applicant.phone,
+          applicantEmail: d.applicant.email,
+          applicantAddress: d.applicant.address,
+          agent: d.agent ? JSON.stringify(d.agent) : null,
+          returnMethod: d.returnMethod,
+          durationValue: d.duration.value,
+          durationUnit: d.duration.unit,
+          feeTotal: d.feeTotal,
+          paidOnline: d.paidOnline,
+          vneidVerified: d.vneidVerified,
+          status: 'new',
+          nationalStatus: 1,
+          submittedAt: d.submittedAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toRecord(row, d.components);
+    },
+
+    async findDossier(id: string): Promise<DossierRecord | undefined> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+      const row = await db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? (await withComponents([row]))[0] : undefined;
+    },
+
+    async findDossierByCode(code: string): Promise<DossierRecord | undefined> {
+      const row = await db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+      return row ? (await withComponents([row]))[0] : undefined;
+    },
+
+    async lockDossier(id: string): Promise<DossierRecord | undefined> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+      const row = await db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      return row ? (await withComponents([row]))[0] : undefined;
+    },
+
+    async listActions(dossierId: string): Promise<DossierAction[]> {
+      const rows = await db
+        .selectFrom('dossierActions')
+        .selectAll()
+        .where('dossierId', '=', dossierId)
+        .orderBy('seq')
+        .execute();
+      return rows.map(
+        (r) =>
+          ({
+            ...reviveData(r.data),
+            type: r.type,
+            seq: r.seq,
+            at: r.at,
+            actorId: r.actorUserId,
+            actorName: r.actorName,
+            actorRole: r.actorRole,
+            unitCode: r.unitCode,
+            note: r.note,
+          }) as DossierAction,
+      );
+    },
+
+    async appendAction(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, a: DossierAction): Promise<void> {
+      await db
+        .insertInto('dossierActions')
+        .values({
+          dossierId: dossier.id,
+          seq: a.seq,
+          provinceCode: dossier.provinceCode,
+          type: a.type,
+          at: a.at,
+          actorUserId: a.actorId,
+          actorName: a.actorName ?? null,
+          actorRole: a.actorRole,
+          unitCode: a.unitCode,
+          note: a.note ?? null,
+          data: JSON.stringify(actionData(a)),
+        })
+        .execute();
+    },
+
+    async saveProjection(id: string, p: DossierProjection): Promise<void> {
+      await db
+        .updateTable('dossiers')
+        .set({
+          status: p.status,
+          nationalStatus: p.nationalStatus,
+          receivedAt: p.receivedAt,
+          dueAt: p.dueAt,
+          finishedAt: p.finishedAt,
+          currentStepOrder: p.currentStepOrder,
+          currentAssigneeId: p.currentAssigneeId,
+          competentUnitCode: p.competentUnitCode,
+          lastActionSeq: p.lastActionSeq,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void> {
+      await db.deleteFrom('dossierComponents').where('dossierId', '=', dossier.id).execute();
+      if (checks.length === 0) return;
+      await db
+        .insertInto('dossierComponents')
+        .values(
+          checks.map((c, i) => ({
+            dossierId: dossier.id,
+            key: c.key,
+            provinceCode: dossier.provinceCode,
+            position: i + 1,
+            name: c.name,
+            state: c.state,
+            reason: c.reason ?? null,
+            copies: c.copies ?? 1,
+          })),
+        )
+        .execute();
+    },
+
+    async createConsultation(c: Parameters<DossiersRepository['createConsultation']>[0]): Promise<void> {
+      await db.insertInto('dossierConsultations').values(c).execute();
+    },
+
+    async answerConsultation(c: { id: string; dossierId: string; answer: string; answeredAt: Date }): Promise<void> {
+      await db
+        .updateTable('dossierConsultations')
+        .set({ answer: c.answer, answeredAt: c.answeredAt })
+        .where('id', '=', c.id)
+        .where('dossierId', '=', c.dossierId)
+        .execute();
+    },
+
+    async listConsultations(dossierId: string) {
+      return db
+        .selectFrom('dossierConsultations')
+        .selectAll()
+        .where('dossierId', '=', dossierId)
+        .orderBy('requestedAt')
+        .execute();
+    },
+
+    async saveRating(r: Parameters<DossiersRepository['saveRating']>[0]): Promise<void> {
+      await db
+        .insertInto('dossierRatings')
+        .values({ ...r, criteria: JSON.stringify(r.criteria) })
+        .execute();
+    },
+
+    async findRating(dossierId: string) {
+      return db.selectFrom('dossierRatings').selectAll().where('dossierId', '=', dossierId).executeTakeFirst();
+    },
+
+    async enqueueOutbox(m: Parameters<DossiersRepository['enqueueOutbox']>[0]): Promise<void> {
+      await db
+        .insertInto('outboxMessages')
+        .values({
+          provinceCode: m.provinceCode,
+          topic: m.topic,
+          aggregateType: 'dossier',
+          aggregateId: m.aggregateId,
+          idempotencyKey: m.idempotencyKey,
+          payload: JSON.stringify(m.payload),
+        })
+        .execute();
+    },
+
+    async listOutbox(dossierId: string) {
+      return db
+        .selectFrom('outboxMessages')
+        .selectAll()
+        .where('aggregateType', '=', 'dossier')
+        .where('aggregateId', '=', dossierId)
+        .orderBy('id')
+        .execute();
+    },
+
+    async listCandidates(input: { unitCode: string; provinceCode: string; roles: string[]; onDate: string }) {
+      if (input.roles.length === 0) return [];
+      const rows = await db
+        .selectFrom('roleGrants as g')
+        .innerJoin('users as u', 'u.id', 'g.userId')
+        .select((eb) => [
+          'u.id as userId',
+          'u.fullName as fullName',
+          eb.fn.min('g.role').as('role'),
+          eb
+            .selectFrom('dossiers as d')
+            .select((e2) => e2.fn.countAll<number>().as('n'))
+            .whereRef('d.currentAssigneeId', '=', 'u.id')
+            .where('d.finishedAt', 'is', null)
+            .as('openAssignments'),
+        ])
+        .where('g.role', 'in', input.roles)
+        .where('g.unitCode', '=', input.unitCode)
+        .where('u.isActive', '=', true)
+        .where('g.validFrom', '<=', input.onDate)
+        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', input.onDate)]))
+        .groupBy(['u.id', 'u.fullName'])
+        .execute();
+      return rows.map((r) => ({
+        userId: r.userId,
+        fullName: r.fullName,
+        role: String(r.role),
+        openAssignments: Number(r.openAssignments ?? 0),
+      }));
+    },
+
+    /** Dossiers visible in the given scopes (received at or handled by a unit, or in a province). */
+    async listDossiers(f: DossierListFilter): Promise<{ items: DossierRecord[]; total: number }> {
+      if (f.scopes.length === 0) return { items: [], total: 0 };
+      const national = f.scopes.includes('VN');
+      let q = db.selectFrom('dossiers');
+      if (!national) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('receivingUnitCode', 'in', f.scopes),
+            eb('competentUnitCode', 'in', f.scopes),
+            eb('provinceCode', 'in', f.scopes),
+          ]),
+        );
+      }
+      if (f.status?.length) q = q.where('status', 'in', f.status);
+      if (f.open) q = q.where('finishedAt', 'is', null);
+      if (f.assigneeId) q = q.where('currentAssigneeId', '=', f.assigneeId);
+      if (f.unassigned) q = q.where('currentAssigneeId', 'is', null).where('currentStepOrder', 'is not', null);
+      if (f.dueBefore) q = q.where('dueAt', '<=', f.dueBefore);
+      if (f.dueAfter) q = q.where('dueAt', '>', f.dueAfter);
+      if (f.runningClock) q = q.where('status', 'not in', ['supplement_requested', 'awaiting_payment', 'new']);
+      if (f.query?.trim()) {
+        const term = `%${f.query.trim()}%`;
+        q = q.where((eb) =>
+          eb.or([
+            eb('code', 'ilike', term),
+            eb(sql`f_unaccent_fold(applicant_name)`, 'like', sql`'%' || f_unaccent_fold(${f.query!.trim()}) || '%'`),
+            eb('applicantPhone', 'like', term),
+          ]),
+        );
+      }
+      const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await q
+        .selectAll()
+        .orderBy(f.dueBefore ? 'dueAt' : 'submittedAt', f.dueBefore ? 'asc' : 'desc')
+        .orderBy('id')
+        .limit(f.limit ?? 50)
+        .offset(f.offset ?? 0)
+        .execute();
+      return { items: await withComponents(rows), total: Number(total.n) };
+    },
+
+    /** Store a file once by its sha256 (same content → same row). */
+    async storeFile(f: { sha256: string; sizeBytes: number; mediaType: string; content: Uint8Array }): Promise<void> {
+      await db
+        .insertInto('storedFiles')
+        .values({ sha256: f.sha256, sizeBytes: f.sizeBytes, mediaType: f.mediaType, content: f.content })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+    },
+
+    async addAttachment(a: {
+      dossierId: string;
+      provinceCode: string;
+      kind: 'component' | 'result';
+      componentKey: string | null;
+      fileName: string;
+      sha256: string;
+      uploadedBy: string | null;
+    }) {
+      return db.insertInto('dossierAttachments').values(a).returningAll().executeTakeFirstOrThrow();
+    },
+
+    async listAttachments(dossierId: string) {
+      return db
+        .selectFrom('dossierAttachments as a')
+        .innerJoin('storedFiles as f', 'f.sha256', 'a.sha256')
+        .select([
+          'a.id',
+          'a.kind',
+          'a.componentKey',
+          'a.fileName',
+          'a.sha256',
+          'a.uploadedAt',
+          'f.sizeBytes',
+          'f.mediaType',
+        ])
+        .where('a.dossierId', '=', dossierId)
+        .orderBy('a.uploadedAt')
+        .execute();
+    },
+
+    async readAttachment(dossierId: string, attachmentId: string) {
+      if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return undefined;
+      return db
+        .selectFrom('dossierAttachments as a')
+        .innerJoin('storedFiles as f', 'f.sha256', 'a.sha256')
+        .select(['a.fileName', 'f.mediaType', 'f.content', 'f.sha256'])
+        .where('a.dossierId', '=', dossierId)
+        .where('a.id', '=', attachmentId)
+        .executeTakeFirst();
+    },
+  } satisfies DossiersRepository & Record<string, unknown>;
+  return repo;
+}
+export type DossiersRepo = ReturnType<typeof createDossiersRepository>;

@@ -1,0 +1,282 @@
+import type { Role } from '@mot-cua/contracts';
+import type { Assignment, AssignmentKind, NewAssignment } from '@mot-cua/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+
+const assignmentColumns = [
+  'id',
+  'userId',
+  'unitCode',
+  'departmentId',
+  'kind',
+  'roles',
+  'title',
+  'decisionNumber',
+  'validFrom',
+  'validTo',
+] as const;
+
+type AssignmentRow = Omit<Assignment, 'kind' | 'roles'> & { kind: string; roles: string[] };
+const toAssignment = (r: AssignmentRow): Assignment => ({
+  ...r,
+  kind: r.kind as AssignmentKind,
+  roles: r.roles as Role[],
+});
+
+export type OfficialSummary = {
+  id: string;
+  username: string;
+  fullName: string;
+  isActive: boolean;
+  hasPassword: boolean;
+  certificateSerial: string | null;
+  certificateValidTo: string | null;
+  trainedFields: string[];
+};
+
+/**
+ * Officials' assignments and the role grants they keep in step, and officials' readiness. Grants created here
+ * are linked in assignment_grants, so ending or moving an assignment ends or moves exactly its grants.
+ */
+export function createOfficialsRepository(db: Kysely<DB>) {
+  const repo = {
+    async listAssignments(userId: string): Promise<Assignment[]> {
+      const rows = await db
+        .selectFrom('assignments')
+        .select(assignmentColumns)
+        .where('userId', '=', userId)
+        .orderBy('validFrom')
+        .execute();
+      return rows.map(toAssignment);
+    },
+
+    async findAssignment(id: string): Promise<Assignment | undefined> {
+      const r = await db.selectFrom('assignments').select(assignmentColumns).where('id', '=', id).executeTakeFirst();
+      return r ? toAssignment(r) : undefined;
+    },
+
+    /** Create an assignment and one role grant per role over the same period. */
+    async createAssignment(a: NewAssignment, createdBy: string | null): Promise<string> {
+      const row = await db
+        .insertInto('assignments')
+        .values({
+          userId: a.userId,
+          unitCode: a.unitCode,
+          departmentId: a.departmentId,
+          kind: a.kind,
+          roles: JSON.stringify(a.roles),
+          title: a.title,
+          decisionNumber: a.decisionNumber,
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+          previousId: a.previousId,
+          createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (a.roles.length) {
+        const grants = await db
+          .insertInto('roleGrants')
+          .values(
+            a.roles.map((role) => ({
+              userId: a.userId,
+              role,
+              unitCode: a.unitCode,
+              validFrom: a.validFrom,
+              validTo: a.validTo,
+            })),
+          )
+          .returning('id')
+          .execute();
+        await db
+          .insertInto('assignmentGrants')
+          .values(grants.map((g) => ({ assignmentId: row.id, grantId: g.id })))
+          .execute();
+      }
+      return row.id;
+    },
+
+    /** Link grants that already exist (e.g. demo officials) to an assignment. */
+    async linkGrants(assignmentId: string, grantIds: string[]): Promise<void> {
+      if (grantIds.length) {
+        await db
+          .insertInto('assignmentGrants')
+          .values(grantIds.map((grantId) => ({ assignmentId, grantId })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    },
+
+    /** End an assignment and its grants on a day (its last day). */
+    async endAssignment(id: string, validTo: string): Promise<void> {
+      await db.updateTable('assignments').set({ validTo }).where('id', '=', id).execute();
+      await db
+        .updateTable('roleGrants')
+        .set({ validTo })
+        .where('id', 'in', db.selectFrom('assignmentGrants').select('grantId').where('assignmentId', '=', id))
+        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', validTo)]))
+        .execute();
+    },
+
+    /** Move an assignment that has not started yet to another unit (and its grants). */
+    async moveAssignmentUnit(id: string, unitCode: string, departmentId: string | null): Promise<void> {
+      await db.updateTable('assignments').set({ unitCode, departmentId }).where('id', '=', id).execute();
+      await db
+        .updateTable('roleGrants')
+        .set({ unitCode })
+        .where('id', 'in', db.selectFrom('assignmentGrants').select('grantId').where('assignmentId', '=', id))
+        .execute();
+    },
+
+    async listAssignmentsOfUnit(unitCode: string, onDate: string) {
+      return db
+        .selectFrom('assignments as a')
+        .innerJoin('users as u', 'u.id', 'a.userId')
+        .leftJoin('departments as d', 'd.id', 'a.departmentId')
+        .select([
+          'a.id',
+          'a.userId',
+          'a.unitCode',
+          'a.departmentId',
+          'a.kind',
+          'a.roles',
+          'a.title',
+          'a.decisionNumber',
+          'a.validFrom',
+          'a.validTo',
+          'u.username',
+          'u.fullName',
+          'd.name as departmentName',
+        ])
+        .where('a.unitCode', '=', unitCode)
+        .where('a.validFrom', '<=', onDate)
+        .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', onDate)]))
+        .orderBy('u.fullName')
+        .execute();
+    },
+
+    async findOfficial(userId: string): Promise<OfficialSummary | undefined> {
+      const r = await db
+        .selectFrom('users as u')
+        .leftJoin('officialProfiles as p', 'p.userId', 'u.id')
+        .select([
+          'u.id',
+          'u.username',
+          'u.fullName',
+          'u.isActive',
+          sql<boolean>`u.password_hash IS NOT NULL`.as('hasPassword'),
+          'p.certificateSerial',
+          'p.certificateValidTo',
+          'p.trainedFields',
+        ])
+        .where('u.id', '=', userId)
+        .executeTakeFirst();
+      return r ? { ...r, trainedFields: r.trainedFields ?? [] } : undefined;
+    },
+
+    async upsertProfile(
+      userId: string,
+      p: { certificateSerial?: string | null; certificateValidTo?: string | null; trainedFields?: string[] },
+    ): Promise<void> {
+      const values = {
+        userId,
+        certificateSerial: p.certificateSerial ?? null,
+        certificateValidTo: p.certificateValidTo ?? null,
+        trainedFields: JSON.stringify(p.trainedFields ?? []),
+        updatedAt: new Date(),
+      };
+      const set: Record<string, unknown> = { updatedAt: values.updatedAt };
+      if (p.certificateSerial !== undefined) set.certificateSerial = values.certificateSerial;
+      if (p.certificateValidTo !== undefined) set.certificateValidTo = values.certificateValidTo;
+      if (p.trainedFields !== undefined) set.trainedFields = values.trainedFields;
+      await db
+        .insertInto('officialProfiles')
+        .values(values)
+        .onConflict((oc) => oc.column('userId').doUpdateSet(set))
+        .execute();
+    },
+
+    /**
+     * Communes in force on a date where no official can approve online: nobody holds an effective `leader` grant
+     * there with an active account, a password and a digital signature certificate valid on that date.
+     */
+    async listCommunesWithoutOnlineApprover(opts: {
+      onDate: string;
+      provinceCode?: string;
+      limit: number;
+      offset: number;
+    }) {
+      const base = db
+        .selectFrom('adminUnits as u')
+        .where('u.level', '=', 'commune')
+        .where(sql<boolean>`(u.valid_from IS NULL OR u.valid_from <= ${opts.onDate}::date)`)
+        .where(sql<boolean>`(u.valid_to IS NULL OR u.valid_to >= ${opts.onDate}::date)`)
+        .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('roleGrants as g')
+                .innerJoin('users as us', 'us.id', 'g.userId')
+                .innerJoin('officialProfiles as p', 'p.userId', 'g.userId')
+                .select(sql`1`.as('one'))
+                .whereRef('g.unitCode', '=', 'u.code')
+                .where('g.role', '=', 'leader')
+                .where('g.validFrom', '<=', opts.onDate)
+                .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', opts.onDate)]))
+                .where('us.isActive', '=', true)
+                .where('us.passwordHash', 'is not', null)
+                .where('p.certificateSerial', 'is not', null)
+                .where((eb) =>
+                  eb.or([eb('p.certificateValidTo', 'is', null), eb('p.certificateValidTo', '>=', opts.onDate)]),
+                ),
+            ),
+          ),
+        );
+      const [rows, total, leaders] = await Promise.all([
+        base
+          .select(['u.code', 'u.fullName', 'u.provinceCode'])
+          .orderBy('u.provinceCode')
+          .orderBy('u.code')
+          .limit(opts.limit)
+          .offset(opts.offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('adminUnits as u')
+          .where('u.level', '=', 'commune')
+          .where(sql<boolean>`(u.valid_from IS NULL OR u.valid_from <= ${opts.onDate}::date)`)
+          .where(sql<boolean>`(u.valid_to IS NULL OR u.valid_to >= ${opts.onDate}::date)`)
+          .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows, total: Number(total.n), communes: Number(leaders.n) };
+    },
+
+    /** Why each official of a commune can or cannot approve online. */
+    async listReadinessOfUnit(unitCode: string, onDate: string) {
+      return db
+        .selectFrom('roleGrants as g')
+        .innerJoin('users as u', 'u.id', 'g.userId')
+        .leftJoin('officialProfiles as p', 'p.userId', 'g.userId')
+        .select([
+          'u.id',
+          'u.username',
+          'u.fullName',
+          'u.isActive',
+          sql<boolean>`u.password_hash IS NOT NULL`.as('hasPassword'),
+          'p.certificateSerial',
+          'p.certificateValidTo',
+          'p.trainedFields',
+          'g.role',
+        ])
+        .where('g.unitCode', '=', unitCode)
+        .where('g.validFrom', '<=', onDate)
+        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', onDate)]))
+        .orderBy('u.fullName')
+        .execute();
+    },
+  };
+  return repo;
+}
+export type OfficialsRepo = ReturnType<typeof createOfficialsRepository>;

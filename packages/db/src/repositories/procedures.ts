@@ -1,0 +1,3 @@
+/** Repositories of the procedures feature (the only place with its SQL). */
+export * from './procedure-config.repository.js';
+export * from './procedures.repository.js';

@@ -1,0 +1,2 @@
+/** Repositories of search (the only place with its SQL). */
+export {};

@@ -1,0 +1,88 @@
+import type { RoleGrant } from '@mot-cua/contracts';
+import type { UserRecord, UsersRepository } from '@mot-cua/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema/index.js';
+
+export type NewUser = {
+  username: string;
+  fullName: string;
+  passwordHash: string | null;
+  email?: string | null;
+  phone?: string | null;
+};
+
+export type NewGrant = RoleGrant & { validFrom?: string; validTo?: string | null };
+
+const userColumns = ['id', 'username', 'fullName', 'passwordHash', 'isActive'] as const;
+
+export function createUsersRepository(db: Kysely<DB>) {
+  return {
+    async findUserByUsername(username: string): Promise<UserRecord | undefined> {
+      return db
+        .selectFrom('users')
+        .select(userColumns)
+        .where('username', '=', username.toLowerCase())
+        .executeTakeFirst();
+    },
+
+    async findUser(id: string): Promise<UserRecord | undefined> {
+      return db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+    },
+
+    async listEffectiveGrants(userId: string, onDate: string): Promise<RoleGrant[]> {
+      const rows = await db
+        .selectFrom('roleGrants')
+        .select(['role', 'unitCode'])
+        .where('userId', '=', userId)
+        .where('validFrom', '<=', onDate)
+        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+        .orderBy('role')
+        .orderBy('unitCode')
+        .execute();
+      return rows as RoleGrant[];
+    },
+
+    async createUser(user: NewUser): Promise<string> {
+      const row = await db
+        .insertInto('users')
+        .values({
+          username: user.username.toLowerCase(),
+          fullName: user.fullName,
+          passwordHash: user.passwordHash,
+          email: user.email ?? null,
+          phone: user.phone ?? null,
+          oidcIssuer: null,
+          oidcSubject: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async addGrant(userId: string, grant: NewGrant): Promise<void> {
+      await db
+        .insertInto('roleGrants')
+        .values({
+          userId,
+          role: grant.role,
+          unitCode: grant.unitCode,
+          ...(grant.validFrom ? { validFrom: grant.validFrom } : {}),
+          validTo: grant.validTo ?? null,
+        })
+        .execute();
+    },
+
+    async setActive(userId: string, isActive: boolean): Promise<void> {
+      await db.updateTable('users').set({ isActive, updatedAt: new Date() }).where('id', '=', userId).execute();
+    },
+
+    async countUsers(): Promise<number> {
+      const r = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  } satisfies UsersRepository & Record<string, unknown>;
+}
+export type UsersRepo = ReturnType<typeof createUsersRepository>;

@@ -1,0 +1,44 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  passwordHash: string | null;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  isActive: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  userId: string;
+  role: string;
+  unitCode: string;
+  validFrom: ColumnType<string, string | undefined, string>;
+  validTo: string | null;
+  createdAt: Timestamp;
+}
+
+export interface SessionsTable {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface IdentityTables {
+  users: UsersTable;
+  roleGrants: RoleGrantsTable;
+  sessions: SessionsTable;
+}

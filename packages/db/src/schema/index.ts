@@ -1,0 +1,15 @@
+import type { AdminUnitsTables } from './admin-units.js';
+import type { CalendarTables } from './calendar.js';
+import type { DossiersTables } from './dossiers.js';
+import type { IdentityTables } from './identity.js';
+import type { PlatformTables } from './platform.js';
+import type { ProceduresTables } from './procedures.js';
+
+/** All tables, as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case SQL). */
+export interface DB
+  extends PlatformTables,
+    IdentityTables,
+    AdminUnitsTables,
+    CalendarTables,
+    ProceduresTables,
+    DossiersTables {}

@@ -1,0 +1,44 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  appliedAt: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurredAt: Timestamp;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  provinceCode: string | null;
+  unitCode: string | null;
+  requestId: string | null;
+  data: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>;
+}
+
+export interface OutboxMessagesTable {
+  id: Generated<number>;
+  provinceCode: string;
+  topic: string;
+  aggregateType: string;
+  aggregateId: string;
+  idempotencyKey: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  createdAt: Timestamp;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  deliveredAt: Date | null;
+  lastError: string | null;
+}
+
+export interface PlatformTables {
+  schemaMigrations: SchemaMigrationsTable;
+  auditEvents: AuditEventsTable;
+  outboxMessages: OutboxMessagesTable;
+}

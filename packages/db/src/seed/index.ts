@@ -1,0 +1,35 @@
+import type { Database } from '../database.js';
+import { loadAdminUnitsMasterData, seedAdminUnitsDemo } from './admin-units.js';
+import { loadCalendarMasterData, seedCalendarDemo } from './calendar.js';
+import { seedDemoOfficials } from './demo-officials.js';
+import { loadDossiersMasterData, seedDossiersDemo } from './dossiers.js';
+import { loadProceduresMasterData, seedProceduresDemo } from './procedures.js';
+import type { SeedLog } from './types.js';
+
+export { DEMO_PASSWORD, demoOfficials } from './demo-officials.js';
+export type { SeedLog } from './types.js';
+
+/**
+ * Real master data every installation needs (admin units, calendar, procedure catalog), in
+ * dependency order. Idempotent: each loader loads only what is missing.
+ */
+export async function loadMasterData(database: Database, log: SeedLog = () => {}): Promise<void> {
+  await loadAdminUnitsMasterData(database, log);
+  await loadCalendarMasterData(database, log);
+  await loadProceduresMasterData(database, log);
+  await loadDossiersMasterData(database, log);
+}
+
+/** Demo data for a first start: officials of two real wards, then each feature's demo records. */
+export async function seedDemo(
+  database: Database,
+  opts: { hashPassword: (p: string) => Promise<string>; log?: SeedLog },
+): Promise<void> {
+  const log = opts.log ?? (() => {});
+  const n = await seedDemoOfficials(database.db, opts.hashPassword);
+  if (n) log(`demo: ${n} officials created (password in README)`);
+  await seedAdminUnitsDemo(database, log);
+  await seedCalendarDemo(database, log);
+  await seedProceduresDemo(database, log);
+  await seedDossiersDemo(database, log);
+}

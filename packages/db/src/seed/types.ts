@@ -1,0 +1,1 @@
+export type SeedLog = (msg: string) => void;
