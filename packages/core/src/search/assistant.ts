@@ -1,0 +1,136 @@
+import type { AnswerCard, AnswerProcedureRef, AssistantAnswer, CatalogProcedure } from '@mot-cua/contracts';
+import { ASSISTANT_QUESTION_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH } from '@mot-cua/contracts';
+import { AppError } from '../errors.js';
+import type { ScoredProcedure, SearchIndex } from './search-index.js';
+import { normalizeText } from './text.js';
+
+/** Below this confidence the assistant says it is not sure instead of answering. */
+export const ASSISTANT_CONFIDENCE_THRESHOLD = 0.55;
+/** Answer cards per answer and documents listed per card. */
+export const ASSISTANT_MAX_CARDS = 3;
+export const CARD_MAX_DOCUMENTS = 15;
+const MAX_FOLLOW_UPS = 4;
+
+export type AnswerOptions = {
+  /** Only these procedure codes (e.g. those enabled in the asker's unit). */
+  codes?: ReadonlySet<string> | undefined;
+};
+
+/** The assistant's answer without timing (the caller measures). */
+export type AnswerBody = Omit<AssistantAnswer, 'tookMs'>;
+
+/**
+ * Anything that answers a question about procedures. The built-in one is retrieval over the catalog; a
+ * language-model answerer could wrap it later (rephrase, ask back), but it must still return cards built by
+ * `toAnswerCard` from catalog records, so no answer content is ever invented.
+ */
+export interface Answerer {
+  readonly name: string;
+  answer(question: string, options?: AnswerOptions): AnswerBody | Promise<AnswerBody>;
+}
+
+/** Check a search query or question: trimmed, not empty, not too long. Throws stable codes. */
+export function checkSearchText(text: string, kind: 'query' | 'question'): string {
+  const trimmed = text.trim();
+  const max = kind === 'query' ? SEARCH_QUERY_MAX_LENGTH : ASSISTANT_QUESTION_MAX_LENGTH;
+  if (trimmed.length > max) throw new AppError('SEARCH_QUERY_TOO_LONG', { details: { max } });
+  if (normalizeText(trimmed) === '') throw new AppError('SEARCH_QUERY_EMPTY');
+  return trimmed;
+}
+
+const ref = (r: CatalogProcedure): AnswerProcedureRef => ({ code: r.code, name: r.name });
+
+/** An answer card: every field is copied from the catalog record. */
+export function toAnswerCard(r: CatalogProcedure, score: number, followUps: AnswerProcedureRef[]): AnswerCard {
+  return {
+    code: r.code,
+    name: r.name,
+    field: r.field,
+    agencyName: r.agencyName,
+    levels: r.levels,
+    applicantTypes: r.applicantTypes,
+    results: r.results,
+    conditions: r.conditions,
+    documents: r.components.slice(0, CARD_MAX_DOCUMENTS).map((c) => ({
+      key: c.key,
+      group: c.group,
+      name: c.name,
+      originals: c.originals,
+      copies: c.copies,
+      conditional: c.conditional,
+      presentOnly: c.presentOnly,
+    })),
+    documentsTotal: r.components.length,
+    timeLimit: r.timeLimit,
+    channels: r.channels.map((c) => ({
+      kind: c.kind,
+      duration: c.duration,
+      durationText: c.durationText,
+      description: c.description,
+      fees: c.fees,
+    })),
+    competentAgency: r.competentAgency,
+    implementingAgency: r.implementingAgency,
+    receivingAddress: r.receivingAddress,
+    onlineServiceLevel: r.onlineServiceLevel,
+    sourceUrl: r.sourceUrl,
+    decisionNumber: r.decisionNumber,
+    needsReview: r.needsReview,
+    followUps,
+    score,
+  };
+}
+
+/** The built-in answerer: search the index, answer with the confident matches, or say "not sure". */
+export function createRetrievalAnswerer(index: SearchIndex): Answerer {
+  return {
+    name: 'retrieval',
+    answer(question, options = {}) {
+      const outcome = index.search(question, { codes: options.codes, limit: 8 });
+      const top = outcome.items[0];
+      const confidence = top ? Math.round(top.confidence * 1000) / 1000 : 0;
+      const base = {
+        question,
+        understood: outcome.understood,
+        corrections: outcome.corrections,
+        confidence,
+        answerer: 'retrieval',
+      };
+      if (!top || top.confidence < ASSISTANT_CONFIDENCE_THRESHOLD) {
+        return {
+          ...base,
+          status: 'not_sure' as const,
+          cards: [],
+          candidates: outcome.items
+            .filter((i) => i.coverage >= 0.3)
+            .slice(0, 3)
+            .map((i) => ref(i.record)),
+        };
+      }
+      const chosen = outcome.items
+        .filter((i) => i.confidence >= ASSISTANT_CONFIDENCE_THRESHOLD)
+        .slice(0, ASSISTANT_MAX_CARDS);
+      const shown = new Set(chosen.map((i) => i.record.code));
+      const cards = chosen.map((i) => toAnswerCard(i.record, i.score, followUpsFor(index, i, outcome.items, shown)));
+      return { ...base, status: 'answered' as const, cards, candidates: [] };
+    },
+  };
+}
+
+/** Curated next steps, else other matches of the same field; never a procedure already shown. */
+function followUpsFor(
+  index: SearchIndex,
+  item: ScoredProcedure,
+  others: ReadonlyArray<ScoredProcedure>,
+  shown: ReadonlySet<string>,
+): AnswerProcedureRef[] {
+  const curated = index.followUps(item.record.code);
+  const sameField = others.filter((o) => o.record.field === item.record.field).map((o) => o.record);
+  const out: AnswerProcedureRef[] = [];
+  for (const r of [...curated, ...sameField]) {
+    if (shown.has(r.code) || out.some((o) => o.code === r.code)) continue;
+    out.push(ref(r));
+    if (out.length >= MAX_FOLLOW_UPS) break;
+  }
+  return out;
+}

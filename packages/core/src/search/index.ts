@@ -1,0 +1,6 @@
+/** Public surface of procedure search and the assistant (pure). */
+export * from './assistant.js';
+export { EVERYDAY, FOLLOW_UPS, INTENTS, type Intent } from './phrases.js';
+export * from './search-index.js';
+export { expandSynonyms } from './synonyms.js';
+export { editDistance, normalizeText, STOPWORDS, tokenize } from './text.js';

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureCatalog as catalog, procedure } from './search.fixtures.js';
+import { buildSearchIndex } from './search-index.js';
+import { expandSynonyms } from './synonyms.js';
+import { editDistance, normalizeText, tokenize } from './text.js';
+
+const index = buildSearchIndex(catalog);
+const codes = (q: string, opts = {}) => index.search(q, opts).items.map((i) => i.record.code);
+
+describe('text', () => {
+  it('folds every Vietnamese mark, đ and case; keeps procedure codes whole', () => {
+    expect(normalizeText('Đăng KÝ  khai-sinh, QSDĐ!')).toBe('dang ky khai sinh qsdd');
+    expect(normalizeText('mỹ ỷ ỹ ỵ')).toBe('my y y y');
+    expect(tokenize('mã 1.001193 và L-YT-001')).toEqual(['ma', '1.001193', 'va', 'l-yt-001']);
+  });
+
+  it('counts edits with transpositions and stops above the bound', () => {
+    expect(editDistance('khia', 'khai')).toBe(1);
+    expect(editDistance('sinhf', 'sinh')).toBe(1);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+
+  it('rewrites abbreviations and everyday words to catalog wording', () => {
+    expect(expandSynonyms(tokenize('ĐKKD hộ cá thể')).tokens.join(' ')).toBe('dang ky kinh doanh ho ca the');
+    expect(expandSynonyms(tokenize('cấp GCN QSDĐ')).tokens.join(' ')).toBe('cap giay chung nhan quyen su dung dat');
+    expect(expandSynonyms(tokenize('làm sổ đỏ')).tokens.join(' ')).toBe('lam giay chung nhan quyen su dung dat');
+    expect(expandSynonyms(tokenize('lam cccd')).tokens.join(' ')).toBe('lam the can cuoc');
+  });
+});
+
+describe('search', () => {
+  it('finds the same procedure with and without accents', () => {
+    expect(codes('đăng ký kết hôn')[0]).toBe('1.000894');
+    expect(codes('dang ky ket hon')[0]).toBe('1.000894');
+    expect(codes('DANG KY THUONG TRU')[0]).toBe('1.004222');
+  });
+
+  it('corrects typos against the catalog vocabulary and reports them', () => {
+    const r = index.search('dang ky khia sinh');
+    expect(r.items[0]?.record.code).toBe('1.001193');
+    expect(r.corrections).toContainEqual({ from: 'khia', to: 'khai' });
+    expect(codes('dang ky tam truu')[0]).toBe('1.004194');
+    expect(codes('khaisinh')[0]).toBe('1.001193');
+  });
+
+  it('understands abbreviations and everyday phrases', () => {
+    expect(codes('ĐKKD')[0]).toBe('1.001612');
+    expect(codes('dang ky hkd')[0]).toBe('1.001612');
+    expect(codes('lam cccd')[0]).toBe('1.014061');
+    expect(codes('mở quán cà phê cần đăng ký gì')[0]).toBe('1.001612');
+    expect(codes('con tôi mới sinh cần làm giấy tờ gì')[0]).toBe('1.001193');
+    expect(codes('lam giay khai sinh')[0]).toBe('1.001193');
+    expect(codes('khai sinh cho con')[0]).toBe('1.001193');
+    expect(codes('làm sổ đỏ lần đầu')[0]).toBe('1.013978');
+  });
+
+  it('finds by exact code and by code prefix', () => {
+    const exact = index.search('1.004222');
+    expect(exact.items[0]).toMatchObject({ matchedBy: 'code', confidence: 1 });
+    expect(exact.items[0]?.record.code).toBe('1.004222');
+    expect(codes('1.0041')).toEqual(['1.004194']);
+  });
+
+  it('filters by level, field and a set of enabled codes', () => {
+    const province = index.search('giay chung nhan', { level: 'province' }).items;
+    expect(province[0]?.record.code).toBe('1.012786');
+    expect(province.every((i) => i.record.levels.includes('province'))).toBe(true);
+    expect(codes('dang ky', { field: 'Đăng ký, quản lý cư trú' }).sort()).toEqual(['1.004194', '1.004222']);
+    expect(codes('dang ky khai sinh', { codes: new Set(['1.004884', '2.000528']) })).toEqual(['1.004884', '2.000528']);
+  });
+
+  it('ranks the general procedure before its foreign and re-registration variants', () => {
+    expect(codes('dang ky khai sinh').slice(0, 3)).toEqual(['1.001193', '1.004884', '2.000528']);
+    expect(codes('khai sinh co yeu to nuoc ngoai')[0]).toBe('2.000528');
+  });
+
+  it('puts a commune procedure before a province one with equally good words', () => {
+    const pair = [
+      procedure({ code: '9.000001', name: 'Cấp giấy phép chăn thả', field: 'X', levels: ['province'] }),
+      procedure({ code: '9.000002', name: 'Cấp giấy phép chăn nuôi', field: 'X', levels: ['commune'] }),
+    ];
+    const r = buildSearchIndex(pair).search('cap giay phep chan');
+    expect(r.items.map((i) => i.record.code)).toEqual(['9.000002', '9.000001']);
+    const flat = buildSearchIndex(pair.map((p) => ({ ...p, levels: ['province' as const] }))).search(
+      'cap giay phep chan',
+    );
+    expect(flat.items[0]?.score).toBe(flat.items[1]?.score);
+  });
+
+  it('everyday commune procedures come first on a broad query', () => {
+    expect(codes('dang ky thanh lap')[0]).toBe('1.001612');
+    expect(codes('cap giay chung nhan')[0]).toBe('1.013978');
+  });
+
+  it('gives nothing or only low confidence for nonsense', () => {
+    expect(index.search('asdfgh qwerty').items).toEqual([]);
+    expect(index.search('tôi cần gì').termCount).toBe(0);
+    for (const q of ['thời tiết hôm nay thế nào', 'giá vàng hôm nay', 'cách nấu phở bò']) {
+      const top = index.search(q).items[0];
+      expect(top?.confidence ?? 0, q).toBeLessThan(0.55);
+    }
+  });
+
+  it('pages results deterministically', () => {
+    const all = codes('dang ky', { limit: 50 });
+    expect(codes('dang ky', { limit: 3, offset: 2 })).toEqual(all.slice(2, 5));
+    expect(index.search('dang ky', { limit: 3 }).total).toBe(all.length);
+  });
+});
