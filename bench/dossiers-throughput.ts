@@ -1,0 +1,155 @@
+/**
+ * Dossier receipts and transitions per second through the HTTP API on PostgreSQL, next to pgbench's
+ * TPC-B-like run on the same server, reported as a ratio (machine-independent-ish).
+ *
+ *   npx tsx bench/dossiers-throughput.ts            # PG at postgres://postgres@127.0.0.1:5432
+ *   BENCH_PG_URL=postgres://user@host:5432 BENCH_SECONDS=15 BENCH_CLIENTS=8 npx tsx bench/dossiers-throughput.ts
+ *
+ * Uses a throwaway database (dossiers_bench_<pid>) that is dropped at the end.
+ */
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '@mot-cua/config';
+import { systemClock } from '@mot-cua/core';
+import { insertDossierTestUnits, loadDossierTestProcedure, migrate, openDatabase } from '@mot-cua/db';
+import { newOfficial } from '@mot-cua/test-kit';
+import pg from 'pg';
+import { createApp } from '../apps/api/src/app.js';
+
+const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const clients = Number(process.env.BENCH_CLIENTS ?? 8);
+const dbName = `dossiers_bench_${process.pid}`;
+const withDb = (name: string) => {
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+const url = withDb(dbName);
+const adminUrl = withDb('postgres');
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function pgbench(): number {
+  const u = new URL(url);
+  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'];
+  execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', dbName], { stdio: 'pipe' });
+  const out = execFileSync(
+    'pgbench',
+    [...args, '-b', 'tpcb-like', '-c', String(clients), '-j', '2', '-T', String(seconds), dbName],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
+  if (!m) throw new Error(`unexpected pgbench output:\n${out}`);
+  return Number(m[1]);
+}
+
+async function main() {
+  await admin(`drop database if exists ${dbName}`);
+  await admin(`create database ${dbName}`);
+  const database = await openDatabase({ databaseUrl: url, poolSize: clients + 2 });
+  try {
+    await migrate(database);
+    const { communeCodes } = await insertDossierTestUnits(database.db, 1);
+    const unit = communeCodes[0]!;
+    const { code: procedureCode } = await loadDossierTestProcedure(database.db, { unitCode: unit });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    });
+    const app = await createApp({ config, database, clock: systemClock, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    const login = async (role: 'reception' | 'specialist') => {
+      const o = await newOfficial(database, { grants: [{ role, unitCode: unit }] });
+      const res = await fetch(`${origin}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: o.username, password: o.password }),
+      });
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    };
+    const reception = await login('reception');
+    const specialist = await login('specialist');
+    const body = JSON.stringify({
+      mode: 'receive',
+      channel: 'in_person',
+      procedureCode,
+      receivingUnitCode: unit,
+      applicant: { fullName: 'Nguyễn Văn Thử', phone: '0909123456', idNumber: '079190000001' },
+      components: [
+        { key: 'c01', state: 'present' },
+        { key: 'c02', state: 'present' },
+      ],
+    });
+    const post = async (path: string, headers: Record<string, string>, payload: string) => {
+      const r = await fetch(`${origin}${path}`, { method: 'POST', headers, body: payload });
+      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as { id: string };
+    };
+
+    // Phase 1: receipts (each one: code sequence, dossier, checklist, log, projection, outbox, audit).
+    const ids: string[] = [];
+    const until = (ms: number) => Date.now() + ms;
+    let end = until(seconds * 1000);
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < end) ids.push((await post('/api/dossiers', reception, body)).id);
+      }),
+    );
+    const receiptsPerSec = ids.length / ((performance.now() - t0) / 1000);
+
+    // Phase 2: transitions on those dossiers: reception takes step 1, hands over; specialist takes step 2.
+    let transitions = 0;
+    let next = 0;
+    end = until(seconds * 1000);
+    const t1 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < end && next < ids.length) {
+          const id = ids[next++]!;
+          await post(`/api/dossiers/${id}/claim`, reception, '{"stepOrder":1}');
+          await post(`/api/dossiers/${id}/complete-step`, reception, '{"fromStep":1}');
+          await post(`/api/dossiers/${id}/claim`, specialist, '{"stepOrder":2}');
+          transitions += 3;
+        }
+      }),
+    );
+    const transitionsPerSec = transitions / ((performance.now() - t1) / 1000);
+    await app.close();
+
+    const tps = pgbench();
+    const cpu = (await import('node:os')).cpus();
+    console.log(
+      `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}; PostgreSQL at ${new URL(url).host}; ${clients} clients, ${seconds} s per phase`,
+    );
+    console.log(
+      `dossier receipts/s (HTTP POST /api/dossiers):      ${receiptsPerSec.toFixed(1)}  (${ids.length} dossiers)`,
+    );
+    console.log(
+      `dossier transitions/s (claim, hand-over, claim):   ${transitionsPerSec.toFixed(1)}  (${transitions} actions)`,
+    );
+    console.log(`pgbench -b tpcb-like -c ${clients} -j 2 -T ${seconds} (scale 10): ${tps.toFixed(1)} tps`);
+    console.log(`ratio receipts / pgbench tps:    ${(receiptsPerSec / tps).toFixed(3)}`);
+    console.log(`ratio transitions / pgbench tps: ${(transitionsPerSec / tps).toFixed(3)}`);
+  } finally {
+    await database.close();
+    await admin(`drop database if exists ${dbName}`);
+  }
+}
+
+await main();

@@ -1,0 +1,50 @@
+import { AppError } from '../errors.js';
+import { vnDate } from '../time/vn-time.js';
+import { checkCompleteness } from './completeness.js';
+import type { ComponentCheck } from './dossier-actions.js';
+import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { dueDatesAtReceipt } from './receive-dossier.js';
+
+/**
+ * Accept a registered dossier (online, postal, or supplemented at the counter) once its checklist
+ * is complete: the legal clock starts and a receipt (form 01) can be printed.
+ */
+export async function acceptDossier(
+  deps: DossierDeps,
+  input: {
+    dossierId: string;
+    actor: DossierActor;
+    components?: Array<{ key: string; state: ComponentCheck['state']; reason?: string | null }>;
+    note?: string | null;
+  },
+) {
+  return performDossierAction(deps, {
+    dossierId: input.dossierId,
+    actor: input.actor,
+    note: input.note ?? null,
+    build: async (_state, dossier) => {
+      const now = deps.clock.now();
+      const procedure = await deps.procedures.findProcedureForReception({
+        procedureCode: dossier.procedureCode,
+        competentUnitCode: dossier.competentUnitCode,
+        channel: dossier.channel,
+        onDate: vnDate(now),
+      });
+      if (!procedure) throw new AppError('PROCEDURE_NOT_AVAILABLE');
+      const submitted = input.components ?? dossier.components;
+      const check = checkCompleteness(procedure.components, submitted);
+      if (check.unknownKeys.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: check.unknownKeys } });
+      if (!check.complete) {
+        throw new AppError('COMPONENTS_INCOMPLETE', { details: { problems: check.problems.map((p) => p.key) } });
+      }
+      if (input.components) await deps.dossiers.saveComponents(dossier, check.checks);
+      const due = await dueDatesAtReceipt(
+        deps,
+        { unitCode: dossier.competentUnitCode, provinceCode: dossier.provinceCode },
+        procedure,
+        now,
+      );
+      return { type: 'received', channel: dossier.channel, steps: procedure.steps, ...due };
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkCompleteness } from './completeness.js';
+import { initials, secondFactorMatches } from './lookup-dossier.js';
+
+const components = [
+  { key: 'to-khai', name: 'Tờ khai', copies: 1, required: true },
+  { key: 'chung-sinh', name: 'Giấy chứng sinh', copies: 1, required: true },
+  { key: 'uy-quyen', name: 'Văn bản ủy quyền', copies: 1, required: false },
+];
+
+describe('completeness check', () => {
+  it('is complete when every required component is present', () => {
+    const r = checkCompleteness(components, [
+      { key: 'to-khai', state: 'present' },
+      { key: 'chung-sinh', state: 'present' },
+    ]);
+    expect(r.complete).toBe(true);
+    expect(r.checks.map((c) => c.state)).toEqual(['present', 'present', 'missing']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('lists every missing or invalid required component at once, with reasons', () => {
+    const r = checkCompleteness(components, [{ key: 'chung-sinh', state: 'invalid', reason: 'Bản photo mờ' }]);
+    expect(r.complete).toBe(false);
+    expect(r.problems.map((p) => [p.key, p.state, p.reason])).toEqual([
+      ['to-khai', 'missing', null],
+      ['chung-sinh', 'invalid', 'Bản photo mờ'],
+    ]);
+  });
+
+  it('reports components that are not in the procedure', () => {
+    expect(checkCompleteness(components, [{ key: 'la', state: 'present' }]).unknownKeys).toEqual(['la']);
+  });
+});
+
+describe('public lookup second factor', () => {
+  const d = {
+    applicant: { phone: '0909 123 456', idNumber: '079190000001' },
+    agent: { phone: '+84 912 000 111', idNumber: null },
+  };
+  it('matches phone (with +84), ID number or the agent’s phone; refuses short or wrong values', () => {
+    expect(secondFactorMatches(d, '0909123456')).toBe(true);
+    expect(secondFactorMatches(d, '84909123456')).toBe(true);
+    expect(secondFactorMatches(d, '079190000001')).toBe(true);
+    expect(secondFactorMatches(d, '0912000111')).toBe(true);
+    expect(secondFactorMatches(d, '0909123457')).toBe(false);
+    expect(secondFactorMatches(d, '123')).toBe(false);
+    expect(secondFactorMatches({ applicant: { phone: null, idNumber: null }, agent: null }, '0909123456')).toBe(false);
+  });
+  it('shows only initials of the applicant', () => {
+    expect(initials('Nguyễn Văn An')).toBe('N. V. An');
+    expect(initials('Đỗ Thị Bé')).toBe('D. T. Bé');
+  });
+});

@@ -1,0 +1,130 @@
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
+import { applyDossierAction, type DossierState, deriveDossierState, initialDossierState } from './dossier-state.js';
+import { assertTransition, type TransitionContext } from './dossier-transitions.js';
+import { nationalStatusCode } from './national-status.js';
+import type {
+  DeadlinePort,
+  DossierProjection,
+  DossierRecord,
+  DossiersRepository,
+  ProcedurePort,
+  UnitsPort,
+} from './ports.js';
+import { buildSyncPayload } from './sync-payload.js';
+
+/** Who acts, in which role and unit (the grant the API authorized with). */
+export type DossierActor = { userId: string | null; name: string | null; role: ActorRole; unitCode: string };
+
+export type DossierDeps = {
+  dossiers: DossiersRepository;
+  clock: Clock;
+  deadlines: DeadlinePort;
+  units: UnitsPort;
+  procedures: ProcedurePort;
+  /** Random UUIDs (consultation ids), injected to keep core deterministic. */
+  newId: () => string;
+  /** Two-digit code of the agency owning the centralised system (config SYSTEM_CODE). */
+  systemCode: string;
+};
+
+export type DossierActionResult = { dossier: DossierRecord; state: DossierState; action: DossierAction };
+
+export const OUTBOX_TOPIC = 'dvcqg.dossier_status';
+
+export function projectionOf(d: Pick<DossierRecord, 'competentUnitCode'>, s: DossierState): DossierProjection {
+  return {
+    status: s.status,
+    nationalStatus: nationalStatusCode[s.status],
+    receivedAt: s.receivedAt,
+    dueAt: s.dueAt,
+    finishedAt: s.finishedAt,
+    currentStepOrder: s.currentStep?.order ?? null,
+    currentAssigneeId: s.currentStep?.assigneeId ?? null,
+    competentUnitCode: s.forwardedToUnitCode ?? d.competentUnitCode,
+    lastActionSeq: s.lastActionSeq,
+  };
+}
+
+/**
+ * Append one action to a dossier whose log is already loaded: persist the action, update the
+ * status projection and, when the status changed, insert an outbox row with the national status code
+ * and the sync payload. All through the repository, i.e. inside the caller's transaction.
+ */
+export async function appendDossierAction(
+  deps: Pick<DossierDeps, 'dossiers'>,
+  dossier: DossierRecord,
+  log: DossierAction[],
+  state: DossierState,
+  action: DossierAction,
+): Promise<DossierActionResult> {
+  await deps.dossiers.appendAction(dossier, action);
+  const next = applyDossierAction(state, action);
+  const projection = projectionOf(dossier, next);
+  await deps.dossiers.saveProjection(dossier.id, projection);
+  const updated: DossierRecord = { ...dossier, ...projection };
+  const fullLog = [...log, action];
+  if (log.length === 0 || state.status !== next.status) {
+    const payload = buildSyncPayload(updated, next, fullLog);
+    await deps.dossiers.enqueueOutbox({
+      provinceCode: dossier.provinceCode,
+      topic: OUTBOX_TOPIC,
+      aggregateId: dossier.id,
+      idempotencyKey: `dossier:${dossier.id}:${action.seq}`,
+      payload,
+    });
+  }
+  return { dossier: updated, state: next, action };
+}
+
+export type PerformInput = {
+  dossierId: string;
+  actor: DossierActor;
+  note?: string | null;
+  /** Build the action from the current state (e.g. compute a new due date); may throw AppError. */
+  build: (state: DossierState, dossier: DossierRecord) => Promise<ActionPayload> | ActionPayload;
+  /** Extra facts for the guards (apology cut-off, ...), computed from the state. */
+  context?: (state: DossierState, dossier: DossierRecord) => Promise<Partial<TransitionContext>>;
+  /** Side records written after the action (consultations, ratings). */
+  after?: (result: DossierActionResult) => Promise<void>;
+};
+
+/** Lock the dossier, fold its log, check the transition, append the action. */
+export async function performDossierAction(deps: DossierDeps, input: PerformInput): Promise<DossierActionResult> {
+  const dossier = await deps.dossiers.lockDossier(input.dossierId);
+  if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
+  const log = await deps.dossiers.listActions(dossier.id);
+  const state = log.length ? deriveDossierState(log) : initialDossierState();
+  const now = deps.clock.now();
+  const payload = await input.build(state, dossier);
+  const extra = input.context ? await input.context(state, dossier) : {};
+  assertTransition(state, payload, {
+    now,
+    actorId: input.actor.userId,
+    actorRole: input.actor.role,
+    competentUnitCode: dossier.competentUnitCode,
+    ...extra,
+  });
+  const action = {
+    ...payload,
+    seq: state.lastActionSeq + 1,
+    at: now,
+    actorId: input.actor.userId,
+    actorName: input.actor.name,
+    actorRole: input.actor.role,
+    unitCode: input.actor.unitCode,
+    note: input.note ?? null,
+  } as DossierAction;
+  const result = await appendDossierAction(deps, dossier, log, state, action);
+  if (input.after) await input.after(result);
+  return result;
+}
+
+/** Load a dossier with its log and derived state (no lock). */
+export async function loadDossier(deps: Pick<DossierDeps, 'dossiers'>, id: string) {
+  const dossier = await deps.dossiers.findDossier(id);
+  if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
+  const actions = await deps.dossiers.listActions(id);
+  return { dossier, actions, state: deriveDossierState(actions) };
+}

@@ -1,0 +1,196 @@
+import type {
+  Channel,
+  ComponentCheck,
+  DossierAction,
+  DossierDuration,
+  DossierStep,
+  ReturnMethod,
+} from './dossier-actions.js';
+import type { DossierPause, DossierStatus } from './dossier-state.js';
+import type { NationalStatusCode } from './national-status.js';
+
+/** Applicant type with the national portal's LoaiDoiTuong codes (1–4). */
+export type ApplicantType = 'citizen' | 'enterprise' | 'state_agency' | 'organisation';
+export const applicantTypeCode: Record<ApplicantType, 1 | 2 | 3 | 4> = {
+  citizen: 1,
+  enterprise: 2,
+  state_agency: 3,
+  organisation: 4,
+};
+
+export type Applicant = {
+  type: ApplicantType;
+  fullName: string;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+};
+
+/** Person who submits on behalf of the applicant (relative, postal worker, volunteer). */
+export type Agent = { fullName: string; idNumber: string | null; phone: string | null; relation: string | null };
+
+/** The stored facts of a dossier that are not in its action log, plus the status projection. */
+export type DossierRecord = {
+  id: string;
+  code: string;
+  provinceCode: string;
+  /** Center that received the dossier; the result is returned there. */
+  receivingUnitCode: string;
+  /** Unit that decides (commune, or province for provincial procedures); follows forwarding. */
+  competentUnitCode: string;
+  procedureVersionId: string | null;
+  procedureCode: string;
+  procedureName: string;
+  fieldCode: string | null;
+  fieldName: string | null;
+  channel: Channel;
+  applicant: Applicant;
+  agent: Agent | null;
+  returnMethod: ReturnMethod;
+  duration: DossierDuration;
+  components: ComponentCheck[];
+  feeTotal: number;
+  paidOnline: boolean;
+  vneidVerified: boolean;
+  // projection (derived from the log, stored for lists)
+  status: DossierStatus;
+  nationalStatus: NationalStatusCode;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  currentStepOrder: number | null;
+  currentAssigneeId: string | null;
+  lastActionSeq: number;
+  createdAt: Date;
+};
+
+export type NewDossier = Omit<
+  DossierRecord,
+  | 'id'
+  | 'status'
+  | 'nationalStatus'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'finishedAt'
+  | 'currentStepOrder'
+  | 'currentAssigneeId'
+  | 'lastActionSeq'
+  | 'createdAt'
+>;
+
+export type DossierProjection = Pick<
+  DossierRecord,
+  | 'status'
+  | 'nationalStatus'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'finishedAt'
+  | 'currentStepOrder'
+  | 'currentAssigneeId'
+  | 'competentUnitCode'
+  | 'lastActionSeq'
+>;
+
+export type OutboxMessage = {
+  provinceCode: string;
+  topic: string;
+  aggregateId: string;
+  idempotencyKey: string;
+  payload: Record<string, unknown>;
+};
+
+/** Persistence of dossiers, their log and side records. Implemented in packages/db. */
+export interface DossiersRepository {
+  /** Next value of the daily sequence of one scope (unit) on one civil date; unique under concurrency. */
+  nextDailySequence(scope: string, day: string): Promise<number>;
+  insertDossier(d: NewDossier & { submittedAt: Date }): Promise<DossierRecord>;
+  findDossier(id: string): Promise<DossierRecord | undefined>;
+  findDossierByCode(code: string): Promise<DossierRecord | undefined>;
+  /** The dossier, locked for the rest of the transaction (SELECT … FOR UPDATE). */
+  lockDossier(id: string): Promise<DossierRecord | undefined>;
+  listActions(dossierId: string): Promise<DossierAction[]>;
+  appendAction(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, action: DossierAction): Promise<void>;
+  saveProjection(id: string, p: DossierProjection): Promise<void>;
+  saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void>;
+  createConsultation(c: {
+    id: string;
+    dossierId: string;
+    provinceCode: string;
+    agency: string;
+    question: string;
+    requestedAt: Date;
+    dueAt: Date | null;
+  }): Promise<void>;
+  answerConsultation(c: { id: string; dossierId: string; answer: string; answeredAt: Date }): Promise<void>;
+  saveRating(r: {
+    dossierId: string;
+    provinceCode: string;
+    level: number;
+    criteria: Record<string, number>;
+    comment: string | null;
+    ratedAt: Date;
+  }): Promise<void>;
+  enqueueOutbox(m: OutboxMessage): Promise<void>;
+  /**
+   * Officials holding one of the roles in the unit (or its province) on a date, with the number of
+   * open dossiers currently assigned to each: the candidates for assignment.
+   */
+  listCandidates(input: {
+    unitCode: string;
+    provinceCode: string;
+    roles: string[];
+    onDate: string;
+  }): Promise<Array<{ userId: string; fullName: string; role: string; openAssignments: number }>>;
+}
+
+/** The procedure as a receiving center needs it (catalog feature's data, adapted). */
+export type ReceptionProcedure = {
+  versionId: string | null;
+  code: string;
+  name: string;
+  fieldCode: string | null;
+  fieldName: string | null;
+  components: Array<{ key: string; name: string; copies: number; required: boolean }>;
+  duration: DossierDuration;
+  steps: DossierStep[];
+  feeTotal: number;
+  /** Whether the procedure has a financial-obligation step (land procedures). */
+  hasFinancialObligation: boolean;
+};
+
+export interface ProcedurePort {
+  findProcedureForReception(input: {
+    procedureCode: string;
+    competentUnitCode: string;
+    channel: Channel;
+    onDate: string;
+  }): Promise<ReceptionProcedure | undefined>;
+}
+
+export type UnitInfo = {
+  code: string;
+  name: string;
+  provinceCode: string;
+  level: 'province' | 'commune' | 'district';
+  /** Electronic identifier of the agency (QĐ 20/2020), when recorded. */
+  agencyIdentifier: string | null;
+};
+
+export interface UnitsPort {
+  findUnit(code: string, onDate: string): Promise<UnitInfo | undefined>;
+}
+
+/** Due dates from the working calendar of a unit (calendar feature, adapted). */
+export interface DeadlinePort {
+  computeDueDate(input: {
+    unitCode: string;
+    provinceCode: string;
+    receivedAt: Date;
+    duration: DossierDuration;
+    pauses?: DossierPause[];
+  }): Promise<{ clockStartsAt: Date; dueAt: Date | null }>;
+  /** The instant `days` working days before `at` (same time of day), for the apology rule and due-soon lists. */
+  workingDaysBefore(input: { unitCode: string; provinceCode: string; at: Date; days: number }): Promise<Date>;
+}

@@ -1,0 +1,158 @@
+import { AppError } from '../errors.js';
+import { vnDate } from '../time/vn-time.js';
+import { checkCompleteness } from './completeness.js';
+import type { Channel, ComponentCheck, DossierAction, ReturnMethod } from './dossier-actions.js';
+import { fallbackAgencyIdentifier, formatDossierCode } from './dossier-code.js';
+import { type DossierState, deriveDossierState, initialDossierState } from './dossier-state.js';
+import {
+  appendDossierAction,
+  type DossierActionResult,
+  type DossierActor,
+  type DossierDeps,
+} from './perform-dossier-action.js';
+import type { Agent, Applicant, DossierRecord, ReceptionProcedure, UnitInfo } from './ports.js';
+
+export type ReceiveDossierInput = {
+  /**
+   * receive: the checklist is complete and the dossier is accepted now (form 01);
+   * request_supplement: incomplete at the counter, registered with one supplement request (form 02);
+   * submit: registered as new, to be accepted or corrected by an official (online and postal intake).
+   */
+  mode: 'receive' | 'request_supplement' | 'submit';
+  channel: Channel;
+  procedureCode: string;
+  /** Center that receives; any center of the province may receive. */
+  receivingUnitCode: string;
+  /** Unit that decides; defaults to the receiving unit. Must be in the same province. */
+  competentUnitCode?: string | null;
+  applicant: Applicant;
+  agent?: Agent | null;
+  components: Array<{ key: string; state: ComponentCheck['state']; reason?: string | null; copies?: number }>;
+  returnMethod: ReturnMethod;
+  vneidVerified?: boolean;
+  note?: string | null;
+};
+
+export type ReceiveDossierResult = DossierActionResult & { actions: DossierAction[] };
+
+async function requireUnit(deps: DossierDeps, code: string, onDate: string): Promise<UnitInfo> {
+  const u = await deps.units.findUnit(code, onDate);
+  if (!u) throw new AppError('DOSSIER_UNIT_NOT_FOUND', { details: { unitCode: code } });
+  return u;
+}
+
+/** Due date of the whole procedure and of the first step, from the competent unit's calendar. */
+export async function dueDatesAtReceipt(
+  deps: DossierDeps,
+  p: { unitCode: string; provinceCode: string },
+  procedure: Pick<ReceptionProcedure, 'duration' | 'steps'>,
+  at: Date,
+) {
+  const due = await deps.deadlines.computeDueDate({ ...p, receivedAt: at, duration: procedure.duration });
+  const first = procedure.steps[0];
+  const step = first ? await deps.deadlines.computeDueDate({ ...p, receivedAt: at, duration: first.duration }) : null;
+  return { clockStartsAt: due.clockStartsAt, dueAt: due.dueAt, stepDueAt: step?.dueAt ?? null };
+}
+
+/**
+ * Receive a dossier through any channel: completeness check against the procedure version's
+ * components, dossier code (§1.5) from a daily sequence of the handling agency, then the first
+ * actions of the log (submitted, received or supplement_requested). Runs inside the caller's transaction.
+ */
+export async function receiveDossier(
+  deps: DossierDeps,
+  actor: DossierActor,
+  input: ReceiveDossierInput,
+): Promise<ReceiveDossierResult> {
+  const now = deps.clock.now();
+  const today = vnDate(now);
+  const receiving = await requireUnit(deps, input.receivingUnitCode, today);
+  const competent = input.competentUnitCode ? await requireUnit(deps, input.competentUnitCode, today) : receiving;
+  if (competent.provinceCode !== receiving.provinceCode) throw new AppError('UNIT_NOT_IN_PROVINCE');
+
+  const procedure = await deps.procedures.findProcedureForReception({
+    procedureCode: input.procedureCode,
+    competentUnitCode: competent.code,
+    channel: input.channel,
+    onDate: today,
+  });
+  if (!procedure) throw new AppError('PROCEDURE_NOT_AVAILABLE');
+
+  const check = checkCompleteness(procedure.components, input.components);
+  if (check.unknownKeys.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: check.unknownKeys } });
+  if (input.mode === 'receive' && !check.complete) {
+    throw new AppError('COMPONENTS_INCOMPLETE', { details: { problems: check.problems.map((p) => p.key) } });
+  }
+  if (input.mode === 'request_supplement' && check.complete) throw new AppError('SUPPLEMENT_ITEMS_REQUIRED');
+
+  const agencyIdentifier =
+    competent.agencyIdentifier ?? fallbackAgencyIdentifier(competent.code, competent.provinceCode);
+  const sequence = await deps.dossiers.nextDailySequence(agencyIdentifier, today);
+  const code = formatDossierCode({ agencyIdentifier, receivedAt: now, systemCode: deps.systemCode, sequence });
+
+  let dossier: DossierRecord = await deps.dossiers.insertDossier({
+    code,
+    provinceCode: receiving.provinceCode,
+    receivingUnitCode: receiving.code,
+    competentUnitCode: competent.code,
+    procedureVersionId: procedure.versionId,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    fieldCode: procedure.fieldCode,
+    fieldName: procedure.fieldName,
+    channel: input.channel,
+    applicant: input.applicant,
+    agent: input.agent ?? null,
+    returnMethod: input.returnMethod,
+    duration: procedure.duration,
+    components: check.checks,
+    feeTotal: procedure.feeTotal,
+    paidOnline: false,
+    vneidVerified: input.vneidVerified ?? false,
+    submittedAt: now,
+  });
+  await deps.dossiers.saveComponents(dossier, check.checks);
+
+  const base = {
+    at: now,
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    unitCode: receiving.code,
+    note: input.note ?? null,
+  };
+  const log: DossierAction[] = [];
+  let state: DossierState = initialDossierState();
+  let last: DossierActionResult | undefined;
+  const push = async (a: DossierAction) => {
+    last = await appendDossierAction(deps, dossier, log, state, a);
+    log.push(a);
+    state = last.state;
+    dossier = last.dossier;
+  };
+
+  if (input.mode === 'receive') {
+    const due = await dueDatesAtReceipt(
+      deps,
+      { unitCode: competent.code, provinceCode: competent.provinceCode },
+      procedure,
+      now,
+    );
+    await push({ ...base, seq: 1, type: 'received', channel: input.channel, steps: procedure.steps, ...due });
+  } else {
+    const intake =
+      input.channel === 'online'
+        ? await deps.deadlines.computeDueDate({
+            unitCode: receiving.code,
+            provinceCode: receiving.provinceCode,
+            receivedAt: now,
+            duration: { value: 8, unit: 'working_hours' },
+          })
+        : null;
+    await push({ ...base, seq: 1, type: 'submitted', channel: input.channel, intakeDueAt: intake?.dueAt ?? null });
+    if (input.mode === 'request_supplement') {
+      await push({ ...base, seq: 2, type: 'supplement_requested', items: check.problems });
+    }
+  }
+  return { ...last!, state: deriveDossierState(log), actions: log };
+}
