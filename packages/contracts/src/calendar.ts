@@ -43,9 +43,7 @@ export const OfficeSession = z.object({ start: timeOfDay, end: timeOfDay }).meta
 export type OfficeSession = z.infer<typeof OfficeSession>;
 
 /** Which calendar: a commune (with its province), a province, or the national calendar when both are absent. */
-export const CalendarScopeQuery = z
-  .object({ unitCode: unitCode.optional(), provinceCode: unitCode.optional() })
-  .meta({ id: 'CalendarScopeQuery' });
+export const CalendarScopeQuery = z.object({ unitCode: unitCode.optional(), provinceCode: unitCode.optional() }); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type CalendarScopeQuery = z.infer<typeof CalendarScopeQuery>;
 
 // ---------------------------------------------------------------- due dates
@@ -183,7 +181,7 @@ export type PutYearScheduleRequest = z.infer<typeof PutYearScheduleRequest>;
 
 export const DeleteYearScheduleQuery = CalendarScopeQuery.extend({
   expectedVersion: z.coerce.number().int().min(1),
-}).meta({ id: 'DeleteYearScheduleQuery' });
+}); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 
 export const PutCalendarSettingsRequest = z
   .object({

@@ -147,15 +147,13 @@ export const DossierList = z
   .meta({ id: 'DossierList' });
 export type DossierList = z.infer<typeof DossierList>;
 
-export const DossierListQuery = z
-  .object({
-    view: z.enum(['all', 'open', 'mine', 'unassigned', 'due_soon', 'overdue']).default('open'),
-    status: DossierStatusName.optional(),
-    q: z.string().trim().max(100).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .meta({ id: 'DossierListQuery' });
+export const DossierListQuery = z.object({
+  view: z.enum(['all', 'open', 'mine', 'unassigned', 'due_soon', 'overdue']).default('open'),
+  status: DossierStatusName.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+}); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type DossierListQuery = z.input<typeof DossierListQuery>;
 
 export const DossierTimelineEntry = z
@@ -327,12 +325,10 @@ export const AssigneeCandidates = z
 export const SlipKindName = z.enum(['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control-sheet']);
 export type SlipKindName = z.infer<typeof SlipKindName>;
 
-export const PublicLookupQuery = z
-  .object({
-    code: z.string().trim().min(10).max(80),
-    secondFactor: z.string().trim().min(6).max(30).describe('Phone number or ID number of the applicant or agent'),
-  })
-  .meta({ id: 'PublicLookupQuery' });
+export const PublicLookupQuery = z.object({
+  code: z.string().trim().min(10).max(80),
+  secondFactor: z.string().trim().min(6).max(30).describe('Phone number or ID number of the applicant or agent'),
+}); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type PublicLookupQuery = z.infer<typeof PublicLookupQuery>;
 
 export const PublicDossierView = z

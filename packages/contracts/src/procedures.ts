@@ -153,20 +153,18 @@ export const ProcedureSummary = z
   .meta({ id: 'ProcedureSummary' });
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 
-export const ProcedureListQuery = z
-  .object({
-    level: ProcedureLevel.optional(),
-    field: z.string().max(200).optional(),
-    agency: z.string().max(100).optional(),
-    /** A unit code: restricts to the procedures enabled there (with `enabledOnly`) and reports `enabled`. */
-    unit: z.string().min(2).max(10).optional(),
-    enabledOnly: z.enum(['true', 'false']).optional(),
-    /** Plain name/code filter (accent-insensitive substring); ranking search lives in /api/search. */
-    q: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(2000).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .meta({ id: 'ProcedureListQuery' });
+export const ProcedureListQuery = z.object({
+  level: ProcedureLevel.optional(),
+  field: z.string().max(200).optional(),
+  agency: z.string().max(100).optional(),
+  /** A unit code: restricts to the procedures enabled there (with `enabledOnly`) and reports `enabled`. */
+  unit: z.string().min(2).max(10).optional(),
+  enabledOnly: z.enum(['true', 'false']).optional(),
+  /** Plain name/code filter (accent-insensitive substring); ranking search lives in /api/search. */
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+}); // no meta id: @fastify/swagger cannot expand a $ref'd querystring into parameters
 export type ProcedureListQuery = z.infer<typeof ProcedureListQuery>;
 
 export const ProcedureList = z

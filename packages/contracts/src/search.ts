@@ -18,19 +18,17 @@ import {
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 export const ASSISTANT_QUESTION_MAX_LENGTH = 500;
 
-export const SearchQuery = z
-  .object({
-    /** Code, name or keywords, with or without accents. Empty or too long gives 400 with a stable code. */
-    q: z.string().default(''),
-    level: ProcedureLevel.optional(),
-    /** Exact procedure field (lĩnh vực) as in the catalog, e.g. "Hộ tịch". */
-    field: z.string().max(300).optional(),
-    /** Only the procedures enabled in this admin unit (its own or its province's configuration). */
-    unit: z.string().min(2).max(10).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).max(1000).default(0),
-  })
-  .meta({ id: 'SearchQuery' });
+export const SearchQuery = z.object({
+  /** Code, name or keywords, with or without accents. Empty or too long gives 400 with a stable code. */
+  q: z.string().default(''),
+  level: ProcedureLevel.optional(),
+  /** Exact procedure field (lĩnh vực) as in the catalog, e.g. "Hộ tịch". */
+  field: z.string().max(300).optional(),
+  /** Only the procedures enabled in this admin unit (its own or its province's configuration). */
+  unit: z.string().min(2).max(10).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1000).default(0),
+}); // no meta id: @fastify/swagger cannot expand a $ref'd querystring into parameters
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** A query word that was not in the catalog's vocabulary and what it was read as. */
