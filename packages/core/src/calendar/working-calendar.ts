@@ -311,7 +311,7 @@ export class WorkingCalendar {
 
   /** Working time between two instants (negative when `to` is before `from`). */
   workingMsBetween(from: Date, to: Date): number {
-    if (to.getTime() < from.getTime()) return -this.workingMsBetween(to, from);
+    if (to.getTime() < from.getTime()) return 0 - this.workingMsBetween(to, from); // never -0
     const a = toLocalMs(from);
     const b = toLocalMs(to);
     const dayA = Math.floor(a / DAY_MS);

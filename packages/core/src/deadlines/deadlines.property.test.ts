@@ -80,6 +80,12 @@ describe('deadline invariants (fast-check)', () => {
     );
   });
 
+  it('subtracting undoes adding from the end of a session (found by fast-check: -0 is not 0)', () => {
+    const start = cal.nextWorkingInstant(new Date('2027-06-15T10:00:00.000Z'));
+    const back = cal.subtractWorkingMs(cal.addWorkingMs(start, 900_000), 900_000);
+    expect(Object.is(cal.workingMsBetween(back, start), 0)).toBe(true);
+  });
+
   it('a later receipt never gives an earlier due date', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 0, max: 20 * 24 * 60 }), duration, (t, later, d) => {
