@@ -107,6 +107,68 @@ export function createOfficialsRepository(db: Kysely<DB>) {
       }
     },
 
+    /**
+     * Give an official who only holds role grants (created before assignments existed, e.g. demo officials) one
+     * permanent assignment per unit that owns those grants, linking them. Returns the assignments created.
+     */
+    async adoptUnassignedGrants(userId: string): Promise<number> {
+      const grants = await db
+        .selectFrom('roleGrants as g')
+        .select(['g.id', 'g.role', 'g.unitCode', 'g.validFrom', 'g.validTo'])
+        .where('g.userId', '=', userId)
+        .where('g.unitCode', '!=', 'VN')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('assignmentGrants as ag').select('ag.grantId').whereRef('ag.grantId', '=', 'g.id'))),
+        )
+        .orderBy('g.unitCode')
+        .execute();
+      const byUnit = new Map<string, typeof grants>();
+      for (const g of grants) byUnit.set(g.unitCode, [...(byUnit.get(g.unitCode) ?? []), g]);
+      for (const [unitCode, list] of byUnit) {
+        const validFrom = list.map((g) => g.validFrom).sort()[0]!;
+        const row = await db
+          .insertInto('assignments')
+          .values({
+            userId,
+            unitCode,
+            departmentId: null,
+            kind: 'permanent',
+            roles: JSON.stringify([...new Set(list.map((g) => g.role))]),
+            validFrom,
+            validTo: list.some((g) => g.validTo === null)
+              ? null
+              : list
+                  .map((g) => g.validTo!)
+                  .sort()
+                  .at(-1)!,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await repo.linkGrants(
+          row.id,
+          list.map((g) => g.id),
+        );
+      }
+      return byUnit.size;
+    },
+
+    /** Officials by user name or full name (accent-insensitive), for choosing whom to assign. */
+    async searchOfficials(q: string, limit: number) {
+      const needle = `%${q.replace(/[%_\\]/g, '')}%`;
+      return db
+        .selectFrom('users as u')
+        .select(['u.id', 'u.username', 'u.fullName', 'u.isActive'])
+        .where((eb) =>
+          eb.or([
+            eb(sql`f_unaccent_fold(u.full_name)`, 'like', sql`f_unaccent_fold(${needle})`),
+            eb(sql`lower(u.username)`, 'like', sql`lower(${needle})`),
+          ]),
+        )
+        .orderBy('u.fullName')
+        .limit(limit)
+        .execute();
+    },
+
     /** End an assignment and its grants on a day (its last day). */
     async endAssignment(id: string, validTo: string): Promise<void> {
       await db.updateTable('assignments').set({ validTo }).where('id', '=', id).execute();

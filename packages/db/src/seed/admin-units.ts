@@ -11,7 +11,10 @@ import {
 } from '@mot-cua/core';
 import type { Database } from '../database.js';
 import { createAdminUnitsRepository } from '../repositories/admin-units.repository.js';
+import { createOfficialsRepository } from '../repositories/officials.repository.js';
 import { createOrganisationRepository } from '../repositories/organisation.repository.js';
+import { createUsersRepository } from '../repositories/users.repository.js';
+import { demoOfficials } from './demo-officials.js';
 import type { SeedLog } from './types.js';
 
 export const ADMIN_UNITS_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../data/admin-units');
@@ -73,7 +76,8 @@ export const DEMO_ORGANISATION_UNITS = ['26743', '00070', '79', '01'];
 
 /**
  * Default organisation (departments per Decree 150/2025, a service center and three counters) for the demo
- * units. Every other unit gets its default structure lazily, the first time an administrator opens it, or all
+ * units, and a permanent assignment for each demo official holding the grants they were created with (so the
+ * organisation page lists them and moving one keeps their grants in step). Every other unit gets its default structure lazily, the first time an administrator opens it, or all
  * at once with `npx tsx scripts/admin-units-seed-organisation.ts` (measured in docs/notes/issue-3.md).
  */
 export async function seedAdminUnitsDemo(database: Database, log: SeedLog): Promise<void> {
@@ -89,4 +93,14 @@ export async function seedAdminUnitsDemo(database: Database, log: SeedLog): Prom
     }
   });
   if (n) log(`demo: default organisation of ${n} units created`);
+  let adopted = 0;
+  await database.db.transaction().execute(async (trx) => {
+    const users = createUsersRepository(trx);
+    const officials = createOfficialsRepository(trx);
+    for (const o of demoOfficials) {
+      const user = await users.findUserByUsername(o.username);
+      if (user) adopted += await officials.adoptUnassignedGrants(user.id);
+    }
+  });
+  if (adopted) log(`demo: ${adopted} assignments of demo officials created`);
 }

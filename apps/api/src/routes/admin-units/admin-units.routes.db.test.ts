@@ -1,4 +1,10 @@
-import { createAdminUnitsRepository, type Database, loadAdminUnitsMasterData, withStartupLock } from '@mot-cua/db';
+import {
+  createAdminUnitsRepository,
+  createOfficialsRepository,
+  type Database,
+  loadAdminUnitsMasterData,
+  withStartupLock,
+} from '@mot-cua/db';
 import { createTestDb, newOfficial, testUnit } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -333,5 +339,54 @@ describe('organisation and officials', () => {
       headers: admin.headers,
     });
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('finds officials by folded name, adopts grant-only officials and reports a unit readiness', async () => {
+    const { a, b } = await fakeProvince();
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const leader = await newOfficial(database, {
+      fullName: `Phạm Thị Hoà ${suffix}`,
+      grants: [
+        { role: 'leader', unitCode: a },
+        { role: 'specialist', unitCode: a },
+      ],
+    });
+    const found = await app.inject({
+      url: `/api/admin-units/officials?q=pham%20thi%20hoa%20${suffix}`,
+      headers: admin.headers,
+    });
+    expect(found.statusCode).toBe(200);
+    expect(found.json().items.map((i: { id: string }) => i.id)).toEqual([leader.id]);
+    const reception = await signIn(app, database, [{ role: 'reception', unitCode: b }]);
+    expect(
+      (await app.inject({ url: '/api/admin-units/officials?q=pham', headers: reception.headers })).statusCode,
+    ).toBe(403);
+
+    // Grants without an assignment (demo officials): adopted once as one permanent assignment, linked.
+    const officials = createOfficialsRepository(database.db);
+    expect(await officials.adoptUnassignedGrants(leader.id)).toBe(1);
+    expect(await officials.adoptUnassignedGrants(leader.id)).toBe(0);
+    const listed = (await app.inject({ url: `/api/admin-units/units/${a}/officials`, headers: admin.headers })).json();
+    expect(listed.items).toMatchObject([{ userId: leader.id, kind: 'permanent' }]);
+    expect([...listed.items[0].roles].sort()).toEqual(['leader', 'specialist']);
+
+    const readiness = async () =>
+      (
+        await app.inject({ url: `/api/admin-units/units/${a}/readiness?onDate=2026-01-01`, headers: admin.headers })
+      ).json();
+    const before = await readiness();
+    expect(before.canApproveOnline).toBe(false);
+    expect(before.items).toMatchObject([
+      { userId: leader.id, hasAccount: true, hasCertificate: false, canApproveOnline: false },
+    ]);
+    expect(before.items[0].roles.sort()).toEqual(['leader', 'specialist']);
+    await officials.upsertProfile(leader.id, { certificateSerial: 'CA-1', certificateValidTo: '2025-12-31' });
+    expect((await readiness()).canApproveOnline).toBe(false); // expired on the date asked
+    await officials.upsertProfile(leader.id, { certificateValidTo: '2027-12-31' });
+    expect(await readiness()).toMatchObject({ canApproveOnline: true, items: [{ hasCertificate: true }] });
+    const outsider = await signIn(app, database, [{ role: 'reception', unitCode: '26743' }]);
+    expect(
+      (await app.inject({ url: `/api/admin-units/units/${a}/readiness`, headers: outsider.headers })).statusCode,
+    ).toBe(403);
   });
 });

@@ -682,6 +682,91 @@ export const adminUnitsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     },
   );
 
+  app.get(
+    '/officials',
+    {
+      schema: {
+        tags,
+        summary: 'Find officials by user name or full name (accent-insensitive), to assign or transfer one',
+        querystring: z.object({
+          q: z.string().trim().min(1).max(100),
+          limit: z.coerce.number().int().min(1).max(50).default(10),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.string(), username: z.string(), fullName: z.string(), isActive: z.boolean() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      authorize(requireActor(req), 'official.assign', { kind: 'global' });
+      return { items: await createOfficialsRepository(db).searchOfficials(req.query.q, req.query.limit) };
+    },
+  );
+
+  app.get(
+    '/units/:code/readiness',
+    {
+      schema: {
+        tags,
+        summary: "Readiness of a unit's officials on a date: account, signature certificate, trained fields",
+        params: CodeParams,
+        querystring: OnDateQuery,
+        response: {
+          200: z.object({
+            onDate: z.string(),
+            canApproveOnline: z.boolean().describe('At least one leader has an account and a valid certificate'),
+            items: z.array(
+              z.object({
+                userId: z.string(),
+                username: z.string(),
+                fullName: z.string(),
+                roles: z.array(z.string()),
+                hasAccount: z.boolean(),
+                hasCertificate: z.boolean(),
+                certificateValidTo: z.string().nullable(),
+                trainedFields: z.array(z.string()),
+                canApproveOnline: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const onDate = req.query.onDate ?? today();
+      const unit = await createAdminUnitsRepository(db).getUnit(req.params.code, onDate);
+      authorize(requireActor(req), 'official.read', unitResource(unit));
+      const rows = await createOfficialsRepository(db).listReadinessOfUnit(unit.code, onDate);
+      const byUser = new Map<string, (typeof rows)[number] & { roles: string[] }>();
+      for (const r of rows) {
+        const seen = byUser.get(r.id);
+        if (seen) seen.roles.push(r.role);
+        else byUser.set(r.id, { ...r, roles: [r.role] });
+      }
+      const items = [...byUser.values()].map((r) => {
+        const hasAccount = r.isActive && r.hasPassword;
+        const hasCertificate =
+          Boolean(r.certificateSerial) && (!r.certificateValidTo || r.certificateValidTo >= onDate);
+        return {
+          userId: r.id,
+          username: r.username,
+          fullName: r.fullName,
+          roles: [...new Set(r.roles)],
+          hasAccount,
+          hasCertificate,
+          certificateValidTo: r.certificateValidTo,
+          trainedFields: r.trainedFields ?? [],
+          canApproveOnline: hasAccount && hasCertificate && r.roles.includes('leader'),
+        };
+      });
+      return { onDate, canApproveOnline: items.some((i) => i.canApproveOnline), items };
+    },
+  );
+
   app.put(
     '/officials/:id/profile',
     {
