@@ -1,5 +1,6 @@
 import { Route, type RouteObject, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.js';
+import { NotFoundPage } from './components/NotFoundPage.js';
 import { HomePage } from './portal/HomePage.js';
 import { adminUnitsRoutes } from './routes-admin-units.js';
 import { calendarRoutes } from './routes-calendar.js';
@@ -27,6 +28,7 @@ export function App() {
         {featureRoutes.map((r) => (
           <Route key={r.path} path={r.path} element={r.element} />
         ))}
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>
   );

@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Button, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, NavLink } from 'react-router-dom';
 import { useLogout, useSession } from '../api/session.js';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -9,12 +9,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const session = useSession();
   const logout = useLogout();
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <AppShell header={{ height: 104 }} padding="md">
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h={64} px="md" justify="space-between" wrap="nowrap">
           <Anchor component={Link} to="/" underline="never" c="inherit">
             <Group gap="xs" wrap="nowrap">
               <img src="/favicon.svg" alt="" width={32} height={32} />
@@ -55,8 +55,33 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
           </Group>
         </Group>
+        <PortalNav />
       </AppShell.Header>
       <AppShell.Main id="main">{children}</AppShell.Main>
     </AppShell>
+  );
+}
+
+/** Public sections of the portal, in the order a citizen needs them. */
+const PORTAL_LINKS = [
+  { to: '/procedures', key: 'nav.procedures' },
+  { to: '/search', key: 'nav.search' },
+  { to: '/assistant', key: 'nav.assistant' },
+  { to: '/tra-cuu', key: 'nav.lookup' },
+  { to: '/units/convert', key: 'nav.convert' },
+  { to: '/units', key: 'nav.units' },
+  { to: '/calendar', key: 'nav.calendar' },
+] as const;
+
+function PortalNav() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('nav.main')} className="portal-nav">
+      {PORTAL_LINKS.map((l) => (
+        <NavLink key={l.to} to={l.to} end className="portal-nav-link">
+          {t(l.key)}
+        </NavLink>
+      ))}
+    </nav>
   );
 }

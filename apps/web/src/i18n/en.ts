@@ -7,12 +7,37 @@ const en: Messages = {
     skipToContent: 'Skip to main content',
     language: 'Language',
   },
-  nav: { home: 'Home', workspace: 'Workspace', login: 'Official sign-in', logout: 'Sign out', apiDocs: 'API docs' },
+  nav: {
+    home: 'Home',
+    workspace: 'Workspace',
+    login: 'Official sign-in',
+    logout: 'Sign out',
+    apiDocs: 'API docs',
+    main: 'Main navigation',
+    procedures: 'Procedures',
+    search: 'Find a procedure',
+    assistant: 'Virtual assistant',
+    lookup: 'Track a dossier',
+    calendar: 'Working calendar',
+    units: 'Administrative units',
+    convert: 'Convert an old address',
+  },
   portal: {
     title: 'One-stop public services for communes',
     intro:
       'Find an administrative procedure, submit a dossier at any center of the province regardless of where you live, track its progress and rate the service.',
     facts: '34 provinces · 3,321 communes, wards and special zones · since 1 July 2025',
+    searchLabel: 'Which procedure do you need?',
+    searchPlaceholder: 'For example: birth registration, business registration, reissue ID card…',
+    searchSubmit: 'Search',
+    cards: {
+      assistant: 'Ask the virtual assistant in everyday words: "my child was just born, what papers do I need?"',
+      lookup: 'Track a dossier with its code and your phone or ID number.',
+      procedures: 'The procedure catalog: documents to bring, time limits, fees and where to submit.',
+      calendar: 'Working days, public holidays, Tết and how time limits are counted.',
+      convert: 'Which commune or ward does an address on an old paper (before 1 July 2025) belong to now?',
+      units: 'The administrative unit tree on any date, with merges and renames.',
+    },
   },
   login: {
     title: 'Sign-in for officials',
@@ -25,6 +50,18 @@ const en: Messages = {
     welcome: 'Hello, {{name}}',
     yourRoles: 'Your roles and jurisdictions',
     empty: 'The functions of this role will appear here.',
+    links: {
+      receive: 'Receive a dossier',
+      queue: 'Dossiers',
+      process: 'Dossiers to process',
+      approve: 'Dossiers awaiting approval',
+      units: 'Manage administrative units',
+      organisation: 'Organisation and officials of the unit',
+      readiness: 'Communes with no online approver',
+      procedures: 'Procedures in force and internal processes',
+      calendar: 'Working calendar and days off',
+      monitor: 'Monitor dossiers in the area',
+    },
   },
   roles: {
     citizen: 'Citizen',
@@ -37,6 +74,10 @@ const en: Messages = {
     system_admin: 'System administrator',
   },
   scope: { national: 'Nationwide', unit: 'Unit {{code}}' },
+  notFound: {
+    title: 'Page not found',
+    body: 'This address does not exist. Go back to the home page or use the navigation.',
+  },
   common: { loading: 'Loading…', error: 'Something went wrong' },
 };
 export default en;

@@ -12,12 +12,31 @@ const vi = {
     login: 'Đăng nhập cán bộ',
     logout: 'Đăng xuất',
     apiDocs: 'Tài liệu API',
+    main: 'Điều hướng chính',
+    procedures: 'Thủ tục hành chính',
+    search: 'Tìm thủ tục',
+    assistant: 'Trợ lý ảo',
+    lookup: 'Tra cứu hồ sơ',
+    calendar: 'Lịch làm việc',
+    units: 'Đơn vị hành chính',
+    convert: 'Đổi địa chỉ cũ sang mới',
   },
   portal: {
     title: 'Dịch vụ công một cửa cấp xã',
     intro:
       'Tra cứu thủ tục hành chính, nộp hồ sơ tại bất kỳ trung tâm nào trong tỉnh (không phụ thuộc địa giới hành chính), theo dõi tiến độ và đánh giá chất lượng phục vụ.',
     facts: '34 tỉnh, thành phố · 3.321 xã, phường, đặc khu · từ ngày 01/7/2025',
+    searchLabel: 'Bạn cần làm thủ tục gì?',
+    searchPlaceholder: 'Ví dụ: khai sinh, dang ky kinh doanh, cấp lại CCCD…',
+    searchSubmit: 'Tìm',
+    cards: {
+      assistant: 'Hỏi trợ lý ảo bằng lời nói hằng ngày: "con tôi mới sinh cần làm giấy tờ gì?"',
+      lookup: 'Theo dõi hồ sơ bằng mã hồ sơ và số điện thoại hoặc số định danh.',
+      procedures: 'Danh mục thủ tục: giấy tờ cần mang, thời hạn giải quyết, phí, lệ phí, nơi nộp.',
+      calendar: 'Ngày làm việc, ngày nghỉ lễ, Tết và cách tính thời hạn giải quyết.',
+      convert: 'Địa chỉ trên giấy tờ cũ (trước 01/7/2025) thuộc xã, phường nào bây giờ?',
+      units: 'Cây đơn vị hành chính theo ngày, lịch sử sáp nhập, đổi tên.',
+    },
   },
   login: {
     title: 'Đăng nhập dành cho cán bộ, công chức',
@@ -30,6 +49,18 @@ const vi = {
     welcome: 'Xin chào, {{name}}',
     yourRoles: 'Vai trò và địa bàn phụ trách',
     empty: 'Các chức năng của vai trò này sẽ hiển thị ở đây.',
+    links: {
+      receive: 'Tiếp nhận hồ sơ',
+      queue: 'Danh sách hồ sơ',
+      process: 'Hồ sơ cần xử lý',
+      approve: 'Hồ sơ chờ phê duyệt',
+      units: 'Quản lý đơn vị hành chính',
+      organisation: 'Tổ chức, cán bộ của đơn vị',
+      readiness: 'Xã chưa có người phê duyệt trực tuyến',
+      procedures: 'Thủ tục áp dụng và quy trình nội bộ',
+      calendar: 'Lịch làm việc, ngày nghỉ',
+      monitor: 'Giám sát hồ sơ trên địa bàn',
+    },
   },
   roles: {
     citizen: 'Công dân',
@@ -42,6 +73,10 @@ const vi = {
     system_admin: 'Quản trị hệ thống',
   },
   scope: { national: 'Toàn quốc', unit: 'Đơn vị {{code}}' },
+  notFound: {
+    title: 'Không tìm thấy trang',
+    body: 'Địa chỉ này không có trong hệ thống. Hãy quay về trang chủ hoặc dùng thanh điều hướng.',
+  },
   common: { loading: 'Đang tải…', error: 'Có lỗi xảy ra' },
 };
 export default vi;

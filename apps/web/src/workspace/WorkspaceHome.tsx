@@ -1,10 +1,47 @@
-import { Badge, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { NATIONAL_SCOPE } from '@mot-cua/contracts';
+import { Anchor, Badge, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { NATIONAL_SCOPE, type Role } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useSession } from '../api/session.js';
 
-/** The signed-in official's home: one panel per role held. Features fill these panels. */
+type RoleLink = { key: string; to: string };
+
+/** What each role does first, as links into the features (the API still authorizes every action). */
+function linksFor(role: Role, unitCode: string): RoleLink[] {
+  const unit = unitCode === NATIONAL_SCOPE ? '' : unitCode;
+  const organisation = unit ? [{ key: 'organisation', to: `/admin/units/${unit}/organisation` }] : [];
+  switch (role) {
+    case 'reception':
+      return [
+        { key: 'receive', to: '/workspace/dossiers/new' },
+        { key: 'queue', to: '/workspace/dossiers' },
+      ];
+    case 'specialist':
+    case 'department_head':
+      return [{ key: 'process', to: '/workspace/dossiers' }];
+    case 'leader':
+      return [{ key: 'approve', to: '/workspace/dossiers' }, ...organisation];
+    case 'center_director':
+      return [{ key: 'queue', to: '/workspace/dossiers' }, ...organisation];
+    case 'supervisor':
+      return [
+        { key: 'monitor', to: '/workspace/dossiers' },
+        { key: 'readiness', to: '/admin/units/readiness' },
+      ];
+    case 'system_admin':
+      return [
+        { key: 'units', to: '/admin/units' },
+        ...organisation,
+        { key: 'procedures', to: '/admin/procedures' },
+        { key: 'calendar', to: '/admin/calendar' },
+        { key: 'readiness', to: '/admin/units/readiness' },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The signed-in official's home: one panel per role held, with the role's entry points. */
 export function WorkspaceHome() {
   const { t } = useTranslation();
   const session = useSession();
@@ -26,9 +63,13 @@ export function WorkspaceHome() {
                 {g.unitCode === NATIONAL_SCOPE ? t('scope.national') : t('scope.unit', { code: g.unitCode })}
               </Badge>
             </Group>
-            <Text c="dimmed" size="sm" mt="xs">
-              {t('workspace.empty')}
-            </Text>
+            <Group gap="lg" mt="xs">
+              {linksFor(g.role, g.unitCode).map((l) => (
+                <Anchor key={l.to} component={Link} to={l.to}>
+                  {t(`workspace.links.${l.key}`)}
+                </Anchor>
+              ))}
+            </Group>
           </Paper>
         ))}
       </Stack>

@@ -1,0 +1,73 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, screenshot, startHarness } from './support/harness.js';
+
+/** A citizen with no account: finds a procedure, learns what to bring, asks the assistant, reads the calendar. */
+describe('citizen portal journey', () => {
+  let h: Harness;
+  let page: Page;
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('the home page searches without accents and opens the birth registration procedure', async () => {
+    await page.goto(h.baseUrl);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Điều hướng chính' }).isVisible()).toBe(true);
+    await screenshot(page, 'portal-home');
+    await page.getByLabel('Bạn cần làm thủ tục gì?').fill('lam giay khai sinh');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('/search?q=lam');
+    const firstResult = page.locator('a[href^="/procedures/"]').first();
+    await expect.poll(() => firstResult.textContent(), { timeout: 15_000 }).toMatch(/khai sinh/i);
+    await screenshot(page, 'portal-search-khai-sinh');
+    await firstResult.click();
+    await expect.poll(() => page.url()).toMatch(/\/procedures\/[0-9A-Z.-]+/);
+    // the procedure page tells what to bring and how long it takes
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/Tờ khai/i);
+    await screenshot(page, 'portal-procedure-page');
+  });
+
+  it('the assistant answers an everyday question with a card, and says it is not sure about nonsense', async () => {
+    await page.goto(`${h.baseUrl}/assistant`);
+    const box = page.getByRole('textbox').first();
+    await box.fill('con tôi mới sinh cần làm giấy tờ gì');
+    await box.press('Enter');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/khai sinh/i);
+    await box.fill('xyzzy qwerty plugh');
+    await box.press('Enter');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 15_000 })
+      .toMatch(/chưa chắc chắn|không chắc|chưa tìm thấy/i);
+    await screenshot(page, 'portal-assistant');
+  });
+
+  it('the calendar shows the 2026 Tết days off', async () => {
+    await page.goto(`${h.baseUrl}/calendar`);
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/Tết/);
+    await screenshot(page, 'portal-calendar');
+  });
+
+  it('every public page is reachable from the navigation and none shows an error', async () => {
+    await page.goto(h.baseUrl);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(links).toEqual(['/procedures', '/search', '/assistant', '/tra-cuu', '/units/convert', '/units', '/calendar']);
+    for (const path of links) {
+      const res = await page.goto(`${h.baseUrl}${path}`);
+      expect(res?.status()).toBe(200);
+      await expect.poll(() => page.locator('h2').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await page.locator('main').textContent()).not.toMatch(/Có lỗi xảy ra|INTERNAL_ERROR|Không tìm thấy trang/);
+    }
+  });
+
+  it('an unknown address shows a not-found page with a way home', async () => {
+    await page.goto(`${h.baseUrl}/khong-co-trang-nay`);
+    await expect.poll(() => page.locator('h2').first().textContent()).toBe('Không tìm thấy trang');
+    await page.getByRole('main').getByRole('link', { name: 'Trang chủ' }).click();
+    await expect.poll(() => page.locator('h2').first().textContent()).toBe('Dịch vụ công một cửa cấp xã');
+  });
+});
