@@ -171,6 +171,9 @@ describe('deriveDossierState: status from action sequences', () => {
       log(received(), { type: 'supplement_requested', items }, { type: 'withdrawn', reason: 'Không cần nữa' }),
     );
     expect(w).toMatchObject({ status: 'withdrawn', phase: 'closed', stopReason: 'Không cần nữa' });
+    // Nobody holds a step of a closed dossier (it leaves every work queue).
+    expect(w.currentStep).toBeNull();
+    expect(deriveDossierState(log(received(), { type: 'stopped', reason: 'Hết hạn' })).currentStep).toBeNull();
     expect(w.pauses[0]!.to).toEqual(hours(2));
     expect(nationalStatusCode.withdrawn).toBe(7);
     expect(statusOf(received(), { type: 'stopped', reason: 'Quá hạn bổ sung' })).toBe('stopped');

@@ -208,6 +208,7 @@ export function applyDossierAction(prev: DossierState, a: DossierAction): Dossie
       break;
     case 'refused':
       s.refusalReasons = a.reasons;
+      s.currentStep = null;
       s.finishedAt = s.finishedAt ?? a.at;
       setStatus('refused');
       break;
@@ -263,12 +264,14 @@ export function applyDossierAction(prev: DossierState, a: DossierAction): Dossie
       break;
     case 'withdrawn':
       s.stopReason = a.reason;
+      s.currentStep = null;
       s.finishedAt = s.finishedAt ?? a.at;
       s.pauses = s.pauses.map((p) => (p.to === null ? { ...p, to: a.at } : p));
       setStatus('withdrawn');
       break;
     case 'stopped':
       s.stopReason = a.reason;
+      s.currentStep = null;
       s.finishedAt = s.finishedAt ?? a.at;
       s.pauses = s.pauses.map((p) => (p.to === null ? { ...p, to: a.at } : p));
       setStatus('stopped');

@@ -383,7 +383,9 @@ export function createDossiersRepository(db: Kysely<DB>) {
         );
       }
       if (f.status?.length) q = q.where('status', 'in', f.status);
-      if (f.open) q = q.where('finishedAt', 'is', null);
+      // Open: not closed. A dossier with its result ready is still open (it waits at the counter) even
+      // though its index end time (finishedAt) is set.
+      if (f.open) q = q.where('status', 'not in', ['returned', 'refused', 'withdrawn', 'stopped']);
       if (f.assigneeId) q = q.where('currentAssigneeId', '=', f.assigneeId);
       if (f.unassigned) q = q.where('currentAssigneeId', 'is', null).where('currentStepOrder', 'is not', null);
       if (f.dueBefore) q = q.where('dueAt', '<=', f.dueBefore);

@@ -282,6 +282,9 @@ describe('dossier API: channels end to end', () => {
       payload: pdf.payload,
     });
     expect(issued.statusCode, issued.body).toBe(200);
+    // The result waits at the receiving counter: it stays in B's open queue until it is handed back.
+    const waiting = (await get(who.receptionB, '/api/dossiers?view=open&limit=200')).json();
+    expect(waiting.items.map((x: { id: string }) => x.id)).toContain(d.id);
     // Result returned at the place of receipt: A's reception cannot return it, B's can.
     expect((await post(who.receptionA, `/api/dossiers/${d.id}/return`, { method: 'counter' })).statusCode).toBe(403);
     expect((await post(who.receptionB, `/api/dossiers/${d.id}/return`, { method: 'counter' })).json().status).toBe(
