@@ -1,0 +1,122 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
+import { useSession } from '../../api/session.js';
+import { useNoApprover, useProvinces, vnToday } from './units-api.js';
+
+const PAGE = 50;
+
+/** Report: communes where no official can approve online (no leader with an account and a valid certificate). */
+export function ReadinessReportPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [onDate, setOnDate] = useState(vnToday());
+  const [provinceCode, setProvinceCode] = useState<string | null>(null);
+  const [offset, setOffset] = useState(0);
+  const provinces = useProvinces(onDate);
+  const report = useNoApprover({ onDate, provinceCode, offset, limit: PAGE });
+  const provinceName = new Map((provinces.data?.items ?? []).map((p) => [p.code, p.fullName]));
+  if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
+  if (!session.data) return <Text p="lg">{t('adminUnits.admin.signIn')}</Text>;
+  const total = report.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const page = Math.floor(offset / PAGE) + 1;
+  return (
+    <Container size="xl" py="lg">
+      <Stack>
+        <Title order={2}>{t('adminUnits.readiness.title')}</Title>
+        <Text c="dimmed">{t('adminUnits.readiness.intro')}</Text>
+        <Group align="end">
+          <TextInput
+            type="date"
+            label={t('adminUnits.onDate')}
+            value={onDate}
+            onChange={(e) => {
+              if (!e.currentTarget.value) return;
+              setOnDate(e.currentTarget.value);
+              setOffset(0);
+            }}
+            w={180}
+          />
+          <Select
+            label={t('adminUnits.province')}
+            placeholder={t('adminUnits.readiness.allProvinces')}
+            data={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: p.fullName }))}
+            value={provinceCode}
+            onChange={(v) => {
+              setProvinceCode(v);
+              setOffset(0);
+            }}
+            clearable
+            searchable
+            w={300}
+          />
+        </Group>
+        {report.isError && (
+          <Alert color="red">
+            {report.error instanceof ApiError ? report.error.problem.detail : t('common.error')}
+          </Alert>
+        )}
+        {report.isLoading && <Loader aria-label={t('common.loading')} />}
+        {report.data && (
+          <>
+            <Text fw={500} data-testid="readiness-summary">
+              {t('adminUnits.readiness.summary', {
+                total: report.data.total.toLocaleString('vi-VN'),
+                communes: report.data.communes.toLocaleString('vi-VN'),
+              })}
+            </Text>
+            <Table striped fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('adminUnits.code')}</Table.Th>
+                  <Table.Th>{t('adminUnits.name')}</Table.Th>
+                  <Table.Th>{t('adminUnits.province')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.data.items.map((c) => (
+                  <Table.Tr key={c.code}>
+                    <Table.Td>{c.code}</Table.Td>
+                    <Table.Td>{c.fullName}</Table.Td>
+                    <Table.Td>{provinceName.get(c.provinceCode) ?? c.provinceCode}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/units/${c.code}/organisation`} size="sm">
+                        {t('adminUnits.readiness.open')}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Group>
+              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                {t('adminUnits.readiness.previous')}
+              </Button>
+              <Text size="sm">{t('adminUnits.readiness.page', { page, pages })}</Text>
+              <Button variant="default" disabled={page >= pages} onClick={() => setOffset(offset + PAGE)}>
+                {t('adminUnits.readiness.next')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,694 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Container,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import type { AssignmentKind, DepartmentKind, Organisation, Role, ServiceCenter } from '@mot-cua/contracts';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
+import { useSession } from '../../api/session.js';
+import {
+  formatDate,
+  orgApi,
+  useOfficialSearch,
+  useOrganisation,
+  useOrgWrite,
+  useUnit,
+  useUnitOfficials,
+  useUnitReadiness,
+  vnToday,
+} from './units-api.js';
+
+const DEPT_KINDS: DepartmentKind[] = [
+  'office',
+  'economic',
+  'economic_infrastructure_urban',
+  'culture_social',
+  'planning_finance',
+  'provincial_department',
+  'other',
+];
+const ASSIGNMENT_KINDS: AssignmentKind[] = ['permanent', 'transfer', 'secondment', 'concurrent'];
+const ROLES: Role[] = ['reception', 'specialist', 'department_head', 'leader', 'center_director', 'supervisor'];
+const splitList = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const errorText = (e: unknown, fallback: string) => (e instanceof ApiError ? e.problem.detail : fallback);
+
+function Yes({ ok, label }: { ok: boolean; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={ok ? 'green' : 'red'}
+      variant="light"
+      aria-label={`${label}: ${ok ? t('adminUnits.org.yes') : t('adminUnits.org.no')}`}
+    >
+      {ok ? t('adminUnits.org.yes') : t('adminUnits.org.no')}
+    </Badge>
+  );
+}
+
+function Departments({ org }: { org: Organisation }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<DepartmentKind>('other');
+  const [name, setName] = useState('');
+  const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
+  const add = useOrgWrite((b: { kind: string; name: string }) => orgApi.addDepartment(org.unit.code, b));
+  const rename = useOrgWrite((b: { id: string; name: string }) => orgApi.renameDepartment(b.id, b.name));
+  const end = useOrgWrite((id: string) => orgApi.endDepartment(id, vnToday()));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate({ kind, name }, { onSuccess: () => setName('') });
+  };
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>{t('adminUnits.org.departments')}</Title>
+        <Table striped fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('adminUnits.name')}</Table.Th>
+              <Table.Th>{t('adminUnits.org.deptKind')}</Table.Th>
+              <Table.Th>{t('adminUnits.validFrom')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {org.departments.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>
+                  {editing?.id === d.id ? (
+                    <Group gap="xs" wrap="nowrap">
+                      <TextInput
+                        size="xs"
+                        value={editing.name}
+                        aria-label={t('adminUnits.name')}
+                        onChange={(e) => setEditing({ id: d.id, name: e.currentTarget.value })}
+                      />
+                      <Button
+                        size="xs"
+                        loading={rename.isPending}
+                        onClick={() => rename.mutate(editing, { onSuccess: () => setEditing(null) })}
+                      >
+                        {t('adminUnits.org.save')}
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => setEditing(null)}>
+                        {t('adminUnits.org.cancel')}
+                      </Button>
+                    </Group>
+                  ) : (
+                    d.name
+                  )}
+                </Table.Td>
+                <Table.Td>{t(`adminUnits.org.deptKinds.${d.kind}`)}</Table.Td>
+                <Table.Td>{formatDate(d.validFrom)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ id: d.id, name: d.name })}>
+                      {t('adminUnits.org.rename')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => window.confirm(t('adminUnits.org.endConfirm')) && end.mutate(d.id)}
+                    >
+                      {t('adminUnits.org.end')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <form onSubmit={submit}>
+          <Group align="end">
+            <Select
+              label={t('adminUnits.org.deptKind')}
+              data={DEPT_KINDS.map((k) => ({ value: k, label: t(`adminUnits.org.deptKinds.${k}`) }))}
+              value={kind}
+              onChange={(v) => v && setKind(v as DepartmentKind)}
+              allowDeselect={false}
+              w={300}
+            />
+            <TextInput
+              label={t('adminUnits.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+              minLength={2}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" loading={add.isPending}>
+              {t('adminUnits.org.addDepartment')}
+            </Button>
+          </Group>
+        </form>
+        {[
+          { id: 'add', m: add },
+          { id: 'rename', m: rename },
+          { id: 'end', m: end },
+        ].map(({ id, m }) =>
+          m.isError ? (
+            <Alert color="red" key={id}>
+              {errorText(m.error, t('common.error'))}
+            </Alert>
+          ) : null,
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Center({ center }: { center: ServiceCenter }) {
+  const { t } = useTranslation();
+  const next = Math.max(0, ...center.counters.map((c) => c.number)) + 1;
+  const [number, setNumber] = useState<number | string>(next);
+  const [name, setName] = useState('');
+  const [fields, setFields] = useState('');
+  const add = useOrgWrite((b: { number: number; name: string; fields: string[] }) => orgApi.addCounter(center.id, b));
+  const patch = useOrgWrite((b: { id: string; isActive: boolean }) =>
+    orgApi.patchCounter(b.id, { isActive: b.isActive }),
+  );
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        <Title order={4}>{center.name}</Title>
+        <Badge variant="light">{center.isMain ? t('adminUnits.org.main') : t('adminUnits.org.branch')}</Badge>
+      </Group>
+      {center.address && (
+        <Text size="sm" c="dimmed">
+          {center.address}
+        </Text>
+      )}
+      {center.counters.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('adminUnits.org.noCounters')}
+        </Text>
+      ) : (
+        <Table striped fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('adminUnits.org.counterNumber')}</Table.Th>
+              <Table.Th>{t('adminUnits.org.counterName')}</Table.Th>
+              <Table.Th>{t('adminUnits.org.fields')}</Table.Th>
+              <Table.Th>{t('adminUnits.org.active')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {center.counters.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>{c.number}</Table.Td>
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>{c.fields.join(', ') || '—'}</Table.Td>
+                <Table.Td>
+                  <Switch
+                    checked={c.isActive}
+                    aria-label={`${t('adminUnits.org.active')}: ${c.name}`}
+                    onChange={(e) => patch.mutate({ id: c.id, isActive: e.currentTarget.checked })}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate(
+            { number: Number(number), name, fields: splitList(fields) },
+            {
+              onSuccess: () => {
+                setName('');
+                setFields('');
+                setNumber(Number(number) + 1);
+              },
+            },
+          );
+        }}
+      >
+        <Group align="end">
+          <NumberInput
+            label={t('adminUnits.org.counterNumber')}
+            value={number}
+            onChange={setNumber}
+            min={1}
+            max={999}
+            w={110}
+          />
+          <TextInput
+            label={t('adminUnits.org.counterName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+          />
+          <TextInput
+            label={t('adminUnits.org.fields')}
+            value={fields}
+            onChange={(e) => setFields(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <Button type="submit" variant="light" loading={add.isPending}>
+            {t('adminUnits.org.addCounter')}
+          </Button>
+        </Group>
+      </form>
+      {add.isError && <Alert color="red">{errorText(add.error, t('common.error'))}</Alert>}
+    </Stack>
+  );
+}
+
+function Centers({ org }: { org: Organisation }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const add = useOrgWrite((b: { name: string; isMain: boolean; address: string | null }) =>
+    orgApi.addCenter(org.unit.code, b),
+  );
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>{t('adminUnits.org.centers')}</Title>
+        {org.serviceCenters.map((c) => (
+          <Center key={c.id} center={c} />
+        ))}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate(
+              { name, isMain: org.serviceCenters.length === 0, address: address.trim() || null },
+              { onSuccess: () => setName('') },
+            );
+          }}
+        >
+          <Group align="end">
+            <TextInput
+              label={t('adminUnits.org.centerName')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+              minLength={2}
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              label={t('adminUnits.org.address')}
+              value={address}
+              onChange={(e) => setAddress(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" variant="default" loading={add.isPending}>
+              {t('adminUnits.org.addCenter')}
+            </Button>
+          </Group>
+        </form>
+        {add.isError && <Alert color="red">{errorText(add.error, t('common.error'))}</Alert>}
+      </Stack>
+    </Card>
+  );
+}
+
+type Person = { id: string; fullName: string };
+
+/** Place, transfer, second or add a concurrent role: one action with an effective date (history kept). */
+function MoveModal({ person, org, onClose }: { person: Person | 'pick'; org: Organisation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<Person | null>(person === 'pick' ? null : person);
+  const [find, setFind] = useState('');
+  const [q] = useDebouncedValue(find, 250);
+  const hits = useOfficialSearch(q);
+  const [unitCode, setUnitCode] = useState(person === 'pick' ? org.unit.code : '');
+  const [kind, setKind] = useState<AssignmentKind>(person === 'pick' ? 'permanent' : 'transfer');
+  const [roles, setRoles] = useState<string[]>(['specialist']);
+  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [decision, setDecision] = useState('');
+  const [effectiveDate, setEffectiveDate] = useState(vnToday());
+  const [endDate, setEndDate] = useState('');
+  const target = useUnit(unitCode.trim().length >= 2 ? unitCode.trim().toUpperCase() : undefined, effectiveDate);
+  const sameUnit = unitCode.trim().toUpperCase() === org.unit.code;
+  const assign = useOrgWrite(() =>
+    orgApi.assign(picked!.id, {
+      unitCode: unitCode.trim().toUpperCase(),
+      kind,
+      roles: roles as Role[],
+      departmentId: sameUnit ? departmentId : null,
+      title: title.trim() || null,
+      decisionNumber: decision.trim() || null,
+      effectiveDate,
+      endDate: endDate || null,
+    }),
+  );
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={
+        <Text fw={600}>
+          {picked ? t('adminUnits.org.moveTitle', { name: picked.fullName }) : t('adminUnits.org.addOfficial')}
+        </Text>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (picked) assign.mutate(undefined);
+        }}
+      >
+        <Stack>
+          {person === 'pick' && (
+            <Select
+              label={t('adminUnits.org.findOfficial')}
+              searchable
+              searchValue={find}
+              onSearchChange={setFind}
+              filter={({ options }) => options}
+              data={(hits.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.fullName} (${h.username})` }))}
+              value={picked?.id ?? null}
+              onChange={(v) => {
+                const h = hits.data?.items.find((x) => x.id === v);
+                setPicked(h ? { id: h.id, fullName: h.fullName } : null);
+              }}
+              nothingFoundMessage={q.length >= 2 ? '—' : undefined}
+            />
+          )}
+          <Group grow align="start">
+            <TextInput
+              label={t('adminUnits.org.targetUnit')}
+              value={unitCode}
+              onChange={(e) => setUnitCode(e.currentTarget.value)}
+              required
+              description={target.data ? t('adminUnits.org.targetUnitHint', { name: target.data.fullName }) : undefined}
+              error={target.isError ? errorText(target.error, t('common.error')) : undefined}
+            />
+            <Select
+              label={t('adminUnits.org.assignmentKind')}
+              data={ASSIGNMENT_KINDS.map((k) => ({ value: k, label: t(`adminUnits.org.assignmentKinds.${k}`) }))}
+              value={kind}
+              onChange={(v) => v && setKind(v as AssignmentKind)}
+              allowDeselect={false}
+            />
+          </Group>
+          <MultiSelect
+            label={t('adminUnits.org.roles')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            value={roles}
+            onChange={setRoles}
+            required
+          />
+          {sameUnit && (
+            <Select
+              label={t('adminUnits.org.department')}
+              data={org.departments.map((d) => ({ value: d.id, label: d.name }))}
+              value={departmentId}
+              onChange={setDepartmentId}
+              clearable
+            />
+          )}
+          <Group grow>
+            <TextInput
+              label={t('adminUnits.org.jobTitle')}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+            />
+            <TextInput
+              label={t('adminUnits.org.decision')}
+              value={decision}
+              onChange={(e) => setDecision(e.currentTarget.value)}
+            />
+          </Group>
+          <Group grow>
+            <TextInput
+              type="date"
+              label={t('adminUnits.org.effectiveDate')}
+              value={effectiveDate}
+              onChange={(e) => setEffectiveDate(e.currentTarget.value)}
+              required
+            />
+            <TextInput
+              type="date"
+              label={t('adminUnits.org.endDate')}
+              value={endDate}
+              onChange={(e) => setEndDate(e.currentTarget.value)}
+            />
+          </Group>
+          {assign.isError && <Alert color="red">{errorText(assign.error, t('common.error'))}</Alert>}
+          {assign.isSuccess && (
+            <Alert color="green" role="status">
+              {t('adminUnits.org.moved')}
+            </Alert>
+          )}
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              {t('adminUnits.org.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              disabled={!picked || roles.length === 0 || assign.isSuccess}
+              loading={assign.isPending}
+            >
+              {t('adminUnits.org.submitMove')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ProfileModal({
+  person,
+  current,
+  onClose,
+}: {
+  person: Person;
+  current: { certificateValidTo: string | null; trainedFields: string[] } | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [serial, setSerial] = useState('');
+  const [validTo, setValidTo] = useState(current?.certificateValidTo ?? '');
+  const [fields, setFields] = useState((current?.trainedFields ?? []).join(', '));
+  const save = useOrgWrite(() =>
+    orgApi.profile(person.id, {
+      certificateSerial: serial.trim() || null,
+      certificateValidTo: validTo || null,
+      trainedFields: splitList(fields),
+    }),
+  );
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{t('adminUnits.org.profileTitle', { name: person.fullName })}</Text>}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(undefined, { onSuccess: onClose });
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('adminUnits.org.certificateSerial')}
+            value={serial}
+            onChange={(e) => setSerial(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('adminUnits.org.certificateValidTo')}
+            value={validTo}
+            onChange={(e) => setValidTo(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('adminUnits.org.trainedFields')}
+            value={fields}
+            onChange={(e) => setFields(e.currentTarget.value)}
+          />
+          {save.isError && <Alert color="red">{errorText(save.error, t('common.error'))}</Alert>}
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              {t('adminUnits.org.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('adminUnits.org.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Officials({ org, onDate }: { org: Organisation; onDate: string }) {
+  const { t } = useTranslation();
+  const officials = useUnitOfficials(org.unit.code, onDate);
+  const readiness = useUnitReadiness(org.unit.code, onDate);
+  const [moving, setMoving] = useState<Person | 'pick' | null>(null);
+  const [profile, setProfile] = useState<Person | null>(null);
+  const ready = (userId: string) => readiness.data?.items.find((r) => r.userId === userId);
+  return (
+    <Card withBorder>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={3}>{t('adminUnits.org.officials')}</Title>
+          <Button variant="light" onClick={() => setMoving('pick')}>
+            {t('adminUnits.org.addOfficial')}
+          </Button>
+        </Group>
+        {readiness.data && (
+          <Alert color={readiness.data.canApproveOnline ? 'green' : 'orange'} data-testid="unit-readiness">
+            {readiness.data.canApproveOnline
+              ? t('adminUnits.org.unitCanApprove')
+              : t('adminUnits.org.unitCannotApprove')}
+          </Alert>
+        )}
+        {officials.isError && <Alert color="red">{errorText(officials.error, t('common.error'))}</Alert>}
+        {officials.data?.items.length === 0 && <Text c="dimmed">{t('adminUnits.org.noOfficials')}</Text>}
+        {Boolean(officials.data?.items.length) && (
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('adminUnits.org.official')}</Table.Th>
+                  <Table.Th>{t('adminUnits.org.roles')}</Table.Th>
+                  <Table.Th>{t('adminUnits.org.assignmentKind')}</Table.Th>
+                  <Table.Th>{t('adminUnits.org.since')}</Table.Th>
+                  <Table.Th>{t('adminUnits.org.account')}</Table.Th>
+                  <Table.Th>{t('adminUnits.org.certificate')}</Table.Th>
+                  <Table.Th>{t('adminUnits.org.trained')}</Table.Th>
+                  <Table.Th>{t('adminUnits.org.canApprove')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {officials.data?.items.map((o) => {
+                  const r = ready(o.userId);
+                  const person = { id: o.userId, fullName: o.fullName };
+                  return (
+                    <Table.Tr key={o.assignmentId} data-official={o.username}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {o.fullName}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {o.username}
+                          {o.title ? ` · ${o.title}` : ''}
+                          {o.departmentName ? ` · ${o.departmentName}` : ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{o.roles.map((x) => t(`roles.${x}`)).join(', ')}</Table.Td>
+                      <Table.Td>
+                        {t(`adminUnits.org.assignmentKinds.${o.kind}`)}
+                        {o.validTo && (
+                          <Text size="xs" c="dimmed">
+                            → {formatDate(o.validTo)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{formatDate(o.validFrom)}</Table.Td>
+                      <Table.Td>{r && <Yes ok={r.hasAccount} label={t('adminUnits.org.account')} />}</Table.Td>
+                      <Table.Td>
+                        {r && <Yes ok={r.hasCertificate} label={t('adminUnits.org.certificate')} />}
+                        {r?.certificateValidTo && (
+                          <Text size="xs" c="dimmed">
+                            {formatDate(r.certificateValidTo)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{r?.trainedFields.join(', ') || '—'}</Table.Td>
+                      <Table.Td>{r && <Yes ok={r.canApproveOnline} label={t('adminUnits.org.canApprove')} />}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="compact-xs" variant="light" onClick={() => setMoving(person)}>
+                            {t('adminUnits.org.move')}
+                          </Button>
+                          <Button size="compact-xs" variant="subtle" onClick={() => setProfile(person)}>
+                            {t('adminUnits.org.profile')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      {moving && <MoveModal person={moving} org={org} onClose={() => setMoving(null)} />}
+      {profile && <ProfileModal person={profile} current={ready(profile.id)} onClose={() => setProfile(null)} />}
+    </Card>
+  );
+}
+
+/** A unit's departments, service centers and counters, and its officials with assignments and readiness. */
+export function UnitOrganisationPage() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const session = useSession();
+  const [onDate, setOnDate] = useState(vnToday());
+  const org = useOrganisation(code, onDate);
+  const createDefault = useOrgWrite(() => orgApi.createDefault(code));
+  if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
+  if (!session.data) return <Text p="lg">{t('adminUnits.admin.signIn')}</Text>;
+  return (
+    <Container size="xl" py="lg">
+      <Stack>
+        <Anchor component={Link} to={`/units?code=${code}`} size="sm">
+          ← {t('adminUnits.org.back')}
+        </Anchor>
+        <Title order={2}>{t('adminUnits.org.title', { name: org.data?.unit.fullName ?? code })}</Title>
+        <Text c="dimmed">{t('adminUnits.org.intro')}</Text>
+        <TextInput
+          type="date"
+          label={t('adminUnits.onDate')}
+          value={onDate}
+          onChange={(e) => e.currentTarget.value && setOnDate(e.currentTarget.value)}
+          w={180}
+        />
+        {org.isLoading && <Loader aria-label={t('common.loading')} />}
+        {org.isError && <Alert color="red">{errorText(org.error, t('adminUnits.loadError'))}</Alert>}
+        {org.data && (
+          <>
+            {org.data.departments.length === 0 && org.data.serviceCenters.length === 0 && (
+              <Alert color="blue">
+                <Group justify="space-between">
+                  <Text>{t('adminUnits.org.empty')}</Text>
+                  <Button loading={createDefault.isPending} onClick={() => createDefault.mutate(undefined)}>
+                    {t('adminUnits.org.createDefault')}
+                  </Button>
+                </Group>
+                {createDefault.isError && <Text c="red">{errorText(createDefault.error, t('common.error'))}</Text>}
+              </Alert>
+            )}
+            <Departments org={org.data} />
+            <Centers org={org.data} />
+            <Officials org={org.data} onDate={onDate} />
+          </>
+        )}
+      </Stack>
+    </Container>
+  );
+}
