@@ -168,11 +168,18 @@ export const ChangePreview = z
     newVersions: z.array(AdminUnit),
     links: z.array(z.object({ fromCode: z.string(), toCode: z.string(), share: z.enum(['full', 'partial']) })),
     moves: z.array(
-      z.object({ tableName: z.string(), fromCode: z.string(), toCode: z.string(), count: z.number().int() }),
+      z.object({
+        tableName: z.string(),
+        columnName: z.string(),
+        fromCode: z.string(),
+        toCode: z.string(),
+        count: z.number().int(),
+      }),
     ),
     reviews: z.array(
       z.object({
         tableName: z.string(),
+        columnName: z.string(),
         fromCode: z.string(),
         candidateCodes: z.array(z.string()),
         count: z.number().int(),

@@ -142,7 +142,13 @@ describe('change events', () => {
       headers: admin.headers,
     });
     expect(preview.statusCode).toBe(200);
-    expect(preview.json().moves).toContainEqual({ tableName: 'assignments', fromCode: b, toCode: a, count: 1 });
+    expect(preview.json().moves).toContainEqual({
+      tableName: 'assignments',
+      columnName: 'unit_code',
+      fromCode: b,
+      toCode: a,
+      count: 1,
+    });
     const applied = await app.inject({
       method: 'POST',
       url: '/api/admin-units/events',

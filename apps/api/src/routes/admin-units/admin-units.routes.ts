@@ -77,8 +77,8 @@ function presentPlan(plan: ChangePlan, impact: ChangeImpact) {
     closeVersions: plan.closeVersions.map((c) => ({ code: c.code, validTo: c.validTo })),
     newVersions: plan.newVersions,
     links: plan.event.links,
-    moves: impact.moves.map(({ columnName: _c, ...m }) => m),
-    reviews: impact.reviews.map(({ columnName: _c, ...r }) => r),
+    moves: impact.moves,
+    reviews: impact.reviews,
   };
 }
 

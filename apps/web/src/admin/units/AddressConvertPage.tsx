@@ -23,9 +23,9 @@ import { useConvert, vnToday } from './units-api.js';
 
 const EXAMPLES = [
   'Xã Tân Phú, Huyện Thạnh Phú, Tỉnh Bến Tre',
-  'P. Quán Thánh, Q. Ba Đình, Hà Nội',
-  'Phuong Ben Thanh, Quan 1, TP HCM',
-  'Xã Tân Phú, Huyện Châu Thành',
+  'p. truc bach, q. ba dinh, ha noi',
+  'Số 5 phố Đội Cấn, Phường Ngọc Hà, Quận Ba Đình, Hà Nội',
+  'Phường 3, TP Hồ Chí Minh',
 ];
 
 const STATUS_COLOR: Record<ConversionResult['status'], string> = {

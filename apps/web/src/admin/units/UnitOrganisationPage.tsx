@@ -211,7 +211,7 @@ function Center({ center }: { center: ServiceCenter }) {
             <Table.Tr>
               <Table.Th>{t('adminUnits.org.counterNumber')}</Table.Th>
               <Table.Th>{t('adminUnits.org.counterName')}</Table.Th>
-              <Table.Th>{t('adminUnits.org.fields')}</Table.Th>
+              <Table.Th>{t('adminUnits.org.fieldsHeader')}</Table.Th>
               <Table.Th>{t('adminUnits.org.active')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -328,7 +328,7 @@ function Centers({ org }: { org: Organisation }) {
   );
 }
 
-type Person = { id: string; fullName: string };
+type Person = { id: string; fullName: string; roles?: string[] };
 
 /** Place, transfer, second or add a concurrent role: one action with an effective date (history kept). */
 function MoveModal({ person, org, onClose }: { person: Person | 'pick'; org: Organisation; onClose: () => void }) {
@@ -339,7 +339,9 @@ function MoveModal({ person, org, onClose }: { person: Person | 'pick'; org: Org
   const hits = useOfficialSearch(q);
   const [unitCode, setUnitCode] = useState(person === 'pick' ? org.unit.code : '');
   const [kind, setKind] = useState<AssignmentKind>(person === 'pick' ? 'permanent' : 'transfer');
-  const [roles, setRoles] = useState<string[]>(['specialist']);
+  const [roles, setRoles] = useState<string[]>(
+    person !== 'pick' && person.roles?.length ? person.roles : ['specialist'],
+  );
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [decision, setDecision] = useState('');
@@ -585,7 +587,7 @@ function Officials({ org, onDate }: { org: Organisation; onDate: string }) {
               <Table.Tbody>
                 {officials.data?.items.map((o) => {
                   const r = ready(o.userId);
-                  const person = { id: o.userId, fullName: o.fullName };
+                  const person = { id: o.userId, fullName: o.fullName, roles: o.roles };
                   return (
                     <Table.Tr key={o.assignmentId} data-official={o.username}>
                       <Table.Td>
@@ -599,7 +601,7 @@ function Officials({ org, onDate }: { org: Organisation; onDate: string }) {
                         </Text>
                       </Table.Td>
                       <Table.Td>{o.roles.map((x) => t(`roles.${x}`)).join(', ')}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {t(`adminUnits.org.assignmentKinds.${o.kind}`)}
                         {o.validTo && (
                           <Text size="xs" c="dimmed">

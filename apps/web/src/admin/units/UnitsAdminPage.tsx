@@ -125,7 +125,11 @@ function errorText(e: unknown, fallback: string): string {
 
 function PreviewView({ p }: { p: ChangePreview }) {
   const { t } = useTranslation();
-  const table = (name: string) => t(`adminUnits.admin.tables.${name}`, { defaultValue: name });
+  const table = (name: string, column: string) => {
+    const label = t(`adminUnits.admin.tables.${name}`, { defaultValue: name });
+    const col = t(`adminUnits.admin.columns.${column}`, { defaultValue: '' });
+    return col ? `${label} (${col})` : label;
+  };
   return (
     <Stack data-testid="event-preview">
       <Title order={3}>
@@ -198,8 +202,8 @@ function PreviewView({ p }: { p: ChangePreview }) {
           </Table.Thead>
           <Table.Tbody>
             {p.moves.map((m) => (
-              <Table.Tr key={`${m.tableName}:${m.fromCode}:${m.toCode}`}>
-                <Table.Td>{table(m.tableName)}</Table.Td>
+              <Table.Tr key={`${m.tableName}:${m.columnName}:${m.fromCode}:${m.toCode}`}>
+                <Table.Td>{table(m.tableName, m.columnName)}</Table.Td>
                 <Table.Td>{m.fromCode}</Table.Td>
                 <Table.Td>{m.toCode}</Table.Td>
                 <Table.Td>{m.count}</Table.Td>
@@ -222,8 +226,8 @@ function PreviewView({ p }: { p: ChangePreview }) {
             </Table.Thead>
             <Table.Tbody>
               {p.reviews.map((r) => (
-                <Table.Tr key={`${r.tableName}:${r.fromCode}`}>
-                  <Table.Td>{table(r.tableName)}</Table.Td>
+                <Table.Tr key={`${r.tableName}:${r.columnName}:${r.fromCode}`}>
+                  <Table.Td>{table(r.tableName, r.columnName)}</Table.Td>
                   <Table.Td>{r.fromCode}</Table.Td>
                   <Table.Td>{r.candidateCodes.join(', ')}</Table.Td>
                   <Table.Td>{r.count}</Table.Td>

@@ -1,0 +1,245 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../apps/api/src/slips/pdf-text.js';
+import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
+
+/** Render the first page of a PDF to a PNG next to the screenshots (to look at the printed slip). */
+async function pdfScreenshot(pdf: Buffer, name: string) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const page = await doc.getPage(1);
+  const viewport = page.getViewport({ scale: 1.4 });
+  const factory = doc.canvasFactory as {
+    create(w: number, h: number): { canvas: { toBuffer(t: string): Buffer }; context: unknown };
+  };
+  const { canvas, context } = factory.create(viewport.width, viewport.height);
+  await page.render({ canvasContext: context as CanvasRenderingContext2D, viewport }).promise;
+  writeFileSync(join(SCREENSHOT_DIR, `${name}.png`), canvas.toBuffer('image/png'));
+  await doc.destroy();
+}
+
+/** Fetch from inside the signed-in page (same cookies, same origin). */
+const fetchIn = (page: Page, url: string) =>
+  page.evaluate(async (u) => {
+    const r = await fetch(u, { credentials: 'same-origin' });
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    let bin = '';
+    for (const b of bytes) bin += String.fromCharCode(b);
+    return { status: r.status, type: r.headers.get('content-type') ?? '', body: btoa(bin) };
+  }, url);
+
+async function signedIn(browser: Browser, baseUrl: string, username: string) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  await loginAs(page, baseUrl, username);
+  return page;
+}
+
+/** Click an action button of the detail page, confirm its dialog, wait for the new status badge. */
+async function act(
+  page: Page,
+  action: string,
+  status: string,
+  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await expect.poll(() => page.locator('.mantine-Badge-root').first().textContent()).toBe(status);
+}
+
+describe('dossier journey: counter receipt → processing → approval → result returned → public lookup', () => {
+  let h: Harness;
+  let dossierUrl = '';
+  let code = '';
+  let id = '';
+  const applicant = { fullName: 'Nguyễn Thị Ánh Tuyết', phone: '0987654321', idNumber: '079190012345' };
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('the reception official sees a queue of demo dossiers', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    await page.goto(`${h.baseUrl}/workspace/dossiers`);
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await page.locator('tbody').textContent()).toContain('Đã có kết quả');
+    await screenshot(page, 'dossiers-queue-reception');
+    await page.getByText('Quá hạn', { exact: true }).click();
+    await expect.poll(() => page.locator('tbody').textContent()).toContain('Phan Quốc Bảo');
+    await page.context().close();
+  });
+
+  it('receives a dossier at the counter for someone else: checklist, receipt with due date, receipt PDF', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
+    await page.getByLabel('Mã thủ tục').fill('1.001193');
+    await page.getByRole('button', { name: 'Tải thủ tục' }).click();
+    await expect.poll(() => page.getByText('Thủ tục đăng ký khai sinh').count()).toBeGreaterThan(0);
+    // Completeness: mark every required component present (conditional ones stay as they are).
+    const rows = page.locator('table tbody tr');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      if ((await row.textContent())?.includes('(nếu có)')) continue;
+      await row.getByText('Có', { exact: true }).click();
+    }
+    await expect.poll(() => page.getByText('Hồ sơ đầy đủ: có thể tiếp nhận.').count()).toBe(1);
+    await page.getByLabel(/^Họ và tên/).fill(applicant.fullName);
+    await page.getByLabel('Số định danh / CCCD').fill(applicant.idNumber);
+    await page.getByLabel('Điện thoại').fill(applicant.phone);
+    await page.getByLabel(/^Nộp thay/).check();
+    await page.getByLabel('Họ tên người nộp thay').fill('Nguyễn Văn Bình');
+    await page.getByLabel('Quan hệ với chủ hồ sơ').fill('chồng');
+    await screenshot(page, 'dossiers-reception-form');
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
+    await (await popup).close(); // the receipt opens in a new tab for printing
+    await page.waitForURL(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
+    dossierUrl = page.url();
+    id = dossierUrl.split('/').at(-1)!;
+    await expect.poll(() => page.locator('h2').first().textContent()).toMatch(/^X79\.26743-\d{6}-01\d{4}$/);
+    code = (await page.locator('h2').first().textContent())!;
+    expect(await page.locator('.mantine-Badge-root').first().textContent()).toBe('Đã tiếp nhận');
+    const body = (await page.locator('main, body').first().textContent())!;
+    expect(body).toContain('Hẹn trả');
+    expect(body).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/20\d{2}/);
+    expect(body).toContain('↳ Nguyễn Văn Bình');
+    await screenshot(page, 'dossiers-detail-received');
+
+    // The receipt (form 01) as the official's browser downloads it: a PDF with the code, due date and Vietnamese intact.
+    const slip = await fetchIn(page, `/api/dossiers/${id}/slips/receipt`);
+    expect(slip.status).toBe(200);
+    expect(slip.type).toBe('application/pdf');
+    const pdf = Buffer.from(slip.body, 'base64');
+    const text = (await pdfText(pdf)).text.replace(/\s+/g, ' ');
+    expect(text).toContain(code);
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain(applicant.fullName);
+    expect(text).toContain('Nguyễn Văn Bình (chồng)');
+    await pdfScreenshot(pdf, 'dossiers-slip-receipt');
+
+    // Step 1 is reception's: take it and hand the dossier over to the specialist's step.
+    await act(page, 'Nhận xử lý', 'Đang xử lý');
+    await act(page, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đã số hóa hồ sơ'));
+    expect(await page.getByText('2. Thẩm định, xử lý hồ sơ').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('the specialist claims and processes it, the leader approves, the specialist issues the result', async () => {
+    const specialist = await signedIn(h.browser, h.baseUrl, 'chuyenvien.benthanh');
+    await specialist.goto(`${h.baseUrl}/workspace/dossiers`);
+    await specialist.getByText('Chưa phân công', { exact: true }).click();
+    await expect.poll(() => specialist.locator('tbody').textContent()).toContain(code);
+    await specialist.goto(dossierUrl);
+    await act(specialist, 'Nhận xử lý', 'Đang xử lý');
+    expect(await specialist.getByText('Người xử lý: Lê Văn Hùng').count()).toBe(1);
+    await act(specialist, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đủ điều kiện'));
+
+    const leader = await signedIn(h.browser, h.baseUrl, 'lanhdao.benthanh');
+    await leader.goto(dossierUrl);
+    await act(leader, 'Phê duyệt', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đồng ý'));
+    await leader.context().close();
+
+    await specialist.reload();
+    await specialist.getByRole('button', { name: 'Ban hành kết quả', exact: true }).click();
+    const dialog = specialist.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'giay-khai-sinh.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% Giấy khai sinh bản điện tử\n%%EOF\n'),
+    });
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => specialist.locator('.mantine-Badge-root').first().textContent()).toBe('Đã có kết quả');
+    expect(await specialist.getByText(/giay-khai-sinh\.pdf/).count()).toBe(1);
+    await specialist.context().close();
+  });
+
+  it('reception returns the result at the counter; the control sheet and timeline show every hand-over', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    await page.goto(dossierUrl);
+    await act(page, 'Trả kết quả', 'Đã trả kết quả');
+    const body = (await page.locator('body').textContent())!;
+    for (const label of ['Tiếp nhận', 'Nhận xử lý', 'Phê duyệt', 'Ban hành kết quả', 'Trả kết quả']) {
+      expect(body).toContain(label);
+    }
+    await screenshot(page, 'dossiers-detail-returned');
+    const sheet = await fetchIn(page, `/api/dossiers/${id}/slips/control-sheet`);
+    expect(sheet.status).toBe(200);
+    const pdf = Buffer.from(sheet.body, 'base64');
+    expect((await pdfText(pdf)).text.replace(/\s+/g, ' ')).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    await pdfScreenshot(pdf, 'dossiers-slip-control-sheet');
+    await page.context().close();
+  });
+
+  it('the public lookup by code + phone shows the timeline and lets the applicant rate', async () => {
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${h.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    expect(await page.getByLabel(/^Mã hồ sơ/).inputValue()).toBe(code);
+    await page.getByLabel(/^Số điện thoại hoặc số định danh/).fill('0911 111 111');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Không tìm thấy');
+    await page.getByLabel(/^Số điện thoại hoặc số định danh/).fill(applicant.phone);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => page.getByText('Đã trả kết quả').count()).toBeGreaterThan(0);
+    const body = (await page.locator('body').textContent())!;
+    expect(body).toContain('N. T. A. Tuyết');
+    expect(body).not.toContain(applicant.idNumber);
+    expect(body).toContain('Phường Bến Thành');
+    expect(await page.locator('.mantine-Timeline-item').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect.poll(() => page.getByText('Cảm ơn ông/bà đã đánh giá.').count()).toBe(1);
+    await screenshot(page, 'dossiers-lookup-public');
+
+    // The documented demo dossier of the seed (README): code + phone.
+    await page.goto(`${h.baseUrl}/tra-cuu`);
+    await page.getByLabel(/^Mã hồ sơ/).fill('X79.26743-261102-010001');
+    await page.getByLabel(/^Số điện thoại hoặc số định danh/).fill('0912345678');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => page.getByText('Thủ tục đăng ký khai sinh').count()).toBe(1);
+    expect(await page.locator('body').textContent()).toContain('Đã trả kết quả');
+    await screenshot(page, 'dossiers-lookup-demo');
+    await ctx.close();
+  });
+
+  it('an official of another commune is refused and sees nothing of the dossier', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.hoankiem');
+    for (const url of [`/api/dossiers/${id}`, `/api/dossiers/${id}/slips/receipt`, `/api/dossiers/${id}/candidates`]) {
+      const r = await fetchIn(page, url);
+      expect([403, 404], url).toContain(r.status);
+      const text = Buffer.from(r.body, 'base64').toString('utf8');
+      expect(text).not.toContain(applicant.fullName);
+      expect(text).not.toContain(applicant.phone);
+      expect(text).not.toContain(code);
+    }
+    const list = await fetchIn(page, `/api/dossiers?view=all&q=${encodeURIComponent(code)}`);
+    expect(list.status).toBe(200);
+    expect(JSON.parse(Buffer.from(list.body, 'base64').toString('utf8'))).toEqual({ items: [], total: 0 });
+    const write = await page.evaluate(async (u) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const r = await fetch(u, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ reason: 'Thử dừng hồ sơ của phường khác' }),
+      });
+      return { status: r.status, body: await r.text() };
+    }, `/api/dossiers/${id}/stop`);
+    expect(write.status).toBe(403);
+    expect(write.body).not.toContain(applicant.fullName);
+    // The workspace page shows the refusal, not the dossier.
+    await page.goto(dossierUrl);
+    await expect.poll(() => page.getByRole('alert').count()).toBeGreaterThan(0);
+    expect(await page.locator('body').textContent()).not.toContain(applicant.fullName);
+    await screenshot(page, 'dossiers-other-commune-refused');
+    await page.context().close();
+  });
+});
