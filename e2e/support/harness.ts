@@ -51,6 +51,11 @@ export async function startHarness(): Promise<Harness> {
       '--disable-sync',
     ],
   });
+  // A Vietnamese browser by default: dates and times as a commune official sees them.
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (o) => newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...o });
+  browser.newPage = (o) => newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...o });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     app,
