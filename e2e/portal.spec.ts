@@ -55,7 +55,15 @@ describe('citizen portal journey', () => {
     await page.goto(h.baseUrl);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(links).toEqual(['/procedures', '/search', '/assistant', '/tra-cuu', '/units/convert', '/units', '/calendar']);
+    expect(links).toEqual([
+      '/procedures',
+      '/search',
+      '/assistant',
+      '/tra-cuu',
+      '/units/convert',
+      '/units',
+      '/calendar',
+    ]);
     for (const path of links) {
       const res = await page.goto(`${h.baseUrl}${path}`);
       expect(res?.status()).toBe(200);
