@@ -37,6 +37,7 @@ const dossier: DossierRecord = {
   components: [
     { key: 'to-khai', name: 'Tờ khai đăng ký khai sinh', state: 'present', copies: 1 },
     { key: 'chung-sinh', name: 'Giấy chứng sinh', state: 'present', copies: 1 },
+    { key: 'uy-quyen', name: 'Văn bản ủy quyền (nếu có)', state: 'missing', copies: 1 },
   ],
   feeTotal: 0,
   paidOnline: false,
@@ -91,6 +92,7 @@ describe('PDF slips', () => {
     expect(flat).toContain('Nguyễn Thị Ánh Tuyết');
     expect(flat).toContain('Phạm Văn Đức (con trai)');
     expect(flat).toContain('Tờ khai đăng ký khai sinh');
+    expect(flat).not.toContain('Văn bản ủy quyền'); // optional, not handed in: not on the receipt
     expect(flat).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(flat).toContain('PHƯỜNG BẾN THÀNH');
     expect(flat).toContain('tra-cuu?ma=X79.26743-260302-010042');

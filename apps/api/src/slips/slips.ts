@@ -83,7 +83,10 @@ async function receipt(doc: Slip, i: SlipInput) {
       { label: 'Số bản', width: 0.12 },
       { label: 'Tình trạng', width: 0.18 },
     ],
-    d.components.map((c, n) => [String(n + 1), c.name, String(c.copies ?? 1), stateText[c.state]]),
+    // The receipt lists what was handed in: optional components not submitted are left out.
+    d.components
+      .filter((c) => c.state === 'present')
+      .map((c, n) => [String(n + 1), c.name, String(c.copies ?? 1), stateText[c.state]]),
   );
   line(doc, '2. Số lượng hồ sơ', '01 bộ');
   line(

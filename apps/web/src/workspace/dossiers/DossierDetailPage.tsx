@@ -348,7 +348,7 @@ export function DossierDetailPage() {
                 {d.components.map((c) => (
                   <Table.Tr key={c.key}>
                     <Table.Td>{c.name}</Table.Td>
-                    <Table.Td>
+                    <Table.Td w={140} style={{ whiteSpace: 'nowrap' }}>
                       <Badge variant="light" color={c.state === 'present' ? 'green' : 'orange'}>
                         {t(`dossiers.componentState.${c.state}`)}
                       </Badge>

@@ -75,7 +75,7 @@ export function DossierQueuePage() {
               <Table.Tbody>
                 {list.data.items.map((d) => (
                   <Table.Tr key={d.id}>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={`/workspace/dossiers/${d.id}`} ff="monospace" size="sm">
                         {d.code}
                       </Anchor>
@@ -83,7 +83,7 @@ export function DossierQueuePage() {
                     <Table.Td>{d.applicantName}</Table.Td>
                     <Table.Td>{d.procedureName}</Table.Td>
                     <Table.Td>{t(`dossiers.channel.${d.channel}`)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={210}>
                       <Badge color={statusColor[d.status]} variant="light">
                         {t(`dossiers.status.${d.status}`)}
                       </Badge>
