@@ -36,7 +36,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  log(`Một Cửa is ready at ${config.publicUrl} (API docs: ${config.publicUrl}/api/docs)`);
+  const local = `http://${['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
+  log(`Một Cửa is ready at ${local} (API docs: ${local}/api/docs; public URL on slips: ${config.publicUrl})`);
 }
 
 main().catch((e) => {
