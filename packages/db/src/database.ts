@@ -5,6 +5,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import type { DB } from './schema/index.js';
 
 /** A raw SQL channel used by the migrator: multi-statement scripts and parameterised queries. */
@@ -45,12 +46,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(inMemory ? {} : { dataDir }),
-    extensions: { unaccent, pg_trgm },
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
-  });
+  let unlock = () => {};
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      extensions: { unaccent, pg_trgm },
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+    });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
   const raw: RawChannel = {
     exec: async (script) => {
@@ -65,7 +76,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     // Kysely's connection queue so it never interleaves with a transaction.
     withRawChannel: (fn) => db.connection().execute(() => fn(raw)),
     close: async () => {
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        unlock();
+      }
     },
   };
 }

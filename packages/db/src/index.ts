@@ -1,3 +1,4 @@
+export * from './data-dir-lock.js';
 export * from './database.js';
 export * from './migrate.js';
 export * from './repositories/admin-units.js';
