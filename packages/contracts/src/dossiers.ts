@@ -223,7 +223,13 @@ export const DossierDetail = DossierSummary.extend({
   intakeDueAt: z.string().nullable(),
   openConsultations: z.array(z.string()),
   counters: z.record(z.string(), z.number()),
+  /** Actions the dossier's status permits, whoever asks. */
   availableActions: z.array(DossierActionKind),
+  /**
+   * Actions the signed-in official may take now: the status permits them, the policy allows them for
+   * the official's grants at the unit where the action happens, and the step rules hold.
+   */
+  allowedActions: z.array(DossierActionKind),
   timeline: z.array(DossierTimelineEntry),
   controlSheet: z.array(ControlSheetRowView),
   attachments: z.array(

@@ -80,7 +80,7 @@ const allowedFrom: Record<DossierActionType, readonly DossierStatus[]> = {
 };
 
 /** Roles that may take over another official's step (heads and leaders). */
-const supervisingRoles: ReadonlySet<ActorRole> = new Set(['department_head', 'center_director', 'leader']);
+export const supervisingRoles: ReadonlySet<ActorRole> = new Set(['department_head', 'center_director', 'leader']);
 
 export type TransitionContext = {
   now: Date;

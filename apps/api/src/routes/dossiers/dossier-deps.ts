@@ -8,7 +8,7 @@ import {
   type DossierActor,
   type DossierDeps,
   type DossierRecord,
-  type Resource,
+  dossierResourceFor,
 } from '@mot-cua/core';
 import {
   type CalendarCache,
@@ -41,32 +41,8 @@ export function dossierDeps(
   };
 }
 
-/** Which unit(s) an authorization action is checked against for a dossier. */
-export function resourceFor(
-  d: Pick<DossierRecord, 'receivingUnitCode' | 'competentUnitCode' | 'provinceCode'>,
-  action: Action,
-): Resource {
-  const at = (unitCode: string): Resource => ({ kind: 'unit', unitCode, provinceCode: d.provinceCode });
-  switch (action) {
-    case 'dossier.receive':
-    case 'dossier.return':
-    case 'dossier.rate':
-    case 'dossier.submit':
-      return at(d.receivingUnitCode);
-    case 'dossier.read':
-    case 'dossier.stop':
-    case 'dossier.forward':
-      return {
-        kind: 'units',
-        units: [
-          { unitCode: d.receivingUnitCode, provinceCode: d.provinceCode },
-          { unitCode: d.competentUnitCode, provinceCode: d.provinceCode },
-        ],
-      };
-    default:
-      return at(d.competentUnitCode);
-  }
-}
+/** Which unit(s) an authorization action is checked against for a dossier (core's rule). */
+export const resourceFor = dossierResourceFor;
 
 /** Authorize and turn the grant used into the actor recorded in the log. */
 export function authorizeOnDossier(

@@ -71,6 +71,7 @@ beforeAll(async () => {
   who.receptionA = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
   who.headA = await signIn(app, database, [{ role: 'department_head', unitCode: A }]);
   who.specialistA = await signIn(app, database, [{ role: 'specialist', unitCode: A }]);
+  who.specialistA2 = await signIn(app, database, [{ role: 'specialist', unitCode: A }]);
   who.leaderA = await signIn(app, database, [{ role: 'leader', unitCode: A }]);
   who.receptionB = await signIn(app, database, [{ role: 'reception', unitCode: B }]);
   who.specialistB = await signIn(app, database, [{ role: 'specialist', unitCode: B }]);
@@ -345,6 +346,63 @@ describe('dossier API: authorization, errors, lists, public lookup', () => {
     });
     expect(receiveElsewhere.statusCode).toBe(403);
     expect(receiveElsewhere.json().code).toBe('OUT_OF_JURISDICTION');
+  });
+
+  it('the detail lists only the actions the signed-in official may take now, and each one is accepted', async () => {
+    const allowed = async (s: Signed | undefined, id: string): Promise<string[]> => {
+      const res = await get(s, `/api/dossiers/${id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().allowedActions;
+    };
+    // Online and new: reception may accept, ask for a supplement or refuse; the leader may not.
+    const submitted = await post(who.citizen, '/api/dossiers', {
+      mode: 'submit',
+      channel: 'online',
+      procedureCode,
+      receivingUnitCode: A,
+      applicant,
+      components: complete,
+      returnMethod: 'online',
+    });
+    const n: DossierDetail = submitted.json();
+    expect(await allowed(who.receptionA, n.id)).toEqual(
+      expect.arrayContaining(['received', 'supplement_requested', 'refused']),
+    );
+    expect(await allowed(who.receptionA, n.id)).not.toContain('approved');
+    expect(await allowed(who.leaderA, n.id)).not.toContain('received');
+    expect(await allowed(who.specialistA, n.id)).not.toContain('received');
+    expect(await allowed(who.supervisor, n.id)).toEqual([]);
+
+    // Received at the counter: reception holds step 1; the leader may approve, reception may not.
+    const d = await receive(who.receptionA!, {});
+    const rec = await allowed(who.receptionA, d.id);
+    expect(rec).toEqual(expect.arrayContaining(['claimed', 'step_completed']));
+    expect(rec).not.toContain('approved');
+    expect(rec).not.toContain('assigned');
+    expect(await allowed(who.leaderA, d.id)).toContain('approved');
+    expect(await allowed(who.leaderA, d.id)).not.toContain('claimed');
+    expect(await allowed(who.headA, d.id)).toContain('assigned');
+    expect(await allowed(who.specialistA, d.id)).not.toContain('claimed'); // the step is reception's
+
+    // The response to an action is computed for the one who acted.
+    const claimed = await post(who.receptionA, `/api/dossiers/${d.id}/claim`, { stepOrder: 1 });
+    expect(claimed.json().allowedActions).toContain('step_completed');
+    expect(claimed.json().allowedActions).not.toContain('claimed');
+    await post(who.receptionA, `/api/dossiers/${d.id}/complete-step`, { fromStep: 1 });
+    await post(who.headA, `/api/dossiers/${d.id}/assign`, { stepOrder: 2, assigneeId: who.specialistA!.userId });
+    // Step 2 is the specialist's: only its holder (or a head) hands it over.
+    expect(await allowed(who.specialistA, d.id)).toContain('step_completed');
+    expect(await allowed(who.specialistA2, d.id)).not.toContain('step_completed');
+    expect(await allowed(who.headA, d.id)).toContain('step_completed');
+    expect(await allowed(who.receptionA, d.id)).not.toContain('step_completed');
+    const notHolder = await post(who.specialistA2, `/api/dossiers/${d.id}/complete-step`, { fromStep: 2 });
+    expect(notHolder.json().code).toBe('NOT_STEP_ASSIGNEE');
+    expect((await post(who.specialistA, `/api/dossiers/${d.id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
+    const approved = await post(who.leaderA, `/api/dossiers/${d.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().allowedActions).not.toContain('approved');
+    expect(await allowed(who.specialistA, d.id)).toContain('result_issued');
+    expect(await allowed(who.receptionA, d.id)).not.toContain('result_issued');
   });
 
   it('401 without a session, 400 on invalid input, 404 on unknown dossiers, 409 with the specific code', async () => {

@@ -4,6 +4,7 @@ import {
   buildProcessControlSheet,
   classifyProgress,
   type DossierAction,
+  type DossierActionType,
   type DossierRecord,
   type DossierState,
   dossierActionLabel,
@@ -47,6 +48,8 @@ export function presentDetail(input: {
   dueSoonAt: Date | null;
   unitName: (code: string) => string;
   attachments: DossierDetail['attachments'];
+  /** Actions the signed-in actor may take now (permittedActions). */
+  allowedActions: DossierActionType[];
 }): DossierDetail {
   const { dossier: d, state: s } = input;
   return {
@@ -72,6 +75,7 @@ export function presentDetail(input: {
     openConsultations: s.openConsultations,
     counters: s.counters,
     availableActions: availableActions(s),
+    allowedActions: input.allowedActions,
     timeline: input.actions.map((a) => ({
       seq: a.seq,
       type: a.type,

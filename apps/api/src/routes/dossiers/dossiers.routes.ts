@@ -25,6 +25,7 @@ import {
   SupplementRequestBody,
 } from '@mot-cua/contracts';
 import {
+  type Actor,
   AppError,
   acceptDossier,
   answerConsultation,
@@ -43,6 +44,7 @@ import {
   issueResult,
   jurisdictionFor,
   lookupDossier,
+  permittedActions,
   rateDossier,
   receiveDossier,
   recordPayment,
@@ -87,7 +89,8 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     `${deps.config.publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}`;
   const fullName = (req: FastifyRequest) => req.session?.user.fullName ?? null;
 
-  async function detail(trx: Kysely<DB>, id: string) {
+  /** The detail view for the signed-in actor (its allowed actions are computed for them). */
+  async function detail(trx: Kysely<DB>, id: string, actor: Actor) {
     const d = dossierDeps(trx, deps);
     const dossier = await d.dossiers.findDossier(id);
     if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
@@ -113,7 +116,9 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       sizeBytes: a.sizeBytes,
       mediaType: a.mediaType,
     }));
-    return presentDetail({ dossier, state, actions, now, dueSoonAt, unitName, attachments });
+    // One working day before the due date is both the due-soon mark and the latest apology instant.
+    const allowedActions = permittedActions(state, dossier, actor, { now, apologyLatestAt: dueSoonAt });
+    return presentDetail({ dossier, state, actions, now, dueSoonAt, unitName, attachments, allowedActions });
   }
 
   /**
@@ -145,7 +150,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         requestId: String(req.id),
         data: { seq: result.action.seq, status: result.state.status },
       });
-      return detail(trx, id);
+      return detail(trx, id, actor);
     });
   }
 
@@ -218,7 +223,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           requestId: String(req.id),
           data: { code: r.dossier.code, mode: body.mode, channel: body.channel },
         });
-        return detail(trx, r.dossier.id);
+        return detail(trx, r.dossier.id, actor);
       });
       return reply.status(201).send(out);
     },
@@ -286,7 +291,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const d = await dossierDeps(db, deps).dossiers.findDossier(req.params.id);
       if (!d) throw new AppError('DOSSIER_NOT_FOUND');
       authorize(actor, 'dossier.read', resourceFor(d, 'dossier.read'));
-      return detail(db, req.params.id);
+      return detail(db, req.params.id, actor);
     },
   );
 
@@ -605,7 +610,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
             uploadedBy: actor.userId,
           });
         }
-        return detail(trx, dossier.id);
+        return detail(trx, dossier.id, actor);
       });
     },
   );

@@ -79,6 +79,7 @@ export const vi = {
     noReceptionRole: 'Bạn không có vai trò tiếp nhận hồ sơ.',
   },
   detail: {
+    noActions: 'Bạn không có thao tác nào trên hồ sơ này ở bước hiện tại.',
     back: 'Danh sách hồ sơ',
     due: 'Hẹn trả',
     received: 'Tiếp nhận',
@@ -241,6 +242,7 @@ export const en: typeof vi = {
     noReceptionRole: 'You hold no reception role.',
   },
   detail: {
+    noActions: 'You have no action to take on this dossier at its current step.',
     back: 'Dossier list',
     due: 'Due',
     received: 'Received',

@@ -159,8 +159,13 @@ function ActionButtons({ d }: { d: DossierDetail }) {
   );
   return (
     <>
-      <Group gap="xs">
-        {d.availableActions.map((a) => (
+      {d.allowedActions.length === 0 && (
+        <Text size="sm" c="dimmed" data-testid="no-actions">
+          {t('dossiers.detail.noActions')}
+        </Text>
+      )}
+      <Group gap="xs" data-testid="dossier-actions">
+        {d.allowedActions.map((a) => (
           <Button
             key={a}
             size="xs"
@@ -247,7 +252,7 @@ function ActionButtons({ d }: { d: DossierDetail }) {
   );
 }
 
-/** One dossier: status, deadlines, checklist, actions allowed now, slips, timeline and process control sheet. */
+/** One dossier: status, deadlines, checklist, the actions the signed-in official may take now, slips, timeline and process control sheet. */
 export function DossierDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
