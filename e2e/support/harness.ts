@@ -6,6 +6,7 @@ import { passwordHasher } from '@mot-cua/api/http/auth';
 import { loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
+import { createScratchDatabase } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -16,16 +17,18 @@ export type Harness = { app: FastifyInstance; baseUrl: string; browser: Browser;
 
 /**
  * The real product, as `npm start` runs it (built web app, migrations, master data, demo seed), on
- * a random port over a fresh in-memory PGlite or the PostgreSQL of TEST_DATABASE_URL, plus a
- * headless Debian Chromium driven by playwright-core.
+ * a random port over a fresh in-memory PGlite or a fresh database on the PostgreSQL server of
+ * TEST_DATABASE_URL (journeys merge units and announce schedules: they must not share a database),
+ * plus a headless Debian Chromium driven by playwright-core.
  */
 export async function startHarness(): Promise<Harness> {
+  const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
   });
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 4 } : { dataDir: 'memory://' },
@@ -63,7 +66,8 @@ export async function startHarness(): Promise<Harness> {
     browser,
     close: async () => {
       await browser.close();
-      await app.close();
+      await app.close(); // closes the database too
+      await scratch?.drop();
     },
   };
 }
