@@ -151,6 +151,12 @@ export const DossierListQuery = z.object({
   view: z.enum(['all', 'open', 'mine', 'unassigned', 'due_soon', 'overdue']).default('open'),
   status: DossierStatusName.optional(),
   q: z.string().trim().max(100).optional(),
+  unitCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{2,12}$/)
+    .optional()
+    .describe('Only dossiers received at or handled by this unit (within the caller’s jurisdiction)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 }); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
@@ -357,3 +363,67 @@ export const PublicDossierView = z
   })
   .meta({ id: 'PublicDossierView' });
 export type PublicDossierView = z.infer<typeof PublicDossierView>;
+
+// ------------------------------------------------------------------ aggregates for supervisors
+
+const UnitCodeParam = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]{2,12}$/);
+const CivilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const DossierStatsQuery = z.object({
+  provinceCode: UnitCodeParam.optional().describe('One province: a row per commune'),
+  unitCode: UnitCodeParam.optional().describe('One unit (commune or provincial department)'),
+  from: CivilDate.optional().describe('First day (Vietnam), default the first of this month'),
+  to: CivilDate.optional().describe('Last day included (Vietnam), default today'),
+}); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
+export type DossierStatsQuery = z.infer<typeof DossierStatsQuery>;
+
+const StatsCountsShape = {
+  received: z.number().int().describe('Dossiers that entered in the period (submitted or received)'),
+  online: z.number().int(),
+  onlineShare: z.number().nullable().describe('online / received'),
+  inProgress: z.object({
+    total: z.number().int(),
+    undue: z.number().int(),
+    dueSoon: z.number().int(),
+    overdue: z.number().int(),
+    noDeadline: z.number().int(),
+  }),
+  finished: z.object({
+    total: z.number().int(),
+    early: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    noDeadline: z.number().int(),
+  }),
+  onTimeRate: z.number().nullable().describe('(early + on time) / finished with a deadline'),
+  refused: z.number().int(),
+  withdrawn: z.number().int(),
+  stopped: z.number().int(),
+};
+
+export const DossierStatsRow = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    provinceCode: z.string(),
+    /** The viewer may open this unit's dossier lists (overdue list link). */
+    canReadDossiers: z.boolean(),
+    ...StatsCountsShape,
+  })
+  .meta({ id: 'DossierStatsRow' });
+export type DossierStatsRow = z.infer<typeof DossierStatsRow>;
+
+export const DossierStats = z
+  .object({
+    groupBy: z.enum(['unit', 'province']),
+    from: z.string(),
+    to: z.string(),
+    generatedAt: z.string(),
+    rows: z.array(DossierStatsRow),
+    totals: z.object(StatsCountsShape),
+  })
+  .meta({ id: 'DossierStats' });
+export type DossierStats = z.infer<typeof DossierStats>;

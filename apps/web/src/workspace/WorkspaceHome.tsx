@@ -25,7 +25,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
       return [{ key: 'queue', to: '/workspace/dossiers' }, ...organisation];
     case 'supervisor':
       return [
-        { key: 'monitor', to: '/workspace/dossiers' },
+        { key: 'monitor', to: '/workspace/supervision' },
         { key: 'readiness', to: '/admin/units/readiness' },
       ];
     case 'system_admin':

@@ -29,6 +29,8 @@ export const actionRoles = {
   'dossier.apologize': ['specialist', 'department_head', 'leader', 'center_director'],
   'dossier.stop': ['reception', 'center_director', 'leader'],
   'dossier.rate': ['citizen', 'reception', 'center_director'],
+  /** Aggregates of an area: supervisors for theirs, the director and the leader for their unit. */
+  'dossier.stats': ['supervisor', 'center_director', 'leader'],
   // reporting
   'report.read': ['supervisor', 'leader', 'center_director', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -92,6 +92,24 @@ describe('authorize', () => {
     ).toBe(false);
   });
 
+  it('dossier.stats: a supervisor for their area, the director and the leader for their unit, no one else', () => {
+    const province = actor({ role: 'supervisor', unitCode: '79' });
+    expect(decide(province, 'dossier.stats', SAI_GON).allowed).toBe(true);
+    expect(decide(province, 'dossier.stats', HCM_PROVINCE).allowed).toBe(true);
+    expect(decide(province, 'dossier.stats', HOAN_KIEM)).toEqual({ allowed: false, reason: 'OUT_OF_JURISDICTION' });
+    for (const role of ['center_director', 'leader'] as const) {
+      const a = actor({ role, unitCode: '26734' });
+      expect(decide(a, 'dossier.stats', BEN_THANH).allowed).toBe(true);
+      expect(decide(a, 'dossier.stats', HCM_PROVINCE)).toEqual({ allowed: false, reason: 'OUT_OF_JURISDICTION' });
+    }
+    for (const role of ['reception', 'specialist', 'department_head', 'citizen', 'system_admin'] as const) {
+      expect(decide(actor({ role, unitCode: 'VN' }), 'dossier.stats', BEN_THANH)).toEqual({
+        allowed: false,
+        reason: 'FORBIDDEN',
+      });
+    }
+  });
+
   it('jurisdictionFor lists the scopes of the roles that may act', () => {
     const a = actor({ role: 'specialist', unitCode: '00070' }, { role: 'reception', unitCode: '26734' });
     expect(jurisdictionFor(a, 'dossier.receive' as Action)).toEqual(['26734']);

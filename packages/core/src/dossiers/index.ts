@@ -9,6 +9,7 @@ export * from './completeness.js';
 export * from './dossier-actions.js';
 export * from './dossier-code.js';
 export * from './dossier-state.js';
+export * from './dossier-stats.js';
 export * from './dossier-transitions.js';
 export * from './forward-dossier.js';
 export * from './issue-apology.js';

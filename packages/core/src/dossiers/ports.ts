@@ -193,4 +193,6 @@ export interface DeadlinePort {
   }): Promise<{ clockStartsAt: Date; dueAt: Date | null }>;
   /** The instant `days` working days before `at` (same time of day), for the apology rule and due-soon lists. */
   workingDaysBefore(input: { unitCode: string; provinceCode: string; at: Date; days: number }): Promise<Date>;
+  /** The due-soon mark of the unit's calendar now (dossier-stats.ts dueSoonBefore): due on or before it = due soon. */
+  dueSoonBefore(input: { unitCode: string; provinceCode: string; now: Date }): Promise<Date>;
 }

@@ -3,6 +3,7 @@ import {
   type DeadlinePort,
   type DossierDuration,
   type DossierStep,
+  dueSoonBefore,
   latestApologyAt,
   type ProcedurePort,
   type ReceptionProcedure,
@@ -62,6 +63,9 @@ export function createDossierDeadlinePort(
       const calendar = await calendarFor(input.unitCode, input.provinceCode, input.at);
       if (input.days === 1) return latestApologyAt(input.at, calendar);
       return calendar.subtractWorkingMs(input.at, input.days * calendar.dayWorkMs);
+    },
+    async dueSoonBefore(input) {
+      return dueSoonBefore(input.now, await calendarFor(input.unitCode, input.provinceCode, input.now));
     },
   };
 }
@@ -165,4 +169,18 @@ export function createDossierProcedurePort(db: Kysely<DB>, units: UnitsPort): Pr
       };
     },
   };
+}
+
+/** Names of many units at a date in one query (admin_units; codes without a row are left out). */
+export async function findUnitNames(db: Kysely<DB>, codes: string[], onDate: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (codes.length === 0) return out;
+  const r = await sql<{ code: string; fullName: string }>`
+    select distinct on (code) code, full_name from admin_units
+    where code in (${sql.join(codes)})
+      and (valid_from is null or valid_from <= ${onDate}::date)
+      and (valid_to is null or valid_to >= ${onDate}::date)
+    order by code, valid_from desc nulls last`.execute(db);
+  for (const row of r.rows) out.set(row.code, row.fullName);
+  return out;
 }

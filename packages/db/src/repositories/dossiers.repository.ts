@@ -10,6 +10,7 @@ import type {
   NationalStatusCode,
   NewDossier,
   ReturnMethod,
+  StatsCounts,
 } from '@mot-cua/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DossiersTable } from '../schema/dossiers.js';
@@ -101,6 +102,52 @@ export type DossierListFilter = {
   query?: string;
   limit?: number;
   offset?: number;
+};
+
+/** Which dossiers an aggregate covers: those that entered in [fromAt, toAt) in the scopes. */
+export type DossierStatsScope = {
+  /** Unit or province codes at the time of entry; 'VN' covers every province. */
+  scopes: string[];
+  fromAt: Date;
+  toAt: Date;
+};
+
+export type DossierStatsFilter = DossierStatsScope & {
+  /** One row per unit at the time of entry, or per province. */
+  groupBy: 'unit' | 'province';
+  now: Date;
+  /** Due-soon mark of each handling unit's calendar (dueSoonBefore); a unit without one is never due soon. */
+  dueSoonMarks: ReadonlyMap<string, Date>;
+};
+
+/** Entries (first action of the log: unit and province at the time) in a scope and period, as SQL. */
+function entriesIn(f: DossierStatsScope) {
+  const national = f.scopes.includes('VN');
+  const where = national
+    ? sql``
+    : sql`and (e.unit_code in (${sql.join(f.scopes)}) or e.province_code in (${sql.join(f.scopes)}))`;
+  return sql`select e.dossier_id, e.unit_code as entry_unit, e.province_code as entry_province
+    from dossier_actions e
+    where e.seq = 1 and e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz
+    ${where}`;
+}
+
+type StatsRowSql = {
+  code: string;
+  provinceCode: string;
+  received: number;
+  online: number;
+  inProgress: number;
+  ipNoDeadline: number;
+  overdue: number;
+  dueSoon: number;
+  finished: number;
+  finNoDeadline: number;
+  late: number;
+  early: number;
+  refused: number;
+  withdrawn: number;
+  stopped: number;
 };
 
 /** SQL of the dossiers feature. Call with the transaction of the use case. */
@@ -410,6 +457,93 @@ export function createDossiersRepository(db: Kysely<DB>) {
         .offset(f.offset ?? 0)
         .execute();
       return { items: await withComponents(rows), total: Number(total.n) };
+    },
+
+    /** Handling units (with province) of the open dossiers that entered in a scope and period: whose calendars the aggregate needs. */
+    async statsOpenUnits(f: DossierStatsScope): Promise<Array<{ unitCode: string; provinceCode: string }>> {
+      if (f.scopes.length === 0) return [];
+      const r = await sql<{ unitCode: string; provinceCode: string }>`
+        select distinct d.competent_unit_code as unit_code, d.province_code
+        from (${entriesIn(f)}) x join dossiers d on d.id = x.dossier_id
+        where d.status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped') and d.due_at is not null
+        order by 1`.execute(db);
+      return r.rows;
+    },
+
+    /**
+     * Aggregates per unit at the time of entry (or per province) in one GROUP BY: received, online, in
+     * progress by deadline (undue / due soon / overdue, paused clocks never late), finished (early / on
+     * time / late: statsBucket in core is the same rule), refused, withdrawn, stopped.
+     */
+    async stats(f: DossierStatsFilter): Promise<Array<{ code: string; provinceCode: string } & StatsCounts>> {
+      if (f.scopes.length === 0) return [];
+      const marks = [...f.dueSoonMarks];
+      const markTable = marks.length
+        ? sql`(values ${sql.join(marks.map(([u, m]) => sql`(${u}, ${m.toISOString()}::timestamptz)`))}) as m(unit_code, mark)`
+        : sql`(select null::text as unit_code, null::timestamptz as mark where false) as m`;
+      const now = sql`${f.now.toISOString()}::timestamptz`;
+      const key = f.groupBy === 'province' ? sql.raw('x.entry_province') : sql.raw('x.entry_unit');
+      const r = await sql<StatsRowSql>`
+        with b as (
+          select ${key} as code, x.entry_province as province_code, d.channel, d.due_at, d.finished_at, m.mark,
+            d.status in ('result_ready', 'returned') as fin,
+            d.status in ('refused', 'withdrawn', 'stopped') as closed,
+            d.status in ('supplement_requested', 'awaiting_payment') as paused,
+            d.status
+          from (${entriesIn(f)}) x
+          join dossiers d on d.id = x.dossier_id
+          left join ${markTable} on m.unit_code = d.competent_unit_code
+        )
+        select code, min(province_code) as province_code,
+          count(*)::int as received,
+          (count(*) filter (where channel = 'online'))::int as online,
+          (count(*) filter (where not fin and not closed))::int as in_progress,
+          (count(*) filter (where not fin and not closed and due_at is null))::int as ip_no_deadline,
+          (count(*) filter (where not fin and not closed and not paused and due_at < ${now}))::int as overdue,
+          (count(*) filter (where not fin and not closed and not paused and due_at >= ${now}
+            and due_at <= coalesce(mark, ${now})))::int as due_soon,
+          (count(*) filter (where fin))::int as finished,
+          (count(*) filter (where fin and (due_at is null or finished_at is null)))::int as fin_no_deadline,
+          (count(*) filter (where fin and finished_at > due_at))::int as late,
+          (count(*) filter (where fin and finished_at <= due_at and due_at - finished_at >= interval '24 hours'))::int as early,
+          (count(*) filter (where status = 'refused'))::int as refused,
+          (count(*) filter (where status = 'withdrawn'))::int as withdrawn,
+          (count(*) filter (where status = 'stopped'))::int as stopped
+        from b group by code order by code`.execute(db);
+      return r.rows.map((x) => {
+        const n = (v: unknown) => Number(v ?? 0);
+        const inProgress = n(x.inProgress);
+        const ipNoDeadline = n(x.ipNoDeadline);
+        const overdue = n(x.overdue);
+        const dueSoon = n(x.dueSoon);
+        const finished = n(x.finished);
+        const finNoDeadline = n(x.finNoDeadline);
+        const late = n(x.late);
+        const early = n(x.early);
+        return {
+          code: x.code,
+          provinceCode: x.provinceCode,
+          received: n(x.received),
+          online: n(x.online),
+          inProgress: {
+            total: inProgress,
+            undue: inProgress - ipNoDeadline - overdue - dueSoon,
+            dueSoon,
+            overdue,
+            noDeadline: ipNoDeadline,
+          },
+          finished: {
+            total: finished,
+            early,
+            onTime: finished - finNoDeadline - late - early,
+            late,
+            noDeadline: finNoDeadline,
+          },
+          refused: n(x.refused),
+          withdrawn: n(x.withdrawn),
+          stopped: n(x.stopped),
+        };
+      });
     },
 
     /** Store a file once by its sha256 (same content → same row). */

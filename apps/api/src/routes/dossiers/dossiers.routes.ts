@@ -13,8 +13,11 @@ import {
   DossierListQuery,
   DossierNoteRequest,
   DossierReasonRequest,
+  DossierStats,
+  DossierStatsQuery,
   FinancialObligationRequest,
   ForwardDossierRequest,
+  NATIONAL_SCOPE,
   PublicDossierView,
   PublicLookupQuery,
   RateDossierRequest,
@@ -38,6 +41,7 @@ import {
   type DossierActionResult,
   type DossierActionType,
   type DossierActor,
+  decide,
   deriveDossierState,
   forwardDossier,
   issueApology,
@@ -53,13 +57,16 @@ import {
   requestFinancialObligation,
   requestSupplement,
   returnResult,
+  statsPeriod,
+  statsRates,
   stopDossier,
   suggestAssignees,
+  sumStatsCounts,
   supplementDossier,
   vnDate,
   withdrawDossier,
 } from '@mot-cua/core';
-import { createAuditRepository, type DB } from '@mot-cua/db';
+import { createAuditRepository, type DB, findUnitNames } from '@mot-cua/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -242,10 +249,17 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     },
     async (req) => {
       const actor = requireActor(req);
-      const scopes = jurisdictionFor(actor, 'dossier.read');
+      let scopes = jurisdictionFor(actor, 'dossier.read');
       if (scopes.length === 0) throw new AppError('FORBIDDEN', { details: { action: 'dossier.read' } });
       const q = req.query;
       const now = deps.clock.now();
+      if (q.unitCode) {
+        // One unit's dossiers (the supervision page links here), only inside the caller's jurisdiction.
+        const unit = await dossierDeps(db, deps).units.findUnit(q.unitCode, vnDate(now));
+        if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
+        authorize(actor, 'dossier.read', { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
+        scopes = [unit.code];
+      }
       let dueBefore: Date | undefined;
       let dueAfter: Date | undefined;
       if (q.view === 'overdue') dueBefore = now;
@@ -273,6 +287,74 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         offset: q.offset,
       });
       return { items: list.items.map(presentSummary), total: list.total };
+    },
+  );
+
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags,
+        summary:
+          'Aggregates of the caller’s area per unit at the time of receipt (per province for a national supervisor)',
+        querystring: DossierStatsQuery,
+        response: { 200: DossierStats },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const mine = jurisdictionFor(actor, 'dossier.stats');
+      if (mine.length === 0) throw new AppError('FORBIDDEN', { details: { action: 'dossier.stats' } });
+      const q = req.query;
+      const now = deps.clock.now();
+      const today = vnDate(now);
+      const period = statsPeriod(now, q.from, q.to);
+      const d = dossierDeps(db, deps);
+      let scopes: string[];
+      let groupBy: 'unit' | 'province' = 'unit';
+      if (q.unitCode) {
+        const unit = await d.units.findUnit(q.unitCode, today);
+        if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
+        if (q.provinceCode && q.provinceCode !== unit.provinceCode) {
+          throw new AppError('VALIDATION_FAILED', { details: { unitCode: 'not in provinceCode' } });
+        }
+        authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
+        scopes = [unit.code];
+      } else if (q.provinceCode) {
+        authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: q.provinceCode, provinceCode: q.provinceCode });
+        scopes = [q.provinceCode];
+      } else {
+        scopes = mine;
+        if (mine.includes(NATIONAL_SCOPE)) groupBy = 'province';
+      }
+      const scope = { scopes, fromAt: period.fromAt, toAt: period.toAt };
+      // The due-soon mark of each handling unit's own calendar (cached), so SQL classifies like the detail page.
+      const dueSoonMarks = new Map<string, Date>();
+      for (const u of await d.dossiers.statsOpenUnits(scope)) {
+        dueSoonMarks.set(u.unitCode, await d.deadlines.dueSoonBefore({ ...u, now }));
+      }
+      const counts = await d.dossiers.stats({ ...scope, groupBy, now, dueSoonMarks });
+      const names = await findUnitNames(
+        db,
+        counts.map((c) => c.code),
+        today,
+      );
+      const rows = counts.map((c) => ({
+        ...c,
+        name: names.get(c.code) ?? c.code,
+        canReadDossiers: decide(actor, 'dossier.read', { kind: 'unit', unitCode: c.code, provinceCode: c.provinceCode })
+          .allowed,
+        ...statsRates(c),
+      }));
+      const totals = sumStatsCounts(counts);
+      return {
+        groupBy,
+        from: period.from,
+        to: period.to,
+        generatedAt: now.toISOString(),
+        rows,
+        totals: { ...totals, ...statsRates(totals) },
+      };
     },
   );
 

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -14,7 +15,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
 import { type DossierView, statusColor, useDossierList, vnDateTime } from './dossiers-api.js';
 
@@ -24,9 +26,13 @@ const views: DossierView[] = ['open', 'mine', 'unassigned', 'due_soon', 'overdue
 export function DossierQueuePage() {
   const { t } = useTranslation();
   const session = useSession();
-  const [view, setView] = useState<DossierView>('open');
+  const [params] = useSearchParams();
+  const initial = params.get('view') as DossierView | null;
+  const [view, setView] = useState<DossierView>(initial && views.includes(initial) ? initial : 'open');
   const [q, setQ] = useState('');
-  const list = useDossierList({ view, q, limit: 50, offset: 0 });
+  // One unit only, when opened from the supervision page (the API checks the jurisdiction).
+  const [unitCode, setUnitCode] = useState(params.get('unit') ?? '');
+  const list = useDossierList({ view, q, unitCode, limit: 50, offset: 0 });
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   const canReceive = session.data.user.grants.some((g) => g.role === 'reception' || g.role === 'center_director');
@@ -46,6 +52,17 @@ export function DossierQueuePage() {
           onChange={(v) => setView(v as DossierView)}
           data={views.map((v) => ({ value: v, label: t(`dossiers.queue.views.${v}`) }))}
         />
+        {unitCode && (
+          <Group gap="xs">
+            <Badge variant="outline" size="lg">
+              {t('dossiers.queue.unitFilter', { code: unitCode })}
+            </Badge>
+            <Button size="compact-xs" variant="subtle" onClick={() => setUnitCode('')}>
+              {t('dossiers.queue.allUnits')}
+            </Button>
+          </Group>
+        )}
+        {list.error instanceof ApiError && <Alert color="red">{list.error.problem.detail}</Alert>}
         <TextInput
           aria-label={t('dossiers.queue.search')}
           placeholder={t('dossiers.queue.search')}

@@ -2,6 +2,8 @@ import {
   CSRF_HEADER,
   type DossierDetail,
   type DossierList,
+  type DossierStats,
+  type DossierStatsQuery,
   type Problem,
   type ProcedureDetail,
   type PublicDossierView,
@@ -12,13 +14,26 @@ import { ApiError, api } from '../../api/client.js';
 
 export type DossierView = 'open' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
 
-export function useDossierList(p: { view: DossierView; q?: string; limit: number; offset: number }) {
+export function useDossierList(p: { view: DossierView; q?: string; unitCode?: string; limit: number; offset: number }) {
   const qs = new URLSearchParams({ view: p.view, limit: String(p.limit), offset: String(p.offset) });
   if (p.q) qs.set('q', p.q);
+  if (p.unitCode) qs.set('unitCode', p.unitCode);
   return useQuery({
     queryKey: ['dossiers', 'list', qs.toString()],
     queryFn: () => api<DossierList>(`/api/dossiers?${qs}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Aggregates of the viewer's area (GET /api/dossiers/stats); empty filters are left out. */
+export function useDossierStats(p: DossierStatsQuery) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v) qs.set(k, String(v));
+  return useQuery({
+    queryKey: ['dossiers', 'stats', qs.toString()],
+    queryFn: () => api<DossierStats>(`/api/dossiers/stats?${qs}`),
+    placeholderData: keepPreviousData,
+    retry: false,
   });
 }
 
