@@ -37,6 +37,13 @@ async function signedIn(browser: Browser, baseUrl: string, username: string) {
   return page;
 }
 
+/** Labels of the action buttons the detail page offers to the signed-in official. */
+async function offered(page: Page): Promise<string[]> {
+  const bar = page.getByTestId('dossier-actions');
+  await bar.waitFor();
+  return (await bar.getByRole('button').allTextContents()).map((x) => x.trim());
+}
+
 /** Click an action button of the detail page, confirm its dialog, wait for the new status badge. */
 async function act(
   page: Page,
@@ -53,7 +60,7 @@ async function act(
   await expect.poll(() => page.locator('.mantine-Badge-root').first().textContent()).toBe(status);
 }
 
-describe('dossier journey: counter receipt → processing → approval → result returned → public lookup', () => {
+describe('dossier journey: counter receipt → processing → approval → result returned → public lookup → supervision', () => {
   let h: Harness;
   let dossierUrl = '';
   let code = '';
@@ -126,6 +133,12 @@ describe('dossier journey: counter receipt → processing → approval → resul
     expect(text).toContain('Nguyễn Văn Bình (chồng)');
     await pdfScreenshot(pdf, 'dossiers-slip-receipt');
 
+    // Only what reception may do now: take step 1, forward, stop; never the leader's approval.
+    const forReception = await offered(page);
+    expect(forReception).toContain('Nhận xử lý');
+    expect(forReception).not.toContain('Phê duyệt');
+    expect(forReception).not.toContain('Phân công');
+    expect(forReception).not.toContain('Ban hành kết quả');
     // Step 1 is reception's: take it and hand the dossier over to the specialist's step.
     await act(page, 'Nhận xử lý', 'Đang xử lý');
     await act(page, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đã số hóa hồ sơ'));
@@ -143,8 +156,19 @@ describe('dossier journey: counter receipt → processing → approval → resul
     expect(await specialist.getByText('Người xử lý: Lê Văn Hùng').count()).toBe(1);
     await act(specialist, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đủ điều kiện'));
 
+    // Reception sees no approval; the leader does, and not the specialist's or reception's work.
+    const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    await reception.goto(dossierUrl);
+    await reception.getByTestId('no-actions').or(reception.getByTestId('dossier-actions')).first().waitFor();
+    expect(await offered(reception)).not.toContain('Phê duyệt');
+    await reception.context().close();
     const leader = await signedIn(h.browser, h.baseUrl, 'lanhdao.benthanh');
     await leader.goto(dossierUrl);
+    const forLeader = await offered(leader);
+    expect(forLeader).toContain('Phê duyệt');
+    expect(forLeader).not.toContain('Nhận xử lý');
+    expect(forLeader).not.toContain('Trả kết quả');
+    await screenshot(leader, 'dossiers-detail-leader-actions');
     await act(leader, 'Phê duyệt', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đồng ý'));
     await leader.context().close();
 
@@ -241,5 +265,60 @@ describe('dossier journey: counter receipt → processing → approval → resul
     expect(await page.locator('body').textContent()).not.toContain(applicant.fullName);
     await screenshot(page, 'dossiers-other-commune-refused');
     await page.context().close();
+  });
+
+  it('the province supervisor opens it from the workspace: a row per commune, on-time bars, overdue links', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'giamsat.hcm');
+    await page.goto(`${h.baseUrl}/workspace`);
+    await page.getByRole('link', { name: 'Giám sát hồ sơ trên địa bàn' }).click();
+    await page.waitForURL(/\/workspace\/supervision$/);
+    await expect.poll(() => page.getByTestId('supervision-table').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Giám sát giải quyết hồ sơ');
+    const benThanh = page.locator('tr[data-unit="26743"]');
+    await expect.poll(() => benThanh.count()).toBe(1);
+    expect(await benThanh.textContent()).toContain('Bến Thành');
+    // No commune of another province.
+    expect(await page.locator('tr[data-unit="00070"]').count()).toBe(0);
+    // The bar says what it shows.
+    expect(await page.getByRole('img', { name: /Đúng hạn hoặc trước hạn: \d+; trễ hạn: \d+/ }).count()).toBeGreaterThan(
+      0,
+    );
+    await screenshot(page, 'dossiers-supervision-province');
+    // The same figures as the API, and the overdue link opens that commune's overdue list.
+    const api = await fetchIn(page, '/api/dossiers/stats');
+    const stats = JSON.parse(Buffer.from(api.body, 'base64').toString('utf8'));
+    const row = stats.rows.find((r: { code: string }) => r.code === '26743');
+    expect(row.received).toBeGreaterThan(0);
+    expect(await benThanh.locator('td').nth(1).textContent()).toBe(String(row.received));
+    await benThanh.getByRole('link', { name: /Hồ sơ quá hạn/ }).click();
+    await page.waitForURL(/view=overdue&unit=26743/);
+    await expect.poll(() => page.locator('tbody').textContent()).toContain('Phan Quốc Bảo');
+    expect(await page.getByText('Đơn vị 26743').count()).toBe(1);
+    await screenshot(page, 'dossiers-supervision-overdue-list');
+    // Another province is refused.
+    const other = await fetchIn(page, '/api/dossiers/stats?provinceCode=01');
+    expect(other.status).toBe(403);
+    expect(JSON.parse(Buffer.from(other.body, 'base64').toString('utf8')).code).toBe('OUT_OF_JURISDICTION');
+    await page.context().close();
+  });
+
+  it('the national supervisor sees provinces and drills down; reception is refused', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'giamsat.quocgia');
+    await page.goto(`${h.baseUrl}/workspace/supervision`);
+    await expect.poll(() => page.locator('tr[data-unit="79"]').count()).toBe(1);
+    expect(await page.getByText('Tỉnh, thành phố').count()).toBe(1);
+    await screenshot(page, 'dossiers-supervision-national');
+    await page.locator('tr[data-unit="79"]').getByRole('link', { name: 'Xem theo xã, phường' }).click();
+    await expect.poll(() => page.locator('tr[data-unit="26743"]').count()).toBe(1);
+    await page.context().close();
+
+    const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    const denied = await fetchIn(reception, '/api/dossiers/stats');
+    expect(denied.status).toBe(403);
+    expect(JSON.parse(Buffer.from(denied.body, 'base64').toString('utf8')).code).toBe('FORBIDDEN');
+    await reception.goto(`${h.baseUrl}/workspace/supervision`);
+    await expect.poll(() => reception.getByRole('alert').count()).toBeGreaterThan(0);
+    expect(await reception.getByTestId('supervision-table').count()).toBe(0);
+    await reception.context().close();
   });
 });
