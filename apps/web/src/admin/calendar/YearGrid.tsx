@@ -45,7 +45,7 @@ export function YearGrid({ days }: { days: CalendarDayView[] }) {
               <thead>
                 <tr>
                   {weekdayHeads.map((h) => (
-                    <th key={h} style={{ fontSize: 11, color: '#868e96', fontWeight: 400 }}>
+                    <th key={h} style={{ fontSize: 11, color: 'var(--mantine-color-dimmed)', fontWeight: 400 }}>
                       {h}
                     </th>
                   ))}
