@@ -105,6 +105,7 @@ export type OutboxMessage = {
 export interface DossiersRepository {
   /** Next value of the daily sequence of one scope (unit) on one civil date; unique under concurrency. */
   nextDailySequence(scope: string, day: string): Promise<number>;
+  /** Insert a new dossier with its checklist (d.components). */
   insertDossier(d: NewDossier & { submittedAt: Date }): Promise<DossierRecord>;
   findDossier(id: string): Promise<DossierRecord | undefined>;
   findDossierByCode(code: string): Promise<DossierRecord | undefined>;

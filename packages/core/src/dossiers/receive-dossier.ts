@@ -111,7 +111,6 @@ export async function receiveDossier(
     vneidVerified: input.vneidVerified ?? false,
     submittedAt: now,
   });
-  await deps.dossiers.saveComponents(dossier, check.checks);
 
   const base = {
     at: now,

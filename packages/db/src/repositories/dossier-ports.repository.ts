@@ -1,3 +1,4 @@
+import type { CatalogProcedure } from '@mot-cua/contracts';
 import {
   computeDueDate,
   type DeadlinePort,
@@ -15,7 +16,6 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
 import { createProcedureConfigRepository } from './procedure-config.repository.js';
-import { createProceduresRepository } from './procedures.repository.js';
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 const vnYear = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).getUTCFullYear();
@@ -119,16 +119,66 @@ export function createDossierUnitsPort(db: Kysely<DB>, extra: ReadonlyMap<string
   };
 }
 
+/** Units looked up during one request, by code and date (a request asks for the same unit several times). */
+export type UnitMemo = Map<string, Promise<UnitInfo | undefined>>;
+
+/** The same port, asking the database once per code and date for the lifetime of `memo` (one request). */
+export function memoizeUnits(port: UnitsPort, memo: UnitMemo): UnitsPort {
+  return {
+    findUnit(code, onDate) {
+      const key = `${code}|${onDate}`;
+      let hit = memo.get(key);
+      if (!hit) {
+        hit = port.findUnit(code, onDate);
+        memo.set(key, hit);
+        hit.catch(() => memo.delete(key));
+      }
+      return hit;
+    },
+  };
+}
+
+/**
+ * Parsed catalog records by procedure version id. A version's record never changes (a new content is a new
+ * version; only valid_to is closed), so the id is its version key and the cache never goes stale. Bounded.
+ */
+const versionRecords = new Map<string, CatalogProcedure>();
+const MAX_CACHED_VERSIONS = 5_000;
+
+/** The version in force on a date (the rule of procedures.findVersionAt), its record from the cache. */
+async function versionInForce(db: Kysely<DB>, code: string, onDate: string) {
+  const v = await db
+    .selectFrom('procedureVersions')
+    .select('id')
+    .where('procedureCode', '=', code)
+    .where('validFrom', '<=', onDate)
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (!v) return undefined;
+  let record = versionRecords.get(v.id);
+  if (!record) {
+    const row = await db
+      .selectFrom('procedureVersions')
+      .select('record')
+      .where('id', '=', v.id)
+      .executeTakeFirstOrThrow();
+    record = row.record as CatalogProcedure;
+    if (versionRecords.size >= MAX_CACHED_VERSIONS) versionRecords.delete(versionRecords.keys().next().value!);
+    versionRecords.set(v.id, record);
+  }
+  return { id: v.id, record };
+}
+
 /**
  * Procedures from the catalog feature: the version in force, its components (checklist keys), the
  * channel's time limit, the unit's configuration (enabled, local fee) and internal process.
  */
 export function createDossierProcedurePort(db: Kysely<DB>, units: UnitsPort): ProcedurePort {
-  const procedures = createProceduresRepository(db);
   const configs = createProcedureConfigRepository(db);
   return {
     async findProcedureForReception(input): Promise<ReceptionProcedure | undefined> {
-      const version = await procedures.findVersionAt(input.procedureCode, input.onDate);
+      const version = await versionInForce(db, input.procedureCode, input.onDate);
       if (!version) return undefined;
       const unit = await units.findUnit(input.competentUnitCode, input.onDate);
       const scope = { unitCode: input.competentUnitCode, provinceCode: unit?.provinceCode ?? null };

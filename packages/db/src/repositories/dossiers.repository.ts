@@ -176,6 +176,25 @@ export function createDossiersRepository(db: Kysely<DB>) {
     return map;
   }
 
+  async function insertComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]) {
+    if (checks.length === 0) return;
+    await db
+      .insertInto('dossierComponents')
+      .values(
+        checks.map((c, i) => ({
+          dossierId: dossier.id,
+          key: c.key,
+          provinceCode: dossier.provinceCode,
+          position: i + 1,
+          name: c.name,
+          state: c.state,
+          reason: c.reason ?? null,
+          copies: c.copies ?? 1,
+        })),
+      )
+      .execute();
+  }
+
   async function withComponents(rows: DossierRow[]): Promise<DossierRecord[]> {
     const comps = await componentsOf(rows.map((r) => r.id));
     return rows.map((r) => toRecord(r, comps.get(r.id) ?? []));
@@ -227,6 +246,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await insertComponents(row, d.components);
       return toRecord(row, d.components);
     },
 
@@ -309,22 +329,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
 
     async saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void> {
       await db.deleteFrom('dossierComponents').where('dossierId', '=', dossier.id).execute();
-      if (checks.length === 0) return;
-      await db
-        .insertInto('dossierComponents')
-        .values(
-          checks.map((c, i) => ({
-            dossierId: dossier.id,
-            key: c.key,
-            provinceCode: dossier.provinceCode,
-            position: i + 1,
-            name: c.name,
-            state: c.state,
-            reason: c.reason ?? null,
-            copies: c.copies ?? 1,
-          })),
-        )
-        .execute();
+      await insertComponents(dossier, checks);
     },
 
     async createConsultation(c: Parameters<DossiersRepository['createConsultation']>[0]): Promise<void> {

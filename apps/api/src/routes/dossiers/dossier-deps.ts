@@ -9,6 +9,7 @@ import {
   type DossierDeps,
   type DossierRecord,
   dossierResourceFor,
+  type UnitsPort,
 } from '@mot-cua/core';
 import {
   type CalendarCache,
@@ -17,6 +18,8 @@ import {
   createDossiersRepository,
   createDossierUnitsPort,
   type DB,
+  memoizeUnits,
+  type UnitMemo,
 } from '@mot-cua/db';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../context.js';
@@ -28,8 +31,10 @@ const calendarCache: CalendarCache = new Map();
 export function dossierDeps(
   trx: Kysely<DB>,
   app: AppDeps,
+  /** Units already looked up in this request (pass the same map to the transaction and the view after it). */
+  unitMemo: UnitMemo = new Map(),
 ): DossierDeps & { dossiers: ReturnType<typeof createDossiersRepository> } {
-  const units = createDossierUnitsPort(trx);
+  const units = memoizeUnits(createDossierUnitsPort(trx), unitMemo);
   return {
     dossiers: createDossiersRepository(trx),
     clock: app.clock,
@@ -66,9 +71,9 @@ export async function loadUnitNames(
   db: Kysely<DB>,
   codes: string[],
   onDate: string,
+  units: UnitsPort = createDossierUnitsPort(db),
 ): Promise<(code: string) => string> {
   const names = new Map<string, string>();
-  const units = createDossierUnitsPort(db);
   for (const c of [...new Set(codes)]) {
     const u = await units.findUnit(c, onDate);
     if (u) names.set(c, u.name);

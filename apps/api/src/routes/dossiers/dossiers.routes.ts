@@ -66,7 +66,7 @@ import {
   vnDate,
   withdrawDossier,
 } from '@mot-cua/core';
-import { createAuditRepository, type DB, findUnitNames } from '@mot-cua/db';
+import { createAuditRepository, type DB, findUnitNames, type UnitMemo } from '@mot-cua/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -97,8 +97,8 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   const fullName = (req: FastifyRequest) => req.session?.user.fullName ?? null;
 
   /** The detail view for the signed-in actor (its allowed actions are computed for them). */
-  async function detail(trx: Kysely<DB>, id: string, actor: Actor) {
-    const d = dossierDeps(trx, deps);
+  async function detail(trx: Kysely<DB>, id: string, actor: Actor, unitMemo?: UnitMemo) {
+    const d = dossierDeps(trx, deps, unitMemo);
     const dossier = await d.dossiers.findDossier(id);
     if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
     const actions = await d.dossiers.listActions(id);
@@ -113,7 +113,12 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
             days: 1,
           })
         : null;
-    const unitName = await loadUnitNames(trx, [dossier.receivingUnitCode, dossier.competentUnitCode], vnDate(now));
+    const unitName = await loadUnitNames(
+      trx,
+      [dossier.receivingUnitCode, dossier.competentUnitCode],
+      vnDate(now),
+      d.units,
+    );
     const attachments = (await d.dossiers.listAttachments(id)).map((a) => ({
       id: a.id,
       kind: a.kind,
@@ -139,8 +144,9 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     run: (d: ReturnType<typeof dossierDeps>, actor: DossierActor) => Promise<DossierActionResult>,
   ) {
     const actor = requireActor(req);
-    return db.transaction().execute(async (trx) => {
-      const d = dossierDeps(trx, deps);
+    const unitMemo: UnitMemo = new Map();
+    await db.transaction().execute(async (trx) => {
+      const d = dossierDeps(trx, deps, unitMemo);
       const dossier = await d.dossiers.findDossier(id);
       if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
       const state = deriveDossierState(await d.dossiers.listActions(id));
@@ -157,8 +163,9 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         requestId: String(req.id),
         data: { seq: result.action.seq, status: result.state.status },
       });
-      return detail(trx, id, actor);
     });
+    // The view is read after the commit: the dossier's lock is not held while it is built.
+    return detail(db, id, actor, unitMemo);
   }
 
   // ------------------------------------------------------------------ reception
@@ -175,8 +182,9 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (req, reply) => {
       const actor = requireActor(req);
       const body = req.body;
-      const out = await db.transaction().execute(async (trx) => {
-        const d = dossierDeps(trx, deps);
+      const unitMemo: UnitMemo = new Map();
+      const id = await db.transaction().execute(async (trx) => {
+        const d = dossierDeps(trx, deps, unitMemo);
         const today = vnDate(deps.clock.now());
         const unit = await d.units.findUnit(body.receivingUnitCode, today);
         if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
@@ -230,9 +238,10 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           requestId: String(req.id),
           data: { code: r.dossier.code, mode: body.mode, channel: body.channel },
         });
-        return detail(trx, r.dossier.id, actor);
+        return r.dossier.id;
       });
-      return reply.status(201).send(out);
+      // Read after the commit: the day's code sequence row stays locked only while the dossier is written.
+      return reply.status(201).send(await detail(db, id, actor, unitMemo));
     },
   );
 
