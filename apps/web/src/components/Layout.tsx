@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Button, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Box, Button, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
@@ -22,7 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Title order={1} size="h4" lh={1.1}>
                   {t('app.name')}
                 </Title>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" visibleFrom="sm">
                   {t('app.tagline')}
                 </Text>
               </div>
@@ -35,14 +35,14 @@ export function Layout({ children }: { children: ReactNode }) {
               value={i18n.language}
               onChange={(v) => void i18n.changeLanguage(v)}
               data={[
-                { value: 'vi', label: 'Tiếng Việt' },
-                { value: 'en', label: 'English' },
+                { value: 'vi', label: <Short full="Tiếng Việt" short="VI" /> },
+                { value: 'en', label: <Short full="English" short="EN" /> },
               ]}
             />
             {session.data ? (
               <>
                 <Button component={Link} to="/workspace" variant="light" size="xs">
-                  {t('nav.workspace')}
+                  <Short full={t('nav.workspace')} short={t('nav.workspaceShort')} />
                 </Button>
                 <Button variant="subtle" size="xs" onClick={() => logout.mutate()}>
                   {t('nav.logout')}
@@ -50,7 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </>
             ) : (
               <Button component={Link} to="/login" size="xs">
-                {t('nav.login')}
+                <Short full={t('nav.login')} short={t('nav.loginShort')} />
               </Button>
             )}
           </Group>
@@ -59,6 +59,20 @@ export function Layout({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Main id="main">{children}</AppShell.Main>
     </AppShell>
+  );
+}
+
+/** A label in full on wide screens and short on phones, so the header fits in one line. */
+function Short({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <Box component="span" visibleFrom="sm">
+        {full}
+      </Box>
+      <Box component="span" hiddenFrom="sm">
+        {short}
+      </Box>
+    </>
   );
 }
 

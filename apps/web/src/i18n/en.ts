@@ -11,6 +11,8 @@ const en: Messages = {
     home: 'Home',
     workspace: 'Workspace',
     login: 'Official sign-in',
+    loginShort: 'Sign in',
+    workspaceShort: 'Work',
     logout: 'Sign out',
     apiDocs: 'API docs',
     main: 'Main navigation',

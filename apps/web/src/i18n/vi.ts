@@ -10,6 +10,8 @@ const vi = {
     home: 'Trang chủ',
     workspace: 'Không gian làm việc',
     login: 'Đăng nhập cán bộ',
+    loginShort: 'Đăng nhập',
+    workspaceShort: 'Làm việc',
     logout: 'Đăng xuất',
     apiDocs: 'Tài liệu API',
     main: 'Điều hướng chính',
