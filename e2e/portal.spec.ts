@@ -78,4 +78,18 @@ describe('citizen portal journey', () => {
     await page.getByRole('main').getByRole('link', { name: 'Trang chủ' }).click();
     await expect.poll(() => page.locator('h2').first().textContent()).toBe('Dịch vụ công một cửa cấp xã');
   });
+
+  it('fits a phone screen: nothing wider than the viewport, the header on one line', async () => {
+    const phone = await h.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const path of ['/', '/procedures/1.001193', '/tra-cuu', '/units/convert']) {
+      await phone.goto(`${h.baseUrl}${path}`);
+      await phone.locator('main h2').first().waitFor({ timeout: 15_000 });
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // the brand block stays one line high (the tagline used to wrap into six lines over the navigation)
+      const brand = await phone.locator('header a[href="/"]').boundingBox();
+      expect(brand?.height).toBeLessThanOrEqual(64);
+    }
+    await screenshot(phone, 'portal-phone-procedure');
+    await phone.close();
+  });
 });
