@@ -70,6 +70,8 @@ const QUALIFIERS: ReadonlyArray<{ inName: string; inQuery: string; factor: numbe
 const CORRECTED_WEIGHT = 0.5;
 const PHRASE_CONFIDENCE = 0.9;
 const CODE_PREFIX_CONFIDENCE = 0.8;
+/** Share of the query's idf weight a text match must cover to be listed once some procedure covers it all. */
+const MIN_TAIL_COVERAGE = 0.5;
 
 export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 
@@ -306,7 +308,15 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       }
     }
 
-    const sorted = [...hits.values()].sort((x, y) => y.score - x.score || x.doc - y.doc);
+    // The long tail: once some procedure contains every word asked, drop text matches that contain less than
+    // half of the query's weight ("khai sinh" should not list "khai thác tài nguyên nước").
+    const textHits = [...hits.values()].filter((h) => h.matchedBy === 'text');
+    const coverageByDoc = new Map(textHits.map((h) => [h.doc, coverageOf(docs[h.doc]!)]));
+    const someoneHasAll = [...coverageByDoc.values()].some((c) => c >= 0.999);
+    const kept = [...hits.values()].filter(
+      (h) => h.matchedBy !== 'text' || !someoneHasAll || (coverageByDoc.get(h.doc) ?? 0) >= MIN_TAIL_COVERAGE,
+    );
+    const sorted = kept.sort((x, y) => y.score - x.score || x.doc - y.doc);
     const items = sorted.slice(offset, offset + limit).map((h): ScoredProcedure => {
       const d = docs[h.doc]!;
       const coverage = h.matchedBy === 'code' ? 1 : coverageOf(d);
