@@ -5,7 +5,9 @@
  *   npx tsx bench/dossiers-throughput.ts            # PG at postgres://postgres@127.0.0.1:5432
  *   BENCH_PG_URL=postgres://user@host:5432 BENCH_SECONDS=15 BENCH_CLIENTS=8 npx tsx bench/dossiers-throughput.ts
  *
- * Uses a throwaway database (dossiers_bench_<pid>) that is dropped at the end.
+ * Uses a throwaway database (dossiers_bench_<pid>) that is dropped at the end. Before the timed phases it
+ * makes BENCH_PROFILE (100) receipts one after another and prints the statements each one sends (count,
+ * time), to see where a receipt's time goes.
  */
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +28,33 @@ const withDb = (name: string) => {
   return u.toString();
 };
 const url = withDb(dbName);
+const profileCount = Number(process.env.BENCH_PROFILE ?? 100);
+
+/** Statements sent while `recording` is on: count and time per statement text (pg.Client.query shim). */
+const statements = new Map<string, { n: number; ms: number }>();
+let recording = false;
+const query = pg.Client.prototype.query;
+(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
+  const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+  const t = performance.now();
+  const r = (query as (...a: unknown[]) => unknown).apply(this, args);
+  if (recording && r instanceof Promise) {
+    r.then(
+      () => {
+        const key = String(text).replace(/\s+/g, ' ').trim().slice(0, 90);
+        const s = statements.get(key) ?? { n: 0, ms: 0 };
+        s.n++;
+        s.ms += performance.now() - t;
+        statements.set(key, s);
+      },
+      () => {},
+    );
+  }
+  return r;
+};
 const adminUrl = withDb('postgres');
 
 async function admin(sql: string) {
@@ -101,6 +130,17 @@ async function main() {
       return (await r.json()) as { id: string };
     };
 
+    // Profile: receipts one after another, with the statements each sends.
+    for (let i = 0; i < 10; i++) await post('/api/dossiers', reception, body);
+    recording = true;
+    const tp = performance.now();
+    for (let i = 0; i < profileCount; i++) await post('/api/dossiers', reception, body);
+    const perReceipt = (performance.now() - tp) / Math.max(1, profileCount);
+    recording = false;
+    const profile = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    const nQueries = profile.reduce((t, [, x]) => t + x.n, 0) / Math.max(1, profileCount);
+    const sqlMs = profile.reduce((t, [, x]) => t + x.ms, 0) / Math.max(1, profileCount);
+
     // Phase 1: receipts (each one: code sequence, dossier, checklist, log, projection, outbox, audit).
     const ids: string[] = [];
     const until = (ms: number) => Date.now() + ms;
@@ -146,6 +186,16 @@ async function main() {
     console.log(`pgbench -b tpcb-like -c ${clients} -j 2 -T ${seconds} (scale 10): ${tps.toFixed(1)} tps`);
     console.log(`ratio receipts / pgbench tps:    ${(receiptsPerSec / tps).toFixed(3)}`);
     console.log(`ratio transitions / pgbench tps: ${(transitionsPerSec / tps).toFixed(3)}`);
+    if (profileCount > 0) {
+      console.log(
+        `one receipt at a time (${profileCount}): ${perReceipt.toFixed(1)} ms each, ${nQueries.toFixed(1)} statements, ${sqlMs.toFixed(1)} ms waiting for SQL`,
+      );
+      for (const [text, x] of profile) {
+        console.log(
+          `  ${(x.n / profileCount).toFixed(1).padStart(4)} × ${(x.ms / x.n).toFixed(2).padStart(5)} ms  ${text}`,
+        );
+      }
+    }
   } finally {
     await database.close();
     await admin(`drop database if exists ${dbName}`);
