@@ -35,6 +35,8 @@ export type SearchOutcome = {
   intents: string[];
   /** Meaningful query words; 0 means the query only framed a question ("tôi cần làm gì"). */
   termCount: number;
+  /** Procedures whose text holds every meaningful query word: many means the query is too general to answer. */
+  fullMatches: number;
   total: number;
   items: ScoredProcedure[];
 };
@@ -335,6 +337,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       corrections: a.corrections,
       intents: a.intents.map((i) => i.id),
       termCount: uniq.length,
+      fullMatches: [...coverageByDoc.values()].filter((c) => c >= 0.999).length,
       total: sorted.length,
       items,
     };

@@ -13,7 +13,12 @@ import { loadSearchEngine } from './catalog-index.js';
  * so it is the honest estimate for questions nobody anticipated.
  */
 type Split = 'dev' | 'holdout' | 'fresh';
-type Fixture = { questions: Array<{ q: string; codes: string[]; split: Split }>; nonsense: string[] };
+type Fixture = {
+  questions: Array<{ q: string; codes: string[]; split: Split }>;
+  nonsense: string[];
+  /** In-domain but too general to name one procedure: the assistant must ask for detail. */
+  vague: string[];
+};
 const fixture = JSON.parse(
   readFileSync(
     fileURLToPath(new URL('../../../../../packages/core/src/search/fixtures/questions.json', import.meta.url)),
@@ -74,5 +79,16 @@ describe('search quality on the labelled question set', () => {
       expect(a.status, q).toBe('not_sure');
       expect(a.confidence, q).toBeLessThan(ASSISTANT_CONFIDENCE_THRESHOLD);
     }
+  });
+
+  it('asks for detail on questions too general to name a procedure, offering candidates', async () => {
+    expect(fixture.vague.length).toBeGreaterThanOrEqual(8);
+    for (const q of fixture.vague) {
+      const a = await answerer.answer(q);
+      expect(a.status, q).toBe('not_sure');
+      expect(a.cards, q).toEqual([]);
+    }
+    const general = await answerer.answer('xin giấy phép');
+    expect(general.candidates.length).toBeGreaterThan(0);
   });
 });
