@@ -251,14 +251,18 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const counts = new Map<string, number>();
     for (const t of a.unigrams) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [t, n] of counts) addTerm(t, Math.min(n, 2));
+    // Share of the query's idf weight each document holds, accumulated from the same postings.
+    const covered = new Float64Array(N);
+    for (const t of counts.keys()) {
+      const list = postings.get(t);
+      if (!list) continue;
+      const w = idf(t) * (a.guessed.has(t) ? CORRECTED_WEIGHT : 1);
+      for (const p of list) covered[p.doc]! += w;
+    }
     for (const bg of new Set(a.bigrams)) addTerm(bg, BIGRAM_WEIGHT);
 
     const idfTotal = uniq.reduce((s, t) => s + (postings.has(t) ? idf(t) : maxIdf), 0);
-    const coverageOf = (d: Doc) =>
-      idfTotal === 0
-        ? 0
-        : uniq.reduce((s, t) => s + (d.unigrams.has(t) ? idf(t) * (a.guessed.has(t) ? CORRECTED_WEIGHT : 1) : 0), 0) /
-          idfTotal;
+    const coverageAt = (i: number) => (idfTotal === 0 ? 0 : covered[i]! / idfTotal);
     // Confidence of a word match: coverage, discounted when the query's neighbouring words never occur together.
     const pairs = [...new Set(a.unigrams.slice(1).map((t, i) => `${a.unigrams[i]} ${t}`))];
     const confidenceOf = (d: Doc, coverage: number) => {
@@ -312,16 +316,21 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
 
     // The long tail: once some procedure contains every word asked, drop text matches that contain less than
     // half of the query's weight ("khai sinh" should not list "khai thác tài nguyên nước").
-    const textHits = [...hits.values()].filter((h) => h.matchedBy === 'text');
-    const coverageByDoc = new Map(textHits.map((h) => [h.doc, coverageOf(docs[h.doc]!)]));
-    const someoneHasAll = [...coverageByDoc.values()].some((c) => c >= 0.999);
+    const coverageByDoc = new Map<number, number>();
+    let fullMatches = 0;
+    for (const h of hits.values()) {
+      if (h.matchedBy !== 'text') continue;
+      const c = coverageAt(h.doc);
+      coverageByDoc.set(h.doc, c);
+      if (c >= 0.999) fullMatches++;
+    }
     const kept = [...hits.values()].filter(
-      (h) => h.matchedBy !== 'text' || !someoneHasAll || (coverageByDoc.get(h.doc) ?? 0) >= MIN_TAIL_COVERAGE,
+      (h) => h.matchedBy !== 'text' || fullMatches === 0 || (coverageByDoc.get(h.doc) ?? 0) >= MIN_TAIL_COVERAGE,
     );
     const sorted = kept.sort((x, y) => y.score - x.score || x.doc - y.doc);
     const items = sorted.slice(offset, offset + limit).map((h): ScoredProcedure => {
       const d = docs[h.doc]!;
-      const coverage = h.matchedBy === 'code' ? 1 : coverageOf(d);
+      const coverage = h.matchedBy === 'code' ? 1 : coverageAt(h.doc);
       const confidence =
         h.matchedBy === 'code'
           ? h.score >= 1e6
@@ -337,7 +346,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       corrections: a.corrections,
       intents: a.intents.map((i) => i.id),
       termCount: uniq.length,
-      fullMatches: [...coverageByDoc.values()].filter((c) => c >= 0.999).length,
+      fullMatches,
       total: sorted.length,
       items,
     };
