@@ -21,13 +21,14 @@ describe('npm run convert-addresses', () => {
         '4,,06970',
         '5,qwerty asdf,',
         '6,"Thị trấn Long Thành, Huyện Long Thành, Tỉnh Đồng Nai",',
+        '7,"Xã Tân Phú, Huyện Thạnh Phú, Tỉnh Bến Tre",',
       ].join('\n'),
     );
     const summary = await convertCsv(input, output, { onDate: '2026-05-01', progress: false });
-    expect(summary.rows).toBe(6);
-    expect(summary.byStatus).toEqual({ converted: 4, needs_detail: 1, not_found: 1 });
+    expect(summary.rows).toBe(7);
+    expect(summary.byStatus).toEqual({ converted: 4, needs_detail: 1, not_found: 1, ambiguous: 1 });
     const rows = parse(readFileSync(output, 'utf8'), { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(rows.map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(rows[0]).toMatchObject({
       address: 'Phường Trúc Bạch, Quận Ba Đình, Thành phố Hà Nội',
       status: 'converted',
@@ -35,6 +36,7 @@ describe('npm run convert-addresses', () => {
       new_commune: 'Phường Ba Đình',
       new_province_code: '01',
       new_province: 'Thành phố Hà Nội',
+      warnings: '',
     });
     expect(rows[1]!.new_commune_code).toBe('00004');
     // A split commune: no single answer, every candidate listed.
@@ -47,6 +49,11 @@ describe('npm run convert-addresses', () => {
     expect(rows[4]).toMatchObject({ status: 'not_found', new_commune_code: '', candidates: '' });
     // The date matters: Long Thành is a ward of the city of Đồng Nai from 2026-04-30.
     expect(rows[5]).toMatchObject({ new_commune: 'Phường Long Thành', new_province: 'Thành phố Đồng Nai' });
+    // Thạnh Phú district had no Tân Phú commune: not a conversion, and the row says why.
+    expect(rows[6]).toMatchObject({
+      status: 'ambiguous',
+      warnings: 'district_mismatch: Huyện Thạnh Phú (Tỉnh Bến Tre) has no commune Tân Phú',
+    });
   });
 
   it('refuses a CSV without an address or code column, and quotes fields that need it', async () => {

@@ -28,6 +28,7 @@ export const OUTPUT_COLUMNS = [
   'new_province',
   'candidate_count',
   'candidates',
+  'warnings',
 ] as const;
 
 const CODE_COLUMNS = ['old_code', 'oldCode', 'ma_xa', 'code'];
@@ -51,6 +52,13 @@ export function describeResult(r: ConversionResult): Record<(typeof OUTPUT_COLUM
     candidate_count: r.candidates.length,
     candidates: r.candidates
       .map((c) => `${c.newUnit.code} ${c.newUnit.fullName} (${c.newProvince.fullName}) ${c.score} ${c.share}`)
+      .join(' | '),
+    // "district_mismatch: Huyện Thạnh Phú (Tỉnh Bến Tre) has no commune Tân Phú".
+    warnings: r.warnings
+      .map(
+        (w) =>
+          `${w.code}: ${w.district.fullName}${w.province ? ` (${w.province.fullName})` : ''} has no commune ${w.communeName}`,
+      )
       .join(' | '),
   };
 }

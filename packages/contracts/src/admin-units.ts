@@ -75,7 +75,12 @@ export const Lineage = z
 export type Lineage = z.infer<typeof Lineage>;
 
 export const UnitSearchQuery = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .describe('A name (accents optional, typos tolerated), a code or an old code alias'),
   onDate: IsoDate.optional(),
   level: UnitLevel.optional(),
   provinceCode: z.string().max(10).optional(),
@@ -83,7 +88,17 @@ export const UnitSearchQuery = z.object({
 });
 export const UnitSearchResult = z
   .object({
-    items: z.array(z.object({ unit: AdminUnit, provinceName: z.string().nullable(), score: z.number() })),
+    items: z.array(
+      z.object({
+        unit: AdminUnit,
+        provinceName: z.string().nullable(),
+        score: z.number(),
+        alias: z
+          .object({ code: z.string(), note: z.string() })
+          .nullable()
+          .describe('Set when the query was an old code alias of this unit (06970 → 06978)'),
+      }),
+    ),
   })
   .meta({ id: 'UnitSearchResult' });
 export type UnitSearchResult = z.infer<typeof UnitSearchResult>;
@@ -114,12 +129,26 @@ export const ConversionCandidate = z
     score: z.number(),
   })
   .meta({ id: 'ConversionCandidate' });
+export const ConversionWarning = z
+  .object({
+    code: z
+      .enum(['district_mismatch'])
+      .describe('district_mismatch: the named district exists but has no commune of that name'),
+    district: UnitRef.describe('The district the address names'),
+    province: UnitRef.nullable(),
+    communeName: z.string().describe('The commune name, as found in other districts of the province'),
+  })
+  .meta({ id: 'ConversionWarning' });
+export type ConversionWarning = z.infer<typeof ConversionWarning>;
 export const ConversionResult = z
   .object({
     status: z.enum(['converted', 'needs_detail', 'ambiguous', 'already_current', 'not_found']),
     confidence: z.number(),
     candidates: z.array(ConversionCandidate),
-    detail: z.string().describe('Text left of the commune (street, village): what a split commune needs'),
+    detail: z
+      .string()
+      .describe('Text left of the commune (street, village) as the user wrote it: what a split commune needs'),
+    warnings: z.array(ConversionWarning),
     onDate: z.string(),
   })
   .meta({ id: 'ConversionResult' });

@@ -48,21 +48,65 @@ describe('AddressConverter', () => {
     }
   });
 
-  it('finds the commune when the district is wrong (the old Xã Tân Phú of Bến Tre was in Châu Thành)', () => {
+  it('says the district does not match when the named district has no such commune (no Tân Phú in Thạnh Phú)', () => {
     const r = converter.convert('Xã Tân Phú, Huyện Thạnh Phú, Tỉnh Bến Tre', '2026-01-01');
+    expect(r.status).toBe('ambiguous');
+    expect(r.warnings).toEqual([
+      {
+        code: 'district_mismatch',
+        district: { code: '837', fullName: 'Huyện Thạnh Phú' },
+        province: { code: '83', fullName: 'Tỉnh Bến Tre' },
+        communeName: 'Tân Phú',
+      },
+    ]);
+    // Candidates come from other districts of the province: the Tân Phú of Châu Thành, ranked first.
     expect(r.candidates[0]).toMatchObject({
       oldCommune: { code: '28840' },
+      oldDistrict: { code: '831', fullName: 'Huyện Châu Thành' },
       newUnit: { code: '28840', fullName: 'Xã Tân Phú' },
       newProvince: { code: '86', fullName: 'Tỉnh Vĩnh Long' },
     });
-    expect(r.confidence).toBeLessThan(0.9);
+    // All from the province; a near name inside Thạnh Phú (Thị trấn Thạnh Phú) may follow, never lead.
+    expect(r.candidates.every((c) => c.oldProvince?.code === '83')).toBe(true);
+    const firstInNamed = r.candidates.findIndex((c) => c.oldDistrict?.code === '837');
+    expect(firstInNamed === -1 || firstInNamed > 0).toBe(true);
+    expect(r.confidence).toBeLessThan(0.5);
+  });
+
+  it('converts a real old commune of Thạnh Phú district without a warning', () => {
+    for (const a of ['Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre', 'xa my hung, h. thanh phu, ben tre']) {
+      const r = converter.convert(a, '2026-01-01');
+      expect(r.status, a).toBe('converted');
+      expect(r.warnings).toEqual([]);
+      expect(r.candidates[0]).toMatchObject({
+        oldCommune: { code: '29197', fullName: 'Xã Mỹ Hưng' },
+        oldDistrict: { code: '837' },
+        newUnit: { code: '29191', fullName: 'Xã Quới Điền' },
+        newProvince: { code: '86', fullName: 'Tỉnh Vĩnh Long' },
+      });
+      expect(r.confidence).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it('a commune missing from a misspelt district is not a mismatch when the district is not named', () => {
+    const r = converter.convert('Xã Tân Phú, Tỉnh Bến Tre', '2026-01-01');
+    expect(r.warnings).toEqual([]);
+    expect(r.candidates[0]?.oldCommune?.code).toBe('28840');
   });
 
   it('lists every candidate of a split commune and asks for detail', () => {
     const r = converter.convert('Số 5 phố Đội Cấn, Phường Ngọc Hà, Quận Ba Đình, Hà Nội', '2026-01-01');
     expect(r.status).toBe('needs_detail');
     expect(codes(r).sort()).toEqual(['00004', '00008']);
-    expect(r.detail).toBe('so 5 pho doi can');
+    expect(r.detail).toBe('Số 5 phố Đội Cấn');
+  });
+
+  it('keeps the street or village as the user wrote it, accents and case, with or without commas', () => {
+    const at = (a: string) => converter.convert(a, '2026-01-01');
+    expect(at('Số 5 phố Đội Cấn Phường Ngọc Hà Quận Ba Đình Hà Nội').detail).toBe('Số 5 phố Đội Cấn');
+    expect(at('Ấp Phú Thạnh,  Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre').detail).toBe('Ấp Phú Thạnh');
+    expect(at('so 5 doi can, p. ngoc ha, q. ba dinh, ha noi').detail).toBe('so 5 doi can');
+    expect(at('Phường Ngọc Hà, Quận Ba Đình, Hà Nội').detail).toBe('');
   });
 
   it('resolves a district name that repeats across provinces through the commune', () => {

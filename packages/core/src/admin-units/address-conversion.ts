@@ -25,13 +25,30 @@ export type ConversionCandidate = {
   score: number;
 };
 
+/**
+ * Something the reader of the result must know. `district_mismatch`: the address names a district that exists in
+ * the province but has no commune of that name; the candidates come from other districts of the province.
+ */
+export type ConversionWarning = {
+  code: 'district_mismatch';
+  /** The district the address names. */
+  district: { code: string; fullName: string };
+  province: { code: string; fullName: string } | null;
+  /** The commune name as matched elsewhere in the province. */
+  communeName: string;
+};
+
 export type ConversionResult = {
   status: ConversionStatus;
   /** 0..1: how sure the converter is of the first candidate. */
   confidence: number;
   candidates: ConversionCandidate[];
-  /** Text left of the commune (house number, street, village): what a split commune needs to decide. */
+  /**
+   * Text left of the commune (house number, street, village): what a split commune needs to decide. As the user
+   * wrote it (accents and case kept) when it can be found in the input, otherwise folded.
+   */
   detail: string;
+  warnings: ConversionWarning[];
 };
 
 type Hint = UnitLevel | 'province_or_district' | undefined;
@@ -178,13 +195,16 @@ export class AddressConverter {
   /** Convert a free-text address to the units in force on `onDate`. */
   convert(text: string, onDate: string): ConversionResult {
     const segments = this.splitTrailingProvince(parseAddress(text));
-    if (segments.length === 0) return { status: 'not_found', confidence: 0, candidates: [], detail: '' };
-    const { scored, used, segments: oldSegments } = this.matchOld(segments);
+    if (segments.length === 0) return { status: 'not_found', confidence: 0, candidates: [], detail: '', warnings: [] };
+    const { scored, used, segments: oldSegments, districts } = this.matchOld(segments);
     const fresh = segments.some((s) => s.hint === 'district') ? undefined : this.matchNew(segments);
-    const detail = oldSegments
-      .slice(0, Math.max(0, oldSegments.length - used))
-      .map((s) => s.name)
-      .join(', ');
+    const detail = originalDetail(
+      text,
+      oldSegments
+        .slice(0, Math.max(0, oldSegments.length - used))
+        .map((s) => s.name)
+        .join(', '),
+    );
     const best = scored[0];
     const oldIsFull = best !== undefined && used >= 3 && best.score >= 0.7;
     if (fresh && !oldIsFull && (!best || fresh.score > best.score + 0.001)) {
@@ -201,26 +221,32 @@ export class AddressConverter {
           confidence: Math.round((fresh.score / 2) * 1000) / 1000,
           candidates: [...candidates, ...elsewhere].slice(0, 10),
           detail,
+          warnings: [],
         };
       }
       return {
         status: candidates.length ? 'already_current' : 'not_found',
         confidence: fresh.score,
         candidates,
-        detail: segments
-          .slice(0, segments.length - fresh.used)
-          .map((s) => s.name)
-          .join(', '),
+        detail: originalDetail(
+          text,
+          segments
+            .slice(0, segments.length - fresh.used)
+            .map((s) => s.name)
+            .join(', '),
+        ),
+        warnings: [],
       };
     }
-    if (!best || best.score < 0.5) return { status: 'not_found', confidence: 0, candidates: [], detail };
-    return this.resolve(scored, onDate, detail);
+    if (!best || best.score < 0.5) return { status: 'not_found', confidence: 0, candidates: [], detail, warnings: [] };
+    return this.resolve(scored, onDate, detail, districts);
   }
 
   /** Convert by old codes (commune code, or district code of a district without communes). */
   convertCode(oldCode: string, onDate: string): ConversionResult {
     const v = this.index.findUnit(oldCode, PRE_REFORM_LAST_DAY);
-    if (!v || v.level === 'province') return { status: 'not_found', confidence: 0, candidates: [], detail: '' };
+    if (!v || v.level === 'province')
+      return { status: 'not_found', confidence: 0, candidates: [], detail: '', warnings: [] };
     const scored: Scored[] = [
       {
         commune: v.level === 'commune' ? v : null,
@@ -236,7 +262,11 @@ export class AddressConverter {
     return code ? (this.index.findUnit(code, PRE_REFORM_LAST_DAY) ?? null) : null;
   }
 
-  private resolve(scored: Scored[], onDate: string, detail: string): ConversionResult {
+  /**
+   * `named`: the districts the address's district segment matched. When the best old commune lies in none of
+   * them, the district does not match: the result is ambiguous, with a warning and half the confidence.
+   */
+  private resolve(scored: Scored[], onDate: string, detail: string, named: UnitVersion[] = []): ConversionResult {
     const best = scored[0]!;
     const candidates: ConversionCandidate[] = [];
     const seen = new Set<string>();
@@ -256,7 +286,7 @@ export class AddressConverter {
         candidates.push(this.candidate(s, succ.unit, succ.share, s.score, onDate));
       }
     }
-    if (candidates.length === 0) return { status: 'not_found', confidence: 0, candidates: [], detail };
+    if (candidates.length === 0) return { status: 'not_found', confidence: 0, candidates: [], detail, warnings: [] };
     // Another old unit scoring as well as the best but leading elsewhere makes the text ambiguous.
     const rival = scored.find(
       (s) =>
@@ -266,7 +296,19 @@ export class AddressConverter {
     );
     const rivalLeadsElsewhere =
       rival && candidates.some((c) => c.oldCommune?.code === rival.commune?.code && !bestKeys.has(c.newUnit.code));
-    const status: ConversionStatus = rivalLeadsElsewhere ? 'ambiguous' : partial ? 'needs_detail' : 'converted';
+    const warnings: ConversionWarning[] = [];
+    const namedDistrict = named[0];
+    if (best.commune && namedDistrict && !named.some((d) => d.code === best.commune!.districtCode)) {
+      const province = this.old(namedDistrict.provinceCode);
+      warnings.push({
+        code: 'district_mismatch',
+        district: { code: namedDistrict.code, fullName: namedDistrict.fullName },
+        province: province ? { code: province.code, fullName: province.fullName } : null,
+        communeName: best.commune.name,
+      });
+    }
+    const status: ConversionStatus =
+      rivalLeadsElsewhere || warnings.length ? 'ambiguous' : partial ? 'needs_detail' : 'converted';
     const confidence =
       status === 'ambiguous' ? best.score / 2 : status === 'needs_detail' ? best.score / bestKeys.size : best.score;
     return {
@@ -274,6 +316,7 @@ export class AddressConverter {
       confidence: Math.round(confidence * 1000) / 1000,
       candidates: candidates.slice(0, 10),
       detail,
+      warnings,
     };
   }
 
@@ -332,7 +375,12 @@ export class AddressConverter {
     return out.sort((a, b) => b.sim - a.sim).slice(0, 3);
   }
 
-  private matchOld(input: Segment[]): { scored: Scored[]; used: number; segments: Segment[] } {
+  private matchOld(input: Segment[]): {
+    scored: Scored[];
+    used: number;
+    segments: Segment[];
+    districts: UnitVersion[];
+  } {
     let segments = input;
     let i = segments.length - 1;
     let provinces: Array<{ codes: string[]; sim: number; v: UnitVersion }> = [];
@@ -420,7 +468,7 @@ export class AddressConverter {
       }
     }
     scored.sort((a, b) => b.score - a.score);
-    return { scored, used: segments.length - 1 - i, segments };
+    return { scored, used: segments.length - 1 - i, segments, districts: districts.map((d) => d.v) };
   }
 
   /** The address read as already new: commune (no district) and a province in force since 2025-07-01. */
@@ -450,4 +498,31 @@ function group(list: UnitVersion[], key: (v: UnitVersion) => string, into: Map<s
     else m.set(k, [entry(v)]);
   }
   for (const [k, entries] of m) into.set(k, new NameTable(entries));
+}
+
+/**
+ * The user's own text for a detail computed on folded segments: the shortest prefix of `text` whose words fold to
+ * the detail's words (accents, case and punctuation kept). Falls back to the folded detail when the words do not
+ * line up (an abbreviation expanded inside the detail, for instance).
+ */
+export function originalDetail(text: string, folded: string): string {
+  const want = foldName(folded).split(' ').filter(Boolean);
+  if (want.length === 0) return folded;
+  let got = 0;
+  for (const m of text.matchAll(/\S+/g)) {
+    const words = foldName(m[0]).split(' ').filter(Boolean);
+    for (const w of words) {
+      if (got >= want.length) return folded;
+      if (w !== want[got]) return folded;
+      got++;
+    }
+    if (got === want.length) {
+      return text
+        .slice(0, m.index + m[0].length)
+        .replace(/[\s,;:|.\-–—]+$/u, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    }
+  }
+  return folded;
 }

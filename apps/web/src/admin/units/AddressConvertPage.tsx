@@ -22,7 +22,7 @@ import { ApiError } from '../../api/client.js';
 import { useConvert, vnToday } from './units-api.js';
 
 const EXAMPLES = [
-  'Xã Tân Phú, Huyện Thạnh Phú, Tỉnh Bến Tre',
+  'Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre',
   'p. truc bach, q. ba dinh, ha noi',
   'Số 5 phố Đội Cấn, Phường Ngọc Hà, Quận Ba Đình, Hà Nội',
   'Phường 3, TP Hồ Chí Minh',
@@ -50,7 +50,7 @@ function ResultView({ r }: { r: ConversionResult }) {
             {t(`adminUnits.convert.status.${r.status}`)}
           </Badge>
         </Group>
-        {top && r.status !== 'needs_detail' && r.status !== 'not_found' && (
+        {top && r.status !== 'needs_detail' && r.status !== 'not_found' && r.warnings.length === 0 && (
           <Text size="lg" fw={600} data-testid="convert-top">
             {top.newUnit.fullName}, {top.newProvince.fullName}
           </Text>
@@ -73,7 +73,23 @@ function ResultView({ r }: { r: ConversionResult }) {
             {r.detail && <Text size="sm">{t('adminUnits.convert.detailGiven', { detail: r.detail })}</Text>}
           </Alert>
         )}
-        {r.status === 'ambiguous' && <Alert color="yellow">{t('adminUnits.convert.ambiguous')}</Alert>}
+        {r.warnings.map((w) => (
+          <Alert
+            key={`${w.code}:${w.district.code}`}
+            color="orange"
+            title={t('adminUnits.convert.districtMismatchTitle')}
+            data-warning={w.code}
+          >
+            {t('adminUnits.convert.districtMismatch', {
+              district: w.district.fullName,
+              province: w.province ? ` (${w.province.fullName})` : '',
+              commune: w.communeName,
+            })}
+          </Alert>
+        ))}
+        {r.status === 'ambiguous' && r.warnings.length === 0 && (
+          <Alert color="yellow">{t('adminUnits.convert.ambiguous')}</Alert>
+        )}
         {r.status === 'not_found' && <Alert color="red">{t('adminUnits.convert.notFound')}</Alert>}
         {r.status === 'already_current' && <Alert color="teal">{t('adminUnits.convert.alreadyCurrent')}</Alert>}
         {r.candidates.length > 0 && (
