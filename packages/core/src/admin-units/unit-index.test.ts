@@ -126,6 +126,26 @@ describe('search', () => {
     expect(hits.every((h) => h.unit.provinceCode === '75')).toBe(true);
   });
 
+  it('finds a unit by its code, and by an old code alias with a note of the alias', () => {
+    const own = index.search('26743', { onDate: '2026-01-01' });
+    expect(own[0]).toMatchObject({ unit: { code: '26743', fullName: 'Phường Bến Thành' }, score: 1 });
+    expect(own[0]?.alias).toBeUndefined();
+    const aliased = index.search(' 06970 ', { onDate: '2026-01-01' });
+    expect(aliased[0]?.unit).toMatchObject({ code: '06978', fullName: 'Xã Ba Chẽ' });
+    expect(aliased[0]?.alias).toMatchObject({ code: '06970', note: expect.stringContaining('06978') });
+    expect(index.search('23737', { onDate: '2026-01-01' })[0]?.unit.code).toBe('23938');
+    // Before the reform 06970 was its own unit, Thị trấn Ba Chẽ: no alias then.
+    const before = index.search('06970', { onDate: '2025-06-30' });
+    expect(before[0]).toMatchObject({ unit: { code: '06970', fullName: 'Thị trấn Ba Chẽ' } });
+    expect(before[0]?.alias).toBeUndefined();
+    // Filters still apply; an unknown code finds nothing.
+    expect(index.search('26743', { onDate: '2026-01-01', level: 'province' })[0]?.unit.code).not.toBe('26743');
+    expect(index.search('99999', { onDate: '2026-01-01' })).toEqual([]);
+    // A province code too.
+    const hcm = index.search('79', { onDate: '2026-01-01', limit: 3 });
+    expect(hcm[0]?.unit).toMatchObject({ code: '79', fullName: 'Thành phố Hồ Chí Minh' });
+  });
+
   it('searches the units of the chosen date', () => {
     const before = index.search('quan thanh ha noi', { onDate: '2025-06-30', level: 'commune' });
     expect(before[0]?.unit).toMatchObject({ code: '00013', fullName: 'Phường Quán Thánh' });

@@ -27,7 +27,13 @@ export type LineageStep = {
 
 export type Lineage = { unit: UnitVersion; predecessors: LineageStep[]; successors: LineageStep[] };
 
-export type UnitSearchHit = { unit: UnitVersion; province: UnitVersion | undefined; score: number };
+export type UnitSearchHit = {
+  unit: UnitVersion;
+  province: UnitVersion | undefined;
+  score: number;
+  /** Set when the query was an old code alias that resolves to `unit` (06970 → 06978). */
+  alias?: { code: string; note: string } | undefined;
+};
 
 export type UnitSearchOptions = {
   onDate: string;
@@ -227,9 +233,37 @@ export class AdminUnitIndex {
    */
   search(query: string, opts: UnitSearchOptions): UnitSearchHit[] {
     const limit = opts.limit ?? 10;
+    const provinces = this.listProvinces(opts.onDate);
+    const byCode = this.searchCode(query, opts, provinces);
+    if (byCode) {
+      // A code query ("26743", "06970"): the unit first, then any unit whose name is that number ("Phường 12").
+      const rest = this.searchName(query, opts, provinces, limit).filter((h) => h.unit !== byCode.unit);
+      return [byCode, ...rest].slice(0, limit);
+    }
+    return this.searchName(query, opts, provinces, limit);
+  }
+
+  /** The unit a code (or an old code alias) names on the date, when the query is a code. */
+  private searchCode(query: string, opts: UnitSearchOptions, provinces: UnitVersion[]): UnitSearchHit | undefined {
+    const code = query.trim().toUpperCase();
+    if (!/^[0-9]{2,5}$|^(?=.*\d)[0-9A-Z]{2,10}$/.test(code)) return undefined;
+    const own = this.versions(code).find((x) => isValidOn(x, opts.onDate));
+    const alias = own ? undefined : this.aliases.find((a) => a.alias === code && a.validFrom <= opts.onDate);
+    const unit = own ?? (alias ? this.versions(alias.code).find((x) => isValidOn(x, opts.onDate)) : undefined);
+    if (!unit) return undefined;
+    if (opts.level && unit.level !== opts.level) return undefined;
+    if (opts.provinceCode && unit.provinceCode !== opts.provinceCode) return undefined;
+    return {
+      unit,
+      province: provinces.find((p) => p.code === unit.provinceCode),
+      score: 1,
+      ...(alias ? { alias: { code: alias.alias, note: alias.note } } : {}),
+    };
+  }
+
+  private searchName(query: string, opts: UnitSearchOptions, provinces: UnitVersion[], limit: number): UnitSearchHit[] {
     let q = ` ${foldName(query)} `;
     if (!q.trim()) return [];
-    const provinces = this.listProvinces(opts.onDate);
     let provinceCodes: Set<string> | undefined = opts.provinceCode ? new Set([opts.provinceCode]) : undefined;
     // A province named at the end of the query ("... hcm", "... ha noi") narrows the search.
     const provinceByName = new Map<string, string>();

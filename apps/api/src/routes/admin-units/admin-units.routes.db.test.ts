@@ -93,6 +93,38 @@ describe('units over time (public)', () => {
     expect(both.statusCode).toBe(400);
     expect(both.json().code).toBe('VALIDATION_FAILED');
   });
+
+  it('searches by code and by old code alias, noting the alias', async () => {
+    const own = (await app.inject({ url: '/api/admin-units/search?q=26743&onDate=2026-01-01' })).json();
+    expect(own.items[0]).toMatchObject({ unit: { code: '26743', fullName: 'Phường Bến Thành' }, alias: null });
+    const aliased = (await app.inject({ url: '/api/admin-units/search?q=06970&onDate=2026-01-01' })).json();
+    expect(aliased.items[0]).toMatchObject({
+      unit: { code: '06978', fullName: 'Xã Ba Chẽ' },
+      provinceName: 'Tỉnh Quảng Ninh',
+      alias: { code: '06970', note: expect.stringContaining('06978') },
+    });
+  });
+
+  it('warns when the named district has no such commune, and keeps the street as written', async () => {
+    const convert = async (address: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/admin-units/convert',
+          payload: { address, onDate: '2026-01-01' },
+        })
+      ).json();
+    const wrong = await convert('Xã Tân Phú, Huyện Thạnh Phú, Tỉnh Bến Tre');
+    expect(wrong).toMatchObject({
+      status: 'ambiguous',
+      warnings: [{ code: 'district_mismatch', district: { fullName: 'Huyện Thạnh Phú' }, communeName: 'Tân Phú' }],
+    });
+    expect(wrong.confidence).toBeLessThan(0.5);
+    const right = await convert('Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre');
+    expect(right).toMatchObject({ status: 'converted', warnings: [], candidates: [{ newUnit: { code: '29191' } }] });
+    const split = await convert('Số 5 phố Đội Cấn, Phường Ngọc Hà, Quận Ba Đình, Hà Nội');
+    expect(split).toMatchObject({ status: 'needs_detail', detail: 'Số 5 phố Đội Cấn' });
+  });
 });
 
 describe('change events', () => {

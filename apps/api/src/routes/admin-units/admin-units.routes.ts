@@ -158,7 +158,7 @@ export const adminUnitsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     {
       schema: {
         tags,
-        summary: 'Accent-insensitive, typo-tolerant search of units by name',
+        summary: 'Accent-insensitive, typo-tolerant search of units by name, or by code or old code alias',
         querystring: UnitSearchQuery,
         response: { 200: UnitSearchResult },
       },
@@ -171,7 +171,14 @@ export const adminUnitsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         provinceCode: req.query.provinceCode,
         limit: req.query.limit,
       });
-      return { items: hits.map((h) => ({ unit: h.unit, provinceName: h.province?.fullName ?? null, score: h.score })) };
+      return {
+        items: hits.map((h) => ({
+          unit: h.unit,
+          provinceName: h.province?.fullName ?? null,
+          score: h.score,
+          alias: h.alias ?? null,
+        })),
+      };
     },
   );
 

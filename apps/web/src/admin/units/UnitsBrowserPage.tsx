@@ -257,6 +257,14 @@ export function UnitsBrowserPage() {
                     <Text span size="xs" c="dimmed">
                       {h.unit.code} · {t(`adminUnits.type.${h.unit.type}`)}
                     </Text>
+                    {h.alias && (
+                      <Text size="xs" c="orange" data-alias-note={h.alias.code}>
+                        {t('adminUnits.browse.aliasNote', { alias: h.alias.code, code: h.unit.code })}{' '}
+                        <Text span size="xs" c="dimmed">
+                          ({h.alias.note})
+                        </Text>
+                      </Text>
+                    )}
                   </UnstyledButton>
                 </Box>
               ))}

@@ -40,8 +40,9 @@ export const vi = {
     tree: 'Cây đơn vị',
     expand: 'Mở {{name}}',
     collapse: 'Thu gọn {{name}}',
-    search: 'Tìm đơn vị theo tên',
-    searchPlaceholder: 'Ví dụ: phuong ben thanh, Bến Thành, ben thanh hcm',
+    search: 'Tìm đơn vị theo tên hoặc mã',
+    searchPlaceholder: 'Ví dụ: phuong ben thanh, Bến Thành, ben thanh hcm, 26743',
+    aliasNote: 'Mã {{alias}} là mã thay thế (bí danh) của mã {{code}}.',
     results: 'Kết quả tìm kiếm',
     noResults: 'Không tìm thấy đơn vị nào.',
     count: '{{count}} đơn vị',
@@ -63,7 +64,7 @@ export const vi = {
     intro:
       'Dán địa chỉ cũ (trước 01/7/2025, ví dụ trên căn cước) hoặc nhập mã xã cũ: hệ thống tìm xã, phường mới và tỉnh, thành phố mới. Chấp nhận chữ không dấu và viết tắt (TP., Q., H., P., X., TX.).',
     address: 'Địa chỉ cũ',
-    addressPlaceholder: 'Ví dụ: Xã Tân Phú, Huyện Thạnh Phú, Tỉnh Bến Tre',
+    addressPlaceholder: 'Ví dụ: Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre',
     oldCode: 'hoặc mã xã cũ',
     submit: 'Chuyển đổi',
     examples: 'Thử ví dụ',
@@ -89,6 +90,9 @@ export const vi = {
     ambiguous: 'Địa chỉ khớp với nhiều đơn vị cũ ở các nơi khác nhau; hãy ghi thêm huyện hoặc tỉnh.',
     notFound: 'Không nhận ra đơn vị hành chính trong địa chỉ này. Hãy ghi rõ xã, huyện, tỉnh.',
     alreadyCurrent: 'Địa chỉ đã dùng tên xã, tỉnh mới.',
+    districtMismatchTitle: 'Huyện không khớp',
+    districtMismatch:
+      '{{district}}{{province}} không có xã, phường, thị trấn nào tên “{{commune}}”. Các phương án dưới đây thuộc huyện khác của tỉnh: hãy kiểm tra lại tên xã hoặc tên huyện.',
   },
   admin: {
     title: 'Quản trị đơn vị hành chính',
@@ -285,8 +289,9 @@ export const en: typeof vi = {
     tree: 'Unit tree',
     expand: 'Expand {{name}}',
     collapse: 'Collapse {{name}}',
-    search: 'Search units by name',
-    searchPlaceholder: 'For example: phuong ben thanh, Bến Thành, ben thanh hcm',
+    search: 'Search units by name or code',
+    searchPlaceholder: 'For example: phuong ben thanh, Bến Thành, ben thanh hcm, 26743',
+    aliasNote: 'Code {{alias}} is an alias of code {{code}}.',
     results: 'Search results',
     noResults: 'No unit found.',
     count: '{{count}} units',
@@ -308,7 +313,7 @@ export const en: typeof vi = {
     intro:
       'Paste an old address (before 01/07/2025, e.g. from an ID card) or an old commune code: the new commune or ward and province are found. Missing accents and abbreviations (TP., Q., H., P., X., TX.) are fine.',
     address: 'Old address',
-    addressPlaceholder: 'For example: Xã Tân Phú, Huyện Thạnh Phú, Tỉnh Bến Tre',
+    addressPlaceholder: 'For example: Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre',
     oldCode: 'or old commune code',
     submit: 'Convert',
     examples: 'Try an example',
@@ -334,6 +339,9 @@ export const en: typeof vi = {
     ambiguous: 'The address matches several old units in different places; add the district or province.',
     notFound: 'No administrative unit recognised in this address. Write the commune, district and province.',
     alreadyCurrent: 'The address already uses the new commune and province.',
+    districtMismatchTitle: 'District does not match',
+    districtMismatch:
+      '{{district}}{{province}} has no commune, ward or township named “{{commune}}”. The candidates below are in other districts of the province: check the commune or district name.',
   },
   admin: {
     title: 'Administrative units: administration',
