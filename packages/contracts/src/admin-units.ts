@@ -253,7 +253,19 @@ export const ReviewItem = z
     resolvedCode: z.string().nullable(),
   })
   .meta({ id: 'ReviewItem' });
-export const ReviewList = z.object({ items: z.array(ReviewItem) }).meta({ id: 'ReviewList' });
+export const ReviewListQuery = z.object({
+  status: z.enum(['open', 'resolved']).default('open'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const ReviewList = z
+  .object({
+    items: z.array(ReviewItem),
+    total: z.number().int().describe('Items matching the status, over all pages'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'ReviewList' });
 export type ReviewList = z.infer<typeof ReviewList>;
 export const ResolveReviewRequest = z.object({ unitCode: UnitCode }).meta({ id: 'ResolveReviewRequest' });
 

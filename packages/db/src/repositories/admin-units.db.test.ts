@@ -310,7 +310,18 @@ describe('applying a change event re-homes open records', () => {
     expect(result.moved).toBe(0);
     expect(result.queued).toBeGreaterThanOrEqual(1 + 1 + 3);
     const rehoming = createRehomingRepository(database.db);
-    const reviews = await rehoming.listReviews({ eventId: result.eventId });
+    const { items: reviews, total } = await rehoming.listReviews({ eventId: result.eventId });
+    expect(total).toBe(result.queued);
+    // Paged: pages of two cover every item once, in order, each page telling the same total.
+    const paged: number[] = [];
+    for (let offset = 0; offset < total; offset += 2) {
+      const page = await rehoming.listReviews({ eventId: result.eventId, limit: 2, offset });
+      expect(page).toMatchObject({ total, limit: 2, offset });
+      expect(page.items.length).toBe(Math.min(2, total - offset));
+      paged.push(...page.items.map((r) => r.id));
+    }
+    expect(paged).toEqual(reviews.map((r) => r.id));
+    expect((await rehoming.listReviews({ eventId: result.eventId, offset: total })).items).toEqual([]);
     const assignment = reviews.find((r) => r.tableName === 'assignments')!;
     expect(assignment.candidateCodes).toEqual([newCode, a]);
     await expect(rehoming.resolveReview(assignment.id, 'ZZZZZ', o.id)).rejects.toMatchObject({

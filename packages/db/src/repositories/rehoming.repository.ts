@@ -270,28 +270,38 @@ export function createRehomingRepository(db: Kysely<DB>) {
       return keys.length;
     },
 
-    async listReviews(opts: { status?: 'open' | 'resolved'; eventId?: number; limit?: number }) {
-      let q = db
-        .selectFrom('rehomingReviews as r')
-        .innerJoin('adminUnitEvents as e', 'e.id', 'r.eventId')
-        .select([
-          'r.id',
-          'r.eventId',
-          'r.tableName',
-          'r.columnName',
-          'r.rowKey',
-          'r.fromCode',
-          'r.candidateCodes',
-          'r.status',
-          'r.resolvedCode',
-          'r.resolvedAt',
-          'e.effectiveDate',
-        ])
-        .orderBy('r.id')
-        .limit(opts.limit ?? 200);
-      if (opts.status) q = q.where('r.status', '=', opts.status);
-      if (opts.eventId) q = q.where('r.eventId', '=', opts.eventId);
-      return q.execute();
+    /**
+     * Review items, oldest first, one page at a time: `limit` (default 50, at most 500) from `offset`, with the
+     * total count matching the filters so a page can say "page 3 of 40".
+     */
+    async listReviews(opts: { status?: 'open' | 'resolved'; eventId?: number; limit?: number; offset?: number }) {
+      const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
+      const offset = Math.max(opts.offset ?? 0, 0);
+      let base = db.selectFrom('rehomingReviews as r').innerJoin('adminUnitEvents as e', 'e.id', 'r.eventId');
+      if (opts.status) base = base.where('r.status', '=', opts.status);
+      if (opts.eventId) base = base.where('r.eventId', '=', opts.eventId);
+      const [items, count] = await Promise.all([
+        base
+          .select([
+            'r.id',
+            'r.eventId',
+            'r.tableName',
+            'r.columnName',
+            'r.rowKey',
+            'r.fromCode',
+            'r.candidateCodes',
+            'r.status',
+            'r.resolvedCode',
+            'r.resolvedAt',
+            'e.effectiveDate',
+          ])
+          .orderBy('r.id')
+          .limit(limit)
+          .offset(offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n), limit, offset };
     },
 
     /** Resolve one review item by moving its record to the chosen candidate. */

@@ -245,8 +245,27 @@ describe('change events', () => {
     });
     expect(split.statusCode).toBe(201);
     expect(split.json().queued).toBe(1);
-    const reviews = (await app.inject({ url: '/api/admin-units/reviews', headers: admin.headers })).json().items;
-    const mine = reviews.find((r: { fromCode: string }) => r.fromCode === c);
+    // Paged: one item per page, the total over all pages; walk the pages to find this split's item.
+    const first = (await app.inject({ url: '/api/admin-units/reviews?limit=1', headers: admin.headers })).json();
+    expect(first).toMatchObject({ limit: 1, offset: 0 });
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBeGreaterThanOrEqual(1);
+    let mine: { id: number; fromCode: string } | undefined;
+    const seen = new Set<number>();
+    for (let offset = 0; offset < first.total && !mine; offset += 2) {
+      const page = (
+        await app.inject({ url: `/api/admin-units/reviews?limit=2&offset=${offset}`, headers: admin.headers })
+      ).json();
+      expect(page.total).toBe(first.total);
+      for (const r of page.items) {
+        expect(seen.has(r.id)).toBe(false);
+        seen.add(r.id);
+      }
+      mine = page.items.find((r: { fromCode: string }) => r.fromCode === c);
+    }
+    if (!mine) throw new Error('the split queued no review item for its commune');
+    const tooMany = await app.inject({ url: '/api/admin-units/reviews?limit=501', headers: admin.headers });
+    expect(tooMany.statusCode).toBe(400);
     const bad = await app.inject({
       method: 'POST',
       url: `/api/admin-units/reviews/${mine.id}/resolve`,

@@ -23,6 +23,7 @@ import {
   ProfileRequest,
   ResolveReviewRequest,
   ReviewList,
+  ReviewListQuery,
   ServiceCenterPatch,
   ServiceCenterRequest,
   UnitList,
@@ -274,14 +275,15 @@ export const adminUnitsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     {
       schema: {
         tags,
-        summary: 'Records of split units waiting for a decision',
-        querystring: z.object({ status: z.enum(['open', 'resolved']).default('open') }),
+        summary: 'Records of split units waiting for a decision, one page at a time (limit, offset, total)',
+        querystring: ReviewListQuery,
         response: { 200: ReviewList },
       },
     },
     async (req) => {
       authorize(requireActor(req), 'admin_unit.change', { kind: 'global' });
-      return { items: await createRehomingRepository(db).listReviews({ status: req.query.status }) };
+      const { status, limit, offset } = req.query;
+      return createRehomingRepository(db).listReviews({ status, limit, offset });
     },
   );
 

@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { ChangeEventRequest, ChangePreview, ReviewList, UnitType } from '@mot-cua/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
@@ -421,18 +421,40 @@ function ReviewRow({ r }: { r: ReviewList['items'][number] }) {
   );
 }
 
+const REVIEW_PAGE = 50;
+
 function Reviews() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
-  const reviews = useReviews(status);
+  const [offset, setOffset] = useState(0);
+  const reviews = useReviews(status, offset, REVIEW_PAGE);
+  const total = reviews.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / REVIEW_PAGE));
+  const page = Math.floor(offset / REVIEW_PAGE) + 1;
+  // Resolving the last items of the last page leaves it empty: step back to the page that now is the last.
+  useEffect(() => {
+    if (reviews.data && offset > 0 && offset >= reviews.data.total) {
+      setOffset(Math.max(0, (Math.ceil(reviews.data.total / REVIEW_PAGE) - 1) * REVIEW_PAGE));
+    }
+  }, [reviews.data, offset]);
   return (
     <Card withBorder>
       <Stack>
         <Group justify="space-between">
-          <Title order={3}>{t('adminUnits.admin.reviewList')}</Title>
+          <Group gap="xs">
+            <Title order={3}>{t('adminUnits.admin.reviewList')}</Title>
+            {reviews.data && (
+              <Text size="sm" c="dimmed" data-testid="review-total">
+                {t('adminUnits.admin.reviewTotal', { count: total })}
+              </Text>
+            )}
+          </Group>
           <SegmentedControl
             value={status}
-            onChange={(v) => setStatus(v as 'open' | 'resolved')}
+            onChange={(v) => {
+              setStatus(v as 'open' | 'resolved');
+              setOffset(0);
+            }}
             data={[
               { value: 'open', label: t('adminUnits.admin.reviewOpen') },
               { value: 'resolved', label: t('adminUnits.admin.reviewResolved') },
@@ -460,6 +482,21 @@ function Reviews() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {total > REVIEW_PAGE && (
+          <Group data-testid="review-pager">
+            <Button
+              variant="default"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - REVIEW_PAGE))}
+            >
+              {t('adminUnits.admin.reviewPrevious')}
+            </Button>
+            <Text size="sm">{t('adminUnits.admin.reviewPage', { page, pages })}</Text>
+            <Button variant="default" disabled={page >= pages} onClick={() => setOffset(offset + REVIEW_PAGE)}>
+              {t('adminUnits.admin.reviewNext')}
+            </Button>
+          </Group>
         )}
       </Stack>
     </Card>

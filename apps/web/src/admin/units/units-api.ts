@@ -96,10 +96,11 @@ export function useApplyEvent() {
 export const useEvents = () =>
   useQuery({ queryKey: ['admin-units', 'events'], queryFn: () => api<ChangeEventList>(`${BASE}/events`) });
 
-export const useReviews = (status: 'open' | 'resolved') =>
+export const useReviews = (status: 'open' | 'resolved', offset: number, limit: number) =>
   useQuery({
-    queryKey: ['admin-units', 'reviews', status],
-    queryFn: () => api<ReviewList>(`${BASE}/reviews?status=${status}`),
+    queryKey: ['admin-units', 'reviews', status, offset, limit],
+    queryFn: () => api<ReviewList>(`${BASE}/reviews?status=${status}&limit=${limit}&offset=${offset}`),
+    placeholderData: keepPreviousData,
     retry: false,
   });
 
