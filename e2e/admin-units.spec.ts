@@ -34,17 +34,32 @@ describe('administrative units: tree over time, address conversion, change event
     await page.locator('[data-search-hit="26743"]').waitFor();
     await page.locator('[data-search-hit="26743"]').click();
     expect(page.url()).toContain('code=26743');
+    // An old code alias finds the unit it stands for, and says so.
+    await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('06970');
+    await page.locator('[data-search-hit="06978"]').waitFor();
+    expect(await page.locator('[data-alias-note="06970"]').textContent()).toContain('Mã 06970 là mã thay thế');
   });
 
   it('converts an old address, and asks for a street or village when the commune was split', async () => {
     await page.goto(`${h.baseUrl}/units/convert`);
+    await page.getByLabel('Địa chỉ cũ').fill('X. My Hung, H. Thanh Phu, T. Ben Tre');
+    await page.getByRole('button', { name: 'Chuyển đổi', exact: true }).click();
+    await expect.poll(() => page.getByTestId('convert-top').textContent()).toBe('Xã Quới Điền, Tỉnh Vĩnh Long');
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('converted');
+    // Thạnh Phú district had no Tân Phú commune: not a conversion, and the page says the district does not match.
     await page.getByLabel('Địa chỉ cũ').fill('X. Tan Phu, H. Thanh Phu, T. Ben Tre');
     await page.getByRole('button', { name: 'Chuyển đổi', exact: true }).click();
-    await expect.poll(() => page.getByTestId('convert-top').textContent()).toBe('Xã Tân Phú, Tỉnh Vĩnh Long');
-    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('converted');
+    await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('ambiguous');
+    expect(await page.locator('[data-warning="district_mismatch"]').textContent()).toContain(
+      'Huyện Thạnh Phú (Tỉnh Bến Tre) không có xã, phường, thị trấn nào tên “Tân Phú”',
+    );
+    await screenshot(page, 'admin-units-convert-district-mismatch');
     await page.getByRole('button', { name: 'Số 5 phố Đội Cấn, Phường Ngọc Hà, Quận Ba Đình, Hà Nội' }).click();
     await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('needs_detail');
-    expect(await page.getByRole('alert').first().textContent()).toContain('Cần biết số nhà, tên đường hoặc thôn');
+    const alert = await page.getByRole('alert').first().textContent();
+    expect(alert).toContain('Cần biết số nhà, tên đường hoặc thôn');
+    // The street comes back as the user wrote it, accents and all.
+    expect(alert).toContain('Phần chi tiết đã nhập: Số 5 phố Đội Cấn');
     expect(await page.locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'admin-units-convert-split');
   });
@@ -96,6 +111,7 @@ describe('administrative units: tree over time, address conversion, change event
   it('lets an administrator preview a merge and see what will move, then apply it', async () => {
     await page.goto(`${h.baseUrl}/admin/units`);
     await expect.poll(() => page.locator('h2').first().textContent()).toBe('Quản trị đơn vị hành chính');
+    await expect.poll(() => page.getByTestId('review-total').count()).toBe(1);
     await page.getByLabel('Ngày hiệu lực').fill('2026-09-01');
     await page.getByLabel('Căn cứ pháp lý').fill('Nghị quyết thử nghiệm');
     await page.getByLabel('Mã các đơn vị nhập lại (cách nhau bởi dấu phẩy)').fill('26743, 26740');

@@ -92,7 +92,7 @@ export const vi = {
     alreadyCurrent: 'Địa chỉ đã dùng tên xã, tỉnh mới.',
     districtMismatchTitle: 'Huyện không khớp',
     districtMismatch:
-      '{{district}}{{province}} không có xã, phường, thị trấn nào tên “{{commune}}”. Các phương án dưới đây thuộc huyện khác của tỉnh: hãy kiểm tra lại tên xã hoặc tên huyện.',
+      '{{district}}{{province}} không có xã, phường, thị trấn nào tên “{{commune}}”: đơn vị tên này trong tỉnh thuộc huyện khác (xem các phương án bên dưới). Hãy kiểm tra lại tên xã hoặc tên huyện.',
   },
   admin: {
     title: 'Quản trị đơn vị hành chính',
@@ -345,7 +345,7 @@ export const en: typeof vi = {
     alreadyCurrent: 'The address already uses the new commune and province.',
     districtMismatchTitle: 'District does not match',
     districtMismatch:
-      '{{district}}{{province}} has no commune, ward or township named “{{commune}}”. The candidates below are in other districts of the province: check the commune or district name.',
+      '{{district}}{{province}} has no commune, ward or township named “{{commune}}”: the unit of that name in the province is in another district (see the candidates below). Check the commune or district name.',
   },
   admin: {
     title: 'Administrative units: administration',
