@@ -5,6 +5,7 @@ import {
   type DossierDuration,
   type DossierStep,
   dueSoonBefore,
+  isProcedureEnabled,
   latestApologyAt,
   type ProcedurePort,
   type ReceptionProcedure,
@@ -183,8 +184,15 @@ export function createDossierProcedurePort(db: Kysely<DB>, units: UnitsPort): Pr
       const unit = await units.findUnit(input.competentUnitCode, input.onDate);
       const scope = { unitCode: input.competentUnitCode, provinceCode: unit?.provinceCode ?? null };
       const config = await configs.findEffectiveConfig(input.procedureCode, scope);
-      if (config && !config.enabled) return undefined;
       const r = version.record;
+      const own = config?.unitCode === input.competentUnitCode ? config : undefined;
+      const enabled = isProcedureEnabled({
+        levels: r.levels,
+        unitCode: input.competentUnitCode,
+        unitConfig: own,
+        provinceConfig: own ? undefined : config,
+      });
+      if (!enabled) return undefined;
       const channel = r.channels.find((c) => c.kind === input.channel);
       const duration: DossierDuration = channel?.duration ?? r.timeLimit ?? { value: 0, unit: 'none' };
       const process = await configs.getInternalProcess(input.procedureCode, scope);

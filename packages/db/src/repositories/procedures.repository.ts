@@ -6,7 +6,7 @@ import type {
   ProcedureSummary,
   ProcedureVersionInfo,
 } from '@mot-cua/contracts';
-import { AppError } from '@mot-cua/core';
+import { AppError, unitLevelOf } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 
@@ -249,7 +249,10 @@ export function createProceduresRepository(db: Kysely<DB>) {
           ]),
         );
       }
-      const enabledExpr = sql<boolean>`coalesce(cu.enabled, cp.enabled, false)`;
+      // the rule of core's isProcedureEnabled: own config, else the province's, else the catalog level
+      const enabledExpr = unit
+        ? sql<boolean>`coalesce(cu.enabled, cp.enabled, ${unitLevelOf(unit.unitCode)} = ANY(p.levels))`
+        : sql<boolean>`false`;
       if (unit && f.enabledOnly) q = q.where(enabledExpr);
       const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const rows = await q

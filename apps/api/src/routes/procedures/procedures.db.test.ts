@@ -153,12 +153,25 @@ describe('unit configuration', () => {
     expect(audit[0]).toMatchObject({ action: 'procedure.configure', actorUserId: director.userId, unitCode });
 
     const list = await app.inject({ method: 'GET', url: `/api/procedures?agency=${agency}&unit=${unitCode}` });
+    // codes[0] has no configuration: a commune receives its commune-level procedures by default
     expect(list.json().items.map((i: { code: string; enabled: boolean }) => [i.code, i.enabled])).toEqual([
-      [codes[0], false],
+      [codes[0], true],
       [codes[1], true],
     ]);
+    const off = await app.inject({
+      method: 'PUT',
+      url: `/api/procedures/units/${unitCode}/procedures/${codes[0]}/config`,
+      payload: { enabled: false, localFeeVnd: null, localFeeNote: null },
+      headers: director.headers,
+    });
+    expect(off.statusCode).toBe(200);
+    const enabledOnly = await app.inject({
+      method: 'GET',
+      url: `/api/procedures?agency=${agency}&unit=${unitCode}&enabledOnly=true`,
+    });
+    expect(enabledOnly.json().items.map((i: { code: string }) => i.code)).toEqual([codes[1]]);
     const own = await app.inject({ method: 'GET', url: `/api/procedures/units/${unitCode}/configs` });
-    expect(own.json().items).toHaveLength(1);
+    expect(own.json().items).toHaveLength(2);
   });
 
   it('bulk-enables, refuses unknown codes (404) and withdrawn procedures (409)', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { AssistantAnswer, CatalogProcedure, SearchResponse } from '@mot-cua/contracts';
-import type { Database } from '@mot-cua/db';
-import { createTestDb, uniqueSuffix } from '@mot-cua/test-kit';
+import { createProcedureConfigRepository, type Database } from '@mot-cua/db';
+import { loadProceduresMasterData } from '@mot-cua/db/seed/procedures';
+import { createTestDb, testUnit, uniqueSuffix } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing.js';
@@ -50,11 +51,26 @@ describe('GET /api/search (public)', () => {
     expect(page.items.map((i) => i.code)).toEqual(all.items.slice(5).map((i) => i.code));
   });
 
-  it('restricts to the procedures enabled in a unit', async () => {
-    const unit = `T${uniqueSuffix().slice(-6).toUpperCase()}`;
-    const res = await search({ q: 'khai sinh', unit });
-    expect(res.statusCode).toBe(200);
-    expect((res.json() as SearchResponse).total).toBe(0);
+  it('restricts to the procedures a unit receives: catalog level by default, its configuration when set', async () => {
+    await loadProceduresMasterData(database, () => {});
+    const { unitCode } = testUnit();
+    const codesAt = async (unit: string) =>
+      ((await search({ q: 'khai sinh', unit, limit: '50' })).json() as SearchResponse).items.map((i) => i.code);
+    // a commune receives the commune-level birth registration without any configuration
+    expect(await codesAt(unitCode)).toContain('1.001193');
+    // a province (Hồ Chí Minh City) does not: it is a commune-level procedure
+    expect(await codesAt('79')).not.toContain('1.001193');
+    // the commune turns it off: gone from its search, still found elsewhere
+    await createProcedureConfigRepository(database.db).putUnitConfig({
+      unitCode,
+      procedureCode: '1.001193',
+      enabled: false,
+      localFeeVnd: null,
+      localFeeNote: null,
+      updatedBy: null,
+    });
+    expect(await codesAt(unitCode)).not.toContain('1.001193');
+    expect(await codesAt(testUnit().unitCode)).toContain('1.001193');
   });
 
   it('refuses empty, too long and malformed queries with stable codes', async () => {
