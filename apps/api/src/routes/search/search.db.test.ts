@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AssistantAnswer, CatalogProcedure, SearchResponse } from '@mot-cua/contracts';
 import { createProcedureConfigRepository, type Database } from '@mot-cua/db';
 import { loadProceduresMasterData } from '@mot-cua/db/seed/procedures';
-import { createTestDb, testUnit, uniqueSuffix } from '@mot-cua/test-kit';
+import { createTestDb, testUnit } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing.js';
