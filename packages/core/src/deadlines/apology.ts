@@ -9,6 +9,15 @@ export function latestApologyAt(dueAt: Date, calendar: WorkingCalendar): Date {
   return calendar.subtractWorkingMs(dueAt, calendar.dayWorkMs, true);
 }
 
+/**
+ * The last moment an apology may be sent for a dossier whose clock started at `clockStartsAt`, or null when
+ * there is no such moment: a limit shorter than one working day (e.g. half a day) leaves no room for the notice.
+ */
+export function apologyWindowEnd(dueAt: Date, clockStartsAt: Date, calendar: WorkingCalendar): Date | null {
+  if (calendar.workingMsBetween(clockStartsAt, dueAt) < calendar.dayWorkMs) return null;
+  return latestApologyAt(dueAt, calendar);
+}
+
 export function checkApology(input: {
   dueAt: Date;
   noticeAt: Date;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vnDateTime, vnInstant } from '../calendar/civil-date.js';
 import { nationalCalendar } from '../calendar/test-calendars.js';
-import { checkApology, latestApologyAt } from './apology.js';
+import { apologyWindowEnd, checkApology, latestApologyAt } from './apology.js';
 import { classifyFinished, classifyInProgress } from './classification.js';
 import { computeStepDeadlines, stepsAddUp } from './step-deadlines.js';
 
@@ -141,6 +141,23 @@ describe('apology rule', () => {
         calendar: cal,
       }),
     ).toThrow(expect.objectContaining({ code }));
+  });
+});
+
+describe('apology window of a dossier', () => {
+  it('ends one working day before the due date when the limit is long enough', () => {
+    expect(vnDateTime(apologyWindowEnd(at('2026-03-17 10:00'), at('2026-03-12 10:00'), cal)!)).toBe('2026-03-16 10:00');
+  });
+
+  it('does not exist for a limit shorter than one working day (never before the receipt)', () => {
+    // received Friday 13/2/2026 12:00 (lunch: the clock starts 13:30) with half a day: due 13/2 17:00 + 30 min
+    const start = at('2026-02-13 13:30');
+    const due = cal.addWorkingMs(start, cal.dayWorkMs / 2);
+    expect(apologyWindowEnd(due, start, cal)).toBeNull();
+    // exactly one working day leaves the clock start itself (shown as the previous evening, 12/2 17:00)
+    const dayDue = cal.addWorkingMs(start, cal.dayWorkMs);
+    const end = apologyWindowEnd(dayDue, start, cal)!;
+    expect(cal.workingMsBetween(end, start)).toBe(0);
   });
 });
 

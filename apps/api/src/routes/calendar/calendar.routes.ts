@@ -10,6 +10,7 @@ import {
   YearScheduleView,
 } from '@mot-cua/contracts';
 import {
+  apologyWindowEnd,
   assertSettings,
   assertYear,
   authorize,
@@ -19,7 +20,6 @@ import {
   type Duration,
   draftSchedule,
   HOUR_MS,
-  latestApologyAt,
   NATIONAL_CALENDAR_SCOPE,
   type ProcessStep,
   type Resource,
@@ -139,7 +139,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           reason: p.reason ?? null,
           workingHours: p.workingMs === null ? null : p.workingMs / HOUR_MS,
         })),
-        apologyNoticeBy: r.dueAt ? latestApologyAt(r.dueAt, calendar).toISOString() : null,
+        apologyNoticeBy: r.dueAt && r.runStartsAt ? iso(apologyWindowEnd(r.dueAt, r.runStartsAt, calendar)) : null,
         status: classifyInProgress(deps.clock.now(), r.dueAt, calendar, settings.dueSoonWithin),
         steps: stepDeadlines.map((s) => ({
           key: s.key,
