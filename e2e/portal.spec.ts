@@ -92,4 +92,30 @@ describe('citizen portal journey', () => {
     await screenshot(phone, 'portal-phone-procedure');
     await phone.close();
   });
+
+  it('search filters by field and by the unit that receives the procedure', async () => {
+    await page.goto(`${h.baseUrl}/search?q=khai%20sinh`);
+    await page.getByLabel('Mã xã, phường, tỉnh').fill('26743');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('unit=26743');
+    const birth = page.locator('a[href="/procedures/1.001193"]');
+    await expect.poll(() => birth.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // a province does not receive the commune-level birth registration
+    await page.goto(`${h.baseUrl}/search?q=khai%20sinh&unit=79`);
+    await expect.poll(() => page.getByText(/Tìm thấy \d+ thủ tục/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await birth.count()).toBe(0);
+    // field filter: every result is of the chosen field
+    await page.goto(`${h.baseUrl}/search?q=dang%20ky`);
+    await page
+      .getByLabel('Lĩnh vực')
+      .selectOption({
+        label:
+          (await page.getByLabel('Lĩnh vực').locator('option', { hasText: 'Hộ tịch (' }).first().textContent()) ?? '',
+      });
+    await expect.poll(() => page.url()).toContain('field=');
+    await expect.poll(() => page.locator('a[href^="/procedures/"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const fields = await page.locator('main').textContent();
+    expect(fields).toContain('Hộ tịch');
+    await screenshot(page, 'portal-search-filters');
+  });
 });

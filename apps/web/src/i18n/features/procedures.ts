@@ -47,7 +47,7 @@ export const vi = {
   whereToSubmit: 'Nơi nộp hồ sơ',
   whereDefault:
     'Trung tâm Phục vụ hành chính công cấp xã hoặc cấp tỉnh bất kỳ trong tỉnh (không phụ thuộc địa giới hành chính).',
-  submitOnline: 'Nộp trực tuyến trên Cổng Dịch vụ công quốc gia',
+  submitOnline: 'Trang thủ tục trên Cổng Dịch vụ công quốc gia (nộp trực tuyến từ trang đó)',
   steps: 'Trình tự thực hiện',
   conditions: 'Yêu cầu, điều kiện',
   results: 'Kết quả',
@@ -152,7 +152,7 @@ export const en: typeof vi = {
   whereToSubmit: 'Where to submit',
   whereDefault:
     'Any commune or provincial public administrative service center in the province (regardless of residence).',
-  submitOnline: 'Submit online on the National Public Service Portal',
+  submitOnline: 'This procedure on the National Public Service Portal (apply online from there)',
   steps: 'Steps',
   conditions: 'Requirements and conditions',
   results: 'Result',

@@ -19,9 +19,20 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { useProcedureFacets } from '../procedures/procedures-api.js';
 import { formatDuration, procedurePath, useProcedureSearch } from './search-api.js';
 
 const LEVELS: ProcedureLevel[] = ['commune', 'province', 'ministry', 'other'];
+
+/** The typed query as the server folds it (lower case, no accents, đ → d, single spaces). */
+const folded = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .trim();
 const PAGE = 20;
 
 /** Public search page: accent-insensitive, typo-tolerant search with a level filter; results open the procedure page. */
@@ -30,12 +41,22 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const level = (params.get('level') ?? '') as ProcedureLevel | '';
+  const field = params.get('field') ?? '';
+  const unit = params.get('unit') ?? '';
+  const [unitText, setUnitText] = useState(unit);
+  const facets = useProcedureFacets();
   const [limit, setLimit] = useState(PAGE);
   const [debounced] = useDebouncedValue(text, 250);
-  const search = useProcedureSearch({ q: debounced, level: level || undefined, limit });
+  const search = useProcedureSearch({
+    q: debounced,
+    level: level || undefined,
+    field: field || undefined,
+    unit: unit || undefined,
+    limit,
+  });
   const data = search.data;
 
-  const update = (next: { q?: string; level?: string }) => {
+  const update = (next: { q?: string; level?: string; field?: string; unit?: string }) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) {
       if (v) p.set(k, v);
@@ -46,7 +67,7 @@ export function SearchPage() {
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    update({ q: text.trim() });
+    update({ q: text.trim(), unit: /^[0-9]{2}([0-9]{3})?$/.test(unitText.trim()) ? unitText.trim() : '' });
   };
   const lang = i18n.language === 'en' ? 'en' : 'vi';
 
@@ -78,6 +99,26 @@ export function SearchPage() {
                   ...LEVELS.map((l) => ({ value: l, label: t(`search.levels.${l}`) })),
                 ]}
               />
+              <NativeSelect
+                label={t('search.fieldLabel')}
+                value={field}
+                onChange={(e) => update({ field: e.currentTarget.value, q: text.trim() })}
+                data={[
+                  { value: '', label: t('search.fieldAll') },
+                  ...(facets.data?.fields ?? []).map((f) => ({ value: f.field, label: `${f.field} (${f.count})` })),
+                ]}
+                style={{ maxWidth: 260 }}
+              />
+              <TextInput
+                label={t('search.unitLabel')}
+                title={t('search.unitHint')}
+                placeholder="26743"
+                value={unitText}
+                onChange={(e) => setUnitText(e.currentTarget.value)}
+                inputMode="numeric"
+                maxLength={5}
+                w={150}
+              />
               <Button type="submit">{t('search.submit')}</Button>
             </Group>
           </form>
@@ -105,7 +146,7 @@ export function SearchPage() {
                   })}
                 </Text>
               ) : null}
-              {data.understood && data.understood !== debounced.trim().toLowerCase() ? (
+              {data.understood && data.understood !== folded(debounced) ? (
                 <Text size="sm" c="dimmed">
                   {t('search.understood', { text: data.understood })}
                 </Text>

@@ -13,15 +13,24 @@ import { api } from '../../api/client.js';
 /** The public procedure page (built by the procedures feature). */
 export const procedurePath = (code: string) => `/procedures/${encodeURIComponent(code)}`;
 
-export type SearchParams = { q: string; level?: ProcedureLevel | undefined; limit: number };
+export type SearchParams = {
+  q: string;
+  level?: ProcedureLevel | undefined;
+  field?: string | undefined;
+  /** A commune or province code: only the procedures received there. */
+  unit?: string | undefined;
+  limit: number;
+};
 
 export function useProcedureSearch(p: SearchParams) {
   const q = p.q.trim();
   return useQuery({
-    queryKey: ['search', q, p.level ?? '', p.limit],
+    queryKey: ['search', q, p.level ?? '', p.field ?? '', p.unit ?? '', p.limit],
     queryFn: () => {
       const qs = new URLSearchParams({ q, limit: String(p.limit) });
       if (p.level) qs.set('level', p.level);
+      if (p.field) qs.set('field', p.field);
+      if (p.unit) qs.set('unit', p.unit);
       return api<SearchResponse>(`/api/search?${qs}`);
     },
     enabled: q.length > 0,
