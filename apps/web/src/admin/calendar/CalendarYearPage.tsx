@@ -26,7 +26,7 @@ const CODE = /^[0-9A-Z]{2,10}$/;
 export function CalendarYearPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || 2026;
+  const year = Number(params.get('year')) || new Date().getFullYear();
   const scope: CalendarScopeQuery = {
     ...(params.get('provinceCode') ? { provinceCode: params.get('provinceCode')! } : {}),
     ...(params.get('unitCode') ? { unitCode: params.get('unitCode')! } : {}),

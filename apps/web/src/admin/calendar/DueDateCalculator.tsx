@@ -10,7 +10,12 @@ const UNITS: CalendarDuration['unit'][] = ['working_days', 'working_hours', 'cal
 /** Try the deadline engine: a receipt time and a time limit give the clock start and the due date. */
 export function DueDateCalculator({ scope }: { scope: CalendarScopeQuery }) {
   const { t, i18n } = useTranslation();
-  const [receivedAt, setReceivedAt] = useState('2026-02-13T15:30');
+  // now, as a datetime-local value in the browser's time zone
+  const [receivedAt, setReceivedAt] = useState(() => {
+    const d = new Date();
+    d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+    return d.toISOString().slice(0, 16);
+  });
   const [value, setValue] = useState<number>(3);
   const [unit, setUnit] = useState<CalendarDuration['unit']>('working_days');
   const due = useDueDate();
