@@ -46,8 +46,13 @@ describe('citizen portal journey', () => {
   });
 
   it('the calendar shows the 2026 Tết days off', async () => {
-    await page.goto(`${h.baseUrl}/calendar`);
+    await page.goto(`${h.baseUrl}/calendar?year=2026`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/Tết/);
+    // 16–20/2/2026 are the announced Tết days off; Saturday 22/8 is worked back for the 2/9 bridge
+    await expect.poll(() => page.locator('td[data-date="2026-02-17"]').getAttribute('data-working')).toBe('false');
+    expect(await page.locator('td[data-date="2026-02-17"]').getAttribute('aria-label')).toMatch(/Tết/);
+    expect(await page.locator('td[data-date="2026-08-22"]').getAttribute('data-working')).toBe('true');
+    expect(await page.locator('td[data-date="2026-08-31"]').getAttribute('data-working')).toBe('false');
     await screenshot(page, 'portal-calendar');
   });
 
@@ -106,12 +111,10 @@ describe('citizen portal journey', () => {
     expect(await birth.count()).toBe(0);
     // field filter: every result is of the chosen field
     await page.goto(`${h.baseUrl}/search?q=dang%20ky`);
-    await page
-      .getByLabel('Lĩnh vực')
-      .selectOption({
-        label:
-          (await page.getByLabel('Lĩnh vực').locator('option', { hasText: 'Hộ tịch (' }).first().textContent()) ?? '',
-      });
+    await page.getByLabel('Lĩnh vực').selectOption({
+      label:
+        (await page.getByLabel('Lĩnh vực').locator('option', { hasText: 'Hộ tịch (' }).first().textContent()) ?? '',
+    });
     await expect.poll(() => page.url()).toContain('field=');
     await expect.poll(() => page.locator('a[href^="/procedures/"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const fields = await page.locator('main').textContent();
