@@ -377,6 +377,12 @@ export const DossierStatsQuery = z.object({
   unitCode: UnitCodeParam.optional().describe('One unit (commune or provincial department)'),
   from: CivilDate.optional().describe('First day (Vietnam), default the first of this month'),
   to: CivilDate.optional().describe('Last day included (Vietnam), default today'),
+  by: z
+    .enum(['received_unit', 'current_unit'])
+    .default('received_unit')
+    .describe(
+      'received_unit: the unit and province at the time of receipt (immutable log); current_unit: today’s unit, the dossier’s owner columns that boundary-change re-homing moves',
+    ),
 }); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type DossierStatsQuery = z.infer<typeof DossierStatsQuery>;
 
@@ -419,6 +425,7 @@ export type DossierStatsRow = z.infer<typeof DossierStatsRow>;
 export const DossierStats = z
   .object({
     groupBy: z.enum(['unit', 'province']),
+    by: z.enum(['received_unit', 'current_unit']),
     from: z.string(),
     to: z.string(),
     generatedAt: z.string(),

@@ -106,10 +106,18 @@ export type DossierListFilter = {
 
 /** Which dossiers an aggregate covers: those that entered in [fromAt, toAt) in the scopes. */
 export type DossierStatsScope = {
-  /** Unit or province codes at the time of entry; 'VN' covers every province. */
+  /** Unit or province codes (at the time of entry, or today's with by current_unit); 'VN' covers every province. */
   scopes: string[];
   fromAt: Date;
   toAt: Date;
+  /**
+   * received_unit (default): the unit and province of the first action of the log, which is immutable;
+   * current_unit: today's unit, the dossier's receiving unit column (moved by boundary-change re-homing) and
+   * that unit's province as of `asOf` (falling back to the dossier's province column).
+   */
+  by?: 'received_unit' | 'current_unit';
+  /** Civil date (Vietnam) for today's province of a unit, with by current_unit. */
+  asOf?: string;
 };
 
 export type DossierStatsFilter = DossierStatsScope & {
@@ -120,15 +128,35 @@ export type DossierStatsFilter = DossierStatsScope & {
   dueSoonMarks: ReadonlyMap<string, Date>;
 };
 
-/** Entries (first action of the log: unit and province at the time) in a scope and period, as SQL. */
+/**
+ * Entries in a period (first action of the log) with the unit and province they are reported under, as SQL:
+ * the unit at the time (the log's first action) or today's unit (the dossier's receiving unit now).
+ */
 function entriesIn(f: DossierStatsScope) {
   const national = f.scopes.includes('VN');
+  const period = sql`e.seq = 1 and e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz`;
+  if (f.by === 'current_unit') {
+    const asOf = f.asOf ?? f.toAt.toISOString().slice(0, 10);
+    const where = national
+      ? sql``
+      : sql`where c.entry_unit in (${sql.join(f.scopes)}) or c.entry_province in (${sql.join(f.scopes)})`;
+    return sql`select * from (
+        select e.dossier_id, d.receiving_unit_code as entry_unit,
+          coalesce((select u.province_code from admin_units u
+            where u.code = d.receiving_unit_code
+              and (u.valid_from is null or u.valid_from <= ${asOf}::date)
+              and (u.valid_to is null or u.valid_to >= ${asOf}::date)
+            order by u.valid_from desc nulls last limit 1), d.province_code) as entry_province
+        from dossier_actions e join dossiers d on d.id = e.dossier_id
+        where ${period}) c
+      ${where}`;
+  }
   const where = national
     ? sql``
     : sql`and (e.unit_code in (${sql.join(f.scopes)}) or e.province_code in (${sql.join(f.scopes)}))`;
   return sql`select e.dossier_id, e.unit_code as entry_unit, e.province_code as entry_province
     from dossier_actions e
-    where e.seq = 1 and e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz
+    where ${period}
     ${where}`;
 }
 

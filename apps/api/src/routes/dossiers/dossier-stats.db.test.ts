@@ -183,6 +183,24 @@ describe('GET /api/dossiers/stats', () => {
     expect(body.totals.inProgress.overdue).toBe(3);
   });
 
+  it('by=current_unit reports each dossier under today’s unit (the re-homed one under X)', async () => {
+    const res = await stats(who.supervisorQ, '?by=current_unit');
+    expect(res.statusCode, res.body).toBe(200);
+    const body: DossierStats = res.json();
+    expect(body).toMatchObject({ groupBy: 'unit', by: 'current_unit' });
+    expect(rowOf(body, X)).toMatchObject({ received: 11, inProgress: { total: 6, overdue: 2 } });
+    // Received at Y for X: its receiving center is still Y.
+    expect(rowOf(body, Y)).toMatchObject({ received: 1, inProgress: { total: 1, overdue: 1 } });
+    expect(body.totals.received).toBe(12);
+    // Scoped to X alone, today's unit holds the re-homed dossier; the unit at the time does not.
+    const onlyX = (await stats(who.supervisorQ, `?unitCode=${X}&by=current_unit`)).json() as DossierStats;
+    expect(onlyX.rows.map((r) => [r.code, r.received])).toEqual([[X, 11]]);
+    const atTheTime = (await stats(who.supervisorQ, `?unitCode=${X}`)).json() as DossierStats;
+    expect(atTheTime).toMatchObject({ by: 'received_unit' });
+    expect(atTheTime.rows.map((r) => [r.code, r.received])).toEqual([[X, 10]]);
+    expect((await stats(who.supervisorQ, '?by=today')).statusCode).toBe(400);
+  });
+
   it('agrees with each dossier’s own progress badge (classifyProgress on its log)', async () => {
     const body: DossierStats = (await stats(who.supervisorQ)).json();
     const tally = new Map<string, number>();

@@ -305,7 +305,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags,
         summary:
-          'Aggregates of the caller’s area per unit at the time of receipt (per province for a national supervisor)',
+          'Aggregates of the caller’s area per unit at the time of receipt, or per today’s unit with by=current_unit (per province for a national supervisor)',
         querystring: DossierStatsQuery,
         response: { 200: DossierStats },
       },
@@ -336,7 +336,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         scopes = mine;
         if (mine.includes(NATIONAL_SCOPE)) groupBy = 'province';
       }
-      const scope = { scopes, fromAt: period.fromAt, toAt: period.toAt };
+      const scope = { scopes, fromAt: period.fromAt, toAt: period.toAt, by: q.by, asOf: today };
       // The due-soon mark of each handling unit's own calendar (cached), so SQL classifies like the detail page.
       const dueSoonMarks = new Map<string, Date>();
       for (const u of await d.dossiers.statsOpenUnits(scope)) {
@@ -358,6 +358,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       const totals = sumStatsCounts(counts);
       return {
         groupBy,
+        by: q.by,
         from: period.from,
         to: period.to,
         generatedAt: now.toISOString(),

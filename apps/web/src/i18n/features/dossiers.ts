@@ -102,6 +102,12 @@ export const vi = {
     overdueList: 'Hồ sơ quá hạn ({{count}})',
     barLabel: 'Đúng hạn hoặc trước hạn: {{good}}; trễ hạn: {{late}}',
     empty: 'Không có hồ sơ nào tiếp nhận trong kỳ.',
+    by: 'Thống kê theo',
+    byReceived: 'Đơn vị tại thời điểm tiếp nhận',
+    byCurrent: 'Đơn vị hiện nay',
+    unitColCurrent: 'Đơn vị hiện nay',
+    noteCurrent:
+      'Mỗi hồ sơ được tính cho đơn vị đang quản lý hồ sơ hiện nay: hồ sơ chưa kết thúc của đơn vị đã sáp nhập được chuyển về đơn vị kế thừa; hồ sơ đã kết thúc giữ đơn vị tại thời điểm đó. Hồ sơ đang chờ bổ sung hoặc chờ nghĩa vụ tài chính không bị tính quá hạn.',
     note: 'Mỗi hồ sơ được tính cho đơn vị tiếp nhận tại thời điểm tiếp nhận (kể cả khi đơn vị đã sắp xếp lại sau đó). Cột “Trong hạn” gồm cả hồ sơ chưa có hạn (mới đăng ký trực tuyến, không quy định thời hạn); hồ sơ đang chờ bổ sung hoặc chờ nghĩa vụ tài chính không bị tính quá hạn.',
   },
   detail: {
@@ -291,6 +297,12 @@ export const en: typeof vi = {
     overdueList: 'Overdue dossiers ({{count}})',
     barLabel: 'On time or early: {{good}}; late: {{late}}',
     empty: 'No dossier was received in the period.',
+    by: 'Report by',
+    byReceived: 'Unit at the time of receipt',
+    byCurrent: 'Today’s unit',
+    unitColCurrent: 'Unit today',
+    noteCurrent:
+      'Each dossier counts for the unit that holds it today: open dossiers of a merged unit moved to its successor; finished ones keep the unit of their time. Dossiers waiting for a supplement or a payment are never counted overdue.',
     note: 'Each dossier counts for the unit that received it, as that unit was at the time (even after a later boundary change). “Undue” includes dossiers without a due date (new online submissions, no time limit); dossiers waiting for a supplement or a payment are never counted overdue.',
   },
   detail: {

@@ -6,6 +6,7 @@ import {
   Group,
   Loader,
   Paper,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
@@ -70,7 +71,7 @@ function Figure({ label, value, color }: { label: string; value: string | number
 }
 
 /**
- * Supervision of an area: per unit at the time of receipt (per province for a national supervisor), the
+ * Supervision of an area: per unit at the time of receipt or per today's unit (per province for a national supervisor), the
  * dossiers received in the period, the online share, those in progress by deadline, those finished early,
  * on time or late, the on-time rate, refusals and withdrawals; with links to the overdue lists.
  */
@@ -83,6 +84,7 @@ export function SupervisionPage() {
     to: params.get('to') ?? '',
     provinceCode: params.get('provinceCode') ?? '',
     unitCode: params.get('unitCode') ?? '',
+    by: params.get('by') === 'current_unit' ? 'current_unit' : '',
   };
   const set = (k: keyof typeof filter, v: string) => {
     const next = new URLSearchParams(params);
@@ -95,6 +97,7 @@ export function SupervisionPage() {
     ...(filter.to ? { to: filter.to } : {}),
     ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
     ...(filter.unitCode ? { unitCode: filter.unitCode } : {}),
+    ...(filter.by ? { by: 'current_unit' as const } : {}),
   });
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
@@ -130,6 +133,20 @@ export function SupervisionPage() {
             onChange={(e) => set('unitCode', e.currentTarget.value.trim())}
             w={140}
           />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="supervision-by">
+              {t('dossiers.supervision.by')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="supervision-by"
+              value={filter.by || 'received_unit'}
+              onChange={(v) => set('by', v === 'current_unit' ? v : '')}
+              data={[
+                { value: 'received_unit', label: t('dossiers.supervision.byReceived') },
+                { value: 'current_unit', label: t('dossiers.supervision.byCurrent') },
+              ]}
+            />
+          </Stack>
         </Group>
         {q.error instanceof ApiError && <Alert color="red">{q.error.problem.detail}</Alert>}
         {q.isLoading && <Loader aria-label={t('common.loading')} />}
@@ -162,7 +179,9 @@ export function SupervisionPage() {
                       <Table.Th rowSpan={2}>
                         {s.groupBy === 'province'
                           ? t('dossiers.supervision.provinceCol')
-                          : t('dossiers.supervision.unitCol')}
+                          : s.by === 'current_unit'
+                            ? t('dossiers.supervision.unitColCurrent')
+                            : t('dossiers.supervision.unitCol')}
                       </Table.Th>
                       <Table.Th rowSpan={2}>{t('dossiers.supervision.received')}</Table.Th>
                       <Table.Th rowSpan={2}>{t('dossiers.supervision.onlineShare')}</Table.Th>
@@ -256,7 +275,7 @@ export function SupervisionPage() {
               </Table.ScrollContainer>
             )}
             <Text size="xs" c="dimmed">
-              {t('dossiers.supervision.note')}
+              {s.by === 'current_unit' ? t('dossiers.supervision.noteCurrent') : t('dossiers.supervision.note')}
             </Text>
           </>
         )}

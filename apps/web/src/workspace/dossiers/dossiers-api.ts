@@ -26,7 +26,7 @@ export function useDossierList(p: { view: DossierView; q?: string; unitCode?: st
 }
 
 /** Aggregates of the viewer's area (GET /api/dossiers/stats); empty filters are left out. */
-export function useDossierStats(p: DossierStatsQuery) {
+export function useDossierStats(p: Partial<DossierStatsQuery>) {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) if (v) qs.set(k, String(v));
   return useQuery({
