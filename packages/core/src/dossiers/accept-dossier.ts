@@ -43,6 +43,7 @@ export async function acceptDossier(
         { unitCode: dossier.competentUnitCode, provinceCode: dossier.provinceCode },
         procedure,
         now,
+        dossier.channel,
       );
       return { type: 'received', channel: dossier.channel, steps: procedure.steps, ...due };
     },

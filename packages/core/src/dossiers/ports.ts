@@ -1,3 +1,4 @@
+import type { Cutoff } from '../calendar/working-calendar.js';
 import type {
   Channel,
   ComponentCheck,
@@ -191,6 +192,8 @@ export interface DeadlinePort {
     receivedAt: Date;
     duration: DossierDuration;
     pauses?: DossierPause[];
+    /** Intake cut-off for this receipt; undefined: the calendar's (15:00 by default) for day-based limits. */
+    cutoff?: Cutoff | undefined;
   }): Promise<{ clockStartsAt: Date; dueAt: Date | null }>;
   /** The instant `days` working days before `at` (same time of day), for the apology rule and due-soon lists. */
   workingDaysBefore(input: { unitCode: string; provinceCode: string; at: Date; days: number }): Promise<Date>;

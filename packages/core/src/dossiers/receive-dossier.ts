@@ -1,3 +1,4 @@
+import type { Cutoff } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
@@ -41,16 +42,33 @@ async function requireUnit(deps: DossierDeps, code: string, onDate: string): Pro
   return u;
 }
 
+/**
+ * Intake cut-off of online dossiers (domain.md §1.6, §3; Decree 297/2025 for the national portal's
+ * e-procedures): received later than one hour before the end of office hours, the time limit counts from the
+ * next working day. The calendar settings have a single cut-off (15:00 by default, for the counter and post),
+ * so the online rule is this constant, relative to each unit's own closing time.
+ */
+export const ONLINE_INTAKE_CUTOFF: Cutoff = Object.freeze({ kind: 'before_close', minutes: 60 });
+
+/** The cut-off that applies to a receipt through a channel; undefined: the calendar's own (15:00 by default). */
+export function intakeCutoff(channel: Channel): Cutoff | undefined {
+  return channel === 'online' ? ONLINE_INTAKE_CUTOFF : undefined;
+}
+
 /** Due date of the whole procedure and of the first step, from the competent unit's calendar. */
 export async function dueDatesAtReceipt(
   deps: DossierDeps,
   p: { unitCode: string; provinceCode: string },
   procedure: Pick<ReceptionProcedure, 'duration' | 'steps'>,
   at: Date,
+  channel: Channel,
 ) {
-  const due = await deps.deadlines.computeDueDate({ ...p, receivedAt: at, duration: procedure.duration });
+  const cutoff = intakeCutoff(channel);
+  const due = await deps.deadlines.computeDueDate({ ...p, receivedAt: at, duration: procedure.duration, cutoff });
   const first = procedure.steps[0];
-  const step = first ? await deps.deadlines.computeDueDate({ ...p, receivedAt: at, duration: first.duration }) : null;
+  const step = first
+    ? await deps.deadlines.computeDueDate({ ...p, receivedAt: at, duration: first.duration, cutoff })
+    : null;
   return { clockStartsAt: due.clockStartsAt, dueAt: due.dueAt, stepDueAt: step?.dueAt ?? null };
 }
 
@@ -136,6 +154,7 @@ export async function receiveDossier(
       { unitCode: competent.code, provinceCode: competent.provinceCode },
       procedure,
       now,
+      input.channel,
     );
     await push({ ...base, seq: 1, type: 'received', channel: input.channel, steps: procedure.steps, ...due });
   } else {

@@ -57,6 +57,7 @@ export function createDossierDeadlinePort(
         calendar,
         pauses: (input.pauses ?? []).map((p) => ({ startedAt: p.from, endedAt: p.to, reason: p.kind })),
         pauseRule: 'extend',
+        cutoff: input.cutoff,
       });
       return { clockStartsAt: r.clockStartsAt, dueAt: r.dueAt };
     },

@@ -165,6 +165,38 @@ describe('dossier use cases on the database', () => {
     expect(outbox.map((o) => (o.payload as { TrangThaiHoSo: number }).TrangThaiHoSo)).toEqual([1, 5, 1, 2]);
   });
 
+  // Intake cut-off: 15:00 at the counter (the calendar's), one hour before closing (17:00) online.
+  it.each([
+    { channel: 'online', at: '16:10', starts: 'next', clockStartsAt: '2026-03-03T00:00:00.000Z' },
+    { channel: 'online', at: '15:30', starts: 'same', clockStartsAt: '2026-03-02T08:30:00.000Z' },
+    { channel: 'online', at: '15:59', starts: 'same', clockStartsAt: '2026-03-02T08:59:00.000Z' },
+    { channel: 'in_person', at: '14:50', starts: 'same', clockStartsAt: '2026-03-02T07:50:00.000Z' },
+    { channel: 'in_person', at: '15:10', starts: 'next', clockStartsAt: '2026-03-03T00:00:00.000Z' },
+  ] as const)('$channel at $at Monday: the clock starts the $starts working day', async (c) => {
+    const at = new Date(`2026-03-02T${c.at}:00+07:00`);
+    clock.set(at);
+    try {
+      let id: string;
+      if (c.channel === 'online') {
+        const citizen: DossierActor = { userId: null, name: 'Nguyễn Thị Ánh', role: 'citizen', unitCode };
+        const submitted = await tx((d) =>
+          receiveDossier(d, citizen, input({ mode: 'submit', channel: 'online', returnMethod: 'online' })),
+        );
+        id = submitted.dossier.id;
+        await tx((d) => acceptDossier(d, { dossierId: id, actor: reception }));
+      } else {
+        id = (await tx((d) => receiveDossier(d, reception, input()))).dossier.id;
+      }
+      const received = (await createDossiersRepository(database.db).listActions(id)).find((a) => a.type === 'received');
+      expect(received).toMatchObject({ at, clockStartsAt: new Date(c.clockStartsAt) });
+      // 3 working days from the start of the clock (07:00 next morning ends at 17:00 on the third day).
+      const due = (received as { dueAt: Date }).dueAt.toISOString();
+      expect(due).toBe(c.starts === 'next' ? '2026-03-05T10:00:00.000Z' : c.clockStartsAt.replace('-02T', '-05T'));
+    } finally {
+      clock.set('2026-03-02T02:00:00Z');
+    }
+  });
+
   it('runs the lifecycle; a processing supplement restarts the clock; apology once and in time', async () => {
     const head = await newOfficial(database, { grants: [{ role: 'department_head', unitCode }] });
     const spec = await newOfficial(database, { grants: [{ role: 'specialist', unitCode }], fullName: 'Lê Văn Hùng' });
