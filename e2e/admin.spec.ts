@@ -17,25 +17,28 @@ describe('administration journeys', () => {
     await h?.close();
   });
 
-  it('the center director enables birth registration at Bến Thành and edits its internal process', async () => {
+  it('the center director turns birth registration off and on at Bến Thành and edits its internal process', async () => {
     await loginAs(page, h.baseUrl, 'giamdoc.benthanh');
     await page.locator('[data-role="center_director"]').waitFor();
     await page.goto(`${h.baseUrl}/admin/procedures`);
     await page.getByLabel('Mã hoặc tên thủ tục').fill('1.001193');
     const toggle = page.getByRole('switch', { name: /^Tiếp nhận: Thủ tục đăng ký khai sinh$/ });
     await toggle.waitFor({ timeout: 15_000 });
-    if (!(await toggle.isChecked())) {
-      await toggle.click({ force: true });
-      await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
-    }
+    // a commune receives its commune-level procedures until someone turns one off
+    expect(await toggle.isChecked()).toBe(true);
+    const storedConfig = () =>
+      page.evaluate(async () => {
+        const r = await fetch('/api/procedures/units/26743/configs');
+        const body = (await r.json()) as { items: { procedureCode: string; enabled: boolean }[] };
+        return body.items.find((i) => i.procedureCode === '1.001193')?.enabled;
+      });
+    await toggle.click({ force: true });
+    await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(false);
+    await expect.poll(storedConfig, { timeout: 10_000 }).toBe(false);
+    await toggle.click({ force: true });
+    await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(storedConfig, { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'admin-procedures-enabled');
-    // the API agrees: the procedure is now enabled at the unit
-    const enabled = await page.evaluate(async () => {
-      const r = await fetch('/api/procedures/units/26743/configs');
-      const body = (await r.json()) as { items: { procedureCode: string; enabled: boolean }[] };
-      return body.items.find((i) => i.procedureCode === '1.001193')?.enabled;
-    });
-    expect(enabled).toBe(true);
 
     await page.getByRole('link', { name: 'Quy trình nội bộ' }).first().click();
     await expect.poll(() => page.locator('h2').first().textContent(), { timeout: 15_000 }).toContain('1.001193');
