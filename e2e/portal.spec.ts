@@ -121,4 +121,19 @@ describe('citizen portal journey', () => {
     expect(fields).toContain('Hộ tịch');
     await screenshot(page, 'portal-search-filters');
   });
+
+  it('the units page draws the 34 provinces; choosing one on the map opens it', async () => {
+    await page.goto(`${h.baseUrl}/units?onDate=2026-05-01`);
+    const shapes = page.locator('svg a[data-province]');
+    await expect.poll(() => shapes.count(), { timeout: 15_000 }).toBe(34);
+    await screenshot(page, 'portal-units-map');
+    await page.locator('svg a[data-province="01"]').click();
+    await expect.poll(() => page.url()).toContain('code=01');
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('Thành phố Hà Nội');
+    // before the reform there were 63 provinces: the 2025 map is not drawn for such a date
+    await page.goto(`${h.baseUrl}/units?onDate=2025-06-30`);
+    await page.locator('main h2').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await shapes.count()).toBe(0);
+  });
 });

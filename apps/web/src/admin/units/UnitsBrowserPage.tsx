@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../api/session.js';
+import { ProvinceMap } from '../../components/ProvinceMap.js';
 import { formatDate, useChildren, useLineage, useProvinces, useUnit, useUnitSearch, vnToday } from './units-api.js';
 
 type Select = (code: string) => void;
@@ -305,7 +306,16 @@ export function UnitsBrowserPage() {
             {selected ? (
               <UnitDetail code={selected} onDate={onDate} />
             ) : (
-              <Text c="dimmed">{t('adminUnits.browse.pickOne')}</Text>
+              <Stack gap="xs">
+                <Text c="dimmed">{t('adminUnits.browse.pickOne')}</Text>
+                {onDate >= '2025-07-01' && (
+                  <ProvinceMap
+                    title={t('adminUnits.browse.mapTitle')}
+                    hrefOf={(code) => `/units?onDate=${onDate}&code=${code}`}
+                    onSelect={select}
+                  />
+                )}
+              </Stack>
             )}
           </Grid.Col>
         </Grid>
