@@ -100,4 +100,20 @@ describe('administration journeys', () => {
     expect(res.status).toBe(403);
     expect(res.code).toBe('FORBIDDEN');
   });
+
+  it('the national supervisor sees the on-time rate on the province map and drills into a province from it', async () => {
+    page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await loginAs(page, h.baseUrl, 'giamsat.quocgia');
+    await page.goto(`${h.baseUrl}/workspace/supervision`);
+    const hcm = page.locator('svg a[data-province="79"]');
+    await expect.poll(() => hcm.count(), { timeout: 15_000 }).toBe(1);
+    // the shape's label carries the figures of the table row
+    expect(await hcm.getAttribute('aria-label')).toMatch(/Thành phố Hồ Chí Minh: \d+(,\d)?% đúng hạn, \d+ hồ sơ/);
+    await screenshot(page, 'admin-supervision-map');
+    // by keyboard, as a screen-reader user would (the shape is a link)
+    await hcm.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('provinceCode=79');
+    await expect.poll(() => page.locator('tr[data-unit="26743"]').count(), { timeout: 15_000 }).toBe(1);
+  });
 });

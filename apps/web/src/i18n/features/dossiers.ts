@@ -81,6 +81,8 @@ export const vi = {
     noReceptionRole: 'Bạn không có vai trò tiếp nhận hồ sơ.',
   },
   supervision: {
+    mapTitle: 'Tỷ lệ đúng hạn theo tỉnh (màu càng đậm càng cao; chọn một tỉnh để xem các xã)',
+    mapValue: '{{rate}} đúng hạn, {{received}} hồ sơ',
     title: 'Giám sát giải quyết hồ sơ',
     from: 'Từ ngày',
     to: 'Đến ngày',
@@ -276,6 +278,8 @@ export const en: typeof vi = {
     noReceptionRole: 'You hold no reception role.',
   },
   supervision: {
+    mapTitle: 'On-time rate by province (darker is higher; choose a province to see its communes)',
+    mapValue: '{{rate}} on time, {{received}} dossiers',
     title: 'Dossier supervision',
     from: 'From',
     to: 'To',

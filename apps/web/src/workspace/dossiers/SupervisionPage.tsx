@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
+import { ProvinceMap } from '../../components/ProvinceMap.js';
 import { useDossierStats } from './dossiers-api.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -169,6 +170,24 @@ export function SupervisionPage() {
               />
               <Figure label={t('dossiers.supervision.onTimeRate')} value={pct(s.totals.onTimeRate)} />
             </SimpleGrid>
+            {s.groupBy === 'province' && s.rows.length > 0 && (
+              <Box maw={520}>
+                <ProvinceMap
+                  title={t('dossiers.supervision.mapTitle')}
+                  values={Object.fromEntries(
+                    s.rows.filter((r) => r.onTimeRate !== null).map((r) => [r.code, r.onTimeRate as number]),
+                  )}
+                  describe={(code, v) =>
+                    t('dossiers.supervision.mapValue', {
+                      rate: pct(v),
+                      received: s.rows.find((r) => r.code === code)?.received ?? 0,
+                    })
+                  }
+                  hrefOf={(code) => `/workspace/supervision?provinceCode=${code}`}
+                  onSelect={(code) => set('provinceCode', code)}
+                />
+              </Box>
+            )}
             {s.rows.length === 0 ? (
               <Text c="dimmed">{t('dossiers.supervision.empty')}</Text>
             ) : (
