@@ -93,6 +93,15 @@ export const ComponentCheckInput = z
   .meta({ id: 'ComponentCheckInput' });
 export type ComponentCheckInput = z.infer<typeof ComponentCheckInput>;
 
+/** A time limit entered by the receiving official for a procedure that has none (catalog and internal process). */
+export const TimeLimitInput = z
+  .object({
+    value: z.number().positive().max(366),
+    unit: z.enum(['working_days', 'working_hours', 'calendar_days']),
+  })
+  .meta({ id: 'TimeLimitInput' });
+export type TimeLimitInput = z.infer<typeof TimeLimitInput>;
+
 export const ReceiveDossierRequest = z
   .object({
     mode: z
@@ -113,6 +122,9 @@ export const ReceiveDossierRequest = z
     returnMethod: DossierReturnMethod.default('counter'),
     vneidVerified: z.boolean().optional(),
     note: optionalText(2000),
+    timeLimit: TimeLimitInput.nullish().describe(
+      'Only when the procedure has no time limit for the channel and the unit’s internal process sets none: required to receive (422 DOSSIER_TIME_LIMIT_REQUIRED), refused otherwise (409 DOSSIER_TIME_LIMIT_FIXED)',
+    ),
   })
   .meta({ id: 'ReceiveDossierRequest' });
 export type ReceiveDossierRequest = z.input<typeof ReceiveDossierRequest>;
@@ -256,7 +268,11 @@ export type DossierDetail = z.infer<typeof DossierDetail>;
 // Action requests
 export const DossierNoteRequest = z.object({ note: optionalText(2000) }).meta({ id: 'DossierNoteRequest' });
 export const AcceptDossierRequest = z
-  .object({ components: z.array(ComponentCheckInput).max(200).optional(), note: optionalText(2000) })
+  .object({
+    components: z.array(ComponentCheckInput).max(200).optional(),
+    note: optionalText(2000),
+    timeLimit: TimeLimitInput.nullish().describe('As in ReceiveDossierRequest: for a procedure without a time limit'),
+  })
   .meta({ id: 'AcceptDossierRequest' });
 export const SupplementRequestBody = z
   .object({

@@ -38,6 +38,16 @@ export const dossiersErrors = {
     vi: 'Phiếu yêu cầu bổ sung phải nêu ít nhất một thành phần còn thiếu hoặc không hợp lệ.',
     en: 'A supplement request must list at least one missing or invalid component.',
   },
+  DOSSIER_TIME_LIMIT_REQUIRED: {
+    status: 422,
+    vi: 'Thủ tục này không quy định thời hạn giải quyết và đơn vị chưa xây dựng quy trình nội bộ có thời hạn: cán bộ tiếp nhận phải nhập thời hạn giải quyết để tính ngày hẹn trả.',
+    en: 'This procedure has no time limit and the unit’s internal process sets none: the receiving official must enter a time limit to compute the due date.',
+  },
+  DOSSIER_TIME_LIMIT_FIXED: {
+    status: 409,
+    vi: 'Thủ tục đã có thời hạn giải quyết (theo quy định hoặc quy trình nội bộ của đơn vị), không được nhập thời hạn khác.',
+    en: 'The procedure already has a time limit (legal or from the unit’s internal process); another one cannot be entered.',
+  },
   COMPONENTS_INCOMPLETE: {
     status: 409,
     vi: 'Hồ sơ chưa đầy đủ thành phần, chưa thể tiếp nhận.',

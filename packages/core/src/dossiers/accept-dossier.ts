@@ -4,6 +4,7 @@ import { checkCompleteness } from './completeness.js';
 import type { ComponentCheck } from './dossier-actions.js';
 import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 import { dueDatesAtReceipt } from './receive-dossier.js';
+import { hasTimeLimit, resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 
 /**
  * Accept a registered dossier (online, postal, or supplemented at the counter) once its checklist
@@ -16,6 +17,8 @@ export async function acceptDossier(
     actor: DossierActor;
     components?: Array<{ key: string; state: ComponentCheck['state']; reason?: string | null }>;
     note?: string | null;
+    /** Time limit entered by the official when the procedure has none (see resolveTimeLimit). */
+    timeLimit?: SuppliedTimeLimit | null;
   },
 ) {
   return performDossierAction(deps, {
@@ -37,11 +40,24 @@ export async function acceptDossier(
       if (!check.complete) {
         throw new AppError('COMPONENTS_INCOMPLETE', { details: { problems: check.problems.map((p) => p.key) } });
       }
+      const duration = resolveTimeLimit({
+        procedure: procedure.duration,
+        supplied: input.timeLimit,
+        recorded: dossier.duration,
+        required: true,
+      });
       if (input.components) await deps.dossiers.saveComponents(dossier, check.checks);
+      if (
+        !hasTimeLimit(dossier.duration) ||
+        dossier.duration.value !== duration.value ||
+        dossier.duration.unit !== duration.unit
+      ) {
+        await deps.dossiers.saveDuration(dossier, duration);
+      }
       const due = await dueDatesAtReceipt(
         deps,
         { unitCode: dossier.competentUnitCode, provinceCode: dossier.provinceCode },
-        procedure,
+        { ...procedure, duration },
         now,
         dossier.channel,
       );

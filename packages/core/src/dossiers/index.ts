@@ -32,4 +32,5 @@ export * from './stop-dossier.js';
 export * from './suggest-assignee.js';
 export * from './supplement-dossier.js';
 export * from './sync-payload.js';
+export * from './time-limit.js';
 export * from './withdraw-dossier.js';

@@ -116,6 +116,8 @@ export interface DossiersRepository {
   appendAction(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, action: DossierAction): Promise<void>;
   saveProjection(id: string, p: DossierProjection): Promise<void>;
   saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void>;
+  /** Record the time limit the dossier runs with (set when it is accepted, see resolveTimeLimit). */
+  saveDuration(dossier: Pick<DossierRecord, 'id'>, duration: DossierDuration): Promise<void>;
   createConsultation(c: {
     id: string;
     dossierId: string;

@@ -12,6 +12,7 @@ import {
   type DossierDeps,
 } from './perform-dossier-action.js';
 import type { Agent, Applicant, DossierRecord, ReceptionProcedure, UnitInfo } from './ports.js';
+import { resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 
 export type ReceiveDossierInput = {
   /**
@@ -32,6 +33,11 @@ export type ReceiveDossierInput = {
   returnMethod: ReturnMethod;
   vneidVerified?: boolean;
   note?: string | null;
+  /**
+   * Time limit entered by the receiving official when the procedure has none for the channel and the unit's
+   * internal process sets none (required when the clock starts now); refused when the procedure has one.
+   */
+  timeLimit?: SuppliedTimeLimit | null;
 };
 
 export type ReceiveDossierResult = DossierActionResult & { actions: DossierAction[] };
@@ -103,6 +109,12 @@ export async function receiveDossier(
   }
   if (input.mode === 'request_supplement' && check.complete) throw new AppError('SUPPLEMENT_ITEMS_REQUIRED');
 
+  const duration = resolveTimeLimit({
+    procedure: procedure.duration,
+    supplied: input.timeLimit,
+    required: input.mode === 'receive',
+  });
+
   const agencyIdentifier =
     competent.agencyIdentifier ?? fallbackAgencyIdentifier(competent.code, competent.provinceCode);
   const sequence = await deps.dossiers.nextDailySequence(agencyIdentifier, today);
@@ -122,7 +134,7 @@ export async function receiveDossier(
     applicant: input.applicant,
     agent: input.agent ?? null,
     returnMethod: input.returnMethod,
-    duration: procedure.duration,
+    duration,
     components: check.checks,
     feeTotal: procedure.feeTotal,
     paidOnline: false,
@@ -152,7 +164,7 @@ export async function receiveDossier(
     const due = await dueDatesAtReceipt(
       deps,
       { unitCode: competent.code, provinceCode: competent.provinceCode },
-      procedure,
+      { ...procedure, duration },
       now,
       input.channel,
     );

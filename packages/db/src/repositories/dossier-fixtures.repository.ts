@@ -9,14 +9,17 @@ import { loadProcedureCatalog } from './procedures.repository.js';
  * A small commune procedure (modelled on 1.001193 birth registration) with a unique code and agency, for
  * tests and benchmarks that need a procedure without loading the whole catalog. Three components (one
  * conditional) and a 3-working-day limit; optionally an internal process for a unit.
+ * `days: null` gives a procedure without a time limit (as ~315 catalog records): its unit process then has
+ * steps without durations, unless `processDays` sets one per step.
  */
 export async function loadDossierTestProcedure(
   db: Kysely<DB>,
-  opts: { unitCode?: string; days?: number; validFrom?: string } = {},
+  opts: { unitCode?: string; days?: number | null; validFrom?: string; processDays?: number } = {},
 ): Promise<{ code: string; componentKeys: string[] }> {
   const suffix = randomBytes(4).toString('hex').toUpperCase();
   const code = `1.001193-T${suffix}`;
-  const days = opts.days ?? 3;
+  const days = opts.days === null ? null : (opts.days ?? 3);
+  const limit = days === null ? null : { value: days, unit: 'working_days' as const };
   const record: CatalogProcedure = {
     code,
     name: 'Thủ tục đăng ký khai sinh (thử nghiệm)',
@@ -36,13 +39,13 @@ export async function loadDossierTestProcedure(
     steps: [],
     channels: (['in_person', 'online', 'postal'] as const).map((kind) => ({
       kind,
-      duration: { value: days, unit: 'working_days' as const },
-      durationText: `${days} ngày làm việc`,
+      duration: limit,
+      durationText: days === null ? 'Không quy định' : `${days} ngày làm việc`,
       fees: [{ kind: 'free' as const, amount: null, currency: null, note: null, setByProvincialCouncil: false }],
       description: null,
       needsReview: false,
     })),
-    timeLimit: { value: days, unit: 'working_days' },
+    timeLimit: limit,
     components: [
       ['c01', 'Tờ khai đăng ký khai sinh theo mẫu', false],
       ['c02', 'Giấy chứng sinh', false],
@@ -70,7 +73,21 @@ export async function loadDossierTestProcedure(
     review: [],
   };
   await loadProcedureCatalog(db, [record], { checksum: `test-${suffix}`, asOf: opts.validFrom ?? '2025-07-01' });
-  if (opts.unitCode) {
+  if (opts.unitCode && days === null) {
+    const step = opts.processDays
+      ? { value: opts.processDays, unit: 'working_days' as const }
+      : { value: 0, unit: 'none' as const };
+    await createProcedureConfigRepository(db).putInternalProcess({
+      unitCode: opts.unitCode,
+      procedureCode: code,
+      steps: [
+        { order: 1, name: 'Tiếp nhận, thẩm định', responsible: { role: 'reception' }, duration: step },
+        { order: 2, name: 'Phê duyệt', responsible: { role: 'leader' }, duration: step },
+      ],
+      legalLimit: null,
+      updatedBy: null,
+    });
+  } else if (opts.unitCode && days !== null) {
     const half = { value: 0.5, unit: 'working_days' as const };
     await createProcedureConfigRepository(db).putInternalProcess({
       unitCode: opts.unitCode,

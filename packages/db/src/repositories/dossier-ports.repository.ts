@@ -5,10 +5,12 @@ import {
   type DossierDuration,
   type DossierStep,
   dueSoonBefore,
+  hasTimeLimit,
   isProcedureEnabled,
   latestApologyAt,
   type ProcedurePort,
   type ReceptionProcedure,
+  sumDurations,
   type UnitInfo,
   type UnitsPort,
   type WorkingCalendar,
@@ -172,6 +174,22 @@ async function versionInForce(db: Kysely<DB>, code: string, onDate: string) {
   return { id: v.id, record };
 }
 
+/** Total of an internal process's step durations, when they set one (all in one family, above zero). */
+function processLimit(durations: DossierDuration[]): DossierDuration {
+  const set = durations.filter(hasTimeLimit);
+  const none: DossierDuration = { value: 0, unit: 'none' };
+  if (set.length === 0) return none;
+  const calendar = set.filter((d) => d.unit === 'calendar_days').length;
+  if (calendar > 0 && calendar < set.length) return none;
+  const unit = calendar
+    ? 'calendar_days'
+    : set.some((d) => d.unit === 'working_hours')
+      ? 'working_hours'
+      : 'working_days';
+  const total = sumDurations(set, unit);
+  return total.value > 0 ? total : none;
+}
+
 /**
  * Procedures from the catalog feature: the version in force, its components (checklist keys), the
  * channel's time limit, the unit's configuration (enabled, local fee) and internal process.
@@ -195,8 +213,16 @@ export function createDossierProcedurePort(db: Kysely<DB>, units: UnitsPort): Pr
       });
       if (!enabled) return undefined;
       const channel = r.channels.find((c) => c.kind === input.channel);
-      const duration: DossierDuration = channel?.duration ?? r.timeLimit ?? { value: 0, unit: 'none' };
       const process = await configs.getInternalProcess(input.procedureCode, scope);
+      // The channel's limit, else the procedure's; without one, the total of the unit's own internal process
+      // (the built-in default splits nothing); else none, and the receiving official must enter one.
+      const duration: DossierDuration = hasTimeLimit(channel?.duration)
+        ? channel.duration
+        : hasTimeLimit(r.timeLimit)
+          ? r.timeLimit
+          : process.source === 'unit'
+            ? processLimit(process.steps.map((s) => s.duration))
+            : { value: 0, unit: 'none' };
       const steps: DossierStep[] = process.steps.map((s) => ({
         order: s.order,
         name: s.name,

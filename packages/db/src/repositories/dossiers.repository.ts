@@ -360,6 +360,14 @@ export function createDossiersRepository(db: Kysely<DB>) {
       await insertComponents(dossier, checks);
     },
 
+    async saveDuration(dossier: Pick<DossierRecord, 'id'>, duration: DossierRecord['duration']): Promise<void> {
+      await db
+        .updateTable('dossiers')
+        .set({ durationValue: duration.value, durationUnit: duration.unit })
+        .where('id', '=', dossier.id)
+        .execute();
+    },
+
     async createConsultation(c: Parameters<DossiersRepository['createConsultation']>[0]): Promise<void> {
       await db.insertInto('dossierConsultations').values(c).execute();
     },

@@ -433,6 +433,77 @@ describe('dossier API: authorization, errors, lists, public lookup', () => {
     expect(procedureMissing.json().code).toBe('PROCEDURE_NOT_AVAILABLE');
   });
 
+  it('a procedure without a time limit: reception must enter one (422), it makes the due date; refused where there is one', async () => {
+    const none = (await loadDossierTestProcedure(database.db, { unitCode: A, days: null })).code;
+    const body = { mode: 'receive', channel: 'in_person', procedureCode: none, receivingUnitCode: A, applicant };
+    const required = await post(who.receptionA, '/api/dossiers', { ...body, components: complete });
+    expect(required.statusCode, required.body).toBe(422);
+    expect(required.json()).toMatchObject({ code: 'DOSSIER_TIME_LIMIT_REQUIRED' });
+    expect(required.json().detail).toContain('phải nhập thời hạn giải quyết');
+    const en = await app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: { ...who.receptionA!.headers, 'accept-language': 'en' },
+      payload: { ...body, components: complete },
+    });
+    expect(en.json()).toMatchObject({ code: 'DOSSIER_TIME_LIMIT_REQUIRED' });
+    expect(en.json().detail).toContain('must enter a time limit');
+    for (const timeLimit of [
+      { value: 0, unit: 'working_days' },
+      { value: -1, unit: 'working_days' },
+      { value: 3, unit: 'none' },
+      { value: 400, unit: 'calendar_days' },
+    ]) {
+      const bad = await post(who.receptionA, '/api/dossiers', { ...body, components: complete, timeLimit });
+      expect(bad.statusCode, JSON.stringify(timeLimit)).toBe(400);
+      expect(bad.json().code).toBe('VALIDATION_FAILED');
+    }
+    // 5 working days from Monday 09:00: the next Monday 09:00; the receipt and the dossier carry it.
+    const d = await receive(who.receptionA!, { procedureCode: none, timeLimit: { value: 5, unit: 'working_days' } });
+    expect(d.dueAt).toBe('2026-03-09T02:00:00.000Z');
+    const stored = await createDossiersRepository(database.db).findDossier(d.id);
+    expect(stored?.duration).toEqual({ value: 5, unit: 'working_days' });
+    const slip = await get(who.receptionA, `/api/dossiers/${d.id}/slips/receipt`);
+    expect((await pdfText(slip.rawPayload)).text.replace(/\s+/g, ' ')).toContain('09:00 ngày 09/03/2026');
+    // A procedure with its own limit does not take another one.
+    const fixed = await post(who.receptionA, '/api/dossiers', {
+      ...body,
+      procedureCode,
+      components: complete,
+      timeLimit: { value: 10, unit: 'working_days' },
+    });
+    expect(fixed.statusCode).toBe(409);
+    expect(fixed.json().code).toBe('DOSSIER_TIME_LIMIT_FIXED');
+
+    // Online: the citizen submits without one (and may not set one); reception enters it when accepting.
+    const online = { ...body, mode: 'submit', channel: 'online', components: complete, returnMethod: 'online' };
+    expect(
+      (await post(who.citizen, '/api/dossiers', { ...online, timeLimit: { value: 1, unit: 'working_days' } }))
+        .statusCode,
+    ).toBe(403);
+    const submitted = await post(who.citizen, '/api/dossiers', online);
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const id = (submitted.json() as DossierDetail).id;
+    const noLimit = await post(who.receptionA, `/api/dossiers/${id}/accept`, {});
+    expect(noLimit.statusCode).toBe(422);
+    expect(noLimit.json().code).toBe('DOSSIER_TIME_LIMIT_REQUIRED');
+    const accepted = await post(who.receptionA, `/api/dossiers/${id}/accept`, {
+      timeLimit: { value: 4, unit: 'working_hours' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    // 09:00 + 4 working hours (lunch 11:30–13:30): 15:00 the same day.
+    expect(accepted.json()).toMatchObject({ status: 'received', dueAt: '2026-03-02T08:00:00.000Z' });
+    expect((await createDossiersRepository(database.db).findDossier(id))?.duration).toEqual({
+      value: 4,
+      unit: 'working_hours',
+    });
+
+    // The unit's internal process sets one (two steps of 1 working day): nothing to enter, due Wednesday.
+    const byProcess = (await loadDossierTestProcedure(database.db, { unitCode: A, days: null, processDays: 1 })).code;
+    const p = await receive(who.receptionA!, { procedureCode: byProcess });
+    expect(p.dueAt).toBe('2026-03-04T02:00:00.000Z');
+  });
+
   it('withdrawal gives a stop notice; apology is once and in time; overdue and due-soon lists', async () => {
     const w = await receive(who.receptionA!, {});
     const withdrawn = await post(who.receptionA, `/api/dossiers/${w.id}/withdraw`, { reason: 'Không còn nhu cầu' });

@@ -191,7 +191,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         const isCitizen = actor.grants.some((g) => g.role === 'citizen');
         const isOfficial = actor.grants.some((g) => g.role !== 'citizen');
         const action = isCitizen && !isOfficial ? 'dossier.submit' : 'dossier.receive';
-        if (action === 'dossier.submit' && (body.mode !== 'submit' || body.channel !== 'online')) {
+        if (action === 'dossier.submit' && (body.mode !== 'submit' || body.channel !== 'online' || body.timeLimit)) {
           throw new AppError('FORBIDDEN');
         }
         const grant = authorize(actor, action, { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
@@ -227,6 +227,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
           returnMethod: body.returnMethod,
           vneidVerified: body.vneidVerified ?? false,
           note: body.note ?? null,
+          timeLimit: body.timeLimit ?? null,
         });
         await createAuditRepository(trx).recordAudit({
           actorUserId: actor.userId,
@@ -437,6 +438,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         dossierId: id,
         actor,
         note: b.note ?? null,
+        timeLimit: b.timeLimit ?? null,
         ...(b.components
           ? { components: b.components.map((c) => ({ key: c.key, state: c.state, reason: c.reason ?? null })) }
           : {}),
