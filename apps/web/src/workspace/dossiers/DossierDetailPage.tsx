@@ -37,7 +37,8 @@ type Field =
   | 'question'
   | 'workingDays'
   | 'answer'
-  | 'amount';
+  | 'amount'
+  | 'timeLimitDays';
 
 const forms: Partial<Record<DossierActionKind, { path: (d: DossierDetail) => string; fields: Field[] }>> = {
   received: { path: () => 'accept', fields: ['note'] },
@@ -77,6 +78,11 @@ function bodyFor(type: DossierActionKind, d: DossierDetail, v: Record<string, st
       return { toUnitCode: (v.toUnitCode ?? '').toUpperCase(), note: v.note || null };
     case 'consultation_answered':
       return { answer: v.answer };
+    case 'received':
+      return {
+        note: v.note || null,
+        ...(v.timeLimitDays ? { timeLimit: { value: Number(v.timeLimitDays), unit: 'working_days' } } : {}),
+      };
     default:
       return { note: v.note || null };
   }
@@ -152,7 +158,13 @@ function ActionButtons({ d }: { d: DossierDetail }) {
     <TextInput
       key={name}
       label={t(`dossiers.form.${name}`)}
-      type={name === 'newDueAt' ? 'date' : name === 'workingDays' || name === 'amount' ? 'number' : 'text'}
+      type={
+        name === 'newDueAt'
+          ? 'date'
+          : name === 'workingDays' || name === 'amount' || name === 'timeLimitDays'
+            ? 'number'
+            : 'text'
+      }
       value={values[name] ?? ''}
       onChange={(e) => setValues({ ...values, [name]: e.currentTarget.value })}
     />
@@ -236,6 +248,8 @@ function ActionButtons({ d }: { d: DossierDetail }) {
             </>
           )}
           {open && forms[open]?.fields.map(field)}
+          {/* A procedure without a time limit: the official enters one when accepting (DOSSIER_TIME_LIMIT_REQUIRED). */}
+          {open === 'received' && d.duration.unit === 'none' && field('timeLimitDays')}
           {act.error instanceof ApiError && <Alert color="red">{act.error.problem.detail}</Alert>}
           {uploadError && <Alert color="red">{uploadError}</Alert>}
           <Group justify="end">

@@ -14,7 +14,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { ComponentState, DossierChannel, DossierReturnMethod, ReceiveDossierRequest } from '@mot-cua/contracts';
+import type {
+  ComponentState,
+  DossierChannel,
+  DossierReturnMethod,
+  ReceiveDossierRequest,
+  TimeLimitInput,
+} from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
@@ -41,6 +47,10 @@ export function ReceptionPage() {
   const [hasAgent, setHasAgent] = useState(false);
   const [agent, setAgent] = useState({ fullName: '', relation: '' });
   const [returnMethod, setReturnMethod] = useState<DossierReturnMethod>('counter');
+  const [limit, setLimit] = useState<{ value: string; unit: TimeLimitInput['unit'] }>({
+    value: '',
+    unit: 'working_days',
+  });
 
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
@@ -56,6 +66,19 @@ export function ReceptionPage() {
   const components = (procedure.data?.procedure.components ?? []).filter((c) => !c.presentOnly);
   const stateOf = (key: string): Check => checks[key] ?? { state: 'missing', reason: '' };
   const problems = components.filter((c) => !c.conditional && stateOf(c.key).state !== 'present');
+  // A procedure without a time limit for this channel (about 315 catalog records): the official enters one,
+  // unless the unit's internal process sets one (the server then answers DOSSIER_TIME_LIMIT_FIXED).
+  const p = procedure.data?.procedure;
+  const limitOf = (d: { unit: string } | null | undefined) => !!d && d.unit !== 'none';
+  const errorCode = receive.error instanceof ApiError ? receive.error.problem.code : undefined;
+  const askLimit =
+    !!p &&
+    errorCode !== 'DOSSIER_TIME_LIMIT_FIXED' &&
+    (errorCode === 'DOSSIER_TIME_LIMIT_REQUIRED' ||
+      (!limitOf(p.channels.find((c) => c.kind === channel)?.duration) && !limitOf(p.timeLimit)));
+  const limitValue = Number(limit.value.replace(',', '.'));
+  const timeLimit: TimeLimitInput | null =
+    askLimit && limit.value.trim() && limitValue > 0 ? { value: limitValue, unit: limit.unit } : null;
 
   const submit = (mode: ReceiveDossierRequest['mode']) => {
     const opt = (v: string) => (v.trim() ? v.trim() : null);
@@ -81,6 +104,7 @@ export function ReceptionPage() {
           reason: opt(stateOf(c.key).reason),
         })),
         returnMethod,
+        ...(timeLimit ? { timeLimit } : {}),
       },
       {
         onSuccess: (d) => {
@@ -261,6 +285,39 @@ export function ReceptionPage() {
                 allowDeselect={false}
               />
             </Paper>
+
+            {askLimit && (
+              <Paper withBorder p="md" data-testid="reception-time-limit">
+                <Title order={4} size="h5" mb="xs">
+                  {t('dossiers.reception.timeLimit')}
+                </Title>
+                <Text size="sm" c="dimmed" mb="sm">
+                  {t('dossiers.reception.timeLimitHelp')}
+                </Text>
+                <Group align="end">
+                  <TextInput
+                    type="number"
+                    min={0.5}
+                    step={0.5}
+                    label={t('dossiers.reception.timeLimitValue')}
+                    value={limit.value}
+                    onChange={(e) => setLimit({ ...limit, value: e.currentTarget.value })}
+                    w={140}
+                  />
+                  <Select
+                    label={t('dossiers.reception.timeLimitUnit')}
+                    data={(['working_days', 'working_hours', 'calendar_days'] as const).map((u) => ({
+                      value: u,
+                      label: t(`dossiers.reception.timeLimitUnits.${u}`),
+                    }))}
+                    value={limit.unit}
+                    onChange={(v) => v && setLimit({ ...limit, unit: v as TimeLimitInput['unit'] })}
+                    allowDeselect={false}
+                    w={200}
+                  />
+                </Group>
+              </Paper>
+            )}
 
             {receive.error instanceof ApiError && <Alert color="red">{receive.error.problem.detail}</Alert>}
             <Group>
