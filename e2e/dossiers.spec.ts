@@ -290,6 +290,18 @@ describe('dossier journey: counter receipt → processing → approval → resul
     const row = stats.rows.find((r: { code: string }) => r.code === '26743');
     expect(row.received).toBeGreaterThan(0);
     expect(await benThanh.locator('td').nth(1).textContent()).toBe(String(row.received));
+    // The toggle reports by today's unit (the owner columns re-homing moves), kept in the URL.
+    await page.locator('label', { hasText: 'Đơn vị hiện nay' }).click();
+    await page.waitForURL(/by=current_unit/);
+    await expect.poll(() => page.locator('thead').first().textContent()).toContain('Đơn vị hiện nay');
+    const current = await fetchIn(page, '/api/dossiers/stats?by=current_unit');
+    const currentStats = JSON.parse(Buffer.from(current.body, 'base64').toString('utf8'));
+    expect(currentStats.by).toBe('current_unit');
+    const currentRow = currentStats.rows.find((r: { code: string }) => r.code === '26743');
+    await expect.poll(() => benThanh.locator('td').nth(1).textContent()).toBe(String(currentRow.received));
+    await screenshot(page, 'dossiers-supervision-current-unit');
+    await page.locator('label', { hasText: 'Đơn vị tại thời điểm tiếp nhận' }).click();
+    await page.waitForURL((u) => !u.search.includes('by='));
     await benThanh.getByRole('link', { name: /Hồ sơ quá hạn/ }).click();
     await page.waitForURL(/view=overdue&unit=26743/);
     await expect.poll(() => page.locator('tbody').textContent()).toContain('Phan Quốc Bảo');
