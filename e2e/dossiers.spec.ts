@@ -333,4 +333,38 @@ describe('dossier journey: counter receipt → processing → approval → resul
     expect(await reception.getByTestId('supervision-table').count()).toBe(0);
     await reception.context().close();
   });
+
+  it('a procedure without a time limit: reception enters one, and the due date follows it', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
+    // 1.000086 has no time limit in the catalog for any channel.
+    await page.getByLabel('Mã thủ tục').fill('1.000086');
+    await page.getByRole('button', { name: 'Tải thủ tục' }).click();
+    await expect.poll(() => page.getByTestId('reception-time-limit').count()).toBe(1);
+    const rows = page.locator('table tbody tr');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      if ((await row.textContent())?.includes('(nếu có)')) continue;
+      await row.getByText('Có', { exact: true }).click();
+    }
+    await page.getByLabel(/^Họ và tên/).fill('Đoàn Văn Hậu');
+    await page.getByLabel('Điện thoại').fill('0912000111');
+    // Without a limit the server refuses with its reason.
+    await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'phải nhập thời hạn giải quyết' }).count())
+      .toBe(1);
+    await page.getByLabel('Số lượng').fill('5');
+    await screenshot(page, 'dossiers-reception-time-limit');
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
+    await (await popup).close();
+    await page.waitForURL(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').at(-1)!;
+    const res = await fetchIn(page, `/api/dossiers/${id}`);
+    const d = JSON.parse(Buffer.from(res.body, 'base64').toString('utf8'));
+    expect(d.duration).toEqual({ value: 5, unit: 'working_days' });
+    expect(d.dueAt).toMatch(/^20\d\d-/);
+    await page.context().close();
+  });
 });
