@@ -181,3 +181,33 @@ describe('a merge re-homes open dossiers and statistics report both units', () =
     expect(await onlyA('current_unit')).toEqual([[A, 2]]);
   });
 });
+
+describe('a merge into a commune of another province', () => {
+  it('moves the open dossier to the successor and to its province', async () => {
+    const [from] = (await insertDossierTestUnits(database.db, 1)).communeCodes as [string];
+    const target = await insertDossierTestUnits(database.db, 1);
+    const [to] = target.communeCodes as [string];
+    const code = (await loadDossierTestProcedure(database.db, { unitCode: from })).code;
+    const open = (await tx((d) => receiveDossier(d, actorAt(from), { ...input(from), procedureCode: code }))).dossier
+      .id;
+    const o = await newOfficial(database);
+    await database.db.transaction().execute((trx) =>
+      applyChangeEvent(
+        {
+          kind: 'merge',
+          effectiveDate: '2026-07-01',
+          legalBasis: 'Nghị quyết thử',
+          sourceCodes: [to, from],
+          target: { code: to, name: 'Liên Tỉnh Thử', type: 'ward' },
+        },
+        createChangeEventPorts(trx, { userId: o.id }),
+        `test-dossier-province-${to}`,
+      ),
+    );
+    expect(await columns(open)).toMatchObject({
+      receivingUnitCode: to,
+      competentUnitCode: to,
+      provinceCode: target.provinceCode,
+    });
+  });
+});

@@ -10,6 +10,8 @@ export type RehomingOwner = {
   strategy: 'update' | 'assignment' | 'grant' | 'service_center';
   feature: string;
   description: string;
+  /** A province column beside the unit column that follows the successor's province (e.g. dossiers.province_code). */
+  provinceColumn?: string | null;
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,7 +92,13 @@ export function createRehomingRepository(db: Kysely<DB>) {
       const before = dayBefore(effectiveDate);
       switch (o.strategy) {
         case 'update': {
-          await sql`UPDATE ${sql.table(o.tableName)} SET ${sql.ref(o.columnName)} = ${toCode}
+          const province = o.provinceColumn
+            ? sql`, ${sql.ref(o.provinceColumn)} = COALESCE((SELECT province_code FROM admin_units
+                WHERE code = ${toCode} AND (valid_from IS NULL OR valid_from <= ${effectiveDate}::date)
+                  AND (valid_to IS NULL OR valid_to >= ${effectiveDate}::date)
+                ORDER BY valid_from DESC NULLS LAST LIMIT 1), ${sql.ref(o.provinceColumn)})`
+            : sql``;
+          await sql`UPDATE ${sql.table(o.tableName)} SET ${sql.ref(o.columnName)} = ${toCode}${province}
             WHERE ${sql.ref(o.keyColumn)}::text IN (${sql.join(keys)}) AND ${sql.ref(o.columnName)} = ${fromCode}`.execute(
             db,
           );

@@ -124,6 +124,7 @@ export interface RehomingOwnersTable {
   strategy: Generated<string>;
   feature: string;
   description: Generated<string>;
+  provinceColumn: string | null;
 }
 
 export interface RehomingMovesTable {
