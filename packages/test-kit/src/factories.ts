@@ -7,11 +7,12 @@ export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 
 /**
  * A fake commune code unique to one test: 5 characters starting with 'T' (real codes are digits),
- * inside a fake province 'T?' so jurisdiction checks stay meaningful.
+ * inside a fake province 'P' + 4 hex digits, so jurisdiction checks stay meaningful.
  */
 export function testUnit(): { unitCode: string; provinceCode: string } {
-  const s = randomBytes(3).toString('hex').toUpperCase();
-  return { unitCode: `T${s.slice(0, 4)}`, provinceCode: `P${s.slice(4, 6)}` };
+  // 65,536 values each: tests on one shared PostgreSQL database insert many fake units, and 256 collided
+  const s = randomBytes(4).toString('hex').toUpperCase();
+  return { unitCode: `T${s.slice(0, 4)}`, provinceCode: `P${s.slice(4, 8)}` };
 }
 
 // argon2id hash of "matkhau-Demo1" (m=19456,t=2,p=1), computed once so tests stay fast.

@@ -77,8 +77,8 @@ describe('shipped master data in the database', () => {
 /** Two communes of a fake province with officials, a center, counters and a free-standing grant. */
 async function fakeCommunes() {
   const a = testUnit();
-  const b = { unitCode: `${a.unitCode.slice(0, 4)}Z`, provinceCode: a.provinceCode };
-  const c = { unitCode: `${a.unitCode.slice(0, 4)}Y`, provinceCode: a.provinceCode };
+  const b = { unitCode: `${a.unitCode}Z`, provinceCode: a.provinceCode };
+  const c = { unitCode: `${a.unitCode}Y`, provinceCode: a.provinceCode };
   const mk = (code: string, name: string, level: UnitVersion['level'] = 'commune'): UnitVersion => ({
     code,
     level,
@@ -294,7 +294,7 @@ describe('applying a change event re-homes open records', () => {
       assignPorts(database.db),
       null,
     );
-    const newCode = `${c.slice(0, 4)}X`;
+    const newCode = `${c}X`;
     const input = {
       kind: 'split' as const,
       effectiveDate: '2026-08-01',

@@ -26,7 +26,7 @@ afterAll(async () => {
 /** A fake province with three communes, so writes never touch the real units other tests read. */
 async function fakeProvince() {
   const t = testUnit();
-  const codes = [t.unitCode, `${t.unitCode.slice(0, 4)}Z`, `${t.unitCode.slice(0, 4)}Y`];
+  const codes = [t.unitCode, `${t.unitCode}Z`, `${t.unitCode}Y`];
   await createAdminUnitsRepository(database.db).insertVersions([
     {
       code: t.provinceCode,
@@ -238,7 +238,7 @@ describe('change events', () => {
         effectiveDate: '2026-10-01',
         sourceCode: c,
         targets: [
-          { code: `${c.slice(0, 4)}X`, name: 'Thử Tách', type: 'commune' },
+          { code: `${c}X`, name: 'Thử Tách', type: 'commune' },
           { code: a, name: 'Thử 1', type: 'commune' },
         ],
       },
