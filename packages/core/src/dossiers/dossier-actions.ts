@@ -2,6 +2,7 @@
  * The immutable action log of a dossier. Every change to a dossier is one appended action; the
  * status, current step, pauses and counters are derived from the log by `deriveDossierState`.
  */
+import { DossierActionKind } from '@mot-cua/contracts';
 
 /** Submission channel with the national portal's codes: 1 in person, 2 online, 3 postal. */
 export type Channel = 'in_person' | 'online' | 'postal';
@@ -118,25 +119,9 @@ export type DossierAction = Base & ActionPayload;
 export type DossierActionType = ActionPayload['type'];
 export type ActionOf<T extends DossierActionType> = Base & Extract<ActionPayload, { type: T }>;
 
-export const dossierActionTypes = [
-  'submitted',
-  'received',
-  'supplement_requested',
-  'supplemented',
-  'refused',
-  'assigned',
-  'claimed',
-  'step_completed',
-  'forwarded',
-  'consultation_requested',
-  'consultation_answered',
-  'financial_obligation_requested',
-  'financial_obligation_paid',
-  'approved',
-  'result_issued',
-  'apology_issued',
-  'withdrawn',
-  'stopped',
-  'returned',
-  'rated',
-] as const satisfies readonly DossierActionType[];
+/** The action kinds, as the API contract lists them; the two checks keep the contract and this union equal. */
+export const dossierActionTypes: readonly DossierActionType[] =
+  DossierActionKind.options satisfies readonly DossierActionType[];
+type MissingFromContract = Exclude<DossierActionType, DossierActionKind>;
+const contractCoversEveryAction: MissingFromContract extends never ? true : never = true;
+void contractCoversEveryAction;
