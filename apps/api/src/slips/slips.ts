@@ -114,15 +114,21 @@ const durationUnitText = {
   none: '',
 } as const;
 
+/** Opening of a notice answering a submission (forms 02, 03): heading, title, who submitted, what for. */
+function answerOpening(doc: Slip, i: SlipInput, form: string, heading: string, at: Date) {
+  const d = i.dossier;
+  header(doc, i.unitName(d.receivingUnitCode), form);
+  title(doc, heading, `Mã hồ sơ: ${d.code}`);
+  paragraph(doc, `Ngày ${vnDateTime(at)}, Bộ phận Một cửa ${i.unitName(d.receivingUnitCode)} nhận hồ sơ của:`);
+  applicantBlock(doc, d);
+  line(doc, 'Nội dung yêu cầu giải quyết', `${d.procedureName} (${d.procedureCode})`);
+}
+
 async function supplement(doc: Slip, i: SlipInput) {
   const d = i.dossier;
   const req = last(i.actions, 'supplement_requested');
   if (!req) throw new AppError('SLIP_NOT_AVAILABLE');
-  header(doc, i.unitName(d.receivingUnitCode), 'Mẫu số 02');
-  title(doc, 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', `Mã hồ sơ: ${d.code}`);
-  paragraph(doc, `Ngày ${vnDateTime(req.at)}, Bộ phận Một cửa ${i.unitName(d.receivingUnitCode)} nhận hồ sơ của:`);
-  applicantBlock(doc, d);
-  line(doc, 'Nội dung yêu cầu giải quyết', `${d.procedureName} (${d.procedureCode})`);
+  answerOpening(doc, i, 'Mẫu số 02', 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', req.at);
   paragraph(doc, 'Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau (một lần, đầy đủ):');
   table(
     doc,
@@ -149,11 +155,7 @@ async function refusal(doc: Slip, i: SlipInput) {
   const d = i.dossier;
   const r = last(i.actions, 'refused');
   if (!r) throw new AppError('SLIP_NOT_AVAILABLE');
-  header(doc, i.unitName(d.receivingUnitCode), 'Mẫu số 03');
-  title(doc, 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', `Mã hồ sơ: ${d.code}`);
-  paragraph(doc, `Ngày ${vnDateTime(r.at)}, Bộ phận Một cửa ${i.unitName(d.receivingUnitCode)} nhận hồ sơ của:`);
-  applicantBlock(doc, d);
-  line(doc, 'Nội dung yêu cầu giải quyết', `${d.procedureName} (${d.procedureCode})`);
+  answerOpening(doc, i, 'Mẫu số 03', 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', r.at);
   paragraph(doc, 'Hồ sơ không đủ điều kiện tiếp nhận, giải quyết vì các lý do sau:');
   for (const [n, reason] of r.reasons.entries()) paragraph(doc, `${n + 1}. ${reason}`);
   paragraph(doc, 'Xin thông báo để ông/bà được biết và thực hiện.');
