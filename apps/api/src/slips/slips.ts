@@ -125,7 +125,6 @@ function answerOpening(doc: Slip, i: SlipInput, form: string, heading: string, a
 }
 
 async function supplement(doc: Slip, i: SlipInput) {
-  const d = i.dossier;
   const req = last(i.actions, 'supplement_requested');
   if (!req) throw new AppError('SLIP_NOT_AVAILABLE');
   answerOpening(doc, i, 'Mẫu số 02', 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ', req.at);
@@ -152,7 +151,6 @@ async function supplement(doc: Slip, i: SlipInput) {
 }
 
 async function refusal(doc: Slip, i: SlipInput) {
-  const d = i.dossier;
   const r = last(i.actions, 'refused');
   if (!r) throw new AppError('SLIP_NOT_AVAILABLE');
   answerOpening(doc, i, 'Mẫu số 03', 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ', r.at);
