@@ -156,6 +156,13 @@ describe('dossier journey: counter receipt → processing → approval → resul
     expect(await specialist.getByText('Người xử lý: Lê Văn Hùng').count()).toBe(1);
     await act(specialist, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đủ điều kiện'));
 
+    // Step 3 is the department head's review; then the dossier reaches the leader's approval step.
+    const head = await signedIn(h.browser, h.baseUrl, 'truongphong.benthanh');
+    await head.goto(dossierUrl);
+    expect(await offered(head)).not.toContain('Phê duyệt');
+    await act(head, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Trình ký'));
+    await head.context().close();
+
     // Reception sees no approval; the leader does, and not the specialist's or reception's work.
     const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await reception.goto(dossierUrl);
@@ -166,7 +173,6 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await leader.goto(dossierUrl);
     const forLeader = await offered(leader);
     expect(forLeader).toContain('Phê duyệt');
-    expect(forLeader).not.toContain('Nhận xử lý');
     expect(forLeader).not.toContain('Trả kết quả');
     await screenshot(leader, 'dossiers-detail-leader-actions');
     await act(leader, 'Phê duyệt', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đồng ý'));

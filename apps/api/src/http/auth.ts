@@ -8,7 +8,7 @@ import {
   resolveSession,
   type Secrets,
 } from '@mot-cua/core';
-import { createSessionsRepository, createUsersRepository } from '@mot-cua/db';
+import { createSessionsRepository } from '@mot-cua/db';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -50,7 +50,6 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     if (!token) return;
     try {
       req.session = await resolveSession(token, {
-        users: createUsersRepository(deps.database.db),
         sessions: createSessionsRepository(deps.database.db),
         secrets,
         clock: deps.clock,

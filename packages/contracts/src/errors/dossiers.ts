@@ -89,6 +89,26 @@ export const dossiersErrors = {
     vi: 'Bạn không phải người được phân công bước xử lý này.',
     en: 'You are not the official assigned to this step.',
   },
+  STEP_ROLE_MISMATCH: {
+    status: 403,
+    vi: 'Bước xử lý hiện tại không thuộc vai trò của bạn theo quy trình nội bộ.',
+    en: 'The current step belongs to another role in the internal process.',
+  },
+  STEP_OUT_OF_ORDER: {
+    status: 409,
+    vi: 'Chỉ được chuyển hồ sơ sang bước kế tiếp của quy trình nội bộ.',
+    en: 'A dossier moves only to the next step of the internal process.',
+  },
+  NOT_APPROVAL_STEP: {
+    status: 409,
+    vi: 'Chỉ phê duyệt khi hồ sơ đến bước phê duyệt của quy trình nội bộ.',
+    en: 'Approval happens only at the approval step of the internal process.',
+  },
+  RESULT_FILES_REQUIRED: {
+    status: 422,
+    vi: 'Vui lòng đính kèm tệp kết quả đã số hóa.',
+    en: 'Attach the digitized result file(s).',
+  },
   ASSIGNEE_NOT_QUALIFIED: {
     status: 409,
     vi: 'Cán bộ được phân công không có vai trò phù hợp tại đơn vị xử lý.',

@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { ComponentCheck } from './dossier-actions.js';
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 import { dueDatesAtReceipt } from './receive-dossier.js';
 import { hasTimeLimit, resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 
@@ -14,7 +14,7 @@ export async function acceptDossier(
   deps: DossierDeps,
   input: {
     dossierId: string;
-    actor: DossierActor;
+    actor: DossierActor | ActorResolver;
     components?: Array<{ key: string; state: ComponentCheck['state']; reason?: string | null }>;
     note?: string | null;
     /** Time limit entered by the official when the procedure has none (see resolveTimeLimit). */

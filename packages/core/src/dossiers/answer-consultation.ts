@@ -1,9 +1,9 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /** Record the consulted agency's answer. */
 export async function answerConsultation(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor; consultationId: string; answer: string },
+  input: { dossierId: string; actor: DossierActor | ActorResolver; consultationId: string; answer: string },
 ) {
   return performDossierAction(deps, {
     dossierId: input.dossierId,

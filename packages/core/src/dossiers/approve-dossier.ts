@@ -1,9 +1,9 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /** The competent leader approves (signs) the decision. */
 export async function approveDossier(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor; note?: string | null },
+  input: { dossierId: string; actor: DossierActor | ActorResolver; note?: string | null },
 ) {
   return performDossierAction(deps, {
     dossierId: input.dossierId,

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 import { suggestAssignees } from './suggest-assignee.js';
 
 /**
@@ -10,7 +10,7 @@ export async function assignStep(
   deps: DossierDeps,
   input: {
     dossierId: string;
-    actor: DossierActor;
+    actor: DossierActor | ActorResolver;
     stepOrder: number;
     assigneeId?: string | null;
     note?: string | null;

@@ -1,9 +1,9 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /** An official takes the current (unassigned) step; under concurrency exactly one claim wins. */
 export async function claimStep(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor; stepOrder: number; note?: string | null },
+  input: { dossierId: string; actor: DossierActor | ActorResolver; stepOrder: number; note?: string | null },
 ) {
   return performDossierAction(deps, {
     dossierId: input.dossierId,

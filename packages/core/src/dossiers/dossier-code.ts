@@ -34,6 +34,19 @@ export function formatDossierCode(input: {
   return `${input.agencyIdentifier}-${vnYymmdd(input.receivedAt)}-${input.systemCode}${String(input.sequence).padStart(4, '0')}`;
 }
 
+/**
+ * Everything of a dossier code but its sequence number, for numbering at commit: the repository allocates
+ * the number as the last write of the receipt's transaction and appends it with at least `minDigits`
+ * digits, which gives exactly formatDossierCode(...).
+ */
+export function dossierCodePrefix(input: { agencyIdentifier: string; receivedAt: Date; systemCode: string }): {
+  prefix: string;
+  minDigits: number;
+} {
+  const sample = formatDossierCode({ ...input, sequence: 1 });
+  return { prefix: sample.slice(0, -4), minDigits: 4 };
+}
+
 export type ParsedDossierCode = { agencyIdentifier: string; yymmdd: string; systemCode: string; sequence: number };
 
 export function parseDossierCode(code: string): ParsedDossierCode | undefined {

@@ -1,4 +1,4 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /**
  * Late dossier: apology with a new due date (form 04). Allowed once, and only up to one working day
@@ -6,7 +6,7 @@ import { type DossierActor, type DossierDeps, performDossierAction } from './per
  */
 export async function issueApology(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor; reason: string; newDueAt: Date },
+  input: { dossierId: string; actor: DossierActor | ActorResolver; reason: string; newDueAt: Date },
 ) {
   return performDossierAction(deps, {
     dossierId: input.dossierId,

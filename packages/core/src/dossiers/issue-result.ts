@@ -1,19 +1,33 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { storeDossierFiles, type DossierFile } from './dossier-files.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
-/** The result is registered, digitized (attachments by sha256) and sent back to the receiving center. */
+/**
+ * The result is registered, digitized and sent back to the receiving center. With `files`, the uploaded
+ * result files are stored and linked in the same transaction; at least one document is required.
+ */
 export async function issueResult(
   deps: DossierDeps,
   input: {
     dossierId: string;
-    actor: DossierActor;
-    documents: Array<{ name: string; sha256?: string | null }>;
+    actor: DossierActor | ActorResolver;
+    documents?: Array<{ name: string; sha256?: string | null }>;
+    files?: readonly DossierFile[];
     note?: string | null;
   },
 ) {
+  const documents = input.documents ?? (input.files ?? []).map((f) => ({ name: f.fileName, sha256: f.sha256 }));
   return performDossierAction(deps, {
     dossierId: input.dossierId,
     actor: input.actor,
     note: input.note ?? null,
-    build: () => ({ type: 'result_issued', documents: input.documents }),
+    build: () => ({ type: 'result_issued', documents }),
+    after: async ({ dossier }, actor) => {
+      if (input.files?.length) await storeDossierFiles(deps, dossier, 'result', null, input.files, actor.userId);
+    },
   });
 }

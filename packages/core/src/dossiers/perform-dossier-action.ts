@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
 import { applyDossierAction, type DossierState, deriveDossierState, initialDossierState } from './dossier-state.js';
 import { assertTransition, type TransitionContext } from './dossier-transitions.js';
+import { type ProcessContext, refuseByProcess } from './internal-process-rules.js';
 import { nationalStatusCode } from './national-status.js';
 import type {
   DeadlinePort,
@@ -29,7 +30,20 @@ export type DossierDeps = {
   systemCode: string;
 };
 
-export type DossierActionResult = { dossier: DossierRecord; state: DossierState; action: DossierAction };
+export type DossierActionResult = {
+  dossier: DossierRecord;
+  state: DossierState;
+  action: DossierAction;
+  /** The whole log after the action (the caller presents it without reading again). */
+  actions: DossierAction[];
+};
+
+/**
+ * Who acts, decided on the locked state: the API passes a resolver that authorizes the request's actor
+ * with the action's policy line against the dossier as it is inside the transaction (never on an
+ * unlocked read); seeds and internal callers pass a fixed actor.
+ */
+export type ActorResolver = (dossier: DossierRecord, state: DossierState) => DossierActor;
 
 export const OUTBOX_TOPIC = 'dvcqg.dossier_status';
 
@@ -75,49 +89,60 @@ export async function appendDossierAction(
       payload,
     });
   }
-  return { dossier: updated, state: next, action };
+  return { dossier: updated, state: next, action, actions: fullLog };
 }
 
 export type PerformInput = {
   dossierId: string;
-  actor: DossierActor;
+  actor: DossierActor | ActorResolver;
   note?: string | null;
   /** Build the action from the current state (e.g. compute a new due date); may throw AppError. */
-  build: (state: DossierState, dossier: DossierRecord) => Promise<ActionPayload> | ActionPayload;
-  /** Extra facts for the guards (apology cut-off, ...), computed from the state. */
-  context?: (state: DossierState, dossier: DossierRecord) => Promise<Partial<TransitionContext>>;
+  build: (state: DossierState, dossier: DossierRecord, actor: DossierActor) => Promise<ActionPayload> | ActionPayload;
+  /** Extra facts for the guards (apology cut-off, a named assignee's qualification, ...), computed from the state. */
+  context?: (
+    state: DossierState,
+    dossier: DossierRecord,
+    payload: ActionPayload,
+  ) => Promise<Partial<TransitionContext & ProcessContext>>;
   /** Side records written after the action (consultations, ratings). */
-  after?: (result: DossierActionResult) => Promise<void>;
+  after?: (result: DossierActionResult, actor: DossierActor) => Promise<void>;
 };
 
-/** Lock the dossier, fold its log, check the transition, append the action. */
+/**
+ * One pass per action: lock the dossier row, read its log once and fold it, decide who acts on that locked
+ * state, build the action, check it against the status rules and the internal process, then append it
+ * (log, projection, outbox) inside the caller's transaction. Returns the new state and the whole log.
+ */
 export async function performDossierAction(deps: DossierDeps, input: PerformInput): Promise<DossierActionResult> {
   const dossier = await deps.dossiers.lockDossier(input.dossierId);
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
   const log = await deps.dossiers.listActions(dossier.id);
   const state = log.length ? deriveDossierState(log) : initialDossierState();
+  const actor = typeof input.actor === 'function' ? input.actor(dossier, state) : input.actor;
   const now = deps.clock.now();
-  const payload = await input.build(state, dossier);
-  const extra = input.context ? await input.context(state, dossier) : {};
+  const payload = await input.build(state, dossier, actor);
+  const extra = input.context ? await input.context(state, dossier, payload) : {};
   assertTransition(state, payload, {
     now,
-    actorId: input.actor.userId,
-    actorRole: input.actor.role,
+    actorId: actor.userId,
+    actorRole: actor.role,
     competentUnitCode: dossier.competentUnitCode,
     ...extra,
   });
+  const refusal = refuseByProcess(state, payload, { actorId: actor.userId, actorRole: actor.role, ...extra });
+  if (refusal) throw new AppError(refusal.code, { details: refusal.details ?? {} });
   const action = {
     ...payload,
     seq: state.lastActionSeq + 1,
     at: now,
-    actorId: input.actor.userId,
-    actorName: input.actor.name,
-    actorRole: input.actor.role,
-    unitCode: input.actor.unitCode,
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    unitCode: actor.unitCode,
     note: input.note ?? null,
   } as DossierAction;
   const result = await appendDossierAction(deps, dossier, log, state, action);
-  if (input.after) await input.after(result);
+  if (input.after) await input.after(result, actor);
   return result;
 }
 

@@ -27,7 +27,7 @@ const atStep2 = [
 ] as const;
 
 describe('permittedActions: what the signed-in official may do now', () => {
-  it('reception at the receiving center takes the reception step; the leader may approve; neither sees the other’s', () => {
+  it('reception at the receiving center takes the reception step; the leader approves only at the approval step', () => {
     const s = stateOf(received());
     const rec = permittedActions(s, dossier, receptionSG);
     expect(rec).toContain('claimed');
@@ -36,9 +36,12 @@ describe('permittedActions: what the signed-in official may do now', () => {
     expect(rec).not.toContain('assigned');
     expect(rec).not.toContain('result_issued');
     const lead = permittedActions(s, dossier, leaderBT);
-    expect(lead).toContain('approved');
+    expect(lead).not.toContain('approved'); // step 1 is reception's, not the approval step
     expect(lead).not.toContain('claimed'); // step 1 belongs to reception
     expect(lead).not.toContain('returned');
+    const atApproval = stateOf(...atStep2, { type: 'step_completed', fromStep: 2, toStep: 3 });
+    expect(permittedActions(atApproval, dossier, leaderBT)).toEqual(expect.arrayContaining(['approved', 'claimed']));
+    expect(permittedActions(atApproval, dossier, specialistBT)).not.toContain('claimed'); // the leader's step
   });
 
   it('an official of another province and a supervisor (read only) may do nothing', () => {

@@ -3,6 +3,7 @@ import { type Actor, decide, type Resource } from '../authorization/policy.js';
 import type { ActorRole, DossierActionType } from './dossier-actions.js';
 import type { DossierState } from './dossier-state.js';
 import { authorizationActionFor, availableActions, supervisingRoles } from './dossier-transitions.js';
+import { nextStep, refuseByProcess } from './internal-process-rules.js';
 import type { DossierRecord } from './ports.js';
 
 type Located = Pick<DossierRecord, 'receivingUnitCode' | 'competentUnitCode' | 'provinceCode'>;
@@ -54,6 +55,7 @@ export function permittedActions(
     const d = decide(actor, policy, dossierResourceFor(dossier, policy));
     if (!d.allowed) return false;
     const role = d.via.role as ActorRole;
+    if (!processAllows(state, type, actor.userId, role)) return false;
     switch (type) {
       case 'claimed':
       case 'assigned':
@@ -67,4 +69,22 @@ export function permittedActions(
         return true;
     }
   });
+}
+
+/** The internal-process gate for a UI offer, with a representative payload of each kind. */
+function processAllows(state: DossierState, type: DossierActionType, actorId: string, role: ActorRole): boolean {
+  const step = state.currentStep;
+  const ctx = { actorId, actorRole: role };
+  switch (type) {
+    case 'claimed':
+      return !step || !refuseByProcess(state, { type, stepOrder: step.order }, ctx);
+    case 'step_completed': {
+      const next = step ? nextStep(state.steps, step.order) : undefined;
+      return !step || !next || !refuseByProcess(state, { type, fromStep: step.order, toStep: next.order }, ctx);
+    }
+    case 'approved':
+      return !refuseByProcess(state, { type }, ctx);
+    default:
+      return true;
+  }
 }

@@ -106,14 +106,32 @@ export type OutboxMessage = {
 export interface DossiersRepository {
   /** Next value of the daily sequence of one scope (unit) on one civil date; unique under concurrency. */
   nextDailySequence(scope: string, day: string): Promise<number>;
-  /** Insert a new dossier with its checklist (d.components). */
-  insertDossier(d: NewDossier & { submittedAt: Date }): Promise<DossierRecord>;
+  /** Insert a new dossier with its checklist (d.components), optionally with its id and first projection. */
+  insertDossier(
+    d: NewDossier & { submittedAt: Date; id?: string; projection?: DossierProjection },
+  ): Promise<DossierRecord>;
+  /**
+   * Numbering at commit: take the next number of the (scope, day) sequence, set the dossier's code to
+   * `prefix` + the number (at least minDigits digits) and write it into its outbox payloads at `outboxCodeKey`;
+   * returns the code. Called as the last write of the receipt so the sequence row stays locked only until
+   * the commit that follows, not for the whole transaction.
+   */
+  assignDossierCode(input: {
+    dossierId: string;
+    scope: string;
+    day: string;
+    prefix: string;
+    minDigits: number;
+    outboxCodeKey: string;
+  }): Promise<string>;
   findDossier(id: string): Promise<DossierRecord | undefined>;
   findDossierByCode(code: string): Promise<DossierRecord | undefined>;
   /** The dossier, locked for the rest of the transaction (SELECT … FOR UPDATE). */
   lockDossier(id: string): Promise<DossierRecord | undefined>;
   listActions(dossierId: string): Promise<DossierAction[]>;
   appendAction(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, action: DossierAction): Promise<void>;
+  /** Several actions in one statement (a receipt's first actions). */
+  appendActions(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, actions: DossierAction[]): Promise<void>;
   saveProjection(id: string, p: DossierProjection): Promise<void>;
   saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void>;
   /** Record the time limit the dossier runs with (set when it is accepted, see resolveTimeLimit). */
@@ -137,6 +155,17 @@ export interface DossiersRepository {
     ratedAt: Date;
   }): Promise<void>;
   enqueueOutbox(m: OutboxMessage): Promise<void>;
+  /** Store a file by its sha256 (content-addressed; storing the same bytes twice is a no-op). */
+  storeFile(f: { sha256: string; sizeBytes: number; mediaType: string; content: Uint8Array }): Promise<void>;
+  addAttachment(a: {
+    dossierId: string;
+    provinceCode: string;
+    kind: 'component' | 'result';
+    componentKey: string | null;
+    fileName: string;
+    sha256: string;
+    uploadedBy: string | null;
+  }): Promise<unknown>;
   /**
    * Officials holding one of the roles in the unit (or its province) on a date, with the number of
    * open dossiers currently assigned to each: the candidates for assignment.

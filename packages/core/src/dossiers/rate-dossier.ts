@@ -1,4 +1,4 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /**
  * Per-dossier evaluation criteria (domain.md §2, provincial practice; legal basis UNCONFIRMED), each
@@ -22,7 +22,7 @@ export async function rateDossier(
   deps: DossierDeps,
   input: {
     dossierId: string;
-    actor: DossierActor;
+    actor: DossierActor | ActorResolver;
     level: 1 | 2 | 3 | 4 | 5;
     criteria?: Partial<Record<RatingCriterion, number>>;
     comment?: string | null;

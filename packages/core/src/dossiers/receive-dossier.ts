@@ -3,15 +3,17 @@ import { AppError } from '../errors.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { Channel, ComponentCheck, DossierAction, ReturnMethod } from './dossier-actions.js';
-import { fallbackAgencyIdentifier, formatDossierCode } from './dossier-code.js';
-import { type DossierState, deriveDossierState, initialDossierState } from './dossier-state.js';
+import { dossierCodePrefix, fallbackAgencyIdentifier } from './dossier-code.js';
+import { applyDossierAction, deriveDossierState, initialDossierState } from './dossier-state.js';
 import {
-  appendDossierAction,
   type DossierActionResult,
   type DossierActor,
   type DossierDeps,
+  OUTBOX_TOPIC,
+  projectionOf,
 } from './perform-dossier-action.js';
 import type { Agent, Applicant, DossierRecord, ReceptionProcedure, UnitInfo } from './ports.js';
+import { buildSyncPayload, SYNC_CODE_KEY } from './sync-payload.js';
 import { resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 
 export type ReceiveDossierInput = {
@@ -40,7 +42,7 @@ export type ReceiveDossierInput = {
   timeLimit?: SuppliedTimeLimit | null;
 };
 
-export type ReceiveDossierResult = DossierActionResult & { actions: DossierAction[] };
+export type ReceiveDossierResult = DossierActionResult;
 
 async function requireUnit(deps: DossierDeps, code: string, onDate: string): Promise<UnitInfo> {
   const u = await deps.units.findUnit(code, onDate);
@@ -117,11 +119,46 @@ export async function receiveDossier(
 
   const agencyIdentifier =
     competent.agencyIdentifier ?? fallbackAgencyIdentifier(competent.code, competent.provinceCode);
-  const sequence = await deps.dossiers.nextDailySequence(agencyIdentifier, today);
-  const code = formatDossierCode({ agencyIdentifier, receivedAt: now, systemCode: deps.systemCode, sequence });
+  const code = dossierCodePrefix({ agencyIdentifier, receivedAt: now, systemCode: deps.systemCode });
 
-  let dossier: DossierRecord = await deps.dossiers.insertDossier({
-    code,
+  // The first actions of the log, folded in memory: the dossier is written once with its projection.
+  const base = {
+    at: now,
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    unitCode: receiving.code,
+    note: input.note ?? null,
+  };
+  const log: DossierAction[] = [];
+  if (input.mode === 'receive') {
+    const due = await dueDatesAtReceipt(
+      deps,
+      { unitCode: competent.code, provinceCode: competent.provinceCode },
+      { ...procedure, duration },
+      now,
+      input.channel,
+    );
+    log.push({ ...base, seq: 1, type: 'received', channel: input.channel, steps: procedure.steps, ...due });
+  } else {
+    const intake =
+      input.channel === 'online'
+        ? await deps.deadlines.computeDueDate({
+            unitCode: receiving.code,
+            provinceCode: receiving.provinceCode,
+            receivedAt: now,
+            duration: { value: 8, unit: 'working_hours' },
+          })
+        : null;
+    log.push({ ...base, seq: 1, type: 'submitted', channel: input.channel, intakeDueAt: intake?.dueAt ?? null });
+    if (input.mode === 'request_supplement') {
+      log.push({ ...base, seq: 2, type: 'supplement_requested', items: check.problems });
+    }
+  }
+  const state = deriveDossierState(log);
+  const id = deps.newId();
+  const fields = {
+    code: `~${id}`,
     provinceCode: receiving.provinceCode,
     receivingUnitCode: receiving.code,
     competentUnitCode: competent.code,
@@ -140,49 +177,33 @@ export async function receiveDossier(
     paidOnline: false,
     vneidVerified: input.vneidVerified ?? false,
     submittedAt: now,
-  });
-
-  const base = {
-    at: now,
-    actorId: actor.userId,
-    actorName: actor.name,
-    actorRole: actor.role,
-    unitCode: receiving.code,
-    note: input.note ?? null,
   };
-  const log: DossierAction[] = [];
-  let state: DossierState = initialDossierState();
-  let last: DossierActionResult | undefined;
-  const push = async (a: DossierAction) => {
-    last = await appendDossierAction(deps, dossier, log, state, a);
-    log.push(a);
-    state = last.state;
-    dossier = last.dossier;
-  };
-
-  if (input.mode === 'receive') {
-    const due = await dueDatesAtReceipt(
-      deps,
-      { unitCode: competent.code, provinceCode: competent.provinceCode },
-      { ...procedure, duration },
-      now,
-      input.channel,
-    );
-    await push({ ...base, seq: 1, type: 'received', channel: input.channel, steps: procedure.steps, ...due });
-  } else {
-    const intake =
-      input.channel === 'online'
-        ? await deps.deadlines.computeDueDate({
-            unitCode: receiving.code,
-            provinceCode: receiving.provinceCode,
-            receivedAt: now,
-            duration: { value: 8, unit: 'working_hours' },
-          })
-        : null;
-    await push({ ...base, seq: 1, type: 'submitted', channel: input.channel, intakeDueAt: intake?.dueAt ?? null });
-    if (input.mode === 'request_supplement') {
-      await push({ ...base, seq: 2, type: 'supplement_requested', items: check.problems });
+  const inserted = await deps.dossiers.insertDossier({ ...fields, id, projection: projectionOf(fields, state) });
+  await deps.dossiers.appendActions(inserted, log);
+  // One outbox row per status the log went through (received; or new, then supplement requested).
+  let folded = initialDossierState();
+  for (const [i, a] of log.entries()) {
+    const next = applyDossierAction(folded, a);
+    if (i === 0 || next.status !== folded.status) {
+      await deps.dossiers.enqueueOutbox({
+        provinceCode: inserted.provinceCode,
+        topic: OUTBOX_TOPIC,
+        aggregateId: inserted.id,
+        idempotencyKey: `dossier:${inserted.id}:${a.seq}`,
+        payload: buildSyncPayload({ ...inserted, ...projectionOf(inserted, next) }, next, log.slice(0, i + 1)),
+      });
     }
+    folded = next;
   }
-  return { ...last!, state: deriveDossierState(log), actions: log };
+  // Numbering at commit: the last write, so the day's sequence row is locked only until the commit.
+  const assigned = await deps.dossiers.assignDossierCode({
+    dossierId: inserted.id,
+    scope: agencyIdentifier,
+    day: today,
+    prefix: code.prefix,
+    minDigits: code.minDigits,
+    outboxCodeKey: SYNC_CODE_KEY,
+  });
+  const dossier: DossierRecord = { ...inserted, code: assigned };
+  return { dossier, state, action: log[log.length - 1]!, actions: log };
 }

@@ -1,9 +1,9 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /** Refuse a dossier with reasons (form 03): at reception, or by the competent body before a decision. */
 export async function refuseDossier(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor; reasons: string[]; note?: string | null },
+  input: { dossierId: string; actor: DossierActor | ActorResolver; reasons: string[]; note?: string | null },
 ) {
   return performDossierAction(deps, {
     dossierId: input.dossierId,

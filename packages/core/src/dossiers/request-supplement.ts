@@ -1,5 +1,5 @@
 import type { ComponentCheck } from './dossier-actions.js';
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /**
  * One consolidated supplement request (form 02) listing every missing or invalid component, at
@@ -9,8 +9,9 @@ export async function requestSupplement(
   deps: DossierDeps,
   input: {
     dossierId: string;
-    actor: DossierActor;
-    items: Array<{ key: string; name: string; state: 'missing' | 'invalid'; reason?: string | null }>;
+    actor: DossierActor | ActorResolver;
+    /** Without a name, the component's name on the dossier's checklist (else its key). */
+    items: Array<{ key: string; name?: string | null; state: 'missing' | 'invalid'; reason?: string | null }>;
     deadlineAt?: Date | null;
     note?: string | null;
   },
@@ -19,9 +20,16 @@ export async function requestSupplement(
     dossierId: input.dossierId,
     actor: input.actor,
     note: input.note ?? null,
-    build: () => ({
+    build: (_state, dossier) => ({
       type: 'supplement_requested',
-      items: input.items.map((i): ComponentCheck => ({ ...i, reason: i.reason ?? null })),
+      items: input.items.map(
+        (i): ComponentCheck => ({
+          key: i.key,
+          name: i.name ?? dossier.components.find((c) => c.key === i.key)?.name ?? i.key,
+          state: i.state,
+          reason: i.reason ?? null,
+        }),
+      ),
       deadlineAt: input.deadlineAt ?? null,
     }),
   });

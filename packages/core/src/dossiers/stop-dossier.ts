@@ -1,9 +1,9 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /** Stop processing for another cause (e.g. supplement not provided in time); a stop notice is issued. */
 export async function stopDossier(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor; reason: string },
+  input: { dossierId: string; actor: DossierActor | ActorResolver; reason: string },
 ) {
   return performDossierAction(deps, {
     dossierId: input.dossierId,

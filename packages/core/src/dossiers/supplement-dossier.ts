@@ -1,4 +1,4 @@
-import { type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 
 /**
  * Record the applicant's supplement. During processing the time limit restarts from now with the
@@ -6,7 +6,7 @@ import { type DossierActor, type DossierDeps, performDossierAction } from './per
  */
 export async function supplementDossier(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor; note?: string | null },
+  input: { dossierId: string; actor: DossierActor | ActorResolver; note?: string | null },
 ) {
   return performDossierAction(deps, {
     dossierId: input.dossierId,

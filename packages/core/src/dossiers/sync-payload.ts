@@ -11,6 +11,9 @@ export function formatDvcqgDate(d: Date | null | undefined): string {
   return iso.slice(0, 19).replace(/[-T:]/g, '');
 }
 
+/** Key of the dossier code in the sync payload (written at commit when the code is numbered then). */
+export const SYNC_CODE_KEY = 'MaHoSo';
+
 const returnMethodCode = { counter: 1, post: 2, online: 3 } as const;
 
 const actionText: Record<DossierAction['type'], string> = {
@@ -53,7 +56,7 @@ export function buildSyncPayload(
   const results = actions.flatMap((a) => (a.type === 'result_issued' ? a.documents : []));
   const supplements = actions.filter((a) => a.type === 'supplement_requested');
   return {
-    MaHoSo: d.code,
+    [SYNC_CODE_KEY]: d.code,
     MaTTHC: d.procedureCode,
     TenTTHC: d.procedureName,
     MaLinhVuc: d.fieldCode ?? '',

@@ -22,7 +22,18 @@ export interface UsersRepository {
   listEffectiveGrants(userId: string, onDate: string): Promise<RoleGrant[]>;
 }
 
+/** A session with what a request needs to know of its user, read in one go. */
+export type ActiveSession = {
+  session: SessionRecord;
+  user: Pick<UserRecord, 'id' | 'username' | 'fullName' | 'isActive'>;
+  /** Grants whose period contains the date asked for. */
+  grants: RoleGrant[];
+  /** Version of the master data (units, calendars, procedures), for caches keyed by it. */
+  masterDataVersion: number;
+};
+
 export interface SessionsRepository {
+  findActiveSession(idHash: string, onDate: string): Promise<ActiveSession | undefined>;
   createSession(s: SessionRecord & { userAgent?: string | null; ip?: string | null }): Promise<void>;
   findSession(idHash: string): Promise<SessionRecord | undefined>;
   touchSession(idHash: string, at: Date, expiresAt: Date): Promise<void>;

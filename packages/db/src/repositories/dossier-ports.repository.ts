@@ -13,42 +13,60 @@ import {
   sumDurations,
   type UnitInfo,
   type UnitsPort,
+  vnDate,
   type WorkingCalendar,
 } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
+import { VersionedCache } from './master-data-cache.js';
 import { createProcedureConfigRepository } from './procedure-config.repository.js';
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-const vnYear = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).getUTCFullYear();
+const vnYear = (d: Date) => Number(vnDate(d).slice(0, 4));
+
+/**
+ * Caches of the master data on the dossier path, shared by the requests of a process and keyed by the
+ * master-data version (see master-data-cache.ts). Pass `version` (read with the session) to use them;
+ * without it, a port memoizes for its own lifetime only (one request, one seed run).
+ */
+export type MasterDataCaches = {
+  calendars: VersionedCache<WorkingCalendar>;
+  units: VersionedCache<UnitInfo | undefined>;
+  procedures: VersionedCache<ReceptionProcedure | undefined>;
+};
+
+export function createMasterDataCaches(): MasterDataCaches {
+  return { calendars: new VersionedCache(5_000), units: new VersionedCache(20_000), procedures: new VersionedCache(20_000) };
+}
+
+export type MasterDataAccess = { caches?: MasterDataCaches | undefined; version?: number | undefined };
+
+/** A loader memoized for this port's lifetime when no version is known, else through the shared cache. */
+function cached<V>(shared: VersionedCache<V> | undefined, version: number | undefined) {
+  const local = new Map<string, Promise<V>>();
+  return (key: string, load: () => Promise<V>): Promise<V> => {
+    if (shared && version !== undefined) return shared.get(key, version, load);
+    let hit = local.get(key);
+    if (!hit) {
+      hit = load();
+      local.set(key, hit);
+      hit.catch(() => local.delete(key));
+    }
+    return hit;
+  };
+}
 
 /**
  * Due dates for dossiers from the calendar feature: the working calendar of the handling unit
- * (loadWorkingCalendar) and the pure deadline engine (computeDueDate, latestApologyAt).
+ * (loadWorkingCalendar, three years around the instant) and the pure deadline engine.
  */
-export type CalendarCache = Map<string, { loadedAt: number; calendar: Promise<WorkingCalendar> }>;
-
-export function createDossierDeadlinePort(
-  db: Kysely<DB>,
-  opts: {
-    /** Share loaded calendars between requests (the API keeps one per process). */
-    cache?: CalendarCache;
-    /** How long a shared calendar stays fresh; an edited holiday table shows after this at most. */
-    ttlMs?: number;
-  } = {},
-): DeadlinePort {
-  const cache: CalendarCache = opts.cache ?? new Map();
-  const ttl = opts.ttlMs ?? 60_000;
+export function createDossierDeadlinePort(db: Kysely<DB>, access: MasterDataAccess = {}): DeadlinePort {
+  const load = cached(access.caches?.calendars, access.version);
   const calendarFor = (unitCode: string, provinceCode: string, from: Date) => {
     const year = vnYear(from);
-    const key = `${unitCode}|${provinceCode}|${year}`;
-    const hit = cache.get(key);
-    if (hit && Date.now() - hit.loadedAt < ttl) return hit.calendar;
-    const calendar = loadWorkingCalendar(db, { unitCode, provinceCode, fromYear: year - 1, toYear: year + 1 });
-    cache.set(key, { loadedAt: Date.now(), calendar });
-    calendar.catch(() => cache.delete(key));
-    return calendar;
+    return load(`${unitCode}|${provinceCode}|${year}`, () =>
+      loadWorkingCalendar(db, { unitCode, provinceCode, fromYear: year - 1, toYear: year + 1 }),
+    );
   };
   return {
     async computeDueDate(input) {
@@ -74,51 +92,40 @@ export function createDossierDeadlinePort(
   };
 }
 
-/**
- * Admin units from the units feature's table `admin_units` (a unit as of a date). Until that table exists,
- * or for units it does not hold, `extra` may supply units (tests, demo).
- */
-let adminUnitsPresent = false;
-
-export function createDossierUnitsPort(db: Kysely<DB>, extra: ReadonlyMap<string, UnitInfo> = new Map()): UnitsPort {
-  let hasTable: Promise<boolean> | undefined = adminUnitsPresent ? Promise.resolve(true) : undefined;
+/** Admin units as of a date (admin_units); `extra` may supply units the table does not hold (tests). */
+export function createDossierUnitsPort(
+  db: Kysely<DB>,
+  extra: ReadonlyMap<string, UnitInfo> = new Map(),
+  access: MasterDataAccess = {},
+): UnitsPort {
+  const load = cached(access.caches?.units, access.version);
   return {
     async findUnit(code, onDate) {
       const known = extra.get(code);
       if (known) return known;
-      hasTable ??= sql<{ n: number }>`
-        select count(*)::int as n from information_schema.columns
-        where table_name = 'admin_units'
-          and column_name in ('code', 'province_code', 'full_name', 'level', 'valid_from', 'valid_to', 'agency_identifier')`
-        .execute(db)
-        .then((r) => {
-          const present = Number(r.rows[0]?.n ?? 0) >= 7;
-          // Once the table is there it stays (migrations only add); remember it for every request.
-          if (present) adminUnitsPresent = true;
-          return present;
-        });
-      if (!(await hasTable)) return undefined;
-      const r = await sql<{
-        code: string;
-        fullName: string;
-        provinceCode: string;
-        level: string;
-        agencyIdentifier: string | null;
-      }>`
-        select code, full_name, province_code, level, agency_identifier from admin_units
-        where code = ${code}
-          and (valid_from is null or valid_from <= ${onDate}::date)
-          and (valid_to is null or valid_to >= ${onDate}::date)
-        order by valid_from desc nulls last limit 1`.execute(db);
-      const row = r.rows[0];
-      if (!row) return undefined;
-      return {
-        code: row.code,
-        name: row.fullName,
-        provinceCode: row.provinceCode,
-        level: row.level as UnitInfo['level'],
-        agencyIdentifier: row.agencyIdentifier,
-      };
+      return load(`${code}|${onDate}`, async () => {
+        const r = await sql<{
+          code: string;
+          fullName: string;
+          provinceCode: string;
+          level: string;
+          agencyIdentifier: string | null;
+        }>`
+          select code, full_name, province_code, level, agency_identifier from admin_units
+          where code = ${code}
+            and (valid_from is null or valid_from <= ${onDate}::date)
+            and (valid_to is null or valid_to >= ${onDate}::date)
+          order by valid_from desc nulls last limit 1`.execute(db);
+        const row = r.rows[0];
+        if (!row) return undefined;
+        return {
+          code: row.code,
+          name: row.fullName,
+          provinceCode: row.provinceCode,
+          level: row.level as UnitInfo['level'],
+          agencyIdentifier: row.agencyIdentifier,
+        };
+      });
     },
   };
 }
@@ -194,10 +201,24 @@ function processLimit(durations: DossierDuration[]): DossierDuration {
  * Procedures from the catalog feature: the version in force, its components (checklist keys), the
  * channel's time limit, the unit's configuration (enabled, local fee) and internal process.
  */
-export function createDossierProcedurePort(db: Kysely<DB>, units: UnitsPort): ProcedurePort {
+export function createDossierProcedurePort(
+  db: Kysely<DB>,
+  units: UnitsPort,
+  access: MasterDataAccess = {},
+): ProcedurePort {
   const configs = createProcedureConfigRepository(db);
+  const load = cached(access.caches?.procedures, access.version);
   return {
-    async findProcedureForReception(input): Promise<ReceptionProcedure | undefined> {
+    findProcedureForReception(input) {
+      const key = `${input.procedureCode}|${input.competentUnitCode}|${input.channel}|${input.onDate}`;
+      return load(key, () => loadReceptionProcedure(input));
+    },
+  };
+
+  async function loadReceptionProcedure(
+    input: Parameters<ProcedurePort['findProcedureForReception']>[0],
+  ): Promise<ReceptionProcedure | undefined> {
+    {
       const version = await versionInForce(db, input.procedureCode, input.onDate);
       if (!version) return undefined;
       const unit = await units.findUnit(input.competentUnitCode, input.onDate);
@@ -252,8 +273,8 @@ export function createDossierProcedurePort(db: Kysely<DB>, units: UnitsPort): Pr
         feeTotal: config?.localFeeVnd ?? catalogFee,
         hasFinancialObligation: /đất đai/i.test(r.field),
       };
-    },
-  };
+    }
+  }
 }
 
 /** Names of many units at a date in one query (admin_units; codes without a row are left out). */

@@ -268,6 +268,7 @@ describe('dossier use cases on the database', () => {
     await expect(tx((d) => issueResult(d, { dossierId: id, actor: specActor, documents: [] }))).rejects.toMatchObject({
       code: 'NOT_APPROVED',
     });
+    await tx((d) => completeStep(d, { dossierId: id, actor: specActor, fromStep: 2 }));
     await tx((d) => approveDossier(d, { dossierId: id, actor: { ...specActor, role: 'leader' } }));
     await tx((d) => issueResult(d, { dossierId: id, actor: specActor, documents: [{ name: 'Giấy khai sinh' }] }));
     const done = await tx((d) => returnResult(d, { dossierId: id, actor: reception, method: 'counter' }));
@@ -332,7 +333,7 @@ describe('dossier use cases on the database', () => {
     const receiveOne = () =>
       tx((d) => receiveDossier(d, rec, input({ procedureCode: proc.code, receivingUnitCode: u2 })));
     const toStep2 = async (id: string) => {
-      await tx((d) => completeStep(d, { dossierId: id, actor: headActor, fromStep: 1 }));
+      await tx((d) => completeStep(d, { dossierId: id, actor: rec, fromStep: 1 }));
     };
     const first = await receiveOne();
     await toStep2(first.dossier.id);

@@ -241,10 +241,14 @@ export function createDossiersRepository(db: Kysely<DB>) {
       return row.lastValue;
     },
 
-    async insertDossier(d: NewDossier & { submittedAt: Date }): Promise<DossierRecord> {
+    async insertDossier(
+      d: NewDossier & { submittedAt: Date; id?: string; projection?: DossierProjection },
+    ): Promise<DossierRecord> {
+      const p = d.projection;
       const row = await db
         .insertInto('dossiers')
         .values({
+          ...(d.id ? { id: d.id } : {}),
           code: d.code,
           provinceCode: d.provinceCode,
           receivingUnitCode: d.receivingUnitCode,
@@ -268,9 +272,19 @@ export function createDossiersRepository(db: Kysely<DB>) {
           feeTotal: d.feeTotal,
           paidOnline: d.paidOnline,
           vneidVerified: d.vneidVerified,
-          status: 'new',
-          nationalStatus: 1,
+          status: p?.status ?? 'new',
+          nationalStatus: p?.nationalStatus ?? 1,
           submittedAt: d.submittedAt,
+          ...(p
+            ? {
+                receivedAt: p.receivedAt,
+                dueAt: p.dueAt,
+                finishedAt: p.finishedAt,
+                currentStepOrder: p.currentStepOrder,
+                currentAssigneeId: p.currentAssigneeId,
+                lastActionSeq: p.lastActionSeq,
+              }
+            : {}),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -319,22 +333,60 @@ export function createDossiersRepository(db: Kysely<DB>) {
     },
 
     async appendAction(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, a: DossierAction): Promise<void> {
+      await repo.appendActions(dossier, [a]);
+    },
+
+    async appendActions(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, actions: DossierAction[]): Promise<void> {
+      if (actions.length === 0) return;
       await db
         .insertInto('dossierActions')
-        .values({
-          dossierId: dossier.id,
-          seq: a.seq,
-          provinceCode: dossier.provinceCode,
-          type: a.type,
-          at: a.at,
-          actorUserId: a.actorId,
-          actorName: a.actorName ?? null,
-          actorRole: a.actorRole,
-          unitCode: a.unitCode,
-          note: a.note ?? null,
-          data: JSON.stringify(actionData(a)),
-        })
+        .values(
+          actions.map((a) => ({
+            dossierId: dossier.id,
+            seq: a.seq,
+            provinceCode: dossier.provinceCode,
+            type: a.type,
+            at: a.at,
+            actorUserId: a.actorId,
+            actorName: a.actorName ?? null,
+            actorRole: a.actorRole,
+            unitCode: a.unitCode,
+            note: a.note ?? null,
+            data: JSON.stringify(actionData(a)),
+          })),
+        )
         .execute();
+    },
+
+    async assignDossierCode(input: {
+      dossierId: string;
+      scope: string;
+      day: string;
+      prefix: string;
+      minDigits: number;
+      outboxCodeKey: string;
+    }): Promise<string> {
+      // One statement: the day's number (the row lock it takes lasts only until the commit that follows),
+      // the dossier's code, and the code in the dossier's outbox payloads.
+      const r = await sql<{ code: string }>`
+        with n as (
+          insert into dossier_code_sequences (scope, day, last_value) values (${input.scope}, ${input.day}::date, 1)
+          on conflict (scope, day) do update set last_value = dossier_code_sequences.last_value + 1
+          returning last_value
+        ), c as (
+          select ${input.prefix}::text
+            || case when length(n.last_value::text) >= ${input.minDigits}::int then n.last_value::text
+                    else lpad(n.last_value::text, ${input.minDigits}::int, '0') end as code
+          from n
+        ), d as (
+          update dossiers set code = c.code from c where dossiers.id = ${input.dossierId}::uuid returning dossiers.id
+        ), o as (
+          update outbox_messages set payload = jsonb_set(payload, array[${input.outboxCodeKey}::text], to_jsonb(c.code))
+          from c where aggregate_type = 'dossier' and aggregate_id = ${input.dossierId}
+          returning outbox_messages.id
+        )
+        select c.code from c, (select count(*) from d) as dd, (select count(*) from o) as oo`.execute(db);
+      return r.rows[0]!.code;
     },
 
     async saveProjection(id: string, p: DossierProjection): Promise<void> {

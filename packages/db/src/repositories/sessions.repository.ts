@@ -1,5 +1,6 @@
-import type { SessionRecord, SessionsRepository } from '@mot-cua/core';
-import type { Kysely } from 'kysely';
+import type { RoleGrant } from '@mot-cua/contracts';
+import type { ActiveSession, SessionRecord, SessionsRepository } from '@mot-cua/core';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 
 export function createSessionsRepository(db: Kysely<DB>) {
@@ -24,6 +25,40 @@ export function createSessionsRepository(db: Kysely<DB>) {
         .select(['idHash', 'userId', 'csrfToken', 'expiresAt'])
         .where('idHash', '=', idHash)
         .executeTakeFirst();
+    },
+
+    /**
+     * The session with its user, the user's grants in force on a date and the master-data version, in one
+     * statement (the identity of a request costs one round trip).
+     */
+    async findActiveSession(idHash: string, onDate: string): Promise<ActiveSession | undefined> {
+      const r = await sql<{
+        idHash: string;
+        userId: string;
+        csrfToken: string;
+        expiresAt: Date;
+        username: string;
+        fullName: string;
+        isActive: boolean;
+        grants: RoleGrant[] | null;
+        masterDataVersion: number;
+      }>`
+        select s.id_hash, s.user_id, s.csrf_token, s.expires_at, u.username, u.full_name, u.is_active,
+          (select json_agg(json_build_object('role', g.role, 'unitCode', g.unit_code) order by g.role, g.unit_code)
+             from role_grants g
+            where g.user_id = s.user_id and g.valid_from <= ${onDate}::date
+              and (g.valid_to is null or g.valid_to >= ${onDate}::date)) as grants,
+          (select version from master_data_version) as master_data_version
+        from sessions s join users u on u.id = s.user_id
+        where s.id_hash = ${idHash}`.execute(db);
+      const row = r.rows[0];
+      if (!row) return undefined;
+      return {
+        session: { idHash: row.idHash, userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt },
+        user: { id: row.userId, username: row.username, fullName: row.fullName, isActive: row.isActive },
+        grants: (row.grants ?? []).map((g) => ({ role: g.role, unitCode: g.unitCode })),
+        masterDataVersion: Number(row.masterDataVersion),
+      };
     },
 
     async touchSession(idHash: string, at: Date, expiresAt: Date): Promise<void> {

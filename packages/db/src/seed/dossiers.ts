@@ -501,11 +501,22 @@ async function seedIn(
     applicant: { fullName: 'Tô Minh Đức', idNumber: '001093003030', phone: '0983303030' },
   });
   const hkLeader = who(null, 'Lê Thu Hà', 'leader', HOAN_KIEM);
+  const hkSpecialist = who(null, 'Ngô Văn Bình', 'specialist', HOAN_KIEM);
+  const hkHead = who(null, 'Đỗ Quang Vinh', 'department_head', HOAN_KIEM);
+  // The whole internal process: reception, specialist, department head, then the leader's approval step.
+  const hkSteps: Array<[number, DossierActor]> = [
+    [1, huy],
+    [2, hkSpecialist],
+    [3, hkHead],
+  ];
+  for (const [i, [step, actor]] of hkSteps.entries()) {
+    await at(ago(2.9 - i * 0.1, HOAN_KIEM), () => completeStep(deps, { dossierId: hk.id, actor, fromStep: step }));
+  }
   await at(ago(2.5, HOAN_KIEM), () => approveDossier(deps, { dossierId: hk.id, actor: hkLeader }));
   await issue(
     hk.id,
     ago(2.4, HOAN_KIEM),
-    who(null, 'Ngô Văn Bình', 'specialist', HOAN_KIEM),
+    hkSpecialist,
     'Giay chung nhan ket hon',
     'giay-chung-nhan-ket-hon.pdf',
   );

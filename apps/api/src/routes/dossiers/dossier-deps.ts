@@ -12,35 +12,47 @@ import {
   type UnitsPort,
 } from '@mot-cua/core';
 import {
-  type CalendarCache,
   createDossierDeadlinePort,
   createDossierProcedurePort,
   createDossiersRepository,
   createDossierUnitsPort,
+  createMasterDataCaches,
   type DB,
-  memoizeUnits,
-  type UnitMemo,
+  type Database,
+  type MasterDataCaches,
 } from '@mot-cua/db';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../context.js';
 
-/** Working calendars shared by the requests of this process (60 s freshness). */
-const calendarCache: CalendarCache = new Map();
+/** The master-data caches of one database (shared by the requests of this process). */
+const cachesByDatabase = new WeakMap<Database, MasterDataCaches>();
+function cachesOf(database: Database): MasterDataCaches {
+  let c = cachesByDatabase.get(database);
+  if (!c) {
+    c = createMasterDataCaches();
+    cachesByDatabase.set(database, c);
+  }
+  return c;
+}
 
-/** The use cases' ports over one transaction. */
+/**
+ * The use cases' ports over one connection or transaction. With the master-data version read with the
+ * session, units, calendars and procedures come from the process's caches (no SQL while nothing changed);
+ * without it, each is read once per call of this function.
+ */
 export function dossierDeps(
   trx: Kysely<DB>,
   app: AppDeps,
-  /** Units already looked up in this request (pass the same map to the transaction and the view after it). */
-  unitMemo: UnitMemo = new Map(),
+  version?: number,
 ): DossierDeps & { dossiers: ReturnType<typeof createDossiersRepository> } {
-  const units = memoizeUnits(createDossierUnitsPort(trx), unitMemo);
+  const access = { caches: cachesOf(app.database), version };
+  const units = createDossierUnitsPort(trx, new Map(), access);
   return {
     dossiers: createDossiersRepository(trx),
     clock: app.clock,
-    deadlines: createDossierDeadlinePort(trx, { cache: calendarCache }),
+    deadlines: createDossierDeadlinePort(trx, access),
     units,
-    procedures: createDossierProcedurePort(trx, units),
+    procedures: createDossierProcedurePort(trx, units, access),
     newId: randomUUID,
     systemCode: app.config.systemCode,
   };
@@ -68,10 +80,9 @@ export function authorizeOnDossier(
 
 /** Names of units for slips and views (admin_units when present; the code otherwise). */
 export async function loadUnitNames(
-  db: Kysely<DB>,
+  units: UnitsPort,
   codes: string[],
   onDate: string,
-  units: UnitsPort = createDossierUnitsPort(db),
 ): Promise<(code: string) => string> {
   const names = new Map<string, string>();
   for (const c of [...new Set(codes)]) {

@@ -53,7 +53,10 @@ async function receive(at: Signed, unit: string, extra: Record<string, unknown> 
 
 /** Approve and issue the result now. */
 async function finish(id: string) {
+  // Through the internal process: reception (1), specialist (2), then the leader's approval step (3).
   expect((await post(who.receptionX, `/api/dossiers/${id}/claim`, { stepOrder: 1 })).statusCode).toBe(200);
+  expect((await post(who.receptionX, `/api/dossiers/${id}/complete-step`, { fromStep: 1 })).statusCode).toBe(200);
+  expect((await post(who.specialistX, `/api/dossiers/${id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
   expect((await post(who.leaderX, `/api/dossiers/${id}/approve`)).statusCode).toBe(200);
   const boundary = '----stats';
   const payload = Buffer.concat([

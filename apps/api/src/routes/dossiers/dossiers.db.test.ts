@@ -274,6 +274,7 @@ describe('dossier API: channels end to end', () => {
     expect(outsider.statusCode).toBe(403);
     expect(outsider.json().code).toBe('OUT_OF_JURISDICTION');
     expect((await post(who.specialistA, `/api/dossiers/${d.id}/claim`, { stepOrder: 2 })).statusCode).toBe(200);
+    expect((await post(who.specialistA, `/api/dossiers/${d.id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
     expect((await post(who.leaderA, `/api/dossiers/${d.id}/approve`)).statusCode).toBe(200);
     const pdf = multipart([{ name: 'kq.pdf', content: Buffer.from('%PDF-1.7\n%%EOF'), type: 'application/pdf' }]);
     const issued = await app.inject({
@@ -373,13 +374,13 @@ describe('dossier API: authorization, errors, lists, public lookup', () => {
     expect(await allowed(who.specialistA, n.id)).not.toContain('received');
     expect(await allowed(who.supervisor, n.id)).toEqual([]);
 
-    // Received at the counter: reception holds step 1; the leader may approve, reception may not.
+    // Received at the counter: reception holds step 1; nobody approves before the approval step.
     const d = await receive(who.receptionA!, {});
     const rec = await allowed(who.receptionA, d.id);
     expect(rec).toEqual(expect.arrayContaining(['claimed', 'step_completed']));
     expect(rec).not.toContain('approved');
     expect(rec).not.toContain('assigned');
-    expect(await allowed(who.leaderA, d.id)).toContain('approved');
+    expect(await allowed(who.leaderA, d.id)).not.toContain('approved');
     expect(await allowed(who.leaderA, d.id)).not.toContain('claimed');
     expect(await allowed(who.headA, d.id)).toContain('assigned');
     expect(await allowed(who.specialistA, d.id)).not.toContain('claimed'); // the step is reception's
@@ -398,6 +399,7 @@ describe('dossier API: authorization, errors, lists, public lookup', () => {
     const notHolder = await post(who.specialistA2, `/api/dossiers/${d.id}/complete-step`, { fromStep: 2 });
     expect(notHolder.json().code).toBe('NOT_STEP_ASSIGNEE');
     expect((await post(who.specialistA, `/api/dossiers/${d.id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
+    expect(await allowed(who.leaderA, d.id)).toContain('approved'); // step 3 is the approval step
     const approved = await post(who.leaderA, `/api/dossiers/${d.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().allowedActions).not.toContain('approved');

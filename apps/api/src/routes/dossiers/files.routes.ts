@@ -1,0 +1,119 @@
+import { DossierDetail } from '@mot-cua/contracts';
+import { AppError, attachComponentFiles, authorize, type DossierFile, issueResult } from '@mot-cua/core';
+import { createAuditRepository } from '@mot-cua/db';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { requireActor } from '../../http/auth.js';
+import { authorizeOnDossier, checkedFile, dossierDeps, MAX_ATTACHMENT_BYTES, resourceFor } from './dossier-deps.js';
+import { actOnDossier, presentLoaded, versionOf } from './dossier-view.js';
+
+const IdParams = z.object({ id: z.uuid() });
+const tags = ['dossiers'];
+
+/** The files and fields of a multipart body; each file checked by its bytes (PDF, JPEG, PNG; ≤ 10 MB). */
+async function readFiles(req: FastifyRequest): Promise<{ files: DossierFile[]; fields: Record<string, string> }> {
+  const files: DossierFile[] = [];
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
+        files.push({ ...checkedFile(bytes), fileName: part.filename || 'tep-dinh-kem' });
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ATTACHMENT_TOO_LARGE');
+    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    throw e;
+  }
+  return { files, fields };
+}
+
+/** Result files, scanned components and downloads. */
+export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db } = deps.database;
+
+  app.post(
+    '/:id/result',
+    {
+      schema: {
+        tags,
+        summary: 'Issue the result: upload the digitized result files (multipart, PDF/JPEG/PNG, ≤10 MB each; ≥ 1)',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: DossierDetail },
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      const { files, fields } = await readFiles(req);
+      return actOnDossier(deps, req, 'result_issued', (d, actor) =>
+        issueResult(d, { dossierId: req.params.id, actor, files, note: fields.note ?? null }),
+      );
+    },
+  );
+
+  app.post(
+    '/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attach scanned components to an open dossier (multipart; field componentKey)',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: DossierDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { files, fields } = await readFiles(req);
+      const version = versionOf(req);
+      const name = req.session?.user.fullName ?? null;
+      return db.transaction().execute(async (trx) => {
+        const d = dossierDeps(trx, deps, version);
+        const r = await attachComponentFiles(d, {
+          dossierId: req.params.id,
+          actor: (dossier) => authorizeOnDossier(actor, name, 'dossier.receive', dossier),
+          componentKey: fields.componentKey ?? null,
+          files,
+        });
+        await createAuditRepository(trx).recordAudit({
+          actorUserId: actor.userId,
+          action: 'dossier.attachment_added',
+          entityType: 'dossier',
+          entityId: r.dossier.id,
+          provinceCode: r.dossier.provinceCode,
+          unitCode: r.actor.unitCode,
+          requestId: String(req.id),
+          data: { componentKey: fields.componentKey ?? null, files: files.map((f) => f.sha256) },
+        });
+        return presentLoaded(trx, deps, r, actor, version);
+      });
+    },
+  );
+
+  app.get(
+    '/:id/attachments/:attachmentId',
+    { schema: { tags, summary: 'Download an attachment', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const d = dossierDeps(db, deps, versionOf(req));
+      const dossier = await d.dossiers.findDossier(req.params.id);
+      if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
+      authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
+      const f = await d.dossiers.readAttachment(dossier.id, req.params.attachmentId);
+      if (!f) throw new AppError('NOT_FOUND');
+      return reply
+        .type(f.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('etag', `"${f.sha256}"`)
+        .send(Buffer.from(f.content));
+    },
+  );
+};

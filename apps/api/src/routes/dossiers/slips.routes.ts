@@ -1,0 +1,62 @@
+import { SlipKindName } from '@mot-cua/contracts';
+import { authorize, type DossierAction, type DossierRecord, deriveDossierState, vnDate } from '@mot-cua/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { requireActor } from '../../http/auth.js';
+import { renderSlip } from '../../slips/slips.js';
+import { dossierDeps, loadUnitNames, resourceFor } from './dossier-deps.js';
+import { loadDossier, versionOf } from './dossier-view.js';
+
+const tags = ['dossiers'];
+
+/** Where the public lookup of a dossier code lives (printed as a QR code on slips). */
+export const lookupUrlOf = (deps: AppDeps, code: string) =>
+  `${deps.config.publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}`;
+
+/** A slip as PDF for a loaded dossier. */
+export async function slipPdf(
+  deps: AppDeps,
+  d: ReturnType<typeof dossierDeps>,
+  loaded: { dossier: DossierRecord; actions: DossierAction[] },
+  kind: z.infer<typeof SlipKindName>,
+) {
+  const { dossier, actions } = loaded;
+  const now = deps.clock.now();
+  const unitName = await loadUnitNames(d.units, [dossier.receivingUnitCode, dossier.competentUnitCode], vnDate(now));
+  const pdf = await renderSlip(kind, {
+    dossier,
+    actions,
+    state: deriveDossierState(actions),
+    unitName,
+    lookupUrl: lookupUrlOf(deps, dossier.code),
+    now,
+  });
+  return { pdf, code: dossier.code };
+}
+
+/** Slips of a dossier for officials (receipt, supplement, refusal, apology, stop, control sheet). */
+export const dossierSlipRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db } = deps.database;
+  app.get(
+    '/:id/slips/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'A slip as PDF (receipt, supplement, refusal, apology, stop, control-sheet)',
+        params: z.object({ id: z.uuid(), kind: SlipKindName }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const d = dossierDeps(db, deps, versionOf(req));
+      const loaded = await loadDossier(d, req.params.id);
+      authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
+      const { pdf, code } = await slipPdf(deps, d, loaded, req.params.kind);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${code}-${req.params.kind}.pdf"`)
+        .send(pdf);
+    },
+  );
+};
