@@ -29,7 +29,16 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** node-postgres pool size. */
   poolSize?: number;
+  /** How long a request waits for a free connection before failing (never forever). */
+  connectionTimeoutMs?: number;
+  /** Server-side limit of one statement. */
+  statementTimeoutMs?: number;
+  /** A session idle inside an open transaction this long is ended by the server (its locks released). */
+  idleInTransactionTimeoutMs?: number;
 };
+
+/** Defaults: nothing waits forever (issue 9: a pool without time-outs hung for good under contention). */
+export const DATABASE_TIMEOUTS = { connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
 
 // Identical value shapes on both engines: int8 and numeric as JS numbers, date as 'YYYY-MM-DD'.
 const INT8 = 20;
@@ -41,7 +50,7 @@ const asIs = (v: string) => v;
 const plugins = [new CamelCasePlugin()];
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -85,7 +94,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8 || oid === NUMERIC) return toNumber;
@@ -93,7 +102,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: types as pg.CustomTypesConfig,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? DATABASE_TIMEOUTS.connectionTimeoutMs,
+    statement_timeout: options.statementTimeoutMs ?? DATABASE_TIMEOUTS.statementTimeoutMs,
+    idle_in_transaction_session_timeout:
+      options.idleInTransactionTimeoutMs ?? DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
+  });
+  // An idle client that loses its connection (server restart, idle time-out) must not crash the process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   return {
     kind: 'postgres',

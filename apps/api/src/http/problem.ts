@@ -54,6 +54,15 @@ export function classifyError(error: unknown): Classified {
       })),
     };
   }
+  // The database is saturated or slow: no free connection in time (pool), a statement or an idle transaction
+  // cancelled by the server (57014 query_canceled, 25P03 idle_in_transaction_session_timeout). Retry later.
+  if (
+    (error instanceof Error && /timeout exceeded when trying to connect/.test(error.message)) ||
+    fe?.code === '57014' ||
+    fe?.code === '25P03'
+  ) {
+    return { code: 'SERVICE_UNAVAILABLE' };
+  }
   switch (fe?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'PAYLOAD_TOO_LARGE' };

@@ -53,6 +53,27 @@ describe('the internal process gates every action', () => {
     ).toBe('STEP_ROLE_MISMATCH');
   });
 
+  it("the specialist neither claims nor hands on the department head's step (default five-step process)", () => {
+    const five = [
+      { order: 1, name: 'Tiếp nhận', role: 'reception', duration: { value: 1, unit: 'working_days' } },
+      { order: 2, name: 'Thẩm định', role: 'specialist', duration: { value: 1, unit: 'working_days' } },
+      { order: 3, name: 'Xem xét, trình ký', role: 'department_head', duration: { value: 1, unit: 'working_days' } },
+      { order: 4, name: 'Phê duyệt', role: 'leader', duration: { value: 1, unit: 'working_days' } },
+      { order: 5, name: 'Trả kết quả', role: 'reception', duration: { value: 1, unit: 'working_days' } },
+    ] as const;
+    const s = stateOf(
+      received({ steps: [...five] }),
+      { type: 'step_completed', fromStep: 1, toStep: 2 },
+      { type: 'step_completed', fromStep: 2, toStep: 3 },
+    );
+    expect(refuseByProcess(s, { type: 'claimed', stepOrder: 3 }, as('specialist'))?.code).toBe('STEP_ROLE_MISMATCH');
+    expect(
+      refuseByProcess(s, { type: 'step_completed', fromStep: 3, toStep: 4 }, as('specialist'))?.code,
+    ).toBe('STEP_ROLE_MISMATCH');
+    expect(refuseByProcess(s, { type: 'claimed', stepOrder: 3 }, as('department_head'))).toBeUndefined();
+    expect(refuseByProcess(s, { type: 'approved' }, as('leader'))?.code).toBe('NOT_APPROVAL_STEP');
+  });
+
   it('the approval step is not handed on before the approval', () => {
     const s3 = stateOf(...atStep(3));
     expect(refuseByProcess(s3, { type: 'step_completed', fromStep: 3, toStep: 4 }, as('leader'))?.code).toBe(
