@@ -38,7 +38,11 @@ export type DatabaseOptions = {
 };
 
 /** Defaults: nothing waits forever (issue 9: a pool without time-outs hung for good under contention). */
-export const DATABASE_TIMEOUTS = { connectionTimeoutMs: 10_000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
+export const DATABASE_TIMEOUTS = {
+  connectionTimeoutMs: 10_000,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
 
 // Identical value shapes on both engines: int8 and numeric as JS numbers, date as 'YYYY-MM-DD'.
 const INT8 = 20;

@@ -2,7 +2,12 @@ import { AppError } from '../errors.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { ComponentCheck } from './dossier-actions.js';
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 import { dueDatesAtReceipt } from './receive-dossier.js';
 import { hasTimeLimit, resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 

@@ -1,4 +1,9 @@
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** Record the consulted agency's answer. */
 export async function answerConsultation(

@@ -1,5 +1,10 @@
 import { AppError } from '../errors.js';
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 import { suggestAssignees } from './suggest-assignee.js';
 
 /**

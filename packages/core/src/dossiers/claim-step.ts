@@ -1,4 +1,9 @@
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** An official takes the current (unassigned) step; under concurrency exactly one claim wins. */
 export async function claimStep(

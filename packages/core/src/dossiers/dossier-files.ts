@@ -3,7 +3,13 @@ import { deriveDossierState } from './dossier-state.js';
 import type { ActorResolver, DossierActor, DossierDeps } from './perform-dossier-action.js';
 
 /** A checked upload (media type sniffed from its bytes, sha256 computed) ready to store. */
-export type DossierFile = { fileName: string; sha256: string; sizeBytes: number; mediaType: string; content: Uint8Array };
+export type DossierFile = {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: string;
+  content: Uint8Array;
+};
 
 /** Store files (content-addressed) and link them to a dossier, inside the caller's transaction. */
 export async function storeDossierFiles(

@@ -1,6 +1,11 @@
 import { AppError } from '../errors.js';
 import { vnDate } from '../time/vn-time.js';
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** Route the dossier to another competent unit of the same province (commune ↔ province). */
 export async function forwardDossier(

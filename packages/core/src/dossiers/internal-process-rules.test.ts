@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { actionRoles } from '../authorization/actions.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
 import { deriveDossierState } from './dossier-state.js';
 import { hours, log, received, steps } from './dossier-test-helpers.js';
-import { actionRoles } from '../authorization/actions.js';
 import { authorizationActionFor, refuseTransition } from './dossier-transitions.js';
 import { approvalStep, nextStep, type ProcessContext, refuseByProcess } from './internal-process-rules.js';
 
@@ -19,9 +19,7 @@ const atStep = (n: number) => {
 describe('the internal process gates every action', () => {
   it('the leader cannot approve right after receipt; only at the approval step', () => {
     expect(refuseByProcess(stateOf(received()), { type: 'approved' }, as('leader'))?.code).toBe('NOT_APPROVAL_STEP');
-    expect(refuseByProcess(stateOf(...atStep(2)), { type: 'approved' }, as('leader'))?.code).toBe(
-      'NOT_APPROVAL_STEP',
-    );
+    expect(refuseByProcess(stateOf(...atStep(2)), { type: 'approved' }, as('leader'))?.code).toBe('NOT_APPROVAL_STEP');
     expect(refuseByProcess(stateOf(...atStep(3)), { type: 'approved' }, as('leader'))).toBeUndefined();
   });
 
@@ -48,9 +46,9 @@ describe('the internal process gates every action', () => {
     const s3 = stateOf(...atStep(3));
     // The specialist neither takes nor hands on the leader's step.
     expect(refuseByProcess(s3, { type: 'claimed', stepOrder: 3 }, as('specialist'))?.code).toBe('STEP_ROLE_MISMATCH');
-    expect(
-      refuseByProcess(s3, { type: 'step_completed', fromStep: 3, toStep: 4 }, as('specialist'))?.code,
-    ).toBe('STEP_ROLE_MISMATCH');
+    expect(refuseByProcess(s3, { type: 'step_completed', fromStep: 3, toStep: 4 }, as('specialist'))?.code).toBe(
+      'STEP_ROLE_MISMATCH',
+    );
   });
 
   it("the specialist neither claims nor hands on the department head's step (default five-step process)", () => {
@@ -67,9 +65,9 @@ describe('the internal process gates every action', () => {
       { type: 'step_completed', fromStep: 2, toStep: 3 },
     );
     expect(refuseByProcess(s, { type: 'claimed', stepOrder: 3 }, as('specialist'))?.code).toBe('STEP_ROLE_MISMATCH');
-    expect(
-      refuseByProcess(s, { type: 'step_completed', fromStep: 3, toStep: 4 }, as('specialist'))?.code,
-    ).toBe('STEP_ROLE_MISMATCH');
+    expect(refuseByProcess(s, { type: 'step_completed', fromStep: 3, toStep: 4 }, as('specialist'))?.code).toBe(
+      'STEP_ROLE_MISMATCH',
+    );
     expect(refuseByProcess(s, { type: 'claimed', stepOrder: 3 }, as('department_head'))).toBeUndefined();
     expect(refuseByProcess(s, { type: 'approved' }, as('leader'))?.code).toBe('NOT_APPROVAL_STEP');
   });
@@ -165,8 +163,11 @@ describe('property: random action sequences never reach a state the internal pro
           }
           if (a.type === 'claimed') {
             const role = steps.find((s) => s.order === current)!.role;
-            expect(role === a.actorRole || (role === 'specialist' && a.actorRole === 'department_head') ||
-              (role === 'reception' && a.actorRole === 'center_director')).toBe(true);
+            expect(
+              role === a.actorRole ||
+                (role === 'specialist' && a.actorRole === 'department_head') ||
+                (role === 'reception' && a.actorRole === 'center_director'),
+            ).toBe(true);
           }
           if (a.type === 'approved') {
             expect(current).toBe(3);

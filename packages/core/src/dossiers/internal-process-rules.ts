@@ -37,7 +37,11 @@ export function mayWorkOnStep(role: ActorRole, stepRole: string): boolean {
 }
 
 /** Why the internal process forbids this action now, or undefined. */
-export function refuseByProcess(state: DossierState, action: ActionPayload, ctx: ProcessContext): ProcessRefusal | undefined {
+export function refuseByProcess(
+  state: DossierState,
+  action: ActionPayload,
+  ctx: ProcessContext,
+): ProcessRefusal | undefined {
   const step = state.currentStep;
   const holdsStep = (s: NonNullable<typeof step>) => s.assigneeId !== null && s.assigneeId === ctx.actorId;
   switch (action.type) {
@@ -64,7 +68,10 @@ export function refuseByProcess(state: DossierState, action: ActionPayload, ctx:
       const approval = approvalStep(state.steps);
       if (!approval) return undefined;
       if (!step || step.order !== approval.order) {
-        return { code: 'NOT_APPROVAL_STEP', details: { currentStep: step?.order ?? null, approvalStep: approval.order } };
+        return {
+          code: 'NOT_APPROVAL_STEP',
+          details: { currentStep: step?.order ?? null, approvalStep: approval.order },
+        };
       }
       if (step.assigneeId && !holdsStep(step)) return { code: 'NOT_STEP_ASSIGNEE' };
       return undefined;

@@ -1,4 +1,4 @@
-import { storeDossierFiles, type DossierFile } from './dossier-files.js';
+import { type DossierFile, storeDossierFiles } from './dossier-files.js';
 import {
   type ActorResolver,
   type DossierActor,

@@ -1,5 +1,10 @@
 import { closePausesAt } from './dossier-state.js';
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** The financial obligation is paid: processing resumes and the due date moves by the paused time. */
 export async function recordPayment(

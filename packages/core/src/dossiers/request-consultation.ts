@@ -1,9 +1,20 @@
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** Ask another agency for its opinion (liên thông), with its own deadline in working days. */
 export async function requestConsultation(
   deps: DossierDeps,
-  input: { dossierId: string; actor: DossierActor | ActorResolver; agency: string; question: string; workingDays: number },
+  input: {
+    dossierId: string;
+    actor: DossierActor | ActorResolver;
+    agency: string;
+    question: string;
+    workingDays: number;
+  },
 ) {
   const consultationId = deps.newId();
   let dueAt: Date | null = null;

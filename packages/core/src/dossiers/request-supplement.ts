@@ -1,5 +1,10 @@
 import type { ComponentCheck } from './dossier-actions.js';
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /**
  * One consolidated supplement request (form 02) listing every missing or invalid component, at

@@ -1,5 +1,10 @@
 import type { ReturnMethod } from './dossier-actions.js';
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** Hand the result back at the receiving center's counter, by post or online. */
 export async function returnResult(

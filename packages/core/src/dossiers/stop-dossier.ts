@@ -1,4 +1,9 @@
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** Stop processing for another cause (e.g. supplement not provided in time); a stop notice is issued. */
 export async function stopDossier(

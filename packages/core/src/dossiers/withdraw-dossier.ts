@@ -1,4 +1,9 @@
-import { type ActorResolver, type DossierActor, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import {
+  type ActorResolver,
+  type DossierActor,
+  type DossierDeps,
+  performDossierAction,
+} from './perform-dossier-action.js';
 
 /** The applicant withdraws the dossier before a decision; a stop notice is issued. */
 export async function withdrawDossier(

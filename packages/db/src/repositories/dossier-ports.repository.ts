@@ -36,7 +36,11 @@ export type MasterDataCaches = {
 };
 
 export function createMasterDataCaches(): MasterDataCaches {
-  return { calendars: new VersionedCache(5_000), units: new VersionedCache(20_000), procedures: new VersionedCache(20_000) };
+  return {
+    calendars: new VersionedCache(5_000),
+    units: new VersionedCache(20_000),
+    procedures: new VersionedCache(20_000),
+  };
 }
 
 export type MasterDataAccess = { caches?: MasterDataCaches | undefined; version?: number | undefined };

@@ -2,5 +2,5 @@
 
 export * from './dossier-fixtures.repository.js';
 export * from './dossier-ports.repository.js';
-export * from './master-data-cache.js';
 export * from './dossiers.repository.js';
+export * from './master-data-cache.js';

@@ -513,13 +513,7 @@ async function seedIn(
     await at(ago(2.9 - i * 0.1, HOAN_KIEM), () => completeStep(deps, { dossierId: hk.id, actor, fromStep: step }));
   }
   await at(ago(2.5, HOAN_KIEM), () => approveDossier(deps, { dossierId: hk.id, actor: hkLeader }));
-  await issue(
-    hk.id,
-    ago(2.4, HOAN_KIEM),
-    hkSpecialist,
-    'Giay chung nhan ket hon',
-    'giay-chung-nhan-ket-hon.pdf',
-  );
+  await issue(hk.id, ago(2.4, HOAN_KIEM), hkSpecialist, 'Giay chung nhan ket hon', 'giay-chung-nhan-ket-hon.pdf');
   await at(ago(2.0, HOAN_KIEM), () => returnResult(deps, { dossierId: hk.id, actor: huy, method: 'counter' }));
 
   return { count, lookupCode: demo.code };

@@ -28,9 +28,9 @@ import {
   type DossierActionType,
   forwardDossier,
   issueApology,
+  rateDossier,
   recordPayment,
   refuseDossier,
-  rateDossier,
   requestConsultation,
   requestFinancialObligation,
   requestSupplement,
@@ -61,8 +61,7 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     app.post(
       `/:id/${path}`,
       { schema: { tags, summary, params: IdParams, body, response: { 200: DossierDetail } } },
-      async (req) =>
-        actOnDossier(deps, req, type, (d, who) => run(d, who, req.params.id, req.body as z.infer<S>)),
+      async (req) => actOnDossier(deps, req, type, (d, who) => run(d, who, req.params.id, req.body as z.infer<S>)),
     );
 
   action(
@@ -107,7 +106,13 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     'Assign or reassign the current step (least-loaded when no assignee)',
     AssignStepRequest,
     (d, actor, id, b) =>
-      assignStep(d, { dossierId: id, actor, stepOrder: b.stepOrder, assigneeId: b.assigneeId ?? null, note: b.note ?? null }),
+      assignStep(d, {
+        dossierId: id,
+        actor,
+        stepOrder: b.stepOrder,
+        assigneeId: b.assigneeId ?? null,
+        note: b.note ?? null,
+      }),
   );
   action('claim', 'claimed', 'Take the current step', ClaimStepRequest, (d, actor, id, b) =>
     claimStep(d, { dossierId: id, actor, stepOrder: b.stepOrder }),
@@ -140,7 +145,13 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     'Consult another agency with its own deadline',
     ConsultationRequest,
     (d, actor, id, b) =>
-      requestConsultation(d, { dossierId: id, actor, agency: b.agency, question: b.question, workingDays: b.workingDays }),
+      requestConsultation(d, {
+        dossierId: id,
+        actor,
+        agency: b.agency,
+        question: b.question,
+        workingDays: b.workingDays,
+      }),
   );
   app.post(
     '/:id/consultations/:consultationId/answer',
@@ -169,13 +180,26 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     'Ask the applicant to pay a financial obligation (clock pauses)',
     FinancialObligationRequest,
     (d, actor, id, b) =>
-      requestFinancialObligation(d, { dossierId: id, actor, amount: b.amount ?? null, description: b.description ?? null }),
+      requestFinancialObligation(d, {
+        dossierId: id,
+        actor,
+        amount: b.amount ?? null,
+        description: b.description ?? null,
+      }),
   );
-  action('payment', 'financial_obligation_paid', 'The financial obligation is paid', DossierNoteRequest, (d, actor, id, b) =>
-    recordPayment(d, { dossierId: id, actor, note: b.note ?? null }),
+  action(
+    'payment',
+    'financial_obligation_paid',
+    'The financial obligation is paid',
+    DossierNoteRequest,
+    (d, actor, id, b) => recordPayment(d, { dossierId: id, actor, note: b.note ?? null }),
   );
-  action('approve', 'approved', 'The competent leader approves, at the approval step', DossierNoteRequest, (d, actor, id, b) =>
-    approveDossier(d, { dossierId: id, actor, note: b.note ?? null }),
+  action(
+    'approve',
+    'approved',
+    'The competent leader approves, at the approval step',
+    DossierNoteRequest,
+    (d, actor, id, b) => approveDossier(d, { dossierId: id, actor, note: b.note ?? null }),
   );
   action(
     'apology',
@@ -184,8 +208,12 @@ export const dossierActionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     ApologyRequest,
     (d, actor, id, b) => issueApology(d, { dossierId: id, actor, reason: b.reason, newDueAt: new Date(b.newDueAt) }),
   );
-  action('withdraw', 'withdrawn', 'The applicant withdraws the dossier (stop notice)', DossierReasonRequest, (d, actor, id, b) =>
-    withdrawDossier(d, { dossierId: id, actor, reason: b.reason }),
+  action(
+    'withdraw',
+    'withdrawn',
+    'The applicant withdraws the dossier (stop notice)',
+    DossierReasonRequest,
+    (d, actor, id, b) => withdrawDossier(d, { dossierId: id, actor, reason: b.reason }),
   );
   action('stop', 'stopped', 'Stop processing (stop notice)', DossierReasonRequest, (d, actor, id, b) =>
     stopDossier(d, { dossierId: id, actor, reason: b.reason }),

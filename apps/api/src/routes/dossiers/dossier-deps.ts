@@ -17,8 +17,8 @@ import {
   createDossiersRepository,
   createDossierUnitsPort,
   createMasterDataCaches,
-  type DB,
   type Database,
+  type DB,
   type MasterDataCaches,
 } from '@mot-cua/db';
 import type { Kysely } from 'kysely';

@@ -85,7 +85,10 @@ export async function actOnDossier(
   app: AppDeps,
   req: FastifyRequest,
   type: DossierActionType,
-  run: (d: ReturnType<typeof dossierDeps>, who: (dossier: DossierRecord, state: DossierState) => DossierActor) => Promise<DossierActionResult>,
+  run: (
+    d: ReturnType<typeof dossierDeps>,
+    who: (dossier: DossierRecord, state: DossierState) => DossierActor,
+  ) => Promise<DossierActionResult>,
 ) {
   const actor = requireActor(req);
   const version = versionOf(req);

@@ -87,7 +87,11 @@ describe('the internal process over HTTP', () => {
     expect(result.json().code).toBe('NOT_APPROVED');
     const ret = await post(who.reception!, `/api/dossiers/${d.id}/return`, { method: 'counter' });
     expect(ret.statusCode).toBe(409);
-    const detail = await app.inject({ method: 'GET', url: `/api/dossiers/${d.id}`, headers: { cookie: who.reception!.cookie } });
+    const detail = await app.inject({
+      method: 'GET',
+      url: `/api/dossiers/${d.id}`,
+      headers: { cookie: who.reception!.cookie },
+    });
     expect((detail.json() as DossierDetail).timeline.map((t) => t.type)).toEqual(['received']);
   });
 
@@ -141,7 +145,9 @@ describe('the internal process over HTTP', () => {
 
   it('a refused dossier takes no more files', async () => {
     const d = await receive();
-    expect((await post(who.specialist!, `/api/dossiers/${d.id}/refuse`, { reasons: ['Sai thẩm quyền'] })).statusCode).toBe(200);
+    expect(
+      (await post(who.specialist!, `/api/dossiers/${d.id}/refuse`, { reasons: ['Sai thẩm quyền'] })).statusCode,
+    ).toBe(200);
     const pdf = multipart([{ name: 'them.pdf', content: Buffer.from('%PDF-1.7\n%%EOF') }], { componentKey: 'c01' });
     const res = await app.inject({
       method: 'POST',
