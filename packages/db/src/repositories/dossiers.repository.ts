@@ -228,6 +228,24 @@ export function createDossiersRepository(db: Kysely<DB>) {
     return rows.map((r) => toRecord(r, comps.get(r.id) ?? []));
   }
 
+  /** One dossier with its checklist in one statement (optionally locking the dossier row). */
+  async function oneWithComponents(id: string, lock: boolean): Promise<DossierRecord | undefined> {
+    let q = db
+      .selectFrom('dossiers')
+      .selectAll('dossiers')
+      .select(
+        sql<ComponentCheck[]>`(select coalesce(json_agg(json_build_object('key', c.key, 'name', c.name,
+          'state', c.state, 'reason', c.reason, 'copies', c.copies) order by c.position), '[]'::json)
+          from dossier_components c where c.dossier_id = dossiers.id)`.as('checklist'),
+      )
+      .where('dossiers.id', '=', id);
+    if (lock) q = q.forUpdate(['dossiers']);
+    const row = await q.executeTakeFirst();
+    if (!row) return undefined;
+    const { checklist, ...rest } = row;
+    return toRecord(rest as DossierRow, checklist);
+  }
+
   const repo = {
     async nextDailySequence(scope: string, day: string): Promise<number> {
       const row = await db
@@ -294,8 +312,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
 
     async findDossier(id: string): Promise<DossierRecord | undefined> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-      const row = await db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? (await withComponents([row]))[0] : undefined;
+      return oneWithComponents(id, false);
     },
 
     async findDossierByCode(code: string): Promise<DossierRecord | undefined> {
@@ -305,8 +322,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
 
     async lockDossier(id: string): Promise<DossierRecord | undefined> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-      const row = await db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      return row ? (await withComponents([row]))[0] : undefined;
+      return oneWithComponents(id, true);
     },
 
     async listActions(dossierId: string): Promise<DossierAction[]> {
