@@ -6,6 +6,7 @@ export * from './assign-step.js';
 export * from './claim-step.js';
 export * from './complete-step.js';
 export * from './completeness.js';
+export * from './deadlines.js';
 export * from './dossier-actions.js';
 export * from './dossier-code.js';
 export * from './dossier-files.js';

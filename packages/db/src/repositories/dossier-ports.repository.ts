@@ -1,19 +1,17 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import {
-  computeDueDate,
+  type CalendarLoader,
+  createDeadlines,
   type DeadlinePort,
   type DossierDuration,
   type DossierStep,
-  dueSoonBefore,
   hasTimeLimit,
   isProcedureEnabled,
-  latestApologyAt,
   type ProcedurePort,
   type ReceptionProcedure,
   sumDurations,
   type UnitInfo,
   type UnitsPort,
-  vnDate,
   type WorkingCalendar,
 } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
@@ -21,8 +19,6 @@ import type { DB } from '../schema/index.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
 import { VersionedCache } from './master-data-cache.js';
 import { createProcedureConfigRepository } from './procedure-config.repository.js';
-
-const vnYear = (d: Date) => Number(vnDate(d).slice(0, 4));
 
 /**
  * Caches of the master data on the dossier path, shared by the requests of a process and keyed by the
@@ -61,39 +57,20 @@ function cached<V>(shared: VersionedCache<V> | undefined, version: number | unde
 }
 
 /**
- * Due dates for dossiers from the calendar feature: the working calendar of the handling unit
- * (loadWorkingCalendar, three years around the instant) and the pure deadline engine.
+ * Working calendars for the dossier path (loadWorkingCalendar: three years around the year asked), through the
+ * master-data cache; core computes the due dates from them (createDeadlines).
  */
-export function createDossierDeadlinePort(db: Kysely<DB>, access: MasterDataAccess = {}): DeadlinePort {
+export function createDossierCalendarLoader(db: Kysely<DB>, access: MasterDataAccess = {}): CalendarLoader {
   const load = cached(access.caches?.calendars, access.version);
-  const calendarFor = (unitCode: string, provinceCode: string, from: Date) => {
-    const year = vnYear(from);
-    return load(`${unitCode}|${provinceCode}|${year}`, () =>
+  return (unitCode, provinceCode, year) =>
+    load(`${unitCode}|${provinceCode}|${year}`, () =>
       loadWorkingCalendar(db, { unitCode, provinceCode, fromYear: year - 1, toYear: year + 1 }),
     );
-  };
-  return {
-    async computeDueDate(input) {
-      const calendar = await calendarFor(input.unitCode, input.provinceCode, input.receivedAt);
-      const r = computeDueDate({
-        receivedAt: input.receivedAt,
-        duration: input.duration,
-        calendar,
-        pauses: (input.pauses ?? []).map((p) => ({ startedAt: p.from, endedAt: p.to, reason: p.kind })),
-        pauseRule: 'extend',
-        cutoff: input.cutoff,
-      });
-      return { clockStartsAt: r.clockStartsAt, dueAt: r.dueAt };
-    },
-    async workingDaysBefore(input) {
-      const calendar = await calendarFor(input.unitCode, input.provinceCode, input.at);
-      if (input.days === 1) return latestApologyAt(input.at, calendar);
-      return calendar.subtractWorkingMs(input.at, input.days * calendar.dayWorkMs);
-    },
-    async dueSoonBefore(input) {
-      return dueSoonBefore(input.now, await calendarFor(input.unitCode, input.provinceCode, input.now));
-    },
-  };
+}
+
+/** Due dates for dossiers: core's rules over this database's calendars. */
+export function createDossierDeadlinePort(db: Kysely<DB>, access: MasterDataAccess = {}): DeadlinePort {
+  return createDeadlines(createDossierCalendarLoader(db, access));
 }
 
 /** Admin units as of a date (admin_units); `extra` may supply units the table does not hold (tests). */
