@@ -40,6 +40,12 @@ export type ReceiveDossierInput = {
    * internal process sets none (required when the clock starts now); refused when the procedure has one.
    */
   timeLimit?: SuppliedTimeLimit | null;
+  /**
+   * Work to do inside the transaction before the dossier is numbered (the audit row, the view): numbering is
+   * the last write, so the day's sequence row stays locked only until the commit. The code in `r` is a
+   * placeholder here; the returned result has the real one.
+   */
+  beforeNumbering?: (r: ReceiveDossierResult) => Promise<void>;
 };
 
 export type ReceiveDossierResult = DossierActionResult;
@@ -195,6 +201,8 @@ export async function receiveDossier(
     }
     folded = next;
   }
+  const pending: ReceiveDossierResult = { dossier: inserted, state, action: log[log.length - 1]!, actions: log };
+  if (input.beforeNumbering) await input.beforeNumbering(pending);
   // Numbering at commit: the last write, so the day's sequence row is locked only until the commit.
   const assigned = await deps.dossiers.assignDossierCode({
     dossierId: inserted.id,

@@ -29,7 +29,8 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       const actor = requireActor(req);
       const body = req.body;
       const version = versionOf(req);
-      const view = await deps.database.db.transaction().execute(async (trx) => {
+      let view: Awaited<ReturnType<typeof presentLoaded>> | undefined;
+      const created = await deps.database.db.transaction().execute(async (trx) => {
         const d = dossierDeps(trx, deps, version);
         const unit = await d.units.findUnit(body.receivingUnitCode, vnDate(deps.clock.now()));
         if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
@@ -78,20 +79,24 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           vneidVerified: body.vneidVerified ?? false,
           note: body.note ?? null,
           timeLimit: body.timeLimit ?? null,
+          // The audit row and the view before the number is taken (the code is filled in after).
+          beforeNumbering: async (pending) => {
+            await createAuditRepository(trx).recordAudit({
+              actorUserId: actor.userId,
+              action: 'dossier.received',
+              entityType: 'dossier',
+              entityId: pending.dossier.id,
+              provinceCode: pending.dossier.provinceCode,
+              unitCode: unit.code,
+              requestId: String(req.id),
+              data: { mode: body.mode, channel: body.channel, procedureCode: body.procedureCode },
+            });
+            view = await presentLoaded(trx, deps, pending, actor, version, { noAttachments: true });
+          },
         });
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: actor.userId,
-          action: 'dossier.received',
-          entityType: 'dossier',
-          entityId: r.dossier.id,
-          provinceCode: r.dossier.provinceCode,
-          unitCode: unit.code,
-          requestId: String(req.id),
-          data: { code: r.dossier.code, mode: body.mode, channel: body.channel },
-        });
-        return presentLoaded(trx, deps, r, actor, version, { noAttachments: true });
+        return { ...view!, code: r.dossier.code };
       });
-      return reply.status(201).send(view);
+      return reply.status(201).send(created);
     },
   );
 };
