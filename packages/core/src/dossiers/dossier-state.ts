@@ -1,33 +1,13 @@
+import { DossierStatusName } from '@mot-cua/contracts';
 import type { Channel, ComponentCheck, DossierAction, DossierStep, ReturnMethod } from './dossier-actions.js';
 
 /**
  * Status of a dossier, derived from its action log. Each maps to one national status code (1–10),
- * see national-status.ts.
+ * see national-status.ts. The list has one home: the API contract (DossierStatusName).
  */
-export type DossierStatus =
-  | 'new'
-  | 'supplement_requested'
-  | 'received'
-  | 'processing'
-  | 'awaiting_payment'
-  | 'result_ready'
-  | 'returned'
-  | 'refused'
-  | 'withdrawn'
-  | 'stopped';
+export type DossierStatus = DossierStatusName;
 
-export const dossierStatuses = [
-  'new',
-  'supplement_requested',
-  'received',
-  'processing',
-  'awaiting_payment',
-  'result_ready',
-  'returned',
-  'refused',
-  'withdrawn',
-  'stopped',
-] as const satisfies readonly DossierStatus[];
+export const dossierStatuses: readonly DossierStatus[] = DossierStatusName.options;
 
 /** Statuses after which nothing but a rating (after return) can happen. */
 export const terminalStatuses: ReadonlySet<DossierStatus> = new Set(['returned', 'refused', 'withdrawn', 'stopped']);
