@@ -73,22 +73,21 @@ export async function appendDossierAction(
   state: DossierState,
   action: DossierAction,
 ): Promise<DossierActionResult> {
-  await deps.dossiers.appendAction(dossier, action);
   const next = applyDossierAction(state, action);
   const projection = projectionOf(dossier, next);
-  await deps.dossiers.saveProjection(dossier.id, projection);
   const updated: DossierRecord = { ...dossier, ...projection };
   const fullLog = [...log, action];
-  if (log.length === 0 || state.status !== next.status) {
-    const payload = buildSyncPayload(updated, next, fullLog);
-    await deps.dossiers.enqueueOutbox({
-      provinceCode: dossier.provinceCode,
-      topic: OUTBOX_TOPIC,
-      aggregateId: dossier.id,
-      idempotencyKey: `dossier:${dossier.id}:${action.seq}`,
-      payload,
-    });
-  }
+  const outbox =
+    log.length === 0 || state.status !== next.status
+      ? {
+          provinceCode: dossier.provinceCode,
+          topic: OUTBOX_TOPIC,
+          aggregateId: dossier.id,
+          idempotencyKey: `dossier:${dossier.id}:${action.seq}`,
+          payload: buildSyncPayload(updated, next, fullLog),
+        }
+      : null;
+  await deps.dossiers.recordAction({ dossier, action, projection, outbox });
   return { dossier: updated, state: next, action, actions: fullLog };
 }
 

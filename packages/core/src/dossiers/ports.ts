@@ -110,6 +110,12 @@ export interface DossiersRepository {
   insertDossier(
     d: NewDossier & { submittedAt: Date; id?: string; projection?: DossierProjection },
   ): Promise<DossierRecord>;
+  /** A new dossier (its projection included) with its checklist, first actions and outbox rows, in one go. */
+  insertDossierWithLog(input: {
+    dossier: DossierRecord;
+    actions: DossierAction[];
+    outbox: OutboxMessage[];
+  }): Promise<void>;
   /**
    * Numbering at commit: take the next number of the (scope, day) sequence, set the dossier's code to
    * `prefix` + the number (at least minDigits digits) and write it into its outbox payloads at `outboxCodeKey`;
@@ -133,6 +139,13 @@ export interface DossiersRepository {
   /** Several actions in one statement (a receipt's first actions). */
   appendActions(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, actions: DossierAction[]): Promise<void>;
   saveProjection(id: string, p: DossierProjection): Promise<void>;
+  /** One action with its projection and, when the status changed, its outbox row: one statement. */
+  recordAction(input: {
+    dossier: Pick<DossierRecord, 'id' | 'provinceCode'>;
+    action: DossierAction;
+    projection: DossierProjection;
+    outbox: OutboxMessage | null;
+  }): Promise<void>;
   saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void>;
   /** Record the time limit the dossier runs with (set when it is accepted, see resolveTimeLimit). */
   saveDuration(dossier: Pick<DossierRecord, 'id'>, duration: DossierDuration): Promise<void>;

@@ -12,7 +12,7 @@ import {
   OUTBOX_TOPIC,
   projectionOf,
 } from './perform-dossier-action.js';
-import type { Agent, Applicant, DossierRecord, ReceptionProcedure, UnitInfo } from './ports.js';
+import type { Agent, Applicant, DossierRecord, OutboxMessage, ReceptionProcedure, UnitInfo } from './ports.js';
 import { buildSyncPayload, SYNC_CODE_KEY } from './sync-payload.js';
 import { resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 
@@ -184,14 +184,14 @@ export async function receiveDossier(
     vneidVerified: input.vneidVerified ?? false,
     submittedAt: now,
   };
-  const inserted = await deps.dossiers.insertDossier({ ...fields, id, projection: projectionOf(fields, state) });
-  await deps.dossiers.appendActions(inserted, log);
+  const inserted: DossierRecord = { ...fields, id, ...projectionOf(fields, state), createdAt: now };
   // One outbox row per status the log went through (received; or new, then supplement requested).
+  const outbox: OutboxMessage[] = [];
   let folded = initialDossierState();
   for (const [i, a] of log.entries()) {
     const next = applyDossierAction(folded, a);
     if (i === 0 || next.status !== folded.status) {
-      await deps.dossiers.enqueueOutbox({
+      outbox.push({
         provinceCode: inserted.provinceCode,
         topic: OUTBOX_TOPIC,
         aggregateId: inserted.id,
@@ -201,6 +201,8 @@ export async function receiveDossier(
     }
     folded = next;
   }
+  // The dossier with its projection, checklist, log and outbox rows: one statement.
+  await deps.dossiers.insertDossierWithLog({ dossier: inserted, actions: log, outbox });
   const pending: ReceiveDossierResult = { dossier: inserted, state, action: log[log.length - 1]!, actions: log };
   if (input.beforeNumbering) await input.beforeNumbering(pending);
   // Numbering at commit: the last write, so the day's sequence row is locked only until the commit.

@@ -9,6 +9,7 @@ import type {
   DossiersRepository,
   NationalStatusCode,
   NewDossier,
+  OutboxMessage,
   ReturnMethod,
   StatsCounts,
 } from '@mot-cua/core';
@@ -44,6 +45,90 @@ function reviveData(data: Record<string, unknown>): Record<string, unknown> {
 }
 
 type DossierRow = Selectable<DossiersTable>;
+
+function actionRow(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, a: DossierAction) {
+  return {
+    dossierId: dossier.id,
+    seq: a.seq,
+    provinceCode: dossier.provinceCode,
+    type: a.type,
+    at: a.at,
+    actorUserId: a.actorId,
+    actorName: a.actorName ?? null,
+    actorRole: a.actorRole,
+    unitCode: a.unitCode,
+    note: a.note ?? null,
+    data: JSON.stringify(actionData(a)),
+  };
+}
+
+function componentRows(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]) {
+  return checks.map((c, i) => ({
+    dossierId: dossier.id,
+    key: c.key,
+    provinceCode: dossier.provinceCode,
+    position: i + 1,
+    name: c.name,
+    state: c.state,
+    reason: c.reason ?? null,
+    copies: c.copies ?? 1,
+  }));
+}
+
+function dossierRow(d: NewDossier & { submittedAt: Date; id?: string }) {
+  return {
+    ...(d.id ? { id: d.id } : {}),
+    code: d.code,
+    provinceCode: d.provinceCode,
+    receivingUnitCode: d.receivingUnitCode,
+    competentUnitCode: d.competentUnitCode,
+    procedureVersionId: d.procedureVersionId,
+    procedureCode: d.procedureCode,
+    procedureName: d.procedureName,
+    fieldCode: d.fieldCode,
+    fieldName: d.fieldName,
+    channel: d.channel,
+    applicantType: d.applicant.type,
+    applicantName: d.applicant.fullName,
+    applicantIdNumber: d.applicant.idNumber,
+    applicantPhone: d.applicant.phone,
+    applicantEmail: d.applicant.email,
+    applicantAddress: d.applicant.address,
+    agent: d.agent ? JSON.stringify(d.agent) : null,
+    returnMethod: d.returnMethod,
+    durationValue: d.duration.value,
+    durationUnit: d.duration.unit,
+    feeTotal: d.feeTotal,
+    paidOnline: d.paidOnline,
+    vneidVerified: d.vneidVerified,
+    submittedAt: d.submittedAt,
+  };
+}
+
+function projectionRow(p: DossierProjection) {
+  return {
+    status: p.status,
+    nationalStatus: p.nationalStatus,
+    receivedAt: p.receivedAt,
+    dueAt: p.dueAt,
+    finishedAt: p.finishedAt,
+    currentStepOrder: p.currentStepOrder,
+    currentAssigneeId: p.currentAssigneeId,
+    competentUnitCode: p.competentUnitCode,
+    lastActionSeq: p.lastActionSeq,
+  };
+}
+
+function outboxRow(m: OutboxMessage) {
+  return {
+    provinceCode: m.provinceCode,
+    topic: m.topic,
+    aggregateType: 'dossier',
+    aggregateId: m.aggregateId,
+    idempotencyKey: m.idempotencyKey,
+    payload: JSON.stringify(m.payload),
+  };
+}
 
 function toRecord(r: DossierRow, components: ComponentCheck[]): DossierRecord {
   const agent = r.agent as DossierRecord['agent'];
@@ -356,22 +441,57 @@ export function createDossiersRepository(db: Kysely<DB>) {
       if (actions.length === 0) return;
       await db
         .insertInto('dossierActions')
-        .values(
-          actions.map((a) => ({
-            dossierId: dossier.id,
-            seq: a.seq,
-            provinceCode: dossier.provinceCode,
-            type: a.type,
-            at: a.at,
-            actorUserId: a.actorId,
-            actorName: a.actorName ?? null,
-            actorRole: a.actorRole,
-            unitCode: a.unitCode,
-            note: a.note ?? null,
-            data: JSON.stringify(actionData(a)),
-          })),
-        )
+        .values(actions.map((a) => actionRow(dossier, a)))
         .execute();
+    },
+
+    async recordAction(input: {
+      dossier: Pick<DossierRecord, 'id' | 'provinceCode'>;
+      action: DossierAction;
+      projection: DossierProjection;
+      outbox: Parameters<DossiersRepository['enqueueOutbox']>[0] | null;
+    }): Promise<void> {
+      // Data-modifying CTEs: the action, the projection and the outbox row in one round trip.
+      const withAction = db
+        .with('a', (q) => q.insertInto('dossierActions').values(actionRow(input.dossier, input.action)))
+        .with('p', (q) =>
+          q.updateTable('dossiers').set(projectionRow(input.projection)).where('id', '=', input.dossier.id),
+        );
+      const m = input.outbox;
+      if (m) {
+        await withAction.insertInto('outboxMessages').values(outboxRow(m)).execute();
+      } else {
+        await withAction.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      }
+    },
+
+    async insertDossierWithLog(input: {
+      dossier: DossierRecord;
+      actions: DossierAction[];
+      outbox: OutboxMessage[];
+    }): Promise<void> {
+      const d = input.dossier;
+      const q = db
+        .with('d', (w) =>
+          w
+            .insertInto('dossiers')
+            .values({ ...dossierRow(d), ...projectionRow(d) })
+            .returning('id'),
+        )
+        .with('a', (w) => w.insertInto('dossierActions').values(input.actions.map((a) => actionRow(d, a))));
+      // The checklist (when there is one) and the outbox rows in the same statement.
+      // (the CTE adds a name the rest of the statement never uses, hence the widening cast)
+      const withChecklist =
+        d.components.length > 0
+          ? (q.with('c', (w) =>
+              w.insertInto('dossierComponents').values(componentRows(d, d.components)),
+            ) as unknown as typeof q)
+          : q;
+      if (input.outbox.length > 0) {
+        await withChecklist.insertInto('outboxMessages').values(input.outbox.map(outboxRow)).execute();
+      } else {
+        await withChecklist.selectFrom('d').select('id').execute();
+      }
     },
 
     async assignDossierCode(input: {
@@ -406,21 +526,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
     },
 
     async saveProjection(id: string, p: DossierProjection): Promise<void> {
-      await db
-        .updateTable('dossiers')
-        .set({
-          status: p.status,
-          nationalStatus: p.nationalStatus,
-          receivedAt: p.receivedAt,
-          dueAt: p.dueAt,
-          finishedAt: p.finishedAt,
-          currentStepOrder: p.currentStepOrder,
-          currentAssigneeId: p.currentAssigneeId,
-          competentUnitCode: p.competentUnitCode,
-          lastActionSeq: p.lastActionSeq,
-        })
-        .where('id', '=', id)
-        .execute();
+      await db.updateTable('dossiers').set(projectionRow(p)).where('id', '=', id).execute();
     },
 
     async saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void> {
@@ -470,17 +576,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
     },
 
     async enqueueOutbox(m: Parameters<DossiersRepository['enqueueOutbox']>[0]): Promise<void> {
-      await db
-        .insertInto('outboxMessages')
-        .values({
-          provinceCode: m.provinceCode,
-          topic: m.topic,
-          aggregateType: 'dossier',
-          aggregateId: m.aggregateId,
-          idempotencyKey: m.idempotencyKey,
-          payload: JSON.stringify(m.payload),
-        })
-        .execute();
+      await db.insertInto('outboxMessages').values(outboxRow(m)).execute();
     },
 
     async listOutbox(dossierId: string) {
