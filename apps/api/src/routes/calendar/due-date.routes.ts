@@ -9,6 +9,7 @@ import {
   HOUR_MS,
   type ProcessStep,
   toCutoff,
+  vnDate,
   vnDateTime,
   vnDayNumber,
   yearOfDayNumber,
@@ -34,7 +35,7 @@ export const dueDateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     async (req) => {
       const b = req.body;
-      const scope = await resolveScope(deps.database, b);
+      const scope = await resolveScope(deps.database, b, vnDate(deps.clock.now()));
       let duration: Duration | undefined = b.duration;
       let steps: ProcessStep[] = (b.steps ?? []).map((s) => ({ key: s.key, name: s.name, duration: s.duration }));
       if (b.procedureCode && !duration) {

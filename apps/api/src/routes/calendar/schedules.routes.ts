@@ -11,6 +11,7 @@ import {
   removeYearSchedule,
   type StoredSchedule,
   saveYearSchedule,
+  vnDate,
 } from '@mot-cua/core';
 import { createAuditPort, createCalendarRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -48,7 +49,7 @@ export const schedulesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     async (req) => {
       const { year } = req.params;
       assertYear(year);
-      const scope = await resolveScope(deps.database, req.query);
+      const scope = await resolveScope(deps.database, req.query, vnDate(deps.clock.now()));
       const stored = await createCalendarRepository(db).findSchedule(scope.scopeCode, year);
       if (stored) return presentStored(stored, year);
       const draft = scope.scopeCode === NATIONAL_CALENDAR_SCOPE ? draftSchedule(year).entries : [];
@@ -78,7 +79,7 @@ export const schedulesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     async (req) => {
       const actor = requireActor(req);
       const { year } = req.params;
-      const scope = await resolveScope(deps.database, req.body);
+      const scope = await resolveScope(deps.database, req.body, vnDate(deps.clock.now()));
       const { source, entries, expectedVersion } = req.body;
       const saved = await db
         .transaction()
@@ -106,7 +107,7 @@ export const schedulesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const scope = await resolveScope(deps.database, req.query);
+      const scope = await resolveScope(deps.database, req.query, vnDate(deps.clock.now()));
       await db
         .transaction()
         .execute((trx) =>

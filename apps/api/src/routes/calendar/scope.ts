@@ -5,10 +5,11 @@ import { type Database, loadWorkingCalendar, locateUnit } from '@mot-cua/db';
 export async function resolveScope(
   database: Database,
   q: { unitCode?: string | undefined; provinceCode?: string | undefined },
+  onDate: string,
 ): Promise<CalendarScope> {
   const unit = q.unitCode && q.unitCode !== q.provinceCode ? q.unitCode : undefined;
   if (unit && unit.length > 2) {
-    const provinceCode = q.provinceCode ?? (await locateUnit(database.db, unit)).provinceCode ?? undefined;
+    const provinceCode = q.provinceCode ?? (await locateUnit(database.db, unit, onDate)).provinceCode ?? undefined;
     return {
       scopeCode: unit,
       unitCode: unit,

@@ -1,5 +1,5 @@
 import { CalendarScopeQuery, CalendarSettingsView, PutCalendarSettingsRequest } from '@mot-cua/contracts';
-import { saveCalendarSettings } from '@mot-cua/core';
+import { saveCalendarSettings, vnDate } from '@mot-cua/core';
 import { createAuditPort, createCalendarRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
@@ -23,7 +23,9 @@ export const settingsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     },
     async (req) =>
       presentSettings(
-        await createCalendarRepository(db).effectiveSettings(await resolveScope(deps.database, req.query)),
+        await createCalendarRepository(db).effectiveSettings(
+          await resolveScope(deps.database, req.query, vnDate(deps.clock.now())),
+        ),
       ),
   );
 
@@ -39,7 +41,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     },
     async (req) => {
       const actor = requireActor(req);
-      const scope = await resolveScope(deps.database, req.body);
+      const scope = await resolveScope(deps.database, req.body, vnDate(deps.clock.now()));
       const saved = await db
         .transaction()
         .execute((trx) =>

@@ -1,5 +1,5 @@
 import { CalendarScopeQuery, CalendarYearResponse } from '@mot-cua/contracts';
-import { assertYear, NATIONAL_CALENDAR_SCOPE } from '@mot-cua/core';
+import { assertYear, NATIONAL_CALENDAR_SCOPE, vnDate } from '@mot-cua/core';
 import { createCalendarRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
@@ -25,7 +25,7 @@ export const yearsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     async (req) => {
       const { year } = req.params;
       assertYear(year);
-      const scope = await resolveScope(deps.database, req.query);
+      const scope = await resolveScope(deps.database, req.query, vnDate(deps.clock.now()));
       const calendar = await loadScopeCalendar(deps.database, scope, year, year);
       const repo = createCalendarRepository(db);
       const [national, settings] = await Promise.all([

@@ -6,7 +6,7 @@ import {
   ProcedureListQuery,
   ProcedureVersionInfo,
 } from '@mot-cua/contracts';
-import { AppError } from '@mot-cua/core';
+import { AppError, vnDate } from '@mot-cua/core';
 import { createProceduresRepository, locateUnit } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,7 +29,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     async (req) => {
       const q = req.query;
-      const unit = q.unit ? await locateUnit(db, q.unit) : undefined;
+      const unit = q.unit ? await locateUnit(db, q.unit, vnDate(deps.clock.now())) : undefined;
       return createProceduresRepository(db).listProcedures({
         level: q.level,
         field: q.field,

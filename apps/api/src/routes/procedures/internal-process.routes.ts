@@ -1,5 +1,5 @@
 import { InternalProcess, PutInternalProcessRequest } from '@mot-cua/contracts';
-import { defineInternalProcess, removeInternalProcess } from '@mot-cua/core';
+import { defineInternalProcess, removeInternalProcess, vnDate } from '@mot-cua/core';
 import { createProcedureConfigPorts, createProcedureConfigRepository, locateUnit } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ export const internalProcessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
       },
     },
     async (req) => {
-      const scope = await locateUnit(db, req.params.unitCode);
+      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
       return createProcedureConfigRepository(db).getInternalProcess(req.params.code, scope);
     },
   );
@@ -40,7 +40,7 @@ export const internalProcessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
     },
     async (req) => {
       const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode);
+      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
       return db
         .transaction()
         .execute((trx) =>
@@ -67,7 +67,7 @@ export const internalProcessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode);
+      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
       await db
         .transaction()
         .execute((trx) =>

@@ -4,7 +4,7 @@ import {
   UnitProcedureConfig,
   UnitProcedureConfigList,
 } from '@mot-cua/contracts';
-import { configureUnitProcedure, enableUnitProcedures } from '@mot-cua/core';
+import { configureUnitProcedure, enableUnitProcedures, vnDate } from '@mot-cua/core';
 import { createProcedureConfigPorts, createProcedureConfigRepository, locateUnit } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +27,7 @@ export const unitConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       },
     },
     async (req) => {
-      const scope = await locateUnit(db, req.params.unitCode);
+      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
       return {
         unitCode: scope.unitCode,
         items: await createProcedureConfigRepository(db).listUnitConfigs(scope.unitCode),
@@ -48,7 +48,7 @@ export const unitConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     },
     async (req) => {
       const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode);
+      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
       return db
         .transaction()
         .execute((trx) =>
@@ -76,7 +76,7 @@ export const unitConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     },
     async (req) => {
       const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode);
+      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
       return db
         .transaction()
         .execute((trx) =>
