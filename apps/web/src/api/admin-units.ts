@@ -16,7 +16,7 @@ import type {
   UnitSearchResult,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
+import { api } from './client.js';
 
 const BASE = '/api/admin-units';
 

@@ -9,7 +9,7 @@ import type {
 } from '@mot-cua/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../api/client.js';
+import { api } from './client.js';
 
 export function scopeQuery(scope: CalendarScopeQuery): string {
   const qs = new URLSearchParams();

@@ -10,7 +10,7 @@ import {
   type ReceiveDossierRequest,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError, api } from './client.js';
 
 export type DossierView = 'open' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
 

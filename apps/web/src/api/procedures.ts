@@ -10,7 +10,7 @@ import type {
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../api/client.js';
+import { api } from './client.js';
 
 export type ProcedureListParams = {
   q?: string;

@@ -8,7 +8,7 @@ import type {
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../api/client.js';
+import { api } from './client.js';
 
 /** The public procedure page (built by the procedures feature). */
 export const procedurePath = (code: string) => `/procedures/${encodeURIComponent(code)}`;

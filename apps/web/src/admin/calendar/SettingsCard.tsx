@@ -3,8 +3,8 @@ import type { CalendarCutoff, CalendarScopeQuery, CalendarSettingsView, OfficeSe
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { scopeQuery } from '../../api/calendar.js';
 import { ApiError, api } from '../../api/client.js';
-import { scopeQuery } from './calendar-api.js';
 
 /** Office hours, intake cut-off and "due soon" threshold of a scope (system administrators). */
 export function SettingsCard({ scope, canEdit }: { scope: CalendarScopeQuery; canEdit: boolean }) {

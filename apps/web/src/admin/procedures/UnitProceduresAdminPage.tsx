@@ -19,14 +19,8 @@ import type { Role } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatDuration, useBulkEnable, useProcedureList, usePutConfig, useUnitConfigs } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
-import {
-  formatDuration,
-  useBulkEnable,
-  useProcedureList,
-  usePutConfig,
-  useUnitConfigs,
-} from '../../portal/procedures/procedures-api.js';
 
 /** Roles that hold 'procedure.configure' (kept in step with the server policy, which is what decides). */
 const CONFIGURE_ROLES: ReadonlyArray<Role> = ['system_admin', 'center_director'];

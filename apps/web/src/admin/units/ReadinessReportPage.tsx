@@ -15,9 +15,9 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useNoApprover, useProvinces, vnToday } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
-import { useNoApprover, useProvinces, vnToday } from './units-api.js';
 
 const PAGE = 50;
 

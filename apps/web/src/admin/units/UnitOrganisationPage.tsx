@@ -23,8 +23,6 @@ import type { AssignmentKind, DepartmentKind, Organisation, Role, ServiceCenter 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.js';
-import { useSession } from '../../api/session.js';
 import {
   formatDate,
   orgApi,
@@ -35,7 +33,9 @@ import {
   useUnitOfficials,
   useUnitReadiness,
   vnToday,
-} from './units-api.js';
+} from '../../api/admin-units.js';
+import { ApiError } from '../../api/client.js';
+import { useSession } from '../../api/session.js';
 
 const DEPT_KINDS: DepartmentKind[] = [
   'office',

@@ -21,8 +21,6 @@ import type { ChangeEventRequest, ChangePreview, ReviewList, UnitType } from '@m
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/client.js';
-import { useSession } from '../../api/session.js';
 import {
   formatDate,
   useApplyEvent,
@@ -31,7 +29,9 @@ import {
   useResolveReview,
   useReviews,
   vnToday,
-} from './units-api.js';
+} from '../../api/admin-units.js';
+import { ApiError } from '../../api/client.js';
+import { useSession } from '../../api/session.js';
 
 type EventKind = ChangeEventRequest['kind'];
 const KINDS: EventKind[] = ['merge', 'split', 'rename', 'type_change', 'code_alias'];

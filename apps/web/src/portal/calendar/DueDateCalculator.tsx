@@ -2,8 +2,8 @@ import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, Te
 import type { CalendarDuration, CalendarScopeQuery } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDuration, formatVn, localToIso, useDueDate } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
-import { formatCalendarDuration, formatVn, localToIso, useDueDate } from './calendar-api.js';
 
 const UNITS: CalendarDuration['unit'][] = ['working_days', 'working_hours', 'calendar_days'];
 

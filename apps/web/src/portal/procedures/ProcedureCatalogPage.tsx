@@ -16,7 +16,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDuration, useProcedureFacets, useProcedureList } from './procedures-api.js';
+import { formatDuration, useProcedureFacets, useProcedureList } from '../../api/procedures.js';
 
 const PAGE = 30;
 

@@ -18,8 +18,8 @@ import type { ConversionResult } from '@mot-cua/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useConvert, vnToday } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
-import { useConvert, vnToday } from './units-api.js';
 
 const EXAMPLES = [
   'Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre',

@@ -25,8 +25,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client.js';
+import { slipUrl, statusColor, uploadResult, useDossier, useDossierAction, vnDateTime } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
-import { slipUrl, statusColor, uploadResult, useDossier, useDossierAction, vnDateTime } from './dossiers-api.js';
 
 type Field =
   | 'reason'

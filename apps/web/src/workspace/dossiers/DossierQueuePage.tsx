@@ -17,8 +17,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { type DossierView, statusColor, useDossierList, vnDateTime } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
-import { type DossierView, statusColor, useDossierList, vnDateTime } from './dossiers-api.js';
 
 const views: DossierView[] = ['open', 'mine', 'unassigned', 'due_soon', 'overdue', 'all'];
 

@@ -25,8 +25,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { useProcedureForReception, useReceiveDossier } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
-import { useProcedureForReception, useReceiveDossier } from './dossiers-api.js';
 
 type Check = { state: ComponentState; reason: string };
 
