@@ -465,3 +465,38 @@ export const NoApproverReport = z
   })
   .meta({ id: 'NoApproverReport' });
 export type NoApproverReport = z.infer<typeof NoApproverReport>;
+
+export const UnitReadiness = z
+  .object({
+    onDate: z.string(),
+    canApproveOnline: z.boolean().describe('At least one leader has an account and a valid certificate'),
+    items: z.array(
+      z.object({
+        userId: z.string(),
+        username: z.string(),
+        fullName: z.string(),
+        roles: z.array(z.string()),
+        hasAccount: z.boolean(),
+        hasCertificate: z.boolean(),
+        certificateValidTo: z.string().nullable(),
+        trainedFields: z.array(z.string()),
+        canApproveOnline: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'UnitReadiness' });
+export type UnitReadiness = z.infer<typeof UnitReadiness>;
+
+export const OfficialSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export const OfficialHit = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  isActive: z.boolean(),
+});
+export type OfficialHit = z.infer<typeof OfficialHit>;
+export const OfficialSearchResult = z.object({ items: z.array(OfficialHit) }).meta({ id: 'OfficialSearchResult' });
+export type OfficialSearchResult = z.infer<typeof OfficialSearchResult>;

@@ -1,12 +1,13 @@
 import {
+  AssigneeCandidates,
   CSRF_HEADER,
-  type DossierDetail,
-  type DossierList,
-  type DossierStats,
+  DossierDetail,
+  DossierList,
+  DossierStats,
   type DossierStatsQuery,
   type Problem,
-  type ProcedureDetail,
-  type PublicDossierView,
+  ProcedureDetail,
+  PublicDossierView,
   type ReceiveDossierRequest,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,7 +21,7 @@ export function useDossierList(p: { view: DossierView; q?: string; unitCode?: st
   if (p.unitCode) qs.set('unitCode', p.unitCode);
   return useQuery({
     queryKey: ['dossiers', 'list', qs.toString()],
-    queryFn: () => api<DossierList>(`/api/dossiers?${qs}`),
+    queryFn: () => api(DossierList, `/api/dossiers?${qs}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -31,7 +32,7 @@ export function useDossierStats(p: Partial<DossierStatsQuery>) {
   for (const [k, v] of Object.entries(p)) if (v) qs.set(k, String(v));
   return useQuery({
     queryKey: ['dossiers', 'stats', qs.toString()],
-    queryFn: () => api<DossierStats>(`/api/dossiers/stats?${qs}`),
+    queryFn: () => api(DossierStats, `/api/dossiers/stats?${qs}`),
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -40,14 +41,14 @@ export function useDossierStats(p: Partial<DossierStatsQuery>) {
 export const useDossier = (id: string) =>
   useQuery({
     queryKey: ['dossiers', 'detail', id],
-    queryFn: () => api<DossierDetail>(`/api/dossiers/${id}`),
+    queryFn: () => api(DossierDetail, `/api/dossiers/${id}`),
     retry: false,
   });
 
 export const useProcedureForReception = (code: string) =>
   useQuery({
     queryKey: ['procedures', 'detail', code],
-    queryFn: () => api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`),
+    queryFn: () => api(ProcedureDetail, `/api/procedures/${encodeURIComponent(code)}`),
     enabled: code.length > 0,
     retry: false,
   });
@@ -55,7 +56,7 @@ export const useProcedureForReception = (code: string) =>
 export function useReceiveDossier() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReceiveDossierRequest) => api<DossierDetail>('/api/dossiers', { method: 'POST', body }),
+    mutationFn: (body: ReceiveDossierRequest) => api(DossierDetail, '/api/dossiers', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['dossiers', 'list'] }),
   });
 }
@@ -65,7 +66,7 @@ export function useDossierAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (a: { path: string; body?: unknown }) =>
-      api<DossierDetail>(`/api/dossiers/${id}/${a.path}`, { method: 'POST', body: a.body ?? {} }),
+      api(DossierDetail, `/api/dossiers/${id}/${a.path}`, { method: 'POST', body: a.body ?? {} }),
     onSuccess: (d) => {
       qc.setQueryData(['dossiers', 'detail', id], d);
       void qc.invalidateQueries({ queryKey: ['dossiers', 'list'] });
@@ -99,10 +100,10 @@ export const publicSlipUrl = (kind: string, code: string, secondFactor: string) 
   `/api/dossiers/public/slips/${kind}?${new URLSearchParams({ code, secondFactor })}`;
 
 export const lookupDossier = (code: string, secondFactor: string) =>
-  api<PublicDossierView>(`/api/dossiers/public/lookup?${new URLSearchParams({ code, secondFactor })}`);
+  api(PublicDossierView, `/api/dossiers/public/lookup?${new URLSearchParams({ code, secondFactor })}`);
 
 export const rateDossier = (body: { code: string; secondFactor: string; level: number }) =>
-  api<PublicDossierView>('/api/dossiers/public/rate', { method: 'POST', body });
+  api(PublicDossierView, '/api/dossiers/public/rate', { method: 'POST', body });
 
 const VN_OFFSET_MS = 7 * 3_600_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -125,3 +126,12 @@ export const statusColor: Record<string, string> = {
   withdrawn: 'gray',
   stopped: 'gray',
 };
+
+/** Officials who may take the current step, with their open assignments (for the "assign" action). */
+export const useAssigneeCandidates = (id: string, step: number | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: ['dossiers', 'candidates', id, step],
+    queryFn: () => api(AssigneeCandidates, `/api/dossiers/${id}/candidates`),
+    enabled,
+    retry: false,
+  });

@@ -2,6 +2,8 @@ import {
   type Assignment,
   AssignRequest,
   OfficialDetail,
+  OfficialSearchQuery,
+  OfficialSearchResult,
   OnDateQuery,
   ProfileRequest,
   UnitOfficialList,
@@ -17,18 +19,9 @@ import {
 } from '@mot-cua/core';
 import { createAdminUnitsRepository, createOfficialsPorts, createOfficialsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { CodeParams, IdParams, tags, todayOf, writeContext } from './shared.js';
-
-const OfficialSearchQuery = z.object({
-  q: z.string().trim().min(1).max(100),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
-});
-const OfficialSearchResult = z.object({
-  items: z.array(z.object({ id: z.string(), username: z.string(), fullName: z.string(), isActive: z.boolean() })),
-});
 
 /** Officials of a unit, one official's assignments and readiness, and the writes that place or profile them. */
 export const officialsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

@@ -1,29 +1,10 @@
-import { NoApproverQuery, NoApproverReport, OnDateQuery } from '@mot-cua/contracts';
+import { NoApproverQuery, NoApproverReport, OnDateQuery, UnitReadiness } from '@mot-cua/contracts';
 import { authorize, readinessOf, unitResource } from '@mot-cua/core';
 import { createAdminUnitsRepository, createOfficialsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { CodeParams, tags, todayOf } from './shared.js';
-
-const UnitReadiness = z.object({
-  onDate: z.string(),
-  canApproveOnline: z.boolean().describe('At least one leader has an account and a valid certificate'),
-  items: z.array(
-    z.object({
-      userId: z.string(),
-      username: z.string(),
-      fullName: z.string(),
-      roles: z.array(z.string()),
-      hasAccount: z.boolean(),
-      hasCertificate: z.boolean(),
-      certificateValidTo: z.string().nullable(),
-      trainedFields: z.array(z.string()),
-      canApproveOnline: z.boolean(),
-    }),
-  ),
-});
 
 /** Whether a unit's officials can work online (account, certificate, trained fields), and where nobody can approve. */
 export const readinessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

@@ -1,5 +1,6 @@
 import {
   BulkEnableRequest,
+  BulkEnableResult,
   PutUnitProcedureConfigRequest,
   UnitProcedureConfig,
   UnitProcedureConfigList,
@@ -7,7 +8,6 @@ import {
 import { configureUnitProcedure, enableUnitProcedures, vnDate } from '@mot-cua/core';
 import { createProcedureConfigPorts, createProcedureConfigRepository, locateUnit } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { UnitCodeParams, UnitParam } from './params.js';
@@ -71,7 +71,7 @@ export const unitConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         summary: 'Enable or disable many procedures in a unit at once (local fees kept)',
         params: UnitParam,
         body: BulkEnableRequest,
-        response: { 200: z.object({ updated: z.number().int() }) },
+        response: { 200: BulkEnableResult },
       },
     },
     async (req) => {

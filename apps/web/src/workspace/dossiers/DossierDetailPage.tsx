@@ -20,12 +20,19 @@ import {
   Title,
 } from '@mantine/core';
 import type { DossierActionKind, DossierDetail } from '@mot-cua/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client.js';
-import { slipUrl, statusColor, uploadResult, useDossier, useDossierAction, vnDateTime } from '../../api/dossiers.js';
+import { ApiError } from '../../api/client.js';
+import {
+  slipUrl,
+  statusColor,
+  uploadResult,
+  useAssigneeCandidates,
+  useDossier,
+  useDossierAction,
+  vnDateTime,
+} from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 
 type Field =
@@ -98,15 +105,7 @@ function ActionButtons({ d }: { d: DossierDetail }) {
   const [files, setFiles] = useState<File[]>([]);
   const [assignee, setAssignee] = useState<string | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const candidates = useQuery({
-    queryKey: ['dossiers', 'candidates', d.id, d.currentStep?.order],
-    queryFn: () =>
-      api<{ items: Array<{ userId: string; fullName: string; openAssignments: number }> }>(
-        `/api/dossiers/${d.id}/candidates`,
-      ),
-    enabled: open === 'assigned',
-    retry: false,
-  });
+  const candidates = useAssigneeCandidates(d.id, d.currentStep?.order, open === 'assigned');
   const close = () => {
     setOpen(null);
     setValues({});
