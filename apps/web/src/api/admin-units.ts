@@ -22,11 +22,6 @@ import { api, send } from './client.js';
 
 const BASE = '/api/admin-units';
 
-/** Today's civil date in Vietnam (UTC+7), YYYY-MM-DD. */
-export function vnToday(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** 'YYYY-MM-DD' → 'DD/MM/YYYY' (null → '—'). */
 export function formatDate(d: string | null | undefined): string {
   if (!d) return '—';

@@ -6,6 +6,7 @@ import {
   type DueDateRequest,
   DueDateResponse,
   type PutYearScheduleRequest,
+  vnParts,
   YearScheduleView,
 } from '@mot-cua/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -67,14 +68,11 @@ export function formatCalendarDuration(t: TFunction, d: CalendarDuration): strin
   return t(`calendar.units.${d.unit}`, { count: d.value, value: d.value });
 }
 
-/** 'YYYY-MM-DDTHH:MM' (a datetime-local value, Vietnam time) → ISO with +07:00. */
-export const localToIso = (v: string) => `${v}:00+07:00`;
-
 /** ISO instant → 'DD/MM/YYYY HH:MM' in Vietnam time. */
 export function formatVn(iso: string | null): string {
   if (!iso) return '—';
-  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+  const v = vnParts(new Date(iso));
+  return `${v.day}/${v.month}/${v.year} ${v.hour}:${v.minute}`;
 }
 
 export const useCalendarSettings = (scope: CalendarScopeQuery) =>

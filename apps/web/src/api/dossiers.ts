@@ -9,6 +9,7 @@ import {
   ProcedureDetail,
   PublicDossierView,
   type ReceiveDossierRequest,
+  vnParts,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './client.js';
@@ -105,13 +106,11 @@ export const lookupDossier = (code: string, secondFactor: string) =>
 export const rateDossier = (body: { code: string; secondFactor: string; level: number }) =>
   api(PublicDossierView, '/api/dossiers/public/rate', { method: 'POST', body });
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 /** "09:00 05/03/2026" in Vietnam time, whatever the browser's zone. */
 export function vnDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const v = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  return `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())} ${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  const v = vnParts(new Date(iso));
+  return `${v.hour}:${v.minute} ${v.day}/${v.month}/${v.year}`;
 }
 
 export const statusColor: Record<string, string> = {

@@ -12,10 +12,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { vnToday } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useNoApprover, useProvinces, vnToday } from '../../api/admin-units.js';
+import { useNoApprover, useProvinces } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
 

@@ -20,6 +20,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { AssignmentKind, DepartmentKind, Organisation, Role, ServiceCenter } from '@mot-cua/contracts';
+import { vnToday } from '@mot-cua/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -32,7 +33,6 @@ import {
   useUnit,
   useUnitOfficials,
   useUnitReadiness,
-  vnToday,
 } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';

@@ -18,6 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { ChangeEventRequest, ChangePreview, ReviewList, UnitType } from '@mot-cua/contracts';
+import { vnToday } from '@mot-cua/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -28,7 +29,6 @@ import {
   usePreviewEvent,
   useResolveReview,
   useReviews,
-  vnToday,
 } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';

@@ -15,10 +15,11 @@ import {
   Title,
 } from '@mantine/core';
 import type { ConversionResult } from '@mot-cua/contracts';
+import { vnToday } from '@mot-cua/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useConvert, vnToday } from '../../api/admin-units.js';
+import { useConvert } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 
 const EXAMPLES = [

@@ -19,7 +19,7 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import type { DossierActionKind, DossierDetail } from '@mot-cua/contracts';
+import { type DossierActionKind, type DossierDetail, vnLocalToIso } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
@@ -77,7 +77,10 @@ function bodyFor(type: DossierActionKind, d: DossierDetail, v: Record<string, st
     case 'financial_obligation_requested':
       return { amount: v.amount ? Number(v.amount) : null, description: v.note || null };
     case 'apology_issued':
-      return { reason: v.reason, newDueAt: v.newDueAt ? new Date(`${v.newDueAt}T17:00:00+07:00`).toISOString() : '' };
+      return {
+        reason: v.reason,
+        newDueAt: v.newDueAt ? new Date(vnLocalToIso(`${v.newDueAt}T17:00`)).toISOString() : '',
+      };
     case 'withdrawn':
     case 'stopped':
       return { reason: v.reason };
