@@ -43,3 +43,14 @@ export function useLogout() {
     },
   });
 }
+
+/**
+ * What the signed-in official may do, as the server's policy says (the session's `allowed` list): pages show or
+ * hide actions with these instead of their own role lists. The server still decides every request.
+ */
+export function allowedUnits(session: SessionInfo | null | undefined, action: string): string[] {
+  return [...new Set((session?.allowed ?? []).filter((a) => a.action === action).map((a) => a.unitCode))];
+}
+
+export const mayDo = (session: SessionInfo | null | undefined, action: string): boolean =>
+  allowedUnits(session, action).length > 0;

@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useDeleteSchedule, useSaveSchedule, useYearSchedule } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
-import { useSession } from '../../api/session.js';
+import { mayDo, useSession } from '../../api/session.js';
 import { KIND_COLORS } from '../../components/YearGrid.js';
 import { SettingsCard } from './SettingsCard.js';
 
@@ -60,7 +60,7 @@ export function ScheduleEditorPage() {
     (save.error ?? remove.error) instanceof ApiError ? ((save.error ?? remove.error) as ApiError).problem : null;
   const update = (i: number, patch: Partial<CalendarDayEntry>) =>
     setEntries(entries.map((e, j) => (j === i ? { ...e, ...patch } : e)));
-  const isAdmin = session.data?.user.grants.some((g) => g.role === 'system_admin');
+  const isAdmin = mayDo(session.data, 'calendar.manage');
 
   return (
     <Container size="lg" py="lg">

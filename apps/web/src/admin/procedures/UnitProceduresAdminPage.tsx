@@ -15,15 +15,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { Role } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDuration, useBulkEnable, useProcedureList, usePutConfig, useUnitConfigs } from '../../api/procedures.js';
-import { useSession } from '../../api/session.js';
+import { allowedUnits, useSession } from '../../api/session.js';
 
 /** Roles that hold 'procedure.configure' (kept in step with the server policy, which is what decides). */
-const CONFIGURE_ROLES: ReadonlyArray<Role> = ['system_admin', 'center_director'];
 const PAGE = 50;
 
 function FeeCell({
@@ -70,11 +68,7 @@ function FeeCell({
 export function UnitProceduresAdminPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const units = [
-    ...new Set(
-      (session.data?.user.grants ?? []).filter((g) => CONFIGURE_ROLES.includes(g.role)).map((g) => g.unitCode),
-    ),
-  ];
+  const units = allowedUnits(session.data, 'procedure.configure');
   const [picked, setPicked] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const unitCode = (picked === 'VN' ? typed.trim() : picked) || (units[0] !== 'VN' ? units[0] : undefined);

@@ -31,7 +31,7 @@ import {
   useReviews,
 } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
-import { useSession } from '../../api/session.js';
+import { mayDo, useSession } from '../../api/session.js';
 
 type EventKind = ChangeEventRequest['kind'];
 const KINDS: EventKind[] = ['merge', 'split', 'rename', 'type_change', 'code_alias'];
@@ -550,8 +550,7 @@ export function UnitsAdminPage() {
   const [code, setCode] = useState('');
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Text p="lg">{t('adminUnits.admin.signIn')}</Text>;
-  if (!session.data.user.grants.some((g) => g.role === 'system_admin'))
-    return <Text p="lg">{t('adminUnits.admin.notAdmin')}</Text>;
+  if (!mayDo(session.data, 'admin_unit.change')) return <Text p="lg">{t('adminUnits.admin.notAdmin')}</Text>;
   return (
     <Container size="xl" py="lg">
       <Stack>
