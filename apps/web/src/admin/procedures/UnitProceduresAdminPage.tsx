@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDuration, useBulkEnable, useProcedureList, usePutConfig, useUnitConfigs } from '../../api/procedures.js';
 import { allowedUnits, useSession } from '../../api/session.js';
+import { Pager } from '../../components/Pager.js';
 
 /** Roles that hold 'procedure.configure' (kept in step with the server policy, which is what decides). */
 const PAGE = 50;
@@ -210,18 +211,14 @@ export function UnitProceduresAdminPage() {
                 ))}
               </Table.Tbody>
             </Table>
-            <Group>
-              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                {t('procedures.prev')}
-              </Button>
-              <Button
-                variant="default"
-                disabled={!list.data || offset + PAGE >= list.data.total}
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                {t('procedures.next')}
-              </Button>
-            </Group>
+            <Pager
+              offset={offset}
+              limit={PAGE}
+              total={list.data?.total}
+              onOffset={setOffset}
+              previous={t('procedures.prev')}
+              next={t('procedures.next')}
+            />
           </>
         )}
       </Stack>

@@ -32,6 +32,7 @@ import {
 } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { mayDo, useSession } from '../../api/session.js';
+import { Pager } from '../../components/Pager.js';
 
 type EventKind = ChangeEventRequest['kind'];
 const KINDS: EventKind[] = ['merge', 'split', 'rename', 'type_change', 'code_alias'];
@@ -429,8 +430,8 @@ function Reviews() {
   const [offset, setOffset] = useState(0);
   const reviews = useReviews(status, offset, REVIEW_PAGE);
   const total = reviews.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / REVIEW_PAGE));
-  const page = Math.floor(offset / REVIEW_PAGE) + 1;
+  const _pages = Math.max(1, Math.ceil(total / REVIEW_PAGE));
+  const _page = Math.floor(offset / REVIEW_PAGE) + 1;
   // Resolving the last items of the last page leaves it empty: step back to the page that now is the last.
   useEffect(() => {
     if (reviews.data && offset > 0 && offset >= reviews.data.total) {
@@ -484,19 +485,16 @@ function Reviews() {
           </Table.ScrollContainer>
         )}
         {total > REVIEW_PAGE && (
-          <Group data-testid="review-pager">
-            <Button
-              variant="default"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - REVIEW_PAGE))}
-            >
-              {t('adminUnits.admin.reviewPrevious')}
-            </Button>
-            <Text size="sm">{t('adminUnits.admin.reviewPage', { page, pages })}</Text>
-            <Button variant="default" disabled={page >= pages} onClick={() => setOffset(offset + REVIEW_PAGE)}>
-              {t('adminUnits.admin.reviewNext')}
-            </Button>
-          </Group>
+          <Pager
+            testId="review-pager"
+            offset={offset}
+            limit={REVIEW_PAGE}
+            total={total}
+            onOffset={setOffset}
+            previous={t('adminUnits.admin.reviewPrevious')}
+            next={t('adminUnits.admin.reviewNext')}
+            pageLabel={(page, pages) => t('adminUnits.admin.reviewPage', { page, pages })}
+          />
         )}
       </Stack>
     </Card>
