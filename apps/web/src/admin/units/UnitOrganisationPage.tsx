@@ -36,6 +36,7 @@ import {
 } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
+import { DataTable } from '../../components/DataTable.js';
 
 const DEPT_KINDS: DepartmentKind[] = [
   'office',
@@ -206,32 +207,25 @@ function Center({ center }: { center: ServiceCenter }) {
           {t('adminUnits.org.noCounters')}
         </Text>
       ) : (
-        <Table striped fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('adminUnits.org.counterNumber')}</Table.Th>
-              <Table.Th>{t('adminUnits.org.counterName')}</Table.Th>
-              <Table.Th>{t('adminUnits.org.fieldsHeader')}</Table.Th>
-              <Table.Th>{t('adminUnits.org.active')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {center.counters.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.number}</Table.Td>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.fields.join(', ') || '—'}</Table.Td>
-                <Table.Td>
-                  <Switch
-                    checked={c.isActive}
-                    aria-label={`${t('adminUnits.org.active')}: ${c.name}`}
-                    onChange={(e) => patch.mutate({ id: c.id, isActive: e.currentTarget.checked })}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          columns={[
+            { header: t('adminUnits.org.counterNumber'), cell: (c) => c.number },
+            { header: t('adminUnits.org.counterName'), cell: (c) => c.name },
+            { header: t('adminUnits.org.fieldsHeader'), cell: (c) => c.fields.join(', ') || '—' },
+            {
+              header: t('adminUnits.org.active'),
+              cell: (c) => (
+                <Switch
+                  checked={c.isActive}
+                  aria-label={`${t('adminUnits.org.active')}: ${c.name}`}
+                  onChange={(e) => patch.mutate({ id: c.id, isActive: e.currentTarget.checked })}
+                />
+              ),
+            },
+          ]}
+          rows={center.counters}
+          rowKey={(c) => c.id}
+        />
       )}
       <form
         onSubmit={(e) => {

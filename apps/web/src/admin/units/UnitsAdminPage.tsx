@@ -32,6 +32,7 @@ import {
 } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { mayDo, useSession } from '../../api/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { Pager } from '../../components/Pager.js';
 
 type EventKind = ChangeEventRequest['kind'];
@@ -192,50 +193,31 @@ function PreviewView({ p }: { p: ChangePreview }) {
       {p.moves.length === 0 ? (
         <Text c="dimmed">{t('adminUnits.admin.noMoves')}</Text>
       ) : (
-        <Table striped fz="sm" data-testid="preview-moves">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('adminUnits.admin.table')}</Table.Th>
-              <Table.Th>{t('adminUnits.browse.from')}</Table.Th>
-              <Table.Th>{t('adminUnits.browse.to')}</Table.Th>
-              <Table.Th>{t('adminUnits.admin.count')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.moves.map((m) => (
-              <Table.Tr key={`${m.tableName}:${m.columnName}:${m.fromCode}:${m.toCode}`}>
-                <Table.Td>{table(m.tableName, m.columnName)}</Table.Td>
-                <Table.Td>{m.fromCode}</Table.Td>
-                <Table.Td>{m.toCode}</Table.Td>
-                <Table.Td>{m.count}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          data-testid="preview-moves"
+          columns={[
+            { header: t('adminUnits.admin.table'), cell: (m) => table(m.tableName, m.columnName) },
+            { header: t('adminUnits.browse.from'), cell: (m) => m.fromCode },
+            { header: t('adminUnits.browse.to'), cell: (m) => m.toCode },
+            { header: t('adminUnits.admin.count'), cell: (m) => m.count },
+          ]}
+          rows={p.moves}
+          rowKey={(m) => `${m.tableName}:${m.columnName}:${m.fromCode}:${m.toCode}`}
+        />
       )}
       {p.reviews.length > 0 && (
         <>
           <Title order={4}>{t('adminUnits.admin.reviews')}</Title>
-          <Table striped fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('adminUnits.admin.table')}</Table.Th>
-                <Table.Th>{t('adminUnits.browse.from')}</Table.Th>
-                <Table.Th>{t('adminUnits.admin.candidates')}</Table.Th>
-                <Table.Th>{t('adminUnits.admin.count')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.reviews.map((r) => (
-                <Table.Tr key={`${r.tableName}:${r.columnName}:${r.fromCode}`}>
-                  <Table.Td>{table(r.tableName, r.columnName)}</Table.Td>
-                  <Table.Td>{r.fromCode}</Table.Td>
-                  <Table.Td>{r.candidateCodes.join(', ')}</Table.Td>
-                  <Table.Td>{r.count}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            columns={[
+              { header: t('adminUnits.admin.table'), cell: (r) => table(r.tableName, r.columnName) },
+              { header: t('adminUnits.browse.from'), cell: (r) => r.fromCode },
+              { header: t('adminUnits.admin.candidates'), cell: (r) => r.candidateCodes.join(', ') },
+              { header: t('adminUnits.admin.count'), cell: (r) => r.count },
+            ]}
+            rows={p.reviews}
+            rowKey={(r) => `${r.tableName}:${r.columnName}:${r.fromCode}`}
+          />
         </>
       )}
     </Stack>
