@@ -25,6 +25,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { inTransaction } from '../write.js';
 import { NumIdParams, tags, writeContext } from './shared.js';
 
 function presentPlan(plan: ChangePlan, impact: ChangeImpact) {
@@ -139,11 +140,9 @@ export const eventsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     },
     async (req, reply) => {
       const ctx = writeContext(deps, req);
-      await db
-        .transaction()
-        .execute((trx) =>
-          resolveRehomingReview(req.params.id, req.body.unitCode, ctx, createReviewPorts(trx, String(req.id))),
-        );
+      await inTransaction(deps, req, createReviewPorts, (ports) =>
+        resolveRehomingReview(req.params.id, req.body.unitCode, ctx, ports),
+      );
       return reply.status(204).send(null);
     },
   );

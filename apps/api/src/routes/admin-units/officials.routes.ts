@@ -21,6 +21,7 @@ import { createAdminUnitsRepository, createOfficialsPorts, createOfficialsReposi
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { inTransaction } from '../write.js';
 import { CodeParams, IdParams, tags, todayOf, writeContext } from './shared.js';
 
 /** Officials of a unit, one official's assignments and readiness, and the writes that place or profile them. */
@@ -122,9 +123,9 @@ export const officialsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     },
     async (req, reply) => {
       const ctx = writeContext(deps, req);
-      await db
-        .transaction()
-        .execute((trx) => assignOfficialAs(req.params.id, req.body, ctx, createOfficialsPorts(trx, String(req.id))));
+      await inTransaction(deps, req, createOfficialsPorts, (ports) =>
+        assignOfficialAs(req.params.id, req.body, ctx, ports),
+      );
       return reply.status(201).send(await officialDetail(ctx.actor, req.params.id));
     },
   );
@@ -158,11 +159,9 @@ export const officialsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     },
     async (req) => {
       const ctx = writeContext(deps, req);
-      await db
-        .transaction()
-        .execute((trx) =>
-          updateOfficialProfile(req.params.id, req.body, ctx, createOfficialsPorts(trx, String(req.id))),
-        );
+      await inTransaction(deps, req, createOfficialsPorts, (ports) =>
+        updateOfficialProfile(req.params.id, req.body, ctx, ports),
+      );
       return officialDetail(ctx.actor, req.params.id);
     },
   );

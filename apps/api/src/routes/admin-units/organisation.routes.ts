@@ -16,14 +16,17 @@ import {
   addServiceCenter,
   createDefaultOrganisation,
   endDepartment,
+  type OrganisationPorts,
   renameDepartment,
   updateCounter,
   updateServiceCenter,
 } from '@mot-cua/core';
 import { createAdminUnitsRepository, createOrganisationPorts, createOrganisationRepository } from '@mot-cua/db';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { inTransaction } from '../write.js';
 import { CodeParams, IdParams, tags, todayOf, writeContext } from './shared.js';
 
 const Created = z.object({ id: z.string() });
@@ -33,9 +36,8 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   const { db } = deps.database;
   const today = todayOf(deps);
 
-  /** Run a write use case in one transaction with its ports (and audit row) bound to it. */
-  const write = <T>(req: { id: unknown }, fn: (ports: ReturnType<typeof createOrganisationPorts>) => Promise<T>) =>
-    db.transaction().execute((trx) => fn(createOrganisationPorts(trx, String(req.id))));
+  const write = <T>(req: FastifyRequest, fn: (ports: OrganisationPorts) => Promise<T>) =>
+    inTransaction(deps, req, createOrganisationPorts, fn);
 
   async function organisationOf(code: string, onDate: string) {
     const unit = await createAdminUnitsRepository(db).getUnit(code, onDate);

@@ -13,11 +13,12 @@ import {
   saveYearSchedule,
   vnDate,
 } from '@mot-cua/core';
-import { createAuditPort, createCalendarRepository } from '@mot-cua/db';
+import { createCalendarPorts, createCalendarRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { inTransaction } from '../write.js';
 import { YearParam } from './params.js';
 import { resolveScope } from './scope.js';
 
@@ -81,15 +82,9 @@ export const schedulesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const { year } = req.params;
       const scope = await resolveScope(deps.database, req.body, vnDate(deps.clock.now()));
       const { source, entries, expectedVersion } = req.body;
-      const saved = await db
-        .transaction()
-        .execute((trx) =>
-          saveYearSchedule(
-            { scope, year, source, entries, expectedVersion },
-            { actor, now: deps.clock.now() },
-            { schedules: createCalendarRepository(trx), audit: createAuditPort(trx, String(req.id)) },
-          ),
-        );
+      const saved = await inTransaction(deps, req, createCalendarPorts, (ports) =>
+        saveYearSchedule({ scope, year, source, entries, expectedVersion }, { actor, now: deps.clock.now() }, ports),
+      );
       return presentStored(saved, year);
     },
   );
@@ -108,15 +103,13 @@ export const schedulesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     async (req, reply) => {
       const actor = requireActor(req);
       const scope = await resolveScope(deps.database, req.query, vnDate(deps.clock.now()));
-      await db
-        .transaction()
-        .execute((trx) =>
-          removeYearSchedule(
-            { scope, year: req.params.year, expectedVersion: req.query.expectedVersion },
-            { actor },
-            { schedules: createCalendarRepository(trx), audit: createAuditPort(trx, String(req.id)) },
-          ),
-        );
+      await inTransaction(deps, req, createCalendarPorts, (ports) =>
+        removeYearSchedule(
+          { scope, year: req.params.year, expectedVersion: req.query.expectedVersion },
+          { actor },
+          ports,
+        ),
+      );
       return reply.status(204).send(null);
     },
   );

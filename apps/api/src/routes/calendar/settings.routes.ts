@@ -1,9 +1,10 @@
 import { CalendarScopeQuery, CalendarSettingsView, PutCalendarSettingsRequest } from '@mot-cua/contracts';
 import { saveCalendarSettings, vnDate } from '@mot-cua/core';
-import { createAuditPort, createCalendarRepository } from '@mot-cua/db';
+import { createCalendarPorts, createCalendarRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { inTransaction } from '../write.js';
 import { presentSettings } from './calendar.presenter.js';
 import { resolveScope } from './scope.js';
 
@@ -42,16 +43,9 @@ export const settingsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (req) => {
       const actor = requireActor(req);
       const scope = await resolveScope(deps.database, req.body, vnDate(deps.clock.now()));
-      const saved = await db
-        .transaction()
-        .execute((trx) =>
-          saveCalendarSettings(
-            scope,
-            req.body,
-            { actor, now: deps.clock.now() },
-            { settings: createCalendarRepository(trx), audit: createAuditPort(trx, String(req.id)) },
-          ),
-        );
+      const saved = await inTransaction(deps, req, createCalendarPorts, (ports) =>
+        saveCalendarSettings(scope, req.body, { actor, now: deps.clock.now() }, ports),
+      );
       return presentSettings(saved);
     },
   );

@@ -1,15 +1,16 @@
 import { InternalProcess, PutInternalProcessRequest } from '@mot-cua/contracts';
 import { defineInternalProcess, removeInternalProcess, vnDate } from '@mot-cua/core';
-import { createProcedureConfigPorts, createProcedureConfigRepository, locateUnit } from '@mot-cua/db';
+import { createProcedureConfigRepository, locateUnit } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
-import { requireActor } from '../../http/auth.js';
+import { configureWith } from './configure.js';
 import { UnitCodeParams } from './params.js';
 
 /** The internal process of a procedure in a unit: its steps and per-step time limits. */
 export const internalProcessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
+  const configure = configureWith(deps);
 
   app.get(
     '/units/:unitCode/procedures/:code/internal-process',
@@ -39,19 +40,9 @@ export const internalProcessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
-      return db
-        .transaction()
-        .execute((trx) =>
-          defineInternalProcess(
-            scope,
-            req.params.code,
-            req.body,
-            actor,
-            createProcedureConfigPorts(trx, String(req.id)),
-          ),
-        );
+      return configure(req, req.params.unitCode, (scope, actor, ports) =>
+        defineInternalProcess(scope, req.params.code, req.body, actor, ports),
+      );
     },
   );
 
@@ -66,13 +57,9 @@ export const internalProcessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
-      await db
-        .transaction()
-        .execute((trx) =>
-          removeInternalProcess(scope, req.params.code, actor, createProcedureConfigPorts(trx, String(req.id))),
-        );
+      await configure(req, req.params.unitCode, (scope, actor, ports) =>
+        removeInternalProcess(scope, req.params.code, actor, ports),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -6,15 +6,16 @@ import {
   UnitProcedureConfigList,
 } from '@mot-cua/contracts';
 import { configureUnitProcedure, enableUnitProcedures, vnDate } from '@mot-cua/core';
-import { createProcedureConfigPorts, createProcedureConfigRepository, locateUnit } from '@mot-cua/db';
+import { createProcedureConfigRepository, locateUnit } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
-import { requireActor } from '../../http/auth.js';
+import { configureWith } from './configure.js';
 import { UnitCodeParams, UnitParam } from './params.js';
 
 /** A unit's own configuration of the catalog: which procedures it handles, and local fees. */
 export const unitConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
+  const configure = configureWith(deps);
 
   app.get(
     '/units/:unitCode/configs',
@@ -47,19 +48,9 @@ export const unitConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
-      return db
-        .transaction()
-        .execute((trx) =>
-          configureUnitProcedure(
-            scope,
-            req.params.code,
-            req.body,
-            actor,
-            createProcedureConfigPorts(trx, String(req.id)),
-          ),
-        );
+      return configure(req, req.params.unitCode, (scope, actor, ports) =>
+        configureUnitProcedure(scope, req.params.code, req.body, actor, ports),
+      );
     },
   );
 
@@ -75,13 +66,9 @@ export const unitConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const scope = await locateUnit(db, req.params.unitCode, vnDate(deps.clock.now()));
-      return db
-        .transaction()
-        .execute((trx) =>
-          enableUnitProcedures(scope, req.body, actor, createProcedureConfigPorts(trx, String(req.id))),
-        );
+      return configure(req, req.params.unitCode, (scope, actor, ports) =>
+        enableUnitProcedures(scope, req.body, actor, ports),
+      );
     },
   );
 };
