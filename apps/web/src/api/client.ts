@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type Problem } from '@mot-cua/contracts';
+import { CSRF_HEADER, Problem } from '@mot-cua/contracts';
 import i18n from '../i18n/index.js';
 
 /** An API failure carrying the server's problem+json. */
@@ -46,8 +46,8 @@ async function request(path: string, init: Init): Promise<unknown> {
   const data = await res.json().catch(() => undefined);
   if (!res.ok) {
     throw new ApiError(
-      data?.code
-        ? (data as Problem)
+      Problem.safeParse(data).success
+        ? Problem.parse(data)
         : {
             type: 'about:blank',
             title: 'HTTP',

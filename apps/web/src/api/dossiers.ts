@@ -5,7 +5,7 @@ import {
   DossierList,
   DossierStats,
   type DossierStatsQuery,
-  type Problem,
+  Problem,
   ProcedureDetail,
   PublicDossierView,
   type ReceiveDossierRequest,
@@ -92,8 +92,8 @@ export async function uploadResult(
     headers: { [CSRF_HEADER]: csrfToken },
   });
   const data = await res.json();
-  if (!res.ok) throw new ApiError(data as Problem);
-  return data as DossierDetail;
+  if (!res.ok) throw new ApiError(Problem.parse(data));
+  return DossierDetail.parse(data);
 }
 
 export const slipUrl = (id: string, kind: string) => `/api/dossiers/${id}/slips/${kind}`;
