@@ -257,8 +257,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
           'd.name as departmentName',
         ])
         .where('a.unitCode', '=', unitCode)
-        .where('a.validFrom', '<=', onDate)
-        .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', onDate)]))
+        .where(inForceOn(onDate, 'a'))
         .orderBy('u.fullName')
         .execute();
     },
@@ -328,8 +327,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
                 .select(sql`1`.as('one'))
                 .whereRef('g.unitCode', '=', 'u.code')
                 .where('g.role', '=', 'leader')
-                .where('g.validFrom', '<=', opts.onDate)
-                .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', opts.onDate)]))
+                .where(inForceOn(opts.onDate, 'g'))
                 .where('us.isActive', '=', true)
                 .where('us.passwordHash', 'is not', null)
                 .where('p.certificateSerial', 'is not', null)
@@ -377,8 +375,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
           'g.role',
         ])
         .where('g.unitCode', '=', unitCode)
-        .where('g.validFrom', '<=', onDate)
-        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', onDate)]))
+        .where(inForceOn(onDate, 'g'))
         .orderBy('u.fullName')
         .execute();
     },
