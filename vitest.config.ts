@@ -2,14 +2,24 @@ import { defineConfig } from 'vitest/config';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
+// Three tiers (CONTRIBUTING.md): `npm run test:unit` (pure, seconds), `npm run test:db` (a database per file),
+// `npm run test:e2e` (the built app in Chromium; its global setup builds the web app first). `npm test` runs all.
+const unit = ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'scripts/**/*.test.ts'];
+const db = ['packages/*/src/**/*.db.test.ts', 'apps/api/src/**/*.db.test.ts', 'scripts/**/*.db.test.ts'];
+
 export default defineConfig({
   test: {
-    // Unit tests, database tests (*.db.test.ts) and browser journeys (e2e/*.spec.ts) in one run.
-    include: ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'scripts/**/*.test.ts', 'e2e/**/*.spec.ts'],
     testTimeout: onPostgres ? 30_000 : 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: unit, exclude: ['**/node_modules/**', ...db] } },
+      { extends: true, test: { name: 'db', include: db } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], globalSetup: ['e2e/support/build-web.ts'] },
+      },
+    ],
   },
 });

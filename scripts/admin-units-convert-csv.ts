@@ -14,6 +14,7 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { vnToday } from '@mot-cua/contracts';
 import { AddressConverter, AdminUnitIndex, buildMasterDataset, type ConversionResult } from '@mot-cua/core';
 import { readShippedAdminUnits } from '@mot-cua/db';
 import { SingleBar } from 'cli-progress';
@@ -163,7 +164,7 @@ async function main() {
     args.splice(i, 2);
     return v;
   };
-  const onDate = flag('--on-date') ?? new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const onDate = flag('--on-date') ?? vnToday();
   const column = flag('--column');
   const [inPath, outPath] = args;
   if (!inPath || !outPath || !/^\d{4}-\d{2}-\d{2}$/.test(onDate)) {

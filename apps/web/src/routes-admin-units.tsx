@@ -1,9 +1,9 @@
 import type { RouteObject } from 'react-router-dom';
-import { AddressConvertPage } from './admin/units/AddressConvertPage.js';
 import { ReadinessReportPage } from './admin/units/ReadinessReportPage.js';
 import { UnitOrganisationPage } from './admin/units/UnitOrganisationPage.js';
 import { UnitsAdminPage } from './admin/units/UnitsAdminPage.js';
-import { UnitsBrowserPage } from './admin/units/UnitsBrowserPage.js';
+import { AddressConvertPage } from './portal/units/AddressConvertPage.js';
+import { UnitsBrowserPage } from './portal/units/UnitsBrowserPage.js';
 
 /** Pages of the admin-units feature. */
 export const adminUnitsRoutes: RouteObject[] = [

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
-import { CalendarYearPage } from './admin/calendar/CalendarYearPage.js';
 import { ScheduleEditorPage } from './admin/calendar/ScheduleEditorPage.js';
+import { CalendarYearPage } from './portal/calendar/CalendarYearPage.js';
 
 /** Pages of the calendar feature. */
 export const calendarRoutes: RouteObject[] = [

@@ -268,6 +268,7 @@ export const ReviewList = z
   .meta({ id: 'ReviewList' });
 export type ReviewList = z.infer<typeof ReviewList>;
 export const ResolveReviewRequest = z.object({ unitCode: UnitCode }).meta({ id: 'ResolveReviewRequest' });
+export type ResolveReviewRequest = z.infer<typeof ResolveReviewRequest>;
 
 export const DepartmentKind = z.enum([
   'office',
@@ -294,10 +295,13 @@ export type Department = z.infer<typeof Department>;
 export const DepartmentRequest = z
   .object({ kind: DepartmentKind, name: z.string().trim().min(2).max(200), validFrom: IsoDate.optional() })
   .meta({ id: 'DepartmentRequest' });
+export type DepartmentRequest = z.infer<typeof DepartmentRequest>;
 export const DepartmentPatch = z
   .object({ kind: DepartmentKind.optional(), name: z.string().trim().min(2).max(200).optional() })
   .meta({ id: 'DepartmentPatch' });
+export type DepartmentPatch = z.infer<typeof DepartmentPatch>;
 export const EndRequest = z.object({ lastDay: IsoDate }).meta({ id: 'EndRequest' });
+export type EndRequest = z.infer<typeof EndRequest>;
 
 export const Counter = z
   .object({
@@ -318,6 +322,7 @@ export const CounterRequest = z
     fields: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
   })
   .meta({ id: 'CounterRequest' });
+export type CounterRequest = z.infer<typeof CounterRequest>;
 export const CounterPatch = z
   .object({
     number: z.number().int().min(1).max(999).optional(),
@@ -326,6 +331,7 @@ export const CounterPatch = z
     isActive: z.boolean().optional(),
   })
   .meta({ id: 'CounterPatch' });
+export type CounterPatch = z.infer<typeof CounterPatch>;
 
 export const ServiceCenter = z
   .object({
@@ -348,6 +354,7 @@ export const ServiceCenterRequest = z
     address: z.string().trim().max(300).nullable().optional(),
   })
   .meta({ id: 'ServiceCenterRequest' });
+export type ServiceCenterRequest = z.infer<typeof ServiceCenterRequest>;
 export const ServiceCenterPatch = z
   .object({
     name: z.string().trim().min(2).max(200).optional(),
@@ -355,6 +362,7 @@ export const ServiceCenterPatch = z
     directorUserId: z.string().uuid().nullable().optional(),
   })
   .meta({ id: 'ServiceCenterPatch' });
+export type ServiceCenterPatch = z.infer<typeof ServiceCenterPatch>;
 
 export const Organisation = z
   .object({
@@ -423,6 +431,7 @@ export const ProfileRequest = z
     trainedFields: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   })
   .meta({ id: 'ProfileRequest' });
+export type ProfileRequest = z.infer<typeof ProfileRequest>;
 
 export const UnitOfficial = z
   .object({
@@ -456,3 +465,38 @@ export const NoApproverReport = z
   })
   .meta({ id: 'NoApproverReport' });
 export type NoApproverReport = z.infer<typeof NoApproverReport>;
+
+export const UnitReadiness = z
+  .object({
+    onDate: z.string(),
+    canApproveOnline: z.boolean().describe('At least one leader has an account and a valid certificate'),
+    items: z.array(
+      z.object({
+        userId: z.string(),
+        username: z.string(),
+        fullName: z.string(),
+        roles: z.array(z.string()),
+        hasAccount: z.boolean(),
+        hasCertificate: z.boolean(),
+        certificateValidTo: z.string().nullable(),
+        trainedFields: z.array(z.string()),
+        canApproveOnline: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'UnitReadiness' });
+export type UnitReadiness = z.infer<typeof UnitReadiness>;
+
+export const OfficialSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export const OfficialHit = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  isActive: z.boolean(),
+});
+export type OfficialHit = z.infer<typeof OfficialHit>;
+export const OfficialSearchResult = z.object({ items: z.array(OfficialHit) }).meta({ id: 'OfficialSearchResult' });
+export type OfficialSearchResult = z.infer<typeof OfficialSearchResult>;

@@ -19,9 +19,20 @@ export const SessionUser = z
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof SessionUser>;
 
+export const AllowedAction = z
+  .object({
+    action: z.string().describe("An action of the policy, e.g. 'dossier.receive'"),
+    unitCode: z.string().describe("Where: a commune, a province (its communes included) or 'VN' (everywhere)"),
+  })
+  .meta({ id: 'AllowedAction' });
+export type AllowedAction = z.infer<typeof AllowedAction>;
+
 export const SessionInfo = z
   .object({
     user: SessionUser,
+    allowed: z
+      .array(AllowedAction)
+      .describe('What the official may do and where, from the grants effective today (the policy still decides)'),
     csrfToken: z.string().describe('Send back as the x-csrf-token header on every write'),
     expiresAt: z.string().datetime(),
   })

@@ -8,3 +8,4 @@ export * from './problem.js';
 export * from './procedures.js';
 export * from './roles.js';
 export * from './search.js';
+export * from './vn-time.js';

@@ -261,6 +261,8 @@ export const BulkEnableRequest = z
   })
   .meta({ id: 'BulkEnableProceduresRequest' });
 export type BulkEnableRequest = z.infer<typeof BulkEnableRequest>;
+export const BulkEnableResult = z.object({ updated: z.number().int() }).meta({ id: 'BulkEnableResult' });
+export type BulkEnableResult = z.infer<typeof BulkEnableResult>;
 
 export const UnitProcedureConfigList = z
   .object({ unitCode: z.string(), items: z.array(UnitProcedureConfig) })

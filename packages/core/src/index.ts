@@ -1,4 +1,5 @@
 export * from './admin-units/index.js';
+export * from './audit.js';
 export * from './authorization/index.js';
 export * from './calendar/index.js';
 export * from './clock.js';

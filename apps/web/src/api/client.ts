@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type Problem } from '@mot-cua/contracts';
+import { CSRF_HEADER, Problem } from '@mot-cua/contracts';
 import i18n from '../i18n/index.js';
 
 /** An API failure carrying the server's problem+json. */
@@ -13,8 +13,25 @@ export const setCsrfToken = (t: string | undefined) => {
   csrfToken = t;
 };
 
-/** Typed fetch for the JSON API: same-origin cookies, CSRF header on writes, language header, problem errors. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** A response schema from @mot-cua/contracts (any Zod schema): the answer is parsed with it, never cast. */
+export type Schema<T> = { parse(data: unknown): T };
+
+type Init = { method?: string; body?: unknown };
+
+/**
+ * Fetch from the JSON API and parse the answer with its contracts schema: same-origin cookies, CSRF header on
+ * writes, language header, problem errors.
+ */
+export async function api<T>(schema: Schema<T>, path: string, init: Init = {}): Promise<T> {
+  return schema.parse(await request(path, init));
+}
+
+/** A write whose answer the page does not read (204, or a body it ignores). */
+export async function send(path: string, init: Init = {}): Promise<void> {
+  await request(path, init);
+}
+
+async function request(path: string, init: Init): Promise<unknown> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { 'accept-language': i18n.language === 'en' ? 'en' : 'vi' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -25,12 +42,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     credentials: 'same-origin',
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined;
   const data = await res.json().catch(() => undefined);
   if (!res.ok) {
     throw new ApiError(
-      data?.code
-        ? (data as Problem)
+      Problem.safeParse(data).success
+        ? Problem.parse(data)
         : {
             type: 'about:blank',
             title: 'HTTP',
@@ -41,5 +58,5 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
           },
     );
   }
-  return data as T;
+  return data;
 }

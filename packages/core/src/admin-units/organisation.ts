@@ -1,25 +1,16 @@
-import type { Role } from '@mot-cua/contracts';
+import {
+  type AssignmentKind,
+  AssignmentKind as AssignmentKindSchema,
+  type DepartmentKind,
+  DepartmentKind as DepartmentKindSchema,
+  type Role,
+} from '@mot-cua/contracts';
 import { AppError } from '../errors.js';
 import { dayAfter, dayBefore, type UnitVersion } from './unit-model.js';
 
-export type DepartmentKind =
-  | 'office'
-  | 'economic'
-  | 'economic_infrastructure_urban'
-  | 'culture_social'
-  | 'planning_finance'
-  | 'provincial_department'
-  | 'other';
-
-export const DEPARTMENT_KINDS: readonly DepartmentKind[] = [
-  'office',
-  'economic',
-  'economic_infrastructure_urban',
-  'culture_social',
-  'planning_finance',
-  'provincial_department',
-  'other',
-];
+/** Kinds of department, from the API contract. */
+export type { DepartmentKind } from '@mot-cua/contracts';
+export const DEPARTMENT_KINDS: readonly DepartmentKind[] = DepartmentKindSchema.options;
 
 export type DefaultOrganisation = {
   departments: Array<{ kind: DepartmentKind; name: string }>;
@@ -88,8 +79,8 @@ function defaultCounters() {
   ];
 }
 
-export type AssignmentKind = 'permanent' | 'transfer' | 'secondment' | 'concurrent';
-export const ASSIGNMENT_KINDS: readonly AssignmentKind[] = ['permanent', 'transfer', 'secondment', 'concurrent'];
+export type { AssignmentKind } from '@mot-cua/contracts';
+export const ASSIGNMENT_KINDS: readonly AssignmentKind[] = AssignmentKindSchema.options;
 
 /** An official's placement in a unit (and department) over a period, with the roles exercised there. */
 export type Assignment = {

@@ -1,37 +1,21 @@
+import {
+  type UnitLevel,
+  UnitLevel as UnitLevelSchema,
+  type UnitType,
+  UnitType as UnitTypeSchema,
+} from '@mot-cua/contracts';
 import { foldText } from '../text/fold.js';
 
-/** Tier of an admin unit. `district` exists only in history (abolished on 2025-07-01). */
-export type UnitLevel = 'province' | 'district' | 'commune';
+/** Tier of an admin unit (the API contract's list). `district` exists only in history (abolished on 2025-07-01). */
+export type { UnitLevel, UnitType } from '@mot-cua/contracts';
 
 /**
- * Kind of unit. Province tier: province (tỉnh), city (thành phố trực thuộc trung ương). District tier (history):
- * district (huyện), urban_district (quận), town (thị xã), provincial_city (thành phố thuộc tỉnh). Commune tier:
- * commune (xã), ward (phường), township (thị trấn, history only), special_zone (đặc khu).
+ * Kinds of unit, from the API contract. Province tier: province (tỉnh), city (thành phố trực thuộc trung ương).
+ * District tier (history): district (huyện), urban_district (quận), town (thị xã), provincial_city (thành phố
+ * thuộc tỉnh). Commune tier: commune (xã), ward (phường), township (thị trấn, history only), special_zone (đặc khu).
  */
-export type UnitType =
-  | 'province'
-  | 'city'
-  | 'district'
-  | 'urban_district'
-  | 'town'
-  | 'provincial_city'
-  | 'commune'
-  | 'ward'
-  | 'township'
-  | 'special_zone';
-
-export const UNIT_TYPES: readonly UnitType[] = [
-  'province',
-  'city',
-  'district',
-  'urban_district',
-  'town',
-  'provincial_city',
-  'commune',
-  'ward',
-  'township',
-  'special_zone',
-];
+export const UNIT_TYPES: readonly UnitType[] = UnitTypeSchema.options;
+export const UNIT_LEVELS: readonly UnitLevel[] = UnitLevelSchema.options;
 
 export const LEVEL_OF_TYPE: Readonly<Record<UnitType, UnitLevel>> = {
   province: 'province',

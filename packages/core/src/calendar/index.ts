@@ -5,4 +5,5 @@ export * from './holidays.js';
 export * from './lunar.js';
 export * from './manage-schedule.js';
 export * from './schedule.js';
+export * from './settings-contract.js';
 export * from './working-calendar.js';

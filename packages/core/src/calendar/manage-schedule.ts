@@ -1,8 +1,12 @@
+import type { PutCalendarSettingsRequest } from '@mot-cua/contracts';
+import type { AuditPort } from '../audit.js';
+import { type Actor, authorize, type Resource } from '../authorization/index.js';
 import type { Duration } from '../deadlines/duration.js';
 import { assertDuration } from '../deadlines/duration.js';
 import { AppError } from '../errors.js';
 import { type CalendarEntry, defaultSchedule, type YearSchedule } from './holidays.js';
 import { checkYearSchedule } from './schedule.js';
+import { presentCutoff, toCutoff, toOfficeHours } from './settings-contract.js';
 import {
   type Cutoff,
   DEFAULT_CUTOFF,
@@ -31,6 +35,14 @@ export type CalendarSettings = Readonly<{
   officeHours: ReadonlyArray<OfficeSession>;
   cutoff: Cutoff;
   dueSoonWithin: Duration;
+}>;
+
+/** Whose calendar: the nation (scope 'VN'), a province or a commune, and where the policy locates it. */
+export type CalendarScope = Readonly<{
+  scopeCode: string;
+  unitCode?: string;
+  provinceCode?: string;
+  resource: Resource;
 }>;
 
 /** Port implemented by packages/db (calendar.repository.ts). */
@@ -69,20 +81,21 @@ function scopeKind(scopeCode: string): 'national' | 'local' {
  */
 export async function saveYearSchedule(
   input: {
-    scopeCode: string;
+    scope: CalendarScope;
     year: number;
     source: string | null;
     entries: ReadonlyArray<CalendarEntry>;
     expectedVersion: number;
-    actorUserId: string | null;
-    now: Date;
   },
-  deps: { schedules: CalendarSchedulesRepository },
+  ctx: { actor: Actor; now: Date },
+  deps: { schedules: CalendarSchedulesRepository; audit: AuditPort },
 ): Promise<StoredSchedule> {
+  authorize(ctx.actor, 'calendar.manage', input.scope.resource);
   assertYear(input.year);
+  const scopeCode = input.scope.scopeCode;
   const entries = [...input.entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const schedule: YearSchedule = { year: input.year, entries };
-  const problems = checkYearSchedule(schedule, scopeKind(input.scopeCode));
+  const problems = checkYearSchedule(schedule, scopeKind(scopeCode));
   if (problems.length > 0) {
     throw new AppError('CALENDAR_SCHEDULE_INVALID', {
       fieldErrors: problems.map((p) => ({
@@ -93,32 +106,85 @@ export async function saveYearSchedule(
   }
   const ok = await deps.schedules.saveSchedule(
     {
-      scopeCode: input.scopeCode,
+      scopeCode,
       year: input.year,
       source: input.source,
       entries,
-      updatedBy: input.actorUserId,
-      updatedAt: input.now,
+      updatedBy: ctx.actor.userId,
+      updatedAt: ctx.now,
     },
     input.expectedVersion,
   );
   if (!ok) throw new AppError('CALENDAR_SCHEDULE_CHANGED');
-  const saved = await deps.schedules.findSchedule(input.scopeCode, input.year);
+  const saved = await deps.schedules.findSchedule(scopeCode, input.year);
   if (!saved) throw new AppError('CALENDAR_SCHEDULE_CHANGED');
+  await deps.audit.record({
+    ...scheduleAudit(ctx.actor, input.scope, input.year, 'calendar.schedule_saved'),
+    data: { version: saved.version, entries: saved.entries.length, source: saved.source },
+  });
   return saved;
 }
 
+const scheduleAudit = (actor: Actor, scope: CalendarScope, year: number, action: string) => ({
+  actorUserId: actor.userId,
+  action,
+  entityType: 'calendar_schedule',
+  entityId: `${scope.scopeCode}:${year}`,
+  provinceCode: scope.provinceCode ?? null,
+  unitCode: scope.unitCode ?? null,
+});
+
 /** Remove a year's schedule for a scope: the year is counted by the rules again. */
 export async function removeYearSchedule(
-  input: { scopeCode: string; year: number; expectedVersion: number },
-  deps: { schedules: CalendarSchedulesRepository },
+  input: { scope: CalendarScope; year: number; expectedVersion: number },
+  ctx: { actor: Actor },
+  deps: { schedules: CalendarSchedulesRepository; audit: AuditPort },
 ): Promise<void> {
+  authorize(ctx.actor, 'calendar.manage', input.scope.resource);
   assertYear(input.year);
-  const existing = await deps.schedules.findSchedule(input.scopeCode, input.year);
+  const { scopeCode } = input.scope;
+  const existing = await deps.schedules.findSchedule(scopeCode, input.year);
   if (!existing) throw new AppError('CALENDAR_SCHEDULE_NOT_FOUND');
-  if (!(await deps.schedules.deleteSchedule(input.scopeCode, input.year, input.expectedVersion))) {
+  if (!(await deps.schedules.deleteSchedule(scopeCode, input.year, input.expectedVersion))) {
     throw new AppError('CALENDAR_SCHEDULE_CHANGED');
   }
+  await deps.audit.record({
+    ...scheduleAudit(ctx.actor, input.scope, input.year, 'calendar.schedule_removed'),
+    data: { version: input.expectedVersion },
+  });
+}
+
+/** Port implemented by packages/db (calendar.repository.ts). */
+export interface CalendarSettingsRepository {
+  saveSettings(settings: CalendarSettings, updatedBy: string | null, now: Date): Promise<void>;
+}
+
+/** Set the office hours, intake cut-off and "due soon" threshold of a scope. */
+export async function saveCalendarSettings(
+  scope: CalendarScope,
+  input: Pick<PutCalendarSettingsRequest, 'officeHours' | 'cutoff' | 'dueSoonWithin'>,
+  ctx: { actor: Actor; now: Date },
+  deps: { settings: CalendarSettingsRepository; audit: AuditPort },
+): Promise<CalendarSettings> {
+  authorize(ctx.actor, 'calendar.manage', scope.resource);
+  const settings: CalendarSettings = {
+    scopeCode: scope.scopeCode,
+    officeHours: toOfficeHours(input.officeHours),
+    cutoff: toCutoff(input.cutoff),
+    dueSoonWithin: input.dueSoonWithin,
+  };
+  assertSettings(settings);
+  await deps.settings.saveSettings(settings, ctx.actor.userId, ctx.now);
+  await deps.audit.record({
+    actorUserId: ctx.actor.userId,
+    action: 'calendar.settings_saved',
+    entityType: 'calendar_settings',
+    entityId: scope.scopeCode,
+    provinceCode: scope.provinceCode ?? null,
+    unitCode: scope.unitCode ?? null,
+    data: { officeHours: input.officeHours, cutoff: presentCutoff(settings.cutoff) },
+  });
+  return settings;
 }
 
 /** The schedule an administrator starts from when a year has none: the rule-derived default. */

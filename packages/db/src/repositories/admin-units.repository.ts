@@ -11,6 +11,7 @@ import {
 } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { inForceOn } from './in-force.js';
 
 const unitColumns = [
   'code',
@@ -48,8 +49,7 @@ async function inBatches<T>(rows: T[], size: number, fn: (batch: T[]) => Promise
 
 /** SQL of the admin units: versions as of a date, events and links, aliases, and writing a change plan. */
 export function createAdminUnitsRepository(db: Kysely<DB>) {
-  const validOn = (onDate: string) =>
-    sql<boolean>`(valid_from IS NULL OR valid_from <= ${onDate}::date) AND (valid_to IS NULL OR valid_to >= ${onDate}::date)`;
+  const validOn = (onDate: string) => inForceOn(onDate);
 
   const repo = {
     /** The unit in force on a date (following a code alias), or undefined. */

@@ -8,6 +8,7 @@ export {
   seedAdminUnitsDemo,
 } from '../seed/admin-units.js';
 export * from './admin-units.repository.js';
+export * from './admin-units-ports.js';
 export * from './change-events.repository.js';
 export * from './officials.repository.js';
 export * from './organisation.repository.js';

@@ -1,3 +1,4 @@
+import type { AuditPort } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
 
@@ -45,3 +46,9 @@ export function createAuditRepository(db: Kysely<DB>) {
   };
 }
 export type AuditRepo = ReturnType<typeof createAuditRepository>;
+
+/** Core's audit port over the transaction of the change, stamped with the request id. */
+export function createAuditPort(db: Kysely<DB>, requestId: string | null = null): AuditPort {
+  const repo = createAuditRepository(db);
+  return { record: (e) => repo.recordAudit({ ...e, requestId }) };
+}

@@ -97,23 +97,23 @@ describe('calendar repository', () => {
     const year = farYear();
     const repo = createCalendarRepository(database.db);
     const at = new Date('2026-03-01T00:00:00Z');
+    const scope = { scopeCode: 'VN', resource: { kind: 'global' as const } };
+    const ctx = {
+      actor: {
+        userId: '00000000-0000-4000-8000-000000000001',
+        grants: [{ role: 'system_admin' as const, unitCode: 'VN' }],
+      },
+      now: at,
+    };
+    const deps = { schedules: repo, audit: { record: async () => {} } };
     const entries = [{ date: `${year}-01-01`, kind: 'holiday' as const, name: 'Tết Dương lịch' }];
     try {
-      const first = await saveYearSchedule(
-        { scopeCode: 'VN', year, source: 'test', entries, expectedVersion: 0, actorUserId: null, now: at },
-        { schedules: repo },
-      );
+      const first = await saveYearSchedule({ scope, year, source: 'test', entries, expectedVersion: 0 }, ctx, deps);
       expect(first.version).toBe(1);
       await expect(
-        saveYearSchedule(
-          { scopeCode: 'VN', year, source: 'x', entries, expectedVersion: 0, actorUserId: null, now: at },
-          { schedules: repo },
-        ),
+        saveYearSchedule({ scope, year, source: 'x', entries, expectedVersion: 0 }, ctx, deps),
       ).rejects.toMatchObject({ code: 'CALENDAR_SCHEDULE_CHANGED' });
-      const second = await saveYearSchedule(
-        { scopeCode: 'VN', year, source: 'v2', entries: [], expectedVersion: 1, actorUserId: null, now: at },
-        { schedules: repo },
-      );
+      const second = await saveYearSchedule({ scope, year, source: 'v2', entries: [], expectedVersion: 1 }, ctx, deps);
       expect(second).toMatchObject({ version: 2, source: 'v2', entries: [] });
       expect(await repo.deleteSchedule('VN', year, 1)).toBe(false);
       expect(await repo.deleteSchedule('VN', year, 2)).toBe(true);

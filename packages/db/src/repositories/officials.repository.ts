@@ -1,7 +1,8 @@
 import type { Role } from '@mot-cua/contracts';
-import type { Assignment, AssignmentKind, NewAssignment } from '@mot-cua/core';
+import { type Assignment, type AssignmentKind, dayBefore, type NewAssignment } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { inForceOn } from './in-force.js';
 
 const assignmentColumns = [
   'id',
@@ -190,6 +191,51 @@ export function createOfficialsRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    /**
+     * Re-home an assignment to the successor of its unit from a date (a change event): one that starts on or after
+     * the date moves with its grants; an older one ends the day before and a successor assignment, in the
+     * successor's department of the same kind when it has one, takes over with new grants. The one place where an
+     * official is reassigned outside `assignOfficial`.
+     */
+    async rehomeAssignment(id: string, toCode: string, effectiveDate: string): Promise<void> {
+      const a = await db
+        .selectFrom('assignments as a')
+        .leftJoin('departments as d', 'd.id', 'a.departmentId')
+        .select(['a.id', 'a.userId', 'a.kind', 'a.roles', 'a.title', 'a.decisionNumber', 'a.validFrom', 'a.validTo'])
+        .select('d.kind as departmentKind')
+        .where(sql<boolean>`a.id::text = ${id}`)
+        .executeTakeFirstOrThrow();
+      const dept = a.departmentKind
+        ? await db
+            .selectFrom('departments')
+            .select('id')
+            .where('unitCode', '=', toCode)
+            .where('kind', '=', a.departmentKind)
+            .where('validTo', 'is', null)
+            .executeTakeFirst()
+        : undefined;
+      if (a.validFrom >= effectiveDate) {
+        await repo.moveAssignmentUnit(a.id, toCode, dept?.id ?? null);
+        return;
+      }
+      await repo.endAssignment(a.id, dayBefore(effectiveDate));
+      await repo.createAssignment(
+        {
+          userId: a.userId,
+          unitCode: toCode,
+          departmentId: dept?.id ?? null,
+          kind: a.kind as AssignmentKind,
+          roles: a.roles as Role[],
+          title: a.title,
+          decisionNumber: a.decisionNumber,
+          validFrom: effectiveDate,
+          validTo: a.validTo,
+          previousId: a.id,
+        },
+        null,
+      );
+    },
+
     async listAssignmentsOfUnit(unitCode: string, onDate: string) {
       return db
         .selectFrom('assignments as a')
@@ -211,8 +257,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
           'd.name as departmentName',
         ])
         .where('a.unitCode', '=', unitCode)
-        .where('a.validFrom', '<=', onDate)
-        .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', onDate)]))
+        .where(inForceOn(onDate, 'a'))
         .orderBy('u.fullName')
         .execute();
     },
@@ -271,8 +316,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
       const base = db
         .selectFrom('adminUnits as u')
         .where('u.level', '=', 'commune')
-        .where(sql<boolean>`(u.valid_from IS NULL OR u.valid_from <= ${opts.onDate}::date)`)
-        .where(sql<boolean>`(u.valid_to IS NULL OR u.valid_to >= ${opts.onDate}::date)`)
+        .where(inForceOn(opts.onDate, 'u'))
         .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
         .where(({ not, exists, selectFrom }) =>
           not(
@@ -283,8 +327,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
                 .select(sql`1`.as('one'))
                 .whereRef('g.unitCode', '=', 'u.code')
                 .where('g.role', '=', 'leader')
-                .where('g.validFrom', '<=', opts.onDate)
-                .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', opts.onDate)]))
+                .where(inForceOn(opts.onDate, 'g'))
                 .where('us.isActive', '=', true)
                 .where('us.passwordHash', 'is not', null)
                 .where('p.certificateSerial', 'is not', null)
@@ -306,8 +349,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
         db
           .selectFrom('adminUnits as u')
           .where('u.level', '=', 'commune')
-          .where(sql<boolean>`(u.valid_from IS NULL OR u.valid_from <= ${opts.onDate}::date)`)
-          .where(sql<boolean>`(u.valid_to IS NULL OR u.valid_to >= ${opts.onDate}::date)`)
+          .where(inForceOn(opts.onDate, 'u'))
           .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow(),
@@ -333,8 +375,7 @@ export function createOfficialsRepository(db: Kysely<DB>) {
           'g.role',
         ])
         .where('g.unitCode', '=', unitCode)
-        .where('g.validFrom', '<=', onDate)
-        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', onDate)]))
+        .where(inForceOn(onDate, 'g'))
         .orderBy('u.fullName')
         .execute();
     },

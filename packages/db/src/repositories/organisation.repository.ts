@@ -1,6 +1,7 @@
 import { AppError, type DefaultOrganisation, type DepartmentKind, type UnitVersion } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { inForceOn } from './in-force.js';
 
 export type DepartmentRow = {
   id: string;
@@ -34,8 +35,7 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23
 
 /** Departments, service centers and counters of units. */
 export function createOrganisationRepository(db: Kysely<DB>) {
-  const openOn = (onDate: string) =>
-    sql<boolean>`valid_from <= ${onDate}::date AND (valid_to IS NULL OR valid_to >= ${onDate}::date)`;
+  const openOn = (onDate: string) => inForceOn(onDate);
   const repo = {
     async listDepartments(unitCode: string, onDate: string): Promise<DepartmentRow[]> {
       const rows = await db

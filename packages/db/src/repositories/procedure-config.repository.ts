@@ -1,30 +1,33 @@
 import type { InternalProcess, InternalProcessStep, ProcedureDuration, UnitProcedureConfig } from '@mot-cua/contracts';
-import { AppError, defaultInternalProcess } from '@mot-cua/core';
+import { AppError, defaultInternalProcess, type UnitScope } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { createAdminUnitsRepository } from './admin-units.repository.js';
 
 /** Official codes: a province has 2 digits, a commune 5. Letters are allowed for local and test units. */
 export const UNIT_CODE_PATTERN = /^[0-9A-Z]{2,10}$/;
 
-/** Where a unit sits: its own code and its province (null when the admin-unit register does not know it). */
-export type UnitScope = { unitCode: string; provinceCode: string | null };
+export type { UnitScope } from '@mot-cua/core';
 
 /**
- * Locate a unit in the admin-unit register (table admin_units of the units feature) when that table exists.
- * A 2-digit code is a province. An unknown commune gets provinceCode null, so only grants on the commune
- * itself (or national ones) cover it: never broader access than the register supports.
- * Call it outside a transaction that must not abort.
+ * Locate a unit in the admin-unit register: its province is that of the unit in force on the date (following a
+ * code alias, as every unit lookup does), else of its latest version. A 2-digit code is a province. An unknown
+ * commune gets provinceCode null, so only grants on the commune itself (or national ones) cover it: never broader
+ * access than the register supports.
  */
-export async function locateUnit(db: Kysely<DB>, unitCode: string): Promise<UnitScope> {
+export async function locateUnit(db: Kysely<DB>, unitCode: string, onDate?: string): Promise<UnitScope> {
   if (!UNIT_CODE_PATTERN.test(unitCode)) throw new AppError('UNIT_CODE_INVALID', { details: { unitCode } });
   if (unitCode.length === 2) return { unitCode, provinceCode: unitCode };
-  const has = await sql<{ n: number }>`
-    select count(*)::int as n from information_schema.columns
-    where table_name = 'admin_units' and column_name in ('code', 'province_code')`.execute(db);
-  if (Number(has.rows[0]?.n ?? 0) < 2) return { unitCode, provinceCode: null };
-  const r = await sql<{ provinceCode: string }>`
-    select province_code from admin_units where code = ${unitCode} limit 1`.execute(db);
-  return { unitCode, provinceCode: r.rows[0]?.provinceCode ?? null };
+  const inForce = onDate ? await createAdminUnitsRepository(db).findUnit(unitCode, onDate) : undefined;
+  if (inForce) return { unitCode, provinceCode: inForce.provinceCode };
+  const latest = await db
+    .selectFrom('adminUnits')
+    .select('provinceCode')
+    .where('code', '=', unitCode)
+    .orderBy(sql`valid_from DESC NULLS LAST`)
+    .limit(1)
+    .executeTakeFirst();
+  return { unitCode, provinceCode: latest?.provinceCode ?? null };
 }
 
 const configColumns = ['unitCode', 'procedureCode', 'enabled', 'localFeeVnd', 'localFeeNote', 'updatedAt'] as const;

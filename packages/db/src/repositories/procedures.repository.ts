@@ -9,6 +9,7 @@ import type {
 import { AppError, unitLevelOf } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { inForceOn } from './in-force.js';
 
 /** JSON with object keys sorted, so the same record always hashes the same. */
 export function canonicalJson(v: unknown): string {
@@ -337,8 +338,7 @@ export function createProceduresRepository(db: Kysely<DB>) {
         .selectFrom('procedureVersions')
         .select(['id', 'procedureCode', 'version', 'validFrom', 'validTo', 'decisionNumber', 'record'])
         .where('procedureCode', '=', code)
-        .where('validFrom', '<=', onDate)
-        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+        .where(inForceOn(onDate))
         .orderBy('version', 'desc')
         .executeTakeFirst();
       return r ? { ...toInfo(r), procedureCode: r.procedureCode, record: r.record } : undefined;

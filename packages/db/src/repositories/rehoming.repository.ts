@@ -1,6 +1,8 @@
 import { AppError, dayBefore } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { inForceOn } from './in-force.js';
+import { createOfficialsRepository } from './officials.repository.js';
 
 export type RehomingOwner = {
   tableName: string;
@@ -94,8 +96,7 @@ export function createRehomingRepository(db: Kysely<DB>) {
         case 'update': {
           const province = o.provinceColumn
             ? sql`, ${sql.ref(o.provinceColumn)} = COALESCE((SELECT province_code FROM admin_units
-                WHERE code = ${toCode} AND (valid_from IS NULL OR valid_from <= ${effectiveDate}::date)
-                  AND (valid_to IS NULL OR valid_to >= ${effectiveDate}::date)
+                WHERE code = ${toCode} AND ${inForceOn(effectiveDate)}
                 ORDER BY valid_from DESC NULLS LAST LIMIT 1), ${sql.ref(o.provinceColumn)})`
             : sql``;
           await sql`UPDATE ${sql.table(o.tableName)} SET ${sql.ref(o.columnName)} = ${toCode}${province}
@@ -154,82 +155,8 @@ export function createRehomingRepository(db: Kysely<DB>) {
           break;
         }
         case 'assignment': {
-          for (const id of keys) {
-            const a = await db
-              .selectFrom('assignments as a')
-              .leftJoin('departments as d', 'd.id', 'a.departmentId')
-              .select([
-                'a.id',
-                'a.userId',
-                'a.kind',
-                'a.roles',
-                'a.title',
-                'a.decisionNumber',
-                'a.validFrom',
-                'a.validTo',
-                'd.kind as departmentKind',
-              ])
-              .where(sql<boolean>`a.id::text = ${id}`)
-              .executeTakeFirstOrThrow();
-            // The successor's department of the same kind, when it has one.
-            const dept = a.departmentKind
-              ? await db
-                  .selectFrom('departments')
-                  .select('id')
-                  .where('unitCode', '=', toCode)
-                  .where('kind', '=', a.departmentKind)
-                  .where('validTo', 'is', null)
-                  .executeTakeFirst()
-              : undefined;
-            const grants = db.selectFrom('assignmentGrants').select('grantId').where('assignmentId', '=', a.id);
-            if (a.validFrom >= effectiveDate) {
-              await db
-                .updateTable('assignments')
-                .set({ unitCode: toCode, departmentId: dept?.id ?? null })
-                .where('id', '=', a.id)
-                .execute();
-              await db.updateTable('roleGrants').set({ unitCode: toCode }).where('id', 'in', grants).execute();
-              continue;
-            }
-            await db.updateTable('assignments').set({ validTo: before }).where('id', '=', a.id).execute();
-            await db.updateTable('roleGrants').set({ validTo: before }).where('id', 'in', grants).execute();
-            const next = await db
-              .insertInto('assignments')
-              .values({
-                userId: a.userId,
-                unitCode: toCode,
-                departmentId: dept?.id ?? null,
-                kind: a.kind,
-                roles: JSON.stringify(a.roles),
-                title: a.title,
-                decisionNumber: a.decisionNumber,
-                validFrom: effectiveDate,
-                validTo: a.validTo,
-                previousId: a.id,
-                createdBy: null,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            if (a.roles.length) {
-              const gs = await db
-                .insertInto('roleGrants')
-                .values(
-                  a.roles.map((role) => ({
-                    userId: a.userId,
-                    role,
-                    unitCode: toCode,
-                    validFrom: effectiveDate,
-                    validTo: a.validTo,
-                  })),
-                )
-                .returning('id')
-                .execute();
-              await db
-                .insertInto('assignmentGrants')
-                .values(gs.map((g) => ({ assignmentId: next.id, grantId: g.id })))
-                .execute();
-            }
-          }
+          const officials = createOfficialsRepository(db);
+          for (const id of keys) await officials.rehomeAssignment(id, toCode, effectiveDate);
           break;
         }
       }

@@ -2,6 +2,7 @@ import type { RoleGrant } from '@mot-cua/contracts';
 import type { UserRecord, UsersRepository } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { inForceOn } from './in-force.js';
 
 export type NewUser = {
   username: string;
@@ -34,8 +35,7 @@ export function createUsersRepository(db: Kysely<DB>) {
         .selectFrom('roleGrants')
         .select(['role', 'unitCode'])
         .where('userId', '=', userId)
-        .where('validFrom', '<=', onDate)
-        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+        .where(inForceOn(onDate))
         .orderBy('role')
         .orderBy('unitCode')
         .execute();

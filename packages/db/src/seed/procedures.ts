@@ -2,15 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CatalogProcedure } from '@mot-cua/contracts';
+import { vnToday } from '@mot-cua/contracts';
 import type { Database } from '../database.js';
 import { loadProcedureCatalog } from '../repositories/procedures.repository.js';
 import type { SeedLog } from './types.js';
 
 /** The shipped catalog (built by scripts/procedures-import.ts). */
 export const CATALOG_PATH = fileURLToPath(new URL('../../../../data/procedures/catalog.json', import.meta.url));
-
-/** Today in Vietnam (UTC+7, no DST) as 'YYYY-MM-DD'. */
-const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Real master data of the procedures feature, loaded on every start (idempotent): skipped at once when the

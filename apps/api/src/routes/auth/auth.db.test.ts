@@ -36,6 +36,9 @@ describe('official sign-in with server-side sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const body = res.json();
     expect(body.user.grants).toEqual([{ role: 'reception', unitCode: '26743' }]);
+    // What the pages may offer, decided by the policy: a receptionist receives and returns in her ward only.
+    expect(body.allowed).toContainEqual({ action: 'dossier.receive', unitCode: '26743' });
+    expect(body.allowed.map((a: { action: string }) => a.action)).not.toContain('procedure.configure');
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
     const audit = await createAuditRepository(database.db).listAudit('user', o.id);
     expect(audit.map((a) => a.action)).toContain('auth.login');

@@ -1,5 +1,5 @@
 import { LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
-import { login } from '@mot-cua/core';
+import { allowedActions, login } from '@mot-cua/core';
 import { createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -51,7 +51,12 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         return r;
       });
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
-      return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() };
+      return {
+        user: result.user,
+        allowed: allowedActions(result.user.grants),
+        csrfToken: result.csrfToken,
+        expiresAt: result.expiresAt.toISOString(),
+      };
     },
   );
 
@@ -63,7 +68,12 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     async (req) => {
       requireActor(req);
       const s = req.session!;
-      return { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
+      return {
+        user: s.user,
+        allowed: allowedActions(s.user.grants),
+        csrfToken: s.csrfToken,
+        expiresAt: s.expiresAt.toISOString(),
+      };
     },
   );
 

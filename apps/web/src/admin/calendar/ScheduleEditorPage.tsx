@@ -20,11 +20,11 @@ import type { CalendarDayEntry, CalendarDayKind, CalendarScopeQuery } from '@mot
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useDeleteSchedule, useSaveSchedule, useYearSchedule } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
-import { useSession } from '../../api/session.js';
-import { useDeleteSchedule, useSaveSchedule, useYearSchedule } from './calendar-api.js';
+import { mayDo, useSession } from '../../api/session.js';
+import { KIND_COLORS } from '../../components/YearGrid.js';
 import { SettingsCard } from './SettingsCard.js';
-import { KIND_COLORS } from './YearGrid.js';
 
 const NATIONAL_KINDS: CalendarDayKind[] = ['holiday', 'compensatory', 'day_off', 'make_up_working'];
 const LOCAL_KINDS: CalendarDayKind[] = ['local_day_off', 'reception_day'];
@@ -60,7 +60,7 @@ export function ScheduleEditorPage() {
     (save.error ?? remove.error) instanceof ApiError ? ((save.error ?? remove.error) as ApiError).problem : null;
   const update = (i: number, patch: Partial<CalendarDayEntry>) =>
     setEntries(entries.map((e, j) => (j === i ? { ...e, ...patch } : e)));
-  const isAdmin = session.data?.user.grants.some((g) => g.role === 'system_admin');
+  const isAdmin = mayDo(session.data, 'calendar.manage');
 
   return (
     <Container size="lg" py="lg">

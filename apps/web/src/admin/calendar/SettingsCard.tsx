@@ -1,24 +1,15 @@
 import { Alert, Button, Card, Group, NumberInput, Select, Stack, TextInput, Title } from '@mantine/core';
-import type { CalendarCutoff, CalendarScopeQuery, CalendarSettingsView, OfficeSession } from '@mot-cua/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CalendarCutoff, CalendarScopeQuery, OfficeSession } from '@mot-cua/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.js';
-import { scopeQuery } from './calendar-api.js';
+import { useCalendarSettings, useSaveCalendarSettings } from '../../api/calendar.js';
+import { ApiError } from '../../api/client.js';
 
 /** Office hours, intake cut-off and "due soon" threshold of a scope (system administrators). */
 export function SettingsCard({ scope, canEdit }: { scope: CalendarScopeQuery; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['calendar', 'settings', scope.provinceCode ?? '', scope.unitCode ?? ''],
-    queryFn: () => api<CalendarSettingsView>(`/api/calendar/settings${scopeQuery(scope)}`),
-  });
-  const save = useMutation({
-    mutationFn: (body: Omit<CalendarSettingsView, 'scopeCode'>) =>
-      api<CalendarSettingsView>('/api/calendar/settings', { method: 'PUT', body: { ...scope, ...body } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
-  });
+  const q = useCalendarSettings(scope);
+  const save = useSaveCalendarSettings(scope);
   const [hours, setHours] = useState<OfficeSession[]>([]);
   const [cutoff, setCutoff] = useState<CalendarCutoff>({ kind: 'at', time: '15:00' });
   const [dueSoon, setDueSoon] = useState(1);

@@ -19,7 +19,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { formatDuration, useInternalProcess, useSaveInternalProcess } from '../../portal/procedures/procedures-api.js';
+import { formatDuration, useInternalProcess, useSaveInternalProcess } from '../../api/procedures.js';
 
 const DEPARTMENTS = ['service_center', 'office', 'economic', 'culture_social'] as const;
 const UNITS: ReadonlyArray<ProcedureDuration['unit']> = ['working_days', 'working_hours', 'calendar_days', 'none'];

@@ -15,21 +15,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { Role } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useSession } from '../../api/session.js';
-import {
-  formatDuration,
-  useBulkEnable,
-  useProcedureList,
-  usePutConfig,
-  useUnitConfigs,
-} from '../../portal/procedures/procedures-api.js';
+import { formatDuration, useBulkEnable, useProcedureList, usePutConfig, useUnitConfigs } from '../../api/procedures.js';
+import { allowedUnits, useSession } from '../../api/session.js';
+import { Pager } from '../../components/Pager.js';
 
 /** Roles that hold 'procedure.configure' (kept in step with the server policy, which is what decides). */
-const CONFIGURE_ROLES: ReadonlyArray<Role> = ['system_admin', 'center_director'];
 const PAGE = 50;
 
 function FeeCell({
@@ -76,11 +69,7 @@ function FeeCell({
 export function UnitProceduresAdminPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const units = [
-    ...new Set(
-      (session.data?.user.grants ?? []).filter((g) => CONFIGURE_ROLES.includes(g.role)).map((g) => g.unitCode),
-    ),
-  ];
+  const units = allowedUnits(session.data, 'procedure.configure');
   const [picked, setPicked] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const unitCode = (picked === 'VN' ? typed.trim() : picked) || (units[0] !== 'VN' ? units[0] : undefined);
@@ -222,18 +211,14 @@ export function UnitProceduresAdminPage() {
                 ))}
               </Table.Tbody>
             </Table>
-            <Group>
-              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                {t('procedures.prev')}
-              </Button>
-              <Button
-                variant="default"
-                disabled={!list.data || offset + PAGE >= list.data.total}
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                {t('procedures.next')}
-              </Button>
-            </Group>
+            <Pager
+              offset={offset}
+              limit={PAGE}
+              total={list.data?.total}
+              onOffset={setOffset}
+              previous={t('procedures.prev')}
+              next={t('procedures.next')}
+            />
           </>
         )}
       </Stack>

@@ -1,23 +1,13 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Container,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Container, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { vnToday } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useNoApprover, useProvinces } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
-import { useNoApprover, useProvinces, vnToday } from './units-api.js';
+import { DataTable } from '../../components/DataTable.js';
+import { Pager } from '../../components/Pager.js';
 
 const PAGE = 50;
 
@@ -33,9 +23,6 @@ export function ReadinessReportPage() {
   const provinceName = new Map((provinces.data?.items ?? []).map((p) => [p.code, p.fullName]));
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Text p="lg">{t('adminUnits.admin.signIn')}</Text>;
-  const total = report.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE));
-  const page = Math.floor(offset / PAGE) + 1;
   return (
     <Container size="xl" py="lg">
       <Stack>
@@ -81,39 +68,32 @@ export function ReadinessReportPage() {
                 communes: report.data.communes.toLocaleString('vi-VN'),
               })}
             </Text>
-            <Table striped fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('adminUnits.code')}</Table.Th>
-                  <Table.Th>{t('adminUnits.name')}</Table.Th>
-                  <Table.Th>{t('adminUnits.province')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.data.items.map((c) => (
-                  <Table.Tr key={c.code}>
-                    <Table.Td>{c.code}</Table.Td>
-                    <Table.Td>{c.fullName}</Table.Td>
-                    <Table.Td>{provinceName.get(c.provinceCode) ?? c.provinceCode}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/units/${c.code}/organisation`} size="sm">
-                        {t('adminUnits.readiness.open')}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Group>
-              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                {t('adminUnits.readiness.previous')}
-              </Button>
-              <Text size="sm">{t('adminUnits.readiness.page', { page, pages })}</Text>
-              <Button variant="default" disabled={page >= pages} onClick={() => setOffset(offset + PAGE)}>
-                {t('adminUnits.readiness.next')}
-              </Button>
-            </Group>
+            <DataTable
+              columns={[
+                { header: t('adminUnits.code'), cell: (c) => c.code },
+                { header: t('adminUnits.name'), cell: (c) => c.fullName },
+                { header: t('adminUnits.province'), cell: (c) => provinceName.get(c.provinceCode) ?? c.provinceCode },
+                {
+                  header: null,
+                  cell: (c) => (
+                    <Anchor component={Link} to={`/admin/units/${c.code}/organisation`} size="sm">
+                      {t('adminUnits.readiness.open')}
+                    </Anchor>
+                  ),
+                },
+              ]}
+              rows={report.data.items}
+              rowKey={(c) => c.code}
+            />
+            <Pager
+              offset={offset}
+              limit={PAGE}
+              total={report.data.total}
+              onOffset={setOffset}
+              previous={t('adminUnits.readiness.previous')}
+              next={t('adminUnits.readiness.next')}
+              pageLabel={(page, pages) => t('adminUnits.readiness.page', { page, pages })}
+            />
           </>
         )}
       </Stack>

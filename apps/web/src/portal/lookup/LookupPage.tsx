@@ -18,13 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import {
-  lookupDossier,
-  publicSlipUrl,
-  rateDossier,
-  statusColor,
-  vnDateTime,
-} from '../../workspace/dossiers/dossiers-api.js';
+import { lookupDossier, publicSlipUrl, rateDossier, statusColor, vnDateTime } from '../../api/dossiers.js';
 
 /** Public lookup (no login): dossier code from the receipt (or its QR code) plus phone or ID number. */
 export function LookupPage() {

@@ -1,22 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Container,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Container, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDuration, useProcedureFacets, useProcedureList } from './procedures-api.js';
+import { formatDuration, useProcedureFacets, useProcedureList } from '../../api/procedures.js';
+import { Pager } from '../../components/Pager.js';
 
 const PAGE = 30;
 
@@ -127,18 +115,14 @@ export function ProcedureCatalogPage() {
                 </Paper>
               ))}
             </Stack>
-            <Group>
-              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                {t('procedures.prev')}
-              </Button>
-              <Button
-                variant="default"
-                disabled={!list.data || offset + PAGE >= list.data.total}
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                {t('procedures.next')}
-              </Button>
-            </Group>
+            <Pager
+              offset={offset}
+              limit={PAGE}
+              total={list.data?.total}
+              onOffset={setOffset}
+              previous={t('procedures.prev')}
+              next={t('procedures.next')}
+            />
           </>
         )}
       </Stack>

@@ -3,7 +3,7 @@ import type { ProcedureFee } from '@mot-cua/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { formatDuration, formatVnd, useProcedure } from './procedures-api.js';
+import { formatDuration, formatVnd, useProcedure } from '../../api/procedures.js';
 
 function feeText(t: TFunction, f: ProcedureFee): string {
   switch (f.kind) {

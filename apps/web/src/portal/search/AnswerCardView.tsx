@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@m
 import type { AnswerCard } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDuration, formatFee, procedurePath } from './search-api.js';
+import { formatDuration, formatFee, procedurePath } from '../../api/search.js';
 
 /** One answer card: every value shown comes from the catalog record the card was built from. */
 export function AnswerCardView({ card, headingLevel = 3 }: { card: AnswerCard; headingLevel?: 3 | 4 }) {

@@ -4,8 +4,8 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { procedurePath, useAskAssistant } from '../../api/search.js';
 import { AnswerCardView } from './AnswerCardView.js';
-import { procedurePath, useAskAssistant } from './search-api.js';
 
 type Turn = { id: number; question: string; answer?: AssistantAnswer; error?: string };
 

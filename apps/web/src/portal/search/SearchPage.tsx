@@ -19,8 +19,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { useProcedureFacets } from '../procedures/procedures-api.js';
-import { formatDuration, procedurePath, useProcedureSearch } from './search-api.js';
+import { useProcedureFacets } from '../../api/procedures.js';
+import { formatDuration, procedurePath, useProcedureSearch } from '../../api/search.js';
 
 const LEVELS: ProcedureLevel[] = ['commune', 'province', 'ministry', 'other'];
 

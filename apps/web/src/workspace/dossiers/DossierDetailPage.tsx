@@ -19,14 +19,21 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import type { DossierActionKind, DossierDetail } from '@mot-cua/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { type DossierActionKind, type DossierDetail, vnLocalToIso } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import {
+  slipUrl,
+  statusColor,
+  uploadResult,
+  useAssigneeCandidates,
+  useDossier,
+  useDossierAction,
+  vnDateTime,
+} from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
-import { slipUrl, statusColor, uploadResult, useDossier, useDossierAction, vnDateTime } from './dossiers-api.js';
 
 type Field =
   | 'reason'
@@ -70,7 +77,10 @@ function bodyFor(type: DossierActionKind, d: DossierDetail, v: Record<string, st
     case 'financial_obligation_requested':
       return { amount: v.amount ? Number(v.amount) : null, description: v.note || null };
     case 'apology_issued':
-      return { reason: v.reason, newDueAt: v.newDueAt ? new Date(`${v.newDueAt}T17:00:00+07:00`).toISOString() : '' };
+      return {
+        reason: v.reason,
+        newDueAt: v.newDueAt ? new Date(vnLocalToIso(`${v.newDueAt}T17:00`)).toISOString() : '',
+      };
     case 'withdrawn':
     case 'stopped':
       return { reason: v.reason };
@@ -98,15 +108,7 @@ function ActionButtons({ d }: { d: DossierDetail }) {
   const [files, setFiles] = useState<File[]>([]);
   const [assignee, setAssignee] = useState<string | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const candidates = useQuery({
-    queryKey: ['dossiers', 'candidates', d.id, d.currentStep?.order],
-    queryFn: () =>
-      api<{ items: Array<{ userId: string; fullName: string; openAssignments: number }> }>(
-        `/api/dossiers/${d.id}/candidates`,
-      ),
-    enabled: open === 'assigned',
-    retry: false,
-  });
+  const candidates = useAssigneeCandidates(d.id, d.currentStep?.order, open === 'assigned');
   const close = () => {
     setOpen(null);
     setValues({});

@@ -17,8 +17,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { useSession } from '../../api/session.js';
-import { type DossierView, statusColor, useDossierList, vnDateTime } from './dossiers-api.js';
+import { type DossierView, statusColor, useDossierList, vnDateTime } from '../../api/dossiers.js';
+import { mayDo, useSession } from '../../api/session.js';
 
 const views: DossierView[] = ['open', 'mine', 'unassigned', 'due_soon', 'overdue', 'all'];
 
@@ -35,7 +35,7 @@ export function DossierQueuePage() {
   const list = useDossierList({ view, q, unitCode, limit: 50, offset: 0 });
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
-  const canReceive = session.data.user.grants.some((g) => g.role === 'reception' || g.role === 'center_director');
+  const canReceive = mayDo(session.data, 'dossier.receive');
   return (
     <Container size="xl" py="lg">
       <Stack>

@@ -25,8 +25,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { useSession } from '../../api/session.js';
-import { useProcedureForReception, useReceiveDossier } from './dossiers-api.js';
+import { useProcedureForReception, useReceiveDossier } from '../../api/dossiers.js';
+import { allowedUnits, useSession } from '../../api/session.js';
 
 type Check = { state: ComponentState; reason: string };
 
@@ -54,13 +54,7 @@ export function ReceptionPage() {
 
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
-  const units = [
-    ...new Set(
-      session.data.user.grants
-        .filter((g) => g.role === 'reception' || g.role === 'center_director')
-        .map((g) => g.unitCode),
-    ),
-  ];
+  const units = allowedUnits(session.data, 'dossier.receive');
   if (units.length === 0) return <Alert color="yellow">{t('dossiers.reception.noReceptionRole')}</Alert>;
   const receivingUnit = unit ?? units[0]!;
   const components = (procedure.data?.procedure.components ?? []).filter((c) => !c.presentOnly);

@@ -18,9 +18,9 @@ import type { DossierStats, DossierStatsRow } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
+import { useDossierStats } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
-import { useDossierStats } from './dossiers-api.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 

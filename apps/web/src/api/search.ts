@@ -1,14 +1,14 @@
-import type {
+import {
   AssistantAnswer,
-  AssistantRequest,
-  ProcedureDuration,
-  ProcedureFee,
-  ProcedureLevel,
+  type AssistantRequest,
+  type ProcedureDuration,
+  type ProcedureFee,
+  type ProcedureLevel,
   SearchResponse,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../api/client.js';
+import { api } from './client.js';
 
 /** The public procedure page (built by the procedures feature). */
 export const procedurePath = (code: string) => `/procedures/${encodeURIComponent(code)}`;
@@ -31,7 +31,7 @@ export function useProcedureSearch(p: SearchParams) {
       if (p.level) qs.set('level', p.level);
       if (p.field) qs.set('field', p.field);
       if (p.unit) qs.set('unit', p.unit);
-      return api<SearchResponse>(`/api/search?${qs}`);
+      return api(SearchResponse, `/api/search?${qs}`);
     },
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
@@ -41,7 +41,7 @@ export function useProcedureSearch(p: SearchParams) {
 
 export function useAskAssistant() {
   return useMutation({
-    mutationFn: (body: AssistantRequest) => api<AssistantAnswer>('/api/search/assistant', { method: 'POST', body }),
+    mutationFn: (body: AssistantRequest) => api(AssistantAnswer, '/api/search/assistant', { method: 'POST', body }),
   });
 }
 

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { CalendarDuration, CalendarScopeQuery } from '@mot-cua/contracts';
+import { vnLocalToIso } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDuration, formatVn, useDueDate } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
-import { formatCalendarDuration, formatVn, localToIso, useDueDate } from './calendar-api.js';
 
 const UNITS: CalendarDuration['unit'][] = ['working_days', 'working_hours', 'calendar_days'];
 
@@ -28,7 +29,7 @@ export function DueDateCalculator({ scope }: { scope: CalendarScopeQuery }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            due.mutate({ receivedAt: localToIso(receivedAt), duration: { value, unit }, ...scope });
+            due.mutate({ receivedAt: vnLocalToIso(receivedAt), duration: { value, unit }, ...scope });
           }}
         >
           <Group align="end">

@@ -18,12 +18,13 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { AdminUnit, Lineage } from '@mot-cua/contracts';
+import { vnToday } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { formatDate, useChildren, useLineage, useProvinces, useUnit, useUnitSearch } from '../../api/admin-units.js';
 import { useSession } from '../../api/session.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
-import { formatDate, useChildren, useLineage, useProvinces, useUnit, useUnitSearch, vnToday } from './units-api.js';
 
 type Select = (code: string) => void;
 

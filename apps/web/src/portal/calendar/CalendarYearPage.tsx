@@ -15,10 +15,10 @@ import type { CalendarScopeQuery } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { formatCalendarDuration, useCalendarYear } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
-import { formatCalendarDuration, useCalendarYear } from './calendar-api.js';
+import { Legend, YearGrid } from '../../components/YearGrid.js';
 import { DueDateCalculator } from './DueDateCalculator.js';
-import { Legend, YearGrid } from './YearGrid.js';
 
 const CODE = /^[0-9A-Z]{2,10}$/;
 

@@ -1,16 +1,18 @@
 import {
+  AssigneeCandidates,
   CSRF_HEADER,
-  type DossierDetail,
-  type DossierList,
-  type DossierStats,
+  DossierDetail,
+  DossierList,
+  DossierStats,
   type DossierStatsQuery,
-  type Problem,
-  type ProcedureDetail,
-  type PublicDossierView,
+  Problem,
+  ProcedureDetail,
+  PublicDossierView,
   type ReceiveDossierRequest,
+  vnParts,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api/client.js';
+import { ApiError, api } from './client.js';
 
 export type DossierView = 'open' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
 
@@ -20,7 +22,7 @@ export function useDossierList(p: { view: DossierView; q?: string; unitCode?: st
   if (p.unitCode) qs.set('unitCode', p.unitCode);
   return useQuery({
     queryKey: ['dossiers', 'list', qs.toString()],
-    queryFn: () => api<DossierList>(`/api/dossiers?${qs}`),
+    queryFn: () => api(DossierList, `/api/dossiers?${qs}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -31,7 +33,7 @@ export function useDossierStats(p: Partial<DossierStatsQuery>) {
   for (const [k, v] of Object.entries(p)) if (v) qs.set(k, String(v));
   return useQuery({
     queryKey: ['dossiers', 'stats', qs.toString()],
-    queryFn: () => api<DossierStats>(`/api/dossiers/stats?${qs}`),
+    queryFn: () => api(DossierStats, `/api/dossiers/stats?${qs}`),
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -40,14 +42,14 @@ export function useDossierStats(p: Partial<DossierStatsQuery>) {
 export const useDossier = (id: string) =>
   useQuery({
     queryKey: ['dossiers', 'detail', id],
-    queryFn: () => api<DossierDetail>(`/api/dossiers/${id}`),
+    queryFn: () => api(DossierDetail, `/api/dossiers/${id}`),
     retry: false,
   });
 
 export const useProcedureForReception = (code: string) =>
   useQuery({
     queryKey: ['procedures', 'detail', code],
-    queryFn: () => api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`),
+    queryFn: () => api(ProcedureDetail, `/api/procedures/${encodeURIComponent(code)}`),
     enabled: code.length > 0,
     retry: false,
   });
@@ -55,7 +57,7 @@ export const useProcedureForReception = (code: string) =>
 export function useReceiveDossier() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReceiveDossierRequest) => api<DossierDetail>('/api/dossiers', { method: 'POST', body }),
+    mutationFn: (body: ReceiveDossierRequest) => api(DossierDetail, '/api/dossiers', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['dossiers', 'list'] }),
   });
 }
@@ -65,7 +67,7 @@ export function useDossierAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (a: { path: string; body?: unknown }) =>
-      api<DossierDetail>(`/api/dossiers/${id}/${a.path}`, { method: 'POST', body: a.body ?? {} }),
+      api(DossierDetail, `/api/dossiers/${id}/${a.path}`, { method: 'POST', body: a.body ?? {} }),
     onSuccess: (d) => {
       qc.setQueryData(['dossiers', 'detail', id], d);
       void qc.invalidateQueries({ queryKey: ['dossiers', 'list'] });
@@ -90,8 +92,8 @@ export async function uploadResult(
     headers: { [CSRF_HEADER]: csrfToken },
   });
   const data = await res.json();
-  if (!res.ok) throw new ApiError(data as Problem);
-  return data as DossierDetail;
+  if (!res.ok) throw new ApiError(Problem.parse(data));
+  return DossierDetail.parse(data);
 }
 
 export const slipUrl = (id: string, kind: string) => `/api/dossiers/${id}/slips/${kind}`;
@@ -99,18 +101,16 @@ export const publicSlipUrl = (kind: string, code: string, secondFactor: string) 
   `/api/dossiers/public/slips/${kind}?${new URLSearchParams({ code, secondFactor })}`;
 
 export const lookupDossier = (code: string, secondFactor: string) =>
-  api<PublicDossierView>(`/api/dossiers/public/lookup?${new URLSearchParams({ code, secondFactor })}`);
+  api(PublicDossierView, `/api/dossiers/public/lookup?${new URLSearchParams({ code, secondFactor })}`);
 
 export const rateDossier = (body: { code: string; secondFactor: string; level: number }) =>
-  api<PublicDossierView>('/api/dossiers/public/rate', { method: 'POST', body });
+  api(PublicDossierView, '/api/dossiers/public/rate', { method: 'POST', body });
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 /** "09:00 05/03/2026" in Vietnam time, whatever the browser's zone. */
 export function vnDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const v = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  return `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())} ${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  const v = vnParts(new Date(iso));
+  return `${v.hour}:${v.minute} ${v.day}/${v.month}/${v.year}`;
 }
 
 export const statusColor: Record<string, string> = {
@@ -125,3 +125,12 @@ export const statusColor: Record<string, string> = {
   withdrawn: 'gray',
   stopped: 'gray',
 };
+
+/** Officials who may take the current step, with their open assignments (for the "assign" action). */
+export const useAssigneeCandidates = (id: string, step: number | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: ['dossiers', 'candidates', id, step],
+    queryFn: () => api(AssigneeCandidates, `/api/dossiers/${id}/candidates`),
+    enabled,
+    retry: false,
+  });

@@ -15,11 +15,12 @@ import {
   Title,
 } from '@mantine/core';
 import type { ConversionResult } from '@mot-cua/contracts';
+import { vnToday } from '@mot-cua/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useConvert } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
-import { useConvert, vnToday } from './units-api.js';
 
 const EXAMPLES = [
   'Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre',

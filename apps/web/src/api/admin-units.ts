@@ -1,29 +1,26 @@
-import type {
+import {
   AdminUnit,
-  AssignRequest,
+  type AssignRequest,
   ChangeApplied,
   ChangeEventList,
-  ChangeEventRequest,
+  type ChangeEventRequest,
   ChangePreview,
   ConversionResult,
   Lineage,
   NoApproverReport,
   OfficialDetail,
+  OfficialSearchResult,
   Organisation,
   ReviewList,
   UnitList,
   UnitOfficialList,
+  UnitReadiness,
   UnitSearchResult,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
+import { api, send } from './client.js';
 
 const BASE = '/api/admin-units';
-
-/** Today's civil date in Vietnam (UTC+7), YYYY-MM-DD. */
-export function vnToday(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** 'YYYY-MM-DD' → 'DD/MM/YYYY' (null → '—'). */
 export function formatDate(d: string | null | undefined): string {
@@ -36,7 +33,7 @@ const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
 export const useProvinces = (onDate: string) =>
   useQuery({
     queryKey: ['admin-units', 'provinces', onDate],
-    queryFn: () => api<UnitList>(`${BASE}/units?onDate=${onDate}`),
+    queryFn: () => api(UnitList, `${BASE}/units?onDate=${onDate}`),
     enabled: isDate(onDate),
     placeholderData: keepPreviousData,
   });
@@ -44,14 +41,14 @@ export const useProvinces = (onDate: string) =>
 export const useChildren = (code: string, onDate: string, enabled = true) =>
   useQuery({
     queryKey: ['admin-units', 'children', code, onDate],
-    queryFn: () => api<UnitList>(`${BASE}/units/${code}/children?onDate=${onDate}`),
+    queryFn: () => api(UnitList, `${BASE}/units/${code}/children?onDate=${onDate}`),
     enabled: enabled && isDate(onDate),
   });
 
 export const useUnit = (code: string | undefined, onDate: string) =>
   useQuery({
     queryKey: ['admin-units', 'unit', code, onDate],
-    queryFn: () => api<AdminUnit>(`${BASE}/units/${code}?onDate=${onDate}`),
+    queryFn: () => api(AdminUnit, `${BASE}/units/${code}?onDate=${onDate}`),
     enabled: Boolean(code) && isDate(onDate),
     retry: false,
   });
@@ -59,7 +56,7 @@ export const useUnit = (code: string | undefined, onDate: string) =>
 export const useLineage = (code: string | undefined, onDate: string) =>
   useQuery({
     queryKey: ['admin-units', 'lineage', code, onDate],
-    queryFn: () => api<Lineage>(`${BASE}/units/${code}/lineage?onDate=${onDate}`),
+    queryFn: () => api(Lineage, `${BASE}/units/${code}/lineage?onDate=${onDate}`),
     enabled: Boolean(code) && isDate(onDate),
     retry: false,
   });
@@ -67,7 +64,7 @@ export const useLineage = (code: string | undefined, onDate: string) =>
 export const useUnitSearch = (q: string, onDate: string) =>
   useQuery({
     queryKey: ['admin-units', 'search', q, onDate],
-    queryFn: () => api<UnitSearchResult>(`${BASE}/search?q=${encodeURIComponent(q)}&onDate=${onDate}&limit=10`),
+    queryFn: () => api(UnitSearchResult, `${BASE}/search?q=${encodeURIComponent(q)}&onDate=${onDate}&limit=10`),
     enabled: q.trim().length > 0 && isDate(onDate),
     placeholderData: keepPreviousData,
   });
@@ -75,31 +72,31 @@ export const useUnitSearch = (q: string, onDate: string) =>
 export const useConvert = () =>
   useMutation({
     mutationFn: (body: { address?: string; oldCode?: string; onDate?: string }) =>
-      api<ConversionResult>(`${BASE}/convert`, { method: 'POST', body }),
+      api(ConversionResult, `${BASE}/convert`, { method: 'POST', body }),
   });
 
 // ---- change events and reviews (system administrators) ----
 
 export const usePreviewEvent = () =>
   useMutation({
-    mutationFn: (body: ChangeEventRequest) => api<ChangePreview>(`${BASE}/events/preview`, { method: 'POST', body }),
+    mutationFn: (body: ChangeEventRequest) => api(ChangePreview, `${BASE}/events/preview`, { method: 'POST', body }),
   });
 
 export function useApplyEvent() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ChangeEventRequest) => api<ChangeApplied>(`${BASE}/events`, { method: 'POST', body }),
+    mutationFn: (body: ChangeEventRequest) => api(ChangeApplied, `${BASE}/events`, { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-units'] }),
   });
 }
 
 export const useEvents = () =>
-  useQuery({ queryKey: ['admin-units', 'events'], queryFn: () => api<ChangeEventList>(`${BASE}/events`) });
+  useQuery({ queryKey: ['admin-units', 'events'], queryFn: () => api(ChangeEventList, `${BASE}/events`) });
 
 export const useReviews = (status: 'open' | 'resolved', offset: number, limit: number) =>
   useQuery({
     queryKey: ['admin-units', 'reviews', status, offset, limit],
-    queryFn: () => api<ReviewList>(`${BASE}/reviews?status=${status}&limit=${limit}&offset=${offset}`),
+    queryFn: () => api(ReviewList, `${BASE}/reviews?status=${status}&limit=${limit}&offset=${offset}`),
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -108,7 +105,7 @@ export function useResolveReview() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (p: { id: number; unitCode: string }) =>
-      api<void>(`${BASE}/reviews/${p.id}/resolve`, { method: 'POST', body: { unitCode: p.unitCode } }),
+      send(`${BASE}/reviews/${p.id}/resolve`, { method: 'POST', body: { unitCode: p.unitCode } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-units', 'reviews'] }),
   });
 }
@@ -118,7 +115,7 @@ export function useResolveReview() {
 export const useOrganisation = (code: string, onDate: string) =>
   useQuery({
     queryKey: ['admin-units', 'organisation', code, onDate],
-    queryFn: () => api<Organisation>(`${BASE}/units/${code}/organisation?onDate=${onDate}`),
+    queryFn: () => api(Organisation, `${BASE}/units/${code}/organisation?onDate=${onDate}`),
     enabled: isDate(onDate),
     retry: false,
   });
@@ -138,64 +135,47 @@ export function useOrgWrite<T>(fn: (body: T) => Promise<unknown>) {
 }
 
 export const orgApi = {
-  createDefault: (code: string) => api<Organisation>(`${BASE}/units/${code}/organisation/default`, { method: 'POST' }),
+  createDefault: (code: string) => api(Organisation, `${BASE}/units/${code}/organisation/default`, { method: 'POST' }),
   addDepartment: (code: string, body: { kind: string; name: string }) =>
-    api(`${BASE}/units/${code}/departments`, { method: 'POST', body }),
-  renameDepartment: (id: string, name: string) => api(`${BASE}/departments/${id}`, { method: 'PATCH', body: { name } }),
+    send(`${BASE}/units/${code}/departments`, { method: 'POST', body }),
+  renameDepartment: (id: string, name: string) =>
+    send(`${BASE}/departments/${id}`, { method: 'PATCH', body: { name } }),
   endDepartment: (id: string, lastDay: string) =>
-    api(`${BASE}/departments/${id}/end`, { method: 'POST', body: { lastDay } }),
+    send(`${BASE}/departments/${id}/end`, { method: 'POST', body: { lastDay } }),
   addCenter: (code: string, body: { name: string; isMain: boolean; address: string | null }) =>
-    api(`${BASE}/units/${code}/service-centers`, { method: 'POST', body }),
+    send(`${BASE}/units/${code}/service-centers`, { method: 'POST', body }),
   addCounter: (centerId: string, body: { number: number; name: string; fields: string[] }) =>
-    api(`${BASE}/service-centers/${centerId}/counters`, { method: 'POST', body }),
+    send(`${BASE}/service-centers/${centerId}/counters`, { method: 'POST', body }),
   patchCounter: (id: string, body: { isActive?: boolean; name?: string; fields?: string[] }) =>
-    api(`${BASE}/counters/${id}`, { method: 'PATCH', body }),
+    send(`${BASE}/counters/${id}`, { method: 'PATCH', body }),
   assign: (userId: string, body: AssignRequest) =>
-    api<OfficialDetail>(`${BASE}/officials/${userId}/assignments`, { method: 'POST', body }),
+    api(OfficialDetail, `${BASE}/officials/${userId}/assignments`, { method: 'POST', body }),
   profile: (
     userId: string,
     body: { certificateSerial: string | null; certificateValidTo: string | null; trainedFields: string[] },
-  ) => api<OfficialDetail>(`${BASE}/officials/${userId}/profile`, { method: 'PUT', body }),
+  ) => api(OfficialDetail, `${BASE}/officials/${userId}/profile`, { method: 'PUT', body }),
 };
 
 export const useUnitOfficials = (code: string, onDate: string) =>
   useQuery({
     queryKey: ['admin-units', 'officials', code, onDate],
-    queryFn: () => api<UnitOfficialList>(`${BASE}/units/${code}/officials?onDate=${onDate}`),
+    queryFn: () => api(UnitOfficialList, `${BASE}/units/${code}/officials?onDate=${onDate}`),
     enabled: isDate(onDate),
     retry: false,
   });
-
-export type UnitReadiness = {
-  onDate: string;
-  canApproveOnline: boolean;
-  items: Array<{
-    userId: string;
-    username: string;
-    fullName: string;
-    roles: string[];
-    hasAccount: boolean;
-    hasCertificate: boolean;
-    certificateValidTo: string | null;
-    trainedFields: string[];
-    canApproveOnline: boolean;
-  }>;
-};
 
 export const useUnitReadiness = (code: string, onDate: string) =>
   useQuery({
     queryKey: ['admin-units', 'readiness', code, onDate],
-    queryFn: () => api<UnitReadiness>(`${BASE}/units/${code}/readiness?onDate=${onDate}`),
+    queryFn: () => api(UnitReadiness, `${BASE}/units/${code}/readiness?onDate=${onDate}`),
     enabled: isDate(onDate),
     retry: false,
   });
 
-export type OfficialHit = { id: string; username: string; fullName: string; isActive: boolean };
-
 export const useOfficialSearch = (q: string) =>
   useQuery({
     queryKey: ['admin-units', 'official-search', q],
-    queryFn: () => api<{ items: OfficialHit[] }>(`${BASE}/officials?q=${encodeURIComponent(q)}&limit=10`),
+    queryFn: () => api(OfficialSearchResult, `${BASE}/officials?q=${encodeURIComponent(q)}&limit=10`),
     enabled: q.trim().length >= 2,
     retry: false,
   });
@@ -206,7 +186,7 @@ export const useNoApprover = (p: { onDate: string; provinceCode: string | null; 
     queryFn: () => {
       const qs = new URLSearchParams({ onDate: p.onDate, limit: String(p.limit), offset: String(p.offset) });
       if (p.provinceCode) qs.set('provinceCode', p.provinceCode);
-      return api<NoApproverReport>(`${BASE}/readiness/no-online-approver?${qs}`);
+      return api(NoApproverReport, `${BASE}/readiness/no-online-approver?${qs}`);
     },
     enabled: isDate(p.onDate),
     retry: false,

@@ -1,8 +1,9 @@
-import type {
+import {
+  BulkEnableResult,
   InternalProcess,
-  InternalProcessStep,
+  type InternalProcessStep,
   ProcedureDetail,
-  ProcedureDuration,
+  type ProcedureDuration,
   ProcedureFacets,
   ProcedureList,
   UnitProcedureConfig,
@@ -10,7 +11,7 @@ import type {
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../api/client.js';
+import { api, send } from './client.js';
 
 export type ProcedureListParams = {
   q?: string;
@@ -28,7 +29,7 @@ export function useProcedureList(p: ProcedureListParams) {
   for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '' && v !== false) qs.set(k, String(v));
   return useQuery({
     queryKey: ['procedures', 'list', qs.toString()],
-    queryFn: () => api<ProcedureList>(`/api/procedures?${qs}`),
+    queryFn: () => api(ProcedureList, `/api/procedures?${qs}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,21 +37,21 @@ export function useProcedureList(p: ProcedureListParams) {
 export const useProcedureFacets = () =>
   useQuery({
     queryKey: ['procedures', 'facets'],
-    queryFn: () => api<ProcedureFacets>('/api/procedures/facets'),
+    queryFn: () => api(ProcedureFacets, '/api/procedures/facets'),
     staleTime: 300_000,
   });
 
 export const useProcedure = (code: string) =>
   useQuery({
     queryKey: ['procedures', 'detail', code],
-    queryFn: () => api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`),
+    queryFn: () => api(ProcedureDetail, `/api/procedures/${encodeURIComponent(code)}`),
     retry: false,
   });
 
 export const useUnitConfigs = (unitCode: string | undefined) =>
   useQuery({
     queryKey: ['procedures', 'configs', unitCode],
-    queryFn: () => api<UnitProcedureConfigList>(`/api/procedures/units/${unitCode}/configs`),
+    queryFn: () => api(UnitProcedureConfigList, `/api/procedures/units/${unitCode}/configs`),
     enabled: Boolean(unitCode),
   });
 
@@ -58,7 +59,7 @@ export function usePutConfig(unitCode: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (b: { code: string; enabled: boolean; localFeeVnd: number | null; localFeeNote: string | null }) =>
-      api<UnitProcedureConfig>(`/api/procedures/units/${unitCode}/procedures/${b.code}/config`, {
+      api(UnitProcedureConfig, `/api/procedures/units/${unitCode}/procedures/${b.code}/config`, {
         method: 'PUT',
         body: { enabled: b.enabled, localFeeVnd: b.localFeeVnd, localFeeNote: b.localFeeNote },
       }),
@@ -70,7 +71,7 @@ export function useBulkEnable(unitCode: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (b: { procedureCodes: string[]; enabled: boolean }) =>
-      api<{ updated: number }>(`/api/procedures/units/${unitCode}/enable`, { method: 'POST', body: b }),
+      api(BulkEnableResult, `/api/procedures/units/${unitCode}/enable`, { method: 'POST', body: b }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['procedures'] }),
   });
 }
@@ -81,15 +82,15 @@ const processUrl = (unitCode: string, code: string) =>
 export const useInternalProcess = (unitCode: string, code: string) =>
   useQuery({
     queryKey: ['procedures', 'process', unitCode, code],
-    queryFn: () => api<InternalProcess>(processUrl(unitCode, code)),
+    queryFn: () => api(InternalProcess, processUrl(unitCode, code)),
   });
 
 export function useSaveInternalProcess(unitCode: string, code: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (steps: InternalProcessStep[] | null): Promise<InternalProcess | null> => {
-      if (steps) return api<InternalProcess>(processUrl(unitCode, code), { method: 'PUT', body: { steps } });
-      await api<void>(processUrl(unitCode, code), { method: 'DELETE' });
+      if (steps) return api(InternalProcess, processUrl(unitCode, code), { method: 'PUT', body: { steps } });
+      await send(processUrl(unitCode, code), { method: 'DELETE' });
       return null;
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['procedures', 'process', unitCode, code] }),

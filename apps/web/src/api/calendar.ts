@@ -1,15 +1,17 @@
-import type {
-  CalendarDuration,
-  CalendarScopeQuery,
+import {
+  type CalendarDuration,
+  type CalendarScopeQuery,
+  CalendarSettingsView,
   CalendarYearResponse,
-  DueDateRequest,
+  type DueDateRequest,
   DueDateResponse,
-  PutYearScheduleRequest,
+  type PutYearScheduleRequest,
+  vnParts,
   YearScheduleView,
 } from '@mot-cua/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { api } from '../../api/client.js';
+import { api, send } from './client.js';
 
 export function scopeQuery(scope: CalendarScopeQuery): string {
   const qs = new URLSearchParams();
@@ -22,14 +24,14 @@ export function scopeQuery(scope: CalendarScopeQuery): string {
 export const useCalendarYear = (year: number, scope: CalendarScopeQuery) =>
   useQuery({
     queryKey: ['calendar', 'year', year, scope.provinceCode ?? '', scope.unitCode ?? ''],
-    queryFn: () => api<CalendarYearResponse>(`/api/calendar/years/${year}${scopeQuery(scope)}`),
+    queryFn: () => api(CalendarYearResponse, `/api/calendar/years/${year}${scopeQuery(scope)}`),
     retry: false,
   });
 
 export const useYearSchedule = (year: number, scope: CalendarScopeQuery) =>
   useQuery({
     queryKey: ['calendar', 'schedule', year, scope.provinceCode ?? '', scope.unitCode ?? ''],
-    queryFn: () => api<YearScheduleView>(`/api/calendar/schedules/${year}${scopeQuery(scope)}`),
+    queryFn: () => api(YearScheduleView, `/api/calendar/schedules/${year}${scopeQuery(scope)}`),
     retry: false,
   });
 
@@ -37,7 +39,7 @@ export function useSaveSchedule(year: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: PutYearScheduleRequest) =>
-      api<YearScheduleView>(`/api/calendar/schedules/${year}`, { method: 'PUT', body }),
+      api(YearScheduleView, `/api/calendar/schedules/${year}`, { method: 'PUT', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }
@@ -48,7 +50,7 @@ export function useDeleteSchedule(year: number) {
     mutationFn: (p: CalendarScopeQuery & { expectedVersion: number }) => {
       const q = scopeQuery(p);
       const sep = q ? '&' : '?';
-      return api<void>(`/api/calendar/schedules/${year}${q}${sep}expectedVersion=${p.expectedVersion}`, {
+      return send(`/api/calendar/schedules/${year}${q}${sep}expectedVersion=${p.expectedVersion}`, {
         method: 'DELETE',
       });
     },
@@ -58,7 +60,7 @@ export function useDeleteSchedule(year: number) {
 
 export const useDueDate = () =>
   useMutation({
-    mutationFn: (body: DueDateRequest) => api<DueDateResponse>('/api/calendar/due-date', { method: 'POST', body }),
+    mutationFn: (body: DueDateRequest) => api(DueDateResponse, '/api/calendar/due-date', { method: 'POST', body }),
   });
 
 export function formatCalendarDuration(t: TFunction, d: CalendarDuration): string {
@@ -66,12 +68,24 @@ export function formatCalendarDuration(t: TFunction, d: CalendarDuration): strin
   return t(`calendar.units.${d.unit}`, { count: d.value, value: d.value });
 }
 
-/** 'YYYY-MM-DDTHH:MM' (a datetime-local value, Vietnam time) → ISO with +07:00. */
-export const localToIso = (v: string) => `${v}:00+07:00`;
-
 /** ISO instant → 'DD/MM/YYYY HH:MM' in Vietnam time. */
 export function formatVn(iso: string | null): string {
   if (!iso) return '—';
-  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
+  const v = vnParts(new Date(iso));
+  return `${v.day}/${v.month}/${v.year} ${v.hour}:${v.minute}`;
+}
+
+export const useCalendarSettings = (scope: CalendarScopeQuery) =>
+  useQuery({
+    queryKey: ['calendar', 'settings', scope.provinceCode ?? '', scope.unitCode ?? ''],
+    queryFn: () => api(CalendarSettingsView, `/api/calendar/settings${scopeQuery(scope)}`),
+  });
+
+export function useSaveCalendarSettings(scope: CalendarScopeQuery) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<CalendarSettingsView, 'scopeCode'>) =>
+      api(CalendarSettingsView, '/api/calendar/settings', { method: 'PUT', body: { ...scope, ...body } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
+  });
 }

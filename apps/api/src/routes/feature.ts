@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../context.js';
+
+/**
+ * A feature's plugin: registers one small plugin per resource under the feature's prefix. Each resource gets
+ * the application's dependencies (not the feature's own prefix, which Fastify already applies).
+ */
+export function featurePlugin(
+  resources: ReadonlyArray<FastifyPluginAsyncZod<AppDeps>>,
+): FastifyPluginAsyncZod<AppDeps> {
+  return async (app, opts) => {
+    const deps: AppDeps = { config: opts.config, database: opts.database, clock: opts.clock };
+    for (const resource of resources) await app.register(resource, deps);
+  };
+}
