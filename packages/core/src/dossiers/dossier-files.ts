@@ -60,5 +60,14 @@ export async function attachComponentFiles(
   }
   if (input.files.length === 0) throw new AppError('VALIDATION_FAILED', { details: { files: 'none' } });
   await storeDossierFiles(deps, dossier, 'component', input.componentKey, input.files, actor.userId);
+  await deps.audit?.record({
+    actorUserId: actor.userId,
+    action: 'dossier.attachment_added',
+    entityType: 'dossier',
+    entityId: dossier.id,
+    provinceCode: dossier.provinceCode,
+    unitCode: actor.unitCode,
+    data: { componentKey: input.componentKey, files: input.files.map((f) => f.sha256) },
+  });
   return { dossier, state, actions, actor };
 }

@@ -1,3 +1,4 @@
+import type { AuditPort } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
@@ -28,6 +29,8 @@ export type DossierDeps = {
   newId: () => string;
   /** Two-digit code of the agency owning the centralised system (config SYSTEM_CODE). */
   systemCode: string;
+  /** The audit trail, in the same transaction (every write records its row; seeds may leave it out). */
+  audit?: AuditPort;
 };
 
 export type DossierActionResult = {
@@ -142,6 +145,15 @@ export async function performDossierAction(deps: DossierDeps, input: PerformInpu
   } as DossierAction;
   const result = await appendDossierAction(deps, dossier, log, state, action);
   if (input.after) await input.after(result, actor);
+  await deps.audit?.record({
+    actorUserId: actor.userId,
+    action: `dossier.${action.type}`,
+    entityType: 'dossier',
+    entityId: dossier.id,
+    provinceCode: dossier.provinceCode,
+    unitCode: actor.unitCode,
+    data: { seq: action.seq, status: result.state.status },
+  });
   return result;
 }
 

@@ -41,7 +41,7 @@ export type ReceiveDossierInput = {
    */
   timeLimit?: SuppliedTimeLimit | null;
   /**
-   * Work to do inside the transaction before the dossier is numbered (the audit row, the view): numbering is
+   * Work to do inside the transaction before the dossier is numbered (e.g. the view): numbering is
    * the last write, so the day's sequence row stays locked only until the commit. The code in `r` is a
    * placeholder here; the returned result has the real one.
    */
@@ -204,6 +204,15 @@ export async function receiveDossier(
   // The dossier with its projection, checklist, log and outbox rows: one statement.
   await deps.dossiers.insertDossierWithLog({ dossier: inserted, actions: log, outbox });
   const pending: ReceiveDossierResult = { dossier: inserted, state, action: log[log.length - 1]!, actions: log };
+  await deps.audit?.record({
+    actorUserId: actor.userId,
+    action: 'dossier.received',
+    entityType: 'dossier',
+    entityId: inserted.id,
+    provinceCode: inserted.provinceCode,
+    unitCode: receiving.code,
+    data: { mode: input.mode, channel: input.channel, procedureCode: procedure.code },
+  });
   if (input.beforeNumbering) await input.beforeNumbering(pending);
   // Numbering at commit: the last write, so the day's sequence row is locked only until the commit.
   const assigned = await deps.dossiers.assignDossierCode({

@@ -12,6 +12,7 @@ import {
   type UnitsPort,
 } from '@mot-cua/core';
 import {
+  createAuditPort,
   createDossierDeadlinePort,
   createDossierProcedurePort,
   createDossiersRepository,
@@ -44,6 +45,8 @@ export function dossierDeps(
   trx: Kysely<DB>,
   app: AppDeps,
   version?: number,
+  /** For writes: the request whose audit rows the use cases record in this transaction. */
+  requestId?: string,
 ): DossierDeps & { dossiers: ReturnType<typeof createDossiersRepository> } {
   const access = { caches: cachesOf(app.database), version };
   const units = createDossierUnitsPort(trx, new Map(), access);
@@ -55,6 +58,7 @@ export function dossierDeps(
     procedures: createDossierProcedurePort(trx, units, access),
     newId: randomUUID,
     systemCode: app.config.systemCode,
+    ...(requestId !== undefined ? { audit: createAuditPort(trx, requestId) } : {}),
   };
 }
 

@@ -12,11 +12,12 @@ import {
   permittedActions,
   vnDate,
 } from '@mot-cua/core';
-import { createAuditRepository, type DB } from '@mot-cua/db';
+import type { DB } from '@mot-cua/db';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { inTransaction } from '../write.js';
 import { authorizeOnDossier, dossierDeps, loadUnitNames } from './dossier-deps.js';
 import { presentDetail } from './dossiers.presenter.js';
 
@@ -79,7 +80,7 @@ export async function presentLoaded(
  * The one path of every dossier action, in one transaction and one pass: core locks the dossier, folds
  * its log once and asks this resolver who acts, which authorizes the request's actor with the action's
  * policy line against the locked state; core checks the status rules and the internal process and appends
- * the action; the audit row follows; the view is built from the result without reading the dossier again.
+ * the action with its audit row; the view is built from the result without reading the dossier again.
  */
 export async function actOnDossier(
   app: AppDeps,
@@ -93,21 +94,15 @@ export async function actOnDossier(
   const actor = requireActor(req);
   const version = versionOf(req);
   const name = req.session?.user.fullName ?? null;
-  return app.database.db.transaction().execute(async (trx) => {
-    const d = dossierDeps(trx, app, version);
-    const result = await run(d, (dossier, state) =>
-      authorizeOnDossier(actor, name, authorizationActionFor(type, state.phase, state.currentStep?.role), dossier),
-    );
-    await createAuditRepository(trx).recordAudit({
-      actorUserId: actor.userId,
-      action: `dossier.${type}`,
-      entityType: 'dossier',
-      entityId: result.dossier.id,
-      provinceCode: result.dossier.provinceCode,
-      unitCode: result.action.unitCode,
-      requestId: String(req.id),
-      data: { seq: result.action.seq, status: result.state.status },
-    });
-    return presentLoaded(trx, app, result, actor, version);
-  });
+  return inTransaction(
+    app,
+    req,
+    (trx, requestId) => ({ trx, d: dossierDeps(trx, app, version, requestId) }),
+    async ({ trx, d }) => {
+      const result = await run(d, (dossier, state) =>
+        authorizeOnDossier(actor, name, authorizationActionFor(type, state.phase, state.currentStep?.role), dossier),
+      );
+      return presentLoaded(trx, app, result, actor, version);
+    },
+  );
 }

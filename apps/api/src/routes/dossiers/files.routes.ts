@@ -1,6 +1,5 @@
 import { DossierDetail } from '@mot-cua/contracts';
 import { AppError, attachComponentFiles, authorize, type DossierFile, issueResult } from '@mot-cua/core';
-import { createAuditRepository } from '@mot-cua/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -76,22 +75,12 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       const version = versionOf(req);
       const name = req.session?.user.fullName ?? null;
       return db.transaction().execute(async (trx) => {
-        const d = dossierDeps(trx, deps, version);
+        const d = dossierDeps(trx, deps, version, String(req.id));
         const r = await attachComponentFiles(d, {
           dossierId: req.params.id,
           actor: (dossier) => authorizeOnDossier(actor, name, 'dossier.receive', dossier),
           componentKey: fields.componentKey ?? null,
           files,
-        });
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: actor.userId,
-          action: 'dossier.attachment_added',
-          entityType: 'dossier',
-          entityId: r.dossier.id,
-          provinceCode: r.dossier.provinceCode,
-          unitCode: r.actor.unitCode,
-          requestId: String(req.id),
-          data: { componentKey: fields.componentKey ?? null, files: files.map((f) => f.sha256) },
         });
         return presentLoaded(trx, deps, r, actor, version);
       });

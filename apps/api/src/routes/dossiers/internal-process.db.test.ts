@@ -1,6 +1,6 @@
 import type { DossierDetail } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
-import { type Database, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/db';
+import { createAuditRepository, type Database, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/db';
 import { createTestDb } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,10 @@ describe('the internal process over HTTP', () => {
       headers: { cookie: who.reception!.cookie },
     });
     expect((detail.json() as DossierDetail).timeline.map((t) => t.type)).toEqual(['received']);
+    // The receipt's audit row was written in its transaction, with the request id; the refused attempts wrote none.
+    const audit = await createAuditRepository(database.db).listAudit('dossier', d.id);
+    expect(audit.map((a) => a.action)).toEqual(['dossier.received']);
+    expect(audit[0]!.requestId).toBeTruthy();
   });
 
   it('no skipping steps; a step is worked by its role; the next holder must be qualified', async () => {

@@ -1,6 +1,5 @@
 import { PublicDossierView, PublicLookupQuery, RateDossierRequest, SlipKindName } from '@mot-cua/contracts';
 import { AppError, lookupDossier, rateDossier, vnDate } from '@mot-cua/core';
-import { createAuditRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -74,7 +73,7 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     },
     async (req) =>
       db.transaction().execute(async (trx) => {
-        const d = dossierDeps(trx, deps);
+        const d = dossierDeps(trx, deps, undefined, String(req.id));
         const found = await lookupDossier(d, req.body.code, req.body.secondFactor);
         const r = await rateDossier(d, {
           dossierId: found.dossier.id,
@@ -87,16 +86,6 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
           level: req.body.level as 1 | 2 | 3 | 4 | 5,
           ...(req.body.criteria ? { criteria: req.body.criteria } : {}),
           comment: req.body.comment ?? null,
-        });
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: null,
-          action: 'dossier.rated',
-          entityType: 'dossier',
-          entityId: found.dossier.id,
-          provinceCode: found.dossier.provinceCode,
-          unitCode: found.dossier.receivingUnitCode,
-          requestId: String(req.id),
-          data: { level: req.body.level },
         });
         const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(deps.clock.now()));
         return presentPublic({ dossier: r.dossier, actions: r.actions, state: r.state, unitName });

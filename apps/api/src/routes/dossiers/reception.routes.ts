@@ -1,6 +1,5 @@
 import { DossierDetail, ReceiveDossierRequest } from '@mot-cua/contracts';
 import { AppError, authorize, type DossierActor, receiveDossier, vnDate } from '@mot-cua/core';
-import { createAuditRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
@@ -11,8 +10,8 @@ const tags = ['dossiers'];
 
 /**
  * Reception: POST /api/dossiers. One transaction: the unit, procedure and calendar from the process's
- * caches (by master-data version), the dossier with its projection, log, outbox row, then its number (at
- * commit, see assignDossierCode), the audit row; the response is built from what was written.
+ * caches (by master-data version), the dossier with its projection, checklist, log and outbox rows, the audit
+ * row, then its number (the last write, see assignDossierCode); the response is built from what was written.
  */
 export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
@@ -31,7 +30,7 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       const version = versionOf(req);
       let view: Awaited<ReturnType<typeof presentLoaded>> | undefined;
       const created = await deps.database.db.transaction().execute(async (trx) => {
-        const d = dossierDeps(trx, deps, version);
+        const d = dossierDeps(trx, deps, version, String(req.id));
         const unit = await d.units.findUnit(body.receivingUnitCode, vnDate(deps.clock.now()));
         if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
         const isCitizen = actor.grants.some((g) => g.role === 'citizen');
@@ -79,18 +78,8 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           vneidVerified: body.vneidVerified ?? false,
           note: body.note ?? null,
           timeLimit: body.timeLimit ?? null,
-          // The audit row and the view before the number is taken (the code is filled in after).
+          // The view is built before the number is taken (the code is filled in after).
           beforeNumbering: async (pending) => {
-            await createAuditRepository(trx).recordAudit({
-              actorUserId: actor.userId,
-              action: 'dossier.received',
-              entityType: 'dossier',
-              entityId: pending.dossier.id,
-              provinceCode: pending.dossier.provinceCode,
-              unitCode: unit.code,
-              requestId: String(req.id),
-              data: { mode: body.mode, channel: body.channel, procedureCode: body.procedureCode },
-            });
             view = await presentLoaded(trx, deps, pending, actor, version, { noAttachments: true });
           },
         });
