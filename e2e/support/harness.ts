@@ -36,7 +36,7 @@ export async function startHarness(): Promise<Harness> {
   await migrate(database);
   await withStartupLock(database, async () => {
     await loadMasterData(database);
-    await seedDemo(database, { hashPassword: passwordHasher.hash });
+    await seedDemo(database, { hashPassword: passwordHasher.hash, systemCode: config.systemCode });
   });
   const app = await createApp({ config, database, clock: systemClock, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

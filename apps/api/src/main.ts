@@ -16,7 +16,8 @@ async function main() {
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
   await withStartupLock(database, async () => {
     await loadMasterData(database, log);
-    if (config.seedDemo) await seedDemo(database, { hashPassword: passwordHasher.hash, log });
+    if (config.seedDemo)
+      await seedDemo(database, { hashPassword: passwordHasher.hash, log, systemCode: config.systemCode });
   });
 
   let closing = false;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vnParts } from '@mot-cua/contracts';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
@@ -18,21 +19,18 @@ const FONTS = findFontsDir();
 export const FONT_REGULAR = join(FONTS, 'DejaVuSans.ttf');
 export const FONT_BOLD = join(FONTS, 'DejaVuSans-Bold.ttf');
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** "09:00 ngày 02/03/2026" in Vietnam time. */
 export function vnDateTime(d: Date | null | undefined): string {
   if (!d) return '—';
-  const v = new Date(d.getTime() + VN_OFFSET_MS);
-  return `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())} ngày ${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  const v = vnParts(d);
+  return `${v.hour}:${v.minute} ngày ${v.day}/${v.month}/${v.year}`;
 }
 
 /** "02/03/2026" in Vietnam time. */
 export function vnDay(d: Date | null | undefined): string {
   if (!d) return '—';
-  const v = new Date(d.getTime() + VN_OFFSET_MS);
-  return `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  const v = vnParts(d);
+  return `${v.day}/${v.month}/${v.year}`;
 }
 
 export type Slip = InstanceType<typeof PDFDocument>;

@@ -17,6 +17,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
+import { inForceOn } from './in-force.js';
 import { VersionedCache } from './master-data-cache.js';
 import { createProcedureConfigRepository } from './procedure-config.repository.js';
 
@@ -73,7 +74,10 @@ export function createDossierDeadlinePort(db: Kysely<DB>, access: MasterDataAcce
   return createDeadlines(createDossierCalendarLoader(db, access));
 }
 
-/** Admin units as of a date (admin_units); `extra` may supply units the table does not hold (tests). */
+/**
+ * Admin units as of a date (admin_units, in force by `inForceOn`, following a code alias to the unit that took
+ * the code over); `extra` may supply units the table does not hold (tests).
+ */
 export function createDossierUnitsPort(
   db: Kysely<DB>,
   extra: ReadonlyMap<string, UnitInfo> = new Map(),
@@ -92,11 +96,12 @@ export function createDossierUnitsPort(
           level: string;
           agencyIdentifier: string | null;
         }>`
-          select code, full_name, province_code, level, agency_identifier from admin_units
-          where code = ${code}
-            and (valid_from is null or valid_from <= ${onDate}::date)
-            and (valid_to is null or valid_to >= ${onDate}::date)
-          order by valid_from desc nulls last limit 1`.execute(db);
+          select u.code, u.full_name, u.province_code, u.level, u.agency_identifier from admin_units u
+          where (u.code = ${code}
+                 or u.code in (select a.code from admin_unit_aliases a
+                               where a.alias = ${code} and a.valid_from <= ${onDate}::date))
+            and ${inForceOn(onDate, 'u')}
+          order by (u.code = ${code}) desc, u.valid_from desc nulls last limit 1`.execute(db);
         const row = r.rows[0];
         if (!row) return undefined;
         return {
@@ -143,8 +148,7 @@ async function versionInForce(db: Kysely<DB>, code: string, onDate: string) {
     .selectFrom('procedureVersions')
     .select('id')
     .where('procedureCode', '=', code)
-    .where('validFrom', '<=', onDate)
-    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+    .where(inForceOn(onDate))
     .orderBy('version', 'desc')
     .executeTakeFirst();
   if (!v) return undefined;
@@ -264,9 +268,7 @@ export async function findUnitNames(db: Kysely<DB>, codes: string[], onDate: str
   if (codes.length === 0) return out;
   const r = await sql<{ code: string; fullName: string }>`
     select distinct on (code) code, full_name from admin_units
-    where code in (${sql.join(codes)})
-      and (valid_from is null or valid_from <= ${onDate}::date)
-      and (valid_to is null or valid_to >= ${onDate}::date)
+    where code in (${sql.join(codes)}) and ${inForceOn(onDate)}
     order by code, valid_from desc nulls last`.execute(db);
   for (const row of r.rows) out.set(row.code, row.fullName);
   return out;

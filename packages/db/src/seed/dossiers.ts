@@ -56,8 +56,6 @@ const BEN_THANH = '26743';
 const HCM = '79';
 const HOAN_KIEM = '00070';
 const HA_NOI = '01';
-/** The same agency code as the config default (SYSTEM_CODE=01). */
-const SYSTEM_CODE = process.env.SYSTEM_CODE && /^\d{2}$/.test(process.env.SYSTEM_CODE) ? process.env.SYSTEM_CODE : '01';
 
 /** A small valid one-page PDF standing for a digitized result (demo only). */
 function demoResultPdf(title: string): Buffer {
@@ -91,7 +89,8 @@ type Person = { fullName: string; idNumber?: string; phone?: string; address?: s
  * their logs, due dates, process control sheets and outbox rows are exactly what the product makes.
  * Skipped when the demo units already hold dossiers or the admin units are not loaded.
  */
-export async function seedDossiersDemo(database: Database, log: SeedLog): Promise<void> {
+/** Demo dossiers of Bến Thành and Hoàn Kiếm; `systemCode` is the config's SYSTEM_CODE (the AA of the codes). */
+export async function seedDossiersDemo(database: Database, log: SeedLog, systemCode = '01'): Promise<void> {
   const db = database.db;
   const now = new Date();
   const today = vnDate(now);
@@ -113,7 +112,7 @@ export async function seedDossiersDemo(database: Database, log: SeedLog): Promis
     huy: await idOf('tiepnhan.hoankiem'),
   };
   const started = performance.now();
-  const made = await db.transaction().execute((trx) => seedIn(trx, now, ids));
+  const made = await db.transaction().execute((trx) => seedIn(trx, now, ids, systemCode));
   log(
     `dossiers: ${made.count} demo dossiers; public lookup demo: ${made.lookupCode} + ${DEMO_LOOKUP.phone} (${Math.round(performance.now() - started)} ms)`,
   );
@@ -123,6 +122,7 @@ async function seedIn(
   trx: Kysely<DB>,
   now: Date,
   ids: Record<'lan' | 'hung' | 'mai' | 'minh' | 'huy', string | null>,
+  systemCode: string,
 ): Promise<{ count: number; lookupCode: string }> {
   const today = vnDate(now);
   const clock = fixedClock(now);
@@ -137,7 +137,7 @@ async function seedIn(
     units: { findUnit: (code) => realUnits.findUnit(code, today) },
     procedures: { findProcedureForReception: (i) => realProcedures.findProcedureForReception({ ...i, onDate: today }) },
     newId: randomUUID,
-    systemCode: SYSTEM_CODE,
+    systemCode,
   };
   const year = Number(today.slice(0, 4));
   const calendars = new Map<string, WorkingCalendar>();

@@ -23,7 +23,12 @@ export async function loadMasterData(database: Database, log: SeedLog = () => {}
 /** Demo data for a first start: officials of two real wards, then each feature's demo records. */
 export async function seedDemo(
   database: Database,
-  opts: { hashPassword: (p: string) => Promise<string>; log?: SeedLog },
+  opts: {
+    hashPassword: (p: string) => Promise<string>;
+    log?: SeedLog;
+    /** Two-digit SYSTEM_CODE of the configuration (the AA part of demo dossier codes). */
+    systemCode?: string;
+  },
 ): Promise<void> {
   const log = opts.log ?? (() => {});
   const n = await seedDemoOfficials(database.db, opts.hashPassword);
@@ -31,5 +36,5 @@ export async function seedDemo(
   await seedAdminUnitsDemo(database, log);
   await seedCalendarDemo(database, log);
   await seedProceduresDemo(database, log);
-  await seedDossiersDemo(database, log);
+  await seedDossiersDemo(database, log, opts.systemCode);
 }
