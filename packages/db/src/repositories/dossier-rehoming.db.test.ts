@@ -8,13 +8,12 @@ import {
   receiveDossier,
   withdrawDossier,
 } from '@mot-cua/core';
-import { createTestDb, newOfficial } from '@mot-cua/test-kit';
+import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@mot-cua/test-kit';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
 import { createChangeEventPorts } from './change-events.repository.js';
-import { insertDossierTestUnits, loadDossierTestProcedure } from './dossier-fixtures.repository.js';
 import {
   createDossierDeadlinePort,
   createDossierProcedurePort,

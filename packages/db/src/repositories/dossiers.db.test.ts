@@ -20,13 +20,12 @@ import {
   type UnitInfo,
   type UnitsPort,
 } from '@mot-cua/core';
-import { createTestDb, newOfficial, testUnit } from '@mot-cua/test-kit';
+import { createTestDb, loadDossierTestProcedure, newOfficial, testUnit } from '@mot-cua/test-kit';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
-import { loadDossierTestProcedure } from './dossier-fixtures.repository.js';
 import {
   createDossierDeadlinePort,
   createDossierProcedurePort,

@@ -1,6 +1,5 @@
 /** Repositories of the dossiers feature (the only place with its SQL). */
 
-export * from './dossier-fixtures.repository.js';
 export * from './dossier-ports.repository.js';
 export * from './dossiers.repository.js';
 export * from './master-data-cache.js';

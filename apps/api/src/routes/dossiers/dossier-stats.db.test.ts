@@ -1,7 +1,7 @@
 import type { DossierDetail, DossierStats, DossierStatsRow } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
-import { type Database, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/db';
-import { createTestDb } from '@mot-cua/test-kit';
+import type { Database } from '@mot-cua/db';
+import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

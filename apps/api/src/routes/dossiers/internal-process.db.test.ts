@@ -1,7 +1,7 @@
 import type { DossierDetail } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
-import { createAuditRepository, type Database, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/db';
-import { createTestDb } from '@mot-cua/test-kit';
+import { createAuditRepository, type Database } from '@mot-cua/db';
+import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';

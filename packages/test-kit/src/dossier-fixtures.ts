@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CatalogProcedure } from '@mot-cua/contracts';
+import { createProcedureConfigRepository, type DB, loadProcedureCatalog } from '@mot-cua/db';
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../schema/index.js';
-import { createProcedureConfigRepository } from './procedure-config.repository.js';
-import { loadProcedureCatalog } from './procedures.repository.js';
 
 /**
  * A small commune procedure (modelled on 1.001193 birth registration) with a unique code and agency, for
