@@ -68,7 +68,7 @@ function sample() {
   for (const group of Object.keys(FIELD_GROUPS) as FieldGroup[]) {
     const pool = catalog.filter((r) => fieldGroupOf(r.field) === group).sort((a, b) => a.code.localeCompare(b.code));
     const picked = shuffle(pool).slice(0, QUOTA[group]);
-    picked.forEach((r, i) =>
+    picked.forEach((r, i) => {
       out.push({
         code: r.code,
         name: r.name,
@@ -76,8 +76,8 @@ function sample() {
         group,
         split: i % 2 === 0 ? 'dev' : 'test',
         codes: [...new Set([r.code, ...(sameName.get(nameKey(r.name)) ?? [])])],
-      }),
-    );
+      });
+    });
   }
   writeFileSync(`${DIR}/eval-sample.json`, `${JSON.stringify({ seed: SEED, quota: QUOTA, records: out }, null, 1)}\n`);
   console.log(`sampled ${out.length} records`);
