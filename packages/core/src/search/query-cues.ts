@@ -30,6 +30,8 @@ const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
     p('cap lai'),
     p('lam lai'),
     p('xin lai'),
+    p('dang ky lai'),
+    p('cong bo lai'),
     p('bi mat'),
     p('lam mat'),
     p('danh mat'),
@@ -75,7 +77,7 @@ const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
 /** How a procedure's name says it. */
 const NAME_INTENTS: Record<IntentCue, Pattern[]> = {
   first: [p('lan dau'), p('cap moi'), p('thanh lap')],
-  reissue: [p('cap lai'), p('bi mat'), p('do bi mat'), p('trinh bao mat')],
+  reissue: [p('cap lai'), p('bi mat'), p('do bi mat'), p('trinh bao mat'), p('dang ky lai'), p('cong bo lai')],
   exchange: [p('cap doi'), p('doi the'), p('doi giay'), p('doi chung nhan')],
   extension: [p('gia han')],
   change: [

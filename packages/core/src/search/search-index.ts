@@ -82,6 +82,7 @@ type Doc = {
 type CompiledIntent = { id: string; patterns: string[][]; unless: string[][]; codes: string[] };
 
 const FIELD_WEIGHTS = { name: 3, results: 1.2, field: 1 } as const;
+const EXTRA_WEIGHTS = { applicants: 0.3, conditions: 0.15, components: 0.2 } as const;
 const K1 = 1.2;
 const B = 0.75;
 const BIGRAM_WEIGHT = 1.5;
@@ -136,6 +137,18 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     add(record.name, FIELD_WEIGHTS.name);
     for (const r of record.results) add(r.name, FIELD_WEIGHTS.results);
     add(record.field, FIELD_WEIGHTS.field);
+    // The rest of the record (who applies, conditions, documents) adds words to score with, lightly, but neither
+    // to the length nor to what the record is said to cover (a word found only among the documents is a hint).
+    const hint = (text: string | null, weight: number) => {
+      if (!text) return;
+      for (const t of new Set(expandSynonyms(tokenize(text)).tokens)) {
+        if (STOPWORDS.has(t) || t.length < 2) continue;
+        tf.set(t, (tf.get(t) ?? 0) + weight);
+      }
+    };
+    hint(record.applicantTypes.join(' '), EXTRA_WEIGHTS.applicants);
+    hint(record.conditions?.slice(0, 2000) ?? null, EXTRA_WEIGHTS.conditions);
+    hint(record.components.map((c) => c.name).join(' '), EXTRA_WEIGHTS.components);
     const commune = record.levels.includes('commune');
     const prior = 1 + (commune ? 0.25 : 0) + (everyday.has(record.code) ? 0.35 : 0);
     const rawName = tokenize(record.name);
@@ -362,7 +375,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
         stamp[doc] = k;
         covered[doc]! += w;
       };
-      for (const p of postings.get(t) ?? []) credit(p.doc);
+      for (const p of postings.get(t) ?? []) if (docs[p.doc]!.unigrams.has(t)) credit(p.doc);
       for (const alt of a.bridges.get(t) ?? []) {
         const head = (alt.length > 1 && postings.get(`${alt[0]} ${alt[1]}`)) || postings.get(alt[0]!) || [];
         for (const p of head) if (alt.every((x) => docs[p.doc]!.unigrams.has(x))) credit(p.doc);
