@@ -220,7 +220,7 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
 const VARIANT_INTENTS: ReadonlySet<IntentCue> = new Set(['reissue', 'exchange', 'extension', 'change', 'cancellation']);
 /** Subjects that name a special case of a procedure; the first number applies when the question names it too. */
 const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missing: number }> = {
-  foreign: { agree: 1.35, absent: 0.75, missing: 0.7 },
+  foreign: { agree: 1.35, absent: 0.7, missing: 0.7 },
   organisation: { agree: 1.2, absent: 0.85, missing: 0.95 },
   child: { agree: 1.05, absent: 1, missing: 1 },
   elderly: { agree: 1.2, absent: 1, missing: 1 },
