@@ -142,14 +142,20 @@ export const AssistantAnswer = z
     question: z.string(),
     understood: z.string(),
     corrections: z.array(SearchCorrection),
-    /** 'answered': cards are the best matches; 'not_sure': confidence too low, no card is given as the answer. */
-    status: z.enum(['answered', 'not_sure']),
-    /** 0-1; below the threshold the status is 'not_sure'. */
+    /**
+     * 'answered': cards are the best matches (calibrated to be right ≥ 95 % of the time); 'suggest': fairly sure,
+     * `candidates` are the choices of "Có phải bạn muốn…" and no card is given; 'not_sure': confidence too low.
+     */
+    status: z.enum(['answered', 'suggest', 'not_sure']),
+    /** 0-1, calibrated; below the suggestion threshold the status is 'not_sure'. */
     confidence: z.number(),
     /** Which answerer produced it (the retrieval answerer is 'retrieval'). */
     answerer: z.string(),
     cards: z.array(AnswerCard),
-    /** When not sure: procedures that partly match, to help rephrase (names only, no claims). */
+    /**
+     * 'suggest': the choices offered (best first); 'not_sure': procedures that partly match, to help rephrase
+     * (names only, no claims).
+     */
     candidates: z.array(AnswerProcedureRef),
     tookMs: z.number(),
   })

@@ -17,6 +17,8 @@ export type Cues = { intents: Set<IntentCue>; subjects: Set<SubjectCue> };
 export type QueryCues = Cues & {
   /** Folded words the question says do not apply, each with its neighbour when they form a pair. */
   negated: string[];
+  /** The question's words that mark each cue: a procedure with that cue accounts for them. */
+  words: Map<IntentCue | SubjectCue, Set<string>>;
 };
 
 type Pattern = { words: string[]; not?: { before?: string[]; after?: string[] } };
@@ -175,11 +177,25 @@ function at(tokens: ReadonlyArray<string>, i: number, pat: Pattern): boolean {
   if (pat.not?.after?.includes(tokens[i + pat.words.length] ?? '')) return false;
   return true;
 }
-const has = (tokens: ReadonlyArray<string>, pats: Pattern[]) =>
-  pats.some((pat) => tokens.some((_, i) => at(tokens, i, pat)));
-
-function read<K extends string>(tokens: ReadonlyArray<string>, table: Record<K, Pattern[]>): Set<K> {
-  return new Set((Object.keys(table) as K[]).filter((k) => has(tokens, table[k])));
+function read<K extends string>(
+  tokens: ReadonlyArray<string>,
+  table: Record<K, Pattern[]>,
+  words?: Map<string, Set<string>>,
+): Set<K> {
+  const out = new Set<K>();
+  for (const k of Object.keys(table) as K[]) {
+    for (const pat of table[k]) {
+      for (let i = 0; i < tokens.length; i++) {
+        if (!at(tokens, i, pat)) continue;
+        out.add(k);
+        if (!words) break;
+        const set = words.get(k) ?? new Set<string>();
+        for (const w of pat.words) set.add(w);
+        words.set(k, set);
+      }
+    }
+  }
+  return out;
 }
 
 /** Every word that marks a question's cue ("mất", "gia hạn", "người Pháp", "con"): evidence of a variant, not of a topic. */
@@ -195,6 +211,7 @@ export function recordCues(nameTokens: ReadonlyArray<string>): Cues {
 /** Cues of a question, from its folded tokens (before stopwords are dropped). */
 export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
   const negated: string[] = [];
+  let stops = false;
   tokens.forEach((t, i) => {
     if (!NEGATORS.has(t)) return;
     if (CUE_NEGATIONS.includes(`${t} ${tokens[i + 1] ?? ''}`)) return;
@@ -202,18 +219,27 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
     while (j < tokens.length && NEGATION_GLUE.has(tokens[j]!)) j++;
     const first = tokens[j];
     if (!first || NEGATORS.has(first)) return;
+    // "không kinh doanh nữa": stopping something is a cancellation, not an exclusion.
+    if (tokens.slice(j + 1, j + 4).includes('nua')) {
+      stops = true;
+      return;
+    }
     const second = tokens[j + 1];
     negated.push(second && !NEGATORS.has(second) ? `${first} ${second}` : first);
   });
-  const subjects = read(tokens, QUERY_SUBJECTS);
+  const words = new Map<IntentCue | SubjectCue, Set<string>>();
+  const subjects = read(tokens, QUERY_SUBJECTS, words);
   // An age: "82 tuổi" is an elderly person, "5 tuổi" a child.
   tokens.forEach((t, i) => {
     if (tokens[i + 1] !== 'tuoi' || !/^\d{1,3}$/.test(t)) return;
-    const age = Number(t);
-    if (age >= 60) subjects.add('elderly');
-    else if (age < 16) subjects.add('child');
+    const cue = Number(t) >= 60 ? 'elderly' : Number(t) < 16 ? 'child' : undefined;
+    if (!cue) return;
+    subjects.add(cue);
+    words.set(cue, new Set([...(words.get(cue) ?? []), t, 'tuoi']));
   });
-  return { intents: read(tokens, QUERY_INTENTS), subjects, negated };
+  const intents = read(tokens, QUERY_INTENTS, words);
+  if (stops) intents.add('cancellation');
+  return { intents, subjects, negated, words };
 }
 
 /** Intents that name a variant of a base procedure (a question without them means the base one). */
@@ -240,7 +266,10 @@ const SUBJECT_KEYS = Object.keys(SUBJECT_WEIGHTS) as SubjectCue[];
 export function cueFactor(
   q: Cues,
   r: Cues,
-  /** Only what the question asks: a curated phrase's procedure is not penalised for the special cases it names. */
+  /**
+   * Only what contradicts the question: a curated phrase's procedure is not penalised for the special cases it
+   * names, nor credited for agreeing (the result is at most 1).
+   */
   questionSideOnly = false,
 ): number {
   if (q.intents.size === 0 && q.subjects.size === 0 && r.intents.size === 0) {
@@ -249,13 +278,13 @@ export function cueFactor(
   let f = 1;
   for (const s of SUBJECT_KEYS) {
     const w = SUBJECT_WEIGHTS[s];
-    if (q.subjects.has(s) && r.subjects.has(s)) f *= w.agree;
+    if (q.subjects.has(s) && r.subjects.has(s)) f *= questionSideOnly ? 1 : w.agree;
     else if (r.subjects.has(s) && !questionSideOnly) f *= w.absent;
     else if (q.subjects.has(s)) f *= w.missing;
   }
   const namesVariant = some(r.intents, (i) => VARIANT_INTENTS.has(i));
   if (q.intents.size > 0) {
-    if (some(r.intents, (i) => q.intents.has(i))) f *= 1.3;
+    if (some(r.intents, (i) => q.intents.has(i))) f *= questionSideOnly ? 1 : 1.3;
     else if (namesVariant) f *= 0.7;
     else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= 0.85;
   } else if (namesVariant && !questionSideOnly) f *= 0.85;

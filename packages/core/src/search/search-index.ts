@@ -96,12 +96,15 @@ const BRIDGE_WEIGHT = 0.6;
 /**
  * A curated phrase gives way when another procedure holds every word of the question and the phrase itself in
  * its literal sense ("nhập khẩu phân bón" is an import licence, not "nhập khẩu" = moving one's household), or
- * when the question's other catalog words (not in the phrase, not in its procedure, not mere cues) weigh more than
- * this share ("chuyển đổi công năng nhà ở" is not "chuyển nhà").
+ * when it was found with other words between its own and the question's other catalog words (not in the phrase,
+ * not in its procedure, not mere cues) weigh more than this share ("chuyển đổi công năng nhà ở" is not
+ * "chuyển … nhà").
  */
 const MAX_PHRASE_RESIDUAL = 0.4;
 /** …or when the question's cues contradict its procedure (foreign element, another variant). */
 const MIN_PHRASE_CUE_FACTOR = 0.8;
+/** Share of a number's rarity that counts toward coverage. */
+const NUMBER_WEIGHT = 0.3;
 /** Share of a corrected word's rarity that counts toward coverage: a corrected word is a guess. */
 const CORRECTED_WEIGHT = 0.5;
 const PHRASE_CONFIDENCE = 0.9;
@@ -191,6 +194,10 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
   };
   const maxIdf = Math.log(1 + (N + 0.5) / 0.5);
+  const docsWithCue = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const c of [...d.cues.intents, ...d.cues.subjects]) docsWithCue.set(c, [...(docsWithCue.get(c) ?? []), i]);
+  });
   // Variants of a procedure: same field, and the name holds every word of its name ("đăng ký kết hôn lưu động").
   const nameSets = docs.map((d) => new Set(tokenize(d.record.name).filter((w) => w !== 'thu' && w !== 'tuc')));
   const byNameWord = new Map<string, number[]>();
@@ -211,15 +218,18 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   });
 
   // Vocabulary for typo correction: catalog words (with document frequency) plus the words of curated rules.
+  // (Words of the core text: name, results, field. A word found only among the documents of a few records is a
+  // typo candidate, not a known word.)
   const catalogVocab = new Map<string, number>();
-  for (const [term, list] of postings) if (!term.includes(' ')) catalogVocab.set(term, list.length);
+  for (const d of docs) for (const t of d.unigrams) catalogVocab.set(t, (catalogVocab.get(t) ?? 0) + 1);
+  const hintWords = [...postings].filter(([t, list]) => !t.includes(' ') && list.length >= 3).map(([t]) => t);
   const compiledIntents: CompiledIntent[] = INTENTS.map((it: Intent) => ({
     id: it.id,
     patterns: it.patterns.map((p) => expandSynonyms(tokenize(p)).tokens),
     unless: (it.unless ?? []).map((p) => expandSynonyms(tokenize(p)).tokens),
     codes: it.codes.filter((c) => docIndex.has(c)),
   })).filter((it) => it.codes.length > 0);
-  const knownWords = new Set<string>([...catalogVocab.keys(), ...synonymVocabulary(), ...STOPWORDS]);
+  const knownWords = new Set<string>([...catalogVocab.keys(), ...hintWords, ...synonymVocabulary(), ...STOPWORDS]);
   for (const it of compiledIntents)
     for (const p of [...it.patterns, ...it.unless]) for (const w of p) knownWords.add(w);
   for (const e of THESAURUS) for (const w of e.everyday) knownWords.add(w);
@@ -274,10 +284,13 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const { tokens } = expandSynonyms(corrected);
     const c1 = queryCues(corrected);
     const c2 = queryCues(tokens);
+    const cueWords = new Map(c1.words);
+    for (const [k, v] of c2.words) cueWords.set(k, new Set([...(cueWords.get(k) ?? []), ...v]));
     const cues: QueryCues = {
       intents: new Set([...c1.intents, ...c2.intents]),
       subjects: new Set([...c1.subjects, ...c2.subjects]),
       negated: [...new Set([...c1.negated, ...c2.negated])],
+      words: cueWords,
     };
     const negatedWords = new Set(cues.negated.flatMap((n) => n.split(' ')));
     // Matched intents, the most specific (longest matching pattern) first; never one on words said not to apply.
@@ -286,7 +299,9 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
         if (it.unless.some((u) => containsSequence(tokens, u))) return [];
         const hit = it.patterns.filter((p) => matchesInOrder(tokens, p) && !p.some((w) => negatedWords.has(w)));
         const len = Math.max(0, ...hit.map((p) => p.length));
-        return len > 0 ? [{ ...it, specificity: len, matched: hit }] : [];
+        // A phrase found word for word is strong evidence; one found with other words between is weaker.
+        const gapped = !hit.some((p) => containsSequence(tokens, p));
+        return len > 0 ? [{ ...it, specificity: len, matched: hit, gapped }] : [];
       })
       .sort((x, y) => y.specificity - x.specificity);
     // Keep a stopword only when it forms a catalog pair with a neighbour ("dang ky", "the can cuoc", "ban sao").
@@ -368,14 +383,21 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     };
     let idfTotal = 0;
     [...counts.keys()].forEach((t, k) => {
-      const w = weightOf(t) * (a.guessed.has(t) ? CORRECTED_WEIGHT : 1);
-      idfTotal += a.guessed.has(t) ? w / CORRECTED_WEIGHT : w;
+      // A number in a question is mostly a detail (an age, a month, a year): it weighs little.
+      const full = weightOf(t) * (/^\d+$/.test(t) ? NUMBER_WEIGHT : 1);
+      const w = full * (a.guessed.has(t) ? CORRECTED_WEIGHT : 1);
+      idfTotal += full;
       const credit = (doc: number) => {
         if (stamp[doc] === k) return;
         stamp[doc] = k;
         covered[doc]! += w;
       };
       for (const p of postings.get(t) ?? []) if (docs[p.doc]!.unigrams.has(t)) credit(p.doc);
+      // A word that only marks a cue ("người Pháp", "chưa khởi công") is accounted for by a procedure with that cue.
+      for (const [cue, words] of a.cues.words) {
+        if (!words.has(t)) continue;
+        for (const doc of docsWithCue.get(cue) ?? []) credit(doc);
+      }
       for (const alt of a.bridges.get(t) ?? []) {
         const head = (alt.length > 1 && postings.get(`${alt[0]} ${alt[1]}`)) || postings.get(alt[0]!) || [];
         for (const p of head) if (alt.every((x) => docs[p.doc]!.unigrams.has(x))) credit(p.doc);
@@ -426,6 +448,8 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
           pattern.every((w, k) => (k === 0 ? docs[i]!.unigrams.has(w) : docs[i]!.tf.has(`${pattern[k - 1]} ${w}`))),
       );
     const boosted = new Map<number, number>();
+    /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
+    const phraseSure = new Map<number, number>();
     a.intents.forEach((it, k) => {
       const own = new Set(it.codes.flatMap((c) => [docIndex.get(c)!, ...familyOf[docIndex.get(c)!]!]));
       const ownCovers = [...own].some((i) => coverageAt(i) >= 0.999);
@@ -437,13 +461,16 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
         const variant = familyOf[i]!.reduce((b, v) => (cueOf(docs[v]!) > cueOf(docs[b]!) * 1.15 ? v : b), i);
         i = variant;
         const d = docs[i]!;
-        if (cueFactor(a.cues, d.cues, true) < MIN_PHRASE_CUE_FACTOR) return;
+        const gate = cueFactor(a.cues, d.cues, true);
+        if (gate < MIN_PHRASE_CUE_FACTOR) return;
         const residual = [...counts.keys()]
           .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !CUE_WORDS.has(t))
           .reduce((sum, t) => sum + weightOf(t), 0);
-        if (idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
+        if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
         const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos);
         if ((boosted.get(i) ?? 0) < bonus) boosted.set(i, bonus);
+        const sure = PHRASE_CONFIDENCE * gate * (1 - (idfTotal > 0 ? residual / idfTotal : 0));
+        phraseSure.set(i, Math.max(phraseSure.get(i) ?? 0, sure));
       });
     });
     for (const [i, bonus] of boosted) {
@@ -489,7 +516,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
             ? 1
             : CODE_PREFIX_CONFIDENCE
           : h.matchedBy === 'phrase'
-            ? Math.max(PHRASE_CONFIDENCE, confidenceOf(d, coverage))
+            ? Math.max(phraseSure.get(h.doc) ?? PHRASE_CONFIDENCE, confidenceOf(d, coverage))
             : confidenceOf(d, coverage);
       return { record: d.record, score: h.score, coverage, confidence, matchedBy: h.matchedBy };
     });
