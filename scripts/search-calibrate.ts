@@ -30,5 +30,7 @@ const answer = calibrateThreshold(samples, 0.95);
 const refuse = thresholdAbove(curated.nonsense.map((q) => calibratedConfidence(index.search(q, { limit: 3 }))));
 const answered = samples.filter((s) => s.confidence >= answer);
 console.log(`tuning questions: ${samples.length}`);
-console.log(`ANSWER_THRESHOLD = ${answer.toFixed(3)} (answers ${answered.length}, right ${answered.filter((s) => s.correct).length})`);
+console.log(
+  `ANSWER_THRESHOLD = ${answer.toFixed(3)} (answers ${answered.length}, right ${answered.filter((s) => s.correct).length})`,
+);
 console.log(`SUGGEST_THRESHOLD = ${refuse.toFixed(3)} (above all ${curated.nonsense.length} nonsense questions)`);

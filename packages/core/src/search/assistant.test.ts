@@ -59,7 +59,13 @@ describe('assistant', () => {
   });
 
   it('says it is not sure for nonsense, with no card', async () => {
-    for (const q of ['thời tiết hôm nay thế nào', 'asdf qwerty', 'tôi cần gì', 'giá vàng hôm nay', 'cấp giấy tàng hình']) {
+    for (const q of [
+      'thời tiết hôm nay thế nào',
+      'asdf qwerty',
+      'tôi cần gì',
+      'giá vàng hôm nay',
+      'cấp giấy tàng hình',
+    ]) {
       const a = await assistant.answer(q);
       expect(a.status, q).toBe('not_sure');
       expect(a.cards).toEqual([]);
