@@ -1,5 +1,6 @@
 /** Public surface of procedure search and the assistant (pure). */
 export * from './assistant.js';
+export * from './assistant-choice.js';
 export * from './calibration.js';
 export { FIELD_GROUPS, type FieldGroup, fieldGroupOf } from './field-groups.js';
 export { EVERYDAY, FOLLOW_UPS, INTENTS, type Intent } from './phrases.js';

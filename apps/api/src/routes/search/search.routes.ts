@@ -1,8 +1,24 @@
-import { AssistantAnswer, AssistantRequest, type SearchHit, SearchQuery, SearchResponse } from '@mot-cua/contracts';
-import { checkSearchText, type ScoredProcedure } from '@mot-cua/core';
-import { createProceduresRepository, locateUnit } from '@mot-cua/db';
+import {
+  AssistantAnswer,
+  AssistantChoiceRecorded,
+  AssistantChoiceRequest,
+  AssistantChoiceSummary,
+  AssistantChoicesQuery,
+  AssistantRequest,
+  type SearchHit,
+  SearchQuery,
+  SearchResponse,
+} from '@mot-cua/contracts';
+import { authorize, checkSearchText, type ScoredProcedure, toAssistantChoice } from '@mot-cua/core';
+import {
+  createAssistantChoicesRepository,
+  createAuditRepository,
+  createProceduresRepository,
+  locateUnit,
+} from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
+import { requireActor } from '../../http/auth.js';
 import { loadSearchEngine } from './catalog-index.js';
 
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -90,6 +106,54 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const started = performance.now();
       const answer = await engine.answerer.answer(question, { codes });
       return { ...answer, tookMs: round(performance.now() - started) };
+    },
+  );
+
+  app.post(
+    '/assistant/choices',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['search'],
+        summary:
+          'Record which of the assistant\'s choices ("Có phải bạn muốn…") a person picked, or none; anonymous, audited',
+        body: AssistantChoiceRequest,
+        response: { 201: AssistantChoiceRecorded },
+      },
+    },
+    async (req, reply) => {
+      const choice = toAssistantChoice(req.body);
+      const id = await db.transaction().execute(async (trx) => {
+        const recorded = await createAssistantChoicesRepository(trx).recordChoice(choice);
+        await createAuditRepository(trx).recordAudit({
+          actorUserId: null,
+          action: 'search.assistant_choice',
+          entityType: 'assistant_choice',
+          entityId: String(recorded),
+          unitCode: choice.unitCode,
+          requestId: String(req.id),
+          data: { status: choice.status, offered: choice.offered, picked: choice.picked },
+        });
+        return recorded;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/assistant/choices',
+    {
+      schema: {
+        tags: ['search'],
+        summary: "What people asked and picked among the assistant's choices, most asked first (curators)",
+        querystring: AssistantChoicesQuery,
+        response: { 200: AssistantChoiceSummary },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, 'procedure.configure', { kind: 'global' });
+      return createAssistantChoicesRepository(db).summariseChoices(req.query.limit, req.query.offset);
     },
   );
 };
