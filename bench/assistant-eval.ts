@@ -6,6 +6,11 @@
  *
  *   npx tsx bench/assistant-eval.ts [dev|test|all]      (or: npm run bench -- assistant)
  *   BENCH_RERANKER_MODEL=model.onnx BENCH_RERANKER_VOCAB=vocab.txt npx tsx bench/assistant-eval.ts test
+ *   BENCH_RERANKER_MODEL=tiny npx tsx bench/assistant-eval.ts test
+ *
+ * "tiny" writes a stand-in model (tiny-onnx-model.ts): every catalog syllable gets a random 64-dimension vector
+ * (seeded), so the "embedding" is a random projection of the bag of syllables: it measures the reranker's
+ * plumbing and cost in process, and a lexical reranker's effect, not a language model's.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +29,32 @@ const qs = evalSet.questions.filter((q) => which === 'all' || q.split === which)
 
 const index = buildSearchIndex(catalog);
 let answerer: Answerer = createRetrievalAnswerer(index);
-const model = process.env.BENCH_RERANKER_MODEL;
+let model = process.env.BENCH_RERANKER_MODEL;
+let vocab = process.env.BENCH_RERANKER_VOCAB;
+if (model === 'tiny') ({ model, vocab } = await writeTinyModel());
 if (model) {
   const { loadSemanticAnswerer } = await import('../apps/api/src/routes/search/semantic-reranker.js');
-  answerer = await loadSemanticAnswerer(index, { modelPath: model, vocabPath: process.env.BENCH_RERANKER_VOCAB });
+  answerer = await loadSemanticAnswerer(index, { modelPath: model, vocabPath: vocab, stripAccents: true });
+}
+
+async function writeTinyModel() {
+  const { tinyEmbeddingModel } = await import('../apps/api/src/routes/search/tiny-onnx-model.js');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const words = new Set<string>();
+  for (const r of catalog) for (const w of foldText(r.name).split(/[^a-z0-9]+/)) if (w) words.add(w);
+  const tokens = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', ...[...words].sort()];
+  let seed = 20261130;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648 - 0.5;
+  };
+  const table = tokens.map((t) => Array.from({ length: 64 }, () => (t.startsWith('[') ? 0 : rand())));
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-tiny-'));
+  writeFileSync(join(dir, 'model.onnx'), tinyEmbeddingModel(table));
+  writeFileSync(join(dir, 'vocab.txt'), tokens.join('\n'));
+  return { model: join(dir, 'model.onnx'), vocab: join(dir, 'vocab.txt') };
 }
 
 const folded = catalog.map((r) => ({ code: r.code, name: foldText(r.name) }));
@@ -43,13 +70,36 @@ const naive = (query: string) => {
     .map((r) => r.code);
 };
 
-type Row = { n: number; s1: number; s3: number; n1: number; n3: number; answered: number; right: number };
+type Row = {
+  n: number;
+  s1: number;
+  s3: number;
+  n1: number;
+  n3: number;
+  a1: number;
+  a3: number;
+  answered: number;
+  right: number;
+};
 type Choice = { suggested: number; inChoices: number; notSure: number };
 const rows = new Map<string, Row & Choice>();
 const row = (k: string) =>
   rows.get(k) ??
   rows
-    .set(k, { n: 0, s1: 0, s3: 0, n1: 0, n3: 0, answered: 0, right: 0, suggested: 0, inChoices: 0, notSure: 0 })
+    .set(k, {
+      n: 0,
+      s1: 0,
+      s3: 0,
+      n1: 0,
+      n3: 0,
+      a1: 0,
+      a3: 0,
+      answered: 0,
+      right: 0,
+      suggested: 0,
+      inChoices: 0,
+      notSure: 0,
+    })
     .get(k)!;
 const times: number[] = [];
 const misses: string[] = [];
@@ -63,6 +113,10 @@ for (const q of qs) {
     r.n++;
     if (q.codes.includes(got[0]!)) r.s1++;
     if (got.some((c) => q.codes.includes(c))) r.s3++;
+    // What the assistant shows first: its first card, else its first choice or candidate.
+    const shown = [...a.cards.map((c) => c.code), ...a.candidates.map((c) => c.code)];
+    if (q.codes.includes(shown[0]!)) r.a1++;
+    if (shown.slice(0, 3).some((c) => q.codes.includes(c))) r.a3++;
     if (q.codes.includes(nv[0]!)) r.n1++;
     if (nv.some((c) => q.codes.includes(c))) r.n3++;
     if (a.status === 'answered') {
@@ -81,12 +135,13 @@ const quantile = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math
 
 console.log(`Frozen set of ${evalSet.frozenOn}, split ${which}, ${qs.length} questions; answerer ${answerer.name}`);
 console.log(
-  '| group | n | search top-1 | search top-3 | answered | answered precision | suggest (right among choices) | not sure | naive top-1 | naive top-3 |',
+  '| group | n | search top-1 | search top-3 | assistant shows first / in 3 | answered | answered precision | suggest (right among choices) | not sure | naive top-1 | naive top-3 |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [k, r] of [...rows].sort((x, y) => (x[0] === 'all' ? -1 : y[0] === 'all' ? 1 : y[1].n - x[1].n))) {
   console.log(
-    `| ${k} | ${r.n} | ${pct(r.s1, r.n)} | ${pct(r.s3, r.n)} | ${pct(r.answered, r.n)} | ${pct(r.right, r.answered)} | ` +
+    `| ${k} | ${r.n} | ${pct(r.s1, r.n)} | ${pct(r.s3, r.n)} | ${pct(r.a1, r.n)} / ${pct(r.a3, r.n)} | ` +
+      `${pct(r.answered, r.n)} | ${pct(r.right, r.answered)} | ` +
       `${pct(r.suggested, r.n)} (${pct(r.inChoices, r.suggested)}) | ${pct(r.notSure, r.n)} | ${pct(r.n1, r.n)} | ${pct(r.n3, r.n)} |`,
   );
 }

@@ -8,3 +8,4 @@ export { cueFactor, type QueryCues, queryCues, recordCues } from './query-cues.j
 export * from './search-index.js';
 export { expandSynonyms } from './synonyms.js';
 export { editDistance, normalizeText, STOPWORDS, tokenize } from './text.js';
+export * from './reranker.js';

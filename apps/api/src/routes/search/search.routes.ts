@@ -20,6 +20,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { loadSearchEngine } from './catalog-index.js';
+import { loadSemanticAnswerer } from './semantic-reranker.js';
 
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -41,6 +42,10 @@ const presentHit = (i: ScoredProcedure): SearchHit => ({
 export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const engine = loadSearchEngine();
   app.log.info(`search: index of ${engine.index.size} procedures built in ${engine.builtMs} ms`);
+  // The optional semantic reranker, from a model file the operator provides (nothing is downloaded).
+  const reranker = deps.config.searchReranker;
+  const answerer = reranker ? await loadSemanticAnswerer(engine.index, reranker) : engine.answerer;
+  if (reranker) app.log.info(`search: assistant reranked by ${reranker.modelPath}`);
   const { db } = deps.database;
 
   /** The procedures enabled in a unit (its own configuration, else its province's). */
@@ -104,7 +109,7 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const question = checkSearchText(req.body.question, 'question');
       const codes = await enabledCodes(req.body.unit);
       const started = performance.now();
-      const answer = await engine.answerer.answer(question, { codes });
+      const answer = await answerer.answer(question, { codes });
       return { ...answer, tookMs: round(performance.now() - started) };
     },
   );
