@@ -102,10 +102,13 @@ const row = (k: string) =>
     })
     .get(k)!;
 const times: number[] = [];
+const naiveTimes: number[] = [];
 const misses: string[] = [];
 for (const q of qs) {
   const got = index.search(q.q, { limit: 3 }).items.map((i) => i.record.code);
+  const naiveStart = performance.now();
   const nv = naive(q.q);
+  naiveTimes.push(performance.now() - naiveStart);
   const started = performance.now();
   const a = (await answerer.answer(q.q)) as Omit<AssistantAnswer, 'tookMs'>;
   times.push(performance.now() - started);
@@ -145,5 +148,8 @@ for (const [k, r] of [...rows].sort((x, y) => (x[0] === 'all' ? -1 : y[0] === 'a
       `${pct(r.suggested, r.n)} (${pct(r.inChoices, r.suggested)}) | ${pct(r.notSure, r.n)} | ${pct(r.n1, r.n)} | ${pct(r.n3, r.n)} |`,
   );
 }
-console.log(`assistant latency p50 ${quantile(times, 0.5).toFixed(2)} ms, p99 ${quantile(times, 0.99).toFixed(2)} ms`);
+console.log(
+  `assistant latency p50 ${quantile(times, 0.5).toFixed(2)} ms, p99 ${quantile(times, 0.99).toFixed(2)} ms; ` +
+    `reference (naive scan, same run) p50 ${quantile(naiveTimes, 0.5).toFixed(2)} ms, p99 ${quantile(naiveTimes, 0.99).toFixed(2)} ms`,
+);
 if (process.env.BENCH_MISSES) for (const m of misses) console.log(m);

@@ -5,7 +5,7 @@ export * from './calibration.js';
 export { FIELD_GROUPS, type FieldGroup, fieldGroupOf } from './field-groups.js';
 export { EVERYDAY, FOLLOW_UPS, INTENTS, type Intent } from './phrases.js';
 export { cueFactor, type QueryCues, queryCues, recordCues } from './query-cues.js';
+export * from './reranker.js';
 export * from './search-index.js';
 export { expandSynonyms } from './synonyms.js';
 export { editDistance, normalizeText, STOPWORDS, tokenize } from './text.js';
-export * from './reranker.js';

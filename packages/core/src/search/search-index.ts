@@ -83,6 +83,8 @@ type CompiledIntent = { id: string; patterns: string[][]; unless: string[][]; co
 
 const FIELD_WEIGHTS = { name: 3, results: 1.2, field: 1 } as const;
 const EXTRA_WEIGHTS = { applicants: 0.3, conditions: 0.15, components: 0.2 } as const;
+/** Hint words found in more than this share of the records are left out. */
+const MAX_HINT_SHARE = 0.05;
 const K1 = 1.2;
 const B = 0.75;
 const BIGRAM_WEIGHT = 1.5;
@@ -117,6 +119,7 @@ export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 /** Build the index. Records with a duplicate code keep the first. */
 export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   const docs: Doc[] = [];
+  const hintsOf: Array<Map<string, number>> = [];
   const byCode = new Map<string, Doc>();
   const everyday = new Set(EVERYDAY);
   for (const record of records) {
@@ -142,11 +145,12 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     add(record.field, FIELD_WEIGHTS.field);
     // The rest of the record (who applies, conditions, documents) adds words to score with, lightly, but neither
     // to the length nor to what the record is said to cover (a word found only among the documents is a hint).
+    const hints = new Map<string, number>();
     const hint = (text: string | null, weight: number) => {
       if (!text) return;
       for (const t of new Set(expandSynonyms(tokenize(text)).tokens)) {
         if (STOPWORDS.has(t) || t.length < 2) continue;
-        tf.set(t, (tf.get(t) ?? 0) + weight);
+        hints.set(t, (hints.get(t) ?? 0) + weight);
       }
     };
     hint(record.applicantTypes.join(' '), EXTRA_WEIGHTS.applicants);
@@ -174,10 +178,20 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     };
     doc.cueKey = cueKey(doc.cues);
     docs.push(doc);
+    hintsOf.push(hints);
     byCode.set(record.code, doc);
   }
 
   const N = docs.length;
+  // Hint words common to many records ("đơn", "bản sao", "giấy") tell nothing and would lengthen every posting
+  // list: only the rarer ones are kept.
+  const hintDf = new Map<string, number>();
+  for (const h of hintsOf) for (const t of h.keys()) hintDf.set(t, (hintDf.get(t) ?? 0) + 1);
+  docs.forEach((d, i) => {
+    for (const [t, w] of hintsOf[i]!) {
+      if ((hintDf.get(t) ?? 0) <= N * MAX_HINT_SHARE) d.tf.set(t, (d.tf.get(t) ?? 0) + w);
+    }
+  });
   const postings = new Map<string, Array<{ doc: number; tf: number }>>();
   docs.forEach((d, i) => {
     for (const [term, f] of d.tf) {

@@ -15,8 +15,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** A question unique to this run, so the test also holds on a shared PostgreSQL database. */
-const unique = () => `sang ten so do lan ${Math.random().toString(36).slice(2, 8)}`;
+/** A question unique to this run (letters only: digits are masked when stored), for a shared PostgreSQL database. */
+const unique = () =>
+  `sang ten so do ${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
 const choose = (payload: Record<string, unknown>) =>
   app.inject({ method: 'POST', url: '/api/search/assistant/choices', payload });
 
