@@ -43,7 +43,9 @@ export function createRerankingAnswerer(index: SearchIndex, embedder: Embedder, 
   async function rerank(question: string, items: ReadonlyArray<ScoredProcedure>): Promise<ScoredProcedure[]> {
     const missing = items.filter((i) => !names.has(i.record.code));
     const vectors = await embedder.embed([question, ...missing.map((i) => i.record.name)]);
-    missing.forEach((i, k) => names.set(i.record.code, vectors[k + 1]!));
+    missing.forEach((i, k) => {
+      names.set(i.record.code, vectors[k + 1]!);
+    });
     const q = vectors[0]!;
     const best = Math.max(...items.map((i) => i.score), 1e-9);
     return items
