@@ -338,8 +338,11 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const bridges = new Map<string, string[][]>();
     for (const list of [corrected, tokens]) {
       for (const b of findBridges(list)) {
-        for (const w of list.slice(b.at, b.at + b.length)) {
-          if (negatedWords.has(w)) continue;
+        const words = list.slice(b.at, b.at + b.length);
+        // A negation inside the everyday phrase is its meaning ("không có lương hưu" → social assistance).
+        const negative = words.includes('khong');
+        for (const w of words) {
+          if (negatedWords.has(w) && !negative) continue;
           const alts = bridges.get(w) ?? [];
           for (const a of b.admin) if (!alts.some((x) => x.join(' ') === a.join(' '))) alts.push(a);
           bridges.set(w, alts);

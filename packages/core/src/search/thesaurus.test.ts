@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expandSynonyms } from './synonyms.js';
 import { tokenize } from './text.js';
 import { findBridges, THESAURUS } from './thesaurus.js';
 
@@ -16,6 +17,11 @@ describe('thesaurus', () => {
     const both = bridge('sinh con').flat();
     expect(both).toContain('khai sinh');
     expect(both).toContain('thai san');
+  });
+
+  it('reads the spoken negation "hổng có" as "không có"', () => {
+    const tokens = expandSynonyms(tokenize('má tui 82 tuổi hổng có lương hưu')).tokens;
+    expect(findBridges(tokens).flatMap((b) => b.admin.map((a) => a.join(' ')))).toContain('tro cap xa hoi hang thang');
   });
 
   it('holds no entry that would fire on a question word or a word with another meaning', () => {

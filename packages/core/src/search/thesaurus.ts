@@ -111,6 +111,7 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
   social_protection: [
     ['nguoi gia', 'cao tuoi|bao tro xa hoi'],
     ['khong co luong huu', 'tro cap xa hoi hang thang'],
+    ['khong co nguoi nuoi', 'tro cap xa hoi hang thang'],
     ['tro cap nguoi gia', 'tro cap xa hoi hang thang'],
     ['tan tat', 'khuyet tat'],
     ['khuyet tat', 'khuyet tat'],
