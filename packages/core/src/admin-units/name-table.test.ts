@@ -23,7 +23,7 @@ function scan(name: string, min: number) {
 describe('NameTable', () => {
   it('finds exact names, and typo-ed names as the full scan does (best match and its score)', () => {
     let i = 0;
-    for (const v of communes.filter((_, k) => k % 97 === 0)) {
+    for (const v of communes.filter((_, k) => k % 401 === 0)) {
       const name = foldName(v.name);
       expect(table.match(name, 0.7)[0]?.sim).toBe(1);
       if (name.length < 6 || /\d/.test(name)) continue;
