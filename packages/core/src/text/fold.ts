@@ -4,7 +4,7 @@
  */
 export function foldText(s: string): string {
   // Plain ASCII (text folded once already, most addresses typed without accents) needs no Unicode pass.
-  if (ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!NOT_PLAIN.test(s)) return s.toLowerCase().replace(/\s+/g, ' ').trim();
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -15,4 +15,5 @@ export function foldText(s: string): string {
     .trim();
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Anything but white space and printable ASCII. */
+const NOT_PLAIN = /[^\s\x20-\x7e]/;
