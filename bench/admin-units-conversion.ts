@@ -147,3 +147,42 @@ for (const [noise, t] of [...byNoise].sort((a, b) => b[1].n - a[1].n)) {
 }
 console.log('\nSome misses:');
 for (const m of misses) console.log(m);
+
+// ---- harder styles (issue 18): reversed, ">" / " - " separated, all caps, roads and hamlets, stored abbreviations ----
+function styleTable(file: string, label: string) {
+  const set = JSON.parse(readFileSync(data(file), 'utf8')) as { items: Item[] };
+  type Row = { full: number; fullRight: number; split: number; needsDetail: number; allListed: number };
+  const rows = new Map<string, Row>();
+  const row = (k: string) =>
+    rows.get(k) ?? rows.set(k, { full: 0, fullRight: 0, split: 0, needsDetail: 0, allListed: 0 }).get(k)!;
+  const missed: string[] = [];
+  for (const it of set.items) {
+    const r = converter.convert(it.address, ON);
+    const codes = newCodes(r);
+    for (const k of ['all', ...it.noise.filter((n) => !['abbreviated', 'no_accents', 'type_dropped'].includes(n))]) {
+      const t = row(k);
+      if (it.share === 'full') {
+        t.full++;
+        if (codes[0] !== undefined && it.expected.includes(codes[0])) t.fullRight++;
+        else if (k === 'all' && missed.length < 6) missed.push(`  ${it.address} → ${r.status} ${codes.slice(0, 3)}`);
+      } else {
+        t.split++;
+        if (r.status === 'needs_detail') t.needsDetail++;
+        if (it.expected.every((c) => codes.includes(c))) t.allListed++;
+      }
+    }
+  }
+  console.log(`\n${label} (${file}, ${set.items.length} addresses)`);
+  console.log('| Style | whole communes: top-1 | split communes: "needs detail" | split: every successor listed |');
+  console.log('|---|---|---|---|');
+  for (const [k, t] of [...rows].sort((a, b) =>
+    a[0] === 'all' ? -1 : b[0] === 'all' ? 1 : a[0].localeCompare(b[0]),
+  )) {
+    console.log(
+      `| ${k} | ${pct(t.fullRight, t.full)} (${t.full}) | ${pct(t.needsDetail, t.split)} (${t.split}) | ${pct(t.allListed, t.split)} |`,
+    );
+  }
+  if (process.env.BENCH_MISSES) for (const m of missed) console.log(m);
+}
+styleTable('address-conversion-styles.json', 'Harder styles, the set used while improving the parser');
+styleTable('address-conversion-styles-holdout.json', 'Harder styles, held out (generated after, measured only)');

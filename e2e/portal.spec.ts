@@ -31,12 +31,19 @@ describe('citizen portal journey', () => {
     await screenshot(page, 'portal-procedure-page');
   });
 
-  it('the assistant answers an everyday question with a card, and says it is not sure about nonsense', async () => {
+  it('the assistant offers choices ("Có phải bạn muốn…"), shows the picked one, and is not sure about nonsense', async () => {
     await page.goto(`${h.baseUrl}/assistant`);
     const box = page.getByRole('textbox').first();
     await box.fill('con tôi mới sinh cần làm giấy tờ gì');
     await box.press('Enter');
-    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/khai sinh/i);
+    const choices = page.getByRole('group', { name: 'Có phải bạn muốn…' });
+    await expect.poll(() => choices.isVisible(), { timeout: 15_000 }).toBe(true);
+    const first = choices.getByRole('button').first();
+    expect(await first.textContent()).toMatch(/khai sinh/i);
+    await first.click();
+    // the picked procedure opens as a card with what to bring
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/Giấy tờ cần nộp/);
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
     await box.fill('xyzzy qwerty plugh');
     await box.press('Enter');
     await expect

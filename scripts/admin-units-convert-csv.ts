@@ -33,6 +33,8 @@ export const OUTPUT_COLUMNS = [
 ] as const;
 
 const CODE_COLUMNS = ['old_code', 'oldCode', 'ma_xa', 'code'];
+/** Output lines per write. */
+const WRITE_BATCH = 512;
 
 /** One CSV field, quoted when it needs to be (RFC 4180). */
 export function csvField(v: string | number): string {
@@ -104,8 +106,17 @@ export async function convertCsv(inPath: string, outPath: string, opts: ConvertC
     parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }),
   );
   const out = createWriteStream(outPath, 'utf8');
+  // Lines are written in batches: one stream write (and at most one wait for 'drain') per batch, not per row.
+  let batch: string[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const chunk = `${batch.join('\n')}\n`;
+    batch = [];
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
   const write = async (line: string) => {
-    if (!out.write(`${line}\n`)) await once(out, 'drain');
+    batch.push(line);
+    if (batch.length >= WRITE_BATCH) await flush();
   };
   const summary: ConvertCsvSummary = { rows: 0, byStatus: {}, ms: 0 };
   let header: string[] | undefined;
@@ -140,6 +151,7 @@ export async function convertCsv(inPath: string, outPath: string, opts: ConvertC
         bar.update(parser.info.bytes, { rows: summary.rows, rate: Math.round(summary.rows / Math.max(secs, 0.001)) });
       }
     }
+    await flush();
   } finally {
     out.end();
     await once(out, 'finish');

@@ -2,6 +2,15 @@
  * Build the labelled set of noisy old addresses used to measure address conversion:
  *
  *   npx tsx scripts/admin-units-labelled-set.ts [--count 1000] [--seed 20250701]
+ *   npx tsx scripts/admin-units-labelled-set.ts --styles --count 600 --seed 20261130 --out address-conversion-styles.json
+ *   npx tsx scripts/admin-units-labelled-set.ts --styles --count 600 --seed 20261201 --out address-conversion-styles-holdout.json
+ *
+ * `--styles` (issue 18) writes the harder styles instead, each address one style or two: components in reverse
+ * order (province first), separated by " > " or " - ", all caps, a road ("Tỉnh lộ 10", "Quốc lộ 1A") or a
+ * hamlet / group ("Tổ 3", "Khu 4", "Ấp Bình An", "Thôn 2") in front, and names the data stores abbreviated
+ * written in full ("Thị trấn Nông trường Lệ Ninh" for "NT Lệ Ninh"). Half the addresses come from split communes.
+ * The seed-20261130 file was used while improving the parser; the seed-20261201 file was generated after and only
+ * measured (held out).
  *
  * Each address is generated from one row of the official old→new mapping (wardMap) of
  * data/admin-units/vn-admin-units-2025-07-01.json, so its label (the new commune codes) is the mapping itself.
@@ -20,6 +29,8 @@ const flag = (name: string, dflt: number) => {
 };
 const COUNT = flag('--count', 1000);
 const SEED = flag('--seed', 20250701);
+const STYLES = args.includes('--styles');
+const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1]! : 'address-conversion-labelled.json';
 
 const raw = JSON.parse(readFileSync('data/admin-units/vn-admin-units-2025-07-01.json', 'utf8')) as RawAdminUnitsFile;
 
@@ -122,6 +133,46 @@ type Item = {
 };
 const items: Item[] = [];
 const seen = new Set<string>();
+const STYLE_KINDS = ['reversed', 'sep_gt', 'sep_dash', 'upper_case', 'road', 'hamlet'] as const;
+const ROADS = ['Tỉnh lộ 10', 'Quốc lộ 1A', 'QL 14', 'Tỉnh lộ 8', 'Đường tỉnh 741', 'Km 12 Quốc lộ 20'];
+const HAMLETS = ['Tổ 3', 'Tổ dân phố 5', 'Khu 4', 'Khu phố 2', 'Ấp Bình An', 'Thôn 2', 'Xóm 6', 'Ấp 3'];
+const expandStored = (fullName: string) => fullName.replace(/ N\.?T /, ' Nông trường ');
+const storedAbbreviated = communes.filter((c) => / N\.?T /.test(c.fullName));
+function styled(): Item {
+  const k = rand();
+  const w = k < 0.05 ? pick(storedAbbreviated) : k < 0.5 ? pick(communes) : pick(splitOnes);
+  const d = districts.get(w.districtCode)!;
+  const p = provinces.get(w.provinceCode)!;
+  const noise: string[] = [];
+  let parts = [expandStored(w.fullName), d.fullName, p.fullName];
+  if (parts[0] !== w.fullName) noise.push('stored_abbreviation');
+  parts = parts.map((x) => typeWord(x, noise));
+  const kinds = new Set([pick(STYLE_KINDS), ...(rand() < 0.4 ? [pick(STYLE_KINDS)] : [])]);
+  if (kinds.has('road')) parts.unshift(`Số ${1 + Math.floor(rand() * 300)} ${pick(ROADS)}`);
+  else if (kinds.has('hamlet')) parts.unshift(pick(HAMLETS));
+  if (kinds.has('reversed')) parts.reverse();
+  const sep = kinds.has('sep_gt') ? ' > ' : kinds.has('sep_dash') ? ' - ' : ', ';
+  let address = parts.join(sep);
+  if (rand() < 0.4) {
+    address = stripAccents(address);
+    noise.push('no_accents');
+  }
+  if (kinds.has('upper_case')) address = address.toUpperCase();
+  const t = targets.get(w.code)!;
+  return {
+    address,
+    oldCode: w.code,
+    expected: [...t.codes].sort(),
+    share: t.share,
+    noise: [...new Set([...kinds, ...noise])],
+  };
+}
+while (STYLES && items.length < COUNT) {
+  const it = styled();
+  if (seen.has(it.address)) continue;
+  seen.add(it.address);
+  items.push(it);
+}
 while (items.length < COUNT) {
   const w = items.length < COUNT * 0.8 ? pick(communes) : pick(splitOnes);
   const d = districts.get(w.districtCode)!;
@@ -167,13 +218,12 @@ while (items.length < COUNT) {
 }
 
 const out = {
-  about:
-    'Noisy old (pre-2025-07-01) addresses generated from the official mapping by scripts/admin-units-labelled-set.ts; expected = new commune codes on 2025-07-01 (several when the old commune was split).',
+  about: `${STYLES ? 'Old addresses in harder styles (reversed, ">" or " - " separated, all caps, roads and hamlets in front, names the data abbreviates written in full)' : 'Noisy old (pre-2025-07-01) addresses'} generated from the official mapping by scripts/admin-units-labelled-set.ts; expected = new commune codes on 2025-07-01 (several when the old commune was split).`,
   seed: SEED,
   count: items.length,
   items,
 };
-writeFileSync('data/admin-units/address-conversion-labelled.json', `${JSON.stringify(out, null, 1)}\n`);
+writeFileSync(`data/admin-units/${OUT}`, `${JSON.stringify(out, null, 1)}\n`);
 console.log(
   `wrote ${items.length} addresses (${items.filter((i) => i.share === 'partial').length} from split communes)`,
 );

@@ -22,3 +22,14 @@ describe('loadConfig', () => {
     expect(d).not.toContain('s3cret');
   });
 });
+
+describe('assistant reranker settings', () => {
+  it('takes the model and vocabulary together, or neither', () => {
+    expect(loadConfig({}).searchReranker).toBeUndefined();
+    expect(loadConfig({ SEARCH_RERANKER_MODEL: '/m.onnx', SEARCH_RERANKER_VOCAB: '/v.txt' }).searchReranker).toEqual({
+      modelPath: '/m.onnx',
+      vocabPath: '/v.txt',
+    });
+    expect(() => loadConfig({ SEARCH_RERANKER_MODEL: '/m.onnx' })).toThrow(/SEARCH_RERANKER_VOCAB/);
+  });
+});

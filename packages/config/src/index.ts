@@ -41,6 +41,10 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** Max request body in bytes (uploads are checked separately). */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Optional semantic reranker of the assistant: a sentence-embedding ONNX model file the operator provides. */
+  SEARCH_RERANKER_MODEL: z.string().optional(),
+  /** Its WordPiece vocabulary (vocab.txt, one token per line); required with the model. */
+  SEARCH_RERANKER_VOCAB: z.string().optional(),
 });
 
 export type Config = Readonly<{
@@ -57,6 +61,8 @@ export type Config = Readonly<{
   systemCode: string;
   webDistDir: string | undefined;
   bodyLimitBytes: number;
+  /** Model and vocabulary of the optional assistant reranker (both or neither). */
+  searchReranker: { modelPath: string; vocabPath: string } | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -74,6 +80,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (Boolean(e.SEARCH_RERANKER_MODEL) !== Boolean(e.SEARCH_RERANKER_VOCAB)) {
+    throw new ConfigError(['SEARCH_RERANKER_MODEL and SEARCH_RERANKER_VOCAB: set both or neither']);
+  }
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -88,6 +97,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     systemCode: e.SYSTEM_CODE,
     webDistDir: e.WEB_DIST_DIR,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    searchReranker:
+      e.SEARCH_RERANKER_MODEL && e.SEARCH_RERANKER_VOCAB
+        ? { modelPath: e.SEARCH_RERANKER_MODEL, vocabPath: e.SEARCH_RERANKER_VOCAB }
+        : undefined,
   });
 }
 

@@ -142,16 +142,67 @@ export const AssistantAnswer = z
     question: z.string(),
     understood: z.string(),
     corrections: z.array(SearchCorrection),
-    /** 'answered': cards are the best matches; 'not_sure': confidence too low, no card is given as the answer. */
-    status: z.enum(['answered', 'not_sure']),
-    /** 0-1; below the threshold the status is 'not_sure'. */
+    /**
+     * 'answered': cards are the best matches (calibrated to be right ≥ 95 % of the time); 'suggest': fairly sure,
+     * `candidates` are the choices of "Có phải bạn muốn…" and no card is given; 'not_sure': confidence too low.
+     */
+    status: z.enum(['answered', 'suggest', 'not_sure']),
+    /** 0-1, calibrated; below the suggestion threshold the status is 'not_sure'. */
     confidence: z.number(),
     /** Which answerer produced it (the retrieval answerer is 'retrieval'). */
     answerer: z.string(),
     cards: z.array(AnswerCard),
-    /** When not sure: procedures that partly match, to help rephrase (names only, no claims). */
+    /**
+     * 'suggest': the choices offered (best first); 'not_sure': procedures that partly match, to help rephrase
+     * (names only, no claims).
+     */
     candidates: z.array(AnswerProcedureRef),
     tookMs: z.number(),
   })
   .meta({ id: 'AssistantAnswer' });
 export type AssistantAnswer = z.infer<typeof AssistantAnswer>;
+
+/** A procedure code as the catalog writes it ("1.001193", "L-YT-001"). */
+const ProcedureCode = z.string().min(3).max(40);
+
+/**
+ * What a person picked among the assistant's choices, or null for "none of these". Anonymous: nothing about the
+ * person is sent or kept; the question is stored folded with digits masked.
+ */
+export const AssistantChoiceRequest = z
+  .object({
+    question: z.string().max(ASSISTANT_QUESTION_MAX_LENGTH),
+    /** The status of the answer the choices came with. */
+    status: z.enum(['answered', 'suggest', 'not_sure']),
+    offered: z.array(ProcedureCode).min(1).max(10),
+    picked: ProcedureCode.nullable(),
+    unit: z.string().min(2).max(10).optional(),
+  })
+  .meta({ id: 'AssistantChoiceRequest' });
+export type AssistantChoiceRequest = z.infer<typeof AssistantChoiceRequest>;
+
+export const AssistantChoiceRecorded = z.object({ id: z.number().int() }).meta({ id: 'AssistantChoiceRecorded' });
+export type AssistantChoiceRecorded = z.infer<typeof AssistantChoiceRecorded>;
+
+export const AssistantChoicesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type AssistantChoicesQuery = z.infer<typeof AssistantChoicesQuery>;
+
+/** Per anonymised question: how often it was asked with choices, what was picked, how often none fitted. */
+export const AssistantChoiceSummary = z
+  .object({
+    items: z.array(
+      z.object({
+        question: z.string(),
+        times: z.number().int(),
+        noneOfThese: z.number().int(),
+        picked: z.array(z.object({ code: z.string(), times: z.number().int() })),
+        lastAt: z.string(),
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .meta({ id: 'AssistantChoiceSummary' });
+export type AssistantChoiceSummary = z.infer<typeof AssistantChoiceSummary>;

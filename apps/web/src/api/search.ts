@@ -1,5 +1,7 @@
 import {
   AssistantAnswer,
+  AssistantChoiceRecorded,
+  type AssistantChoiceRequest,
   type AssistantRequest,
   type ProcedureDuration,
   type ProcedureFee,
@@ -42,6 +44,14 @@ export function useProcedureSearch(p: SearchParams) {
 export function useAskAssistant() {
   return useMutation({
     mutationFn: (body: AssistantRequest) => api(AssistantAnswer, '/api/search/assistant', { method: 'POST', body }),
+  });
+}
+
+/** Record which suggested procedure the person picked (or null: none of these); anonymous. */
+export function useRecordChoice() {
+  return useMutation({
+    mutationFn: (body: AssistantChoiceRequest) =>
+      api(AssistantChoiceRecorded, '/api/search/assistant/choices', { method: 'POST', body }),
   });
 }
 

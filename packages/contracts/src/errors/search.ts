@@ -12,4 +12,9 @@ export const searchErrors = {
     vi: 'Nội dung tìm kiếm quá dài, vui lòng rút gọn.',
     en: 'The search text is too long; please shorten it.',
   },
+  ASSISTANT_CHOICE_NOT_OFFERED: {
+    status: 400,
+    vi: 'Lựa chọn không nằm trong các gợi ý đã đưa ra.',
+    en: 'The choice is not one of the suggestions offered.',
+  },
 } as const satisfies Record<string, ErrorEntry>;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AddressConverter, type ConversionResult, parseAddress } from './address-conversion.js';
 import { loadShippedIndex } from './master-data.fixture.js';
 
-type Labelled = { items: Array<{ address: string; expected: string[]; share: 'full' | 'partial' }> };
+type Labelled = { items: Array<{ address: string; oldCode: string; expected: string[]; share: 'full' | 'partial' }> };
 
 let converter: AddressConverter;
 let labelled: Labelled;
@@ -134,6 +134,39 @@ describe('AddressConverter', () => {
     const later = converter.convert(a, '2026-05-01').candidates[0]!;
     expect(later.newUnit).toMatchObject({ code: '26368', fullName: 'Phường Long Thành' });
     expect(later.newProvince.fullName).toBe('Thành phố Đồng Nai');
+  });
+
+  it('reads addresses in any order and style: province first, ">" or " - ", capitals, roads, hamlets', () => {
+    const top = (a: string) => converter.convert(a, '2025-07-01');
+    const reversed = top('Long An, TX. Kiến Tường, Xã Thạnh Hưng');
+    expect(reversed.candidates[0]?.oldCommune?.fullName).toBe('Xã Thạnh Hưng');
+    expect(reversed.candidates[0]?.oldDistrict?.fullName).toBe('Thị xã Kiến Tường');
+    expect(top('Tổ 3 - P Hoa Nghia - q. Duong Kinh - TP Hai Phong').candidates[0]?.oldCommune?.fullName).toBe(
+      'Phường Hoà Nghĩa',
+    );
+    const road = top('SỐ 5 TỈNH LỘ 10 - XÃ GIA CANH - HUYỆN ĐỊNH QUÁN - ĐỒNG NAI');
+    expect(road.status).toBe('converted');
+    expect(road.candidates[0]?.oldCommune?.fullName).toBe('Xã Gia Canh');
+    expect(road.detail).toBe('SỐ 5 TỈNH LỘ 10');
+    expect(top('Thon 8 Van Tien H. Yen Lac T. Vinh Phuc').candidates[0]?.newUnit.code).toBe('09052');
+  });
+
+  it('finds a name the data stores abbreviated, written in full ("NT Lệ Ninh" = Nông trường Lệ Ninh)', () => {
+    const r = converter.convert('Thị trấn Nông trường Lệ Ninh, Huyện Lệ Thủy, Quảng Bình', '2025-07-01');
+    expect(r.candidates[0]?.oldCommune).toEqual({ code: '19246', fullName: 'Thị trấn NT Lệ Ninh' });
+  });
+
+  it('asks for detail for every split commune it finds, even when another old commune fits as well', () => {
+    let split = 0;
+    for (const item of labelled.items) {
+      if (item.share !== 'partial') continue;
+      const r = converter.convert(item.address, '2025-07-01');
+      if (r.candidates[0]?.oldCommune?.code === item.oldCode) {
+        split++;
+        expect(r.status, item.address).toBe('needs_detail');
+      }
+    }
+    expect(split).toBeGreaterThan(150);
   });
 
   it('converts by old code, and says not_found for nonsense', () => {

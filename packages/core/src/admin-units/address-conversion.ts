@@ -1,7 +1,10 @@
-import { foldText } from '../text/fold.js';
+import { orderSegments, parseAddress, type Segment } from './address-parse.js';
+import { NameTable } from './name-table.js';
 import type { AdminUnitIndex } from './unit-index.js';
-import { type LinkShare, PRE_REFORM_LAST_DAY, REFORM_DATE, type UnitLevel, type UnitVersion } from './unit-model.js';
-import { expandAbbreviations, foldName, nameSimilarity, PROVINCE_NICKNAMES } from './unit-text.js';
+import { type LinkShare, PRE_REFORM_LAST_DAY, REFORM_DATE, type UnitVersion } from './unit-model.js';
+import { foldName, PROVINCE_NICKNAMES } from './unit-text.js';
+
+export { orderSegments, parseAddress, type Segment } from './address-parse.js';
 
 export type ConversionStatus =
   /** One new commune: the whole old commune went there. */
@@ -51,88 +54,12 @@ export type ConversionResult = {
   warnings: ConversionWarning[];
 };
 
-type Hint = UnitLevel | 'province_or_district' | undefined;
-type Segment = { hint: Hint; name: string; word?: string };
-
-const KEYWORDS: Array<[string, Hint]> = [
-  ['thanh pho', 'province_or_district'],
-  ['thi tran', 'commune'],
-  ['thi xa', 'district'],
-  ['dac khu', 'commune'],
-  ['phuong', 'commune'],
-  ['tinh', 'province'],
-  ['quan', 'district'],
-  ['huyen', 'district'],
-  ['xa', 'commune'],
-];
 const COMMUNE_TYPE_OF_WORD: Readonly<Record<string, UnitVersion['type']>> = {
   xa: 'commune',
   phuong: 'ward',
   'thi tran': 'township',
   'dac khu': 'special_zone',
 };
-const KEYWORD_RE = new RegExp(`(?:^| )(${KEYWORDS.map(([k]) => k).join('|')})(?= |$)`, 'g');
-
-/** Split a free-text address into typed segments, right-most last. Exported for tests. */
-export function parseAddress(text: string): Segment[] {
-  const expanded = expandAbbreviations(foldText(text));
-  const out: Segment[] = [];
-  for (const part of expanded.split(/[,;\n|]+/)) {
-    const clean = foldName(part);
-    if (!clean) continue;
-    const marks: Array<{ at: number; end: number; hint: Hint }> = [];
-    for (const m of clean.matchAll(KEYWORD_RE)) {
-      const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
-      const prev = marks.at(-1);
-      // A keyword right after a keyword is part of a name ("xa xa phien" = Xã Xà Phiên).
-      if (prev && clean.slice(prev.end, at).trim() === '') continue;
-      marks.push({ at, end: at + m[1]!.length, hint: KEYWORDS.find(([k]) => k === m[1])![1] });
-    }
-    // A keyword with nothing after it ends a name ("ha tinh", "binh xa", "xuan phuong").
-    for (let k = marks.length - 1; k >= 0; k--) {
-      const next = marks[k + 1]?.at ?? clean.length;
-      if (clean.slice(marks[k]!.end, next).trim() === '' && (k > 0 || marks[k]!.at > 0)) marks.splice(k, 1);
-    }
-    if (marks.length === 0) {
-      out.push({ hint: undefined, name: clean });
-      continue;
-    }
-    const head = clean.slice(0, marks[0]!.at).trim();
-    if (head) out.push({ hint: undefined, name: head });
-    marks.forEach((mk, i) => {
-      const name = clean.slice(mk.end, marks[i + 1]?.at ?? clean.length).trim();
-      if (name) out.push({ hint: mk.hint, name, word: clean.slice(mk.at, mk.end) });
-    });
-  }
-  return out;
-}
-
-type Entry = { v: UnitVersion; folded: string };
-
-class NameTable {
-  private readonly exact = new Map<string, Entry[]>();
-  constructor(readonly entries: Entry[]) {
-    for (const e of entries) {
-      const list = this.exact.get(e.folded);
-      if (list) list.push(e);
-      else this.exact.set(e.folded, [e]);
-    }
-  }
-  match(name: string, min: number): Array<{ e: Entry; sim: number }> {
-    const hit = this.exact.get(name);
-    if (hit) return hit.map((e) => ({ e, sim: 1 }));
-    if (min > 1) return [];
-    const out: Array<{ e: Entry; sim: number }> = [];
-    for (const e of this.entries) {
-      if (Math.abs(e.folded.length - name.length) > 4) continue;
-      const sim = nameSimilarity(name, e.folded);
-      if (sim >= min) out.push({ e, sim });
-    }
-    return out.sort((a, b) => b.sim - a.sim).slice(0, 6);
-  }
-}
-
-const entry = (v: UnitVersion): Entry => ({ v, folded: foldName(v.name) });
 
 type Scored = {
   commune: UnitVersion | null;
@@ -161,13 +88,13 @@ export class AddressConverter {
   constructor(private readonly index: AdminUnitIndex) {
     const old = index.dataset.versions.filter((v) => v.validTo === PRE_REFORM_LAST_DAY);
     const fresh = index.dataset.versions.filter((v) => v.validFrom === REFORM_DATE);
-    this.oldProvinces = new NameTable(old.filter((v) => v.level === 'province').map(entry));
-    this.newProvinces = new NameTable(fresh.filter((v) => v.level === 'province').map(entry));
+    this.oldProvinces = new NameTable(old.filter((v) => v.level === 'province'));
+    this.newProvinces = new NameTable(fresh.filter((v) => v.level === 'province'));
     const districts = old.filter((v) => v.level === 'district');
-    this.allDistricts = new NameTable(districts.map(entry));
+    this.allDistricts = new NameTable(districts);
     group(districts, (v) => v.provinceCode, this.districtsOf);
     const communes = old.filter((v) => v.level === 'commune');
-    this.allCommunes = new NameTable(communes.map(entry));
+    this.allCommunes = new NameTable(communes);
     group(communes, (v) => v.districtCode ?? '', this.communesOfDistrict);
     group(communes, (v) => v.provinceCode, this.communesOfProvince);
     group(
@@ -188,13 +115,23 @@ export class AddressConverter {
     const names = new Set([...this.nicknames.keys()]);
     for (const e of [...this.oldProvinces.entries, ...this.newProvinces.entries]) names.add(e.folded);
     this.provinceNames = [...names].sort((a, b) => b.length - a.length);
+    // Names written with a dash ("Bà Rịa - Vũng Tàu", "Văn Miếu - Quốc Tử Giám"): the dash is not a separator.
+    const dashed = [...old, ...fresh]
+      .filter((v) => /\s[-–—]\s/.test(v.name))
+      .map((v) => foldName(v.name).split(' ').join('\\s*[-–—]?\\s*'));
+    const dashedRe = dashed.length ? new RegExp(`(${[...new Set(dashed)].join('|')})`, 'g') : undefined;
+    this.joined = (folded) => (dashedRe ? folded.replace(dashedRe, (m) => m.replace(/\s*[-–—]\s*/g, ' ')) : folded);
   }
 
   private readonly provinceNames: string[];
+  private readonly joined: (folded: string) => string;
 
   /** Convert a free-text address to the units in force on `onDate`. */
   convert(text: string, onDate: string): ConversionResult {
-    const segments = this.splitTrailingProvince(parseAddress(text));
+    const parsed = orderSegments(parseAddress(text, this.joined), (name) =>
+      this.matchProvince({ hint: undefined, name }).some((p) => p.sim === 1),
+    );
+    const segments = this.splitTrailingProvince(parsed);
     if (segments.length === 0) return { status: 'not_found', confidence: 0, candidates: [], detail: '', warnings: [] };
     const { scored, used, segments: oldSegments, districts } = this.matchOld(segments);
     const fresh = segments.some((s) => s.hint === 'district') ? undefined : this.matchNew(segments);
@@ -307,10 +244,11 @@ export class AddressConverter {
         communeName: best.commune.name,
       });
     }
-    const status: ConversionStatus =
-      rivalLeadsElsewhere || warnings.length ? 'ambiguous' : partial ? 'needs_detail' : 'converted';
-    const confidence =
-      status === 'ambiguous' ? best.score / 2 : status === 'needs_detail' ? best.score / bestKeys.size : best.score;
+    // A split commune always needs a street or village, even when another old commune fits as well (then with
+    // half the confidence, its candidates listed after).
+    const unsure = rivalLeadsElsewhere || warnings.length > 0;
+    const status: ConversionStatus = partial ? 'needs_detail' : unsure ? 'ambiguous' : 'converted';
+    const confidence = (status === 'needs_detail' ? best.score / bestKeys.size : best.score) * (unsure ? 0.5 : 1);
     return {
       status,
       confidence: Math.round(confidence * 1000) / 1000,
@@ -343,7 +281,7 @@ export class AddressConverter {
   /** "huyen hau loc thanh hoa" (no comma before the province) → district "hau loc" + province "thanh hoa". */
   private splitTrailingProvince(segments: Segment[]): Segment[] {
     const last = segments.at(-1);
-    if (!last || last.hint === 'province') return segments;
+    if (!last || last.hint === 'province' || last.hint === 'detail') return segments;
     if (last.hint === undefined && this.matchProvince(last).some((p) => p.sim === 1)) return segments;
     for (const name of this.provinceNames) {
       if (last.name.length > name.length + 1 && last.name.endsWith(` ${name}`)) {
@@ -385,7 +323,7 @@ export class AddressConverter {
     let i = segments.length - 1;
     let provinces: Array<{ codes: string[]; sim: number; v: UnitVersion }> = [];
     const last = segments[i]!;
-    if (last.hint !== 'district' && last.hint !== 'commune') {
+    if (last.hint !== 'district' && last.hint !== 'commune' && last.hint !== 'detail') {
       provinces = this.matchProvince(last);
       if (provinces.length || last.hint === 'province') i--;
     }
@@ -410,7 +348,7 @@ export class AddressConverter {
       }
     }
     const dSeg = segments[i];
-    if (dSeg && dSeg.hint !== 'commune' && dSeg.hint !== 'province') {
+    if (dSeg && dSeg.hint !== 'commune' && dSeg.hint !== 'province' && dSeg.hint !== 'detail') {
       const found: Array<{ v: UnitVersion; sim: number }> = [];
       const tables = provinces.length
         ? provinces.flatMap((p) =>
@@ -427,7 +365,7 @@ export class AddressConverter {
     const cSeg = segments[i];
     const scored: Scored[] = [];
     const pSim = (code: string) => (provinces.length ? (provinces.find((p) => p.codes.includes(code))?.sim ?? 0) : 0.7);
-    if (cSeg && cSeg.hint !== 'province' && cSeg.hint !== 'district') {
+    if (cSeg && cSeg.hint !== 'province' && cSeg.hint !== 'district' && cSeg.hint !== 'detail') {
       const expected = cSeg.word ? COMMUNE_TYPE_OF_WORD[cSeg.word] : undefined;
       const add = (v: UnitVersion, sim: number, ds: number) => {
         const typeFactor = expected && expected !== v.type ? 0.93 : 1;
@@ -476,7 +414,8 @@ export class AddressConverter {
     if (segments.length < 2) return undefined;
     const pSeg = segments.at(-1)!;
     const cSeg = segments.at(-2)!;
-    if (pSeg.hint === 'commune' || pSeg.hint === 'district' || cSeg.hint === 'province') return undefined;
+    if (pSeg.hint === 'commune' || pSeg.hint === 'district' || pSeg.hint === 'detail') return undefined;
+    if (cSeg.hint === 'province' || cSeg.hint === 'detail') return undefined;
     const provinces = this.newProvinces.match(this.provinceName(pSeg.name), 0.8);
     let best: { commune: UnitVersion; score: number; used: number } | undefined;
     for (const p of provinces) {
@@ -490,14 +429,14 @@ export class AddressConverter {
 }
 
 function group(list: UnitVersion[], key: (v: UnitVersion) => string, into: Map<string, NameTable>) {
-  const m = new Map<string, Entry[]>();
+  const m = new Map<string, UnitVersion[]>();
   for (const v of list) {
     const k = key(v);
     const arr = m.get(k);
-    if (arr) arr.push(entry(v));
-    else m.set(k, [entry(v)]);
+    if (arr) arr.push(v);
+    else m.set(k, [v]);
   }
-  for (const [k, entries] of m) into.set(k, new NameTable(entries));
+  for (const [k, versions] of m) into.set(k, new NameTable(versions));
 }
 
 /**

@@ -1,11 +1,23 @@
 import type { AnswerCard, AnswerProcedureRef, AssistantAnswer, CatalogProcedure } from '@mot-cua/contracts';
 import { ASSISTANT_QUESTION_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH } from '@mot-cua/contracts';
 import { AppError } from '../errors.js';
-import type { ScoredProcedure, SearchIndex } from './search-index.js';
+import { calibratedConfidence } from './calibration.js';
+import type { ScoredProcedure, SearchIndex, SearchOutcome } from './search-index.js';
 import { normalizeText } from './text.js';
 
-/** Below this confidence the assistant says it is not sure instead of answering. */
-export const ASSISTANT_CONFIDENCE_THRESHOLD = 0.55;
+/**
+ * Thresholds on the calibrated confidence (calibration.ts), set by `npx tsx scripts/search-calibrate.ts` on the
+ * tuning questions only (2026-11-30: the 220 dev questions of the frozen set; right 33/34 at 0.902): at or above
+ * ANSWER the assistant answers (right ≥ 95 % of the time on the tuning questions); between SUGGEST and ANSWER
+ * it asks "Có phải bạn muốn…" with its top candidates; below SUGGEST (set just above every nonsense question)
+ * it says it is not sure.
+ */
+export const ASSISTANT_ANSWER_THRESHOLD = 0.902;
+export const ASSISTANT_SUGGEST_THRESHOLD = 0.52;
+/** Below this confidence the assistant says it is not sure (the suggestion threshold). */
+export const ASSISTANT_CONFIDENCE_THRESHOLD = ASSISTANT_SUGGEST_THRESHOLD;
+/** Choices offered by "Có phải bạn muốn…". */
+export const ASSISTANT_MAX_CHOICES = 3;
 /**
  * A question whose words all occur in more procedures than this ("đăng ký", "cấp giấy", "thủ tục đất đai") is too
  * general to answer: the assistant asks for more detail and lists candidates. Measured on the labelled set: the
@@ -87,43 +99,62 @@ export function toAnswerCard(r: CatalogProcedure, score: number, followUps: Answ
   };
 }
 
-/** The built-in answerer: search the index, answer with the confident matches, or say "not sure". */
+/**
+ * The built-in answerer: search the index; answer with the confident match, offer the top candidates as choices
+ * ("Có phải bạn muốn…", status `suggest`) when it is fairly but not fully sure, or say it is not sure.
+ */
 export function createRetrievalAnswerer(index: SearchIndex): Answerer {
   return {
     name: 'retrieval',
     answer(question, options = {}) {
-      const outcome = index.search(question, { codes: options.codes, limit: 8 });
-      const top = outcome.items[0];
-      const confidence = top ? Math.round(top.confidence * 1000) / 1000 : 0;
-      const base = {
-        question,
-        understood: outcome.understood,
-        corrections: outcome.corrections,
-        confidence,
-        answerer: 'retrieval',
-      };
-      const tooGeneral = top?.matchedBy === 'text' && outcome.fullMatches > ASSISTANT_MAX_FULL_MATCHES;
-      if (!top || top.confidence < ASSISTANT_CONFIDENCE_THRESHOLD || tooGeneral) {
-        return {
-          ...base,
-          // a general question matched everything it says: that is no confidence in any one procedure
-          confidence: tooGeneral ? Math.min(confidence, ASSISTANT_CONFIDENCE_THRESHOLD / 2) : confidence,
-          status: 'not_sure' as const,
-          cards: [],
-          candidates: outcome.items
-            .filter((i) => i.coverage >= 0.3)
-            .slice(0, 3)
-            .map((i) => ref(i.record)),
-        };
-      }
-      const chosen = outcome.items
-        .filter((i) => i.confidence >= ASSISTANT_CONFIDENCE_THRESHOLD)
-        .slice(0, ASSISTANT_MAX_CARDS);
-      const shown = new Set(chosen.map((i) => i.record.code));
-      const cards = chosen.map((i) => toAnswerCard(i.record, i.score, followUpsFor(index, i, outcome.items, shown)));
-      return { ...base, status: 'answered' as const, cards, candidates: [] };
+      return answerFromOutcome(index, question, index.search(question, { codes: options.codes, limit: 8 }));
     },
   };
+}
+
+/**
+ * The answer to a question from a search outcome. Status and confidence come from the outcome as ranked by the
+ * index (the thresholds are calibrated on it); `reordered`, when given (a reranker's order of the same items),
+ * decides the order of cards and choices, and a reranker that disagrees on the first item turns an answer into
+ * choices: the assistant answers only when both agree.
+ */
+export function answerFromOutcome(
+  index: SearchIndex,
+  question: string,
+  outcome: SearchOutcome,
+  reordered?: ReadonlyArray<ScoredProcedure>,
+  answerer = 'retrieval',
+): AnswerBody {
+  const items = reordered ?? outcome.items;
+  const top = outcome.items[0];
+  const confidence = Math.round(calibratedConfidence(outcome) * 1000) / 1000;
+  const base = { question, understood: outcome.understood, corrections: outcome.corrections, confidence, answerer };
+  const tooGeneral = top?.matchedBy === 'text' && outcome.fullMatches > ASSISTANT_MAX_FULL_MATCHES;
+  if (!top || confidence < ASSISTANT_SUGGEST_THRESHOLD || tooGeneral) {
+    return {
+      ...base,
+      // a general question matched everything it says: that is no confidence in any one procedure
+      confidence: tooGeneral ? Math.min(confidence, ASSISTANT_SUGGEST_THRESHOLD / 2) : confidence,
+      status: 'not_sure' as const,
+      cards: [],
+      candidates: items
+        .filter((i) => i.coverage >= 0.3)
+        .slice(0, 3)
+        .map((i) => ref(i.record)),
+    };
+  }
+  const agree = items[0]?.record.code === top.record.code;
+  if (confidence < ASSISTANT_ANSWER_THRESHOLD || !agree) {
+    const choices = items.slice(0, ASSISTANT_MAX_CHOICES).map((i) => ref(i.record));
+    return { ...base, status: 'suggest' as const, cards: [], candidates: choices };
+  }
+  const chosen = [top, ...items.slice(1).filter((i) => i.confidence >= ASSISTANT_ANSWER_THRESHOLD)].slice(
+    0,
+    ASSISTANT_MAX_CARDS,
+  );
+  const shown = new Set(chosen.map((i) => i.record.code));
+  const cards = chosen.map((i) => toAnswerCard(i.record, i.score, followUpsFor(index, i, items, shown)));
+  return { ...base, status: 'answered' as const, cards, candidates: [] };
 }
 
 /** Curated next steps, else other matches of the same field; never a procedure already shown. */

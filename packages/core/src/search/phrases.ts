@@ -480,7 +480,8 @@ export const INTENTS: ReadonlyArray<Intent> = [
       'nhan chuyen nhuong dat',
       'sang ten chuyen nhuong',
     ],
-    codes: ['1.012787'],
+    // Household transfer, sale, inheritance, gift (1.013831); buyers of units in a real-estate project second.
+    codes: ['1.013831', '1.012787'],
     unless: ['xe', 'to chuc kinh te'],
   },
   {

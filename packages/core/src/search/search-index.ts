@@ -1,7 +1,27 @@
 import type { CatalogProcedure, ProcedureLevel, SearchCorrection } from '@mot-cua/contracts';
 import { EVERYDAY, FOLLOW_UPS, INTENTS, type Intent } from './phrases.js';
+import {
+  CUE_WORDS,
+  type Cues,
+  cueFactor,
+  cueKey,
+  negationFactor,
+  type QueryCues,
+  queryCues,
+  recordCues,
+} from './query-cues.js';
 import { expandSynonyms, synonymVocabulary } from './synonyms.js';
-import { editDistance, isProcedureCodeToken, looksLikeCodePrefix, STOP_BIGRAMS, STOPWORDS, tokenize } from './text.js';
+import {
+  containsSequence,
+  editDistance,
+  isProcedureCodeToken,
+  looksLikeCodePrefix,
+  matchesInOrder,
+  STOP_BIGRAMS,
+  STOPWORDS,
+  tokenize,
+} from './text.js';
+import { findBridges, THESAURUS } from './thesaurus.js';
 
 /**
  * An in-memory index over catalog records, built once at start-up: BM25F over the procedure name, result
@@ -53,21 +73,40 @@ type Doc = {
   prior: number;
   /** Indexes into QUALIFIERS of the special cases the name names. */
   qualifiers: number[];
+  /** Intent and subject cues of the name (query-cues.ts). */
+  cues: Cues;
+  cueKey: string;
+  nameWords: Set<string>;
 };
 
 type CompiledIntent = { id: string; patterns: string[][]; unless: string[][]; codes: string[] };
 
 const FIELD_WEIGHTS = { name: 3, results: 1.2, field: 1 } as const;
+const EXTRA_WEIGHTS = { applicants: 0.3, conditions: 0.15, components: 0.2 } as const;
+/** Hint words found in more than this share of the records are left out. */
+const MAX_HINT_SHARE = 0.05;
 const K1 = 1.2;
 const B = 0.75;
 const BIGRAM_WEIGHT = 1.5;
 /** Name parts that narrow a procedure to a special case; a query that does not mention them prefers the general one. */
+/** (Foreign element, border area and lưu động are subject cues: query-cues.ts.) */
 const QUALIFIERS: ReadonlyArray<{ inName: string; inQuery: string; factor: number }> = [
-  { inName: 'yeu to nuoc ngoai', inQuery: 'nuoc ngoai', factor: 0.7 },
-  { inName: 'khu vuc bien gioi', inQuery: 'bien gioi', factor: 0.8 },
-  { inName: 'luu dong', inQuery: 'luu dong', factor: 0.8 },
   { inName: 'da co ho so giay to ca nhan', inQuery: 'ho so giay to', factor: 0.85 },
 ];
+/** Weight of an administrative term the thesaurus adds beside an everyday word. */
+const BRIDGE_WEIGHT = 0.6;
+/**
+ * A curated phrase gives way when another procedure holds every word of the question and the phrase itself in
+ * its literal sense ("nhập khẩu phân bón" is an import licence, not "nhập khẩu" = moving one's household), or
+ * when it was found with other words between its own and the question's other catalog words (not in the phrase,
+ * not in its procedure, not mere cues) weigh more than this share ("chuyển đổi công năng nhà ở" is not
+ * "chuyển … nhà").
+ */
+const MAX_PHRASE_RESIDUAL = 0.4;
+/** …or when the question's cues contradict its procedure (foreign element, another variant). */
+const MIN_PHRASE_CUE_FACTOR = 0.8;
+/** Share of a number's rarity that counts toward coverage. */
+const NUMBER_WEIGHT = 0.3;
 /** Share of a corrected word's rarity that counts toward coverage: a corrected word is a guess. */
 const CORRECTED_WEIGHT = 0.5;
 const PHRASE_CONFIDENCE = 0.9;
@@ -80,6 +119,7 @@ export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 /** Build the index. Records with a duplicate code keep the first. */
 export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   const docs: Doc[] = [];
+  const hintsOf: Array<Map<string, number>> = [];
   const byCode = new Map<string, Doc>();
   const everyday = new Set(EVERYDAY);
   for (const record of records) {
@@ -103,8 +143,25 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     add(record.name, FIELD_WEIGHTS.name);
     for (const r of record.results) add(r.name, FIELD_WEIGHTS.results);
     add(record.field, FIELD_WEIGHTS.field);
+    // The rest of the record (who applies, conditions, documents) adds words to score with, lightly, but neither
+    // to the length nor to what the record is said to cover (a word found only among the documents is a hint).
+    const hints = new Map<string, number>();
+    const hint = (text: string | null, weight: number) => {
+      if (!text) return;
+      for (const t of new Set(expandSynonyms(tokenize(text)).tokens)) {
+        if (STOPWORDS.has(t) || t.length < 2) continue;
+        hints.set(t, (hints.get(t) ?? 0) + weight);
+      }
+    };
+    hint(record.applicantTypes.join(' '), EXTRA_WEIGHTS.applicants);
+    hint(record.conditions?.slice(0, 2000) ?? null, EXTRA_WEIGHTS.conditions);
+    hint(record.components.map((c) => c.name).join(' '), EXTRA_WEIGHTS.components);
     const commune = record.levels.includes('commune');
     const prior = 1 + (commune ? 0.25 : 0) + (everyday.has(record.code) ? 0.35 : 0);
+    const rawName = tokenize(record.name);
+    const expandedName = expandSynonyms(rawName).tokens;
+    const a = recordCues(rawName);
+    const b = recordCues(expandedName);
     const doc: Doc = {
       record,
       code: record.code,
@@ -112,15 +169,29 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       unigrams,
       length,
       prior,
+      cues: { intents: new Set([...a.intents, ...b.intents]), subjects: new Set([...a.subjects, ...b.subjects]) },
+      cueKey: '',
+      nameWords: new Set([...rawName, ...expandedName]),
       qualifiers: QUALIFIERS.flatMap((q, k) =>
         ` ${tokenize(record.name).join(' ')} `.includes(` ${q.inName} `) ? [k] : [],
       ),
     };
+    doc.cueKey = cueKey(doc.cues);
     docs.push(doc);
+    hintsOf.push(hints);
     byCode.set(record.code, doc);
   }
 
   const N = docs.length;
+  // Hint words common to many records ("đơn", "bản sao", "giấy") tell nothing and would lengthen every posting
+  // list: only the rarer ones are kept.
+  const hintDf = new Map<string, number>();
+  for (const h of hintsOf) for (const t of h.keys()) hintDf.set(t, (hintDf.get(t) ?? 0) + 1);
+  docs.forEach((d, i) => {
+    for (const [t, w] of hintsOf[i]!) {
+      if ((hintDf.get(t) ?? 0) <= N * MAX_HINT_SHARE) d.tf.set(t, (d.tf.get(t) ?? 0) + w);
+    }
+  });
   const postings = new Map<string, Array<{ doc: number; tf: number }>>();
   docs.forEach((d, i) => {
     for (const [term, f] of d.tf) {
@@ -137,19 +208,45 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
   };
   const maxIdf = Math.log(1 + (N + 0.5) / 0.5);
+  const docsWithCue = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const c of [...d.cues.intents, ...d.cues.subjects]) docsWithCue.set(c, [...(docsWithCue.get(c) ?? []), i]);
+  });
+  // Variants of a procedure: same field, and the name holds every word of its name ("đăng ký kết hôn lưu động").
+  const nameSets = docs.map((d) => new Set(tokenize(d.record.name).filter((w) => w !== 'thu' && w !== 'tuc')));
+  const byNameWord = new Map<string, number[]>();
+  nameSets.forEach((set, i) => {
+    for (const w of set) {
+      const list = byNameWord.get(w);
+      if (list) list.push(i);
+      else byNameWord.set(w, [i]);
+    }
+  });
+  const familyOf = docs.map((d, i) => {
+    const words = [...nameSets[i]!];
+    if (words.length === 0) return [];
+    const rarest = words.reduce((x, y) => (byNameWord.get(y)!.length < byNameWord.get(x)!.length ? y : x));
+    return byNameWord
+      .get(rarest)!
+      .filter((j) => j !== i && docs[j]!.record.field === d.record.field && words.every((w) => nameSets[j]!.has(w)));
+  });
 
   // Vocabulary for typo correction: catalog words (with document frequency) plus the words of curated rules.
+  // (Words of the core text: name, results, field. A word found only among the documents of a few records is a
+  // typo candidate, not a known word.)
   const catalogVocab = new Map<string, number>();
-  for (const [term, list] of postings) if (!term.includes(' ')) catalogVocab.set(term, list.length);
+  for (const d of docs) for (const t of d.unigrams) catalogVocab.set(t, (catalogVocab.get(t) ?? 0) + 1);
+  const hintWords = [...postings].filter(([t, list]) => !t.includes(' ') && list.length >= 3).map(([t]) => t);
   const compiledIntents: CompiledIntent[] = INTENTS.map((it: Intent) => ({
     id: it.id,
     patterns: it.patterns.map((p) => expandSynonyms(tokenize(p)).tokens),
     unless: (it.unless ?? []).map((p) => expandSynonyms(tokenize(p)).tokens),
     codes: it.codes.filter((c) => docIndex.has(c)),
   })).filter((it) => it.codes.length > 0);
-  const knownWords = new Set<string>([...catalogVocab.keys(), ...synonymVocabulary(), ...STOPWORDS]);
+  const knownWords = new Set<string>([...catalogVocab.keys(), ...hintWords, ...synonymVocabulary(), ...STOPWORDS]);
   for (const it of compiledIntents)
     for (const p of [...it.patterns, ...it.unless]) for (const w of p) knownWords.add(w);
+  for (const e of THESAURUS) for (const w of e.everyday) knownWords.add(w);
   const vocabList = [...catalogVocab.keys()].filter((w) => w.length >= 2 && !/^\d+$/.test(w));
   const isBigram = (a: string, b: string) => postings.has(`${a} ${b}`);
 
@@ -199,16 +296,31 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       } else corrected.push(w);
     }
     const { tokens } = expandSynonyms(corrected);
-    // Matched intents, the most specific (longest matching pattern) first.
+    const c1 = queryCues(corrected);
+    const c2 = queryCues(tokens);
+    const cueWords = new Map(c1.words);
+    for (const [k, v] of c2.words) cueWords.set(k, new Set([...(cueWords.get(k) ?? []), ...v]));
+    const cues: QueryCues = {
+      intents: new Set([...c1.intents, ...c2.intents]),
+      subjects: new Set([...c1.subjects, ...c2.subjects]),
+      negated: [...new Set([...c1.negated, ...c2.negated])],
+      words: cueWords,
+    };
+    const negatedWords = new Set(cues.negated.flatMap((n) => n.split(' ')));
+    // Matched intents, the most specific (longest matching pattern) first; never one on words said not to apply.
     const intents = compiledIntents
       .flatMap((it) => {
         if (it.unless.some((u) => containsSequence(tokens, u))) return [];
-        const len = Math.max(0, ...it.patterns.filter((p) => matchesInOrder(tokens, p)).map((p) => p.length));
-        return len > 0 ? [{ ...it, specificity: len }] : [];
+        const hit = it.patterns.filter((p) => matchesInOrder(tokens, p) && !p.some((w) => negatedWords.has(w)));
+        const len = Math.max(0, ...hit.map((p) => p.length));
+        // A phrase found word for word is strong evidence; one found with other words between is weaker.
+        const gapped = !hit.some((p) => containsSequence(tokens, p));
+        return len > 0 ? [{ ...it, specificity: len, matched: hit, gapped }] : [];
       })
       .sort((x, y) => y.specificity - x.specificity);
     // Keep a stopword only when it forms a catalog pair with a neighbour ("dang ky", "the can cuoc", "ban sao").
     const keep = tokens.map((t, i) => {
+      if (negatedWords.has(t) && cues.negated.some((n) => n.split(' ').includes(t))) return false;
       if (!STOPWORDS.has(t)) return true;
       const pairs = [i > 0 ? `${tokens[i - 1]} ${t}` : '', i + 1 < tokens.length ? `${t} ${tokens[i + 1]}` : ''];
       // Question framing ("thế nào", "ở đâu") wins over a chance pair on the other side ("lại thế").
@@ -222,7 +334,22 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       unigrams.push(t);
       if (i + 1 < tokens.length && keep[i + 1]) bigrams.push(`${t} ${tokens[i + 1]}`);
     });
-    return { tokens, unigrams, bigrams, corrections, intents, guessed };
+    // Everyday words bridged to administrative terms (thesaurus.ts), found before and after the rewrites.
+    const bridges = new Map<string, string[][]>();
+    for (const list of [corrected, tokens]) {
+      for (const b of findBridges(list)) {
+        const words = list.slice(b.at, b.at + b.length);
+        // A negation inside the everyday phrase is its meaning ("không có lương hưu" → social assistance).
+        const negative = words.includes('khong');
+        for (const w of words) {
+          if (negatedWords.has(w) && !negative) continue;
+          const alts = bridges.get(w) ?? [];
+          for (const a of b.admin) if (!alts.some((x) => x.join(' ') === a.join(' '))) alts.push(a);
+          bridges.set(w, alts);
+        }
+      }
+    }
+    return { tokens, unigrams, bigrams, corrections, intents, guessed, cues, bridges };
   }
 
   function passes(d: Doc, f: SearchFilters): boolean {
@@ -251,24 +378,67 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const counts = new Map<string, number>();
     for (const t of a.unigrams) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [t, n] of counts) addTerm(t, Math.min(n, 2));
-    // Share of the query's idf weight each document holds, accumulated from the same postings.
+    // Administrative terms bridged from everyday words, beside them at a lower weight.
+    const bridgeTerms = new Set<string>();
+    for (const alts of a.bridges.values())
+      for (const alt of alts) {
+        alt.forEach((w, k) => {
+          if (!counts.has(w) && !STOPWORDS.has(w)) bridgeTerms.add(w);
+          if (k > 0) bridgeTerms.add(`${alt[k - 1]} ${w}`);
+        });
+      }
+    for (const t of bridgeTerms) addTerm(t, t.includes(' ') ? BRIDGE_WEIGHT * BIGRAM_WEIGHT : BRIDGE_WEIGHT);
+    // Share of the query's idf weight each document holds, accumulated from postings: a word counts once per
+    // document, found itself or through one of its bridged administrative terms (all of whose words it holds).
     const covered = new Float64Array(N);
-    for (const t of counts.keys()) {
-      const list = postings.get(t);
-      if (!list) continue;
-      const w = idf(t) * (a.guessed.has(t) ? CORRECTED_WEIGHT : 1);
-      for (const p of list) covered[p.doc]! += w;
-    }
+    const stamp = new Int32Array(N).fill(-1);
+    const weightOf = (t: string) => {
+      if (postings.has(t)) return idf(t);
+      const alts = a.bridges.get(t);
+      if (!alts) return maxIdf;
+      return Math.max(...alts.map((alt) => Math.max(...alt.map((w) => (postings.has(w) ? idf(w) : 0)))));
+    };
+    let idfTotal = 0;
+    [...counts.keys()].forEach((t, k) => {
+      // A number in a question is mostly a detail (an age, a month, a year): it weighs little.
+      const full = weightOf(t) * (/^\d+$/.test(t) ? NUMBER_WEIGHT : 1);
+      const w = full * (a.guessed.has(t) ? CORRECTED_WEIGHT : 1);
+      idfTotal += full;
+      const credit = (doc: number) => {
+        if (stamp[doc] === k) return;
+        stamp[doc] = k;
+        covered[doc]! += w;
+      };
+      for (const p of postings.get(t) ?? []) if (docs[p.doc]!.unigrams.has(t)) credit(p.doc);
+      // A word that only marks a cue ("người Pháp", "chưa khởi công") is accounted for by a procedure with that cue.
+      for (const [cue, words] of a.cues.words) {
+        if (!words.has(t)) continue;
+        for (const doc of docsWithCue.get(cue) ?? []) credit(doc);
+      }
+      for (const alt of a.bridges.get(t) ?? []) {
+        const head = (alt.length > 1 && postings.get(`${alt[0]} ${alt[1]}`)) || postings.get(alt[0]!) || [];
+        for (const p of head) if (alt.every((x) => docs[p.doc]!.unigrams.has(x))) credit(p.doc);
+      }
+    });
     for (const bg of new Set(a.bigrams)) addTerm(bg, BIGRAM_WEIGHT);
 
-    const idfTotal = uniq.reduce((s, t) => s + (postings.has(t) ? idf(t) : maxIdf), 0);
-    const coverageAt = (i: number) => (idfTotal === 0 ? 0 : covered[i]! / idfTotal);
+    const coverageAt = (i: number) => (idfTotal === 0 ? 0 : Math.min(1, covered[i]! / idfTotal));
     // Confidence of a word match: coverage, discounted when the query's neighbouring words never occur together.
     const pairs = [...new Set(a.unigrams.slice(1).map((t, i) => `${a.unigrams[i]} ${t}`))];
     const confidenceOf = (d: Doc, coverage: number) => {
       if (pairs.length === 0) return coverage;
       const together = pairs.filter((p) => d.tf.has(p)).length / pairs.length;
       return coverage * (0.5 + 0.5 * together);
+    };
+    const cueCache = new Map<string, number>();
+    const negating = a.cues.negated.length > 0;
+    const cueOf = (d: Doc) => {
+      let f = cueCache.get(d.cueKey);
+      if (f === undefined) {
+        f = cueFactor(a.cues, d.cues);
+        cueCache.set(d.cueKey, f);
+      }
+      return negating ? f * negationFactor(a.cues, (w) => d.nameWords.has(w)) : f;
     };
     const mentioned = a.tokens.join(' ');
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
@@ -279,19 +449,45 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     for (const i of touched) {
       const d = docs[i]!;
       if (!passes(d, options)) continue;
-      let score = scores[i]! * d.prior;
+      let score = scores[i]! * d.prior * cueOf(d);
       for (const q of d.qualifiers) score *= factors[q]!;
       if (score > best) best = score;
       hits.set(i, { doc: i, score, matchedBy: 'text' });
     }
 
     // Curated phrases: their procedures go first, the most specific phrase first, codes in the order listed.
+    // A phrase gives way when the rest of the question points elsewhere or its cues contradict the procedure.
+    const complete = [...hits.keys()].filter((i) => coverageAt(i) >= 0.999);
+    const literal = (pattern: string[], own: ReadonlySet<number>) =>
+      complete.some(
+        (i) =>
+          !own.has(i) &&
+          pattern.every((w, k) => (k === 0 ? docs[i]!.unigrams.has(w) : docs[i]!.tf.has(`${pattern[k - 1]} ${w}`))),
+      );
     const boosted = new Map<number, number>();
+    /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
+    const phraseSure = new Map<number, number>();
     a.intents.forEach((it, k) => {
+      const own = new Set(it.codes.flatMap((c) => [docIndex.get(c)!, ...familyOf[docIndex.get(c)!]!]));
+      const ownCovers = [...own].some((i) => coverageAt(i) >= 0.999);
+      if (!ownCovers && it.matched.every((p) => literal(p, own))) return;
+      const words = new Set(it.matched.flat());
       it.codes.forEach((c, pos) => {
-        const i = docIndex.get(c)!;
+        let i = docIndex.get(c)!;
+        // The variant of the procedure that the question's cues name ("kết hôn" asked "lưu động": that one).
+        const variant = familyOf[i]!.reduce((b, v) => (cueOf(docs[v]!) > cueOf(docs[b]!) * 1.15 ? v : b), i);
+        i = variant;
+        const d = docs[i]!;
+        const gate = cueFactor(a.cues, d.cues, true);
+        if (gate < MIN_PHRASE_CUE_FACTOR) return;
+        const residual = [...counts.keys()]
+          .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !CUE_WORDS.has(t))
+          .reduce((sum, t) => sum + weightOf(t), 0);
+        if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
         const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos);
         if ((boosted.get(i) ?? 0) < bonus) boosted.set(i, bonus);
+        const sure = PHRASE_CONFIDENCE * gate * (1 - (idfTotal > 0 ? residual / idfTotal : 0));
+        phraseSure.set(i, Math.max(phraseSure.get(i) ?? 0, sure));
       });
     });
     for (const [i, bonus] of boosted) {
@@ -337,7 +533,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
             ? 1
             : CODE_PREFIX_CONFIDENCE
           : h.matchedBy === 'phrase'
-            ? Math.max(PHRASE_CONFIDENCE, confidenceOf(d, coverage))
+            ? Math.max(phraseSure.get(h.doc) ?? PHRASE_CONFIDENCE, confidenceOf(d, coverage))
             : confidenceOf(d, coverage);
       return { record: d.record, score: h.score, coverage, confidence, matchedBy: h.matchedBy };
     });
@@ -368,39 +564,4 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       return [...new Set(docs.map((d) => d.record.field))].sort((x, y) => x.localeCompare(y, 'vi'));
     },
   };
-}
-
-/** Every word of `pattern` appears in `tokens` in order, with at most 3 other words between two of them. */
-function matchesInOrder(tokens: ReadonlyArray<string>, pattern: ReadonlyArray<string>): boolean {
-  if (pattern.length === 0) return false;
-  for (let start = 0; start < tokens.length; start++) {
-    if (tokens[start] !== pattern[0]) continue;
-    let pos = start;
-    let ok = true;
-    for (let k = 1; k < pattern.length; k++) {
-      let found = -1;
-      for (let j = pos + 1; j <= Math.min(tokens.length - 1, pos + 4); j++) {
-        if (tokens[j] === pattern[k]) {
-          found = j;
-          break;
-        }
-      }
-      if (found < 0) {
-        ok = false;
-        break;
-      }
-      pos = found;
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
-function containsSequence(tokens: ReadonlyArray<string>, seq: ReadonlyArray<string>): boolean {
-  if (seq.length === 0) return false;
-  outer: for (let i = 0; i + seq.length <= tokens.length; i++) {
-    for (let k = 0; k < seq.length; k++) if (tokens[i + k] !== seq[k]) continue outer;
-    return true;
-  }
-  return false;
 }

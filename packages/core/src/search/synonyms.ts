@@ -103,6 +103,11 @@ const RULES: ReadonlyArray<readonly [string, string]> = [
   ['dang ki', 'dang ky'],
   ['ky ket hon', 'ky ket hon'],
   ['khai sanh', 'khai sinh'],
+  // Southern and spoken negation ("hổng có", "ko có"): the same "không" the cues and the thesaurus read.
+  ['hong co', 'khong co'],
+  ['hong biet', 'khong biet'],
+  ['hong duoc', 'khong duoc'],
+  ['ko', 'khong'],
   ['giay khai sanh', 'giay khai sinh'],
 ];
 

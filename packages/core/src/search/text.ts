@@ -100,3 +100,38 @@ export function editDistance(a: string, b: string, max = 2): number {
   }
   return prev[m]!;
 }
+
+/** Every word of `pattern` appears in `tokens` in order, with at most 3 other words between two of them. */
+export function matchesInOrder(tokens: ReadonlyArray<string>, pattern: ReadonlyArray<string>): boolean {
+  if (pattern.length === 0) return false;
+  for (let start = 0; start < tokens.length; start++) {
+    if (tokens[start] !== pattern[0]) continue;
+    let pos = start;
+    let ok = true;
+    for (let k = 1; k < pattern.length; k++) {
+      let found = -1;
+      for (let j = pos + 1; j <= Math.min(tokens.length - 1, pos + 4); j++) {
+        if (tokens[j] === pattern[k]) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
+      pos = found;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+export function containsSequence(tokens: ReadonlyArray<string>, seq: ReadonlyArray<string>): boolean {
+  if (seq.length === 0) return false;
+  outer: for (let i = 0; i + seq.length <= tokens.length; i++) {
+    for (let k = 0; k < seq.length; k++) if (tokens[i + k] !== seq[k]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,2 +1,2 @@
 /** Repositories of search (the only place with its SQL). */
-export {};
+export * from './assistant-choices.repository.js';

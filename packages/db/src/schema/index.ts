@@ -4,6 +4,7 @@ import type { DossiersTables } from './dossiers.js';
 import type { IdentityTables } from './identity.js';
 import type { PlatformTables } from './platform.js';
 import type { ProceduresTables } from './procedures.js';
+import type { SearchTables } from './search.js';
 
 /** All tables, as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case SQL). */
 export interface DB
@@ -12,4 +13,5 @@ export interface DB
     AdminUnitsTables,
     CalendarTables,
     ProceduresTables,
-    DossiersTables {}
+    DossiersTables,
+    SearchTables {}

@@ -1,9 +1,26 @@
-import { AssistantAnswer, AssistantRequest, type SearchHit, SearchQuery, SearchResponse } from '@mot-cua/contracts';
-import { checkSearchText, type ScoredProcedure } from '@mot-cua/core';
-import { createProceduresRepository, locateUnit } from '@mot-cua/db';
+import {
+  AssistantAnswer,
+  AssistantChoiceRecorded,
+  AssistantChoiceRequest,
+  AssistantChoiceSummary,
+  AssistantChoicesQuery,
+  AssistantRequest,
+  type SearchHit,
+  SearchQuery,
+  SearchResponse,
+} from '@mot-cua/contracts';
+import { authorize, checkSearchText, type ScoredProcedure, toAssistantChoice } from '@mot-cua/core';
+import {
+  createAssistantChoicesRepository,
+  createAuditRepository,
+  createProceduresRepository,
+  locateUnit,
+} from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
+import { requireActor } from '../../http/auth.js';
 import { loadSearchEngine } from './catalog-index.js';
+import { loadSemanticAnswerer } from './semantic-reranker.js';
 
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -25,6 +42,10 @@ const presentHit = (i: ScoredProcedure): SearchHit => ({
 export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const engine = loadSearchEngine();
   app.log.info(`search: index of ${engine.index.size} procedures built in ${engine.builtMs} ms`);
+  // The optional semantic reranker, from a model file the operator provides (nothing is downloaded).
+  const reranker = deps.config.searchReranker;
+  const answerer = reranker ? await loadSemanticAnswerer(engine.index, reranker) : engine.answerer;
+  if (reranker) app.log.info(`search: assistant reranked by ${reranker.modelPath}`);
   const { db } = deps.database;
 
   /** The procedures enabled in a unit (its own configuration, else its province's). */
@@ -88,8 +109,56 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const question = checkSearchText(req.body.question, 'question');
       const codes = await enabledCodes(req.body.unit);
       const started = performance.now();
-      const answer = await engine.answerer.answer(question, { codes });
+      const answer = await answerer.answer(question, { codes });
       return { ...answer, tookMs: round(performance.now() - started) };
+    },
+  );
+
+  app.post(
+    '/assistant/choices',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['search'],
+        summary:
+          'Record which of the assistant\'s choices ("Có phải bạn muốn…") a person picked, or none; anonymous, audited',
+        body: AssistantChoiceRequest,
+        response: { 201: AssistantChoiceRecorded },
+      },
+    },
+    async (req, reply) => {
+      const choice = toAssistantChoice(req.body);
+      const id = await db.transaction().execute(async (trx) => {
+        const recorded = await createAssistantChoicesRepository(trx).recordChoice(choice);
+        await createAuditRepository(trx).recordAudit({
+          actorUserId: null,
+          action: 'search.assistant_choice',
+          entityType: 'assistant_choice',
+          entityId: String(recorded),
+          unitCode: choice.unitCode,
+          requestId: String(req.id),
+          data: { status: choice.status, offered: choice.offered, picked: choice.picked },
+        });
+        return recorded;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/assistant/choices',
+    {
+      schema: {
+        tags: ['search'],
+        summary: "What people asked and picked among the assistant's choices, most asked first (curators)",
+        querystring: AssistantChoicesQuery,
+        response: { 200: AssistantChoiceSummary },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, 'procedure.configure', { kind: 'global' });
+      return createAssistantChoicesRepository(db).summariseChoices(req.query.limit, req.query.offset);
     },
   );
 };

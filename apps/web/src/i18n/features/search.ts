@@ -55,6 +55,11 @@ export const vi = {
   notSure:
     'Tôi chưa chắc chắn về câu hỏi này nên không đưa ra câu trả lời. Bạn hãy hỏi cụ thể hơn (tên giấy tờ, việc cần làm) hoặc liên hệ cán bộ tại Trung tâm phục vụ hành chính công.',
   candidates: 'Có thể bạn muốn tìm:',
+  suggestTitle: 'Có phải bạn muốn…',
+  suggestIntro: 'Tôi chưa chắc chắn hẳn. Bạn chọn thủ tục đúng với việc của mình để xem giấy tờ cần nộp:',
+  noneOfThese: 'Không phải các thủ tục này',
+  noneThanks:
+    'Cảm ơn bạn. Câu hỏi đã được ghi lại (không kèm thông tin cá nhân) để cải thiện trợ lý. Bạn hãy hỏi lại cụ thể hơn hoặc liên hệ cán bộ tại Trung tâm.',
   confidence: 'Độ tin cậy: {{value}}%',
   whatItIs: 'Kết quả nhận được',
   applicants: 'Đối tượng thực hiện',
@@ -136,6 +141,11 @@ export const en: typeof vi = {
   notSure:
     'I am not sure about this question, so I give no answer. Please ask more precisely (the document or the task) or ask the staff at the public administrative service center.',
   candidates: 'You may be looking for:',
+  suggestTitle: 'Did you mean…',
+  suggestIntro: 'I am not fully sure. Pick the procedure that matches your case to see the documents to bring:',
+  noneOfThese: 'None of these',
+  noneThanks:
+    'Thank you. The question was noted (without personal information) to improve the assistant. Please ask more precisely or ask the staff at the center.',
   confidence: 'Confidence: {{value}}%',
   whatItIs: 'What you receive',
   applicants: 'Who can apply',

@@ -6,10 +6,14 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { procedurePath, useAskAssistant } from '../../api/search.js';
 import { AnswerCardView } from './AnswerCardView.js';
+import { SuggestChoices } from './SuggestChoices.js';
 
 type Turn = { id: number; question: string; answer?: AssistantAnswer; error?: string };
 
-/** Public assistant chat panel: questions in everyday Vietnamese, answers as catalog cards or "not sure". */
+/**
+ * Public assistant chat panel: questions in everyday Vietnamese, answers as catalog cards, "Có phải bạn muốn…"
+ * choices, or "not sure".
+ */
 export function AssistantPage() {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
@@ -124,6 +128,7 @@ function TurnAnswer({ turn }: { turn: Turn }) {
   const a = turn.answer;
   if (!a) return <Text c="dimmed">{t('search.asking')}</Text>;
   const corrections = a.corrections.map((c) => t('search.corrections', c)).join('; ');
+  if (a.status === 'suggest') return <SuggestChoices question={turn.question} answer={a} />;
   if (a.status === 'not_sure') {
     return (
       <Alert color="yellow" title={t('search.assistant')}>

@@ -1,0 +1,62 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import type { AssistantAnswer } from '@mot-cua/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAskAssistant, useRecordChoice } from '../../api/search.js';
+import { AnswerCardView } from './AnswerCardView.js';
+
+/**
+ * "Có phải bạn muốn…": the assistant is fairly but not fully sure, so it offers its top candidates as choices.
+ * The pick (or "none of these") is recorded anonymously for curators; a picked procedure then shows as a card.
+ */
+export function SuggestChoices({ question, answer }: { question: string; answer: AssistantAnswer }) {
+  const { t } = useTranslation();
+  const record = useRecordChoice();
+  const ask = useAskAssistant();
+  const [choice, setChoice] = useState<string | null | undefined>(undefined);
+  const [picked, setPicked] = useState<AssistantAnswer | undefined>(undefined);
+  const offered = answer.candidates.map((c) => c.code);
+
+  const choose = (code: string | null) => {
+    setChoice(code);
+    record.mutate({ question, status: answer.status, offered, picked: code });
+    if (code) ask.mutate({ question: code }, { onSuccess: setPicked });
+  };
+
+  return (
+    <Alert color="blue" title={t('search.suggestTitle')}>
+      <Stack gap="xs">
+        <Text size="sm">{t('search.suggestIntro')}</Text>
+        <Stack gap={6} role="group" aria-label={t('search.suggestTitle')}>
+          {answer.candidates.map((c) => (
+            <Button
+              key={c.code}
+              variant={choice === c.code ? 'filled' : 'light'}
+              justify="flex-start"
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+              h="auto"
+              py={6}
+              disabled={choice !== undefined}
+              aria-pressed={choice === c.code}
+              onClick={() => choose(c.code)}
+            >
+              {c.name}
+            </Button>
+          ))}
+          <Button
+            variant={choice === null ? 'filled' : 'subtle'}
+            color="gray"
+            justify="flex-start"
+            disabled={choice !== undefined}
+            aria-pressed={choice === null}
+            onClick={() => choose(null)}
+          >
+            {t('search.noneOfThese')}
+          </Button>
+        </Stack>
+        {choice === null ? <Text size="sm">{t('search.noneThanks')}</Text> : null}
+        {picked?.cards[0] ? <AnswerCardView card={picked.cards[0]} headingLevel={3} /> : null}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { cueFactor, negationFactor, queryCues, recordCues } from './query-cues.js';
+import { tokenize } from './text.js';
+
+const q = (s: string) => queryCues(tokenize(s));
+const r = (s: string) => recordCues(tokenize(s));
+const factor = (question: string, name: string) => {
+  const words = new Set(tokenize(name));
+  return cueFactor(q(question), r(name)) * negationFactor(q(question), (w) => words.has(w));
+};
+
+describe('intent cues', () => {
+  it('reads first registration, re-issue, exchange, extension, change, cancellation and confirmation', () => {
+    expect([...q('làm sổ đỏ lần đầu').intents]).toEqual(['first']);
+    expect([...q('bị mất hộ chiếu').intents]).toEqual(['reissue']);
+    expect([...q('sổ cũ rách nát muốn đổi sang sổ mới').intents]).toContain('exchange');
+    expect([...q('giấy phép xây dựng 12 tháng chưa khởi công').intents]).toEqual(['extension']);
+    expect([...q('giấy khai sinh bị sai tên').intents]).toEqual(['change']);
+    expect([...q('xóa đăng ký tạm trú').intents]).toEqual(['cancellation']);
+    expect([...q('xin xác nhận tình trạng hôn nhân').intents]).toEqual(['confirmation']);
+  });
+
+  it('does not read a death as a lost paper, nor "xây dựng" or "huy động" as a cancellation', () => {
+    expect(q('bố tôi mới mất').intents.size).toBe(0);
+    expect(q('ông cụ mất ở nhà').intents.size).toBe(0);
+    expect(q('xin giấy phép xây dựng').intents.size).toBe(0);
+    expect(q('dự án huy động vốn').intents.size).toBe(0);
+    expect(q('rút bảo hiểm xã hội một lần').intents.size).toBe(0);
+  });
+
+  it('prefers the variant the question names, and the base procedure when it names none', () => {
+    const base = 'Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV';
+    const extend = 'Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV';
+    const asked = 'giấy phép xây dựng 12 tháng chưa khởi công';
+    expect(factor(asked, extend)).toBeGreaterThan(factor(asked, base));
+    expect(factor('xin giấy phép xây nhà', base)).toBeGreaterThan(factor('xin giấy phép xây nhà', extend));
+    expect(factor('mất sổ đỏ', 'Cấp lại Giấy chứng nhận do bị mất')).toBeGreaterThan(
+      factor('mất sổ đỏ', 'Cấp đổi Giấy chứng nhận quyền sử dụng đất'),
+    );
+  });
+});
+
+describe('subject cues', () => {
+  it('reads a foreign element from nationalities, not from "lao động" or "tư pháp"', () => {
+    expect(q('con tôi có bố là người Pháp').subjects.has('foreign')).toBe(true);
+    expect(q('cưới chồng người Hàn Quốc').subjects.has('foreign')).toBe(true);
+    expect(q('vợ chồng tôi ở Pháp muốn nhận con nuôi').subjects.has('foreign')).toBe(true);
+    expect(q('người lao động bị tai nạn').subjects.has('foreign')).toBe(false);
+    expect(q('xin lý lịch tư pháp').subjects.has('foreign')).toBe(false);
+  });
+
+  it('ranks the foreign-element procedure first for a foreign parent, the ordinary one otherwise', () => {
+    const plain = 'Thủ tục đăng ký khai sinh';
+    const foreign = 'Thủ tục đăng ký khai sinh có yếu tố nước ngoài';
+    const asked = 'khai sinh cho con, bố là người Pháp';
+    expect(factor(asked, foreign)).toBeGreaterThan(factor(asked, plain));
+    expect(factor('khai sinh cho con', plain)).toBeGreaterThan(factor('khai sinh cho con', foreign));
+  });
+
+  it('reads an official coming to the applicant (lưu động), an organisation, an elderly person', () => {
+    expect(q('ông bà không đi được, cán bộ xuống tận nhà').subjects.has('mobile')).toBe(true);
+    expect(q('công ty tôi muốn thuê đất').subjects.has('organisation')).toBe(true);
+    expect(q('má tui 82 tuổi hổng có lương hưu').subjects.has('elderly')).toBe(true);
+    expect(r('Thủ tục đăng ký kết hôn lưu động').subjects.has('mobile')).toBe(true);
+  });
+});
+
+describe('negation', () => {
+  it('takes what follows "không" as not applying, skipping "có", "để lại"', () => {
+    expect(q('bố mẹ mất không để lại di chúc').negated).toEqual(['di chuc']);
+    expect(q('má tui hổng có lương hưu').negated).toEqual(['luong huu']);
+  });
+
+  it('lowers procedures named for what does not apply', () => {
+    const asked = 'bố mẹ mất không để lại di chúc, chia đất thế nào';
+    expect(factor(asked, 'Chứng thực di chúc')).toBeLessThan(factor(asked, 'Chứng thực văn bản phân chia di sản'));
+  });
+
+  it('keeps "không đi được" and "không còn giấy" as cues, not exclusions', () => {
+    expect(q('không đi được').negated).toEqual([]);
+    expect(q('không còn giấy khai sinh').negated).toEqual([]);
+  });
+});

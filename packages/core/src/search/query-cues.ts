@@ -1,0 +1,309 @@
+/**
+ * Cues that decide between procedures sharing most of their words, read the same way from a question and from a
+ * procedure's name (folded tokens):
+ * - intent: first registration, re-issue (lost), exchange (worn, old form), extension, change or correction,
+ *   cancellation, confirmation;
+ * - subject: a foreign element, an organisation (vs an individual or household), a child, an elderly person, a
+ *   border area, an official coming to the applicant (lưu động), an ethnic minority area;
+ * - negation: words said not to apply ("không để lại di chúc", "hổng có lương hưu").
+ * The ranking multiplies a procedure's score by `cueFactor`: agreeing cues raise it, contradicting cues lower it.
+ * Word lists follow the catalog's own naming (Decision 1085/QĐ-TTg naming of procedure variants: "cấp lại",
+ * "cấp đổi", "gia hạn", "điều chỉnh", "có yếu tố nước ngoài", "lưu động", "khu vực biên giới") and everyday usage.
+ */
+
+export type IntentCue = 'first' | 'reissue' | 'exchange' | 'extension' | 'change' | 'cancellation' | 'confirmation';
+export type SubjectCue = 'foreign' | 'organisation' | 'child' | 'elderly' | 'border' | 'mobile' | 'ethnic';
+export type Cues = { intents: Set<IntentCue>; subjects: Set<SubjectCue> };
+export type QueryCues = Cues & {
+  /** Folded words the question says do not apply, each with its neighbour when they form a pair. */
+  negated: string[];
+  /** The question's words that mark each cue: a procedure with that cue accounts for them. */
+  words: Map<IntentCue | SubjectCue, Set<string>>;
+};
+
+type Pattern = { words: string[]; not?: { before?: string[]; after?: string[] } };
+const p = (s: string, not?: Pattern['not']): Pattern => ({ words: s.split(' '), ...(not ? { not } : {}) });
+const KIN = ['bo', 'me', 'ba', 'ma', 'cha', 'ong', 'cu', 'chong', 'vo', 'anh', 'chi', 'em', 'con', 'noi', 'ngoai'];
+
+/** How a question says it. */
+const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
+  first: [p('lan dau'), p('chua co'), p('cap moi'), p('moi thanh lap'), p('thanh lap'), p('mo moi')],
+  reissue: [
+    p('cap lai'),
+    p('lam lai'),
+    p('xin lai'),
+    p('dang ky lai'),
+    p('cong bo lai'),
+    p('bi mat'),
+    p('lam mat'),
+    p('danh mat'),
+    p('that lac'),
+    p('mat', { before: [...KIN, 'da', 'moi', 'vua', 'nguoi'], after: ['roi', 'nam', 'hom', 'tich', 'o'] }),
+    p('bi chay'),
+  ],
+  exchange: [p('cap doi'), p('doi sang'), p('doi lai'), p('rach'), p('bi hong'), p('hu hong'), p('doi moi')],
+  extension: [p('gia han'), p('het han'), p('keo dai'), p('chua khoi cong'), p('them thoi gian'), p('dung tiep')],
+  change: [
+    p('thay doi'),
+    p('dieu chinh'),
+    p('sua'),
+    p('cai chinh'),
+    p('dinh chinh'),
+    p('ghi sai'),
+    p('bi sai'),
+    p('doi ten'),
+    p('doi dia chi'),
+    p('doi nguoi'),
+    p('bo sung'),
+  ],
+  cancellation: [
+    p('xoa'),
+    p('huy', { after: ['dong', 'chuong', 'hieu'] }),
+    p('cham dut'),
+    p('giai the'),
+    p('dong cua'),
+    p('thu hoi'),
+    p('xin dung'),
+    p('dung thu tuc'),
+    p('dung thuc hien'),
+    p('dung giai the'),
+    p('rut', { after: ['bao', 'bhxh', 'tien', 'so', 'ngan'] }),
+    p('giai tan'),
+    p('cat khau'),
+    p('cat ho khau'),
+    p('tam ngung'),
+  ],
+  confirmation: [p('xac nhan')],
+};
+
+/** How a procedure's name says it. */
+const NAME_INTENTS: Record<IntentCue, Pattern[]> = {
+  first: [p('lan dau'), p('cap moi'), p('thanh lap')],
+  reissue: [p('cap lai'), p('bi mat'), p('do bi mat'), p('trinh bao mat'), p('dang ky lai'), p('cong bo lai')],
+  exchange: [p('cap doi'), p('doi the'), p('doi giay'), p('doi chung nhan')],
+  extension: [p('gia han')],
+  change: [
+    p('thay doi'),
+    p('dieu chinh'),
+    p('cai chinh'),
+    p('dinh chinh'),
+    p('sua loi'),
+    p('sua doi'),
+    p('bo sung'),
+    p('doi ten'),
+  ],
+  cancellation: [p('xoa'), p('huy'), p('cham dut'), p('giai the'), p('thu hoi'), p('tam ngung'), p('dung thuc hien')],
+  confirmation: [p('xac nhan')],
+};
+
+const NATIONS = [
+  'phap',
+  'my',
+  'han',
+  'han quoc',
+  'nhat',
+  'nhat ban',
+  'trung quoc',
+  'dai loan',
+  'lao',
+  'campuchia',
+  'thai',
+  'thai lan',
+  'uc',
+  'duc',
+  'nga',
+  'hoa ky',
+  'canada',
+  'singapore',
+];
+const FOREIGN_QUERY: Pattern[] = [
+  p('nuoc ngoai'),
+  p('viet kieu'),
+  p('con lai'),
+  p('quoc tich nuoc ngoai'),
+  p('khong quoc tich'),
+  ...NATIONS.flatMap((n) =>
+    ['nguoi', 'o', 'ben', 'sang', 'tai', 'quoc tich'].map((w) => p(`${w} ${n}`, { after: ['dong', 'lanh'] })),
+  ),
+];
+const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
+  foreign: FOREIGN_QUERY,
+  organisation: [p('cong ty'), p('doanh nghiep'), p('co quan'), p('to chuc kinh te'), p('hop tac xa')],
+  child: [p('con'), p('be'), p('tre'), p('tre em'), p('chau be'), p('em be')],
+  elderly: [
+    p('cao tuoi'),
+    p('gia yeu'),
+    p('tuoi gia'),
+    p('ba cu'),
+    p('ong cu'),
+    p('cu gia'),
+    p('khong co luong huu'),
+    p('hong co luong huu'),
+  ],
+  border: [p('bien gioi'), p('giap bien'), p('sat bien')],
+  mobile: [p('luu dong'), p('xuong tan'), p('tai nha'), p('den nha'), p('khong di duoc'), p('khong the di')],
+  ethnic: [p('dan toc'), p('vung sau'), p('vung cao'), p('ban lang'), p('xuong tan ban')],
+};
+const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
+  foreign: [
+    p('yeu to nuoc ngoai'),
+    p('nguoi nuoc ngoai'),
+    p('cong dan nuoc ngoai'),
+    p('tre em nuoc ngoai'),
+    p('nha dau tu nuoc ngoai'),
+    p('o nuoc ngoai'),
+    p('tai nuoc ngoai'),
+    p('khong quoc tich'),
+    p('nuoc lang gieng'),
+  ],
+  organisation: [p('doi voi to chuc'), p('cho to chuc'), p('to chuc kinh te'), p('doanh nghiep')],
+  child: [p('tre em'), p('duoi 6 tuoi'), p('khai sinh')],
+  elderly: [p('cao tuoi'), p('bao tro xa hoi'), p('tro cap xa hoi')],
+  border: [p('khu vuc bien gioi'), p('bien gioi')],
+  mobile: [p('luu dong')],
+  ethnic: [p('dan toc thieu so'), p('dong bao')],
+};
+
+/** "chưa" is left out: it mostly marks a state ("chưa có sổ", "chưa khởi công"), not an exclusion. */
+const NEGATORS = new Set(['khong', 'hong', 'ko', 'k', 'chang']);
+/** Words between a negator and what it negates ("không [có|để lại] di chúc"). */
+const NEGATION_GLUE = new Set(['co', 'de', 'lai', 'duoc', 'phai', 'he', 'tung', 'muon', 'can', 'bi', 'lam']);
+/** After these the negation is a cue, not an exclusion ("không đi được" = lưu động, "không còn giấy" = lost). */
+const CUE_NEGATIONS = ['khong di', 'khong the', 'khong con', 'khong biet'];
+
+function at(tokens: ReadonlyArray<string>, i: number, pat: Pattern): boolean {
+  for (let k = 0; k < pat.words.length; k++) if (tokens[i + k] !== pat.words[k]) return false;
+  if (pat.not?.before?.includes(tokens[i - 1] ?? '')) return false;
+  if (pat.not?.after?.includes(tokens[i + pat.words.length] ?? '')) return false;
+  return true;
+}
+function read<K extends string>(
+  tokens: ReadonlyArray<string>,
+  table: Record<K, Pattern[]>,
+  words?: Map<string, Set<string>>,
+): Set<K> {
+  const out = new Set<K>();
+  for (const k of Object.keys(table) as K[]) {
+    for (const pat of table[k]) {
+      for (let i = 0; i < tokens.length; i++) {
+        if (!at(tokens, i, pat)) continue;
+        out.add(k);
+        if (!words) break;
+        const set = words.get(k) ?? new Set<string>();
+        for (const w of pat.words) set.add(w);
+        words.set(k, set);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every word that marks a question's cue ("mất", "gia hạn", "người Pháp", "con"): evidence of a variant, not of a topic. */
+export const CUE_WORDS: ReadonlySet<string> = new Set(
+  [...Object.values(QUERY_INTENTS), ...Object.values(QUERY_SUBJECTS)].flat().flatMap((pat) => pat.words),
+);
+
+/** Cues of a procedure, from its folded name tokens. */
+export function recordCues(nameTokens: ReadonlyArray<string>): Cues {
+  return { intents: read(nameTokens, NAME_INTENTS), subjects: read(nameTokens, NAME_SUBJECTS) };
+}
+
+/** Cues of a question, from its folded tokens (before stopwords are dropped). */
+export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
+  const negated: string[] = [];
+  let stops = false;
+  tokens.forEach((t, i) => {
+    if (!NEGATORS.has(t)) return;
+    if (CUE_NEGATIONS.includes(`${t} ${tokens[i + 1] ?? ''}`)) return;
+    let j = i + 1;
+    while (j < tokens.length && NEGATION_GLUE.has(tokens[j]!)) j++;
+    const first = tokens[j];
+    if (!first || NEGATORS.has(first)) return;
+    // "không kinh doanh nữa": stopping something is a cancellation, not an exclusion.
+    if (tokens.slice(j + 1, j + 4).includes('nua')) {
+      stops = true;
+      return;
+    }
+    const second = tokens[j + 1];
+    negated.push(second && !NEGATORS.has(second) ? `${first} ${second}` : first);
+  });
+  const words = new Map<IntentCue | SubjectCue, Set<string>>();
+  const subjects = read(tokens, QUERY_SUBJECTS, words);
+  // An age: "82 tuổi" is an elderly person, "5 tuổi" a child.
+  tokens.forEach((t, i) => {
+    if (tokens[i + 1] !== 'tuoi' || !/^\d{1,3}$/.test(t)) return;
+    const cue = Number(t) >= 60 ? 'elderly' : Number(t) < 16 ? 'child' : undefined;
+    if (!cue) return;
+    subjects.add(cue);
+    words.set(cue, new Set([...(words.get(cue) ?? []), t, 'tuoi']));
+  });
+  const intents = read(tokens, QUERY_INTENTS, words);
+  if (stops) intents.add('cancellation');
+  return { intents, subjects, negated, words };
+}
+
+/** Intents that name a variant of a base procedure (a question without them means the base one). */
+const VARIANT_INTENTS: ReadonlySet<IntentCue> = new Set(['reissue', 'exchange', 'extension', 'change', 'cancellation']);
+/** Subjects that name a special case of a procedure; the first number applies when the question names it too. */
+const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missing: number }> = {
+  foreign: { agree: 1.35, absent: 0.7, missing: 0.7 },
+  organisation: { agree: 1.2, absent: 0.85, missing: 0.95 },
+  child: { agree: 1.05, absent: 1, missing: 1 },
+  elderly: { agree: 1.2, absent: 1, missing: 1 },
+  border: { agree: 1.3, absent: 0.85, missing: 0.9 },
+  mobile: { agree: 1.4, absent: 0.8, missing: 0.9 },
+  ethnic: { agree: 1.1, absent: 1, missing: 1 },
+};
+
+const SUBJECT_KEYS = Object.keys(SUBJECT_WEIGHTS) as SubjectCue[];
+
+/**
+ * Multiplier for a procedure's score given the question's cues: `agree` when both name a subject, `absent` when
+ * only the procedure names it (a special case the question did not ask for), `missing` when only the question
+ * names it; likewise for intents (agreeing ×1.3, a different variant ×0.7, the base procedure when a variant is
+ * asked ×0.85, a variant when none is asked ×0.85).
+ */
+export function cueFactor(
+  q: Cues,
+  r: Cues,
+  /**
+   * Only what contradicts the question: a curated phrase's procedure is not penalised for the special cases it
+   * names, nor credited for agreeing (the result is at most 1).
+   */
+  questionSideOnly = false,
+): number {
+  if (q.intents.size === 0 && q.subjects.size === 0 && r.intents.size === 0) {
+    if (r.subjects.size === 0 || questionSideOnly) return 1;
+  }
+  let f = 1;
+  for (const s of SUBJECT_KEYS) {
+    const w = SUBJECT_WEIGHTS[s];
+    if (q.subjects.has(s) && r.subjects.has(s)) f *= questionSideOnly ? 1 : w.agree;
+    else if (r.subjects.has(s) && !questionSideOnly) f *= w.absent;
+    else if (q.subjects.has(s)) f *= w.missing;
+  }
+  const namesVariant = some(r.intents, (i) => VARIANT_INTENTS.has(i));
+  if (q.intents.size > 0) {
+    if (some(r.intents, (i) => q.intents.has(i))) f *= questionSideOnly ? 1 : 1.3;
+    else if (namesVariant) f *= 0.7;
+    else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= 0.85;
+  } else if (namesVariant && !questionSideOnly) f *= 0.85;
+  return f;
+}
+
+/** ×0.5 for each thing the question says does not apply that the procedure's name holds. */
+export function negationFactor(q: QueryCues, nameHas: (word: string) => boolean): number {
+  let f = 1;
+  for (const n of q.negated) if (n.split(' ').every(nameHas)) f *= 0.5;
+  return f;
+}
+
+/** A key equal for two procedures exactly when their cues are equal (for caching factors per question). */
+export function cueKey(c: Cues): string {
+  return `${[...c.intents].sort().join(',')}|${[...c.subjects].sort().join(',')}`;
+}
+
+function some<T>(set: ReadonlySet<T>, test: (x: T) => boolean): boolean {
+  for (const x of set) if (test(x)) return true;
+  return false;
+}

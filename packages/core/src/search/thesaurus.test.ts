@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { expandSynonyms } from './synonyms.js';
+import { tokenize } from './text.js';
+import { findBridges, THESAURUS } from './thesaurus.js';
+
+const bridge = (s: string) => findBridges(tokenize(s)).map((b) => b.admin.map((a) => a.join(' ')));
+
+describe('thesaurus', () => {
+  it('bridges everyday words to the administrative terms, per field', () => {
+    expect(bridge('thế chấp sổ đỏ vay ngân hàng').flat()).toContain('bien phap bao dam');
+    expect(bridge('photo học bạ').flat().sort()).toEqual(['ban sao', 'ban sao tu ban chinh giay to']);
+    expect(bridge('sang tên đất').flat()).toEqual(['chuyen nhuong', 'bien dong']);
+  });
+
+  it('prefers the longest everyday phrase and merges the groups that share it', () => {
+    expect(bridge('tranh chấp đất với hàng xóm').flat()).toEqual(['hoa giai tranh chap dat dai']);
+    const both = bridge('sinh con').flat();
+    expect(both).toContain('khai sinh');
+    expect(both).toContain('thai san');
+  });
+
+  it('reads the spoken negation "hổng có" as "không có"', () => {
+    const tokens = expandSynonyms(tokenize('má tui 82 tuổi hổng có lương hưu')).tokens;
+    expect(findBridges(tokens).flatMap((b) => b.admin.map((a) => a.join(' ')))).toContain('tro cap xa hoi hang thang');
+  });
+
+  it('holds no entry that would fire on a question word or a word with another meaning', () => {
+    const risky = new Set(['de', 'chua', 'cuoi', 'sung', 'kien', 'mat', 'con']);
+    for (const e of THESAURUS)
+      expect(e.everyday.length === 1 && risky.has(e.everyday[0]!), e.everyday.join(' ')).toBe(false);
+  });
+});
