@@ -9,3 +9,4 @@ export * from './procedures/index.js';
 export * from './search/index.js';
 export * from './text/fold.js';
 export * from './time/vn-time.js';
+export * from './outbox/index.js';
