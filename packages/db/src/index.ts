@@ -12,3 +12,4 @@ export * from './repositories/users.repository.js';
 export type { DB } from './schema/index.js';
 export * from './seed/index.js';
 export * from './startup-lock.js';
+export * from './repositories/outbox.repository.js';
