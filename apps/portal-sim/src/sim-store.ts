@@ -56,7 +56,7 @@ export async function openSimStore(dir: string | null) {
   }
 
   let queue: Array<{ line: string; done: () => void; fail: (e: unknown) => void }> = [];
-  let flushing: Promise<void> | null = null;
+  let flushing = false;
   async function flush() {
     while (queue.length > 0) {
       const batch = queue;
@@ -68,7 +68,7 @@ export async function openSimStore(dir: string | null) {
         for (const b of batch) b.fail(e);
       }
     }
-    flushing = null;
+    flushing = false;
   }
 
   return {
@@ -92,7 +92,10 @@ export async function openSimStore(dir: string | null) {
       const persisted = new Promise<void>((done, fail) => {
         queue.push({ line: `${JSON.stringify(record)}\n`, done, fail });
       });
-      flushing ??= flush();
+      if (!flushing) {
+        flushing = true;
+        void flush();
+      }
       return { record, persisted };
     },
     list(opts: { after?: number; limit?: number; dossier?: string }) {

@@ -4,8 +4,8 @@ import {
   decideDelivery,
   defaultRetryPolicy,
   parseRetryAfterMs,
-  readAcknowledgement,
   type RetryPolicy,
+  readAcknowledgement,
 } from './delivery-policy.js';
 
 const now = new Date('2026-03-02T02:00:00Z');
@@ -79,7 +79,10 @@ describe('decideDelivery', () => {
 
   it('dead-letters a transient failure after the last attempt', () => {
     expect(decide({ kind: 'timeout' }, 4)).toMatchObject({ kind: 'retry' });
-    expect(decide({ kind: 'timeout' }, 5)).toMatchObject({ kind: 'dead', reason: 'timed out; gave up after 5 attempts' });
+    expect(decide({ kind: 'timeout' }, 5)).toMatchObject({
+      kind: 'dead',
+      reason: 'timed out; gave up after 5 attempts',
+    });
   });
 
   it('default policy keeps retrying through an hour-long outage', () => {
