@@ -1,5 +1,5 @@
 import { fixedClock } from '@mot-cua/core';
-import { createAuditRepository, type Database } from '@mot-cua/db';
+import { createAuditRepository, createOutboxRepository, type Database } from '@mot-cua/db';
 import type { PortalSim } from '@mot-cua/portal-sim';
 import { createTestDb, testUnit } from '@mot-cua/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,5 +227,37 @@ describe('outbox dispatcher against the simulator', () => {
     await until(async () => (await scene.listOutbox(d.id)).every((o) => o.deliveredAt));
     await dispatcher.stop();
     expect(dispatcher.status()).toMatchObject({ running: false, delivered: 2 });
+  });
+
+  it('Decision 766 indicator 1.4 (dossiers synced) is computed from what was delivered', async () => {
+    const scene = await outboxScene(database);
+    const clock = fixedClock(new Date(Date.now() + 3_600_000));
+    const dispatcher = testDispatcher(database, sim, scene.provinceCode, { clock });
+    const synced = await scene.receiveIncomplete();
+    const behind = await scene.receiveIncomplete();
+    for (const d of [synced, behind]) {
+      await scene.supplement(d.id);
+      await scene.accept(d.id);
+    }
+    await scene.receiveIncomplete(); // not received yet (supplement requested at the counter): not counted
+    for (let i = 0; i < 5; i++) await dispatcher.tick();
+    // A later change of one dossier waits for the portal, so that dossier is no longer synced.
+    await database.db
+      .insertInto('outboxMessages')
+      .values({
+        provinceCode: scene.provinceCode,
+        topic: 'dvcqg.dossier_status',
+        aggregateType: 'dossier',
+        aggregateId: behind.id,
+        idempotencyKey: `dossier:${behind.id}:99`,
+        payload: JSON.stringify({}),
+      })
+      .execute();
+    const indicator = await createOutboxRepository(database.db).syncedDossiersIndicator({
+      provinceCode: scene.provinceCode,
+      from: new Date('2026-03-01T17:00:00Z'),
+      to: new Date('2026-03-02T17:00:00Z'),
+    });
+    expect(indicator).toEqual({ total: 2, synced: 1, rate: 0.5 });
   });
 });

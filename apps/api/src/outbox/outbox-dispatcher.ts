@@ -56,7 +56,8 @@ export function createOutboxDispatcher(o: DispatcherOptions): OutboxDispatcher {
   const retryPolicy: RetryPolicy = { ...defaultRetryPolicy, ...o.retryPolicy };
   const breakerPolicy = o.breakerPolicy ?? defaultBreakerPolicy;
   const random = o.random ?? Math.random;
-  const leaseMs = o.timeoutMs + 30_000;
+  // Longer than one delivery (request time-out plus the writes around it); a crashed holder's rows wait this long.
+  const leaseMs = o.timeoutMs + 5_000;
   const counters: DispatcherCounters = { delivered: 0, retried: 0, deadLettered: 0 };
   let breaker: Breaker = closedBreaker;
   let stopped = true;
