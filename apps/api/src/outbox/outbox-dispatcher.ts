@@ -110,41 +110,72 @@ export function createOutboxDispatcher(o: DispatcherOptions): OutboxDispatcher {
     }
   }
 
-  async function tick(): Promise<number> {
+  /** Claim up to `free` rows the breaker allows (a probe only when nothing is in flight). */
+  async function claim(free: number, inFlight: number): Promise<ClaimedOutboxRow[]> {
     const now = o.clock.now();
     const gate = breakerPermits(breaker, now);
     breaker = gate.breaker;
-    if (gate.permits === 'none') return 0;
-    const rows = await repo.claimDeliverable({
+    if (gate.permits === 'none' || free <= 0) return [];
+    if (gate.permits === 'probe' && inFlight > 0) return [];
+    return repo.claimDeliverable({
       now,
       leaseUntil: new Date(now.getTime() + leaseMs),
       owner: o.owner,
-      limit: gate.permits === 'probe' ? 1 : o.concurrency,
+      limit: gate.permits === 'probe' ? 1 : free,
       provinceCodes: o.provinceCodes,
     });
+  }
+
+  async function tick(): Promise<number> {
+    const rows = await claim(o.concurrency, 0);
     await Promise.all(rows.map(deliver));
     return rows.length;
   }
 
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    }).finally(() => {
+      wake = null;
+    });
+
+  /**
+   * The loop keeps up to `concurrency` deliveries in flight: it claims again as soon as a quarter of the slots
+   * are free, so one slow answer does not hold back a whole round.
+   */
   async function run() {
+    const inFlight = new Set<Promise<void>>();
+    const refill = Math.max(1, Math.floor(o.concurrency / 4));
     while (!stopped) {
-      let n = 0;
-      try {
-        n = await tick();
-      } catch (e) {
-        o.log?.error({ err: e }, 'outbox dispatcher round failed');
+      let claimed = 0;
+      const free = o.concurrency - inFlight.size;
+      if (free >= refill) {
+        try {
+          const rows = await claim(free, inFlight.size);
+          claimed = rows.length;
+          for (const row of rows) {
+            const p: Promise<void> = deliver(row)
+              .catch((e) => o.log?.error({ err: e, id: row.id }, 'outbox delivery failed'))
+              .finally(() => inFlight.delete(p));
+            inFlight.add(p);
+          }
+        } catch (e) {
+          o.log?.error({ err: e }, 'outbox dispatcher claim failed');
+        }
       }
-      if (n === 0 && !stopped) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, o.pollMs);
-          wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-        wake = null;
+      if (stopped) break;
+      if (inFlight.size === 0) {
+        if (claimed === 0) await idle(o.pollMs);
+      } else if (claimed === 0 || inFlight.size >= o.concurrency - refill + 1) {
+        // Wait for a slot (or, with nothing new to claim, for an answer that may unblock a dossier's next row).
+        await Promise.race([...inFlight, idle(o.pollMs)]);
       }
     }
+    await Promise.all(inFlight);
   }
 
   return {
