@@ -16,6 +16,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '@mot-cua/core';
 import { type Database, migrate, openDatabase } from '@mot-cua/db';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createOutboxDispatcher } from '../apps/api/src/outbox/outbox-dispatcher.js';
 import { createPortalClient, PORTAL_STATUS_PATH } from '../apps/api/src/outbox/portal-client.js';
@@ -104,6 +105,9 @@ async function fillBacklog(database: Database, rows: number) {
     }
   }
   await flush();
+  // Statistics of the freshly filled table (autovacuum would take a while): without them the planner sorts the
+  // whole backlog for every claim (measured: 490 ms a claim at 100,000 rows, against 3 ms after ANALYZE).
+  await sql`analyze outbox_messages`.execute(database.db);
   return dossiers * CHANGES;
 }
 
