@@ -4,8 +4,18 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 // Three tiers (CONTRIBUTING.md): `npm run test:unit` (pure, seconds), `npm run test:db` (a database per file),
 // `npm run test:e2e` (the built app in Chromium; its global setup builds the web app first). `npm test` runs all.
-const unit = ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'scripts/**/*.test.ts'];
-const db = ['packages/*/src/**/*.db.test.ts', 'apps/api/src/**/*.db.test.ts', 'scripts/**/*.db.test.ts'];
+const unit = [
+  'packages/*/src/**/*.test.ts',
+  'apps/api/src/**/*.test.ts',
+  'apps/portal-sim/src/**/*.test.ts',
+  'scripts/**/*.test.ts',
+];
+const db = [
+  'packages/*/src/**/*.db.test.ts',
+  'apps/api/src/**/*.db.test.ts',
+  'apps/portal-sim/src/**/*.db.test.ts',
+  'scripts/**/*.db.test.ts',
+];
 
 export default defineConfig({
   test: {

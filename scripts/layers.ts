@@ -13,7 +13,16 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   '@mot-cua/core': ['@mot-cua/contracts'],
   '@mot-cua/db': ['@mot-cua/contracts', '@mot-cua/core', '@mot-cua/test-kit'],
   '@mot-cua/test-kit': ['@mot-cua/contracts', '@mot-cua/core', '@mot-cua/db'],
-  '@mot-cua/api': ['@mot-cua/config', '@mot-cua/contracts', '@mot-cua/core', '@mot-cua/db', '@mot-cua/test-kit'],
+  '@mot-cua/api': [
+    '@mot-cua/config',
+    '@mot-cua/contracts',
+    '@mot-cua/core',
+    '@mot-cua/db',
+    '@mot-cua/portal-sim',
+    '@mot-cua/test-kit',
+  ],
+  /** The national portal simulator stands alone (the API starts it when no portal is configured). */
+  '@mot-cua/portal-sim': [],
   '@mot-cua/web': ['@mot-cua/contracts'],
 };
 

@@ -21,11 +21,13 @@ import type { AppDeps } from './context.js';
 import { authPlugin } from './http/auth.js';
 import { metricsPlugin } from './http/metrics.js';
 import { buildProblem, classifyError, sendProblem } from './http/problem.js';
+import { registerOutboxMetrics } from './outbox/outbox-health.js';
 import { adminUnitsRoutes } from './routes/admin-units/admin-units.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
 
@@ -41,7 +43,7 @@ export type CreateAppOptions = AppDeps & {
 /** Build the HTTP application. No side effects beyond the given dependencies; main.ts listens. */
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps: AppDeps = { config, database: options.database, clock: options.clock };
+  const deps: AppDeps = { config, database: options.database, clock: options.clock, outbox: options.outbox };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: (req) => {
@@ -85,7 +87,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, {
+    collectors: [
+      (r) => registerOutboxMetrics(r, { database: deps.database, clock: deps.clock, dispatcher: deps.outbox }),
+    ],
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -116,6 +122,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(proceduresRoutes, { ...deps, prefix: '/procedures' });
       await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
+      await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

@@ -1,10 +1,13 @@
 import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
+import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 
 /** Everything the routes need, built once in the composition root (main.ts) or by tests. */
 export type AppDeps = {
   config: Config;
   database: Database;
   clock: Clock;
+  /** The in-process outbox dispatcher, when it runs here (metrics, readiness). */
+  outbox?: OutboxDispatcher | undefined;
 };

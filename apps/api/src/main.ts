@@ -3,13 +3,34 @@ import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
 import { passwordHasher } from './http/auth.js';
+import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
 
-/** Composition root: loadConfig → openDatabase → migrate → master data (+ demo) → createApp → listen. */
+/**
+ * Composition root: loadConfig → openDatabase → portal (or its simulator) and outbox dispatcher → createApp →
+ * migrate → master data (+ demo) → listen → start delivering.
+ */
 async function main() {
   const config = loadConfig(process.env);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
-  const app = await createApp({ config, database, clock: systemClock });
+  const destination = await openPortalDestination(config);
+  const outbox =
+    config.outbox.dispatcher === 'in-process'
+      ? dispatcherFromConfig({
+          config,
+          database,
+          clock: systemClock,
+          destination,
+          log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+        })
+      : undefined;
+  const app = await createApp({ config, database, clock: systemClock, outbox });
   const log = (msg: string) => app.log.info(msg);
+  log(
+    destination.simulated
+      ? `national portal: simulator at ${destination.url} (GET ${destination.url}/sim/received, PUT /sim/mode; PORTAL_URL unset)`
+      : `national portal: ${destination.url}`,
+  );
+  log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
   log(`database: ${describeDatabase(config)}`);
 
   const applied = await migrate(database);
@@ -30,13 +51,16 @@ async function main() {
       process.exit(1);
     }, 10_000);
     timer.unref();
+    await outbox?.stop();
     await app.close();
+    await destination.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  outbox?.start();
   const local = `http://${['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
   log(`Một Cửa is ready at ${local} (API docs: ${local}/api/docs; public URL on slips: ${config.publicUrl})`);
 }

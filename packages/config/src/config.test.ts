@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ SYSTEM_CODE: '1' })).toThrow(/SYSTEM_CODE/);
   });
+  it('reads the portal and outbox settings, validated', () => {
+    const c = loadConfig({ PORTAL_URL: 'https://dvc.example.vn/sync', PORTAL_API_KEY: 'k', OUTBOX_CONCURRENCY: '4' });
+    expect(c.portal).toEqual({ url: 'https://dvc.example.vn/sync', apiKey: 'k', simPort: 3001 });
+    expect(c.outbox).toMatchObject({ dispatcher: 'in-process', concurrency: 4, timeoutMs: 10_000, maxAttempts: 50 });
+    expect(() => loadConfig({ PORTAL_URL: 'not a url' })).toThrow(/PORTAL_URL/);
+    expect(() => loadConfig({ OUTBOX_DISPATCHER: 'sometimes' })).toThrow(/OUTBOX_DISPATCHER/);
+    expect(() => loadConfig({ OUTBOX_CONCURRENCY: '0' })).toThrow(/OUTBOX_CONCURRENCY/);
+  });
   it('never prints the database password', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db.local:5433/motcua' });
     const d = describeDatabase(c);

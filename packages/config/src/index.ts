@@ -45,6 +45,22 @@ const EnvSchema = z.object({
   SEARCH_RERANKER_MODEL: z.string().optional(),
   /** Its WordPiece vocabulary (vocab.txt, one token per line); required with the model. */
   SEARCH_RERANKER_VOCAB: z.string().optional(),
+  /** Base URL of the national portal's sync API. Unset: the simulator (apps/portal-sim) starts beside the API. */
+  PORTAL_URL: z.string().url().optional(),
+  /** Credential sent to the portal as `Authorization: Bearer …`. */
+  PORTAL_API_KEY: z.string().min(1).optional(),
+  /** Port of the simulator started when PORTAL_URL is unset (0: any free port). */
+  PORTAL_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Where the outbox dispatcher runs: inside the API process, or `off` (separate `npm run dispatcher`). */
+  OUTBOX_DISPATCHER: z.enum(['in-process', 'off']).default('in-process'),
+  /** Rows delivered at once (different dossiers; one dossier's rows always one after another). */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Time-out of one delivery request. */
+  OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Failed attempts before a transiently failing row goes to the dead-letter list. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Idle wait between two polls of an empty outbox. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 });
 
 export type Config = Readonly<{
@@ -63,6 +79,14 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   /** Model and vocabulary of the optional assistant reranker (both or neither). */
   searchReranker: { modelPath: string; vocabPath: string } | undefined;
+  portal: Readonly<{ url: string | undefined; apiKey: string | undefined; simPort: number }>;
+  outbox: Readonly<{
+    dispatcher: 'in-process' | 'off';
+    concurrency: number;
+    timeoutMs: number;
+    maxAttempts: number;
+    pollMs: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -101,6 +125,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.SEARCH_RERANKER_MODEL && e.SEARCH_RERANKER_VOCAB
         ? { modelPath: e.SEARCH_RERANKER_MODEL, vocabPath: e.SEARCH_RERANKER_VOCAB }
         : undefined,
+    portal: Object.freeze({ url: e.PORTAL_URL, apiKey: e.PORTAL_API_KEY, simPort: e.PORTAL_SIM_PORT }),
+    outbox: Object.freeze({
+      dispatcher: e.OUTBOX_DISPATCHER,
+      concurrency: e.OUTBOX_CONCURRENCY,
+      timeoutMs: e.OUTBOX_TIMEOUT_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      pollMs: e.OUTBOX_POLL_MS,
+    }),
   });
 }
 

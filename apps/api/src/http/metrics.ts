@@ -2,9 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-/** Prometheus metrics at /metrics: request counts and latency by route, plus process metrics. */
-export const metricsPlugin = fp(async (app: FastifyInstance) => {
+/**
+ * Prometheus metrics at /metrics: request counts and latency by route, plus process metrics; `collectors` add
+ * a feature's own (the outbox).
+ */
+export const metricsPlugin = fp(async (app: FastifyInstance, opts: { collectors?: Array<(r: Registry) => void> }) => {
   const registry = new Registry();
+  for (const add of opts.collectors ?? []) add(registry);
   collectDefaultMetrics({ register: registry, prefix: 'motcua_' });
   const requests = new Counter({
     name: 'motcua_http_requests_total',

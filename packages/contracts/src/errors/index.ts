@@ -2,6 +2,7 @@ import { adminUnitsErrors } from './admin-units.js';
 import { calendarErrors } from './calendar.js';
 import { commonErrors } from './common.js';
 import { dossiersErrors } from './dossiers.js';
+import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
 import { searchErrors } from './search.js';
 import type { ErrorEntry } from './types.js';
@@ -16,6 +17,7 @@ export const errorCatalog = {
   ...proceduresErrors,
   ...dossiersErrors,
   ...searchErrors,
+  ...outboxErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -31,6 +31,8 @@ export const actionRoles = {
   'dossier.rate': ['citizen', 'reception', 'center_director'],
   /** Aggregates of an area: supervisors for theirs, the director and the leader for their unit. */
   'dossier.stats': ['supervisor', 'center_director', 'leader'],
+  // national portal sync: dead letters of the outbox (inspect, correct, re-send)
+  'outbox.manage': ['system_admin'],
   // reporting
   'report.read': ['supervisor', 'leader', 'center_director', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;

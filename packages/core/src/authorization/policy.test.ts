@@ -110,6 +110,21 @@ describe('authorize', () => {
     }
   });
 
+  it('outbox.manage: only a national system administrator handles the dead letters of the portal sync', () => {
+    const global: Resource = { kind: 'global' };
+    expect(decide(actor({ role: 'system_admin', unitCode: 'VN' }), 'outbox.manage', global).allowed).toBe(true);
+    expect(decide(actor({ role: 'system_admin', unitCode: '79' }), 'outbox.manage', global)).toEqual({
+      allowed: false,
+      reason: 'OUT_OF_JURISDICTION',
+    });
+    for (const role of Role.options.filter((r) => r !== 'system_admin')) {
+      expect(decide(actor({ role, unitCode: 'VN' }), 'outbox.manage', global)).toEqual({
+        allowed: false,
+        reason: 'FORBIDDEN',
+      });
+    }
+  });
+
   it('jurisdictionFor lists the scopes of the roles that may act', () => {
     const a = actor({ role: 'specialist', unitCode: '00070' }, { role: 'reception', unitCode: '26734' });
     expect(jurisdictionFor(a, 'dossier.receive' as Action)).toEqual(['26734']);

@@ -35,6 +35,12 @@ export interface OutboxMessagesTable {
   nextAttemptAt: Timestamp;
   deliveredAt: Date | null;
   lastError: string | null;
+  leaseUntil: Date | null;
+  leasedBy: string | null;
+  deadAt: Date | null;
+  deadReason: string | null;
+  lastResponse: string | null;
+  receiptId: string | null;
 }
 
 export interface PlatformTables {

@@ -3,6 +3,7 @@ import { migrationStatus } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../context.js';
+import { portalSyncHealth } from '../../outbox/outbox-health.js';
 
 export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
@@ -19,7 +20,7 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     {
       schema: {
         tags: ['health'],
-        summary: 'Database reachable and all migrations applied',
+        summary: 'Database reachable and all migrations applied; degraded while the national portal is away',
         response: { 200: Readiness, 503: Readiness },
       },
     },
@@ -28,10 +29,12 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         await sql`select 1`.execute(deps.database.db);
         const migrations = await migrationStatus(deps.database);
         const ready = migrations.pending === 0;
+        const portal = ready ? await portalSyncHealth({ ...deps, dispatcher: deps.outbox }) : undefined;
         return reply.status(ready ? 200 : 503).send({
-          status: ready ? 'ready' : 'not_ready',
+          status: !ready ? 'not_ready' : portal?.state === 'ok' ? 'ready' : 'degraded',
           database: deps.database.kind,
           migrations,
+          ...(portal ? { portal } : {}),
         });
       } catch {
         return reply

@@ -1,0 +1,45 @@
+import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { systemClock } from '@mot-cua/core';
+import { migrate, openDatabase } from '@mot-cua/db';
+import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
+
+/**
+ * `npm run dispatcher`: the outbox dispatcher alone, for production beside API processes started with
+ * OUTBOX_DISPATCHER=off. Several may run against one PostgreSQL database; PGlite allows one process.
+ */
+async function main() {
+  const config = loadConfig(process.env);
+  if (!config.portal.url)
+    throw new Error('PORTAL_URL: required by npm run dispatcher (the national portal to deliver to)');
+  const log = (level: 'info' | 'warn' | 'error', obj: object, msg: string) =>
+    console.log(JSON.stringify({ level, time: new Date().toISOString(), pid: process.pid, msg, ...obj }));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  await migrate(database);
+  const destination = await openPortalDestination(config);
+  const dispatcher = dispatcherFromConfig({
+    config,
+    database,
+    clock: systemClock,
+    destination,
+    log: { warn: (o, m) => log('warn', o, m), error: (o, m) => log('error', o, m) },
+  });
+  dispatcher.start();
+  log('info', { database: describeDatabase(config), portal: destination.url }, 'outbox dispatcher started');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log('info', { signal, ...dispatcher.status() }, 'outbox dispatcher stopping');
+    await dispatcher.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

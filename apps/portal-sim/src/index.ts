@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { createPortalSimApp } from './sim-app.js';
+import { openSimStore } from './sim-store.js';
+
+export { createPortalSimApp, dossierStatusSchema, STATUS_PATH } from './sim-app.js';
+export { openSimStore, type ReceivedUpdate, SIM_MODES, type SimMode, type SimModeName } from './sim-store.js';
+
+export type PortalSim = { app: FastifyInstance; url: string; close(): Promise<void> };
+
+/** Start the simulator on `port` (0: any free port) with its store in `dataDir` (null: memory only). */
+export async function startPortalSim(opts: {
+  port: number;
+  host?: string;
+  dataDir: string | null;
+  apiKey?: string | undefined;
+  logger?: boolean;
+}): Promise<PortalSim> {
+  const store = await openSimStore(opts.dataDir);
+  const app = createPortalSimApp({ store, apiKey: opts.apiKey, logger: opts.logger ?? false });
+  await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  return { app, url: `http://${opts.host ?? '127.0.0.1'}:${port}`, close: () => app.close() };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { startPortalSim } from './index.js';
+
+/** `npm run portal-sim`: the simulator alone. PORT, PORTAL_SIM_DATA_DIR, PORTAL_API_KEY read once here. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  HOST: z.string().default('127.0.0.1'),
+  PORTAL_SIM_DATA_DIR: z.string().min(1).default('./.data/portal-sim'),
+  PORTAL_API_KEY: z.string().min(1).optional(),
+});
+
+const parsed = Env.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
+if (!parsed.success) {
+  console.error(
+    `Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`,
+  );
+  process.exit(1);
+}
+const env = parsed.data;
+const sim = await startPortalSim({
+  port: env.PORT,
+  host: env.HOST,
+  dataDir: env.PORTAL_SIM_DATA_DIR,
+  apiKey: env.PORTAL_API_KEY,
+});
+console.log(
+  `national portal simulator at ${sim.url} (GET /sim/received, PUT /sim/mode; store ${env.PORTAL_SIM_DATA_DIR})`,
+);
+for (const s of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(s, () => void sim.close().then(() => process.exit(0)));
+}

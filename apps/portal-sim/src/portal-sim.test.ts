@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type PortalSim, STATUS_PATH, startPortalSim } from './index.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+const validUpdate = (code: string, status: number) => ({
+  MaHoSo: code,
+  MaTTHC: '1.001193',
+  KenhThucHien: 1,
+  ChuHoSo: 'Nguyễn Thị Ánh',
+  LoaiDoiTuong: 1,
+  NgayNopHoSo: '20260302090000',
+  NgayHenTra: '',
+  TrangThaiHoSo: status,
+  DonViXuLy: 'Phường Bến Thành',
+  QuaTrinhXuLy: [{ NguoiXuLy: 'Trần Thị Lan', ThoiDiemXuLy: '20260302090000', NoiDungXuLy: 'Tiếp nhận', TrangThai: 2 }],
+});
+
+const post = (sim: PortalSim, key: string, body: unknown) =>
+  fetch(`${sim.url}${STATUS_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body),
+  });
+const setMode = (sim: PortalSim, mode: string, seconds = 0) =>
+  fetch(`${sim.url}/sim/mode`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode, seconds }),
+  });
+const received = async (sim: PortalSim) =>
+  (await (await fetch(`${sim.url}/sim/received`)).json()) as {
+    total: number;
+    duplicates: number;
+    items: Array<{ idempotencyKey: string; requests: number }>;
+  };
+
+describe('national portal simulator', () => {
+  it('checks the schema, deduplicates by key, records what it got, and keeps it across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'portal-sim-'));
+    dirs.push(dir);
+    let sim = await startPortalSim({ port: 0, dataDir: dir });
+    const r1 = await post(sim, 'k1', validUpdate('X79.26743-260302-0001', 2));
+    expect(r1.status).toBe(200);
+    const ack = (await r1.json()) as { idempotencyKey: string; receiptId: string; duplicate: boolean };
+    expect(ack).toMatchObject({ idempotencyKey: 'k1', duplicate: false });
+    const again = (await (await post(sim, 'k1', validUpdate('X79.26743-260302-0001', 2))).json()) as typeof ack;
+    expect(again).toEqual({ idempotencyKey: 'k1', receiptId: ack.receiptId, duplicate: true });
+
+    const bad = await post(sim, 'k2', { ...validUpdate('X', 11), NgayNopHoSo: '2026-03-02' });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('TrangThaiHoSo');
+    expect((await post(sim, '', validUpdate('X', 2))).status).toBe(400);
+
+    expect(await received(sim)).toMatchObject({
+      total: 1,
+      duplicates: 1,
+      items: [{ idempotencyKey: 'k1', requests: 2 }],
+    });
+    await setMode(sim, 'http500');
+    await sim.close();
+
+    sim = await startPortalSim({ port: 0, dataDir: dir });
+    expect((await received(sim)).total).toBe(1);
+    expect(await (await fetch(`${sim.url}/sim/mode`)).json()).toEqual({ mode: 'http500', seconds: 0 });
+    await sim.close();
+  });
+
+  it('fault modes: down, 500, 429 with Retry-After, reject, drop mid-response, success without storing', async () => {
+    const sim = await startPortalSim({ port: 0, dataDir: null });
+    const body = validUpdate('X79.26743-260302-0002', 4);
+
+    await setMode(sim, 'down');
+    await expect(post(sim, 'd1', body)).rejects.toThrow();
+    await setMode(sim, 'http500');
+    expect((await post(sim, 'd1', body)).status).toBe(500);
+    await setMode(sim, 'throttle', 7);
+    const t = await post(sim, 'd1', body);
+    expect([t.status, t.headers.get('retry-after')]).toEqual([429, '7']);
+    await setMode(sim, 'reject');
+    expect((await post(sim, 'd1', body)).status).toBe(422);
+    await setMode(sim, 'ack-unstored');
+    const lie = await post(sim, 'd1', body);
+    expect([lie.status, await lie.json()]).toEqual([200, { ok: true }]);
+    expect((await received(sim)).total).toBe(0);
+
+    await setMode(sim, 'drop');
+    await expect(post(sim, 'd1', body).then((r) => r.text())).rejects.toThrow();
+    expect((await received(sim)).total).toBe(1); // stored before the cut
+
+    await setMode(sim, 'slow', 1);
+    const started = Date.now();
+    expect((await post(sim, 'd1', body)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+
+    await setMode(sim, 'timeout');
+    await expect(
+      fetch(`${sim.url}${STATUS_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'd2' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(300),
+      }),
+    ).rejects.toThrow();
+    expect((await received(sim)).total).toBe(2);
+    expect((await setMode(sim, 'sideways')).status).toBe(400);
+    await sim.close();
+  });
+
+  it('asks for the API key when configured', async () => {
+    const sim = await startPortalSim({ port: 0, dataDir: null, apiKey: 'secret' });
+    expect((await post(sim, 'a1', validUpdate('X1', 2))).status).toBe(401);
+    await sim.close();
+  });
+});

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { SIM_MODES, type SimStore } from './sim-store.js';
+
+export const dossierStatusSchema = JSON.parse(
+  readFileSync(new URL('../schema/dossier-status.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+/** Where the product posts status updates. */
+export const STATUS_PATH = '/api/v1/dossier-status';
+
+const ModeBody = z.object({ mode: z.enum(SIM_MODES), seconds: z.number().min(0).max(3600).default(0) });
+const ListQuery = z.object({
+  after: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).optional(),
+  dossier: z.string().optional(),
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The national portal as the product sees it: receives dossier status updates (schema-checked, deduplicated
+ * by Idempotency-Key, recorded as received), with fault modes set at run time through PUT /sim/mode.
+ * `apiKey`, when given, must come as `Authorization: Bearer <key>`.
+ */
+export function createPortalSimApp(opts: { store: SimStore; apiKey?: string | undefined; logger?: boolean }) {
+  const { store } = opts;
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(dossierStatusSchema);
+  const requestsByKey = new Map<string, number>();
+  let duplicates = 0;
+  const app: FastifyInstance = Fastify({
+    logger: opts.logger ?? false,
+    forceCloseConnections: true,
+    bodyLimit: 5_000_000,
+  });
+
+  app.post(STATUS_PATH, async (req, reply) => {
+    const mode = store.mode;
+    if (mode.mode === 'down') {
+      req.raw.socket.destroy();
+      return reply.hijack();
+    }
+    if (mode.mode === 'slow') await sleep(mode.seconds * 1000);
+    if (mode.mode === 'http500') return reply.status(500).send({ error: 'simulated internal error' });
+    if (mode.mode === 'throttle') {
+      return reply
+        .status(429)
+        .header('retry-after', String(mode.seconds || 1))
+        .send({ error: 'slow down' });
+    }
+    if (opts.apiKey && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
+      return reply.status(401).send({ error: 'unauthorized' });
+    }
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
+      return reply.status(400).send({ error: 'Idempotency-Key header required' });
+    }
+    if (mode.mode === 'reject') {
+      return reply.status(422).send({ error: 'invalid payload', errors: [{ message: 'rejected (simulated)' }] });
+    }
+    if (!validate(req.body)) {
+      return reply.status(422).send({ error: 'invalid payload', errors: validate.errors });
+    }
+    if (mode.mode === 'ack-unstored') {
+      // Success for a request it does not store, without a receipt for this key.
+      return reply.status(200).send({ ok: true });
+    }
+    requestsByKey.set(key, (requestsByKey.get(key) ?? 0) + 1);
+    const existing = store.find(key);
+    let ack: { idempotencyKey: string; receiptId: string; duplicate: boolean };
+    if (existing) {
+      duplicates++;
+      ack = { idempotencyKey: key, receiptId: existing.receiptId, duplicate: true };
+    } else {
+      const { record, persisted } = store.add({
+        receiptId: randomUUID(),
+        idempotencyKey: key,
+        receivedAt: new Date().toISOString(),
+        payload: req.body as Record<string, unknown>,
+      });
+      await persisted;
+      ack = { idempotencyKey: key, receiptId: record.receiptId, duplicate: false };
+    }
+    if (mode.mode === 'timeout') {
+      // Stored, but the answer never comes: the client times out.
+      await new Promise<void>((done) => {
+        const t = setTimeout(done, 3_600_000);
+        req.raw.socket.once('close', () => {
+          clearTimeout(t);
+          done();
+        });
+      });
+      return reply.hijack();
+    }
+    if (mode.mode === 'drop') {
+      // Stored; the connection is cut in the middle of the response.
+      reply.hijack();
+      const body = JSON.stringify(ack);
+      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+      reply.raw.write(body.slice(0, Math.floor(body.length / 2)));
+      req.raw.socket.destroy();
+      return;
+    }
+    return reply.status(200).send(ack);
+  });
+
+  app.get('/sim/received', async (req) => {
+    const q = ListQuery.parse(req.query);
+    const { total, items } = store.list(q);
+    return {
+      total,
+      duplicates,
+      items: items.map((r) => ({ ...r, requests: requestsByKey.get(r.idempotencyKey) ?? 1 })),
+    };
+  });
+  app.get('/sim/mode', async () => store.mode);
+  app.put('/sim/mode', async (req, reply) => {
+    const parsed = ModeBody.safeParse(req.body ?? {});
+    if (!parsed.success) return reply.status(400).send({ error: 'mode must be one of', modes: SIM_MODES });
+    await store.setMode(parsed.data);
+    return store.mode;
+  });
+  app.post('/sim/reset', async () => {
+    await store.clear();
+    requestsByKey.clear();
+    duplicates = 0;
+    await store.setMode({ mode: 'ok', seconds: 0 });
+    return { ok: true };
+  });
+  app.get('/sim/schema/dossier-status.json', async () => dossierStatusSchema);
+  app.get('/sim', async () => ({
+    name: 'DVCQG simulator (Một Cửa)',
+    post: STATUS_PATH,
+    received: '/sim/received?after=&limit=&dossier=',
+    mode: { get: '/sim/mode', put: '/sim/mode', modes: SIM_MODES },
+    schema: '/sim/schema/dossier-status.json',
+  }));
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './circuit-breaker.js';
+export * from './delivery-policy.js';
+export * from './resend-dead-letter.js';

@@ -1,0 +1,207 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+
+/** One outbox row handed to a dispatcher (leased to it until `leaseUntil`). */
+export type ClaimedOutboxRow = {
+  id: number;
+  provinceCode: string;
+  topic: string;
+  aggregateId: string;
+  idempotencyKey: string;
+  payload: Record<string, unknown>;
+  /** Attempts including this one. */
+  attempts: number;
+};
+
+type Scope = { provinceCodes?: readonly string[] | undefined };
+
+const inScope = (s: Scope) =>
+  s.provinceCodes && s.provinceCodes.length > 0
+    ? sql`and o.province_code in (${sql.join(s.provinceCodes.map((p) => sql`${p}`))})`
+    : sql``;
+
+/**
+ * Delivery state of the outbox. A row may be claimed when it is due, not leased (or its lease expired after a
+ * crash), not dead, and no earlier row of the same aggregate is still undelivered — so rows of one dossier leave
+ * strictly in order and never two at once, while rows of different dossiers go in parallel. Claiming locks with
+ * FOR UPDATE SKIP LOCKED and writes a lease in one statement, so dispatchers on PostgreSQL never take the same row.
+ */
+export function createOutboxRepository(db: Kysely<DB>) {
+  return {
+    async claimDeliverable(input: Scope & { now: Date; leaseUntil: Date; owner: string; limit: number }) {
+      const r = await sql<ClaimedOutboxRow>`
+        with c as (
+          select o.id from outbox_messages o
+          where o.delivered_at is null and o.dead_at is null
+            and o.next_attempt_at <= ${input.now}::timestamptz
+            and (o.lease_until is null or o.lease_until <= ${input.now}::timestamptz)
+            ${inScope(input)}
+            and not exists (
+              select 1 from outbox_messages p
+              where p.aggregate_type = o.aggregate_type and p.aggregate_id = o.aggregate_id
+                and p.id < o.id and p.delivered_at is null)
+          order by o.id
+          limit ${input.limit}
+          for update of o skip locked
+        )
+        update outbox_messages m
+        set lease_until = ${input.leaseUntil}::timestamptz, leased_by = ${input.owner}, attempts = m.attempts + 1
+        from c where m.id = c.id
+        returning m.id, m.province_code, m.topic, m.aggregate_id, m.idempotency_key, m.payload, m.attempts`.execute(db);
+      return [...r.rows].sort((a, b) => Number(a.id) - Number(b.id));
+    },
+
+    /** The portal acknowledged the row (whoever held the lease: the fact is true either way). */
+    async markDelivered(input: { id: number; now: Date; receiptId: string; response: string }) {
+      await db
+        .updateTable('outboxMessages')
+        .set({
+          deliveredAt: input.now,
+          receiptId: input.receiptId,
+          lastResponse: input.response,
+          lastError: null,
+          leaseUntil: null,
+          leasedBy: null,
+        })
+        .where('id', '=', input.id)
+        .where('deliveredAt', 'is', null)
+        .execute();
+    },
+
+    async markRetry(input: { id: number; owner: string; at: Date; error: string; response: string | null }) {
+      await db
+        .updateTable('outboxMessages')
+        .set({
+          nextAttemptAt: input.at,
+          lastError: input.error,
+          lastResponse: input.response,
+          leaseUntil: null,
+          leasedBy: null,
+        })
+        .where('id', '=', input.id)
+        .where('leasedBy', '=', input.owner)
+        .where('deliveredAt', 'is', null)
+        .execute();
+    },
+
+    async markDead(input: { id: number; owner: string; now: Date; reason: string; response: string | null }) {
+      await db
+        .updateTable('outboxMessages')
+        .set({
+          deadAt: input.now,
+          deadReason: input.reason,
+          lastError: input.reason,
+          lastResponse: input.response,
+          leaseUntil: null,
+          leasedBy: null,
+        })
+        .where('id', '=', input.id)
+        .where('leasedBy', '=', input.owner)
+        .where('deliveredAt', 'is', null)
+        .execute();
+    },
+
+    /** On a clean shutdown: give back what this dispatcher holds so another takes it at once. */
+    async releaseLeases(owner: string) {
+      await db
+        .updateTable('outboxMessages')
+        .set({ leaseUntil: null, leasedBy: null })
+        .where('leasedBy', '=', owner)
+        .where('deliveredAt', 'is', null)
+        .execute();
+    },
+
+    /** Pending (undelivered, not dead), age of the oldest pending row, and dead letters: for metrics and health. */
+    async deliveryStats(input: Scope & { now: Date }) {
+      const r = await sql<{ pending: number; oldest: Date | null; dead: number }>`
+        select count(*) filter (where o.dead_at is null)::int as pending,
+               min(o.created_at) filter (where o.dead_at is null) as oldest,
+               count(*) filter (where o.dead_at is not null)::int as dead
+        from outbox_messages o where o.delivered_at is null ${inScope(input)}`.execute(db);
+      const row = r.rows[0]!;
+      const oldest = row.oldest ? new Date(row.oldest) : null;
+      return {
+        pending: Number(row.pending),
+        dead: Number(row.dead),
+        oldestPendingAgeSeconds: oldest ? Math.max(0, (input.now.getTime() - oldest.getTime()) / 1000) : 0,
+      };
+    },
+
+    async listDeadLetters(input: { limit: number; afterId?: number | undefined }) {
+      let q = db
+        .selectFrom('outboxMessages')
+        .select([
+          'id',
+          'provinceCode',
+          'topic',
+          'aggregateType',
+          'aggregateId',
+          'idempotencyKey',
+          'payload',
+          'attempts',
+          'createdAt',
+          'deadAt',
+          'deadReason',
+          'lastResponse',
+        ])
+        .where('deadAt', 'is not', null)
+        .where('deliveredAt', 'is', null)
+        .orderBy('id')
+        .limit(input.limit);
+      if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
+      return q.execute();
+    },
+
+    /** One row, locked for the caller's transaction (admin correct / re-send). */
+    async lockMessage(id: number) {
+      return db
+        .selectFrom('outboxMessages')
+        .select(['id', 'provinceCode', 'aggregateId', 'idempotencyKey', 'payload', 'deadAt', 'deliveredAt', 'attempts'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async replacePayload(id: number, payload: Record<string, unknown>) {
+      await db
+        .updateTable('outboxMessages')
+        .set({ payload: JSON.stringify(payload) })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Back in the queue: due now, attempts from zero, the dead-letter marks kept only in the audit. */
+    async requeue(id: number, now: Date) {
+      await db
+        .updateTable('outboxMessages')
+        .set({ deadAt: null, deadReason: null, attempts: 0, nextAttemptAt: now, leaseUntil: null, leasedBy: null })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /**
+     * Decision 766 indicator 1.4 (dossiers synced with the national portal): of the dossiers received in
+     * [from, to) in a province, how many have every status change delivered (at least one, none pending).
+     */
+    async syncedDossiersIndicator(input: { provinceCode: string; from: Date; to: Date }) {
+      const r = await sql<{ total: number; synced: number }>`
+        select count(*)::int as total,
+               count(*) filter (where s.delivered > 0 and s.undelivered = 0)::int as synced
+        from dossiers d
+        left join lateral (
+          select count(*) filter (where o.delivered_at is not null) as delivered,
+                 count(*) filter (where o.delivered_at is null) as undelivered
+          from outbox_messages o where o.aggregate_type = 'dossier' and o.aggregate_id = d.id::text
+        ) s on true
+        where d.province_code = ${input.provinceCode}
+          and d.received_at >= ${input.from}::timestamptz and d.received_at < ${input.to}::timestamptz`.execute(db);
+      const { total, synced } = r.rows[0]!;
+      return {
+        total: Number(total),
+        synced: Number(synced),
+        rate: Number(total) ? Number(synced) / Number(total) : null,
+      };
+    },
+  };
+}
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
