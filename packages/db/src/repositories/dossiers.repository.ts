@@ -518,7 +518,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
           update dossiers set code = c.code from c where dossiers.id = ${input.dossierId}::uuid returning dossiers.id
         ), o as (
           update outbox_messages set payload = jsonb_set(payload, array[${input.outboxCodeKey}::text], to_jsonb(c.code))
-          from c where aggregate_type = 'dossier' and aggregate_id = ${input.dossierId}
+          from c where aggregate_type = 'dossier' and aggregate_id = ${input.dossierId} and delivered_at is null
           returning outbox_messages.id
         )
         select c.code from c, (select count(*) from d) as dd, (select count(*) from o) as oo`.execute(db);
