@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/dossiers-throughput.ts            # PG at postgres://postgres@127.0.0.1:5432
  *   BENCH_PG_URL=postgres://user@host:5432 BENCH_SECONDS=15 BENCH_CLIENTS=8 npx tsx bench/dossiers-throughput.ts
+ *   BENCH_DB=pglite BENCH_CLIENTS=8 npx tsx bench/dossiers-throughput.ts   # embedded, next to a 2-statement loop
  *
  * Uses a throwaway database (dossiers_bench_<pid>) that is dropped at the end. Before the timed phases it
  * makes BENCH_PROFILE (100) receipts one after another and prints the statements each one sends (count,
@@ -11,10 +12,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
-import { migrate, openDatabase } from '@mot-cua/db';
+import { type Database, migrate, openDatabase } from '@mot-cua/db';
 import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@mot-cua/test-kit';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
 
@@ -33,35 +36,37 @@ const profileCount = Number(process.env.BENCH_PROFILE ?? 100);
 /** Statements sent while `recording` is on: count and time per statement text (pg.Client.query shim). */
 const statements = new Map<string, { n: number; ms: number }>();
 let recording = false;
-const query = pg.Client.prototype.query;
-(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (
-  this: pg.Client,
-  ...args: unknown[]
-) {
-  const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-  const t = performance.now();
-  const r = (query as (...a: unknown[]) => unknown).apply(this, args);
-  if (recording && r instanceof Promise) {
-    r.then(
-      () => {
-        const key = String(text).replace(/\s+/g, ' ').trim().slice(0, 90);
-        const s = statements.get(key) ?? { n: 0, ms: 0 };
-        s.n++;
-        s.ms += performance.now() - t;
-        statements.set(key, s);
-      },
-      () => {},
-    );
-  }
-  return r;
-};
+/** Wrap a driver's `query` to record what it sends while `recording` is on (pg.Client, and PGlite). */
+function recordQueries(proto: { query: (...a: unknown[]) => unknown }) {
+  const query = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+    const t = performance.now();
+    const r = query.apply(this, args);
+    if (recording && r instanceof Promise) {
+      r.then(
+        () => {
+          const key = String(text).replace(/\s+/g, ' ').trim().slice(0, 90);
+          const s = statements.get(key) ?? { n: 0, ms: 0 };
+          s.n++;
+          s.ms += performance.now() - t;
+          statements.set(key, s);
+        },
+        () => {},
+      );
+    }
+    return r;
+  };
+}
+recordQueries(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown });
+recordQueries(PGlite.prototype as unknown as { query: (...a: unknown[]) => unknown });
 const adminUrl = withDb('postgres');
 
-async function admin(sql: string) {
+async function admin(text: string) {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
-    await c.query(sql);
+    await c.query(text);
   } finally {
     await c.end();
   }
@@ -81,10 +86,39 @@ function pgbench(): number {
   return Number(m[1]);
 }
 
+/** BENCH_DB=pglite: the embedded database in memory, next to a plain two-statement transaction loop on it. */
+const onPglite = process.env.BENCH_DB === 'pglite';
+
+async function twoStatementLoop(database: Database): Promise<number> {
+  await sql`create table if not exists bench_ref (id serial primary key, n int not null default 0)`.execute(
+    database.db,
+  );
+  await sql`insert into bench_ref (n) select 0 from generate_series(1, 100)`.execute(database.db);
+  const end = Date.now() + seconds * 1000;
+  let done = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < end) {
+        await database.db.transaction().execute(async (trx) => {
+          await sql`insert into bench_ref (n) values (1)`.execute(trx);
+          await sql`update bench_ref set n = n + 1 where id = ${1 + Math.floor(Math.random() * 100)}`.execute(trx);
+        });
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - t0) / 1000);
+}
+
 async function main() {
-  await admin(`drop database if exists ${dbName}`);
-  await admin(`create database ${dbName}`);
-  const database = await openDatabase({ databaseUrl: url, poolSize: clients + 2 });
+  if (!onPglite) {
+    await admin(`drop database if exists ${dbName}`);
+    await admin(`create database ${dbName}`);
+  }
+  const database = onPglite
+    ? await openDatabase({ dataDir: 'memory://' })
+    : await openDatabase({ databaseUrl: url, poolSize: clients + 2 });
   try {
     await migrate(database);
     const { communeCodes } = await insertDossierTestUnits(database.db, 1);
@@ -172,10 +206,13 @@ async function main() {
     const transitionsPerSec = transitions / ((performance.now() - t1) / 1000);
     await app.close();
 
-    const tps = pgbench();
+    const tps = onPglite ? await twoStatementLoop(database) : pgbench();
+    const refName = onPglite
+      ? `two-statement transaction loop on the same PGlite, ${clients} callers`
+      : `pgbench -b tpcb-like -c ${clients} -j 2 -T ${seconds} (scale 10)`;
     const cpu = (await import('node:os')).cpus();
     console.log(
-      `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}; PostgreSQL at ${new URL(url).host}; ${clients} clients, ${seconds} s per phase`,
+      `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}; ${onPglite ? 'PGlite (in memory)' : `PostgreSQL at ${new URL(url).host}`}; ${clients} clients, ${seconds} s per phase`,
     );
     console.log(
       `dossier receipts/s (HTTP POST /api/dossiers):      ${receiptsPerSec.toFixed(1)}  (${ids.length} dossiers)`,
@@ -183,9 +220,9 @@ async function main() {
     console.log(
       `dossier transitions/s (claim, hand-over, claim):   ${transitionsPerSec.toFixed(1)}  (${transitions} actions)`,
     );
-    console.log(`pgbench -b tpcb-like -c ${clients} -j 2 -T ${seconds} (scale 10): ${tps.toFixed(1)} tps`);
-    console.log(`ratio receipts / pgbench tps:    ${(receiptsPerSec / tps).toFixed(3)}`);
-    console.log(`ratio transitions / pgbench tps: ${(transitionsPerSec / tps).toFixed(3)}`);
+    console.log(`${refName}: ${tps.toFixed(1)} tps`);
+    console.log(`ratio receipts / reference tps:    ${(receiptsPerSec / tps).toFixed(3)}`);
+    console.log(`ratio transitions / reference tps: ${(transitionsPerSec / tps).toFixed(3)}`);
     if (profileCount > 0) {
       console.log(
         `one receipt at a time (${profileCount}): ${perReceipt.toFixed(1)} ms each, ${nQueries.toFixed(1)} statements, ${sqlMs.toFixed(1)} ms waiting for SQL`,
@@ -198,7 +235,7 @@ async function main() {
     }
   } finally {
     await database.close();
-    await admin(`drop database if exists ${dbName}`);
+    if (!onPglite) await admin(`drop database if exists ${dbName}`);
   }
 }
 
