@@ -1,176 +1,26 @@
 import type {
-  ApplicantType,
-  Channel,
   ComponentCheck,
   DossierAction,
   DossierProjection,
   DossierRecord,
   DossierStatus,
   DossiersRepository,
-  NationalStatusCode,
   NewDossier,
   OutboxMessage,
-  ReturnMethod,
   StatsCounts,
 } from '@mot-cua/core';
-import { type Kysely, type Selectable, sql } from 'kysely';
-import type { DossiersTable } from '../schema/dossiers.js';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
-
-/** Fields of action payloads that hold instants (stored as ISO strings in jsonb). */
-const DATE_FIELDS = new Set([
-  'clockStartsAt',
-  'dueAt',
-  'stepDueAt',
-  'intakeDueAt',
-  'deadlineAt',
-  'newDueAt',
-  'previousDueAt',
-]);
-const BASE_FIELDS = new Set(['seq', 'at', 'actorId', 'actorName', 'actorRole', 'unitCode', 'note', 'type']);
-
-function actionData(a: DossierAction): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(a)) {
-    if (BASE_FIELDS.has(k) || v === undefined) continue;
-    out[k] = v instanceof Date ? v.toISOString() : v;
-  }
-  return out;
-}
-
-function reviveData(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) out[k] = DATE_FIELDS.has(k) && typeof v === 'string' ? new Date(v) : v;
-  return out;
-}
-
-type DossierRow = Selectable<DossiersTable>;
-
-function actionRow(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, a: DossierAction) {
-  return {
-    dossierId: dossier.id,
-    seq: a.seq,
-    provinceCode: dossier.provinceCode,
-    type: a.type,
-    at: a.at,
-    actorUserId: a.actorId,
-    actorName: a.actorName ?? null,
-    actorRole: a.actorRole,
-    unitCode: a.unitCode,
-    note: a.note ?? null,
-    data: JSON.stringify(actionData(a)),
-  };
-}
-
-function componentRows(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]) {
-  return checks.map((c, i) => ({
-    dossierId: dossier.id,
-    key: c.key,
-    provinceCode: dossier.provinceCode,
-    position: i + 1,
-    name: c.name,
-    state: c.state,
-    reason: c.reason ?? null,
-    copies: c.copies ?? 1,
-  }));
-}
-
-function dossierRow(d: NewDossier & { submittedAt: Date; id?: string }) {
-  return {
-    ...(d.id ? { id: d.id } : {}),
-    code: d.code,
-    provinceCode: d.provinceCode,
-    receivingUnitCode: d.receivingUnitCode,
-    competentUnitCode: d.competentUnitCode,
-    procedureVersionId: d.procedureVersionId,
-    procedureCode: d.procedureCode,
-    procedureName: d.procedureName,
-    fieldCode: d.fieldCode,
-    fieldName: d.fieldName,
-    channel: d.channel,
-    applicantType: d.applicant.type,
-    applicantName: d.applicant.fullName,
-    applicantIdNumber: d.applicant.idNumber,
-    applicantPhone: d.applicant.phone,
-    applicantEmail: d.applicant.email,
-    applicantAddress: d.applicant.address,
-    agent: d.agent ? JSON.stringify(d.agent) : null,
-    returnMethod: d.returnMethod,
-    durationValue: d.duration.value,
-    durationUnit: d.duration.unit,
-    feeTotal: d.feeTotal,
-    paidOnline: d.paidOnline,
-    vneidVerified: d.vneidVerified,
-    submittedAt: d.submittedAt,
-  };
-}
-
-function projectionRow(p: DossierProjection) {
-  return {
-    status: p.status,
-    nationalStatus: p.nationalStatus,
-    receivedAt: p.receivedAt,
-    dueAt: p.dueAt,
-    finishedAt: p.finishedAt,
-    currentStepOrder: p.currentStepOrder,
-    currentAssigneeId: p.currentAssigneeId,
-    competentUnitCode: p.competentUnitCode,
-    lastActionSeq: p.lastActionSeq,
-  };
-}
-
-function outboxRow(m: OutboxMessage) {
-  return {
-    provinceCode: m.provinceCode,
-    topic: m.topic,
-    aggregateType: 'dossier',
-    aggregateId: m.aggregateId,
-    idempotencyKey: m.idempotencyKey,
-    payload: JSON.stringify(m.payload),
-  };
-}
-
-function toRecord(r: DossierRow, components: ComponentCheck[]): DossierRecord {
-  const agent = r.agent as DossierRecord['agent'];
-  return {
-    id: r.id,
-    code: r.code,
-    provinceCode: r.provinceCode,
-    receivingUnitCode: r.receivingUnitCode,
-    competentUnitCode: r.competentUnitCode,
-    procedureVersionId: r.procedureVersionId,
-    procedureCode: r.procedureCode,
-    procedureName: r.procedureName,
-    fieldCode: r.fieldCode,
-    fieldName: r.fieldName,
-    channel: r.channel as Channel,
-    applicant: {
-      type: r.applicantType as ApplicantType,
-      fullName: r.applicantName,
-      idNumber: r.applicantIdNumber,
-      phone: r.applicantPhone,
-      email: r.applicantEmail,
-      address: r.applicantAddress,
-    },
-    agent: agent ?? null,
-    returnMethod: r.returnMethod as ReturnMethod,
-    duration: { value: Number(r.durationValue), unit: r.durationUnit as DossierRecord['duration']['unit'] },
-    components,
-    feeTotal: Number(r.feeTotal),
-    paidOnline: r.paidOnline,
-    vneidVerified: r.vneidVerified,
-    status: r.status as DossierStatus,
-    nationalStatus: r.nationalStatus as NationalStatusCode,
-    submittedAt: r.submittedAt,
-    receivedAt: r.receivedAt,
-    dueAt: r.dueAt,
-    finishedAt: r.finishedAt,
-    currentStepOrder: r.currentStepOrder,
-    currentAssigneeId: r.currentAssigneeId,
-    lastActionSeq: r.lastActionSeq,
-    createdAt: r.createdAt,
-  };
-}
+import {
+  actionRow,
+  componentRows,
+  type DossierRow,
+  dossierRow,
+  outboxRow,
+  projectionRow,
+  reviveData,
+  toRecord,
+} from './dossier-rows.js';
 
 export type DossierListFilter = {
   /** Units whose dossiers are visible: received at or handled by one of them (codes or province codes). */
@@ -291,21 +141,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
 
   async function insertComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]) {
     if (checks.length === 0) return;
-    await db
-      .insertInto('dossierComponents')
-      .values(
-        checks.map((c, i) => ({
-          dossierId: dossier.id,
-          key: c.key,
-          provinceCode: dossier.provinceCode,
-          position: i + 1,
-          name: c.name,
-          state: c.state,
-          reason: c.reason ?? null,
-          copies: c.copies ?? 1,
-        })),
-      )
-      .execute();
+    await db.insertInto('dossierComponents').values(componentRows(dossier, checks)).execute();
   }
 
   async function withComponents(rows: DossierRow[]): Promise<DossierRecord[]> {
@@ -347,47 +183,11 @@ export function createDossiersRepository(db: Kysely<DB>) {
     async insertDossier(
       d: NewDossier & { submittedAt: Date; id?: string; projection?: DossierProjection },
     ): Promise<DossierRecord> {
-      const p = d.projection;
       const row = await db
         .insertInto('dossiers')
         .values({
-          ...(d.id ? { id: d.id } : {}),
-          code: d.code,
-          provinceCode: d.provinceCode,
-          receivingUnitCode: d.receivingUnitCode,
-          competentUnitCode: d.competentUnitCode,
-          procedureVersionId: d.procedureVersionId,
-          procedureCode: d.procedureCode,
-          procedureName: d.procedureName,
-          fieldCode: d.fieldCode,
-          fieldName: d.fieldName,
-          channel: d.channel,
-          applicantType: d.applicant.type,
-          applicantName: d.applicant.fullName,
-          applicantIdNumber: d.applicant.idNumber,
-          applicantPhone: d.applicant.phone,
-          applicantEmail: d.applicant.email,
-          applicantAddress: d.applicant.address,
-          agent: d.agent ? JSON.stringify(d.agent) : null,
-          returnMethod: d.returnMethod,
-          durationValue: d.duration.value,
-          durationUnit: d.duration.unit,
-          feeTotal: d.feeTotal,
-          paidOnline: d.paidOnline,
-          vneidVerified: d.vneidVerified,
-          status: p?.status ?? 'new',
-          nationalStatus: p?.nationalStatus ?? 1,
-          submittedAt: d.submittedAt,
-          ...(p
-            ? {
-                receivedAt: p.receivedAt,
-                dueAt: p.dueAt,
-                finishedAt: p.finishedAt,
-                currentStepOrder: p.currentStepOrder,
-                currentAssigneeId: p.currentAssigneeId,
-                lastActionSeq: p.lastActionSeq,
-              }
-            : {}),
+          ...dossierRow(d),
+          ...(d.projection ? projectionRow(d.projection) : { status: 'new', nationalStatus: 1 }),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
