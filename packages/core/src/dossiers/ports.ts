@@ -104,12 +104,6 @@ export type OutboxMessage = {
 
 /** Persistence of dossiers, their log and side records. Implemented in packages/db. */
 export interface DossiersRepository {
-  /** Next value of the daily sequence of one scope (unit) on one civil date; unique under concurrency. */
-  nextDailySequence(scope: string, day: string): Promise<number>;
-  /** Insert a new dossier with its checklist (d.components), optionally with its id and first projection. */
-  insertDossier(
-    d: NewDossier & { submittedAt: Date; id?: string; projection?: DossierProjection },
-  ): Promise<DossierRecord>;
   /** A new dossier (its projection included) with its checklist, first actions and outbox rows, in one go. */
   insertDossierWithLog(input: {
     dossier: DossierRecord;
@@ -135,10 +129,6 @@ export interface DossiersRepository {
   /** The dossier, locked for the rest of the transaction (SELECT … FOR UPDATE). */
   lockDossier(id: string): Promise<DossierRecord | undefined>;
   listActions(dossierId: string): Promise<DossierAction[]>;
-  appendAction(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, action: DossierAction): Promise<void>;
-  /** Several actions in one statement (a receipt's first actions). */
-  appendActions(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, actions: DossierAction[]): Promise<void>;
-  saveProjection(id: string, p: DossierProjection): Promise<void>;
   /** One action with its projection and, when the status changed, its outbox row: one statement. */
   recordAction(input: {
     dossier: Pick<DossierRecord, 'id' | 'provinceCode'>;
@@ -167,7 +157,6 @@ export interface DossiersRepository {
     comment: string | null;
     ratedAt: Date;
   }): Promise<void>;
-  enqueueOutbox(m: OutboxMessage): Promise<void>;
   /** Store a file by its sha256 (content-addressed; storing the same bytes twice is a no-op). */
   storeFile(f: { sha256: string; sizeBytes: number; mediaType: string; content: Uint8Array }): Promise<void>;
   addAttachment(a: {

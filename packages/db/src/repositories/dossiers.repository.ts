@@ -5,7 +5,6 @@ import type {
   DossierRecord,
   DossierStatus,
   DossiersRepository,
-  NewDossier,
   OutboxMessage,
   StatsCounts,
 } from '@mot-cua/core';
@@ -168,33 +167,6 @@ export function createDossiersRepository(db: Kysely<DB>) {
   }
 
   const repo = {
-    async nextDailySequence(scope: string, day: string): Promise<number> {
-      const row = await db
-        .insertInto('dossierCodeSequences')
-        .values({ scope, day, lastValue: 1 })
-        .onConflict((oc) =>
-          oc.columns(['scope', 'day']).doUpdateSet({ lastValue: sql`dossier_code_sequences.last_value + 1` }),
-        )
-        .returning('lastValue')
-        .executeTakeFirstOrThrow();
-      return row.lastValue;
-    },
-
-    async insertDossier(
-      d: NewDossier & { submittedAt: Date; id?: string; projection?: DossierProjection },
-    ): Promise<DossierRecord> {
-      const row = await db
-        .insertInto('dossiers')
-        .values({
-          ...dossierRow(d),
-          ...(d.projection ? projectionRow(d.projection) : { status: 'new', nationalStatus: 1 }),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await insertComponents(row, d.components);
-      return toRecord(row, d.components);
-    },
-
     async findDossier(id: string): Promise<DossierRecord | undefined> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
       return oneWithComponents(id, false);
@@ -233,23 +205,11 @@ export function createDossiersRepository(db: Kysely<DB>) {
       );
     },
 
-    async appendAction(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, a: DossierAction): Promise<void> {
-      await repo.appendActions(dossier, [a]);
-    },
-
-    async appendActions(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, actions: DossierAction[]): Promise<void> {
-      if (actions.length === 0) return;
-      await db
-        .insertInto('dossierActions')
-        .values(actions.map((a) => actionRow(dossier, a)))
-        .execute();
-    },
-
     async recordAction(input: {
       dossier: Pick<DossierRecord, 'id' | 'provinceCode'>;
       action: DossierAction;
       projection: DossierProjection;
-      outbox: Parameters<DossiersRepository['enqueueOutbox']>[0] | null;
+      outbox: OutboxMessage | null;
     }): Promise<void> {
       // Data-modifying CTEs: the action, the projection and the outbox row in one round trip.
       const withAction = db
@@ -325,10 +285,6 @@ export function createDossiersRepository(db: Kysely<DB>) {
       return r.rows[0]!.code;
     },
 
-    async saveProjection(id: string, p: DossierProjection): Promise<void> {
-      await db.updateTable('dossiers').set(projectionRow(p)).where('id', '=', id).execute();
-    },
-
     async saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void> {
       await db.deleteFrom('dossierComponents').where('dossierId', '=', dossier.id).execute();
       await insertComponents(dossier, checks);
@@ -373,10 +329,6 @@ export function createDossiersRepository(db: Kysely<DB>) {
 
     async findRating(dossierId: string) {
       return db.selectFrom('dossierRatings').selectAll().where('dossierId', '=', dossierId).executeTakeFirst();
-    },
-
-    async enqueueOutbox(m: Parameters<DossiersRepository['enqueueOutbox']>[0]): Promise<void> {
-      await db.insertInto('outboxMessages').values(outboxRow(m)).execute();
     },
 
     async listOutbox(dossierId: string) {
