@@ -28,7 +28,13 @@ export default defineConfig({
       { extends: true, test: { name: 'db', include: db } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], globalSetup: ['e2e/support/build-web.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          globalSetup: ['e2e/support/build-web.ts'],
+          // A browser journey signs in several officials; under a loaded CI machine one step can take seconds.
+          testTimeout: 90_000,
+        },
       },
     ],
   },

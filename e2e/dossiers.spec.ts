@@ -146,7 +146,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await page.context().close();
   });
 
-  it('the specialist claims and processes it, the leader approves, the specialist issues the result', async () => {
+  it('the specialist claims it and hands it on to the review step', async () => {
     const specialist = await signedIn(h.browser, h.baseUrl, 'chuyenvien.benthanh');
     await specialist.goto(`${h.baseUrl}/workspace/dossiers`);
     await specialist.getByText('Chưa phân công', { exact: true }).click();
@@ -155,7 +155,10 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await act(specialist, 'Nhận xử lý', 'Đang xử lý');
     expect(await specialist.getByText('Người xử lý: Lê Văn Hùng').count()).toBe(1);
     await act(specialist, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đủ điều kiện'));
+    await specialist.context().close();
+  });
 
+  it('the department head hands it on; reception sees no approval, the leader approves', async () => {
     // Step 3 is the department head's review; then the dossier reaches the leader's approval step.
     const head = await signedIn(h.browser, h.baseUrl, 'truongphong.benthanh');
     await head.goto(dossierUrl);
@@ -177,8 +180,11 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await screenshot(leader, 'dossiers-detail-leader-actions');
     await act(leader, 'Phê duyệt', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Đồng ý'));
     await leader.context().close();
+  });
 
-    await specialist.reload();
+  it('the specialist issues the result with its file', async () => {
+    const specialist = await signedIn(h.browser, h.baseUrl, 'chuyenvien.benthanh');
+    await specialist.goto(dossierUrl);
     await specialist.getByRole('button', { name: 'Ban hành kết quả', exact: true }).click();
     const dialog = specialist.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles({
