@@ -44,6 +44,10 @@ describe('citizen portal journey', () => {
     // the picked procedure opens as a card with what to bring
     await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toMatch(/Giấy tờ cần nộp/);
     expect(await first.getAttribute('aria-pressed')).toBe('true');
+    expect(await first.textContent()).toMatch(/^✓ /);
+    // the other choices stay enabled and readable, so the applicant can change their mind
+    expect(await choices.getByRole('button').nth(1).isEnabled()).toBe(true);
+    await screenshot(page, 'portal-assistant-picked');
     await box.fill('xyzzy qwerty plugh');
     await box.press('Enter');
     await expect

@@ -8,6 +8,8 @@ import { AnswerCardView } from './AnswerCardView.js';
 /**
  * "Có phải bạn muốn…": the assistant is fairly but not fully sure, so it offers its top candidates as choices.
  * The pick (or "none of these") is recorded anonymously for curators; a picked procedure then shows as a card.
+ * The buttons stay readable after a pick: the picked one is filled and marked, the others stay available so the
+ * applicant can change their mind (a new pick is recorded as such).
  */
 export function SuggestChoices({ question, answer }: { question: string; answer: AssistantAnswer }) {
   const { t } = useTranslation();
@@ -18,7 +20,9 @@ export function SuggestChoices({ question, answer }: { question: string; answer:
   const offered = answer.candidates.map((c) => c.code);
 
   const choose = (code: string | null) => {
+    if (code === choice) return;
     setChoice(code);
+    setPicked(undefined);
     record.mutate({ question, status: answer.status, offered, picked: code });
     if (code) ask.mutate({ question: code }, { onSuccess: setPicked });
   };
@@ -31,27 +35,25 @@ export function SuggestChoices({ question, answer }: { question: string; answer:
           {answer.candidates.map((c) => (
             <Button
               key={c.code}
-              variant={choice === c.code ? 'filled' : 'light'}
+              variant={choice === c.code ? 'filled' : choice === undefined ? 'light' : 'default'}
               justify="flex-start"
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 } }}
               h="auto"
               py={6}
-              disabled={choice !== undefined}
               aria-pressed={choice === c.code}
               onClick={() => choose(c.code)}
             >
-              {c.name}
+              {choice === c.code ? `✓ ${c.name}` : c.name}
             </Button>
           ))}
           <Button
             variant={choice === null ? 'filled' : 'subtle'}
             color="gray"
             justify="flex-start"
-            disabled={choice !== undefined}
             aria-pressed={choice === null}
             onClick={() => choose(null)}
           >
-            {t('search.noneOfThese')}
+            {choice === null ? `✓ ${t('search.noneOfThese')}` : t('search.noneOfThese')}
           </Button>
         </Stack>
         {choice === null ? <Text size="sm">{t('search.noneThanks')}</Text> : null}
