@@ -1,0 +1,160 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createScratchDatabase } from '@mot-cua/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The product as it runs (`npm start`: the API process with demo data) is killed with SIGKILL while eight
+// clients are receiving dossiers at one counter, then started again on the same database: every receipt the
+// server acknowledged (201 with a code) is there after the restart, with its code, and the codes go on without
+// reusing one. On PGlite the same data folder is reopened; on PostgreSQL a scratch database is used.
+const pgUrl = process.env.TEST_DATABASE_URL;
+const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+const CLIENTS = 8;
+const KILL_AFTER = 40;
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('kill -9 while receipts are acknowledged, then restart on the same database', () => {
+  let scratch: { url: string; drop(): Promise<void> } | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-crash-'));
+  let child: ChildProcess | undefined;
+  let base = '';
+  let output = '';
+
+  const start = async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    output = '';
+    child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PORTAL_SIM_PORT: '0',
+        DATA_DIR: dataDir,
+        SEED_DEMO: 'true',
+        LOG_LEVEL: 'warn',
+        ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => {
+      output += d;
+    });
+    child.stderr?.on('data', (d) => {
+      output += d;
+    });
+    const until = Date.now() + 240_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode}):\n${output}`);
+      const ok = await fetch(`${base}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return;
+      if (Date.now() > until) throw new Error(`the server did not get ready:\n${output}`);
+      await sleep(250);
+    }
+  };
+
+  const signIn = async () => {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'tiepnhan.benthanh', password: 'motcua2025' }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return { cookie, 'x-csrf-token': csrfToken };
+  };
+
+  beforeAll(async () => {
+    if (pgUrl) scratch = await createScratchDatabase(pgUrl);
+    await start();
+  }, 300_000);
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged receipt and never reuses a code', { timeout: 600_000 }, async () => {
+    let headers = await signIn();
+    const { procedure } = (await (await fetch(`${base}/api/procedures/1.001193`)).json()) as {
+      procedure: { components: Array<{ key: string; conditional: boolean; presentOnly: boolean }> };
+    };
+    const body = JSON.stringify({
+      mode: 'receive',
+      channel: 'in_person',
+      procedureCode: '1.001193',
+      receivingUnitCode: '26743',
+      applicant: { fullName: 'Nguyễn Văn Bền', phone: '0909123456' },
+      components: procedure.components
+        .filter((c) => !c.conditional && !c.presentOnly)
+        .map((c) => ({ key: c.key, state: 'present' })),
+    });
+    const receive = (h: Record<string, string>) =>
+      fetch(`${base}/api/dossiers`, {
+        method: 'POST',
+        headers: { ...h, 'content-type': 'application/json' },
+        body,
+      });
+
+    // One receipt first, to be sure the payload is one the server accepts.
+    const first = await receive(headers);
+    expect(first.status, await first.clone().text()).toBe(201);
+    const acknowledged: Array<{ id: string; code: string }> = [];
+    acknowledged.push((await first.json()) as { id: string; code: string });
+
+    let killed = false;
+    const victim = child!;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (!killed) {
+          const res = await receive(headers).catch(() => undefined);
+          if (!res) return; // the connection died with the server: not acknowledged
+          if (res.status !== 201) continue;
+          const d = (await res.json().catch(() => undefined)) as { id: string; code: string } | undefined;
+          if (!d) return;
+          acknowledged.push(d);
+          if (acknowledged.length >= KILL_AFTER && !killed) {
+            killed = true;
+            victim.kill('SIGKILL');
+          }
+        }
+      }),
+    );
+    await new Promise((r) => (victim.exitCode !== null || victim.signalCode ? r(null) : victim.once('exit', r)));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
+
+    await start();
+    headers = await signIn();
+    for (const d of acknowledged) {
+      const res = await fetch(`${base}/api/dossiers/${d.id}`, { headers });
+      expect(res.status, `${d.code} after the restart`).toBe(200);
+      expect(((await res.json()) as { code: string }).code).toBe(d.code);
+    }
+    expect(new Set(acknowledged.map((d) => d.code)).size).toBe(acknowledged.length);
+    const after = await receive(headers);
+    expect(after.status).toBe(201);
+    const next = ((await after.json()) as { code: string }).code;
+    expect(acknowledged.map((d) => d.code)).not.toContain(next);
+  });
+});
