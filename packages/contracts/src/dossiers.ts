@@ -7,7 +7,8 @@ export type DossierChannel = z.infer<typeof DossierChannel>;
 export const DossierReturnMethod = z.enum(['counter', 'post', 'online']).meta({ id: 'DossierReturnMethod' });
 export type DossierReturnMethod = z.infer<typeof DossierReturnMethod>;
 export const ApplicantKind = z.enum(['citizen', 'enterprise', 'state_agency', 'organisation']);
-export const ComponentState = z.enum(['present', 'missing', 'invalid']);
+/** A checklist row at the counter; `not_applicable`: a conditional component whose case does not apply. */
+export const ComponentState = z.enum(['present', 'missing', 'invalid', 'not_applicable']);
 export type ComponentState = z.infer<typeof ComponentState>;
 
 export const DossierStatusName = z

@@ -1,12 +1,13 @@
 import {
   AssigneeCandidates,
+  ChecklistPreview,
+  type ChecklistPreviewRequest,
   CSRF_HEADER,
   DossierDetail,
   DossierList,
   DossierStats,
   type DossierStatsQuery,
   Problem,
-  ProcedureDetail,
   PublicDossierView,
   type ReceiveDossierRequest,
   vnParts,
@@ -46,11 +47,16 @@ export const useDossier = (id: string) =>
     retry: false,
   });
 
-export const useProcedureForReception = (code: string) =>
+/**
+ * The counter's checklist and the server's verdict on the rows ticked so far (POST /api/dossiers/checklist):
+ * the page shows what the server decides and never computes completeness itself.
+ */
+export const useChecklistPreview = (body: ChecklistPreviewRequest | null) =>
   useQuery({
-    queryKey: ['procedures', 'detail', code],
-    queryFn: () => api(ProcedureDetail, `/api/procedures/${encodeURIComponent(code)}`),
-    enabled: code.length > 0,
+    queryKey: ['dossiers', 'checklist', body],
+    queryFn: () => api(ChecklistPreview, '/api/dossiers/checklist', { method: 'POST', body: body! }),
+    enabled: !!body && body.procedureCode.length > 0,
+    placeholderData: keepPreviousData,
     retry: false,
   });
 

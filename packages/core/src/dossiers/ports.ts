@@ -1,3 +1,4 @@
+import type { ComponentCondition } from '@mot-cua/contracts';
 import type { Cutoff } from '../calendar/working-calendar.js';
 import type {
   Channel,
@@ -187,7 +188,18 @@ export type ReceptionProcedure = {
   name: string;
   fieldCode: string | null;
   fieldName: string | null;
-  components: Array<{ key: string; name: string; copies: number; required: boolean }>;
+  /**
+   * The components of the channel (a component of other channels only is left out), each with its
+   * condition; `required` is false for one needed only in some cases.
+   */
+  components: Array<{
+    key: string;
+    name: string;
+    copies: number;
+    required: boolean;
+    group?: string | null;
+    condition?: ComponentCondition;
+  }>;
   duration: DossierDuration;
   steps: DossierStep[];
   feeTotal: number;

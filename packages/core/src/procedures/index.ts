@@ -5,3 +5,4 @@ export * from './configure-procedures.js';
 export * from './enablement.js';
 export * from './internal-process.js';
 export * from './overrides.js';
+export * from './component-condition.js';

@@ -1,0 +1,100 @@
+import type { ChecklistPreview } from '@mot-cua/contracts';
+import { fixedClock } from '@mot-cua/core';
+import type { Database } from '@mot-cua/db';
+import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Signed, signIn } from '../../testing.js';
+
+let database: Database;
+let app: FastifyInstance;
+const clock = fixedClock('2026-03-02T02:00:00Z');
+let A: string;
+let B: string;
+let procedureCode: string;
+const who: Record<string, Signed> = {};
+
+const preview = (s: Signed, body: Record<string, unknown>) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/dossiers/checklist',
+    headers: s.headers,
+    payload: { procedureCode, receivingUnitCode: A, channel: 'in_person', ...body },
+  });
+
+beforeAll(async () => {
+  database = await createTestDb();
+  ({ app } = await buildTestApp(database, { clock }));
+  const u = await insertDossierTestUnits(database.db, 2);
+  [A, B] = u.communeCodes as [string, string];
+  procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: A, channelForms: true })).code;
+  who.receptionA = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
+  who.specialistA = await signIn(app, database, [{ role: 'specialist', unitCode: A }]);
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('POST /api/dossiers/checklist (the server decides completeness)', () => {
+  it('at the counter: required rows start missing, the conditional one "not applicable", the online e-form is left out', async () => {
+    const res = await preview(who.receptionA!, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const p: ChecklistPreview = res.json();
+    expect(p.rows.map((r) => [r.key, r.condition.kind, r.initialState, r.problem])).toEqual([
+      ['c01', 'always', 'missing', true],
+      ['c02', 'always', 'missing', true],
+      ['c03', 'if_applicable', 'not_applicable', false],
+      ['c04', 'channel', 'missing', true],
+    ]);
+    expect(p.rows[2]?.condition.text).toBe('Trường hợp ủy quyền');
+    expect(p).toMatchObject({ complete: false, problemCount: 3, needsTimeLimit: false });
+  });
+
+  it('complete once the required rows are ticked; a conditional row marked missing makes it incomplete again', async () => {
+    const ticked = ['c01', 'c02', 'c04'].map((key) => ({ key, state: 'present' }));
+    const ok: ChecklistPreview = (await preview(who.receptionA!, { components: ticked })).json();
+    expect(ok).toMatchObject({ complete: true, problemCount: 0 });
+    const withCase: ChecklistPreview = (
+      await preview(who.receptionA!, { components: [...ticked, { key: 'c03', state: 'missing' }] })
+    ).json();
+    expect(withCase).toMatchObject({ complete: false, problemCount: 1 });
+  });
+
+  it('online: the e-form replaces the paper form', async () => {
+    const p: ChecklistPreview = (await preview(who.receptionA!, { channel: 'online' })).json();
+    expect(p.rows.map((r) => r.key)).toEqual(['c01', 'c02', 'c03', 'c05']);
+  });
+
+  it('reception follows the same verdict: receiving with the required rows only succeeds, the receipt lists them', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: who.receptionA!.headers,
+      payload: {
+        mode: 'receive',
+        channel: 'in_person',
+        procedureCode,
+        receivingUnitCode: A,
+        applicant: { fullName: 'Nguyễn Thị Ánh' },
+        components: ['c01', 'c02', 'c04'].map((key) => ({ key, state: 'present' })),
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().components.map((c: { key: string; state: string }) => [c.key, c.state])).toEqual([
+      ['c01', 'present'],
+      ['c02', 'present'],
+      ['c03', 'not_applicable'],
+      ['c04', 'present'],
+    ]);
+  });
+
+  it('refuses a component of another channel, an official without reception there, an unknown procedure', async () => {
+    const wrong = await preview(who.receptionA!, { components: [{ key: 'c05', state: 'present' }] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().code).toBe('UNKNOWN_COMPONENT');
+    expect((await preview(who.specialistA!, {})).statusCode).toBe(403);
+    expect((await preview(who.receptionA!, { receivingUnitCode: B })).statusCode).toBe(403);
+    const unknown = await preview(who.receptionA!, { procedureCode: '9.999999' });
+    expect(unknown.json().code).toBe('PROCEDURE_NOT_AVAILABLE');
+  });
+});
