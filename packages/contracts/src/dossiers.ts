@@ -403,6 +403,36 @@ export const DossierStatsQuery = z.object({
 }); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type DossierStatsQuery = z.infer<typeof DossierStatsQuery>;
 
+/** A figure of the aggregate whose dossiers can be listed (GET /api/dossiers/stats/dossiers). */
+export const StatsBucket = z.enum([
+  'received',
+  'online',
+  'in_progress',
+  'in_progress_no_deadline',
+  'undue',
+  'due_soon',
+  'overdue',
+  'finished',
+  'finished_no_deadline',
+  'early',
+  'on_time',
+  'late',
+  'refused',
+  'withdrawn',
+  'stopped',
+]);
+export type StatsBucket = z.infer<typeof StatsBucket>;
+
+export const DossierStatsListQuery = DossierStatsQuery.extend({
+  bucket: StatsBucket,
+  code: UnitCodeParam.optional().describe(
+    'The row (unit or province code as in the aggregate); all rows when left out',
+  ),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type DossierStatsListQuery = z.infer<typeof DossierStatsListQuery>;
+
 const StatsCountsShape = {
   received: z.number().int().describe('Dossiers that entered in the period (submitted or received)'),
   online: z.number().int(),
@@ -421,7 +451,12 @@ const StatsCountsShape = {
     late: z.number().int(),
     noDeadline: z.number().int(),
   }),
-  onTimeRate: z.number().nullable().describe('(early + on time) / finished with a deadline'),
+  onTimeRate: z
+    .number()
+    .nullable()
+    .describe(
+      '766 indicator 2.1: (finished early or on time + in progress within the deadline) / (finished + in progress), dossiers with a deadline',
+    ),
   refused: z.number().int(),
   withdrawn: z.number().int(),
   stopped: z.number().int(),

@@ -9,6 +9,7 @@ import { dossierPublicRoutes } from './public.routes.js';
 import { dossierQueryRoutes } from './queries.routes.js';
 import { dossierReceptionRoutes } from './reception.routes.js';
 import { dossierSlipRoutes } from './slips.routes.js';
+import { dossierStatsRoutes } from './stats.routes.js';
 
 /**
  * The dossiers feature, mounted at /api/dossiers: one module per resource (reception, queries, actions,
@@ -21,6 +22,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 10, fields: 20 } });
   await app.register(dossierReceptionRoutes, deps);
   await app.register(dossierChecklistRoutes, deps);
+  await app.register(dossierStatsRoutes, deps);
   await app.register(dossierQueryRoutes, deps);
   await app.register(dossierActionRoutes, deps);
   await app.register(dossierFileRoutes, deps);

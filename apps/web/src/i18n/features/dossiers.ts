@@ -266,7 +266,8 @@ export const en: typeof vi = {
     procedureCode: 'Procedure code',
     procedureHint: 'e.g. 1.001193 (birth registration)',
     procedure: 'Procedure',
-    procedurePickerHint: 'Type the procedure’s name (with or without accents, abbreviations) or its code; only those the unit receives',
+    procedurePickerHint:
+      'Type the procedure’s name (with or without accents, abbreviations) or its code; only those the unit receives',
     procedureNothing: 'No procedure received at this unit matches.',
     conditionIf: 'If: {{text}}',
     conditionChannel: 'Only when submitted {{channels}}',

@@ -1,4 +1,16 @@
-import { Alert, Button, Container, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { DossierChannel, DossierReturnMethod, ReceiveDossierRequest } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +52,13 @@ export function ReceptionPage() {
   const touched = Object.entries(checks).map(([key, c]) => ({ key, state: c.state, reason: opt(c.reason) }));
   const preview = useChecklistPreview(
     code && receivingUnit
-      ? { procedureCode: code, receivingUnitCode: receivingUnit, competentUnitCode: competent, channel, components: touched }
+      ? {
+          procedureCode: code,
+          receivingUnitCode: receivingUnit,
+          competentUnitCode: competent,
+          channel,
+          components: touched,
+        }
       : null,
   );
 
@@ -50,7 +68,9 @@ export function ReceptionPage() {
   const p = preview.data;
   const errorCode = receive.error instanceof ApiError ? receive.error.problem.code : undefined;
   const askLimit =
-    !!p && errorCode !== 'DOSSIER_TIME_LIMIT_FIXED' && (errorCode === 'DOSSIER_TIME_LIMIT_REQUIRED' || p.needsTimeLimit);
+    !!p &&
+    errorCode !== 'DOSSIER_TIME_LIMIT_FIXED' &&
+    (errorCode === 'DOSSIER_TIME_LIMIT_REQUIRED' || p.needsTimeLimit);
   const timeLimit = askLimit ? enteredLimit(limit) : null;
   const reset = () => setChecks({});
 
@@ -128,7 +148,9 @@ export function ReceptionPage() {
           </Group>
           {preview.isError && (
             <Alert color="red" mt="sm">
-              {preview.error instanceof ApiError ? preview.error.problem.detail : t('dossiers.reception.procedureNotFound')}
+              {preview.error instanceof ApiError
+                ? preview.error.problem.detail
+                : t('dossiers.reception.procedureNotFound')}
             </Alert>
           )}
         </Paper>

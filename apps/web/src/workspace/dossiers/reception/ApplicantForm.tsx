@@ -63,7 +63,10 @@ export function ApplicantForm(p: {
       <Select
         mt="sm"
         label={t('dossiers.reception.returnMethod')}
-        data={(['counter', 'post', 'online'] as const).map((m) => ({ value: m, label: t(`dossiers.returnMethod.${m}`) }))}
+        data={(['counter', 'post', 'online'] as const).map((m) => ({
+          value: m,
+          label: t(`dossiers.returnMethod.${m}`),
+        }))}
         value={p.returnMethod}
         onChange={(v) => v && p.setReturnMethod(v as DossierReturnMethod)}
         allowDeselect={false}

@@ -15,7 +15,8 @@ export function ProcedurePicker(p: { unitCode: string; value: string; onChange: 
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
   const results = useProcedureSearch({ q, unit: p.unitCode, limit: 12 });
   const items = (results.data?.items ?? []).map((h) => ({ value: h.code, label: h.name, code: h.code }));
-  const data = picked && !items.some((i) => i.value === picked.value) ? [{ ...picked, code: picked.value }, ...items] : items;
+  const data =
+    picked && !items.some((i) => i.value === picked.value) ? [{ ...picked, code: picked.value }, ...items] : items;
   const codes = new Map(data.map((d) => [d.value, d.code]));
   return (
     <Stack gap={2} style={{ flex: 1, minWidth: 420 }}>
