@@ -409,6 +409,7 @@ export const StatsBucket = z.enum([
   'online',
   'in_progress',
   'in_progress_no_deadline',
+  'not_due',
   'undue',
   'due_soon',
   'overdue',

@@ -41,7 +41,12 @@ const returnText = {
   post: 'Qua dịch vụ bưu chính',
   online: 'Trực tuyến',
 };
-const stateText = { present: 'Có', missing: 'Thiếu', invalid: 'Không hợp lệ', not_applicable: 'Không áp dụng' } as const;
+const stateText = {
+  present: 'Có',
+  missing: 'Thiếu',
+  invalid: 'Không hợp lệ',
+  not_applicable: 'Không áp dụng',
+} as const;
 const outcomeText = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' } as const;
 
 function last<T extends DossierAction['type']>(actions: DossierAction[], type: T) {

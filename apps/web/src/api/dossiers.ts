@@ -10,6 +10,7 @@ import {
   Problem,
   PublicDossierView,
   type ReceiveDossierRequest,
+  type StatsBucket,
   vnParts,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -36,6 +37,26 @@ export function useDossierStats(p: Partial<DossierStatsQuery>) {
     queryKey: ['dossiers', 'stats', qs.toString()],
     queryFn: () => api(DossierStats, `/api/dossiers/stats?${qs}`),
     placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** The dossiers behind one figure of the aggregate (GET /api/dossiers/stats/dossiers): as many as the figure says. */
+export function useStatsDossiers(
+  p: Partial<DossierStatsQuery>,
+  pick: { bucket: StatsBucket; code: string | null } | null,
+) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v) qs.set(k, String(v));
+  if (pick) {
+    qs.set('bucket', pick.bucket);
+    if (pick.code) qs.set('code', pick.code);
+  }
+  qs.set('limit', '200');
+  return useQuery({
+    queryKey: ['dossiers', 'stats-list', qs.toString()],
+    queryFn: () => api(DossierList, `/api/dossiers/stats/dossiers?${qs}`),
+    enabled: pick !== null,
     retry: false,
   });
 }

@@ -151,6 +151,8 @@ function bucketPredicates(now: Date): Record<StatsBucketName, RawBuilder<unknown
     online: sql`channel = 'online'`,
     in_progress: open,
     in_progress_no_deadline: sql`${open} and due_at is null`,
+    // In progress and neither overdue nor due soon (undue or without a deadline): one column of the report.
+    not_due: sql`${open} and not coalesce(${overdue}, false) and not coalesce(${dueSoon}, false)`,
     undue: sql`${open} and due_at is not null and not (${overdue}) and not (${dueSoon})`,
     due_soon: dueSoon,
     overdue,

@@ -309,6 +309,7 @@ describe('GET /api/dossiers/stats/dossiers: every figure equals the length of th
     online: (c: DossierStats['totals']) => c.online,
     in_progress: (c: DossierStats['totals']) => c.inProgress.total,
     in_progress_no_deadline: (c: DossierStats['totals']) => c.inProgress.noDeadline,
+    not_due: (c: DossierStats['totals']) => c.inProgress.undue + c.inProgress.noDeadline,
     undue: (c: DossierStats['totals']) => c.inProgress.undue,
     due_soon: (c: DossierStats['totals']) => c.inProgress.dueSoon,
     overdue: (c: DossierStats['totals']) => c.inProgress.overdue,
