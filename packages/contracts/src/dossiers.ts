@@ -161,7 +161,12 @@ export const DossierList = z
 export type DossierList = z.infer<typeof DossierList>;
 
 export const DossierListQuery = z.object({
-  view: z.enum(['all', 'open', 'mine', 'unassigned', 'due_soon', 'overdue']).default('open'),
+  view: z
+    .enum(['all', 'open', 'waiting', 'mine', 'unassigned', 'due_soon', 'overdue'])
+    .default('open')
+    .describe(
+      'waiting: assigned to me, or a step nobody holds that my roles may take (and new online dossiers for reception)',
+    ),
   status: DossierStatusName.optional(),
   q: z.string().trim().max(100).optional(),
   unitCode: z

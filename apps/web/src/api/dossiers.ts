@@ -16,7 +16,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './client.js';
 
-export type DossierView = 'open' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
+export type DossierView = 'open' | 'waiting' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
 
 export function useDossierList(p: { view: DossierView; q?: string; unitCode?: string; limit: number; offset: number }) {
   const qs = new URLSearchParams({ view: p.view, limit: String(p.limit), offset: String(p.offset) });

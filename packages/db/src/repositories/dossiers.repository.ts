@@ -34,6 +34,12 @@ export type DossierListFilter = {
   runningClock?: boolean;
   /** Only dossiers whose current step has nobody yet. */
   unassigned?: boolean;
+  /**
+   * Waiting for this official: assigned to them, or at a step nobody holds whose role is one of `stepRoles`
+   * (the step's role as the process snapshot in the receipt action has it), or new and not yet received when
+   * `intake` (reception).
+   */
+  waitingFor?: { userId: string; stepRoles: string[]; intake: boolean };
   query?: string;
   limit?: number;
   offset?: number;
@@ -447,6 +453,25 @@ export function createDossiersRepository(db: Kysely<DB>) {
       if (f.open) q = q.where('status', 'not in', ['returned', 'refused', 'withdrawn', 'stopped']);
       if (f.assigneeId) q = q.where('currentAssigneeId', '=', f.assigneeId);
       if (f.unassigned) q = q.where('currentAssigneeId', 'is', null).where('currentStepOrder', 'is not', null);
+      if (f.waitingFor) {
+        const w = f.waitingFor;
+        const roles = w.stepRoles.length ? w.stepRoles : ['-'];
+        q = q.where((eb) =>
+          eb.or([
+            eb('currentAssigneeId', '=', w.userId),
+            eb.and([
+              eb('currentAssigneeId', 'is', null),
+              eb('currentStepOrder', 'is not', null),
+              eb('status', 'in', ['received', 'processing', 'result_ready']),
+              sql<boolean>`exists (select 1 from dossier_actions a, jsonb_array_elements(a.data->'steps') s
+                where a.dossier_id = dossiers.id and a.type = 'received'
+                  and (s->>'order')::int = dossiers.current_step_order
+                  and s->>'role' in (${sql.join(roles)}))`,
+            ]),
+            ...(w.intake ? [eb('status', '=', 'new')] : []),
+          ]),
+        );
+      }
       if (f.dueBefore) q = q.where('dueAt', '<=', f.dueBefore);
       if (f.dueAfter) q = q.where('dueAt', '>', f.dueAfter);
       if (f.runningClock) q = q.where('status', 'not in', ['supplement_requested', 'awaiting_payment', 'new']);

@@ -1,5 +1,13 @@
 import { AssigneeCandidates, DossierDetail, DossierList, DossierListQuery } from '@mot-cua/contracts';
-import { AppError, authorize, jurisdictionFor, suggestAssignees, vnDate } from '@mot-cua/core';
+import {
+  type Actor,
+  AppError,
+  authorize,
+  jurisdictionFor,
+  stepRolesFor,
+  suggestAssignees,
+  vnDate,
+} from '@mot-cua/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -9,6 +17,16 @@ import { loadDossier, presentLoaded, versionOf } from './dossier-view.js';
 import { presentSummary } from './dossiers.presenter.js';
 
 const IdParams = z.object({ id: z.uuid() });
+
+/** "Waiting for me": assigned to the official, steps their roles may take, new online dossiers for reception. */
+function waitingFor(actor: Actor) {
+  const roles = actor.grants.map((g) => g.role);
+  return {
+    userId: actor.userId,
+    stepRoles: stepRolesFor(roles),
+    intake: jurisdictionFor(actor, 'dossier.receive').length > 0,
+  };
+}
 const tags = ['dossiers'];
 
 /** Lists, aggregates, the detail and the assignment candidates of dossiers. */
@@ -57,6 +75,7 @@ export const dossierQueryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         open: q.view !== 'all',
         ...(q.view === 'mine' ? { assigneeId: actor.userId } : {}),
         ...(q.view === 'unassigned' ? { unassigned: true } : {}),
+        ...(q.view === 'waiting' ? { waitingFor: waitingFor(actor) } : {}),
         ...(dueBefore ? { dueBefore, runningClock: true } : {}),
         ...(dueAfter ? { dueAfter } : {}),
         ...(q.q ? { query: q.q } : {}),

@@ -6,6 +6,7 @@ export const vi = {
     search: 'Tìm theo mã hồ sơ, tên, số điện thoại',
     views: {
       open: 'Đang giải quyết',
+      waiting: 'Chờ tôi xử lý',
       mine: 'Của tôi',
       unassigned: 'Chưa phân công',
       due_soon: 'Sắp đến hạn',
@@ -127,6 +128,19 @@ export const vi = {
       'Mỗi hồ sơ được tính cho đơn vị đang quản lý hồ sơ hiện nay: hồ sơ chưa kết thúc của đơn vị đã sáp nhập được chuyển về đơn vị kế thừa; hồ sơ đã kết thúc giữ đơn vị tại thời điểm đó. Hồ sơ đang chờ bổ sung hoặc chờ nghĩa vụ tài chính không bị tính quá hạn.',
     note: 'Mỗi hồ sơ được tính cho đơn vị tiếp nhận tại thời điểm tiếp nhận (kể cả khi đơn vị đã sắp xếp lại sau đó). Cột “Trong hạn” gồm cả hồ sơ chưa có hạn (mới đăng ký trực tuyến, không quy định thời hạn); hồ sơ đang chờ bổ sung hoặc chờ nghĩa vụ tài chính không bị tính quá hạn.',
   },
+  awaiting: {
+    new: 'Hồ sơ mới đăng ký: đang chờ cán bộ tiếp nhận kiểm tra và tiếp nhận.',
+    supplement: 'Đang chờ {{name}} bổ sung hồ sơ.',
+    payment: 'Đang chờ {{name}} thực hiện nghĩa vụ tài chính.',
+    result: 'Đã có kết quả: đang chờ trả cho {{name}}.',
+    resultHeld: '{{holder}} đang giữ kết quả: chờ trả cho {{name}}.',
+    closed: 'Hồ sơ đã kết thúc ({{status}}).',
+    consultation: 'Đang chờ ý kiến của cơ quan, đơn vị được hỏi.',
+    noStep: 'Đang giải quyết.',
+    held: '{{holder}} đang giữ hồ sơ ở bước {{step}}.',
+    unclaimed: 'Đang chờ một {{role}} nhận bước {{step}}.',
+    stepDue: 'hạn bước {{at}}',
+  },
   detail: {
     noActions: 'Bạn không có thao tác nào trên hồ sơ này ở bước hiện tại.',
     back: 'Danh sách hồ sơ',
@@ -218,6 +232,7 @@ export const en: typeof vi = {
     receive: 'Receive a new dossier',
     search: 'Search by dossier code, name, phone',
     views: {
+      waiting: 'Waiting for me',
       open: 'In progress',
       mine: 'Mine',
       unassigned: 'Unassigned',
@@ -340,6 +355,19 @@ export const en: typeof vi = {
     noteCurrent:
       'Each dossier counts for the unit that holds it today: open dossiers of a merged unit moved to its successor; finished ones keep the unit of their time. Dossiers waiting for a supplement or a payment are never counted overdue.',
     note: 'Each dossier counts for the unit that received it, as that unit was at the time (even after a later boundary change). “Undue” includes dossiers without a due date (new online submissions, no time limit); dossiers waiting for a supplement or a payment are never counted overdue.',
+  },
+  awaiting: {
+    new: 'Newly registered: waiting for a reception official to check and receive it.',
+    supplement: 'Waiting for {{name}} to supplement the dossier.',
+    payment: 'Waiting for {{name}} to pay the financial obligation.',
+    result: 'The result is ready: waiting to be handed to {{name}}.',
+    resultHeld: '{{holder}} holds the result: waiting to hand it to {{name}}.',
+    closed: 'The dossier is closed ({{status}}).',
+    consultation: 'Waiting for the consulted agencies’ opinions.',
+    noStep: 'In progress.',
+    held: '{{holder}} holds the dossier at step {{step}}.',
+    unclaimed: 'Waiting for a {{role}} to take step {{step}}.',
+    stepDue: 'step due {{at}}',
   },
   detail: {
     noActions: 'You have no action to take on this dossier at its current step.',

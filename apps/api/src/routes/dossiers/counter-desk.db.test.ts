@@ -30,6 +30,7 @@ beforeAll(async () => {
   procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: A, channelForms: true })).code;
   who.receptionA = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
   who.specialistA = await signIn(app, database, [{ role: 'specialist', unitCode: A }]);
+  who.leaderA = await signIn(app, database, [{ role: 'leader', unitCode: A }]);
 });
 afterAll(async () => {
   await app.close();
@@ -96,5 +97,50 @@ describe('POST /api/dossiers/checklist (the server decides completeness)', () =>
     expect((await preview(who.receptionA!, { receivingUnitCode: B })).statusCode).toBe(403);
     const unknown = await preview(who.receptionA!, { procedureCode: '9.999999' });
     expect(unknown.json().code).toBe('PROCEDURE_NOT_AVAILABLE');
+  });
+});
+
+describe('the desk: the leader approves in one action, "waiting for me" follows the holder', () => {
+  const post = (s: Signed, url: string, payload: unknown = {}) =>
+    app.inject({ method: 'POST', url, headers: s.headers, payload });
+  const waiting = async (s: Signed) =>
+    (
+      (
+        await app.inject({ method: 'GET', url: '/api/dossiers?view=waiting', headers: { cookie: s.cookie } })
+      ).json() as {
+        items: Array<{ id: string }>;
+      }
+    ).items.map((d) => d.id);
+
+  it('hand-overs, then approval moves the dossier on to the official who received it', async () => {
+    const received = await post(who.receptionA!, '/api/dossiers', {
+      mode: 'receive',
+      channel: 'in_person',
+      procedureCode,
+      receivingUnitCode: A,
+      applicant: { fullName: 'Trần Văn Bình' },
+      components: ['c01', 'c02', 'c04'].map((key) => ({ key, state: 'present' })),
+    });
+    expect(received.statusCode, received.body).toBe(201);
+    const id: string = received.json().id;
+    // Step 1 (reception) waits for reception, not for the specialist.
+    expect(await waiting(who.receptionA!)).toContain(id);
+    expect(await waiting(who.specialistA!)).not.toContain(id);
+    expect((await post(who.receptionA!, `/api/dossiers/${id}/claim`, { stepOrder: 1 })).statusCode).toBe(200);
+    expect((await post(who.receptionA!, `/api/dossiers/${id}/complete-step`, { fromStep: 1 })).statusCode).toBe(200);
+    expect(await waiting(who.specialistA!)).toContain(id);
+    expect(await waiting(who.receptionA!)).not.toContain(id);
+    expect((await post(who.specialistA!, `/api/dossiers/${id}/claim`, { stepOrder: 2 })).statusCode).toBe(200);
+    expect((await post(who.specialistA!, `/api/dossiers/${id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
+    expect(await waiting(who.leaderA!)).toContain(id);
+
+    const approved = await post(who.leaderA!, `/api/dossiers/${id}/approve`, { note: 'Đồng ý' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const d = approved.json();
+    // One action for the leader: approved and handed on to step 4 (return), held by who received it.
+    expect(d.currentStep).toMatchObject({ order: 4, role: 'reception', assigneeId: who.receptionA!.userId });
+    expect(d.timeline.slice(-2).map((a: { type: string }) => a.type)).toEqual(['approved', 'step_completed']);
+    expect(await waiting(who.leaderA!)).not.toContain(id);
+    expect(await waiting(who.receptionA!)).toContain(id);
   });
 });
