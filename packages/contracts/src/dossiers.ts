@@ -126,6 +126,13 @@ export const ReceiveDossierRequest = z
     timeLimit: TimeLimitInput.nullish().describe(
       'Only when the procedure has no time limit for the channel and the unit’s internal process sets none: required to receive (422 DOSSIER_TIME_LIMIT_REQUIRED), refused otherwise (409 DOSSIER_TIME_LIMIT_FIXED)',
     ),
+    feeCollectedVnd: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000_000)
+      .nullish()
+      .describe('Fees and charges collected at the counter (VND), with mode receive only; a fee receipt is printed'),
   })
   .meta({ id: 'ReceiveDossierRequest' });
 export type ReceiveDossierRequest = z.input<typeof ReceiveDossierRequest>;
@@ -268,6 +275,12 @@ export const DossierDetail = DossierSummary.extend({
     }),
   ),
   rating: z.object({ level: z.number().int(), criteria: z.record(z.string(), z.number()) }).nullable(),
+  /** Line of the receiving unit's dossier book (Quyển số = year, Số thứ tự = number), printed on form 01. */
+  book: z.object({ year: z.number().int(), number: z.number().int() }).nullable(),
+  /** Fees and charges of the procedure for the channel (VND). */
+  feeTotal: z.number(),
+  /** Collected at the counter with a fee receipt (slip fee-receipt), or null. */
+  feeCollected: z.object({ amountVnd: z.number().int(), at: z.string() }).nullable(),
 }).meta({ id: 'DossierDetail' });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 
@@ -356,7 +369,15 @@ export const AssigneeCandidates = z
   })
   .meta({ id: 'AssigneeCandidates' });
 
-export const SlipKindName = z.enum(['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control-sheet']);
+export const SlipKindName = z.enum([
+  'receipt',
+  'supplement',
+  'refusal',
+  'apology',
+  'stop',
+  'control-sheet',
+  'fee-receipt',
+]);
 export type SlipKindName = z.infer<typeof SlipKindName>;
 
 export const PublicLookupQuery = z.object({

@@ -66,6 +66,10 @@ export type DossierRecord = {
   currentAssigneeId: string | null;
   lastActionSeq: number;
   createdAt: Date;
+  /** Line in the receiving unit's dossier book (sổ theo dõi hồ sơ) of the year: set with the code. */
+  book?: { year: number; number: number } | null;
+  /** Fees and charges collected at the counter (a fee receipt is printed), or null. */
+  feeCollected?: { amountVnd: number; at: Date } | null;
 };
 
 export type NewDossier = Omit<
@@ -123,6 +127,8 @@ export interface DossiersRepository {
     day: string;
     prefix: string;
     minDigits: number;
+    /** The dossier book: the receiving unit, its province and the year (Vietnam) of the entry. */
+    book: { unitCode: string; provinceCode: string; year: number };
     outboxCodeKey: string;
   }): Promise<string>;
   findDossier(id: string): Promise<DossierRecord | undefined>;

@@ -322,6 +322,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
       prefix: string;
       minDigits: number;
       outboxCodeKey: string;
+      book: { unitCode: string; provinceCode: string; year: number };
     }): Promise<string> {
       // One statement: the day's number (the row lock it takes lasts only until the commit that follows),
       // the dossier's code, and the code in the dossier's outbox payloads.
@@ -335,8 +336,14 @@ export function createDossiersRepository(db: Kysely<DB>) {
             || case when length(n.last_value::text) >= ${input.minDigits}::int then n.last_value::text
                     else lpad(n.last_value::text, ${input.minDigits}::int, '0') end as code
           from n
+        ), b as (
+          insert into dossier_book_sequences (unit_code, year, province_code, last_value)
+          values (${input.book.unitCode}, ${input.book.year}::int, ${input.book.provinceCode}, 1)
+          on conflict (unit_code, year) do update set last_value = dossier_book_sequences.last_value + 1
+          returning last_value
         ), d as (
-          update dossiers set code = c.code from c where dossiers.id = ${input.dossierId}::uuid returning dossiers.id
+          update dossiers set code = c.code, book_year = ${input.book.year}::int, book_number = b.last_value
+          from c, b where dossiers.id = ${input.dossierId}::uuid returning dossiers.id
         ), o as (
           update outbox_messages set payload = jsonb_set(payload, array[${input.outboxCodeKey}::text], to_jsonb(c.code))
           from c where aggregate_type = 'dossier' and aggregate_id = ${input.dossierId} and delivered_at is null

@@ -4,6 +4,7 @@ import type { Database } from '@mot-cua/db';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../slips/pdf-text.js';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
 
 let database: Database;
@@ -78,9 +79,32 @@ describe('POST /api/dossiers/checklist (the server decides completeness)', () =>
         receivingUnitCode: A,
         applicant: { fullName: 'Nguyễn Thị Ánh' },
         components: ['c01', 'c02', 'c04'].map((key) => ({ key, state: 'present' })),
+        feeCollectedVnd: 8000,
       },
     });
     expect(res.statusCode, res.body).toBe(201);
+    const id: string = res.json().id;
+    const slip = async (kind: string) => {
+      const r = await app.inject({
+        method: 'GET',
+        url: `/api/dossiers/${id}/slips/${kind}`,
+        headers: who.receptionA!.headers,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return (await pdfText(r.rawPayload)).text.replace(/\s+/g, ' ');
+    };
+    // Form 01: only what was handed in, the book line (first of the unit this year) and the fee.
+    const receipt = await slip('receipt');
+    expect(receipt).toContain('Quyển số: 2026 Số thứ tự: 1');
+    expect(receipt).not.toContain('Văn bản ủy quyền');
+    expect(receipt).toContain('8.000 đồng');
+    const fee = await slip('fee-receipt');
+    expect(fee).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ');
+    expect(fee).toContain('8.000 đồng');
+    const detail = (
+      await app.inject({ method: 'GET', url: `/api/dossiers/${id}`, headers: who.receptionA!.headers })
+    ).json();
+    expect(detail).toMatchObject({ book: { year: 2026, number: 1 }, feeCollected: { amountVnd: 8000 } });
     expect(res.json().components.map((c: { key: string; state: string }) => [c.key, c.state])).toEqual([
       ['c01', 'present'],
       ['c02', 'present'],

@@ -62,6 +62,7 @@ export const vi = {
     conditionChannel: 'Chỉ khi nộp {{channels}}',
     fee: 'Phí, lệ phí: {{amount}}',
     free: 'Không thu phí, lệ phí',
+    feeCollected: 'Thu tại quầy (đồng)',
     load: 'Tải thủ tục',
     procedureNotFound: 'Không tìm thấy thủ tục này.',
     receivingUnit: 'Nơi tiếp nhận',
@@ -170,6 +171,7 @@ export const vi = {
     apology: 'Phiếu xin lỗi, hẹn lại',
     stop: 'Thông báo dừng',
     'control-sheet': 'Phiếu kiểm soát',
+    'fee-receipt': 'Biên lai thu phí, lệ phí',
   },
   action: {
     received: 'Tiếp nhận',
@@ -290,6 +292,7 @@ export const en: typeof vi = {
     conditionChannel: 'Only when submitted {{channels}}',
     fee: 'Fees and charges: {{amount}}',
     free: 'No fee or charge',
+    feeCollected: 'Collected at the counter (VND)',
     load: 'Load procedure',
     procedureNotFound: 'Procedure not found.',
     receivingUnit: 'Receiving center',
@@ -398,6 +401,7 @@ export const en: typeof vi = {
     apology: 'Apology, new date',
     stop: 'Stop notice',
     'control-sheet': 'Control sheet',
+    'fee-receipt': 'Fee receipt',
   },
   action: {
     received: 'Receive',

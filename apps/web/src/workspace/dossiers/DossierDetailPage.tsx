@@ -291,6 +291,7 @@ export function DossierDetailPage() {
     d.timeline.some((a) => a.type === 'apology_issued') && 'apology',
     d.timeline.some((a) => a.type === 'withdrawn' || a.type === 'stopped') && 'stop',
     d.timeline.some((a) => a.type === 'received') && 'control-sheet',
+    d.feeCollected && 'fee-receipt',
   ].filter(Boolean) as string[];
   return (
     <Container size="xl" py="lg">

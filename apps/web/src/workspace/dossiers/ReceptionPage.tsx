@@ -9,6 +9,7 @@ import {
   Select,
   Stack,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import type { DossierChannel, DossierReturnMethod, ReceiveDossierRequest } from '@mot-cua/contracts';
@@ -45,6 +46,7 @@ export function ReceptionPage() {
   const [agent, setAgent] = useState<Agent | null>(null);
   const [returnMethod, setReturnMethod] = useState<DossierReturnMethod>('counter');
   const [limit, setLimit] = useState<LimitDraft>({ value: '', unit: 'working_days' });
+  const [fee, setFee] = useState<string | null>(null);
   const units = session.data ? allowedUnits(session.data, 'dossier.receive') : [];
   const nameOf = useUnitNames(units);
   const receivingUnit = unit ?? units[0] ?? '';
@@ -72,6 +74,8 @@ export function ReceptionPage() {
     errorCode !== 'DOSSIER_TIME_LIMIT_FIXED' &&
     (errorCode === 'DOSSIER_TIME_LIMIT_REQUIRED' || p.needsTimeLimit);
   const timeLimit = askLimit ? enteredLimit(limit) : null;
+  // The fee collected at the counter: the procedure's by default, as the official corrects it.
+  const feeVnd = Math.max(0, Math.round(Number((fee ?? String(p?.feeTotal ?? 0)).replace(/[.\s]/g, '')) || 0));
   const reset = () => setChecks({});
 
   const submit = (mode: ReceiveDossierRequest['mode']) => {
@@ -99,10 +103,13 @@ export function ReceptionPage() {
         })),
         returnMethod,
         ...(timeLimit ? { timeLimit } : {}),
+        ...(mode === 'receive' && feeVnd > 0 ? { feeCollectedVnd: feeVnd } : {}),
       },
       {
         onSuccess: (d) => {
           if (mode === 'receive') window.open(`/api/dossiers/${d.id}/slips/receipt`, '_blank', 'noopener');
+          if (mode === 'receive' && d.feeCollected)
+            window.open(`/api/dossiers/${d.id}/slips/fee-receipt`, '_blank', 'noopener');
           if (mode === 'request_supplement')
             window.open(`/api/dossiers/${d.id}/slips/supplement`, '_blank', 'noopener');
           navigate(`/workspace/dossiers/${d.id}`);
@@ -161,11 +168,21 @@ export function ReceptionPage() {
               <Title order={3} size="h4">
                 {p.procedure.name}
               </Title>
-              <Text size="sm" c="dimmed">
-                {p.feeTotal > 0
-                  ? t('dossiers.reception.fee', { amount: `${p.feeTotal.toLocaleString('vi-VN')} đ` })
-                  : t('dossiers.reception.free')}
-              </Text>
+              <Group gap="xs" align="end">
+                <Text size="sm" c="dimmed">
+                  {p.feeTotal > 0
+                    ? t('dossiers.reception.fee', { amount: `${p.feeTotal.toLocaleString('vi-VN')} đ` })
+                    : t('dossiers.reception.free')}
+                </Text>
+                <TextInput
+                  size="xs"
+                  w={160}
+                  inputMode="numeric"
+                  label={t('dossiers.reception.feeCollected')}
+                  value={fee ?? String(p.feeTotal)}
+                  onChange={(e) => setFee(e.currentTarget.value)}
+                />
+              </Group>
             </Group>
             <SegmentedControl
               value={channel}
