@@ -123,6 +123,30 @@ export async function uploadResult(
   return DossierDetail.parse(data);
 }
 
+/**
+ * Scanned or photographed pages of one component (POST /:id/attachments): the server joins images into one PDF.
+ * Goes through the attachments use case like any other upload.
+ */
+export async function uploadComponentScans(
+  id: string,
+  componentKey: string,
+  files: File[],
+  csrfToken: string,
+): Promise<DossierDetail> {
+  const form = new FormData();
+  form.append('componentKey', componentKey);
+  for (const f of files) form.append('file', f, f.name);
+  const res = await fetch(`/api/dossiers/${id}/attachments`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { [CSRF_HEADER]: csrfToken },
+  });
+  const data = await res.json();
+  if (!res.ok) throw new ApiError(Problem.parse(data));
+  return DossierDetail.parse(data);
+}
+
 export const slipUrl = (id: string, kind: string) => `/api/dossiers/${id}/slips/${kind}`;
 export const publicSlipUrl = (kind: string, code: string, secondFactor: string) =>
   `/api/dossiers/public/slips/${kind}?${new URLSearchParams({ code, secondFactor })}`;

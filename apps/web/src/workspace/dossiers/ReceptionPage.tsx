@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Container,
   Group,
@@ -15,10 +16,10 @@ import {
 import type { DossierChannel, DossierReturnMethod, ReceiveDossierRequest } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
-import { useChecklistPreview, useReceiveDossier } from '../../api/dossiers.js';
+import { uploadComponentScans, useChecklistPreview, useReceiveDossier } from '../../api/dossiers.js';
 import { allowedUnits, useSession } from '../../api/session.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { type Agent, type Applicant, ApplicantForm } from './reception/ApplicantForm.js';
@@ -47,6 +48,8 @@ export function ReceptionPage() {
   const [returnMethod, setReturnMethod] = useState<DossierReturnMethod>('counter');
   const [limit, setLimit] = useState<LimitDraft>({ value: '', unit: 'working_days' });
   const [fee, setFee] = useState<string | null>(null);
+  const [scans, setScans] = useState<Record<string, File[]>>({});
+  const [scanError, setScanError] = useState<{ id: string; detail: string } | null>(null);
   const units = session.data ? allowedUnits(session.data, 'dossier.receive') : [];
   const nameOf = useUnitNames(units);
   const receivingUnit = unit ?? units[0] ?? '';
@@ -76,7 +79,11 @@ export function ReceptionPage() {
   const timeLimit = askLimit ? enteredLimit(limit) : null;
   // The fee collected at the counter: the procedure's by default, as the official corrects it.
   const feeVnd = Math.max(0, Math.round(Number((fee ?? String(p?.feeTotal ?? 0)).replace(/[.\s]/g, '')) || 0));
-  const reset = () => setChecks({});
+  const reset = () => {
+    setChecks({});
+    setFee(null);
+    setScans({});
+  };
 
   const submit = (mode: ReceiveDossierRequest['mode']) => {
     if (!p) return;
@@ -106,12 +113,23 @@ export function ReceptionPage() {
         ...(mode === 'receive' && feeVnd > 0 ? { feeCollectedVnd: feeVnd } : {}),
       },
       {
-        onSuccess: (d) => {
+        onSuccess: async (d) => {
           if (mode === 'receive') window.open(`/api/dossiers/${d.id}/slips/receipt`, '_blank', 'noopener');
           if (mode === 'receive' && d.feeCollected)
             window.open(`/api/dossiers/${d.id}/slips/fee-receipt`, '_blank', 'noopener');
           if (mode === 'request_supplement')
             window.open(`/api/dossiers/${d.id}/slips/supplement`, '_blank', 'noopener');
+          // The scanned pages go into the dossier once it exists (one PDF per component, made by the server).
+          for (const [key, files] of Object.entries(scans)) {
+            if (files.length === 0) continue;
+            try {
+              await uploadComponentScans(d.id, key, files, session.data?.csrfToken ?? '');
+            } catch (e) {
+              // The dossier is received: never submit it twice; say what failed and link to it.
+              setScanError({ id: d.id, detail: e instanceof ApiError ? e.problem.detail : String(e) });
+              return;
+            }
+          }
           navigate(`/workspace/dossiers/${d.id}`);
         },
       },
@@ -199,6 +217,8 @@ export function ReceptionPage() {
               preview={p}
               checks={checks}
               onChange={(key, c) => setChecks((all) => ({ ...all, [key]: c }))}
+              scans={scans}
+              onScan={(key, files) => setScans((all) => ({ ...all, [key]: files }))}
             />
             <ApplicantForm
               applicant={applicant}
@@ -211,9 +231,17 @@ export function ReceptionPage() {
             {askLimit && <TimeLimitPanel limit={limit} setLimit={setLimit} />}
 
             {receive.error instanceof ApiError && <Alert color="red">{receive.error.problem.detail}</Alert>}
+            {scanError && (
+              <Alert color="red">
+                {scanError.detail}{' '}
+                <Anchor component={Link} to={`/workspace/dossiers/${scanError.id}`}>
+                  {t('dossiers.reception.openReceived')}
+                </Anchor>
+              </Alert>
+            )}
             <Group>
               <Button
-                disabled={!p.complete || preview.isFetching || !applicant.fullName}
+                disabled={!p.complete || preview.isFetching || !applicant.fullName || !!scanError}
                 loading={receive.isPending}
                 onClick={() => submit('receive')}
               >
