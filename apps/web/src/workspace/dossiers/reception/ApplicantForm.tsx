@@ -1,6 +1,7 @@
 import { Checkbox, Group, Paper, Select, TextInput, Title } from '@mantine/core';
 import type { DossierReturnMethod } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
+import { AddressConvert } from './AddressConvert.js';
 
 export type Applicant = { fullName: string; idNumber: string; phone: string; email: string; address: string };
 export type Agent = { fullName: string; relation: string };
@@ -13,7 +14,6 @@ export function ApplicantForm(p: {
   setAgent: (a: Agent | null) => void;
   returnMethod: DossierReturnMethod;
   setReturnMethod: (m: DossierReturnMethod) => void;
-  addressExtra?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const a = p.applicant;
@@ -35,11 +35,13 @@ export function ApplicantForm(p: {
         {field('idNumber', 'idNumber')}
         {field('phone', 'phone')}
       </Group>
-      <Group grow mt="sm" align="end">
-        {field('address', 'address')}
+      <Group grow mt="sm" align="start">
+        <div>
+          {field('address', 'address')}
+          <AddressConvert address={a.address} onAddress={(address) => p.setApplicant({ ...a, address })} />
+        </div>
         {field('email', 'email')}
       </Group>
-      {p.addressExtra}
       <Checkbox
         mt="md"
         label={t('dossiers.reception.hasAgent')}
