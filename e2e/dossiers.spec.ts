@@ -37,6 +37,26 @@ async function signedIn(browser: Browser, baseUrl: string, username: string) {
   return page;
 }
 
+/** Pick a procedure at the counter by typing (a name or a code) and choosing the first answer. */
+async function pickProcedure(page: Page, typed: string) {
+  const input = page.getByRole('textbox', { name: 'Thủ tục' });
+  await input.fill(typed);
+  const first = page.getByRole('option').first();
+  await first.waitFor();
+  await first.click();
+  await page.getByTestId('reception-checklist').waitFor();
+}
+
+/** Tick "Có" on every row that is always required (conditional rows start "not applicable" and stay so). */
+async function tickRequired(page: Page) {
+  const rows = page.getByTestId('reception-checklist').locator('tbody tr');
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    if ((await row.textContent())?.includes('Nếu:')) continue;
+    await row.getByText('Có', { exact: true }).click();
+  }
+}
+
 /** Labels of the action buttons the detail page offers to the signed-in official. */
 async function offered(page: Page): Promise<string[]> {
   const bar = page.getByTestId('dossier-actions');
@@ -88,16 +108,9 @@ describe('dossier journey: counter receipt → processing → approval → resul
   it('receives a dossier at the counter for someone else: checklist, receipt with due date, receipt PDF', async () => {
     const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
-    await page.getByLabel('Mã thủ tục').fill('1.001193');
-    await page.getByRole('button', { name: 'Tải thủ tục' }).click();
+    await pickProcedure(page, '1.001193');
     await expect.poll(() => page.getByText('Thủ tục đăng ký khai sinh').count()).toBeGreaterThan(0);
-    // Completeness: mark every required component present (conditional ones stay as they are).
-    const rows = page.locator('table tbody tr');
-    for (let i = 0; i < (await rows.count()); i++) {
-      const row = rows.nth(i);
-      if ((await row.textContent())?.includes('(nếu có)')) continue;
-      await row.getByText('Có', { exact: true }).click();
-    }
+    await tickRequired(page);
     await expect.poll(() => page.getByText('Hồ sơ đầy đủ: có thể tiếp nhận.').count()).toBe(1);
     await page.getByLabel(/^Họ và tên/).fill(applicant.fullName);
     await page.getByLabel('Số định danh / CCCD').fill(applicant.idNumber);
@@ -314,10 +327,11 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await screenshot(page, 'dossiers-supervision-current-unit');
     await page.locator('label', { hasText: 'Đơn vị tại thời điểm tiếp nhận' }).click();
     await page.waitForURL((u) => !u.search.includes('by='));
-    await benThanh.getByRole('link', { name: /Hồ sơ quá hạn/ }).click();
-    await page.waitForURL(/view=overdue&unit=26743/);
-    await expect.poll(() => page.locator('tbody').textContent()).toContain('Phan Quốc Bảo');
-    expect(await page.getByText('Đơn vị 26743').count()).toBe(1);
+    // The overdue link opens the list behind the figure: as many dossiers as it says.
+    await benThanh.getByRole('button', { name: /Hồ sơ quá hạn/ }).click();
+    const list = page.getByTestId('stats-list');
+    await expect.poll(() => list.locator('tbody').textContent()).toContain('Phan Quốc Bảo');
+    expect(await list.locator('tbody tr').count()).toBe(row.inProgress.overdue);
     await screenshot(page, 'dossiers-supervision-overdue-list');
     // Another province is refused.
     const other = await fetchIn(page, '/api/dossiers/stats?provinceCode=01');
@@ -350,15 +364,9 @@ describe('dossier journey: counter receipt → processing → approval → resul
     const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
     // 1.000086 has no time limit in the catalog for any channel.
-    await page.getByLabel('Mã thủ tục').fill('1.000086');
-    await page.getByRole('button', { name: 'Tải thủ tục' }).click();
+    await pickProcedure(page, '1.000086');
     await expect.poll(() => page.getByTestId('reception-time-limit').count()).toBe(1);
-    const rows = page.locator('table tbody tr');
-    for (let i = 0; i < (await rows.count()); i++) {
-      const row = rows.nth(i);
-      if ((await row.textContent())?.includes('(nếu có)')) continue;
-      await row.getByText('Có', { exact: true }).click();
-    }
+    await tickRequired(page);
     await page.getByLabel(/^Họ và tên/).fill('Đoàn Văn Hậu');
     await page.getByLabel('Điện thoại').fill('0912000111');
     // Without a limit the server refuses with its reason.

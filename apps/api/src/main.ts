@@ -1,4 +1,4 @@
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { describeDatabase, loadConfig, startupWarnings } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
@@ -32,6 +32,7 @@ async function main() {
   );
   log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
   log(`database: ${describeDatabase(config)}`);
+  for (const w of startupWarnings(process.env, config)) app.log.warn(w);
 
   const applied = await migrate(database);
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeDatabase, loadConfig } from './index.js';
+import { ConfigError, describeDatabase, loadConfig, startupWarnings } from './index.js';
 
 describe('loadConfig', () => {
   it('applies development defaults', () => {
@@ -39,5 +39,15 @@ describe('assistant reranker settings', () => {
       vocabPath: '/v.txt',
     });
     expect(() => loadConfig({ SEARCH_RERANKER_MODEL: '/m.onnx' })).toThrow(/SEARCH_RERANKER_VOCAB/);
+  });
+});
+
+describe('startupWarnings', () => {
+  it('warns in production when PUBLIC_URL is unset, not when set or in development', () => {
+    const prod = { NODE_ENV: 'production' };
+    expect(startupWarnings(prod, loadConfig(prod))).toEqual([expect.stringContaining('PUBLIC_URL is not set')]);
+    const set = { NODE_ENV: 'production', PUBLIC_URL: 'https://motcua.example.vn' };
+    expect(startupWarnings(set, loadConfig(set))).toEqual([]);
+    expect(startupWarnings({}, loadConfig({}))).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ export type DossierChannel = z.infer<typeof DossierChannel>;
 export const DossierReturnMethod = z.enum(['counter', 'post', 'online']).meta({ id: 'DossierReturnMethod' });
 export type DossierReturnMethod = z.infer<typeof DossierReturnMethod>;
 export const ApplicantKind = z.enum(['citizen', 'enterprise', 'state_agency', 'organisation']);
-export const ComponentState = z.enum(['present', 'missing', 'invalid']);
+/** A checklist row at the counter; `not_applicable`: a conditional component whose case does not apply. */
+export const ComponentState = z.enum(['present', 'missing', 'invalid', 'not_applicable']);
 export type ComponentState = z.infer<typeof ComponentState>;
 
 export const DossierStatusName = z
@@ -125,6 +126,13 @@ export const ReceiveDossierRequest = z
     timeLimit: TimeLimitInput.nullish().describe(
       'Only when the procedure has no time limit for the channel and the unit’s internal process sets none: required to receive (422 DOSSIER_TIME_LIMIT_REQUIRED), refused otherwise (409 DOSSIER_TIME_LIMIT_FIXED)',
     ),
+    feeCollectedVnd: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000_000)
+      .nullish()
+      .describe('Fees and charges collected at the counter (VND), with mode receive only; a fee receipt is printed'),
   })
   .meta({ id: 'ReceiveDossierRequest' });
 export type ReceiveDossierRequest = z.input<typeof ReceiveDossierRequest>;
@@ -160,7 +168,12 @@ export const DossierList = z
 export type DossierList = z.infer<typeof DossierList>;
 
 export const DossierListQuery = z.object({
-  view: z.enum(['all', 'open', 'mine', 'unassigned', 'due_soon', 'overdue']).default('open'),
+  view: z
+    .enum(['all', 'open', 'waiting', 'mine', 'unassigned', 'due_soon', 'overdue'])
+    .default('open')
+    .describe(
+      'waiting: assigned to me, or a step nobody holds that my roles may take (and new online dossiers for reception)',
+    ),
   status: DossierStatusName.optional(),
   q: z.string().trim().max(100).optional(),
   unitCode: z
@@ -262,6 +275,12 @@ export const DossierDetail = DossierSummary.extend({
     }),
   ),
   rating: z.object({ level: z.number().int(), criteria: z.record(z.string(), z.number()) }).nullable(),
+  /** Line of the receiving unit's dossier book (Quyển số = year, Số thứ tự = number), printed on form 01. */
+  book: z.object({ year: z.number().int(), number: z.number().int() }).nullable(),
+  /** Fees and charges of the procedure for the channel (VND). */
+  feeTotal: z.number(),
+  /** Collected at the counter with a fee receipt (slip fee-receipt), or null. */
+  feeCollected: z.object({ amountVnd: z.number().int(), at: z.string() }).nullable(),
 }).meta({ id: 'DossierDetail' });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 
@@ -350,7 +369,15 @@ export const AssigneeCandidates = z
   })
   .meta({ id: 'AssigneeCandidates' });
 
-export const SlipKindName = z.enum(['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control-sheet']);
+export const SlipKindName = z.enum([
+  'receipt',
+  'supplement',
+  'refusal',
+  'apology',
+  'stop',
+  'control-sheet',
+  'fee-receipt',
+]);
 export type SlipKindName = z.infer<typeof SlipKindName>;
 
 export const PublicLookupQuery = z.object({
@@ -402,6 +429,37 @@ export const DossierStatsQuery = z.object({
 }); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type DossierStatsQuery = z.infer<typeof DossierStatsQuery>;
 
+/** A figure of the aggregate whose dossiers can be listed (GET /api/dossiers/stats/dossiers). */
+export const StatsBucket = z.enum([
+  'received',
+  'online',
+  'in_progress',
+  'in_progress_no_deadline',
+  'not_due',
+  'undue',
+  'due_soon',
+  'overdue',
+  'finished',
+  'finished_no_deadline',
+  'early',
+  'on_time',
+  'late',
+  'refused',
+  'withdrawn',
+  'stopped',
+]);
+export type StatsBucket = z.infer<typeof StatsBucket>;
+
+export const DossierStatsListQuery = DossierStatsQuery.extend({
+  bucket: StatsBucket,
+  code: UnitCodeParam.optional().describe(
+    'The row (unit or province code as in the aggregate); all rows when left out',
+  ),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type DossierStatsListQuery = z.infer<typeof DossierStatsListQuery>;
+
 const StatsCountsShape = {
   received: z.number().int().describe('Dossiers that entered in the period (submitted or received)'),
   online: z.number().int(),
@@ -420,7 +478,12 @@ const StatsCountsShape = {
     late: z.number().int(),
     noDeadline: z.number().int(),
   }),
-  onTimeRate: z.number().nullable().describe('(early + on time) / finished with a deadline'),
+  onTimeRate: z
+    .number()
+    .nullable()
+    .describe(
+      '766 indicator 2.1: (finished early or on time + in progress within the deadline) / (finished + in progress), dossiers with a deadline',
+    ),
   refused: z.number().int(),
   withdrawn: z.number().int(),
   stopped: z.number().int(),

@@ -12,7 +12,14 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function loadDossierTestProcedure(
   db: Kysely<DB>,
-  opts: { unitCode?: string; days?: number | null; validFrom?: string; processDays?: number } = {},
+  opts: {
+    unitCode?: string;
+    days?: number | null;
+    validFrom?: string;
+    processDays?: number;
+    /** Add the channel-bound forms of 1.001193: c04 paper form (counter, post), c05 interactive e-form (online). */
+    channelForms?: boolean;
+  } = {},
 ): Promise<{ code: string; componentKeys: string[] }> {
   const suffix = randomBytes(4).toString('hex').toUpperCase();
   const code = `1.001193-T${suffix}`;
@@ -48,6 +55,16 @@ export async function loadDossierTestProcedure(
       ['c01', 'Tờ khai đăng ký khai sinh theo mẫu', false],
       ['c02', 'Giấy chứng sinh', false],
       ['c03', 'Văn bản ủy quyền (trường hợp ủy quyền)', true],
+      ...(opts.channelForms
+        ? [
+            [
+              'c04',
+              'Tờ khai đăng ký khai sinh theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính)',
+              false,
+            ],
+            ['c05', 'Mẫu hộ tịch điện tử tương tác đăng ký khai sinh (nếu nộp hồ sơ theo hình thức trực tuyến)', false],
+          ]
+        : []),
     ].map(([key, name, conditional]) => ({
       key: key as string,
       group: null,
@@ -105,7 +122,7 @@ export async function loadDossierTestProcedure(
       updatedBy: null,
     });
   }
-  return { code, componentKeys: ['c01', 'c02', 'c03'] };
+  return { code, componentKeys: ['c01', 'c02', 'c03', ...(opts.channelForms ? ['c04', 'c05'] : [])] };
 }
 
 /**

@@ -22,7 +22,15 @@ import {
   vnDay,
 } from './pdf-document.js';
 
-export const slipKinds = ['receipt', 'supplement', 'refusal', 'apology', 'stop', 'control-sheet'] as const;
+export const slipKinds = [
+  'receipt',
+  'supplement',
+  'refusal',
+  'apology',
+  'stop',
+  'control-sheet',
+  'fee-receipt',
+] as const;
 export type SlipKind = (typeof slipKinds)[number];
 
 export type SlipInput = {
@@ -41,7 +49,12 @@ const returnText = {
   post: 'Qua dịch vụ bưu chính',
   online: 'Trực tuyến',
 };
-const stateText = { present: 'Có', missing: 'Thiếu', invalid: 'Không hợp lệ' } as const;
+const stateText = {
+  present: 'Có',
+  missing: 'Thiếu',
+  invalid: 'Không hợp lệ',
+  not_applicable: 'Không áp dụng',
+} as const;
 const outcomeText = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' } as const;
 
 function last<T extends DossierAction['type']>(actions: DossierAction[], type: T) {
@@ -100,7 +113,13 @@ async function receipt(doc: Slip, i: SlipInput) {
   if (d.competentUnitCode !== d.receivingUnitCode) {
     line(doc, 'Cơ quan giải quyết', i.unitName(d.competentUnitCode));
   }
-  paragraph(doc, 'Vào sổ theo dõi hồ sơ, Quyển số: ........ Số thứ tự: ........');
+  paragraph(
+    doc,
+    d.book
+      ? `Vào sổ theo dõi hồ sơ, Quyển số: ${d.book.year} Số thứ tự: ${d.book.number}`
+      : 'Vào sổ theo dõi hồ sơ, Quyển số: ........ Số thứ tự: ........',
+  );
+  if (d.feeCollected) line(doc, 'Phí, lệ phí đã thu', `${vnd(d.feeCollected.amountVnd)} (có biên lai kèm theo)`);
   doc.moveDown(0.5);
   await lookupQr(doc, i.lookupUrl);
   signatures(doc, 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ');
@@ -240,6 +259,25 @@ async function controlSheet(doc: Slip, i: SlipInput) {
   await lookupQr(doc, i.lookupUrl);
 }
 
+const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
+
+/** The fee receipt (biên lai thu phí, lệ phí) of the amount collected at the counter. */
+async function feeReceipt(doc: Slip, i: SlipInput) {
+  const d = i.dossier;
+  if (!d.feeCollected) throw new AppError('SLIP_NOT_AVAILABLE');
+  header(doc, i.unitName(d.receivingUnitCode), 'Biên lai');
+  title(doc, 'BIÊN LAI THU PHÍ, LỆ PHÍ', `Mã hồ sơ: ${d.code}`);
+  line(doc, 'Người nộp', d.agent ? `${d.agent.fullName} (nộp thay ${d.applicant.fullName})` : d.applicant.fullName);
+  if (d.applicant.address) line(doc, 'Địa chỉ', d.applicant.address);
+  line(doc, 'Nội dung thu', `Phí, lệ phí thủ tục ${d.procedureName} (${d.procedureCode})`);
+  line(doc, 'Số tiền', vnd(d.feeCollected.amountVnd));
+  line(doc, 'Thời gian thu', vnDateTime(d.feeCollected.at));
+  if (d.book) line(doc, 'Sổ theo dõi hồ sơ', `Quyển số ${d.book.year}, số thứ tự ${d.book.number}`);
+  doc.moveDown(0.5);
+  await lookupQr(doc, i.lookupUrl);
+  signatures(doc, 'NGƯỜI NỘP TIỀN', 'NGƯỜI THU TIỀN');
+}
+
 const renderers: Record<SlipKind, (doc: Slip, i: SlipInput) => Promise<void>> = {
   receipt,
   supplement,
@@ -247,6 +285,7 @@ const renderers: Record<SlipKind, (doc: Slip, i: SlipInput) => Promise<void>> = 
   apology,
   stop,
   'control-sheet': controlSheet,
+  'fee-receipt': feeReceipt,
 };
 
 const titles: Record<SlipKind, string> = {
@@ -256,6 +295,7 @@ const titles: Record<SlipKind, string> = {
   apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả',
   stop: 'Thông báo dừng giải quyết hồ sơ',
   'control-sheet': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  'fee-receipt': 'Biên lai thu phí, lệ phí',
 };
 
 /** Render one slip of a dossier as an A4 PDF with embedded Vietnamese fonts and a lookup QR code. */

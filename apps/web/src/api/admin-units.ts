@@ -16,8 +16,9 @@ import {
   UnitOfficialList,
   UnitReadiness,
   UnitSearchResult,
+  vnToday,
 } from '@mot-cua/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, send } from './client.js';
 
 const BASE = '/api/admin-units';
@@ -192,3 +193,25 @@ export const useNoApprover = (p: { onDate: string; provinceCode: string | null; 
     retry: false,
     placeholderData: keepPreviousData,
   });
+
+/**
+ * Names of a few units (today), one cached query per code: `nameOf(code)` gives the full name, or the code
+ * itself until it is known (or for a code that is not a unit, such as a province scope "VN").
+ */
+export function useUnitNames(codes: ReadonlyArray<string | null | undefined>) {
+  const unique = [...new Set(codes.filter((c): c is string => !!c && /^[0-9]{2,5}$/.test(c)))];
+  const onDate = vnToday();
+  const results = useQueries({
+    queries: unique.map((code) => ({
+      queryKey: ['admin-units', 'unit', code, onDate],
+      queryFn: () => api(AdminUnit, `${BASE}/units/${code}?onDate=${onDate}`),
+      retry: false,
+      staleTime: 3_600_000,
+    })),
+  });
+  const names = new Map<string, string>();
+  results.forEach((r, i) => {
+    if (r.data) names.set(unique[i]!, r.data.fullName);
+  });
+  return (code: string | null | undefined): string => (code ? (names.get(code) ?? code) : '');
+}

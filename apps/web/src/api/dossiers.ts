@@ -1,20 +1,22 @@
 import {
   AssigneeCandidates,
+  ChecklistPreview,
+  type ChecklistPreviewRequest,
   CSRF_HEADER,
   DossierDetail,
   DossierList,
   DossierStats,
   type DossierStatsQuery,
   Problem,
-  ProcedureDetail,
   PublicDossierView,
   type ReceiveDossierRequest,
+  type StatsBucket,
   vnParts,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './client.js';
 
-export type DossierView = 'open' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
+export type DossierView = 'open' | 'waiting' | 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'all';
 
 export function useDossierList(p: { view: DossierView; q?: string; unitCode?: string; limit: number; offset: number }) {
   const qs = new URLSearchParams({ view: p.view, limit: String(p.limit), offset: String(p.offset) });
@@ -39,6 +41,26 @@ export function useDossierStats(p: Partial<DossierStatsQuery>) {
   });
 }
 
+/** The dossiers behind one figure of the aggregate (GET /api/dossiers/stats/dossiers): as many as the figure says. */
+export function useStatsDossiers(
+  p: Partial<DossierStatsQuery>,
+  pick: { bucket: StatsBucket; code: string | null } | null,
+) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v) qs.set(k, String(v));
+  if (pick) {
+    qs.set('bucket', pick.bucket);
+    if (pick.code) qs.set('code', pick.code);
+  }
+  qs.set('limit', '200');
+  return useQuery({
+    queryKey: ['dossiers', 'stats-list', qs.toString()],
+    queryFn: () => api(DossierList, `/api/dossiers/stats/dossiers?${qs}`),
+    enabled: pick !== null,
+    retry: false,
+  });
+}
+
 export const useDossier = (id: string) =>
   useQuery({
     queryKey: ['dossiers', 'detail', id],
@@ -46,11 +68,16 @@ export const useDossier = (id: string) =>
     retry: false,
   });
 
-export const useProcedureForReception = (code: string) =>
+/**
+ * The counter's checklist and the server's verdict on the rows ticked so far (POST /api/dossiers/checklist):
+ * the page shows what the server decides and never computes completeness itself.
+ */
+export const useChecklistPreview = (body: ChecklistPreviewRequest | null) =>
   useQuery({
-    queryKey: ['procedures', 'detail', code],
-    queryFn: () => api(ProcedureDetail, `/api/procedures/${encodeURIComponent(code)}`),
-    enabled: code.length > 0,
+    queryKey: ['dossiers', 'checklist', body],
+    queryFn: () => api(ChecklistPreview, '/api/dossiers/checklist', { method: 'POST', body: body! }),
+    enabled: !!body && body.procedureCode.length > 0,
+    placeholderData: keepPreviousData,
     retry: false,
   });
 
@@ -86,6 +113,30 @@ export async function uploadResult(
   if (note) form.append('note', note);
   for (const f of files) form.append('file', f, f.name);
   const res = await fetch(`/api/dossiers/${id}/result`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { [CSRF_HEADER]: csrfToken },
+  });
+  const data = await res.json();
+  if (!res.ok) throw new ApiError(Problem.parse(data));
+  return DossierDetail.parse(data);
+}
+
+/**
+ * Scanned or photographed pages of one component (POST /:id/attachments): the server joins images into one PDF.
+ * Goes through the attachments use case like any other upload.
+ */
+export async function uploadComponentScans(
+  id: string,
+  componentKey: string,
+  files: File[],
+  csrfToken: string,
+): Promise<DossierDetail> {
+  const form = new FormData();
+  form.append('componentKey', componentKey);
+  for (const f of files) form.append('file', f, f.name);
+  const res = await fetch(`/api/dossiers/${id}/attachments`, {
     method: 'POST',
     body: form,
     credentials: 'same-origin',

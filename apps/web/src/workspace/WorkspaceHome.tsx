@@ -2,6 +2,7 @@ import { Anchor, Badge, Container, Group, Loader, Paper, Stack, Text, Title } fr
 import { NATIONAL_SCOPE, type Role } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
+import { useUnitNames } from '../api/admin-units.js';
 import { useSession } from '../api/session.js';
 
 type RoleLink = { key: string; to: string };
@@ -45,6 +46,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
 export function WorkspaceHome() {
   const { t } = useTranslation();
   const session = useSession();
+  const unitName = useUnitNames(session.data?.user.grants.map((g) => g.unitCode) ?? []);
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   const { user } = session.data;
@@ -59,8 +61,10 @@ export function WorkspaceHome() {
           <Paper key={`${g.role}-${g.unitCode}`} withBorder p="md" radius="md" data-role={g.role}>
             <Group justify="space-between">
               <Text fw={600}>{t(`roles.${g.role}`)}</Text>
-              <Badge variant="light">
-                {g.unitCode === NATIONAL_SCOPE ? t('scope.national') : t('scope.unit', { code: g.unitCode })}
+              <Badge variant="light" tt="none">
+                {g.unitCode === NATIONAL_SCOPE
+                  ? t('scope.national')
+                  : `${unitName(g.unitCode)}${unitName(g.unitCode) === g.unitCode ? '' : ` (${g.unitCode})`}`}
               </Badge>
             </Group>
             <Group gap="lg" mt="xs">

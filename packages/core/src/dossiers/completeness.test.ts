@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCompleteness } from './completeness.js';
+import { checkCompleteness, previewChecklist } from './completeness.js';
 import { initials, secondFactorMatches } from './lookup-dossier.js';
 
 const components = [
@@ -15,8 +15,36 @@ describe('completeness check', () => {
       { key: 'chung-sinh', state: 'present' },
     ]);
     expect(r.complete).toBe(true);
-    expect(r.checks.map((c) => c.state)).toEqual(['present', 'present', 'missing']);
+    // The conditional component not mentioned starts "not applicable", not "missing".
+    expect(r.checks.map((c) => c.state)).toEqual(['present', 'present', 'not_applicable']);
     expect(r.problems).toEqual([]);
+  });
+
+  it('a conditional component marked missing is a problem (its case applies); a required one cannot be "not applicable"', () => {
+    const r = checkCompleteness(components, [
+      { key: 'to-khai', state: 'not_applicable' },
+      { key: 'chung-sinh', state: 'present' },
+      { key: 'uy-quyen', state: 'missing' },
+    ]);
+    expect(r.complete).toBe(false);
+    expect(r.problems.map((p) => [p.key, p.state])).toEqual([
+      ['to-khai', 'missing'],
+      ['uy-quyen', 'missing'],
+    ]);
+  });
+
+  it('the preview gives each row its starting state and the verdict', () => {
+    const p = previewChecklist(
+      { code: 'X', name: 'X', components, duration: { value: 0, unit: 'none' }, feeTotal: 8000 },
+      [{ key: 'to-khai', state: 'present' }],
+    );
+    expect(p.rows.map((r) => [r.key, r.initialState, r.state, r.problem])).toEqual([
+      ['to-khai', 'missing', 'present', false],
+      ['chung-sinh', 'missing', 'missing', true],
+      ['uy-quyen', 'not_applicable', 'not_applicable', false],
+    ]);
+    expect(p.rows[2]?.condition.kind).toBe('if_applicable');
+    expect(p).toMatchObject({ complete: false, problemCount: 1, needsTimeLimit: true, feeTotal: 8000 });
   });
 
   it('lists every missing or invalid required component at once, with reasons', () => {

@@ -31,7 +31,7 @@ export type DossierStep = {
 export type ComponentCheck = {
   key: string;
   name: string;
-  state: 'present' | 'missing' | 'invalid';
+  state: 'present' | 'missing' | 'invalid' | 'not_applicable';
   reason?: string | null;
   copies?: number;
 };

@@ -104,6 +104,11 @@ describe('statsPeriod and rates', () => {
     a.finished = { total: 4, early: 1, onTime: 1, late: 1, noDeadline: 1 };
     expect(statsRates(a)).toEqual({ onlineShare: 0.25, onTimeRate: 2 / 3 });
     expect(statsRates(emptyStatsCounts())).toEqual({ onlineShare: null, onTimeRate: null });
+    // 766: an overdue dossier still in progress counts against the rate now; one within its deadline for it.
+    const open = emptyStatsCounts();
+    open.finished = { total: 1, early: 0, onTime: 1, late: 0, noDeadline: 0 };
+    open.inProgress = { total: 3, undue: 1, dueSoon: 0, overdue: 1, noDeadline: 1 };
+    expect(statsRates(open).onTimeRate).toBe(2 / 3);
     const t = sumStatsCounts([a, a]);
     expect(t.received).toBe(8);
     expect(t.finished.late).toBe(2);

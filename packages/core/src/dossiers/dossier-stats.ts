@@ -125,11 +125,17 @@ export function sumStatsCounts(rows: readonly StatsCounts[]): StatsCounts {
   return t;
 }
 
-/** Online share (online / received) and on-time rate ((early + on time) / finished with a deadline). */
+/**
+ * Online share (online / received) and the on-time rate of the 766 index (indicator 2.1, domain.md §2): dossiers
+ * finished early or on time plus those in progress within the deadline (not overdue; a paused clock is within),
+ * over every finished or in-progress dossier with a deadline. An overdue dossier in progress lowers the rate at
+ * once, not only when it is finished late.
+ */
 export function statsRates(c: StatsCounts): { onlineShare: number | null; onTimeRate: number | null } {
-  const judged = c.finished.early + c.finished.onTime + c.finished.late;
+  const inTime = c.finished.early + c.finished.onTime + c.inProgress.undue + c.inProgress.dueSoon;
+  const judged = inTime + c.finished.late + c.inProgress.overdue;
   return {
     onlineShare: c.received > 0 ? c.online / c.received : null,
-    onTimeRate: judged > 0 ? (c.finished.early + c.finished.onTime) / judged : null,
+    onTimeRate: judged > 0 ? inTime / judged : null,
   };
 }

@@ -1,3 +1,4 @@
+import type { ComponentCondition } from '@mot-cua/contracts';
 import type { Cutoff } from '../calendar/working-calendar.js';
 import type {
   Channel,
@@ -65,6 +66,10 @@ export type DossierRecord = {
   currentAssigneeId: string | null;
   lastActionSeq: number;
   createdAt: Date;
+  /** Line in the receiving unit's dossier book (sổ theo dõi hồ sơ) of the year: set with the code. */
+  book?: { year: number; number: number } | null;
+  /** Fees and charges collected at the counter (a fee receipt is printed), or null. */
+  feeCollected?: { amountVnd: number; at: Date } | null;
 };
 
 export type NewDossier = Omit<
@@ -122,6 +127,8 @@ export interface DossiersRepository {
     day: string;
     prefix: string;
     minDigits: number;
+    /** The dossier book: the receiving unit, its province and the year (Vietnam) of the entry. */
+    book: { unitCode: string; provinceCode: string; year: number };
     outboxCodeKey: string;
   }): Promise<string>;
   findDossier(id: string): Promise<DossierRecord | undefined>;
@@ -187,7 +194,18 @@ export type ReceptionProcedure = {
   name: string;
   fieldCode: string | null;
   fieldName: string | null;
-  components: Array<{ key: string; name: string; copies: number; required: boolean }>;
+  /**
+   * The components of the channel (a component of other channels only is left out), each with its
+   * condition; `required` is false for one needed only in some cases.
+   */
+  components: Array<{
+    key: string;
+    name: string;
+    copies: number;
+    required: boolean;
+    group?: string | null;
+    condition?: ComponentCondition;
+  }>;
   duration: DossierDuration;
   steps: DossierStep[];
   feeTotal: number;

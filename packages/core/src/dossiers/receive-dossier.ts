@@ -32,6 +32,8 @@ export type ReceiveDossierInput = {
   applicant: Applicant;
   agent?: Agent | null;
   components: Array<{ key: string; state: ComponentCheck['state']; reason?: string | null; copies?: number }>;
+  /** Fees and charges collected at the counter (VND), only with mode receive. */
+  feeCollectedVnd?: number | null;
   returnMethod: ReturnMethod;
   vneidVerified?: boolean;
   note?: string | null;
@@ -116,6 +118,10 @@ export async function receiveDossier(
     throw new AppError('COMPONENTS_INCOMPLETE', { details: { problems: check.problems.map((p) => p.key) } });
   }
   if (input.mode === 'request_supplement' && check.complete) throw new AppError('SUPPLEMENT_ITEMS_REQUIRED');
+  const feeCollected = input.feeCollectedVnd ? { amountVnd: input.feeCollectedVnd, at: now } : null;
+  if (feeCollected && input.mode !== 'receive') {
+    throw new AppError('VALIDATION_FAILED', { details: { feeCollectedVnd: 'only when the dossier is received' } });
+  }
 
   const duration = resolveTimeLimit({
     procedure: procedure.duration,
@@ -183,6 +189,7 @@ export async function receiveDossier(
     paidOnline: false,
     vneidVerified: input.vneidVerified ?? false,
     submittedAt: now,
+    feeCollected,
   };
   const inserted: DossierRecord = { ...fields, id, ...projectionOf(fields, state), createdAt: now };
   // One outbox row per status the log went through (received; or new, then supplement requested).
@@ -222,6 +229,7 @@ export async function receiveDossier(
     prefix: code.prefix,
     minDigits: code.minDigits,
     outboxCodeKey: SYNC_CODE_KEY,
+    book: { unitCode: receiving.code, provinceCode: receiving.provinceCode, year: Number(today.slice(0, 4)) },
   });
   const dossier: DossierRecord = { ...inserted, code: assigned };
   return { dossier, state, action: log[log.length - 1]!, actions: log };

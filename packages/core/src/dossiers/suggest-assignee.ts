@@ -1,3 +1,4 @@
+import { Role } from '@mot-cua/contracts';
 import { vnDate } from '../time/vn-time.js';
 import type { DossierDeps } from './perform-dossier-action.js';
 import type { DossierRecord } from './ports.js';
@@ -34,4 +35,9 @@ export async function suggestAssignees(
     onDate: vnDate(deps.clock.now()),
   });
   return rankCandidates(list);
+}
+
+/** The step roles an official with these roles may take (the inverse of qualifiedRoles): their "waiting for me". */
+export function stepRolesFor(roles: readonly string[]): string[] {
+  return Role.options.filter((stepRole) => qualifiedRoles(stepRole).some((r) => roles.includes(r)));
 }

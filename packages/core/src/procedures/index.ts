@@ -1,6 +1,7 @@
 /** Public surface of the procedures domain (pure functions, use cases and repository ports). */
 export * from './catalog-coverage.js';
 export * from './catalog-parser.js';
+export * from './component-condition.js';
 export * from './configure-procedures.js';
 export * from './enablement.js';
 export * from './internal-process.js';

@@ -1,6 +1,8 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import {
   type CalendarLoader,
+  componentCondition,
+  conditionAppliesTo,
   createDeadlines,
   type DeadlinePort,
   type DossierDuration,
@@ -245,13 +247,18 @@ export function createDossierProcedurePort(
         name: r.name,
         fieldCode: null,
         fieldName: r.field,
+        // The channel's checklist: shown-only documents and those of other channels only are left out.
         components: r.components
           .filter((c) => !c.presentOnly)
-          .map((c) => ({
+          .map((c) => ({ c, condition: componentCondition(c) }))
+          .filter(({ condition }) => conditionAppliesTo(condition, input.channel))
+          .map(({ c, condition }) => ({
             key: c.key,
             name: c.name,
+            group: c.group,
             copies: Math.max(1, c.copies + c.originals),
-            required: !c.conditional,
+            required: condition.kind !== 'if_applicable',
+            condition,
           })),
         duration,
         steps,

@@ -100,6 +100,8 @@ export function dossierRow(d: NewDossier & { submittedAt: Date; id?: string }) {
     paidOnline: d.paidOnline,
     vneidVerified: d.vneidVerified,
     submittedAt: d.submittedAt,
+    feeCollectedVnd: d.feeCollected?.amountVnd ?? null,
+    feeCollectedAt: d.feeCollected?.at ?? null,
   };
 }
 
@@ -167,5 +169,10 @@ export function toRecord(r: DossierRow, components: ComponentCheck[]): DossierRe
     currentAssigneeId: r.currentAssigneeId,
     lastActionSeq: r.lastActionSeq,
     createdAt: r.createdAt,
+    book: r.bookYear !== null && r.bookNumber !== null ? { year: r.bookYear, number: r.bookNumber } : null,
+    feeCollected:
+      r.feeCollectedVnd !== null && r.feeCollectedAt
+        ? { amountVnd: Number(r.feeCollectedVnd), at: r.feeCollectedAt }
+        : null,
   };
 }

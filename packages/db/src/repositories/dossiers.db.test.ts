@@ -104,7 +104,7 @@ describe('dossier use cases on the database', () => {
     expect(stored?.components.map((c) => [c.key, c.state])).toEqual([
       ['c01', 'present'],
       ['c02', 'present'],
-      ['c03', 'missing'],
+      ['c03', 'not_applicable'],
     ]);
     expect(stored?.procedureVersionId).toMatch(/^[0-9a-f-]{36}$/);
     const actions = await repo.listActions(r.dossier.id);

@@ -1,3 +1,4 @@
+import type { StatsBucket } from '@mot-cua/contracts';
 import type {
   ComponentCheck,
   DossierAction,
@@ -8,7 +9,7 @@ import type {
   OutboxMessage,
   StatsCounts,
 } from '@mot-cua/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import {
   actionRow,
@@ -33,6 +34,12 @@ export type DossierListFilter = {
   runningClock?: boolean;
   /** Only dossiers whose current step has nobody yet. */
   unassigned?: boolean;
+  /**
+   * Waiting for this official: assigned to them, or at a step nobody holds whose role is one of `stepRoles`
+   * (the step's role as the process snapshot in the receipt action has it), or new and not yet received when
+   * `intake` (reception).
+   */
+  waitingFor?: { userId: string; stepRoles: string[]; intake: boolean };
   query?: string;
   limit?: number;
   offset?: number;
@@ -111,6 +118,60 @@ type StatsRowSql = {
   withdrawn: number;
   stopped: number;
 };
+
+/** The figures of the aggregate a list can be opened for (the contract's list). */
+export type StatsBucketName = StatsBucket;
+
+/** One row per dossier that entered in the scope and period, with what the bucket predicates need. */
+function bucketBase(f: DossierStatsFilter) {
+  const marks = [...f.dueSoonMarks];
+  const markTable = marks.length
+    ? sql`(values ${sql.join(marks.map(([u, m]) => sql`(${u}, ${m.toISOString()}::timestamptz)`))}) as m(unit_code, mark)`
+    : sql`(select null::text as unit_code, null::timestamptz as mark where false) as m`;
+  const key = f.groupBy === 'province' ? sql.raw('x.entry_province') : sql.raw('x.entry_unit');
+  return sql`select d.id, ${key} as code, x.entry_province as province_code, d.channel, d.due_at, d.finished_at,
+      m.mark,
+      d.status in ('result_ready', 'returned') as fin,
+      d.status in ('refused', 'withdrawn', 'stopped') as closed,
+      d.status in ('supplement_requested', 'awaiting_payment') as paused,
+      d.status
+    from (${entriesIn(f)}) x
+    join dossiers d on d.id = x.dossier_id
+    left join ${markTable} on m.unit_code = d.competent_unit_code`;
+}
+
+/**
+ * Each figure as one SQL condition over bucketBase's rows (statsBucket in core is the same rule): the counts
+ * and the lists behind them use these, never a copy.
+ */
+function bucketPredicates(now: Date): Record<StatsBucketName, RawBuilder<unknown>> {
+  const t = sql`${now.toISOString()}::timestamptz`;
+  const open = sql`not fin and not closed`;
+  const overdue = sql`${open} and not paused and due_at < ${t}`;
+  const dueSoon = sql`${open} and not paused and due_at >= ${t} and due_at <= coalesce(mark, ${t})`;
+  const finNoDeadline = sql`fin and (due_at is null or finished_at is null)`;
+  const late = sql`fin and finished_at > due_at`;
+  const early = sql`fin and finished_at <= due_at and due_at - finished_at >= interval '24 hours'`;
+  return {
+    received: sql`true`,
+    online: sql`channel = 'online'`,
+    in_progress: open,
+    in_progress_no_deadline: sql`${open} and due_at is null`,
+    // In progress and neither overdue nor due soon (undue or without a deadline): one column of the report.
+    not_due: sql`${open} and not coalesce(${overdue}, false) and not coalesce(${dueSoon}, false)`,
+    undue: sql`${open} and due_at is not null and not (${overdue}) and not (${dueSoon})`,
+    due_soon: dueSoon,
+    overdue,
+    finished: sql`fin`,
+    finished_no_deadline: finNoDeadline,
+    early,
+    on_time: sql`fin and not (${finNoDeadline}) and not (${late}) and not (${early})`,
+    late,
+    refused: sql`status = 'refused'`,
+    withdrawn: sql`status = 'withdrawn'`,
+    stopped: sql`status = 'stopped'`,
+  };
+}
 
 /** SQL of the dossiers feature. Call with the transaction of the use case. */
 export function createDossiersRepository(db: Kysely<DB>) {
@@ -261,6 +322,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
       prefix: string;
       minDigits: number;
       outboxCodeKey: string;
+      book: { unitCode: string; provinceCode: string; year: number };
     }): Promise<string> {
       // One statement: the day's number (the row lock it takes lasts only until the commit that follows),
       // the dossier's code, and the code in the dossier's outbox payloads.
@@ -274,8 +336,14 @@ export function createDossiersRepository(db: Kysely<DB>) {
             || case when length(n.last_value::text) >= ${input.minDigits}::int then n.last_value::text
                     else lpad(n.last_value::text, ${input.minDigits}::int, '0') end as code
           from n
+        ), b as (
+          insert into dossier_book_sequences (unit_code, year, province_code, last_value)
+          values (${input.book.unitCode}, ${input.book.year}::int, ${input.book.provinceCode}, 1)
+          on conflict (unit_code, year) do update set last_value = dossier_book_sequences.last_value + 1
+          returning last_value
         ), d as (
-          update dossiers set code = c.code from c where dossiers.id = ${input.dossierId}::uuid returning dossiers.id
+          update dossiers set code = c.code, book_year = ${input.book.year}::int, book_number = b.last_value
+          from c, b where dossiers.id = ${input.dossierId}::uuid returning dossiers.id
         ), o as (
           update outbox_messages set payload = jsonb_set(payload, array[${input.outboxCodeKey}::text], to_jsonb(c.code))
           from c where aggregate_type = 'dossier' and aggregate_id = ${input.dossierId} and delivered_at is null
@@ -392,6 +460,25 @@ export function createDossiersRepository(db: Kysely<DB>) {
       if (f.open) q = q.where('status', 'not in', ['returned', 'refused', 'withdrawn', 'stopped']);
       if (f.assigneeId) q = q.where('currentAssigneeId', '=', f.assigneeId);
       if (f.unassigned) q = q.where('currentAssigneeId', 'is', null).where('currentStepOrder', 'is not', null);
+      if (f.waitingFor) {
+        const w = f.waitingFor;
+        const roles = w.stepRoles.length ? w.stepRoles : ['-'];
+        q = q.where((eb) =>
+          eb.or([
+            eb('currentAssigneeId', '=', w.userId),
+            eb.and([
+              eb('currentAssigneeId', 'is', null),
+              eb('currentStepOrder', 'is not', null),
+              eb('status', 'in', ['received', 'processing', 'result_ready']),
+              sql<boolean>`exists (select 1 from dossier_actions a, jsonb_array_elements(a.data->'steps') s
+                where a.dossier_id = dossiers.id and a.type = 'received'
+                  and (s->>'order')::int = dossiers.current_step_order
+                  and s->>'role' in (${sql.join(roles)}))`,
+            ]),
+            ...(w.intake ? [eb('status', '=', 'new')] : []),
+          ]),
+        );
+      }
       if (f.dueBefore) q = q.where('dueAt', '<=', f.dueBefore);
       if (f.dueAfter) q = q.where('dueAt', '>', f.dueAfter);
       if (f.runningClock) q = q.where('status', 'not in', ['supplement_requested', 'awaiting_payment', 'new']);
@@ -434,38 +521,23 @@ export function createDossiersRepository(db: Kysely<DB>) {
      */
     async stats(f: DossierStatsFilter): Promise<Array<{ code: string; provinceCode: string } & StatsCounts>> {
       if (f.scopes.length === 0) return [];
-      const marks = [...f.dueSoonMarks];
-      const markTable = marks.length
-        ? sql`(values ${sql.join(marks.map(([u, m]) => sql`(${u}, ${m.toISOString()}::timestamptz)`))}) as m(unit_code, mark)`
-        : sql`(select null::text as unit_code, null::timestamptz as mark where false) as m`;
-      const now = sql`${f.now.toISOString()}::timestamptz`;
-      const key = f.groupBy === 'province' ? sql.raw('x.entry_province') : sql.raw('x.entry_unit');
+      const p = bucketPredicates(f.now);
       const r = await sql<StatsRowSql>`
-        with b as (
-          select ${key} as code, x.entry_province as province_code, d.channel, d.due_at, d.finished_at, m.mark,
-            d.status in ('result_ready', 'returned') as fin,
-            d.status in ('refused', 'withdrawn', 'stopped') as closed,
-            d.status in ('supplement_requested', 'awaiting_payment') as paused,
-            d.status
-          from (${entriesIn(f)}) x
-          join dossiers d on d.id = x.dossier_id
-          left join ${markTable} on m.unit_code = d.competent_unit_code
-        )
+        with b as (${bucketBase(f)})
         select code, min(province_code) as province_code,
           count(*)::int as received,
-          (count(*) filter (where channel = 'online'))::int as online,
-          (count(*) filter (where not fin and not closed))::int as in_progress,
-          (count(*) filter (where not fin and not closed and due_at is null))::int as ip_no_deadline,
-          (count(*) filter (where not fin and not closed and not paused and due_at < ${now}))::int as overdue,
-          (count(*) filter (where not fin and not closed and not paused and due_at >= ${now}
-            and due_at <= coalesce(mark, ${now})))::int as due_soon,
-          (count(*) filter (where fin))::int as finished,
-          (count(*) filter (where fin and (due_at is null or finished_at is null)))::int as fin_no_deadline,
-          (count(*) filter (where fin and finished_at > due_at))::int as late,
-          (count(*) filter (where fin and finished_at <= due_at and due_at - finished_at >= interval '24 hours'))::int as early,
-          (count(*) filter (where status = 'refused'))::int as refused,
-          (count(*) filter (where status = 'withdrawn'))::int as withdrawn,
-          (count(*) filter (where status = 'stopped'))::int as stopped
+          (count(*) filter (where ${p.online}))::int as online,
+          (count(*) filter (where ${p.in_progress}))::int as in_progress,
+          (count(*) filter (where ${p.in_progress_no_deadline}))::int as ip_no_deadline,
+          (count(*) filter (where ${p.overdue}))::int as overdue,
+          (count(*) filter (where ${p.due_soon}))::int as due_soon,
+          (count(*) filter (where ${p.finished}))::int as finished,
+          (count(*) filter (where ${p.finished_no_deadline}))::int as fin_no_deadline,
+          (count(*) filter (where ${p.late}))::int as late,
+          (count(*) filter (where ${p.early}))::int as early,
+          (count(*) filter (where ${p.refused}))::int as refused,
+          (count(*) filter (where ${p.withdrawn}))::int as withdrawn,
+          (count(*) filter (where ${p.stopped}))::int as stopped
         from b group by code order by code`.execute(db);
       return r.rows.map((x) => {
         const n = (v: unknown) => Number(v ?? 0);
@@ -501,6 +573,29 @@ export function createDossiersRepository(db: Kysely<DB>) {
           stopped: n(x.stopped),
         };
       });
+    },
+
+    /**
+     * The dossiers behind one figure of the aggregate: the same entries, the same bucket predicate (one SQL
+     * fragment for both), so a figure always equals the length of the list it opens.
+     */
+    async statsDossiers(
+      f: DossierStatsFilter & { bucket: StatsBucketName; code?: string | null; limit?: number; offset?: number },
+    ): Promise<{ items: DossierRecord[]; total: number }> {
+      if (f.scopes.length === 0) return { items: [], total: 0 };
+      const where = bucketPredicates(f.now)[f.bucket];
+      const codeFilter = f.code ? sql`and b.code = ${f.code}` : sql``;
+      const total = await sql<{ n: number }>`
+        with b as (${bucketBase(f)}) select count(*)::int as n from b where ${where} ${codeFilter}`.execute(db);
+      const ids = await sql<{ id: string }>`
+        with b as (${bucketBase(f)}) select b.id from b where ${where} ${codeFilter}
+        order by b.due_at asc nulls last, b.id limit ${f.limit ?? 50} offset ${f.offset ?? 0}`.execute(db);
+      const order = ids.rows.map((r) => r.id);
+      if (order.length === 0) return { items: [], total: Number(total.rows[0]?.n ?? 0) };
+      const rows = await db.selectFrom('dossiers').selectAll().where('id', 'in', order).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const sorted = order.map((id) => byId.get(id)).filter((r) => r !== undefined);
+      return { items: await withComponents(sorted), total: Number(total.rows[0]?.n ?? 0) };
     },
 
     /** Store a file once by its sha256 (same content → same row). */

@@ -39,6 +39,10 @@ export interface DossiersTable {
   currentAssigneeId: string | null;
   lastActionSeq: Generated<number>;
   createdAt: Generated<Date>;
+  bookYear: Generated<number | null>;
+  bookNumber: Generated<number | null>;
+  feeCollectedVnd: Generated<number | null>;
+  feeCollectedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface DossierActionsTable {

@@ -170,7 +170,9 @@ describe('GET /api/dossiers/stats', () => {
       onlineShare: 0.1,
       inProgress: { total: 5, undue: 2, dueSoon: 1, overdue: 1, noDeadline: 1 },
       finished: { total: 3, early: 1, onTime: 1, late: 1, noDeadline: 0 },
-      onTimeRate: 2 / 3,
+      // 766: finished early or on time (2) + in progress within the deadline (undue 2, due soon 1) over
+      // those and the late (1) and overdue (1) ones.
+      onTimeRate: 5 / 7,
       refused: 1,
       withdrawn: 1,
       stopped: 0,
@@ -180,7 +182,8 @@ describe('GET /api/dossiers/stats', () => {
       received: 2,
       inProgress: { total: 2, overdue: 2 },
       finished: { total: 0 },
-      onTimeRate: null,
+      // Two overdue dossiers in progress: 0 %, not "nothing to judge".
+      onTimeRate: 0,
     });
     expect(body.totals).toMatchObject({ received: 12, online: 1, refused: 1, withdrawn: 1 });
     expect(body.totals.inProgress.overdue).toBe(3);
@@ -297,5 +300,56 @@ describe('GET /api/dossiers/stats', () => {
     const denied = await get(who.leaderX, `/api/dossiers?view=overdue&unitCode=${Y}`);
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('OUT_OF_JURISDICTION');
+  });
+});
+
+describe('GET /api/dossiers/stats/dossiers: every figure equals the length of the list it opens', () => {
+  const buckets = {
+    received: (c: DossierStats['totals']) => c.received,
+    online: (c: DossierStats['totals']) => c.online,
+    in_progress: (c: DossierStats['totals']) => c.inProgress.total,
+    in_progress_no_deadline: (c: DossierStats['totals']) => c.inProgress.noDeadline,
+    not_due: (c: DossierStats['totals']) => c.inProgress.undue + c.inProgress.noDeadline,
+    undue: (c: DossierStats['totals']) => c.inProgress.undue,
+    due_soon: (c: DossierStats['totals']) => c.inProgress.dueSoon,
+    overdue: (c: DossierStats['totals']) => c.inProgress.overdue,
+    finished: (c: DossierStats['totals']) => c.finished.total,
+    finished_no_deadline: (c: DossierStats['totals']) => c.finished.noDeadline,
+    early: (c: DossierStats['totals']) => c.finished.early,
+    on_time: (c: DossierStats['totals']) => c.finished.onTime,
+    late: (c: DossierStats['totals']) => c.finished.late,
+    refused: (c: DossierStats['totals']) => c.refused,
+    withdrawn: (c: DossierStats['totals']) => c.withdrawn,
+    stopped: (c: DossierStats['totals']) => c.stopped,
+  } as const;
+
+  for (const by of ['received_unit', 'current_unit'] as const) {
+    it(`per row and in total (${by})`, async () => {
+      const body: DossierStats = (await stats(who.supervisorQ, `?by=${by}`)).json();
+      for (const [bucket, figure] of Object.entries(buckets)) {
+        for (const row of [
+          ...body.rows.map((r) => ({ code: r.code, counts: r })),
+          { code: null, counts: body.totals },
+        ]) {
+          const qs = `?by=${by}&bucket=${bucket}&limit=200${row.code ? `&code=${row.code}` : ''}`;
+          const res = await get(who.supervisorQ, `/api/dossiers/stats/dossiers${qs}`);
+          expect(res.statusCode, res.body).toBe(200);
+          const list = res.json() as { items: unknown[]; total: number };
+          const expected = figure(row.counts);
+          expect([bucket, row.code, list.total], `${bucket} ${row.code ?? 'total'}`).toEqual([
+            bucket,
+            row.code,
+            expected,
+          ]);
+          expect(list.items).toHaveLength(expected);
+        }
+      }
+    });
+  }
+
+  it('the overdue list holds exactly the overdue dossiers received at X', async () => {
+    const res = await get(who.supervisorQ, `/api/dossiers/stats/dossiers?bucket=overdue&code=${X}`);
+    expect((res.json() as { items: Array<{ id: string }> }).items.map((d) => d.id)).toEqual([ids.overdue]);
+    expect((await get(who.citizen, '/api/dossiers/stats/dossiers?bucket=overdue')).statusCode).toBe(403);
   });
 });

@@ -190,6 +190,8 @@ describe('dossier API: channels end to end', () => {
       'assigned',
       'step_completed',
       'approved',
+      // The approval moves the dossier on to the return step in the same action.
+      'step_completed',
       'result_issued',
       'returned',
     ]);

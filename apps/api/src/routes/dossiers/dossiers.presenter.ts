@@ -96,6 +96,9 @@ export function presentDetail(input: {
     ),
     attachments: input.attachments,
     rating: s.rating,
+    book: d.book ?? null,
+    feeTotal: d.feeTotal,
+    feeCollected: d.feeCollected ? { amountVnd: d.feeCollected.amountVnd, at: d.feeCollected.at.toISOString() } : null,
   };
 }
 

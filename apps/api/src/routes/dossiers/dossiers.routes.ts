@@ -2,12 +2,14 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { dossierActionRoutes } from './actions.routes.js';
+import { dossierChecklistRoutes } from './checklist.routes.js';
 import { MAX_ATTACHMENT_BYTES } from './dossier-deps.js';
 import { dossierFileRoutes } from './files.routes.js';
 import { dossierPublicRoutes } from './public.routes.js';
 import { dossierQueryRoutes } from './queries.routes.js';
 import { dossierReceptionRoutes } from './reception.routes.js';
 import { dossierSlipRoutes } from './slips.routes.js';
+import { dossierStatsRoutes } from './stats.routes.js';
 
 /**
  * The dossiers feature, mounted at /api/dossiers: one module per resource (reception, queries, actions,
@@ -19,6 +21,8 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, option
   const deps: AppDeps = rest;
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 10, fields: 20 } });
   await app.register(dossierReceptionRoutes, deps);
+  await app.register(dossierChecklistRoutes, deps);
+  await app.register(dossierStatsRoutes, deps);
   await app.register(dossierQueryRoutes, deps);
   await app.register(dossierActionRoutes, deps);
   await app.register(dossierFileRoutes, deps);

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { imagesToPdf } from '../../files/images-to-pdf.js';
 import { requireActor } from '../../http/auth.js';
 import { authorizeOnDossier, checkedFile, dossierDeps, MAX_ATTACHMENT_BYTES, resourceFor } from './dossier-deps.js';
 import { actOnDossier, presentLoaded, versionOf } from './dossier-view.js';
@@ -32,6 +33,18 @@ async function readFiles(req: FastifyRequest): Promise<{ files: DossierFile[]; f
     throw e;
   }
   return { files, fields };
+}
+
+/**
+ * Scanned or photographed pages of a component (JPEG, PNG) become one PDF (one page per image); PDFs are kept
+ * as they are. The converted file goes through the same checks (type from the bytes, size) as an upload.
+ */
+async function scansAsPdf(files: DossierFile[], componentKey: string | null): Promise<DossierFile[]> {
+  const images = files.filter((f) => f.mediaType === 'image/jpeg' || f.mediaType === 'image/png');
+  if (images.length === 0) return files;
+  const name = `${componentKey ?? 'thanh-phan'}-ban-quet.pdf`;
+  const pdf = await imagesToPdf(images, name);
+  return [...files.filter((f) => !images.includes(f)), { ...checkedFile(pdf), fileName: name }];
 }
 
 /** Result files, scanned components and downloads. */
@@ -63,7 +76,8 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     {
       schema: {
         tags,
-        summary: 'Attach scanned components to an open dossier (multipart; field componentKey)',
+        summary:
+          'Attach scanned components to an open dossier (multipart; field componentKey); JPEG/PNG pages are joined into one PDF',
         params: IdParams,
         consumes: ['multipart/form-data'],
         response: { 200: DossierDetail },
@@ -71,7 +85,9 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     },
     async (req) => {
       const actor = requireActor(req);
-      const { files, fields } = await readFiles(req);
+      const read = await readFiles(req);
+      const { fields } = read;
+      const files = await scansAsPdf(read.files, fields.componentKey ?? null);
       const version = versionOf(req);
       const name = req.session?.user.fullName ?? null;
       return db.transaction().execute(async (trx) => {

@@ -1,24 +1,13 @@
+import { AssigneeCandidates, DossierDetail, DossierList, DossierListQuery } from '@mot-cua/contracts';
 import {
-  AssigneeCandidates,
-  DossierDetail,
-  DossierList,
-  DossierListQuery,
-  DossierStats,
-  DossierStatsQuery,
-  NATIONAL_SCOPE,
-} from '@mot-cua/contracts';
-import {
+  type Actor,
   AppError,
   authorize,
-  decide,
   jurisdictionFor,
-  statsPeriod,
-  statsRates,
+  stepRolesFor,
   suggestAssignees,
-  sumStatsCounts,
   vnDate,
 } from '@mot-cua/core';
-import { findUnitNames } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -28,6 +17,16 @@ import { loadDossier, presentLoaded, versionOf } from './dossier-view.js';
 import { presentSummary } from './dossiers.presenter.js';
 
 const IdParams = z.object({ id: z.uuid() });
+
+/** "Waiting for me": assigned to the official, steps their roles may take, new online dossiers for reception. */
+function waitingFor(actor: Actor) {
+  const roles = actor.grants.map((g) => g.role);
+  return {
+    userId: actor.userId,
+    stepRoles: stepRolesFor(roles),
+    intake: jurisdictionFor(actor, 'dossier.receive').length > 0,
+  };
+}
 const tags = ['dossiers'];
 
 /** Lists, aggregates, the detail and the assignment candidates of dossiers. */
@@ -76,6 +75,7 @@ export const dossierQueryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         open: q.view !== 'all',
         ...(q.view === 'mine' ? { assigneeId: actor.userId } : {}),
         ...(q.view === 'unassigned' ? { unassigned: true } : {}),
+        ...(q.view === 'waiting' ? { waitingFor: waitingFor(actor) } : {}),
         ...(dueBefore ? { dueBefore, runningClock: true } : {}),
         ...(dueAfter ? { dueAfter } : {}),
         ...(q.q ? { query: q.q } : {}),
@@ -83,75 +83,6 @@ export const dossierQueryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         offset: q.offset,
       });
       return { items: list.items.map(presentSummary), total: list.total };
-    },
-  );
-
-  app.get(
-    '/stats',
-    {
-      schema: {
-        tags,
-        summary:
-          'Aggregates of the caller’s area per unit at the time of receipt, or per today’s unit with by=current_unit (per province for a national supervisor)',
-        querystring: DossierStatsQuery,
-        response: { 200: DossierStats },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      const mine = jurisdictionFor(actor, 'dossier.stats');
-      if (mine.length === 0) throw new AppError('FORBIDDEN', { details: { action: 'dossier.stats' } });
-      const q = req.query;
-      const now = deps.clock.now();
-      const today = vnDate(now);
-      const period = statsPeriod(now, q.from, q.to);
-      const d = dossierDeps(db, deps, versionOf(req));
-      let scopes: string[];
-      let groupBy: 'unit' | 'province' = 'unit';
-      if (q.unitCode) {
-        const unit = await d.units.findUnit(q.unitCode, today);
-        if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
-        if (q.provinceCode && q.provinceCode !== unit.provinceCode) {
-          throw new AppError('VALIDATION_FAILED', { details: { unitCode: 'not in provinceCode' } });
-        }
-        authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
-        scopes = [unit.code];
-      } else if (q.provinceCode) {
-        authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: q.provinceCode, provinceCode: q.provinceCode });
-        scopes = [q.provinceCode];
-      } else {
-        scopes = mine;
-        if (mine.includes(NATIONAL_SCOPE)) groupBy = 'province';
-      }
-      const scope = { scopes, fromAt: period.fromAt, toAt: period.toAt, by: q.by, asOf: today };
-      // The due-soon mark of each handling unit's own calendar (cached), so SQL classifies like the detail page.
-      const dueSoonMarks = new Map<string, Date>();
-      for (const u of await d.dossiers.statsOpenUnits(scope)) {
-        dueSoonMarks.set(u.unitCode, await d.deadlines.dueSoonBefore({ ...u, now }));
-      }
-      const counts = await d.dossiers.stats({ ...scope, groupBy, now, dueSoonMarks });
-      const names = await findUnitNames(
-        db,
-        counts.map((c) => c.code),
-        today,
-      );
-      const rows = counts.map((c) => ({
-        ...c,
-        name: names.get(c.code) ?? c.code,
-        canReadDossiers: decide(actor, 'dossier.read', { kind: 'unit', unitCode: c.code, provinceCode: c.provinceCode })
-          .allowed,
-        ...statsRates(c),
-      }));
-      const totals = sumStatsCounts(counts);
-      return {
-        groupBy,
-        by: q.by,
-        from: period.from,
-        to: period.to,
-        generatedAt: now.toISOString(),
-        rows,
-        totals: { ...totals, ...statsRates(totals) },
-      };
     },
   );
 

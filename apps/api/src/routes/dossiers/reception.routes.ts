@@ -78,6 +78,7 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           vneidVerified: body.vneidVerified ?? false,
           note: body.note ?? null,
           timeLimit: body.timeLimit ?? null,
+          feeCollectedVnd: body.feeCollectedVnd ?? null,
           // The view is built before the number is taken (the code is filled in after).
           beforeNumbering: async (pending) => {
             view = await presentLoaded(trx, deps, pending, actor, version, { noAttachments: true });

@@ -23,6 +23,7 @@ import { type DossierActionKind, type DossierDetail, vnLocalToIso } from '@mot-c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
+import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import {
   slipUrl,
@@ -34,6 +35,7 @@ import {
   vnDateTime,
 } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
+import { awaitingSentence } from './awaiting.js';
 
 type Field =
   | 'reason'
@@ -274,6 +276,7 @@ export function DossierDetailPage() {
   const { id = '' } = useParams();
   const session = useSession();
   const q = useDossier(id);
+  const unitName = useUnitNames(q.data ? [...q.data.timeline.map((a) => a.unitCode), q.data.competentUnitCode] : []);
   if (session.isLoading || q.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   if (!q.data)
@@ -288,6 +291,7 @@ export function DossierDetailPage() {
     d.timeline.some((a) => a.type === 'apology_issued') && 'apology',
     d.timeline.some((a) => a.type === 'withdrawn' || a.type === 'stopped') && 'stop',
     d.timeline.some((a) => a.type === 'received') && 'control-sheet',
+    d.feeCollected && 'fee-receipt',
   ].filter(Boolean) as string[];
   return (
     <Container size="xl" py="lg">
@@ -315,6 +319,9 @@ export function DossierDetailPage() {
             </Badge>
           </Group>
         </Group>
+        <Alert color="blue" variant="light" data-testid="dossier-awaiting">
+          {awaitingSentence(t, d)}
+        </Alert>
         <SimpleGrid cols={{ base: 1, md: 4 }}>
           <Paper withBorder p="sm">
             <Text size="xs" c="dimmed">
@@ -413,7 +420,7 @@ export function DossierDetailPage() {
             {d.timeline.map((a) => (
               <Timeline.Item key={a.seq} title={t(`dossiers.action.${a.type}`)}>
                 <Text size="xs" c="dimmed">
-                  {vnDateTime(a.at)} · {a.actorName ?? a.actorRole} · {a.unitCode}
+                  {vnDateTime(a.at)} · {a.actorName ?? t(`roles.${a.actorRole}`)} · {unitName(a.unitCode)}
                 </Text>
                 {a.note && <Text size="sm">{a.note}</Text>}
               </Timeline.Item>

@@ -20,7 +20,7 @@ import { ApiError } from '../../api/client.js';
 import { type DossierView, statusColor, useDossierList, vnDateTime } from '../../api/dossiers.js';
 import { mayDo, useSession } from '../../api/session.js';
 
-const views: DossierView[] = ['open', 'mine', 'unassigned', 'due_soon', 'overdue', 'all'];
+const views: DossierView[] = ['open', 'waiting', 'mine', 'unassigned', 'due_soon', 'overdue', 'all'];
 
 /** Processing queue of the official's units: views by assignment and deadline, search by code, name or phone. */
 export function DossierQueuePage() {

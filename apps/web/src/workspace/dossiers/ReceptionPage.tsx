@@ -1,7 +1,7 @@
 import {
   Alert,
+  Anchor,
   Button,
-  Checkbox,
   Container,
   Group,
   Loader,
@@ -9,80 +9,91 @@ import {
   SegmentedControl,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import type {
-  ComponentState,
-  DossierChannel,
-  DossierReturnMethod,
-  ReceiveDossierRequest,
-  TimeLimitInput,
-} from '@mot-cua/contracts';
+import type { DossierChannel, DossierReturnMethod, ReceiveDossierRequest } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
-import { useProcedureForReception, useReceiveDossier } from '../../api/dossiers.js';
+import { uploadComponentScans, useChecklistPreview, useReceiveDossier } from '../../api/dossiers.js';
 import { allowedUnits, useSession } from '../../api/session.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { type Agent, type Applicant, ApplicantForm } from './reception/ApplicantForm.js';
+import { type Check, ChecklistTable } from './reception/ChecklistTable.js';
+import { ProcedurePicker } from './reception/ProcedurePicker.js';
+import { enteredLimit, type LimitDraft, TimeLimitPanel } from './reception/TimeLimitPanel.js';
 
-type Check = { state: ComponentState; reason: string };
+const emptyApplicant: Applicant = { fullName: '', idNumber: '', phone: '', email: '', address: '' };
 
-/** Reception at the counter: procedure, completeness checklist, applicant and agent, then receipt or one supplement request. */
+/**
+ * Reception at the counter: the procedure by name, the checklist of the channel with the server's verdict,
+ * applicant and agent, then receipt (form 01) or one supplement request (form 02).
+ */
 export function ReceptionPage() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const [codeInput, setCodeInput] = useState('');
   const [code, setCode] = useState('');
-  const procedure = useProcedureForReception(code);
   const receive = useReceiveDossier();
   const [checks, setChecks] = useState<Record<string, Check>>({});
   const [channel, setChannel] = useState<DossierChannel>('in_person');
   const [unit, setUnit] = useState<string | null>(null);
-  const [competent, setCompetent] = useState('');
-  const [applicant, setApplicant] = useState({ fullName: '', idNumber: '', phone: '', email: '', address: '' });
-  const [hasAgent, setHasAgent] = useState(false);
-  const [agent, setAgent] = useState({ fullName: '', relation: '' });
+  const [competent, setCompetent] = useState<string | null>(null);
+  const [applicant, setApplicant] = useState<Applicant>(emptyApplicant);
+  const [agent, setAgent] = useState<Agent | null>(null);
   const [returnMethod, setReturnMethod] = useState<DossierReturnMethod>('counter');
-  const [limit, setLimit] = useState<{ value: string; unit: TimeLimitInput['unit'] }>({
-    value: '',
-    unit: 'working_days',
-  });
+  const [limit, setLimit] = useState<LimitDraft>({ value: '', unit: 'working_days' });
+  const [fee, setFee] = useState<string | null>(null);
+  const [scans, setScans] = useState<Record<string, File[]>>({});
+  const [scanError, setScanError] = useState<{ id: string; detail: string } | null>(null);
+  const units = session.data ? allowedUnits(session.data, 'dossier.receive') : [];
+  const nameOf = useUnitNames(units);
+  const receivingUnit = unit ?? units[0] ?? '';
+  const opt = (v: string) => (v.trim() ? v.trim() : null);
+  const touched = Object.entries(checks).map(([key, c]) => ({ key, state: c.state, reason: opt(c.reason) }));
+  const preview = useChecklistPreview(
+    code && receivingUnit
+      ? {
+          procedureCode: code,
+          receivingUnitCode: receivingUnit,
+          competentUnitCode: competent,
+          channel,
+          components: touched,
+        }
+      : null,
+  );
 
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
-  const units = allowedUnits(session.data, 'dossier.receive');
   if (units.length === 0) return <Alert color="yellow">{t('dossiers.reception.noReceptionRole')}</Alert>;
-  const receivingUnit = unit ?? units[0]!;
-  const components = (procedure.data?.procedure.components ?? []).filter((c) => !c.presentOnly);
-  const stateOf = (key: string): Check => checks[key] ?? { state: 'missing', reason: '' };
-  const problems = components.filter((c) => !c.conditional && stateOf(c.key).state !== 'present');
-  // A procedure without a time limit for this channel (about 315 catalog records): the official enters one,
-  // unless the unit's internal process sets one (the server then answers DOSSIER_TIME_LIMIT_FIXED).
-  const p = procedure.data?.procedure;
-  const limitOf = (d: { unit: string } | null | undefined) => !!d && d.unit !== 'none';
+  const p = preview.data;
   const errorCode = receive.error instanceof ApiError ? receive.error.problem.code : undefined;
   const askLimit =
     !!p &&
     errorCode !== 'DOSSIER_TIME_LIMIT_FIXED' &&
-    (errorCode === 'DOSSIER_TIME_LIMIT_REQUIRED' ||
-      (!limitOf(p.channels.find((c) => c.kind === channel)?.duration) && !limitOf(p.timeLimit)));
-  const limitValue = Number(limit.value.replace(',', '.'));
-  const timeLimit: TimeLimitInput | null =
-    askLimit && limit.value.trim() && limitValue > 0 ? { value: limitValue, unit: limit.unit } : null;
+    (errorCode === 'DOSSIER_TIME_LIMIT_REQUIRED' || p.needsTimeLimit);
+  const timeLimit = askLimit ? enteredLimit(limit) : null;
+  // The fee collected at the counter: the procedure's by default, as the official corrects it.
+  const feeVnd = Math.max(0, Math.round(Number((fee ?? String(p?.feeTotal ?? 0)).replace(/[.\s]/g, '')) || 0));
+  const reset = () => {
+    setChecks({});
+    setFee(null);
+    setScans({});
+  };
 
   const submit = (mode: ReceiveDossierRequest['mode']) => {
-    const opt = (v: string) => (v.trim() ? v.trim() : null);
+    if (!p) return;
     receive.mutate(
       {
         mode,
         channel,
         procedureCode: code,
         receivingUnitCode: receivingUnit,
-        competentUnitCode: opt(competent),
+        competentUnitCode: competent,
         applicant: {
           type: 'citizen',
           fullName: applicant.fullName,
@@ -91,20 +102,34 @@ export function ReceptionPage() {
           email: opt(applicant.email),
           address: opt(applicant.address),
         },
-        agent: hasAgent ? { fullName: agent.fullName, relation: opt(agent.relation) } : null,
-        components: components.map((c) => ({
-          key: c.key,
-          state: stateOf(c.key).state,
-          reason: opt(stateOf(c.key).reason),
+        agent: agent ? { fullName: agent.fullName, relation: opt(agent.relation) } : null,
+        components: p.rows.map((r) => ({
+          key: r.key,
+          state: checks[r.key]?.state ?? r.state,
+          reason: opt(checks[r.key]?.reason ?? ''),
         })),
         returnMethod,
         ...(timeLimit ? { timeLimit } : {}),
+        ...(mode === 'receive' && feeVnd > 0 ? { feeCollectedVnd: feeVnd } : {}),
       },
       {
-        onSuccess: (d) => {
+        onSuccess: async (d) => {
           if (mode === 'receive') window.open(`/api/dossiers/${d.id}/slips/receipt`, '_blank', 'noopener');
+          if (mode === 'receive' && d.feeCollected)
+            window.open(`/api/dossiers/${d.id}/slips/fee-receipt`, '_blank', 'noopener');
           if (mode === 'request_supplement')
             window.open(`/api/dossiers/${d.id}/slips/supplement`, '_blank', 'noopener');
+          // The scanned pages go into the dossier once it exists (one PDF per component, made by the server).
+          for (const [key, files] of Object.entries(scans)) {
+            if (files.length === 0) continue;
+            try {
+              await uploadComponentScans(d.id, key, files, session.data?.csrfToken ?? '');
+            } catch (e) {
+              // The dossier is received: never submit it twice; say what failed and link to it.
+              setScanError({ id: d.id, detail: e instanceof ApiError ? e.problem.detail : String(e) });
+              return;
+            }
+          }
           navigate(`/workspace/dossiers/${d.id}`);
         },
       },
@@ -112,211 +137,111 @@ export function ReceptionPage() {
   };
 
   return (
-    <Container size="lg" py="lg">
+    <Container size="xl" py="lg">
       <Stack>
         <Title order={2}>{t('dossiers.reception.title')}</Title>
         <Paper withBorder p="md">
-          <Group align="end">
-            <TextInput
-              label={t('dossiers.reception.procedureCode')}
-              description={t('dossiers.reception.procedureHint')}
-              value={codeInput}
-              onChange={(e) => setCodeInput(e.currentTarget.value)}
-            />
-            <Button variant="light" onClick={() => setCode(codeInput.trim())}>
-              {t('dossiers.reception.load')}
-            </Button>
+          <Group align="start" wrap="wrap">
             <Select
               label={t('dossiers.reception.receivingUnit')}
-              data={units}
+              data={units.map((u) => ({ value: u, label: `${nameOf(u)} (${u})` }))}
               value={receivingUnit}
-              onChange={setUnit}
+              onChange={(v) => {
+                setUnit(v);
+                reset();
+              }}
               allowDeselect={false}
+              w={280}
             />
-            <TextInput
+            <ProcedurePicker
+              unitCode={receivingUnit}
+              value={code}
+              onChange={(c) => {
+                setCode(c);
+                reset();
+              }}
+            />
+            <UnitPicker
               label={t('dossiers.reception.competentUnit')}
               value={competent}
-              onChange={(e) => setCompetent(e.currentTarget.value.toUpperCase())}
+              onChange={(c) => {
+                setCompetent(c);
+                reset();
+              }}
+              w={300}
             />
           </Group>
-          {procedure.isError && (
+          {preview.isError && (
             <Alert color="red" mt="sm">
-              {t('dossiers.reception.procedureNotFound')}
+              {preview.error instanceof ApiError
+                ? preview.error.problem.detail
+                : t('dossiers.reception.procedureNotFound')}
             </Alert>
           )}
         </Paper>
 
-        {procedure.data && (
+        {p && (
           <>
-            <Title order={3} size="h4">
-              {procedure.data.procedure.name}
-            </Title>
+            <Group justify="space-between">
+              <Title order={3} size="h4">
+                {p.procedure.name}
+              </Title>
+              <Group gap="xs" align="end">
+                <Text size="sm" c="dimmed">
+                  {p.feeTotal > 0
+                    ? t('dossiers.reception.fee', { amount: `${p.feeTotal.toLocaleString('vi-VN')} đ` })
+                    : t('dossiers.reception.free')}
+                </Text>
+                <TextInput
+                  size="xs"
+                  w={160}
+                  inputMode="numeric"
+                  label={t('dossiers.reception.feeCollected')}
+                  value={fee ?? String(p.feeTotal)}
+                  onChange={(e) => setFee(e.currentTarget.value)}
+                />
+              </Group>
+            </Group>
             <SegmentedControl
               value={channel}
-              onChange={(v) => setChannel(v as DossierChannel)}
+              onChange={(v) => {
+                setChannel(v as DossierChannel);
+                reset();
+              }}
               data={(['in_person', 'postal', 'online'] as const).map((c) => ({
                 value: c,
                 label: t(`dossiers.channel.${c}`),
               }))}
             />
-            <Paper withBorder p="md">
-              <Title order={4} size="h5" mb="sm">
-                {t('dossiers.reception.checklist')}
-              </Title>
-              <Table>
-                <Table.Tbody>
-                  {components.map((c) => (
-                    <Table.Tr key={c.key}>
-                      <Table.Td>
-                        {c.name}
-                        {c.conditional && (
-                          <Text span c="dimmed" size="sm">
-                            {' '}
-                            ({t('dossiers.reception.conditional')})
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td w={300}>
-                        <SegmentedControl
-                          size="xs"
-                          value={stateOf(c.key).state}
-                          onChange={(v) =>
-                            setChecks({ ...checks, [c.key]: { ...stateOf(c.key), state: v as ComponentState } })
-                          }
-                          data={(['present', 'missing', 'invalid'] as const).map((s) => ({
-                            value: s,
-                            label: t(`dossiers.componentState.${s}`),
-                          }))}
-                        />
-                      </Table.Td>
-                      <Table.Td w={240}>
-                        {stateOf(c.key).state !== 'present' && (
-                          <TextInput
-                            size="xs"
-                            aria-label={t('dossiers.reception.reason')}
-                            placeholder={t('dossiers.reception.reason')}
-                            value={stateOf(c.key).reason}
-                            onChange={(e) =>
-                              setChecks({ ...checks, [c.key]: { ...stateOf(c.key), reason: e.currentTarget.value } })
-                            }
-                          />
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <Alert mt="sm" color={problems.length ? 'orange' : 'green'}>
-                {problems.length
-                  ? t('dossiers.reception.incomplete', { count: problems.length })
-                  : t('dossiers.reception.complete')}
-              </Alert>
-            </Paper>
-
-            <Paper withBorder p="md">
-              <Title order={4} size="h5" mb="sm">
-                {t('dossiers.reception.applicant')}
-              </Title>
-              <Group grow>
-                <TextInput
-                  required
-                  label={t('dossiers.reception.fullName')}
-                  value={applicant.fullName}
-                  onChange={(e) => setApplicant({ ...applicant, fullName: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('dossiers.reception.idNumber')}
-                  value={applicant.idNumber}
-                  onChange={(e) => setApplicant({ ...applicant, idNumber: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('dossiers.reception.phone')}
-                  value={applicant.phone}
-                  onChange={(e) => setApplicant({ ...applicant, phone: e.currentTarget.value })}
-                />
-              </Group>
-              <Group grow mt="sm">
-                <TextInput
-                  label={t('dossiers.reception.address')}
-                  value={applicant.address}
-                  onChange={(e) => setApplicant({ ...applicant, address: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('dossiers.reception.email')}
-                  value={applicant.email}
-                  onChange={(e) => setApplicant({ ...applicant, email: e.currentTarget.value })}
-                />
-              </Group>
-              <Checkbox
-                mt="md"
-                label={t('dossiers.reception.hasAgent')}
-                checked={hasAgent}
-                onChange={(e) => setHasAgent(e.currentTarget.checked)}
-              />
-              {hasAgent && (
-                <Group grow mt="sm">
-                  <TextInput
-                    label={t('dossiers.reception.agentName')}
-                    value={agent.fullName}
-                    onChange={(e) => setAgent({ ...agent, fullName: e.currentTarget.value })}
-                  />
-                  <TextInput
-                    label={t('dossiers.reception.agentRelation')}
-                    value={agent.relation}
-                    onChange={(e) => setAgent({ ...agent, relation: e.currentTarget.value })}
-                  />
-                </Group>
-              )}
-              <Select
-                mt="sm"
-                label={t('dossiers.reception.returnMethod')}
-                data={(['counter', 'post', 'online'] as const).map((m) => ({
-                  value: m,
-                  label: t(`dossiers.returnMethod.${m}`),
-                }))}
-                value={returnMethod}
-                onChange={(v) => v && setReturnMethod(v as DossierReturnMethod)}
-                allowDeselect={false}
-              />
-            </Paper>
-
-            {askLimit && (
-              <Paper withBorder p="md" data-testid="reception-time-limit">
-                <Title order={4} size="h5" mb="xs">
-                  {t('dossiers.reception.timeLimit')}
-                </Title>
-                <Text size="sm" c="dimmed" mb="sm">
-                  {t('dossiers.reception.timeLimitHelp')}
-                </Text>
-                <Group align="end">
-                  <TextInput
-                    type="number"
-                    min={0.5}
-                    step={0.5}
-                    label={t('dossiers.reception.timeLimitValue')}
-                    value={limit.value}
-                    onChange={(e) => setLimit({ ...limit, value: e.currentTarget.value })}
-                    w={140}
-                  />
-                  <Select
-                    label={t('dossiers.reception.timeLimitUnit')}
-                    data={(['working_days', 'working_hours', 'calendar_days'] as const).map((u) => ({
-                      value: u,
-                      label: t(`dossiers.reception.timeLimitUnits.${u}`),
-                    }))}
-                    value={limit.unit}
-                    onChange={(v) => v && setLimit({ ...limit, unit: v as TimeLimitInput['unit'] })}
-                    allowDeselect={false}
-                    w={200}
-                  />
-                </Group>
-              </Paper>
-            )}
+            <ChecklistTable
+              preview={p}
+              checks={checks}
+              onChange={(key, c) => setChecks((all) => ({ ...all, [key]: c }))}
+              scans={scans}
+              onScan={(key, files) => setScans((all) => ({ ...all, [key]: files }))}
+            />
+            <ApplicantForm
+              applicant={applicant}
+              setApplicant={setApplicant}
+              agent={agent}
+              setAgent={setAgent}
+              returnMethod={returnMethod}
+              setReturnMethod={setReturnMethod}
+            />
+            {askLimit && <TimeLimitPanel limit={limit} setLimit={setLimit} />}
 
             {receive.error instanceof ApiError && <Alert color="red">{receive.error.problem.detail}</Alert>}
+            {scanError && (
+              <Alert color="red">
+                {scanError.detail}{' '}
+                <Anchor component={Link} to={`/workspace/dossiers/${scanError.id}`}>
+                  {t('dossiers.reception.openReceived')}
+                </Anchor>
+              </Alert>
+            )}
             <Group>
               <Button
-                disabled={problems.length > 0 || !applicant.fullName}
+                disabled={!p.complete || preview.isFetching || !applicant.fullName || !!scanError}
                 loading={receive.isPending}
                 onClick={() => submit('receive')}
               >
@@ -325,7 +250,7 @@ export function ReceptionPage() {
               <Button
                 color="orange"
                 variant="light"
-                disabled={problems.length === 0 || !applicant.fullName}
+                disabled={p.complete || preview.isFetching || !applicant.fullName}
                 onClick={() => submit('request_supplement')}
               >
                 {t('dossiers.reception.submitSupplement')}

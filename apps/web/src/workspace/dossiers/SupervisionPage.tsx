@@ -5,7 +5,6 @@ import {
   Container,
   Group,
   Loader,
-  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -14,62 +13,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { DossierStats, DossierStatsRow } from '@mot-cua/contracts';
+import type { DossierStats, StatsBucket } from '@mot-cua/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useDossierStats } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
-
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
-
-/** On time (early + on time) against late, as a plain bar with its figures spelled out for screen readers. */
-function OnTimeBar({ row }: { row: Pick<DossierStatsRow, 'finished'> }) {
-  const { t } = useTranslation();
-  const good = row.finished.early + row.finished.onTime;
-  const late = row.finished.late;
-  const all = good + late;
-  const label = t('dossiers.supervision.barLabel', { good, late });
-  if (all === 0)
-    return (
-      <Text size="xs" c="dimmed">
-        —
-      </Text>
-    );
-  return (
-    <Box role="img" aria-label={label} title={label} w={140}>
-      <Box
-        style={{
-          display: 'flex',
-          height: 12,
-          borderRadius: 3,
-          overflow: 'hidden',
-          background: 'var(--mantine-color-gray-2)',
-        }}
-      >
-        <Box style={{ width: `${(good / all) * 100}%`, background: 'var(--mantine-color-teal-6)' }} />
-        <Box style={{ width: `${(late / all) * 100}%`, background: 'var(--mantine-color-red-6)' }} />
-      </Box>
-      <Text size="xs" c="dimmed">
-        {good} / {late}
-      </Text>
-    </Box>
-  );
-}
-
-function Figure({ label, value, color }: { label: string; value: string | number; color?: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" {...(color ? { c: color } : {})}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
+import { UnitPicker } from '../../components/UnitPicker.js';
+import { StatsDossierList, type StatsPick } from './supervision/StatsDossierList.js';
+import { Count, Figure, OnTimeBar, pct } from './supervision/StatsParts.js';
 
 /**
  * Supervision of an area: per unit at the time of receipt or per today's unit (per province for a national supervisor), the
@@ -93,16 +47,30 @@ export function SupervisionPage() {
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const q = useDossierStats({
+  const query = {
     ...(filter.from ? { from: filter.from } : {}),
     ...(filter.to ? { to: filter.to } : {}),
     ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
     ...(filter.unitCode ? { unitCode: filter.unitCode } : {}),
     ...(filter.by ? { by: 'current_unit' as const } : {}),
-  });
+  };
+  const q = useDossierStats(query);
+  const [pick, setPick] = useState<StatsPick | null>(null);
+  /** Open the list behind a figure (a row's, or the totals' when code is null). */
+  const open = (bucket: StatsBucket, code: string | null, label: string) => () => setPick({ bucket, code, label });
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   const s: DossierStats | undefined = q.data;
+  type Counts = DossierStats['totals'];
+  /** The table's figures: bucket, header and value; each opens its list. */
+  const cells: Array<[StatsBucket, string, (c: Counts) => number]> = [
+    ['not_due', t('dossiers.progress.undue'), (c) => c.inProgress.undue + c.inProgress.noDeadline],
+    ['due_soon', t('dossiers.progress.due_soon'), (c) => c.inProgress.dueSoon],
+    ['overdue', t('dossiers.progress.overdue'), (c) => c.inProgress.overdue],
+    ['early', t('dossiers.progress.early'), (c) => c.finished.early],
+    ['on_time', t('dossiers.progress.on_time'), (c) => c.finished.onTime],
+    ['late', t('dossiers.progress.late'), (c) => c.finished.late],
+  ];
   return (
     <Container size="xl" py="lg">
       <Stack>
@@ -120,19 +88,17 @@ export function SupervisionPage() {
             value={filter.to || s?.to || ''}
             onChange={(e) => set('to', e.currentTarget.value)}
           />
-          <TextInput
+          <UnitPicker
             label={t('dossiers.supervision.province')}
-            placeholder="79"
-            value={filter.provinceCode}
-            onChange={(e) => set('provinceCode', e.currentTarget.value.trim())}
-            w={140}
+            value={filter.provinceCode || null}
+            onChange={(c) => set('provinceCode', c ?? '')}
+            w={260}
           />
-          <TextInput
+          <UnitPicker
             label={t('dossiers.supervision.unit')}
-            placeholder="26743"
-            value={filter.unitCode}
-            onChange={(e) => set('unitCode', e.currentTarget.value.trim())}
-            w={140}
+            value={filter.unitCode || null}
+            onChange={(c) => set('unitCode', c ?? '')}
+            w={300}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="supervision-by">
@@ -160,12 +126,21 @@ export function SupervisionPage() {
               })}
             </Text>
             <SimpleGrid cols={{ base: 2, md: 5 }}>
-              <Figure label={t('dossiers.supervision.received')} value={s.totals.received} />
+              <Figure
+                label={t('dossiers.supervision.received')}
+                value={s.totals.received}
+                onOpen={open('received', null, t('dossiers.supervision.received'))}
+              />
               <Figure label={t('dossiers.supervision.onlineShare')} value={pct(s.totals.onlineShare)} />
-              <Figure label={t('dossiers.supervision.inProgress')} value={s.totals.inProgress.total} />
+              <Figure
+                label={t('dossiers.supervision.inProgress')}
+                value={s.totals.inProgress.total}
+                onOpen={open('in_progress', null, t('dossiers.supervision.inProgress'))}
+              />
               <Figure
                 label={t('dossiers.progress.overdue')}
                 value={s.totals.inProgress.overdue}
+                onOpen={open('overdue', null, t('dossiers.progress.overdue'))}
                 {...(s.totals.inProgress.overdue > 0 ? { color: 'red' } : {})}
               />
               <Figure label={t('dossiers.supervision.onTimeRate')} value={pct(s.totals.onTimeRate)} />
@@ -229,19 +204,32 @@ export function SupervisionPage() {
                             {r.code}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{r.received}</Table.Td>
-                        <Table.Td>{pct(r.onlineShare)}</Table.Td>
-                        <Table.Td>{r.inProgress.undue + r.inProgress.noDeadline}</Table.Td>
-                        <Table.Td>{r.inProgress.dueSoon}</Table.Td>
-                        <Table.Td
-                          c={r.inProgress.overdue > 0 ? 'red' : undefined}
-                          fw={r.inProgress.overdue > 0 ? 700 : undefined}
-                        >
-                          {r.inProgress.overdue}
+                        <Table.Td>
+                          {s.groupBy === 'unit' && r.canReadDossiers ? (
+                            <Count
+                              value={r.received}
+                              label={t('dossiers.supervision.received')}
+                              onOpen={open('received', r.code, t('dossiers.supervision.received'))}
+                            />
+                          ) : (
+                            r.received
+                          )}
                         </Table.Td>
-                        <Table.Td>{r.finished.early}</Table.Td>
-                        <Table.Td>{r.finished.onTime}</Table.Td>
-                        <Table.Td>{r.finished.late}</Table.Td>
+                        <Table.Td>{pct(r.onlineShare)}</Table.Td>
+                        {cells.map(([bucket, label, value]) => (
+                          <Table.Td key={bucket}>
+                            {s.groupBy === 'unit' && r.canReadDossiers ? (
+                              <Count
+                                value={value(r)}
+                                label={label}
+                                strong={bucket === 'overdue' && value(r) > 0}
+                                onOpen={open(bucket, r.code, label)}
+                              />
+                            ) : (
+                              value(r)
+                            )}
+                          </Table.Td>
+                        ))}
                         <Table.Td>
                           <Group gap="xs" wrap="nowrap">
                             <Text size="sm" w={48}>
@@ -258,7 +246,11 @@ export function SupervisionPage() {
                               {t('dossiers.supervision.byCommune')}
                             </Anchor>
                           ) : r.canReadDossiers ? (
-                            <Anchor component={Link} to={`/workspace/dossiers?view=overdue&unit=${r.code}`} size="sm">
+                            <Anchor
+                              component="button"
+                              size="sm"
+                              onClick={open('overdue', r.code, t('dossiers.progress.overdue'))}
+                            >
                               {t('dossiers.supervision.overdueList', { count: r.inProgress.overdue })}
                             </Anchor>
                           ) : null}
@@ -269,14 +261,19 @@ export function SupervisionPage() {
                   <Table.Tfoot>
                     <Table.Tr fw={700}>
                       <Table.Td>{t('dossiers.supervision.total')}</Table.Td>
-                      <Table.Td>{s.totals.received}</Table.Td>
+                      <Table.Td>
+                        <Count
+                          value={s.totals.received}
+                          label={t('dossiers.supervision.received')}
+                          onOpen={open('received', null, t('dossiers.supervision.received'))}
+                        />
+                      </Table.Td>
                       <Table.Td>{pct(s.totals.onlineShare)}</Table.Td>
-                      <Table.Td>{s.totals.inProgress.undue + s.totals.inProgress.noDeadline}</Table.Td>
-                      <Table.Td>{s.totals.inProgress.dueSoon}</Table.Td>
-                      <Table.Td>{s.totals.inProgress.overdue}</Table.Td>
-                      <Table.Td>{s.totals.finished.early}</Table.Td>
-                      <Table.Td>{s.totals.finished.onTime}</Table.Td>
-                      <Table.Td>{s.totals.finished.late}</Table.Td>
+                      {cells.map(([bucket, label, value]) => (
+                        <Table.Td key={bucket}>
+                          <Count value={value(s.totals)} label={label} onOpen={open(bucket, null, label)} />
+                        </Table.Td>
+                      ))}
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">
                           <Text size="sm" w={48} fw={700}>
@@ -293,6 +290,7 @@ export function SupervisionPage() {
                 </Table>
               </Table.ScrollContainer>
             )}
+            {pick && <StatsDossierList filter={query} pick={pick} onClose={() => setPick(null)} />}
             <Text size="xs" c="dimmed">
               {s.by === 'current_unit' ? t('dossiers.supervision.noteCurrent') : t('dossiers.supervision.note')}
             </Text>

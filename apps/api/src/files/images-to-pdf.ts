@@ -1,0 +1,35 @@
+import PDFDocument from 'pdfkit';
+
+export type UploadedImage = { content: Uint8Array; mediaType: string };
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 18;
+
+/**
+ * Scanned or photographed pages (JPEG, PNG) as one PDF, one A4 page per image fitted inside the margins and
+ * turned to landscape when the image is wider than tall, so a component photographed page by page at the
+ * counter is stored as one document. pdfkit embeds the image bytes as they are (no re-encoding).
+ */
+export async function imagesToPdf(images: readonly UploadedImage[], title: string): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false, info: { Title: title, Producer: 'Một Cửa' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const img of images) {
+    const bytes = Buffer.from(img.content);
+    const opened = doc.openImage(bytes) as unknown as { width: number; height: number };
+    const landscape = opened.width > opened.height;
+    const page = landscape ? { width: A4.height, height: A4.width } : A4;
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    doc.image(bytes, MARGIN, MARGIN, {
+      fit: [page.width - 2 * MARGIN, page.height - 2 * MARGIN],
+      align: 'center',
+      valign: 'center',
+    });
+  }
+  doc.end();
+  return done;
+}

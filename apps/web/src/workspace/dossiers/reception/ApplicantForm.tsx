@@ -1,0 +1,78 @@
+import { Checkbox, Group, Paper, Select, TextInput, Title } from '@mantine/core';
+import type { DossierReturnMethod } from '@mot-cua/contracts';
+import { useTranslation } from 'react-i18next';
+import { AddressConvert } from './AddressConvert.js';
+
+export type Applicant = { fullName: string; idNumber: string; phone: string; email: string; address: string };
+export type Agent = { fullName: string; relation: string };
+
+/** The applicant, the agent who hands the dossier in (if any) and where the result goes. */
+export function ApplicantForm(p: {
+  applicant: Applicant;
+  setApplicant: (a: Applicant) => void;
+  agent: Agent | null;
+  setAgent: (a: Agent | null) => void;
+  returnMethod: DossierReturnMethod;
+  setReturnMethod: (m: DossierReturnMethod) => void;
+}) {
+  const { t } = useTranslation();
+  const a = p.applicant;
+  const field = (key: keyof Applicant, label: string, required = false) => (
+    <TextInput
+      required={required}
+      label={t(`dossiers.reception.${label}`)}
+      value={a[key]}
+      onChange={(e) => p.setApplicant({ ...a, [key]: e.currentTarget.value })}
+    />
+  );
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} size="h5" mb="sm">
+        {t('dossiers.reception.applicant')}
+      </Title>
+      <Group grow>
+        {field('fullName', 'fullName', true)}
+        {field('idNumber', 'idNumber')}
+        {field('phone', 'phone')}
+      </Group>
+      <Group grow mt="sm" align="start">
+        <div>
+          {field('address', 'address')}
+          <AddressConvert address={a.address} onAddress={(address) => p.setApplicant({ ...a, address })} />
+        </div>
+        {field('email', 'email')}
+      </Group>
+      <Checkbox
+        mt="md"
+        label={t('dossiers.reception.hasAgent')}
+        checked={!!p.agent}
+        onChange={(e) => p.setAgent(e.currentTarget.checked ? { fullName: '', relation: '' } : null)}
+      />
+      {p.agent && (
+        <Group grow mt="sm">
+          <TextInput
+            label={t('dossiers.reception.agentName')}
+            value={p.agent.fullName}
+            onChange={(e) => p.agent && p.setAgent({ ...p.agent, fullName: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('dossiers.reception.agentRelation')}
+            value={p.agent.relation}
+            onChange={(e) => p.agent && p.setAgent({ ...p.agent, relation: e.currentTarget.value })}
+          />
+        </Group>
+      )}
+      <Select
+        mt="sm"
+        label={t('dossiers.reception.returnMethod')}
+        data={(['counter', 'post', 'online'] as const).map((m) => ({
+          value: m,
+          label: t(`dossiers.returnMethod.${m}`),
+        }))}
+        value={p.returnMethod}
+        onChange={(v) => v && p.setReturnMethod(v as DossierReturnMethod)}
+        allowDeselect={false}
+      />
+    </Paper>
+  );
+}
