@@ -363,8 +363,8 @@ describe('dossier journey: counter receipt → processing → approval → resul
   it('a procedure without a time limit: reception enters one, and the due date follows it', async () => {
     const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
-    // 1.000086 has no time limit in the catalog for any channel.
-    await pickProcedure(page, '1.000086');
+    // 1.001570 (household business pause) has no time limit in the catalog for any channel.
+    await pickProcedure(page, '1.001570');
     await expect.poll(() => page.getByTestId('reception-time-limit').count()).toBe(1);
     await tickRequired(page);
     await page.getByLabel(/^Họ và tên/).fill('Đoàn Văn Hậu');

@@ -2,11 +2,13 @@ import { CatalogProcedure } from '@mot-cua/contracts';
 import { describe, expect, it } from 'vitest';
 import { rawFixtures } from './catalog-parser.fixtures.js';
 import {
+  levelsByAgency,
   parseChannels,
   parseComponents,
   parseLegalBasis,
   parseRawProcedure,
   parseResults,
+  parseSteps,
   splitFormFile,
   splitTopLevel,
 } from './catalog-parser.js';
@@ -200,5 +202,48 @@ describe('cell parsers', () => {
     expect(parseResults('Giấy khai sinhMã: KQ.G15.000031Từ khóaKhông có thông tinNộp hồ sơ').results).toEqual([
       { name: 'Giấy khai sinh', code: 'KQ.G15.000031' },
     ]);
+  });
+});
+
+describe('issue 11: steps joined across the crawl’s line breaks, levels by the implementing agency', () => {
+  it('1.001193: a sentence broken by the crawl ("…tại Trung ⏎ nộp hồ sơ.") is one paragraph; items stay apart', () => {
+    // As data/shared raw bo-tu-phap/1.001193.json has it (trinh_tu_thuc_hien, excerpt).
+    const raw =
+      '- Nếu lựa chọn hình thức nộp hồ sơ trực tuyến, người yêu cầu đăng ký khai sinh truy cập Cổng dịch vụ công quốc gia.  \n' +
+      'Người yêu cầu đăng ký khai sinh trực tuyến cung cấp thông tin theo mẫu hộ tịch điện tử tương tác, hoàn tất việc sinh tại Trung \n' +
+      'nộp hồ sơ.\n' +
+      '- Cán bộ tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công có trách nhiệm kiểm tra hồ sơ. \n' +
+      '(i) Trường hợp hồ sơ đầy đủ, hợp lệ thì tiếp nhận hồ sơ;\n' +
+      '(ii) Trường hợp hồ sơ chưa đầy đủ   thì thông báo\n' +
+      'cho người yêu cầu bổ sung.';
+    expect(parseSteps(raw)).toEqual([
+      '- Nếu lựa chọn hình thức nộp hồ sơ trực tuyến, người yêu cầu đăng ký khai sinh truy cập Cổng dịch vụ công quốc gia.',
+      'Người yêu cầu đăng ký khai sinh trực tuyến cung cấp thông tin theo mẫu hộ tịch điện tử tương tác, hoàn tất việc sinh tại Trung nộp hồ sơ.',
+      '- Cán bộ tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công có trách nhiệm kiểm tra hồ sơ.',
+      '(i) Trường hợp hồ sơ đầy đủ, hợp lệ thì tiếp nhận hồ sơ;',
+      '(ii) Trường hợp hồ sơ chưa đầy đủ thì thông báo cho người yêu cầu bổ sung.',
+    ]);
+  });
+
+  it('customs procedures tagged "Cấp xã" but implemented by a customs branch are not commune procedures', () => {
+    const customs = {
+      implementing: 'Chi cục Hải quan khu vực',
+      competent: 'Chi cục Hải quan khu vực',
+      authorized: null,
+    };
+    expect(levelsByAgency(['commune'], customs)).toEqual(['other']);
+    expect(levelsByAgency(['province', 'commune'], customs)).toEqual(['province']);
+    // A commune body named, or nothing named (1.001193): the tag stands.
+    expect(
+      levelsByAgency(['commune'], { implementing: 'Ủy ban nhân dân cấp xã', competent: null, authorized: null }),
+    ).toEqual(['commune']);
+    expect(levelsByAgency(['commune'], { implementing: null, competent: null, authorized: null })).toEqual(['commune']);
+    expect(
+      levelsByAgency(['province', 'commune'], {
+        implementing: 'Thuế tỉnh, thành phố, Thuế cơ sở',
+        competent: null,
+        authorized: null,
+      }),
+    ).toEqual(['province', 'commune']);
   });
 });

@@ -422,13 +422,62 @@ export function parseResults(text: string): { results: ProcedureResult[]; review
 
 // ---------------------------------------------------------------- steps
 
+/** A line that opens a new step or item: a bullet, "(i)", "a)", "1.", "Bước 1". */
+const STEP_START = /^(?:[-+•*–]|\(?[ivx]+\)|\(?[a-zđ]\)|\d+[.)]|bước\s+\d|lưu ý|ghi chú|trường hợp)/iu;
+
+/**
+ * Steps as paragraphs. The crawl breaks lines in the middle of sentences (its two-column layout wraps "…tại
+ * Trung ⏎ tâm…"): a line that does not open a new item and follows one not ending a sentence continues it, so
+ * the two are joined with one space; runs of spaces collapse.
+ */
 export function parseSteps(text: string): string[] {
   const src = cleanCell(text);
   if (!src) return [];
-  return src
-    .split(/\n+/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
+  const out: string[] = [];
+  for (const raw of src.split(/\n+/)) {
+    const line = raw.replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !STEP_START.test(line) && !/[.;:!?]$/.test(prev)) out[out.length - 1] = `${prev} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+/**
+ * A commune-level body named in an agency cell; district bodies count too, since their tasks passed to the
+ * communes when the district level was abolished (1 July 2025).
+ */
+const COMMUNE_BODY =
+  /cấp xã|ủy ban nhân dân (?:xã|phường)|ubnd (?:cấp )?xã|xã, phường|đặc khu|công chức tư pháp|thuế cơ sở|(?:ủy ban nhân dân|ubnd) (?:cấp )?huyện|phòng tư pháp|công an (?:cấp )?huyện/iu;
+
+/** Bodies that are not the commune's: customs, treasury, social insurance, tax above the local office, ministries and their departments, provincial departments, courts, port authorities, notaries, land registration offices. */
+const CENTRAL_BODY =
+  /hải quan|kho bạc|bảo hiểm xã hội|cục thuế|chi cục thuế|thuế tỉnh|cảng vụ|tòa án|viện kiểm sát|công chứng|cấp tỉnh|văn phòng đăng ký đất đai|ban quản lý|ngân hàng|quân đội|quốc phòng/iu;
+/** "Sở …", "Bộ …", "Cục …" as names (capitalised: "cơ sở dữ liệu" is not a department). */
+const CENTRAL_NAME = /(?:^|[\s,])(?:Sở|Bộ|Cục|Tổng cục) /u;
+
+/**
+ * The levels as the portal tags them, corrected by who implements the procedure: "Cấp xã" is dropped when every
+ * agency named (implementing, competent, authorised) is a central or provincial body and none is a commune body
+ * (124 customs procedures are tagged "Cấp xã" while a regional customs branch implements them), so no commune
+ * receives them by default. A province can still enable one for a unit.
+ */
+export function levelsByAgency(
+  levels: readonly ProcedureLevel[],
+  agencies: { implementing: string | null; competent: string | null; authorized: string | null },
+): ProcedureLevel[] {
+  if (!levels.includes('commune')) return [...levels];
+  const named = [agencies.implementing, agencies.competent, agencies.authorized].filter((a): a is string => !!a);
+  if (
+    named.length === 0 ||
+    named.some((a) => COMMUNE_BODY.test(a)) ||
+    !named.every((a) => CENTRAL_BODY.test(a) || CENTRAL_NAME.test(a))
+  ) {
+    return [...levels];
+  }
+  const rest = levels.filter((l) => l !== 'commune');
+  return rest.length > 0 ? rest : ['other'];
 }
 
 // ---------------------------------------------------------------- record
@@ -445,8 +494,14 @@ export function deriveOnlineLevel(name: string, channels: ReadonlyArray<Procedur
 export function parseRawProcedure(raw: RawProcedureRecord, agency: string): CatalogProcedure {
   const review: ReviewNote[] = [];
   const code = raw.ma_thu_tuc.trim();
-  const { levels, unknown } = parseLevels(raw.cap_thuc_hien ?? '');
-  if (levels.length === 0 || unknown.length) review.push({ field: 'levels', text: raw.cap_thuc_hien ?? '' });
+  const tagged = parseLevels(raw.cap_thuc_hien ?? '');
+  const { unknown } = tagged;
+  if (tagged.levels.length === 0 || unknown.length) review.push({ field: 'levels', text: raw.cap_thuc_hien ?? '' });
+  const levels = levelsByAgency(tagged.levels, {
+    implementing: cleanCell(raw.co_quan_thuc_hien),
+    competent: cleanCell(raw.co_quan_co_tham_quyen),
+    authorized: cleanCell(raw.co_quan_duoc_uy_quyen),
+  });
   const ch = parseChannels(raw.cach_thuc_thuc_hien ?? '');
   if (ch.review) review.push({ field: 'channels', text: ch.review });
   for (const c of ch.channels) {

@@ -30,8 +30,23 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** Public page of one procedure: what to bring, time limit, fee, channels, where to submit, legal basis, source. */
+/**
+ * A curation note in the reader's language: each reason is written "Vietnamese / English" and reasons are
+ * joined with " | "; a Vietnamese page shows no English sentence.
+ */
+export function noteIn(note: string, language: string): string {
+  return note
+    .split(' | ')
+    .map((reason) => {
+      const cut = reason.lastIndexOf(' / ');
+      if (cut < 0) return reason;
+      return language === 'en' ? reason.slice(cut + 3) : reason.slice(0, cut);
+    })
+    .join(' | ');
+}
+
 export function ProcedurePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { code = '' } = useParams();
   const q = useProcedure(code);
   if (q.isLoading) return <Loader aria-label={t('common.loading')} />;
@@ -258,7 +273,7 @@ export function ProcedurePage() {
             )}
             {p.curationNote && (
               <Text size="xs" c="dimmed">
-                {p.curationNote}
+                {noteIn(p.curationNote, i18n.language)}
               </Text>
             )}
             <Text size="sm" fw={600} mt="sm">

@@ -61,7 +61,7 @@ export function ChecklistTable(p: {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td w={390}>
+                <Table.Td w={360}>
                   <SegmentedControl
                     size="xs"
                     aria-label={r.name}
@@ -70,7 +70,7 @@ export function ChecklistTable(p: {
                     data={states.map((v) => ({ value: v, label: t(`dossiers.componentState.${v}`) }))}
                   />
                 </Table.Td>
-                <Table.Td w={150}>
+                <Table.Td w={200}>
                   {s.state === 'present' && (
                     <Group gap={4} wrap="nowrap">
                       <FileButton
