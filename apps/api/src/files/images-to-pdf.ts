@@ -20,7 +20,8 @@ export async function imagesToPdf(images: readonly UploadedImage[], title: strin
   });
   for (const img of images) {
     const bytes = Buffer.from(img.content);
-    const opened = doc.openImage(bytes) as unknown as { width: number; height: number };
+    // pdfkit's openImage (not in its type definitions) reads the size without drawing.
+    const opened = (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(bytes);
     const landscape = opened.width > opened.height;
     const page = landscape ? { width: A4.height, height: A4.width } : A4;
     doc.addPage({ size: [page.width, page.height], margin: 0 });

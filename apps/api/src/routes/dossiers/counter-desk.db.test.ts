@@ -125,7 +125,7 @@ describe('POST /api/dossiers/checklist (the server decides completeness)', () =>
 });
 
 describe('the desk: the leader approves in one action, "waiting for me" follows the holder', () => {
-  const post = (s: Signed, url: string, payload: unknown = {}) =>
+  const post = (s: Signed, url: string, payload: Record<string, unknown> = {}) =>
     app.inject({ method: 'POST', url, headers: s.headers, payload });
   const waiting = async (s: Signed) =>
     (

@@ -377,7 +377,12 @@ export function DossierDetailPage() {
                   <Table.Tr key={c.key}>
                     <Table.Td>{c.name}</Table.Td>
                     <Table.Td w={140} style={{ whiteSpace: 'nowrap' }}>
-                      <Badge variant="light" color={c.state === 'present' ? 'green' : 'orange'}>
+                      <Badge
+                        variant="light"
+                        tt="none"
+                        style={{ overflow: 'visible' }}
+                        color={c.state === 'present' ? 'green' : c.state === 'not_applicable' ? 'gray' : 'orange'}
+                      >
                         {t(`dossiers.componentState.${c.state}`)}
                       </Badge>
                     </Table.Td>
