@@ -28,6 +28,7 @@ import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
+import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
 
@@ -43,7 +44,13 @@ export type CreateAppOptions = AppDeps & {
 /** Build the HTTP application. No side effects beyond the given dependencies; main.ts listens. */
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps: AppDeps = { config, database: options.database, clock: options.clock, outbox: options.outbox };
+  const deps: AppDeps = {
+    config,
+    database: options.database,
+    clock: options.clock,
+    outbox: options.outbox,
+    portalImporter: options.portalImporter,
+  };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: (req) => {
@@ -123,6 +130,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
+      await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

@@ -2,6 +2,7 @@ import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import type { PortalImporter } from './portal-import/portal-importer.js';
 
 /** Everything the routes need, built once in the composition root (main.ts) or by tests. */
 export type AppDeps = {
@@ -10,4 +11,6 @@ export type AppDeps = {
   clock: Clock;
   /** The in-process outbox dispatcher, when it runs here (metrics, readiness). */
   outbox?: OutboxDispatcher | undefined;
+  /** The in-process importer of online dossiers from the national portal, when it runs here (supervision). */
+  portalImporter?: PortalImporter | undefined;
 };

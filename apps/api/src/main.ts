@@ -4,6 +4,7 @@ import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from
 import { createApp } from './app.js';
 import { passwordHasher } from './http/auth.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
+import { importerFromConfig } from './portal-import/importer-from-config.js';
 
 /**
  * Composition root: loadConfig → openDatabase → portal (or its simulator) and outbox dispatcher → createApp →
@@ -23,7 +24,15 @@ async function main() {
           log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
         })
       : undefined;
-  const app = await createApp({ config, database, clock: systemClock, outbox });
+  const portalImporter =
+    config.portalImport.mode === 'in-process'
+      ? importerFromConfig({
+          deps: { config, database, clock: systemClock },
+          destination,
+          log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+        })
+      : undefined;
+  const app = await createApp({ config, database, clock: systemClock, outbox, portalImporter });
   const log = (msg: string) => app.log.info(msg);
   log(
     destination.simulated
@@ -31,6 +40,9 @@ async function main() {
       : `national portal: ${destination.url}`,
   );
   log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
+  log(
+    `online dossiers from the portal: ${portalImporter ? `imported here (every ${config.portalImport.pollMs} ms when idle)` : 'import off'}`,
+  );
   log(`database: ${describeDatabase(config)}`);
 
   const applied = await migrate(database);
@@ -52,6 +64,7 @@ async function main() {
     }, 10_000);
     timer.unref();
     await outbox?.stop();
+    await portalImporter?.stop();
     await app.close();
     await destination.close();
     process.exit(0);
@@ -61,6 +74,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   outbox?.start();
+  portalImporter?.start();
   const local = `http://${['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
   log(`Một Cửa is ready at ${local} (API docs: ${local}/api/docs; public URL on slips: ${config.publicUrl})`);
 }

@@ -61,6 +61,10 @@ const EnvSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
   /** Idle wait between two polls of an empty outbox. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /** Import of online dossiers from the national portal: in the API process, or `off`. */
+  PORTAL_IMPORT: z.enum(['in-process', 'off']).default('in-process'),
+  /** Wait between two pulls of the portal's online-dossier feed when it had nothing new. */
+  PORTAL_IMPORT_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });
 
 export type Config = Readonly<{
@@ -87,6 +91,7 @@ export type Config = Readonly<{
     maxAttempts: number;
     pollMs: number;
   }>;
+  portalImport: Readonly<{ mode: 'in-process' | 'off'; pollMs: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -104,6 +109,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.PORTAL_URL) {
+    // The simulators (national portal, mail catcher, SMS gateway) are for development and tests only.
+    throw new ConfigError([
+      'PORTAL_URL: required when NODE_ENV=production (the address of the national public service portal); ' +
+        'the portal simulator only starts in development and test',
+    ]);
+  }
   if (Boolean(e.SEARCH_RERANKER_MODEL) !== Boolean(e.SEARCH_RERANKER_VOCAB)) {
     throw new ConfigError(['SEARCH_RERANKER_MODEL and SEARCH_RERANKER_VOCAB: set both or neither']);
   }
@@ -133,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       pollMs: e.OUTBOX_POLL_MS,
     }),
+    portalImport: Object.freeze({ mode: e.PORTAL_IMPORT, pollMs: e.PORTAL_IMPORT_POLL_MS }),
   });
 }
 

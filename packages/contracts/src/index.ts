@@ -5,6 +5,7 @@ export * from './dossiers.js';
 export * from './errors/index.js';
 export * from './health.js';
 export * from './outbox.js';
+export * from './portal-imports.js';
 export * from './problem.js';
 export * from './procedures.js';
 export * from './roles.js';

@@ -6,6 +6,7 @@ export * from './repositories/audit.repository.js';
 export * from './repositories/calendar.js';
 export * from './repositories/dossiers.js';
 export * from './repositories/outbox.repository.js';
+export * from './repositories/portal-imports.repository.js';
 export * from './repositories/procedures.js';
 export * from './repositories/search.js';
 export * from './repositories/sessions.repository.js';

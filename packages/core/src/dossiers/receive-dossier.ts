@@ -34,6 +34,10 @@ export type ReceiveDossierInput = {
   components: Array<{ key: string; state: ComponentCheck['state']; reason?: string | null; copies?: number }>;
   returnMethod: ReturnMethod;
   vneidVerified?: boolean;
+  /** Paid online on the national portal (online dossiers imported from it). */
+  paidOnline?: boolean;
+  /** The national portal's dossier code (online dossiers imported from it). */
+  portalCode?: string | null;
   note?: string | null;
   /**
    * Time limit entered by the receiving official when the procedure has none for the channel and the unit's
@@ -180,8 +184,9 @@ export async function receiveDossier(
     duration,
     components: check.checks,
     feeTotal: procedure.feeTotal,
-    paidOnline: false,
+    paidOnline: input.paidOnline ?? false,
     vneidVerified: input.vneidVerified ?? false,
+    ...(input.portalCode ? { portalCode: input.portalCode } : {}),
     submittedAt: now,
   };
   const inserted: DossierRecord = { ...fields, id, ...projectionOf(fields, state), createdAt: now };

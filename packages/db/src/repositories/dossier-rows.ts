@@ -99,6 +99,7 @@ export function dossierRow(d: NewDossier & { submittedAt: Date; id?: string }) {
     feeTotal: d.feeTotal,
     paidOnline: d.paidOnline,
     vneidVerified: d.vneidVerified,
+    portalCode: d.portalCode ?? null,
     submittedAt: d.submittedAt,
   };
 }
@@ -157,6 +158,7 @@ export function toRecord(r: DossierRow, components: ComponentCheck[]): DossierRe
     feeTotal: Number(r.feeTotal),
     paidOnline: r.paidOnline,
     vneidVerified: r.vneidVerified,
+    portalCode: r.portalCode,
     status: r.status as DossierStatus,
     nationalStatus: r.nationalStatus as NationalStatusCode,
     submittedAt: r.submittedAt,
