@@ -27,6 +27,7 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { notificationRoutes } from './routes/notifications/notifications.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
@@ -50,6 +51,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     clock: options.clock,
     outbox: options.outbox,
     portalImporter: options.portalImporter,
+    notifications: options.notifications,
   };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -131,6 +133,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
+      await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

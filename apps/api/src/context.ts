@@ -1,6 +1,7 @@
 import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
+import type { NotificationDispatchers } from './notifications/notification-destinations.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import type { PortalImporter } from './portal-import/portal-importer.js';
 
@@ -13,4 +14,6 @@ export type AppDeps = {
   outbox?: OutboxDispatcher | undefined;
   /** The in-process importer of online dossiers from the national portal, when it runs here (supervision). */
   portalImporter?: PortalImporter | undefined;
+  /** The in-process dispatchers of applicant e-mails and SMS, and the simulators' address when they run here. */
+  notifications?: { dispatchers?: NotificationDispatchers | undefined; simUrl: string | null } | undefined;
 };

@@ -3,6 +3,7 @@ import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
 import { passwordHasher } from './http/auth.js';
+import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
 import { importerFromConfig } from './portal-import/importer-from-config.js';
 
@@ -32,7 +33,25 @@ async function main() {
           log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
         })
       : undefined;
-  const app = await createApp({ config, database, clock: systemClock, outbox, portalImporter });
+  const notify = await openNotificationDestinations(config);
+  const notifiers =
+    config.outbox.dispatcher === 'in-process'
+      ? notificationDispatchers({
+          config,
+          database,
+          clock: systemClock,
+          destinations: notify,
+          log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+        })
+      : undefined;
+  const app = await createApp({
+    config,
+    database,
+    clock: systemClock,
+    outbox,
+    portalImporter,
+    notifications: { dispatchers: notifiers, simUrl: notify.simUrl },
+  });
   const log = (msg: string) => app.log.info(msg);
   log(
     destination.simulated
@@ -42,6 +61,11 @@ async function main() {
   log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
   log(
     `online dossiers from the portal: ${portalImporter ? `imported here (every ${config.portalImport.pollMs} ms when idle)` : 'import off'}`,
+  );
+  log(
+    notify.simUrl
+      ? `applicant notifications: simulators — mail catcher at ${notify.smtpUrl}, SMS gateway at ${notify.smsUrl} (captured: GET ${notify.simUrl}/sim/mail, /sim/sms; SMTP_URL / SMS_GATEWAY_URL unset)`
+      : `applicant notifications: SMTP ${notify.smtpUrl.replace(/\/\/[^@]*@/, '//')}, SMS gateway ${notify.smsUrl}`,
   );
   log(`database: ${describeDatabase(config)}`);
 
@@ -65,8 +89,12 @@ async function main() {
     timer.unref();
     await outbox?.stop();
     await portalImporter?.stop();
+    await notifiers?.email.stop();
+    await notifiers?.sms.stop();
+    notifiers?.close();
     await app.close();
     await destination.close();
+    await notify.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -75,6 +103,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   outbox?.start();
   portalImporter?.start();
+  notifiers?.email.start();
+  notifiers?.sms.start();
   const local = `http://${['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
   log(`Một Cửa is ready at ${local} (API docs: ${local}/api/docs; public URL on slips: ${config.publicUrl})`);
 }

@@ -4,6 +4,7 @@ export * from './calendar.js';
 export * from './dossiers.js';
 export * from './errors/index.js';
 export * from './health.js';
+export * from './notifications.js';
 export * from './outbox.js';
 export * from './portal-imports.js';
 export * from './problem.js';

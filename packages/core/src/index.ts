@@ -6,6 +6,7 @@ export * from './clock.js';
 export * from './dossiers/index.js';
 export * from './errors.js';
 export * from './identity/index.js';
+export * from './notifications/index.js';
 export * from './outbox/index.js';
 export * from './portal-import/index.js';
 export * from './procedures/index.js';

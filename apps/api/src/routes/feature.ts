@@ -15,6 +15,7 @@ export function featurePlugin(
       clock: opts.clock,
       outbox: opts.outbox,
       portalImporter: opts.portalImporter,
+      notifications: opts.notifications,
     };
     for (const resource of resources) await app.register(resource, deps);
   };

@@ -1,5 +1,6 @@
 import type { Cutoff } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
+import { notifyDossierAction } from '../notifications/dossier-notifications.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { Channel, ComponentCheck, DossierAction, ReturnMethod } from './dossier-actions.js';
@@ -229,5 +230,7 @@ export async function receiveDossier(
     outboxCodeKey: SYNC_CODE_KEY,
   });
   const dossier: DossierRecord = { ...inserted, code: assigned };
+  // The applicant hears of the receipt (with the code, so after numbering): one small insert per channel.
+  if (deps.notifications) await notifyDossierAction(deps.notifications, dossier, log[log.length - 1]!, state);
   return { dossier, state, action: log[log.length - 1]!, actions: log };
 }

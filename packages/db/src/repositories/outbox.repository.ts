@@ -13,12 +13,21 @@ export type ClaimedOutboxRow = {
   attempts: number;
 };
 
-type Scope = { provinceCodes?: readonly string[] | undefined };
+type Scope = {
+  provinceCodes?: readonly string[] | undefined;
+  /** Only these topics (each destination's dispatcher takes its own: the portal, e-mail, SMS). */
+  topics?: readonly string[] | undefined;
+};
 
-const inScope = (s: Scope) =>
-  s.provinceCodes && s.provinceCodes.length > 0
-    ? sql`and o.province_code in (${sql.join(s.provinceCodes.map((p) => sql`${p}`))})`
-    : sql``;
+const inScope = (s: Scope) => {
+  const province =
+    s.provinceCodes && s.provinceCodes.length > 0
+      ? sql`and o.province_code in (${sql.join(s.provinceCodes.map((p) => sql`${p}`))})`
+      : sql``;
+  const topic =
+    s.topics && s.topics.length > 0 ? sql`and o.topic in (${sql.join(s.topics.map((t) => sql`${t}`))})` : sql``;
+  return sql`${province} ${topic}`;
+};
 
 /**
  * Delivery state of the outbox. A row may be claimed when it is due, not leased (or its lease expired after a
@@ -127,7 +136,30 @@ export function createOutboxRepository(db: Kysely<DB>) {
       };
     },
 
-    async listDeadLetters(input: { limit: number; afterId?: number | undefined }) {
+    /** Backlog, oldest pending age and dead letters per topic (the supervision page's destinations). */
+    async deliveryStatsByTopic(input: { now: Date }) {
+      const r = await sql<{ topic: string; pending: number; oldest: Date | null; dead: number; delivered: number }>`
+        select o.topic,
+               count(*) filter (where o.delivered_at is null and o.dead_at is null)::int as pending,
+               min(o.created_at) filter (where o.delivered_at is null and o.dead_at is null) as oldest,
+               count(*) filter (where o.delivered_at is null and o.dead_at is not null)::int as dead,
+               count(*) filter (where o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz)::int as delivered
+        from outbox_messages o
+        where o.delivered_at is null or o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz
+        group by o.topic order by o.topic`.execute(db);
+      return r.rows.map((row) => {
+        const oldest = row.oldest ? new Date(row.oldest) : null;
+        return {
+          topic: row.topic,
+          pending: Number(row.pending),
+          dead: Number(row.dead),
+          deliveredLastDay: Number(row.delivered),
+          oldestPendingAgeSeconds: oldest ? Math.max(0, (input.now.getTime() - oldest.getTime()) / 1000) : 0,
+        };
+      });
+    },
+
+    async listDeadLetters(input: { limit: number; afterId?: number | undefined; topics?: readonly string[] }) {
       let q = db
         .selectFrom('outboxMessages')
         .select([
@@ -149,6 +181,7 @@ export function createOutboxRepository(db: Kysely<DB>) {
         .orderBy('id')
         .limit(input.limit);
       if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
+      if (input.topics?.length) q = q.where('topic', 'in', [...input.topics]);
       return q.execute();
     },
 
