@@ -29,6 +29,7 @@ import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { notificationRoutes } from './routes/notifications/notifications.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
+import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.js';
 import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
@@ -132,6 +133,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
+      await api.register(syncSupervisionRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
       if (options.register) await api.register(options.register);

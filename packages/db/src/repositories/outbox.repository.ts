@@ -41,14 +41,14 @@ export function createOutboxRepository(db: Kysely<DB>) {
       const r = await sql<ClaimedOutboxRow>`
         with c as (
           select o.id from outbox_messages o
-          where o.delivered_at is null and o.dead_at is null
+          where o.delivered_at is null and o.dead_at is null and o.discarded_at is null
             and o.next_attempt_at <= ${input.now}::timestamptz
             and (o.lease_until is null or o.lease_until <= ${input.now}::timestamptz)
             ${inScope(input)}
             and not exists (
               select 1 from outbox_messages p
               where p.aggregate_type = o.aggregate_type and p.aggregate_id = o.aggregate_id
-                and p.id < o.id and p.delivered_at is null)
+                and p.id < o.id and p.delivered_at is null and p.discarded_at is null)
           order by o.id
           limit ${input.limit}
           for update of o skip locked
@@ -126,7 +126,7 @@ export function createOutboxRepository(db: Kysely<DB>) {
         select count(*) filter (where o.dead_at is null)::int as pending,
                min(o.created_at) filter (where o.dead_at is null) as oldest,
                count(*) filter (where o.dead_at is not null)::int as dead
-        from outbox_messages o where o.delivered_at is null ${inScope(input)}`.execute(db);
+        from outbox_messages o where o.delivered_at is null and o.discarded_at is null ${inScope(input)}`.execute(db);
       const row = r.rows[0]!;
       const oldest = row.oldest ? new Date(row.oldest) : null;
       return {
@@ -145,7 +145,8 @@ export function createOutboxRepository(db: Kysely<DB>) {
                count(*) filter (where o.delivered_at is null and o.dead_at is not null)::int as dead,
                count(*) filter (where o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz)::int as delivered
         from outbox_messages o
-        where o.delivered_at is null or o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz
+        where (o.delivered_at is null and o.discarded_at is null)
+           or o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz
         group by o.topic order by o.topic`.execute(db);
       return r.rows.map((row) => {
         const oldest = row.oldest ? new Date(row.oldest) : null;
@@ -178,6 +179,7 @@ export function createOutboxRepository(db: Kysely<DB>) {
         ])
         .where('deadAt', 'is not', null)
         .where('deliveredAt', 'is', null)
+        .where('discardedAt', 'is', null)
         .orderBy('id')
         .limit(input.limit);
       if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
@@ -189,10 +191,29 @@ export function createOutboxRepository(db: Kysely<DB>) {
     async lockMessage(id: number) {
       return db
         .selectFrom('outboxMessages')
-        .select(['id', 'provinceCode', 'aggregateId', 'idempotencyKey', 'payload', 'deadAt', 'deliveredAt', 'attempts'])
+        .select([
+          'id',
+          'provinceCode',
+          'aggregateId',
+          'idempotencyKey',
+          'payload',
+          'deadAt',
+          'deliveredAt',
+          'discardedAt',
+          'attempts',
+        ])
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
+    },
+
+    /** Out of the dead-letter list for good (never delivered; the audit row says who and why). */
+    async discard(id: number, now: Date) {
+      await db
+        .updateTable('outboxMessages')
+        .set({ discardedAt: now, leaseUntil: null, leasedBy: null })
+        .where('id', '=', id)
+        .execute();
     },
 
     async replacePayload(id: number, payload: Record<string, unknown>) {

@@ -41,6 +41,7 @@ export interface OutboxMessagesTable {
   deadReason: string | null;
   lastResponse: string | null;
   receiptId: string | null;
+  discardedAt: Generated<Date | null>;
 }
 
 /** Online dossiers seen by the importer (migration 0071). */
