@@ -54,3 +54,6 @@ export const CapturedMailList = z
   })
   .meta({ id: 'CapturedMailList' });
 export type CapturedMailList = z.infer<typeof CapturedMailList>;
+export const NotificationOptOutResponse = z
+  .object({ changed: z.boolean(), optedOut: z.boolean() })
+  .meta({ id: 'NotificationOptOutResponse' });

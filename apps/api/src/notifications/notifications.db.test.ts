@@ -118,7 +118,7 @@ describe('applicant notifications', () => {
     expect(mail[0]!.subject).toBe(`Đã tiếp nhận hồ sơ ${d.code}`);
     // Three working days from Monday 09:00 (Vietnam): Thursday 05/03/2026.
     expect(mail[0]!.text).toContain('Ngày hẹn trả kết quả: 05/03/2026');
-    expect(mail[0]!.text).toContain(`https://motcua.example.vn/tra-cuu?code=${encodeURIComponent(d.code)}`);
+    expect(mail[0]!.text).toContain(`https://motcua.example.vn/tra-cuu?ma=${encodeURIComponent(d.code)}`);
     const sms = (await captured('sms', d.phone)).items;
     expect(sms).toHaveLength(1);
     expect(sms[0]!.text).toContain(d.code);

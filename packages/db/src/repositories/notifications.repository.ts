@@ -47,7 +47,7 @@ export function createNotificationsRepository(db: Kysely<DB>, opts: { lookupUrl?
         .onConflict((oc) => oc.column('idempotencyKey').doNothing())
         .execute();
     },
-    lookupUrl: opts.lookupUrl ?? ((code) => `/tra-cuu?code=${encodeURIComponent(code)}`),
+    lookupUrl: opts.lookupUrl ?? ((code) => `/tra-cuu?ma=${encodeURIComponent(code)}`),
     async optOut(channel, address, source, at) {
       const r = await db
         .insertInto('notificationOptOuts')

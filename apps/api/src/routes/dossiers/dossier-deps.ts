@@ -67,7 +67,7 @@ export function dossierDeps(
 
 /** The public lookup page of a dossier, printed in applicant notifications. */
 export const lookupLink = (publicUrl: string, code: string) =>
-  `${publicUrl.replace(/\/$/, '')}/tra-cuu?code=${encodeURIComponent(code)}`;
+  `${publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}`;
 
 /** Which unit(s) an authorization action is checked against for a dossier (core's rule). */
 export const resourceFor = dossierResourceFor;

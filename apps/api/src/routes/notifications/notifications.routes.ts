@@ -3,6 +3,7 @@ import {
   DossierNotifications,
   type NotificationChannel,
   NotificationOptOutRequest,
+  NotificationOptOutResponse,
 } from '@mot-cua/contracts';
 import { AppError, authorize, setApplicantOptOut } from '@mot-cua/core';
 import { createAuditPort, createDossiersRepository, createNotificationsRepository } from '@mot-cua/db';
@@ -86,7 +87,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         summary: 'Record that the applicant stops (or resumes) messages on a channel (audited)',
         params: IdParams,
         body: NotificationOptOutRequest,
-        response: { 200: z.object({ changed: z.boolean(), optedOut: z.boolean() }) },
+        response: { 200: NotificationOptOutResponse },
       },
     },
     async (req) => {

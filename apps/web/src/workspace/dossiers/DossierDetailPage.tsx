@@ -34,6 +34,7 @@ import {
   vnDateTime,
 } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
+import { NotificationLogCard } from './NotificationLogCard.js';
 
 type Field =
   | 'reason'
@@ -420,6 +421,8 @@ export function DossierDetailPage() {
             ))}
           </Timeline>
         </Paper>
+
+        <NotificationLogCard dossierId={d.id} />
 
         <Paper withBorder p="md">
           <Title order={3} size="h5" mb="sm">
