@@ -43,7 +43,7 @@ export function submissionPage(): string {
   </div>
   <label for="email">Thư điện tử</label><input type="email" id="email" name="email">
   <label for="addr">Địa chỉ</label><input type="text" id="addr" name="addr">
-  <label for="comp">Mã thành phần hồ sơ của tệp đính kèm</label><input type="text" id="comp" name="comp" value="c01">
+  <label for="comp">Mã thành phần hồ sơ của từng tệp (theo thứ tự, cách nhau bởi dấu phẩy)</label><input type="text" id="comp" name="comp" value="c04">
   <label for="files">Tệp đính kèm (PDF, PNG, JPEG)</label><input type="file" id="files" name="files" multiple accept=".pdf,.png,.jpg,.jpeg">
   <label class="check"><input type="checkbox" id="vneid"> Tài khoản đã xác thực VNeID</label>
   <label class="check"><input type="checkbox" id="paid"> Đã thanh toán trực tuyến</label>
@@ -69,8 +69,11 @@ const readFile = (file) => new Promise((resolve, reject) => {
 $('f').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const files = [];
+  const codes = $('comp').value.split(',').map((c) => c.trim()).filter(Boolean);
+  let i = 0;
   for (const file of $('files').files) {
-    files.push({ TenTep: file.name, MaThanhPhan: $('comp').value, LoaiTep: file.type || 'application/octet-stream', NoiDung: await readFile(file) });
+    const code = codes[Math.min(i++, codes.length - 1)] || '';
+    files.push({ TenTep: file.name, MaThanhPhan: code, LoaiTep: file.type || 'application/octet-stream', NoiDung: await readFile(file) });
   }
   const body = {
     MaTTHC: $('proc').value.trim(), MaDonVi: $('unit').value.trim(),

@@ -59,12 +59,17 @@ export function NotificationLogCard({ dossierId }: { dossierId: string }) {
           <Table.Tbody>
             {q.data.items.map((n) => (
               <Table.Tr key={n.id}>
-                <Table.Td>{vnDateTime(n.createdAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{vnDateTime(n.createdAt)}</Table.Td>
                 <Table.Td>{t(`sync.log.channel.${n.channel}`)}</Table.Td>
                 <Table.Td>{t(`sync.log.events.${n.event}`, { defaultValue: n.event })}</Table.Td>
                 <Table.Td>{n.subject ?? n.text}</Table.Td>
-                <Table.Td>
-                  <Badge color={stateColor[n.state]} variant="light" title={n.lastError ?? ''}>
+                <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
+                  <Badge
+                    color={stateColor[n.state]}
+                    variant="light"
+                    title={n.lastError ?? ''}
+                    style={{ overflow: 'visible' }}
+                  >
                     {t(`sync.log.state.${n.state}`)}
                   </Badge>
                 </Table.Td>
