@@ -126,6 +126,10 @@ async function main() {
     const { code: procedureCode } = await loadDossierTestProcedure(database.db, { unitCode: unit });
     const config = loadConfig({
       NODE_ENV: 'production',
+      // Production refuses to start without the portal, mail and SMS; the bench app delivers nothing (no dispatcher).
+      PORTAL_URL: 'http://127.0.0.1:9',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      SMS_GATEWAY_URL: 'http://127.0.0.1:9',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'silent',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',

@@ -19,10 +19,13 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     '@mot-cua/core',
     '@mot-cua/db',
     '@mot-cua/portal-sim',
+    '@mot-cua/notify-sim',
     '@mot-cua/test-kit',
   ],
   /** The national portal simulator stands alone (the API starts it when no portal is configured). */
   '@mot-cua/portal-sim': [],
+  /** The mail catcher and SMS gateway simulators stand alone too (started when no SMTP / SMS gateway is set). */
+  '@mot-cua/notify-sim': [],
   '@mot-cua/web': ['@mot-cua/contracts'],
 };
 

@@ -3,9 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@mot-cua/api';
 import { passwordHasher } from '@mot-cua/api/http/auth';
+import { syncServices } from '@mot-cua/api/sync-services';
 import { loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
+import { startNotifySim } from '@mot-cua/notify-sim';
+import { startPortalSim } from '@mot-cua/portal-sim';
 import { createScratchDatabase } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -13,7 +16,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export type Harness = { app: FastifyInstance; baseUrl: string; browser: Browser; close(): Promise<void> };
+export type Harness = {
+  app: FastifyInstance;
+  baseUrl: string;
+  browser: Browser;
+  /** With `sync`: the national portal simulator and the notification simulators' HTTP address. */
+  portalUrl?: string;
+  notifyUrl?: string;
+  close(): Promise<void>;
+};
 
 /**
  * The real product, as `npm start` runs it (built web app, migrations, master data, demo seed), on
@@ -21,7 +32,7 @@ export type Harness = { app: FastifyInstance; baseUrl: string; browser: Browser;
  * TEST_DATABASE_URL (journeys merge units and announce schedules: they must not share a database),
  * plus a headless Debian Chromium driven by playwright-core.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(opts: { sync?: boolean } = {}): Promise<Harness> {
   const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : null;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -38,8 +49,26 @@ export async function startHarness(): Promise<Harness> {
     await loadMasterData(database);
     await seedDemo(database, { hashPassword: passwordHasher.hash, systemCode: config.systemCode });
   });
-  const app = await createApp({ config, database, clock: systemClock, logger: false });
+  // With `sync`: the portal and notification simulators, and the dispatchers and importer that talk to them.
+  const sims = opts.sync
+    ? await (async () => {
+        const portal = await startPortalSim({ port: 0, dataDir: null, codePrefix: 'G22.99' });
+        const notify = await startNotifySim({ httpPort: 0, smtpPort: 0, dataDir: null });
+        const services = syncServices({
+          config: loadConfig({ NODE_ENV: 'test', OUTBOX_POLL_MS: '200', PORTAL_IMPORT_POLL_MS: '500' }),
+          database,
+          clock: systemClock,
+          portalUrl: portal.url,
+          smtpUrl: notify.smtpUrl,
+          smsUrl: notify.httpUrl,
+          notifySimUrl: notify.httpUrl,
+        });
+        return { portal, notify, services };
+      })()
+    : null;
+  const app = await createApp({ config, database, clock: systemClock, logger: false, ...sims?.services.deps });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  sims?.services.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
@@ -64,7 +93,11 @@ export async function startHarness(): Promise<Harness> {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    ...(sims ? { portalUrl: sims.portal.url, notifyUrl: sims.notify.httpUrl } : {}),
     close: async () => {
+      await sims?.services.stop();
+      await sims?.portal.close();
+      await sims?.notify.close();
       await browser.close();
       await app.close(); // closes the database too
       await scratch?.drop();

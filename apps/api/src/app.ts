@@ -27,7 +27,10 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { notificationRoutes } from './routes/notifications/notifications.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
+import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.js';
+import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
 
@@ -43,7 +46,14 @@ export type CreateAppOptions = AppDeps & {
 /** Build the HTTP application. No side effects beyond the given dependencies; main.ts listens. */
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps: AppDeps = { config, database: options.database, clock: options.clock, outbox: options.outbox };
+  const deps: AppDeps = {
+    config,
+    database: options.database,
+    clock: options.clock,
+    outbox: options.outbox,
+    portalImporter: options.portalImporter,
+    notifications: options.notifications,
+  };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: (req) => {
@@ -123,6 +133,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
+      await api.register(syncSupervisionRoutes, { ...deps, prefix: '/admin/outbox' });
+      await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
+      await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

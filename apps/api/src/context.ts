@@ -1,7 +1,9 @@
 import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
+import type { NotificationDispatchers } from './notifications/notification-destinations.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import type { PortalImporter } from './portal-import/portal-importer.js';
 
 /** Everything the routes need, built once in the composition root (main.ts) or by tests. */
 export type AppDeps = {
@@ -10,4 +12,8 @@ export type AppDeps = {
   clock: Clock;
   /** The in-process outbox dispatcher, when it runs here (metrics, readiness). */
   outbox?: OutboxDispatcher | undefined;
+  /** The in-process importer of online dossiers from the national portal, when it runs here (supervision). */
+  portalImporter?: PortalImporter | undefined;
+  /** The in-process dispatchers of applicant e-mails and SMS, and the simulators' address when they run here. */
+  notifications?: { dispatchers?: NotificationDispatchers | undefined; simUrl: string | null } | undefined;
 };

@@ -1,6 +1,7 @@
 import { describeDatabase, loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { migrate, openDatabase } from '@mot-cua/db';
+import { notificationDispatchers } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
 
 /**
@@ -23,7 +24,23 @@ async function main() {
     destination,
     log: { warn: (o, m) => log('warn', o, m), error: (o, m) => log('error', o, m) },
   });
+  // Applicant e-mails and SMS: one dispatcher per channel beside the portal's, when the mail server and the SMS
+  // gateway are configured (this command never starts the simulators: run several of it at once).
+  const { smtpUrl, smsUrl } = config.notifications;
+  const notifiers =
+    smtpUrl && smsUrl
+      ? notificationDispatchers({
+          config,
+          database,
+          clock: systemClock,
+          destinations: { smtpUrl, smsUrl },
+          log: { warn: (o, m) => log('warn', o, m), error: (o, m) => log('error', o, m) },
+        })
+      : undefined;
+  if (!notifiers) log('info', {}, 'applicant notifications not delivered here: SMTP_URL and SMS_GATEWAY_URL unset');
   dispatcher.start();
+  notifiers?.email.start();
+  notifiers?.sms.start();
   log('info', { database: describeDatabase(config), portal: destination.url }, 'outbox dispatcher started');
 
   let closing = false;
@@ -32,6 +49,9 @@ async function main() {
     closing = true;
     log('info', { signal, ...dispatcher.status() }, 'outbox dispatcher stopping');
     await dispatcher.stop();
+    await notifiers?.email.stop();
+    await notifiers?.sms.stop();
+    notifiers?.close();
     await database.close();
     process.exit(0);
   };

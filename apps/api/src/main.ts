@@ -3,7 +3,9 @@ import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
 import { passwordHasher } from './http/auth.js';
+import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
+import { importerFromConfig } from './portal-import/importer-from-config.js';
 
 /**
  * Composition root: loadConfig → openDatabase → portal (or its simulator) and outbox dispatcher → createApp →
@@ -23,7 +25,33 @@ async function main() {
           log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
         })
       : undefined;
-  const app = await createApp({ config, database, clock: systemClock, outbox });
+  const portalImporter =
+    config.portalImport.mode === 'in-process'
+      ? importerFromConfig({
+          deps: { config, database, clock: systemClock },
+          destination,
+          log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+        })
+      : undefined;
+  const notify = await openNotificationDestinations(config);
+  const notifiers =
+    config.outbox.dispatcher === 'in-process'
+      ? notificationDispatchers({
+          config,
+          database,
+          clock: systemClock,
+          destinations: notify,
+          log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
+        })
+      : undefined;
+  const app = await createApp({
+    config,
+    database,
+    clock: systemClock,
+    outbox,
+    portalImporter,
+    notifications: { dispatchers: notifiers, simUrl: notify.simUrl },
+  });
   const log = (msg: string) => app.log.info(msg);
   log(
     destination.simulated
@@ -31,6 +59,14 @@ async function main() {
       : `national portal: ${destination.url}`,
   );
   log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
+  log(
+    `online dossiers from the portal: ${portalImporter ? `imported here (every ${config.portalImport.pollMs} ms when idle)` : 'import off'}`,
+  );
+  log(
+    notify.simUrl
+      ? `applicant notifications: simulators — mail catcher at ${notify.smtpUrl}, SMS gateway at ${notify.smsUrl} (captured: GET ${notify.simUrl}/sim/mail, /sim/sms; SMTP_URL / SMS_GATEWAY_URL unset)`
+      : `applicant notifications: SMTP ${notify.smtpUrl.replace(/\/\/[^@]*@/, '//')}, SMS gateway ${notify.smsUrl}`,
+  );
   log(`database: ${describeDatabase(config)}`);
   for (const w of startupWarnings(process.env, config)) app.log.warn(w);
 
@@ -53,8 +89,13 @@ async function main() {
     }, 10_000);
     timer.unref();
     await outbox?.stop();
+    await portalImporter?.stop();
+    await notifiers?.email.stop();
+    await notifiers?.sms.stop();
+    notifiers?.close();
     await app.close();
     await destination.close();
+    await notify.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -62,6 +103,9 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   outbox?.start();
+  portalImporter?.start();
+  notifiers?.email.start();
+  notifiers?.sms.start();
   const local = `http://${['127.0.0.1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
   log(`Một Cửa is ready at ${local} (API docs: ${local}/api/docs; public URL on slips: ${config.publicUrl})`);
 }

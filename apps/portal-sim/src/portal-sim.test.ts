@@ -119,3 +119,45 @@ describe('national portal simulator', () => {
     await sim.close();
   });
 });
+
+describe('online dossiers submitted on the portal', () => {
+  it('gives each a national code, pages them by cursor, keeps them across a restart and serves the page', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'portal-sim-sub-'));
+    dirs.push(dir);
+    const sim = await startPortalSim({ port: 0, dataDir: dir });
+    const submit = (name: string) =>
+      fetch(`${sim.url}/sim/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ MaTTHC: '1.001193', MaDonVi: '26743', ChuHoSo: { HoTen: name }, DaXacThucVNeID: true }),
+      });
+    const first = await submit('Nguyễn Văn Một');
+    expect(first.status).toBe(201);
+    expect(((await first.json()) as { MaHoSoQG: string }).MaHoSoQG).toMatch(/^G22\.99-\d{6}-000001$/);
+    await submit('Trần Thị Hai');
+    expect((await submit('')).status).toBe(400);
+    const page = (await (await fetch(`${sim.url}/api/v1/dossiers?cursor=0&limit=1`)).json()) as {
+      items: Array<{ seq: number; ChuHoSo: { HoTen: string }; DaXacThucVNeID: boolean }>;
+      nextCursor: number;
+    };
+    expect(page.items.map((i) => i.ChuHoSo.HoTen)).toEqual(['Nguyễn Văn Một']);
+    expect(page.items[0]!.DaXacThucVNeID).toBe(true);
+    expect(page.nextCursor).toBe(1);
+    const html = await (await fetch(`${sim.url}/nop-ho-so`)).text();
+    expect(html).toContain('Nộp hồ sơ trực tuyến');
+    await sim.close();
+
+    const again = await startPortalSim({ port: 0, dataDir: dir });
+    const rest = (await (await fetch(`${again.url}/api/v1/dossiers?cursor=1`)).json()) as {
+      items: Array<{ MaHoSoQG: string }>;
+    };
+    expect(rest.items.map((i) => i.MaHoSoQG)).toEqual([expect.stringMatching(/-000002$/)]);
+    await setMode(again, 'http500');
+    expect((await fetch(`${again.url}/api/v1/dossiers`)).status).toBe(500);
+    await setMode(again, 'throttle', 9);
+    const throttled = await fetch(`${again.url}/api/v1/dossiers`);
+    expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '9']);
+    await setMode(again, 'ok');
+    await again.close();
+  });
+});

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { registerInbound } from './sim-inbound.js';
 import { SIM_MODES, type SimStore } from './sim-store.js';
+import type { SubmissionStore } from './sim-submissions.js';
 
 export const dossierStatusSchema = JSON.parse(
   readFileSync(new URL('../schema/dossier-status.schema.json', import.meta.url), 'utf8'),
@@ -26,7 +28,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * by Idempotency-Key, recorded as received), with fault modes set at run time through PUT /sim/mode.
  * `apiKey`, when given, must come as `Authorization: Bearer <key>`.
  */
-export function createPortalSimApp(opts: { store: SimStore; apiKey?: string | undefined; logger?: boolean }) {
+export function createPortalSimApp(opts: {
+  store: SimStore;
+  /** Online dossiers citizens submitted (offered to the provincial system with a cursor). */
+  submissions?: SubmissionStore;
+  apiKey?: string | undefined;
+  logger?: boolean;
+}) {
   const { store } = opts;
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(dossierStatusSchema);
   const requestsByKey = new Map<string, number>();
@@ -34,7 +42,7 @@ export function createPortalSimApp(opts: { store: SimStore; apiKey?: string | un
   const app: FastifyInstance = Fastify({
     logger: opts.logger ?? false,
     forceCloseConnections: true,
-    bodyLimit: 5_000_000,
+    bodyLimit: 30_000_000,
   });
 
   app.post(STATUS_PATH, async (req, reply) => {
@@ -107,6 +115,8 @@ export function createPortalSimApp(opts: { store: SimStore; apiKey?: string | un
     return reply.status(200).send(ack);
   });
 
+  if (opts.submissions) registerInbound(app, { store, submissions: opts.submissions, apiKey: opts.apiKey });
+
   app.get('/sim/received', async (req) => {
     const q = ListQuery.parse(req.query);
     const { total, items } = store.list(q);
@@ -125,6 +135,7 @@ export function createPortalSimApp(opts: { store: SimStore; apiKey?: string | un
   });
   app.post('/sim/reset', async () => {
     await store.clear();
+    await opts.submissions?.clear();
     requestsByKey.clear();
     duplicates = 0;
     await store.setMode({ mode: 'ok', seconds: 0 });
@@ -137,6 +148,8 @@ export function createPortalSimApp(opts: { store: SimStore; apiKey?: string | un
     received: '/sim/received?after=&limit=&dossier=',
     mode: { get: '/sim/mode', put: '/sim/mode', modes: SIM_MODES },
     schema: '/sim/schema/dossier-status.json',
+    submit: '/nop-ho-so',
+    dossiers: '/api/v1/dossiers?cursor=&limit=',
   }));
   return app;
 }

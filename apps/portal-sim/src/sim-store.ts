@@ -101,7 +101,11 @@ export async function openSimStore(dir: string | null) {
     list(opts: { after?: number; limit?: number; dossier?: string }) {
       const after = opts.after ?? 0;
       const limit = opts.limit ?? 1000;
-      const items = ordered.filter((r) => r.seq > after && (!opts.dossier || r.payload.MaHoSo === opts.dossier));
+      const items = ordered.filter(
+        (r) =>
+          r.seq > after &&
+          (!opts.dossier || r.payload.MaHoSo === opts.dossier || r.payload.MaHoSoDVCQG === opts.dossier),
+      );
       return { total: ordered.length, items: items.slice(0, limit) };
     },
     async clear() {

@@ -7,6 +7,7 @@ import { calendarRoutes } from './routes-calendar.js';
 import { dossiersRoutes } from './routes-dossiers.js';
 import { proceduresRoutes } from './routes-procedures.js';
 import { searchRoutes } from './routes-search.js';
+import { syncRoutes } from './routes-sync.js';
 import { LoginPage } from './workspace/LoginPage.js';
 import { WorkspaceHome } from './workspace/WorkspaceHome.js';
 
@@ -16,6 +17,7 @@ const featureRoutes: RouteObject[] = [
   ...proceduresRoutes,
   ...searchRoutes,
   ...dossiersRoutes,
+  ...syncRoutes,
 ];
 
 export function App() {

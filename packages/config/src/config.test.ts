@@ -23,6 +23,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_DISPATCHER: 'sometimes' })).toThrow(/OUTBOX_DISPATCHER/);
     expect(() => loadConfig({ OUTBOX_CONCURRENCY: '0' })).toThrow(/OUTBOX_CONCURRENCY/);
   });
+  it('refuses production without the national portal (the simulator is not for production)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PORTAL_URL: required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PORTAL_URL: 'https://dvc.example.vn' })).toThrow(/SMTP_URL/);
+    const prod = {
+      NODE_ENV: 'production',
+      PORTAL_URL: 'https://dvc.example.vn',
+      SMTP_URL: 'smtp://mail.example.vn:587',
+      SMS_GATEWAY_URL: 'https://sms.example.vn',
+    };
+    expect(loadConfig(prod).portal.url).toBe('https://dvc.example.vn');
+    expect(loadConfig(prod).notifications).toMatchObject({
+      smtpUrl: 'smtp://mail.example.vn:587',
+      smsApiKey: undefined,
+    });
+    expect(loadConfig({ NODE_ENV: 'development' }).portal.url).toBeUndefined();
+  });
   it('never prints the database password', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db.local:5433/motcua' });
     const d = describeDatabase(c);

@@ -61,6 +61,22 @@ const EnvSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
   /** Idle wait between two polls of an empty outbox. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /** Import of online dossiers from the national portal: in the API process, or `off`. */
+  PORTAL_IMPORT: z.enum(['in-process', 'off']).default('in-process'),
+  /** Wait between two pulls of the portal's online-dossier feed when it had nothing new. */
+  PORTAL_IMPORT_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** SMTP server for applicant e-mails (smtp://user:pass@host:port or smtps://…). Unset: the mail catcher starts. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of applicant e-mails. */
+  SMTP_FROM: z.string().min(3).default('Một Cửa <khong-tra-loi@motcua.local>'),
+  /** Base URL of the SMS gateway (POST /api/v1/sms). Unset: the SMS gateway simulator starts. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  /** Credential sent to the SMS gateway as `Authorization: Bearer …`. */
+  SMS_API_KEY: z.string().min(1).optional(),
+  /** HTTP port of the notification simulators (SMS gateway, captured mail and SMS) when they start. */
+  NOTIFY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  /** SMTP port of the mail catcher when it starts. */
+  SMTP_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
 });
 
 export type Config = Readonly<{
@@ -87,6 +103,15 @@ export type Config = Readonly<{
     maxAttempts: number;
     pollMs: number;
   }>;
+  portalImport: Readonly<{ mode: 'in-process' | 'off'; pollMs: number }>;
+  notifications: Readonly<{
+    smtpUrl: string | undefined;
+    from: string;
+    smsUrl: string | undefined;
+    smsApiKey: string | undefined;
+    simHttpPort: number;
+    simSmtpPort: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -104,6 +129,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    // The simulators (national portal, mail catcher, SMS gateway) are for development and tests only.
+    const missing = [
+      !e.PORTAL_URL &&
+        'PORTAL_URL: required when NODE_ENV=production (the address of the national public service portal); ' +
+          'the portal simulator only starts in development and test',
+      !e.SMTP_URL && 'SMTP_URL: required when NODE_ENV=production (the mail server for applicant e-mails)',
+      !e.SMS_GATEWAY_URL && 'SMS_GATEWAY_URL: required when NODE_ENV=production (the SMS gateway for applicant SMS)',
+    ].filter((m): m is string => Boolean(m));
+    if (missing.length) throw new ConfigError(missing);
+  }
   if (Boolean(e.SEARCH_RERANKER_MODEL) !== Boolean(e.SEARCH_RERANKER_VOCAB)) {
     throw new ConfigError(['SEARCH_RERANKER_MODEL and SEARCH_RERANKER_VOCAB: set both or neither']);
   }
@@ -132,6 +168,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       timeoutMs: e.OUTBOX_TIMEOUT_MS,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       pollMs: e.OUTBOX_POLL_MS,
+    }),
+    portalImport: Object.freeze({ mode: e.PORTAL_IMPORT, pollMs: e.PORTAL_IMPORT_POLL_MS }),
+    notifications: Object.freeze({
+      smtpUrl: e.SMTP_URL,
+      from: e.SMTP_FROM,
+      smsUrl: e.SMS_GATEWAY_URL,
+      smsApiKey: e.SMS_API_KEY,
+      simHttpPort: e.NOTIFY_SIM_PORT,
+      simSmtpPort: e.SMTP_SIM_PORT,
     }),
   });
 }

@@ -45,3 +45,48 @@ export const OutboxSummary = z
     deadLetters: z.number().int(),
   })
   .meta({ id: 'OutboxSummary' });
+
+/** Discard a dead letter that will never be accepted (the reason is required and audited). */
+export const DiscardDeadLetterRequest = z
+  .object({ note: z.string().trim().min(3).max(1000) })
+  .meta({ id: 'DiscardDeadLetterRequest' });
+export const DiscardDeadLetterResponse = z
+  .object({ id: z.number().int(), idempotencyKey: z.string(), discardedAt: z.string() })
+  .meta({ id: 'DiscardDeadLetterResponse' });
+
+export const BreakerState = z.enum(['closed', 'half_open', 'open']);
+
+/** One destination of the outbox (the national portal, e-mail, SMS) as the supervision page shows it. */
+export const SyncDestination = z
+  .object({
+    destination: z.enum(['portal', 'email', 'sms']),
+    topic: z.string(),
+    pending: z.number().int(),
+    oldestPendingAgeSeconds: z.number().int(),
+    deadLetters: z.number().int(),
+    deliveredLastDay: z.number().int(),
+    /** Breaker of this process's dispatcher for the destination; null when no dispatcher runs here. */
+    breaker: BreakerState.nullable(),
+    dispatcherRunning: z.boolean(),
+  })
+  .meta({ id: 'SyncDestination' });
+
+/** The importer of online dossiers from the portal. */
+export const PortalImportStatus = z
+  .object({
+    runningHere: z.boolean(),
+    breaker: BreakerState.nullable(),
+    failures: z.number().int(),
+    lastError: z.string().nullable(),
+    lastSuccessAt: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+    cursor: z.string().nullable(),
+    imported: z.number().int(),
+    needsReview: z.number().int(),
+  })
+  .meta({ id: 'PortalImportStatus' });
+
+export const SyncSupervision = z
+  .object({ destinations: z.array(SyncDestination), portalImport: PortalImportStatus, checkedAt: z.string() })
+  .meta({ id: 'SyncSupervision' });
+export type SyncSupervision = z.infer<typeof SyncSupervision>;

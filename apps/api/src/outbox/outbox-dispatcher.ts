@@ -41,6 +41,8 @@ export type DispatcherOptions = {
   breakerPolicy?: BreakerPolicy;
   /** Deliver only these provinces' rows (sharding; tests on a shared database). */
   provinceCodes?: readonly string[];
+  /** Deliver only these topics (one dispatcher per destination: the portal, e-mail, SMS). */
+  topics?: readonly string[];
   random?: () => number;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 };
@@ -123,6 +125,7 @@ export function createOutboxDispatcher(o: DispatcherOptions): OutboxDispatcher {
       owner: o.owner,
       limit: gate.permits === 'probe' ? 1 : free,
       provinceCodes: o.provinceCodes,
+      topics: o.topics,
     });
   }
 

@@ -1,4 +1,4 @@
-import { breakerGauge, type Clock } from '@mot-cua/core';
+import { breakerGauge, type Clock, OUTBOX_TOPIC } from '@mot-cua/core';
 import { createOutboxRepository, type Database } from '@mot-cua/db';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { OutboxDispatcher } from './outbox-dispatcher.js';
@@ -10,7 +10,10 @@ export type OutboxHealthSource = { database: Database; clock: Clock; dispatcher?
 
 /** How the national-portal sync is doing: "away" (breaker not closed), "lagging" (old pending rows) or "ok". */
 export async function portalSyncHealth(s: OutboxHealthSource) {
-  const stats = await createOutboxRepository(s.database.db).deliveryStats({ now: s.clock.now() });
+  const stats = await createOutboxRepository(s.database.db).deliveryStats({
+    now: s.clock.now(),
+    topics: [OUTBOX_TOPIC],
+  });
   const breaker = s.dispatcher?.status().breaker.state ?? null;
   const state =
     breaker && breaker !== 'closed'

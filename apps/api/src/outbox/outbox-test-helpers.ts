@@ -5,6 +5,7 @@ import {
   type DossierActor,
   type DossierDeps,
   fixedClock,
+  OUTBOX_TOPIC,
   receiveDossier,
   supplementDossier,
   type UnitInfo,
@@ -125,6 +126,7 @@ export function testDispatcher(
     pollMs: 20,
     timeoutMs,
     provinceCodes: [provinceCode],
+    topics: [OUTBOX_TOPIC],
     random: () => 0.5,
     ...over,
   });

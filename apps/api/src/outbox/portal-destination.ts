@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '@mot-cua/config';
-import type { Clock } from '@mot-cua/core';
+import { type Clock, OUTBOX_TOPIC } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
 import { createOutboxDispatcher, type OutboxDispatcher } from './outbox-dispatcher.js';
 import { createPortalClient } from './portal-client.js';
@@ -46,6 +46,7 @@ export function dispatcherFromConfig(input: {
     owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     concurrency: outbox.concurrency,
     pollMs: outbox.pollMs,
+    topics: [OUTBOX_TOPIC],
     timeoutMs: outbox.timeoutMs,
     retryPolicy: { maxAttempts: outbox.maxAttempts },
     ...(input.log ? { log: input.log } : {}),

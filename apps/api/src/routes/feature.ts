@@ -9,7 +9,14 @@ export function featurePlugin(
   resources: ReadonlyArray<FastifyPluginAsyncZod<AppDeps>>,
 ): FastifyPluginAsyncZod<AppDeps> {
   return async (app, opts) => {
-    const deps: AppDeps = { config: opts.config, database: opts.database, clock: opts.clock };
+    const deps: AppDeps = {
+      config: opts.config,
+      database: opts.database,
+      clock: opts.clock,
+      outbox: opts.outbox,
+      portalImporter: opts.portalImporter,
+      notifications: opts.notifications,
+    };
     for (const resource of resources) await app.register(resource, deps);
   };
 }

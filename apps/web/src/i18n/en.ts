@@ -63,6 +63,8 @@ const en: Messages = {
       procedures: 'Procedures in force and internal processes',
       calendar: 'Working calendar and days off',
       monitor: 'Monitor dossiers in the area',
+      onlineDossiers: 'Dossiers submitted on the national portal',
+      sync: 'Sync and notification supervision',
     },
   },
   roles: {

@@ -62,6 +62,8 @@ const vi = {
       procedures: 'Thủ tục áp dụng và quy trình nội bộ',
       calendar: 'Lịch làm việc, ngày nghỉ',
       monitor: 'Giám sát hồ sơ trên địa bàn',
+      onlineDossiers: 'Hồ sơ nộp trực tuyến trên Cổng DVCQG',
+      sync: 'Giám sát đồng bộ và thông báo',
     },
   },
   roles: {

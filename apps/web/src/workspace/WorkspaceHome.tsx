@@ -16,6 +16,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
       return [
         { key: 'receive', to: '/workspace/dossiers/new' },
         { key: 'queue', to: '/workspace/dossiers' },
+        { key: 'onlineDossiers', to: '/workspace/online-dossiers' },
       ];
     case 'specialist':
     case 'department_head':
@@ -36,6 +37,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
         { key: 'procedures', to: '/admin/procedures' },
         { key: 'calendar', to: '/admin/calendar' },
         { key: 'readiness', to: '/admin/units/readiness' },
+        { key: 'sync', to: '/admin/sync' },
       ];
     default:
       return [];

@@ -1,6 +1,8 @@
 import type { AuditPort } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
+import { notifyDossierAction } from '../notifications/dossier-notifications.js';
+import type { NotificationPort } from '../notifications/notify-applicant.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
 import { applyDossierAction, type DossierState, deriveDossierState, initialDossierState } from './dossier-state.js';
 import { assertTransition, type TransitionContext } from './dossier-transitions.js';
@@ -31,6 +33,8 @@ export type DossierDeps = {
   systemCode: string;
   /** The audit trail, in the same transaction (every write records its row; seeds may leave it out). */
   audit?: AuditPort;
+  /** Applicant notifications (e-mail, SMS) queued in the same transaction; absent: nobody is notified (seeds). */
+  notifications?: NotificationPort;
 };
 
 export type DossierActionResult = {
@@ -70,7 +74,7 @@ export function projectionOf(d: Pick<DossierRecord, 'competentUnitCode'>, s: Dos
  * and the sync payload. All through the repository, i.e. inside the caller's transaction.
  */
 export async function appendDossierAction(
-  deps: Pick<DossierDeps, 'dossiers'>,
+  deps: Pick<DossierDeps, 'dossiers' | 'notifications'>,
   dossier: DossierRecord,
   log: DossierAction[],
   state: DossierState,
@@ -91,6 +95,7 @@ export async function appendDossierAction(
         }
       : null;
   await deps.dossiers.recordAction({ dossier, action, projection, outbox });
+  if (deps.notifications) await notifyDossierAction(deps.notifications, updated, action, next);
   return { dossier: updated, state: next, action, actions: fullLog };
 }
 

@@ -55,6 +55,8 @@ export type DossierRecord = {
   feeTotal: number;
   paidOnline: boolean;
   vneidVerified: boolean;
+  /** The national portal's code of an online dossier imported from it (sent back in every status update). */
+  portalCode?: string | null;
   // projection (derived from the log, stored for lists)
   status: DossierStatus;
   nationalStatus: NationalStatusCode;

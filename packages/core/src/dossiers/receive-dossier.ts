@@ -1,5 +1,6 @@
 import type { Cutoff } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
+import { notifyDossierAction } from '../notifications/dossier-notifications.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { Channel, ComponentCheck, DossierAction, ReturnMethod } from './dossier-actions.js';
@@ -36,6 +37,10 @@ export type ReceiveDossierInput = {
   feeCollectedVnd?: number | null;
   returnMethod: ReturnMethod;
   vneidVerified?: boolean;
+  /** Paid online on the national portal (online dossiers imported from it). */
+  paidOnline?: boolean;
+  /** The national portal's dossier code (online dossiers imported from it). */
+  portalCode?: string | null;
   note?: string | null;
   /**
    * Time limit entered by the receiving official when the procedure has none for the channel and the unit's
@@ -186,8 +191,9 @@ export async function receiveDossier(
     duration,
     components: check.checks,
     feeTotal: procedure.feeTotal,
-    paidOnline: false,
+    paidOnline: input.paidOnline ?? false,
     vneidVerified: input.vneidVerified ?? false,
+    ...(input.portalCode ? { portalCode: input.portalCode } : {}),
     submittedAt: now,
     feeCollected,
   };
@@ -232,5 +238,7 @@ export async function receiveDossier(
     book: { unitCode: receiving.code, provinceCode: receiving.provinceCode, year: Number(today.slice(0, 4)) },
   });
   const dossier: DossierRecord = { ...inserted, code: assigned };
+  // The applicant hears of the receipt (with the code, so after numbering): one small insert per channel.
+  if (deps.notifications) await notifyDossierAction(deps.notifications, dossier, log[log.length - 1]!, state);
   return { dossier, state, action: log[log.length - 1]!, actions: log };
 }

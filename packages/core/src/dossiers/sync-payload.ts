@@ -57,6 +57,7 @@ export function buildSyncPayload(
   const supplements = actions.filter((a) => a.type === 'supplement_requested');
   return {
     [SYNC_CODE_KEY]: d.code,
+    ...(d.portalCode ? { MaHoSoDVCQG: d.portalCode } : {}),
     MaTTHC: d.procedureCode,
     TenTTHC: d.procedureName,
     MaLinhVuc: d.fieldCode ?? '',

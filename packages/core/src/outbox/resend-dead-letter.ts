@@ -7,6 +7,7 @@ export type OutboxMessageForAdmin = {
   payload: Record<string, unknown>;
   deadAt: Date | null;
   deliveredAt: Date | null;
+  discardedAt?: Date | null;
 };
 
 /** What re-sending needs from the database (packages/db's outbox repository, bound to a transaction). */
@@ -27,7 +28,9 @@ export async function resendDeadLetter(
 ) {
   const row = await port.lockMessage(input.id);
   if (!row) throw new AppError('OUTBOX_MESSAGE_NOT_FOUND', { details: { id: input.id } });
-  if (!row.deadAt || row.deliveredAt) throw new AppError('OUTBOX_MESSAGE_NOT_DEAD', { details: { id: input.id } });
+  if (!row.deadAt || row.deliveredAt || row.discardedAt) {
+    throw new AppError('OUTBOX_MESSAGE_NOT_DEAD', { details: { id: input.id } });
+  }
   const corrected = input.payload !== undefined;
   if (input.payload) await port.replacePayload(row.id, input.payload);
   await port.requeue(row.id, input.now);
@@ -38,4 +41,21 @@ export async function resendDeadLetter(
     corrected,
     previousPayload: corrected ? row.payload : undefined,
   };
+}
+
+/**
+ * An administrator discards a dead letter that will never be accepted (e.g. a message to an address that does
+ * not exist): it leaves the list and stops holding back later rows of its subject, without counting as delivered.
+ */
+export async function discardDeadLetter(
+  port: Pick<DeadLetterPort, 'lockMessage'> & { discard(id: number, now: Date): Promise<void> },
+  input: { id: number; now: Date },
+) {
+  const row = await port.lockMessage(input.id);
+  if (!row) throw new AppError('OUTBOX_MESSAGE_NOT_FOUND', { details: { id: input.id } });
+  if (!row.deadAt || row.deliveredAt || row.discardedAt) {
+    throw new AppError('OUTBOX_MESSAGE_NOT_DEAD', { details: { id: input.id } });
+  }
+  await port.discard(row.id, input.now);
+  return { id: row.id, provinceCode: row.provinceCode, idempotencyKey: row.idempotencyKey, payload: row.payload };
 }

@@ -5,14 +5,16 @@ import type { Database } from '../database.js';
 import { createOutboxRepository } from './outbox.repository.js';
 
 let database: Database;
+// A minute after the rows are written (set once the database is ready: migrations may take long on a busy machine).
+let t0: Date;
 beforeAll(async () => {
   database = await createTestDb();
+  t0 = new Date(Date.now() + 60_000);
 });
 afterAll(async () => {
   await database.close();
 });
 
-const t0 = new Date(Date.now() + 60_000);
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
 async function enqueue(provinceCode: string, dossierId: string, seq: number, extra: Record<string, unknown> = {}) {

@@ -13,12 +13,21 @@ export type ClaimedOutboxRow = {
   attempts: number;
 };
 
-type Scope = { provinceCodes?: readonly string[] | undefined };
+type Scope = {
+  provinceCodes?: readonly string[] | undefined;
+  /** Only these topics (each destination's dispatcher takes its own: the portal, e-mail, SMS). */
+  topics?: readonly string[] | undefined;
+};
 
-const inScope = (s: Scope) =>
-  s.provinceCodes && s.provinceCodes.length > 0
-    ? sql`and o.province_code in (${sql.join(s.provinceCodes.map((p) => sql`${p}`))})`
-    : sql``;
+const inScope = (s: Scope) => {
+  const province =
+    s.provinceCodes && s.provinceCodes.length > 0
+      ? sql`and o.province_code in (${sql.join(s.provinceCodes.map((p) => sql`${p}`))})`
+      : sql``;
+  const topic =
+    s.topics && s.topics.length > 0 ? sql`and o.topic in (${sql.join(s.topics.map((t) => sql`${t}`))})` : sql``;
+  return sql`${province} ${topic}`;
+};
 
 /**
  * Delivery state of the outbox. A row may be claimed when it is due, not leased (or its lease expired after a
@@ -32,14 +41,14 @@ export function createOutboxRepository(db: Kysely<DB>) {
       const r = await sql<ClaimedOutboxRow>`
         with c as (
           select o.id from outbox_messages o
-          where o.delivered_at is null and o.dead_at is null
+          where o.delivered_at is null and o.dead_at is null and o.discarded_at is null
             and o.next_attempt_at <= ${input.now}::timestamptz
             and (o.lease_until is null or o.lease_until <= ${input.now}::timestamptz)
             ${inScope(input)}
             and not exists (
               select 1 from outbox_messages p
               where p.aggregate_type = o.aggregate_type and p.aggregate_id = o.aggregate_id
-                and p.id < o.id and p.delivered_at is null)
+                and p.id < o.id and p.delivered_at is null and p.discarded_at is null)
           order by o.id
           limit ${input.limit}
           for update of o skip locked
@@ -117,7 +126,7 @@ export function createOutboxRepository(db: Kysely<DB>) {
         select count(*) filter (where o.dead_at is null)::int as pending,
                min(o.created_at) filter (where o.dead_at is null) as oldest,
                count(*) filter (where o.dead_at is not null)::int as dead
-        from outbox_messages o where o.delivered_at is null ${inScope(input)}`.execute(db);
+        from outbox_messages o where o.delivered_at is null and o.discarded_at is null ${inScope(input)}`.execute(db);
       const row = r.rows[0]!;
       const oldest = row.oldest ? new Date(row.oldest) : null;
       return {
@@ -127,7 +136,31 @@ export function createOutboxRepository(db: Kysely<DB>) {
       };
     },
 
-    async listDeadLetters(input: { limit: number; afterId?: number | undefined }) {
+    /** Backlog, oldest pending age and dead letters per topic (the supervision page's destinations). */
+    async deliveryStatsByTopic(input: { now: Date }) {
+      const r = await sql<{ topic: string; pending: number; oldest: Date | null; dead: number; delivered: number }>`
+        select o.topic,
+               count(*) filter (where o.delivered_at is null and o.dead_at is null)::int as pending,
+               min(o.created_at) filter (where o.delivered_at is null and o.dead_at is null) as oldest,
+               count(*) filter (where o.delivered_at is null and o.dead_at is not null)::int as dead,
+               count(*) filter (where o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz)::int as delivered
+        from outbox_messages o
+        where (o.delivered_at is null and o.discarded_at is null)
+           or o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz
+        group by o.topic order by o.topic`.execute(db);
+      return r.rows.map((row) => {
+        const oldest = row.oldest ? new Date(row.oldest) : null;
+        return {
+          topic: row.topic,
+          pending: Number(row.pending),
+          dead: Number(row.dead),
+          deliveredLastDay: Number(row.delivered),
+          oldestPendingAgeSeconds: oldest ? Math.max(0, (input.now.getTime() - oldest.getTime()) / 1000) : 0,
+        };
+      });
+    },
+
+    async listDeadLetters(input: { limit: number; afterId?: number | undefined; topics?: readonly string[] }) {
       let q = db
         .selectFrom('outboxMessages')
         .select([
@@ -146,9 +179,11 @@ export function createOutboxRepository(db: Kysely<DB>) {
         ])
         .where('deadAt', 'is not', null)
         .where('deliveredAt', 'is', null)
+        .where('discardedAt', 'is', null)
         .orderBy('id')
         .limit(input.limit);
       if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
+      if (input.topics?.length) q = q.where('topic', 'in', [...input.topics]);
       return q.execute();
     },
 
@@ -156,10 +191,29 @@ export function createOutboxRepository(db: Kysely<DB>) {
     async lockMessage(id: number) {
       return db
         .selectFrom('outboxMessages')
-        .select(['id', 'provinceCode', 'aggregateId', 'idempotencyKey', 'payload', 'deadAt', 'deliveredAt', 'attempts'])
+        .select([
+          'id',
+          'provinceCode',
+          'aggregateId',
+          'idempotencyKey',
+          'payload',
+          'deadAt',
+          'deliveredAt',
+          'discardedAt',
+          'attempts',
+        ])
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
+    },
+
+    /** Out of the dead-letter list for good (never delivered; the audit row says who and why). */
+    async discard(id: number, now: Date) {
+      await db
+        .updateTable('outboxMessages')
+        .set({ discardedAt: now, leaseUntil: null, leasedBy: null })
+        .where('id', '=', id)
+        .execute();
     },
 
     async replacePayload(id: number, payload: Record<string, unknown>) {

@@ -29,6 +29,8 @@ export interface DossiersTable {
   feeTotal: Generated<number>;
   paidOnline: Generated<boolean>;
   vneidVerified: Generated<boolean>;
+  /** The national portal's dossier code, for dossiers imported from it (migration 0071). */
+  portalCode: Generated<string | null>;
   status: string;
   nationalStatus: number;
   submittedAt: Timestamp;

@@ -41,9 +41,42 @@ export interface OutboxMessagesTable {
   deadReason: string | null;
   lastResponse: string | null;
   receiptId: string | null;
+  discardedAt: Generated<Date | null>;
+}
+
+/** Online dossiers seen by the importer (migration 0071). */
+export interface PortalImportsTable {
+  portalCode: string;
+  sourceSeq: number;
+  state: 'imported' | 'needs_review';
+  reason: string | null;
+  provinceCode: string | null;
+  unitCode: string | null;
+  procedureCode: string;
+  dossierId: string | null;
+  payload: JSONColumnType<Record<string, unknown>>;
+  importedAt: Timestamp;
+  resolvedAt: Date | null;
+}
+
+export interface PortalImportCursorsTable {
+  source: string;
+  cursor: string;
+  updatedAt: Timestamp;
+}
+
+/** Applicants who asked not to be notified on a channel (migration 0072). */
+export interface NotificationOptOutsTable {
+  channel: 'email' | 'sms';
+  address: string;
+  optedOutAt: Timestamp;
+  source: string;
 }
 
 export interface PlatformTables {
+  portalImports: PortalImportsTable;
+  portalImportCursors: PortalImportCursorsTable;
+  notificationOptOuts: NotificationOptOutsTable;
   schemaMigrations: SchemaMigrationsTable;
   auditEvents: AuditEventsTable;
   outboxMessages: OutboxMessagesTable;

@@ -18,6 +18,7 @@ import {
   createDossiersRepository,
   createDossierUnitsPort,
   createMasterDataCaches,
+  createNotificationsRepository,
   type Database,
   type DB,
   type MasterDataCaches,
@@ -59,8 +60,14 @@ export function dossierDeps(
     newId: randomUUID,
     systemCode: app.config.systemCode,
     ...(requestId !== undefined ? { audit: createAuditPort(trx, requestId) } : {}),
+    // Applicant e-mails and SMS, queued as outbox rows in the same transaction as the action.
+    notifications: createNotificationsRepository(trx, { lookupUrl: (code) => lookupLink(app.config.publicUrl, code) }),
   };
 }
+
+/** The public lookup page of a dossier, printed in applicant notifications. */
+export const lookupLink = (publicUrl: string, code: string) =>
+  `${publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}`;
 
 /** Which unit(s) an authorization action is checked against for a dossier (core's rule). */
 export const resourceFor = dossierResourceFor;

@@ -143,4 +143,49 @@ describe('/api/admin/outbox', () => {
     expect(summary.statusCode).toBe(200);
     expect(summary.json()).toMatchObject({ breaker: null });
   });
+
+  it('discards a dead letter (reason required, audited): out of the list, the dossier’s next change goes', async () => {
+    const d = await scene.receiveIncomplete();
+    await setSimMode(sim, 'reject');
+    // The breaker may still be open from the outage above: let it probe until this dossier's head is refused.
+    for (let i = 0; i < 10 && !(await scene.listOutbox(d.id))[0]!.deadAt; i++) {
+      clock.advance(60_000);
+      await dispatcher.tick();
+    }
+    await setSimMode(sim, 'ok');
+    const [head, next] = await scene.listOutbox(d.id);
+    expect(head!.deadAt).not.toBeNull();
+    const url = `/api/admin/outbox/dead-letters/${head!.id}/discard`;
+    const noReason = await app.inject({ method: 'POST', url, headers: admin.headers, payload: { note: '' } });
+    expect(noReason.statusCode).toBe(400);
+    const res = await app.inject({ method: 'POST', url, headers: admin.headers, payload: { note: 'Trùng hồ sơ' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const audit = await createAuditRepository(database.db).listAudit('outbox_message', String(head!.id));
+    expect(audit.map((a) => a.action)).toEqual(['outbox.dead_lettered', 'outbox.dead_letter_discarded']);
+    expect(audit[1]).toMatchObject({ actorUserId: admin.userId, data: { note: 'Trùng hồ sơ' } });
+    const twice = await app.inject({ method: 'POST', url, headers: admin.headers, payload: { note: 'Lần nữa' } });
+    expect([twice.statusCode, twice.json().code]).toEqual([409, 'OUTBOX_MESSAGE_NOT_DEAD']);
+    const list = await app.inject({ url: '/api/admin/outbox/dead-letters?limit=500', headers: admin.headers });
+    expect((list.json() as { items: Array<{ id: number }> }).items.map((i) => i.id)).not.toContain(head!.id);
+    clock.advance(60_000);
+    await dispatcher.tick();
+    const got = await simReceived(sim, `&dossier=${d.code}`);
+    expect(got.items.map((i) => i.idempotencyKey)).toEqual([next!.idempotencyKey]);
+    const [discarded] = await scene.listOutbox(d.id);
+    expect(discarded!.deliveredAt).toBeNull();
+  });
+
+  it('supervision: backlog, oldest pending, dead letters and breaker per destination', async () => {
+    await scene.receiveIncomplete();
+    const res = await app.inject({ url: '/api/admin/outbox/supervision', headers: admin.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { destinations: Array<{ destination: string; pending: number; breaker: null }> };
+    expect(body.destinations.map((x) => x.destination)).toEqual(['portal', 'email', 'sms']);
+    expect(body.destinations[0]!.pending).toBeGreaterThanOrEqual(1);
+    expect(body.destinations[0]!.breaker).toBeNull();
+    const reception = await signIn(app, database, [{ role: 'reception', unitCode: scene.unitCode }]);
+    expect((await app.inject({ url: '/api/admin/outbox/supervision', headers: reception.headers })).statusCode).toBe(
+      403,
+    );
+  });
 });

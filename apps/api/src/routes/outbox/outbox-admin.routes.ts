@@ -2,11 +2,13 @@ import {
   DeadLetterIdParam,
   DeadLetterList,
   DeadLetterListQuery,
+  DiscardDeadLetterRequest,
+  DiscardDeadLetterResponse,
   OutboxSummary,
   ResendDeadLetterRequest,
   ResendDeadLetterResponse,
 } from '@mot-cua/contracts';
-import { authorize, resendDeadLetter } from '@mot-cua/core';
+import { authorize, discardDeadLetter, resendDeadLetter } from '@mot-cua/core';
 import { createAuditRepository, createOutboxRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
@@ -106,6 +108,39 @@ export const outboxAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         return done;
       });
       return { id: r.id, idempotencyKey: r.idempotencyKey, corrected: r.corrected, queuedAt: now.toISOString() };
+    },
+  );
+
+  app.post(
+    '/dead-letters/:id/discard',
+    {
+      schema: {
+        tags: ['outbox'],
+        summary:
+          'Discard a dead letter that will never be accepted (reason required; audited; never counted as delivered)',
+        params: DeadLetterIdParam,
+        body: DiscardDeadLetterRequest,
+        response: { 200: DiscardDeadLetterResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      authorize(actor, 'outbox.manage', GLOBAL);
+      const now = deps.clock.now();
+      const r = await db.transaction().execute(async (trx) => {
+        const done = await discardDeadLetter(createOutboxRepository(trx), { id: req.params.id, now });
+        await createAuditRepository(trx).recordAudit({
+          actorUserId: actor.userId,
+          action: 'outbox.dead_letter_discarded',
+          entityType: 'outbox_message',
+          entityId: String(done.id),
+          provinceCode: done.provinceCode,
+          requestId: String(req.id),
+          data: { idempotencyKey: done.idempotencyKey, note: req.body.note, payload: done.payload },
+        });
+        return done;
+      });
+      return { id: r.id, idempotencyKey: r.idempotencyKey, discardedAt: now.toISOString() };
     },
   );
 };

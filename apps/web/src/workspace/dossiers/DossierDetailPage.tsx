@@ -36,6 +36,7 @@ import {
 } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 import { awaitingSentence } from './awaiting.js';
+import { NotificationLogCard } from './NotificationLogCard.js';
 
 type Field =
   | 'reason'
@@ -432,6 +433,8 @@ export function DossierDetailPage() {
             ))}
           </Timeline>
         </Paper>
+
+        <NotificationLogCard dossierId={d.id} />
 
         <Paper withBorder p="md">
           <Title order={3} size="h5" mb="sm">

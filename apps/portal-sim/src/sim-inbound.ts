@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { SimStore } from './sim-store.js';
+import { SubmissionInput, type SubmissionStore } from './sim-submissions.js';
+import { submissionPage } from './submission-page.js';
+
+/** Where the provincial system pulls online dossiers from (cursor = the last `seq` it committed). */
+export const DOSSIERS_PATH = '/api/v1/dossiers';
+
+const PageQuery = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Online dossiers on the simulated portal: the citizen's submission page (`GET /nop-ho-so`, posting to
+ * `POST /sim/dossiers`), and the API the provincial system pulls them from with a cursor. The pull obeys the
+ * fault mode (down, slow, time-out, 500, 429 with Retry-After, connection cut mid-response).
+ */
+export function registerInbound(
+  app: FastifyInstance,
+  opts: { store: SimStore; submissions: SubmissionStore; apiKey?: string | undefined },
+) {
+  const { store, submissions } = opts;
+
+  app.get(DOSSIERS_PATH, async (req, reply) => {
+    const mode = store.mode;
+    if (mode.mode === 'down') {
+      req.raw.socket.destroy();
+      return reply.hijack();
+    }
+    if (mode.mode === 'slow') await sleep(mode.seconds * 1000);
+    if (mode.mode === 'http500') return reply.status(500).send({ error: 'simulated internal error' });
+    if (mode.mode === 'throttle') {
+      return reply
+        .status(429)
+        .header('retry-after', String(mode.seconds || 1))
+        .send({ error: 'slow down' });
+    }
+    if (opts.apiKey && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
+      return reply.status(401).send({ error: 'unauthorized' });
+    }
+    const q = PageQuery.safeParse(req.query);
+    if (!q.success) return reply.status(400).send({ error: 'cursor and limit must be whole numbers' });
+    const page = submissions.page(q.data.cursor, q.data.limit);
+    if (mode.mode === 'timeout') {
+      await new Promise<void>((done) => {
+        const t = setTimeout(done, 3_600_000);
+        req.raw.socket.once('close', () => {
+          clearTimeout(t);
+          done();
+        });
+      });
+      return reply.hijack();
+    }
+    if (mode.mode === 'drop') {
+      reply.hijack();
+      const body = JSON.stringify(page);
+      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+      reply.raw.write(body.slice(0, Math.floor(body.length / 2)));
+      req.raw.socket.destroy();
+      return;
+    }
+    return page;
+  });
+
+  app.post('/sim/dossiers', async (req, reply) => {
+    const parsed = SubmissionInput.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      return reply.status(400).send({
+        error: 'invalid submission',
+        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
+    }
+    const s = await submissions.add(parsed.data);
+    return reply.status(201).send({ MaHoSoQG: s.MaHoSoQG, seq: s.seq, NgayNop: s.NgayNop });
+  });
+
+  /** What was submitted (without file contents), newest first. */
+  app.get('/sim/dossiers', async () => ({
+    items: submissions.recent(200).map((s) => ({
+      ...s,
+      TepDinhKem: s.TepDinhKem.map((f) => ({ TenTep: f.TenTep, MaThanhPhan: f.MaThanhPhan, LoaiTep: f.LoaiTep })),
+    })),
+  }));
+
+  app.get('/nop-ho-so', async (_req, reply) => reply.type('text/html; charset=utf-8').send(submissionPage()));
+}

@@ -1,0 +1,95 @@
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** A file a citizen uploaded with an online dossier (content as base64). */
+export const SubmittedFile = z.object({
+  TenTep: z.string().min(1).max(255),
+  /** Component of the procedure the file answers (the portal's code of the component). */
+  MaThanhPhan: z.string().max(50).default(''),
+  LoaiTep: z.string().min(1).max(100),
+  NoiDung: z.string().max(14_000_000),
+});
+
+/** What the public page (or a test) submits. */
+export const SubmissionInput = z.object({
+  MaTTHC: z.string().min(1).max(50),
+  /** Commune (or province) code where the dossier is submitted; old codes from before 1 July 2025 happen. */
+  MaDonVi: z.string().min(1).max(20),
+  ChuHoSo: z.object({
+    HoTen: z.string().min(1).max(200),
+    SoDinhDanh: z.string().max(20).default(''),
+    SoDienThoai: z.string().max(20).default(''),
+    Email: z.string().max(200).default(''),
+    DiaChi: z.string().max(500).default(''),
+  }),
+  DaXacThucVNeID: z.boolean().default(false),
+  DaThanhToanTrucTuyen: z.boolean().default(false),
+  TepDinhKem: z.array(SubmittedFile).max(20).default([]),
+});
+export type SubmissionInput = z.infer<typeof SubmissionInput>;
+
+/** An online dossier held by the portal, offered to the provincial system in `seq` order. */
+export type Submission = SubmissionInput & {
+  seq: number;
+  /** The national dossier code (mã hồ sơ trên Cổng DVCQG). */
+  MaHoSoQG: string;
+  NgayNop: string;
+};
+
+function vnStamp(d: Date): string {
+  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+}
+
+/**
+ * Online dossiers submitted on the simulated portal: `submissions.jsonl` in the simulator's folder (one line
+ * each, a torn last line after a crash ignored), or memory only. The sequence number is the cursor the
+ * provincial system pulls with.
+ */
+export async function openSubmissionStore(dir: string | null, opts: { codePrefix?: string } = {}) {
+  const prefix = opts.codePrefix ?? 'G22.99';
+  const items: Submission[] = [];
+  const path = dir ? join(dir, 'submissions.jsonl') : null;
+  if (dir && path) {
+    await mkdir(dir, { recursive: true });
+    const text = await readFile(path, 'utf8').catch(() => '');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      try {
+        items.push(JSON.parse(line) as Submission);
+      } catch {
+        // torn line: that submission was never acknowledged
+      }
+    }
+  }
+  let chain = Promise.resolve();
+  return {
+    async add(input: SubmissionInput, now = new Date()): Promise<Submission> {
+      const seq = items.length + 1;
+      const stamp = vnStamp(now);
+      const s: Submission = {
+        ...input,
+        seq,
+        MaHoSoQG: `${prefix}-${stamp.slice(2, 8)}-${String(seq).padStart(6, '0')}`,
+        NgayNop: stamp,
+      };
+      items.push(s);
+      const line = `${JSON.stringify(s)}\n`;
+      chain = chain.then(() => (path ? appendFile(path, line) : undefined));
+      await chain;
+      return s;
+    },
+    /** Submissions after the cursor (a seq), oldest first. */
+    page(after: number, limit: number) {
+      const rest = items.filter((s) => s.seq > after).slice(0, limit);
+      return { items: rest, nextCursor: rest.length ? rest[rest.length - 1]!.seq : after };
+    },
+    find: (code: string) => items.find((s) => s.MaHoSoQG === code),
+    recent: (n: number) => items.slice(-n).reverse(),
+    async clear() {
+      items.length = 0;
+      if (path) await writeFile(path, '');
+    },
+  };
+}
+export type SubmissionStore = Awaited<ReturnType<typeof openSubmissionStore>>;

@@ -1,0 +1,3 @@
+export * from './dossier-notifications.js';
+export * from './notify-applicant.js';
+export * from './templates.js';

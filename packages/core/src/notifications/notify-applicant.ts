@@ -1,0 +1,132 @@
+import type { AuditPort } from '../audit.js';
+import { type NotificationContext, type NotificationEvent, renderNotification } from './templates.js';
+
+export type NotificationChannel = 'email' | 'sms';
+
+/** Topics of the outbox rows that carry notifications (the dispatchers of each channel take only theirs). */
+export const NOTIFICATION_TOPICS: Readonly<Record<NotificationChannel, string>> = {
+  email: 'notify.email',
+  sms: 'notify.sms',
+};
+
+/** One message to deliver, durably (an outbox row written in the caller's transaction). */
+export type QueuedNotification = {
+  channel: NotificationChannel;
+  to: string;
+  subject: string | null;
+  text: string;
+  event: string;
+  /** What the message is about (a dossier, a feedback…): its log is listed by this. */
+  about: { type: string; id: string; code: string | null };
+  provinceCode: string;
+  /** Unique per message: a re-run of the same event never queues it twice, and the receiver deduplicates on it. */
+  idempotencyKey: string;
+};
+
+/** Where notifications go (packages/db notifications repository, bound to the transaction). */
+export interface NotificationPort {
+  isOptedOut(channel: NotificationChannel, address: string): Promise<boolean>;
+  enqueue(m: QueuedNotification): Promise<void>;
+  /** The public lookup link of a dossier code. */
+  lookupUrl(code: string): string;
+}
+
+export type NotifyApplicantInput = {
+  about: { type: string; id: string; code: string | null };
+  provinceCode: string;
+  recipient: { email: string | null; phone: string | null };
+  /** A templated event, or a feature's own message (subject, e-mail text, SMS text). */
+  message:
+    | { event: NotificationEvent; context: Omit<NotificationContext, 'lookupUrl'> & { lookupUrl?: string } }
+    | { event: string; subject: string; text: string; sms: string };
+  /** Unique for this event of this subject (e.g. `dossier:<id>:<seq>`); the channel is appended. */
+  key: string;
+};
+
+export type NotifyApplicantResult = {
+  queued: NotificationChannel[];
+  skipped: Array<{ channel: NotificationChannel; reason: 'no_address' | 'opted_out' }>;
+};
+
+const normalise = (channel: NotificationChannel, address: string) =>
+  channel === 'email' ? address.trim().toLowerCase() : address.replace(/[\s.-]/g, '');
+
+/**
+ * Tell an applicant about something by e-mail and SMS, through the durable outbox: for each channel with an
+ * address that has not opted out, one row is written in the caller's transaction (delivered later, retried,
+ * exactly once at the receiver thanks to the key). Any feature may call it (dossiers, feedback, hotline).
+ */
+export async function notifyApplicant(
+  port: NotificationPort,
+  input: NotifyApplicantInput,
+): Promise<NotifyApplicantResult> {
+  const rendered =
+    'context' in input.message
+      ? renderNotification(input.message.event, {
+          ...input.message.context,
+          lookupUrl: input.message.context.lookupUrl ?? port.lookupUrl(input.message.context.dossierCode),
+        })
+      : { subject: input.message.subject, text: input.message.text, sms: input.message.sms };
+  const result: NotifyApplicantResult = { queued: [], skipped: [] };
+  const addresses: Array<[NotificationChannel, string | null]> = [
+    ['email', input.recipient.email],
+    ['sms', input.recipient.phone],
+  ];
+  for (const [channel, raw] of addresses) {
+    if (!raw?.trim()) {
+      result.skipped.push({ channel, reason: 'no_address' });
+      continue;
+    }
+    const to = normalise(channel, raw);
+    if (await port.isOptedOut(channel, to)) {
+      result.skipped.push({ channel, reason: 'opted_out' });
+      continue;
+    }
+    await port.enqueue({
+      channel,
+      to,
+      subject: channel === 'email' ? rendered.subject : null,
+      text: channel === 'email' ? rendered.text : rendered.sms,
+      event: input.message.event,
+      about: input.about,
+      provinceCode: input.provinceCode,
+      idempotencyKey: `${input.key}:${channel}`,
+    });
+    result.queued.push(channel);
+  }
+  return result;
+}
+
+/** An applicant asks not to be notified on a channel any more (recorded by an official, audited). */
+export interface OptOutPort {
+  optOut(channel: NotificationChannel, address: string, source: string, at: Date): Promise<boolean>;
+  optIn(channel: NotificationChannel, address: string): Promise<boolean>;
+}
+
+export async function setApplicantOptOut(
+  port: OptOutPort,
+  audit: AuditPort,
+  input: {
+    channel: NotificationChannel;
+    address: string;
+    optedOut: boolean;
+    actorUserId: string | null;
+    about: { type: string; id: string };
+    provinceCode: string | null;
+    at: Date;
+  },
+): Promise<{ changed: boolean }> {
+  const address = normalise(input.channel, input.address);
+  const changed = input.optedOut
+    ? await port.optOut(input.channel, address, `${input.about.type}:${input.about.id}`, input.at)
+    : await port.optIn(input.channel, address);
+  await audit.record({
+    actorUserId: input.actorUserId,
+    action: input.optedOut ? 'notification.opted_out' : 'notification.opted_in',
+    entityType: input.about.type,
+    entityId: input.about.id,
+    provinceCode: input.provinceCode,
+    data: { channel: input.channel, changed },
+  });
+  return { changed };
+}

@@ -1,0 +1,193 @@
+import type { AuditPort } from '../audit.js';
+import type { ComponentCheck } from '../dossiers/dossier-actions.js';
+import type { DossierDeps } from '../dossiers/perform-dossier-action.js';
+import type { Applicant } from '../dossiers/ports.js';
+import { receiveDossier } from '../dossiers/receive-dossier.js';
+import { vnDate } from '../time/vn-time.js';
+
+/** An online dossier as the national portal offers it (the fields the importer reads). */
+export type PortalDossier = {
+  seq: number;
+  /** The portal's dossier code. */
+  MaHoSoQG: string;
+  MaTTHC: string;
+  /** Commune (or province) code where it was submitted; may be a code from before the 2025 mergers. */
+  MaDonVi: string;
+  ChuHoSo: { HoTen: string; SoDinhDanh?: string; SoDienThoai?: string; Email?: string; DiaChi?: string };
+  DaXacThucVNeID?: boolean;
+  DaThanhToanTrucTuyen?: boolean;
+  NgayNop?: string;
+};
+
+/** A file of the portal dossier, already checked (type from its bytes, size) by the caller. */
+export type PortalFile = {
+  fileName: string;
+  componentKey: string | null;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: string;
+  content: Uint8Array;
+};
+
+export type PortalImportOutcome =
+  | { kind: 'imported'; dossierId: string; dossierCode: string }
+  | { kind: 'needs_review'; reason: string }
+  | { kind: 'duplicate' };
+
+/** The importer's records (packages/db portal-imports repository, bound to the transaction). */
+export interface PortalImportsPort {
+  findImport(portalCode: string): Promise<{ state: string; dossierId: string | null } | undefined>;
+  recordImport(r: {
+    portalCode: string;
+    sourceSeq: number;
+    state: 'imported' | 'needs_review';
+    reason: string | null;
+    provinceCode: string | null;
+    unitCode: string | null;
+    procedureCode: string;
+    dossierId: string | null;
+    payload: Record<string, unknown>;
+    importedAt: Date;
+  }): Promise<void>;
+  /** The durable cursor: advanced in the same transaction as the import it follows. */
+  saveCursor(source: string, cursor: string, now: Date): Promise<void>;
+}
+
+/** Reasons an online dossier goes to the review list instead of a unit's queue. */
+export type PortalReviewReason = 'UNIT_NOT_FOUND' | 'PROCEDURE_NOT_AVAILABLE' | 'ATTACHMENT_TYPE_NOT_ALLOWED';
+
+/** The applicant as the portal sent them (empty strings become absent). */
+export function portalApplicant(d: PortalDossier): Applicant {
+  const or = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+  return {
+    type: 'citizen',
+    fullName: d.ChuHoSo.HoTen.trim(),
+    idNumber: or(d.ChuHoSo.SoDinhDanh),
+    phone: or(d.ChuHoSo.SoDienThoai),
+    email: or(d.ChuHoSo.Email),
+    address: or(d.ChuHoSo.DiaChi),
+  };
+}
+
+/** The checklist of an online dossier: a component with a file is present, the others missing (to be checked). */
+export function portalChecklist(
+  components: ReadonlyArray<{ key: string }>,
+  files: ReadonlyArray<{ componentKey: string | null }>,
+): Array<{ key: string; state: ComponentCheck['state'] }> {
+  const given = new Set(files.map((f) => f.componentKey).filter(Boolean));
+  return components.map((c) => ({ key: c.key, state: given.has(c.key) ? 'present' : 'missing' }));
+}
+
+/**
+ * Import one online dossier from the national portal, inside the caller's transaction, with the cursor moved
+ * to it in the same transaction: a portal code seen before is skipped (idempotent); the commune code is
+ * resolved through the unit aliases (old codes follow their merger); the procedure must be enabled for online
+ * intake at that unit. What cannot be mapped is recorded for review with its reason, never dropped. The
+ * dossier is registered (submitted) through the receive use case with channel online, so the online rules
+ * apply: it waits for a reception official to accept it, request a supplement or refuse it.
+ */
+export async function importPortalDossier(
+  deps: DossierDeps & { imports: PortalImportsPort; audit: AuditPort },
+  input: {
+    source: string;
+    item: PortalDossier;
+    files: PortalFile[];
+    /** Set when a file failed the caller's checks (type from its bytes, size). */
+    fileProblem?: PortalReviewReason | null;
+    /** The portal record to keep (without file contents). */
+    record: Record<string, unknown>;
+  },
+): Promise<PortalImportOutcome> {
+  const { item } = input;
+  const now = deps.clock.now();
+  const done = async (o: PortalImportOutcome) => {
+    await deps.imports.saveCursor(input.source, String(item.seq), now);
+    return o;
+  };
+  if (await deps.imports.findImport(item.MaHoSoQG)) return done({ kind: 'duplicate' });
+
+  const base = {
+    portalCode: item.MaHoSoQG,
+    sourceSeq: item.seq,
+    procedureCode: item.MaTTHC,
+    payload: input.record,
+    importedAt: now,
+  };
+  const review = async (reason: PortalReviewReason, unit?: { code: string; provinceCode: string }) => {
+    await deps.imports.recordImport({
+      ...base,
+      state: 'needs_review',
+      reason,
+      provinceCode: unit?.provinceCode ?? null,
+      unitCode: unit?.code ?? null,
+      dossierId: null,
+    });
+    await deps.audit.record({
+      actorUserId: null,
+      action: 'portal_import.needs_review',
+      entityType: 'portal_dossier',
+      entityId: item.MaHoSoQG,
+      provinceCode: unit?.provinceCode ?? null,
+      unitCode: unit?.code ?? null,
+      data: { reason, procedureCode: item.MaTTHC, unitCode: item.MaDonVi },
+    });
+    return done({ kind: 'needs_review', reason });
+  };
+
+  const unit = await deps.units.findUnit(item.MaDonVi.trim(), vnDate(now));
+  if (!unit) return review('UNIT_NOT_FOUND');
+  const procedure = await deps.procedures.findProcedureForReception({
+    procedureCode: item.MaTTHC.trim(),
+    competentUnitCode: unit.code,
+    channel: 'online',
+    onDate: vnDate(now),
+  });
+  if (!procedure) return review('PROCEDURE_NOT_AVAILABLE', unit);
+  if (input.fileProblem) return review(input.fileProblem, unit);
+
+  const applicant = portalApplicant(item);
+  const r = await receiveDossier(
+    deps,
+    { userId: null, name: applicant.fullName, role: 'applicant', unitCode: unit.code },
+    {
+      mode: 'submit',
+      channel: 'online',
+      procedureCode: procedure.code,
+      receivingUnitCode: unit.code,
+      applicant,
+      components: portalChecklist(procedure.components, input.files),
+      returnMethod: 'online',
+      vneidVerified: item.DaXacThucVNeID ?? false,
+      paidOnline: item.DaThanhToanTrucTuyen ?? false,
+      portalCode: item.MaHoSoQG,
+      note: `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}`,
+    },
+  );
+  const known = new Set(procedure.components.map((c) => c.key));
+  for (const f of input.files) {
+    await deps.dossiers.storeFile({
+      sha256: f.sha256,
+      sizeBytes: f.sizeBytes,
+      mediaType: f.mediaType,
+      content: f.content,
+    });
+    await deps.dossiers.addAttachment({
+      dossierId: r.dossier.id,
+      provinceCode: r.dossier.provinceCode,
+      kind: 'component',
+      componentKey: f.componentKey && known.has(f.componentKey) ? f.componentKey : null,
+      fileName: f.fileName,
+      sha256: f.sha256,
+      uploadedBy: null,
+    });
+  }
+  await deps.imports.recordImport({
+    ...base,
+    state: 'imported',
+    reason: null,
+    provinceCode: unit.provinceCode,
+    unitCode: unit.code,
+    dossierId: r.dossier.id,
+  });
+  return done({ kind: 'imported', dossierId: r.dossier.id, dossierCode: r.dossier.code });
+}

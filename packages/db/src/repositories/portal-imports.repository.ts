@@ -1,0 +1,89 @@
+import type { PortalImportsPort } from '@mot-cua/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+
+/** Online dossiers imported from the national portal, the review list and the importer's durable cursor. */
+export function createPortalImportsRepository(db: Kysely<DB>) {
+  const port: PortalImportsPort = {
+    async findImport(portalCode) {
+      return db
+        .selectFrom('portalImports')
+        .select(['state', 'dossierId'])
+        .where('portalCode', '=', portalCode)
+        .executeTakeFirst();
+    },
+    async recordImport(r) {
+      await db
+        .insertInto('portalImports')
+        .values({ ...r, payload: JSON.stringify(r.payload) })
+        .execute();
+    },
+    async saveCursor(source, cursor, now) {
+      await db
+        .insertInto('portalImportCursors')
+        .values({ source, cursor, updatedAt: now })
+        .onConflict((oc) => oc.column('source').doUpdateSet({ cursor, updatedAt: now }))
+        .execute();
+    },
+  };
+  return {
+    ...port,
+    async readCursor(source: string): Promise<string | undefined> {
+      const r = await db
+        .selectFrom('portalImportCursors')
+        .select('cursor')
+        .where('source', '=', source)
+        .executeTakeFirst();
+      return r?.cursor;
+    },
+    /**
+     * The review list: online dossiers imported into the given units (or provinces) that still wait for a
+     * reception official (registered, not yet accepted or refused), and, for `includeUnmapped`, those that could
+     * not be mapped to a unit or procedure, with the reason.
+     */
+    async listForReview(input: {
+      scopes: string[] | 'all';
+      includeUnmapped: boolean;
+      pendingOnly: boolean;
+      limit: number;
+    }) {
+      const scoped =
+        input.scopes === 'all'
+          ? sql`true`
+          : input.scopes.length
+            ? sql`(i.unit_code in (${sql.join(input.scopes)}) or i.province_code in (${sql.join(input.scopes)}))`
+            : sql`false`;
+      const r = await sql<{
+        portalCode: string;
+        state: 'imported' | 'needs_review';
+        reason: string | null;
+        unitCode: string | null;
+        procedureCode: string;
+        importedAt: Date;
+        payload: Record<string, unknown>;
+        dossierId: string | null;
+        dossierCode: string | null;
+        status: string | null;
+        procedureName: string | null;
+      }>`
+        select i.portal_code, i.state, i.reason, i.unit_code, i.procedure_code, i.imported_at, i.payload,
+               d.id as dossier_id, d.code as dossier_code, d.status, d.procedure_name
+        from portal_imports i
+        left join dossiers d on d.id = i.dossier_id
+        where ((i.state = 'imported' and ${scoped}
+                ${input.pendingOnly ? sql`and d.status = 'new'` : sql``})
+           or (i.state = 'needs_review' and (${scoped} or (${input.includeUnmapped} and i.unit_code is null))))
+        order by i.imported_at desc, i.portal_code
+        limit ${input.limit}`.execute(db);
+      return r.rows;
+    },
+    async countImports() {
+      const r = await sql<{ imported: number; review: number }>`
+        select count(*) filter (where state = 'imported')::int as imported,
+               count(*) filter (where state = 'needs_review')::int as review
+        from portal_imports`.execute(db);
+      return { imported: Number(r.rows[0]!.imported), needsReview: Number(r.rows[0]!.review) };
+    },
+  };
+}
+export type PortalImportsRepository = ReturnType<typeof createPortalImportsRepository>;
