@@ -71,3 +71,9 @@ export function formatFee(t: TFunction, f: ProcedureFee): string {
   if (f.setByProvincialCouncil) parts.push(t('search.feeCouncil'));
   return parts.join(' · ') || t('search.feeUnknown');
 }
+
+const LEVEL_ORDER: Record<ProcedureLevel, number> = { commune: 0, province: 1, ministry: 2, other: 3 };
+
+/** Levels nearest the citizen first: a procedure received at the commune shows "Cấp xã" before "Cấp bộ". */
+export const levelsNearestFirst = (levels: readonly ProcedureLevel[]): ProcedureLevel[] =>
+  [...levels].sort((a, b) => LEVEL_ORDER[a] - LEVEL_ORDER[b]);

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { formatDuration, formatVnd, useProcedure } from '../../api/procedures.js';
+import { levelsNearestFirst } from '../../api/search.js';
 
 function feeText(t: TFunction, f: ProcedureFee): string {
   switch (f.kind) {
@@ -73,7 +74,7 @@ export function ProcedurePage() {
           <Badge variant="outline">
             {t('procedures.code')}: {p.code}
           </Badge>
-          {p.levels.map((l) => (
+          {levelsNearestFirst(p.levels).map((l) => (
             <Badge key={l} variant="light">
               {t(`procedures.levels.${l}`)}
             </Badge>

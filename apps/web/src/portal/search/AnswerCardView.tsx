@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@m
 import type { AnswerCard } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDuration, formatFee, procedurePath } from '../../api/search.js';
+import { formatDuration, formatFee, levelsNearestFirst, procedurePath } from '../../api/search.js';
 
 /** One answer card: every value shown comes from the catalog record the card was built from. */
 export function AnswerCardView({ card, headingLevel = 3 }: { card: AnswerCard; headingLevel?: 3 | 4 }) {
@@ -22,7 +22,7 @@ export function AnswerCardView({ card, headingLevel = 3 }: { card: AnswerCard; h
           <Text size="sm" c="dimmed">
             {t('search.code', { code: card.code })} · {card.field}
           </Text>
-          {card.levels.map((l) => (
+          {levelsNearestFirst(card.levels).map((l) => (
             <Badge key={l} size="sm" variant={l === 'commune' ? 'filled' : 'light'}>
               {t(`search.levels.${l}`)}
             </Badge>

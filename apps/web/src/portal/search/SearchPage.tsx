@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useProcedureFacets } from '../../api/procedures.js';
-import { formatDuration, procedurePath, useProcedureSearch } from '../../api/search.js';
+import { formatDuration, levelsNearestFirst, procedurePath, useProcedureSearch } from '../../api/search.js';
 
 const LEVELS: ProcedureLevel[] = ['commune', 'province', 'ministry', 'other'];
 
@@ -178,7 +178,7 @@ export function SearchPage() {
                   <Text size="sm" c="dimmed">
                     · {hit.field}
                   </Text>
-                  {hit.levels.map((l) => (
+                  {levelsNearestFirst(hit.levels).map((l) => (
                     <Badge key={l} size="sm" variant={l === 'commune' ? 'filled' : 'light'}>
                       {t(`search.levels.${l}`)}
                     </Badge>
