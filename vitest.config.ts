@@ -8,6 +8,7 @@ const unit = [
   'packages/*/src/**/*.test.ts',
   'apps/api/src/**/*.test.ts',
   'apps/portal-sim/src/**/*.test.ts',
+  'apps/id-sim/src/**/*.test.ts',
   'scripts/**/*.test.ts',
 ];
 const db = [

@@ -25,6 +25,8 @@ import { registerOutboxMetrics } from './outbox/outbox-health.js';
 import { adminUnitsRoutes } from './routes/admin-units/admin-units.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
+import { citizenRoutes } from './routes/citizens/citizens.routes.js';
+import { oidcRoutes } from './routes/citizens/oidc.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
@@ -43,7 +45,13 @@ export type CreateAppOptions = AppDeps & {
 /** Build the HTTP application. No side effects beyond the given dependencies; main.ts listens. */
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps: AppDeps = { config, database: options.database, clock: options.clock, outbox: options.outbox };
+  const deps: AppDeps = {
+    config,
+    database: options.database,
+    clock: options.clock,
+    outbox: options.outbox,
+    identity: options.identity,
+  };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     genReqId: (req) => {
@@ -123,6 +131,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
+      await api.register(oidcRoutes, { ...deps, prefix: '/auth/oidc' });
+      await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

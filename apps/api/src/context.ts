@@ -1,6 +1,7 @@
 import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
+import type { CitizenIdentity } from './http/citizen-identity.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 
 /** Everything the routes need, built once in the composition root (main.ts) or by tests. */
@@ -10,4 +11,6 @@ export type AppDeps = {
   clock: Clock;
   /** The in-process outbox dispatcher, when it runs here (metrics, readiness). */
   outbox?: OutboxDispatcher | undefined;
+  /** Citizens' OpenID Connect provider (sign-in answers 503 OIDC_PROVIDER_UNAVAILABLE without it). */
+  identity?: CitizenIdentity | undefined;
 };

@@ -3,6 +3,7 @@ import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
 import { passwordHasher } from './http/auth.js';
+import { openCitizenIdentity } from './http/citizen-identity.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
 
 /**
@@ -13,6 +14,7 @@ async function main() {
   const config = loadConfig(process.env);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
   const destination = await openPortalDestination(config);
+  const identity = await openCitizenIdentity(config);
   const outbox =
     config.outbox.dispatcher === 'in-process'
       ? dispatcherFromConfig({
@@ -23,12 +25,17 @@ async function main() {
           log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
         })
       : undefined;
-  const app = await createApp({ config, database, clock: systemClock, outbox });
+  const app = await createApp({ config, database, clock: systemClock, outbox, identity });
   const log = (msg: string) => app.log.info(msg);
   log(
     destination.simulated
       ? `national portal: simulator at ${destination.url} (GET ${destination.url}/sim/received, PUT /sim/mode; PORTAL_URL unset)`
       : `national portal: ${destination.url}`,
+  );
+  log(
+    identity.simulated
+      ? `citizens' sign-in: local OpenID Connect provider (stands in for VNeID) at ${identity.issuer}; demo citizens in the README`
+      : `citizens' sign-in: OpenID Connect provider ${identity.issuer}`,
   );
   log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
   log(`database: ${describeDatabase(config)}`);
@@ -54,6 +61,7 @@ async function main() {
     await outbox?.stop();
     await app.close();
     await destination.close();
+    await identity.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -61,6 +61,21 @@ const EnvSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
   /** Idle wait between two polls of an empty outbox. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /** Citizens' OpenID Connect provider (VNeID). Unset: the local provider (apps/id-sim) starts beside the API. */
+  OIDC_ISSUER: z.string().url().optional(),
+  /** Client id registered at the provider. */
+  OIDC_CLIENT_ID: z.string().min(1).default('mot-cua'),
+  /** Client secret (client_secret_basic); unset: a public client (PKCE only). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Scopes asked for, space-separated (must include openid). */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'must include openid')
+    .default('openid profile phone vneid'),
+  /** Claim (ID token or user info) holding the 12-digit personal identification number. */
+  OIDC_ID_NUMBER_CLAIM: z.string().min(1).default('id_number'),
+  /** Port of the local provider started when OIDC_ISSUER is unset (0: any free port). */
+  OIDC_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
 });
 
 export type Config = Readonly<{
@@ -80,6 +95,15 @@ export type Config = Readonly<{
   /** Model and vocabulary of the optional assistant reranker (both or neither). */
   searchReranker: { modelPath: string; vocabPath: string } | undefined;
   portal: Readonly<{ url: string | undefined; apiKey: string | undefined; simPort: number }>;
+  /** Citizens' sign-in (OpenID Connect): issuer unset means the local provider. */
+  oidc: Readonly<{
+    issuer: string | undefined;
+    clientId: string;
+    clientSecret: string | undefined;
+    scopes: string;
+    idNumberClaim: string;
+    simPort: number;
+  }>;
   outbox: Readonly<{
     dispatcher: 'in-process' | 'off';
     concurrency: number;
@@ -126,6 +150,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { modelPath: e.SEARCH_RERANKER_MODEL, vocabPath: e.SEARCH_RERANKER_VOCAB }
         : undefined,
     portal: Object.freeze({ url: e.PORTAL_URL, apiKey: e.PORTAL_API_KEY, simPort: e.PORTAL_SIM_PORT }),
+    oidc: Object.freeze({
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      scopes: e.OIDC_SCOPES,
+      idNumberClaim: e.OIDC_ID_NUMBER_CLAIM,
+      simPort: e.OIDC_SIM_PORT,
+    }),
     outbox: Object.freeze({
       dispatcher: e.OUTBOX_DISPATCHER,
       concurrency: e.OUTBOX_CONCURRENCY,

@@ -2,6 +2,7 @@ export * from './admin-units/index.js';
 export * from './audit.js';
 export * from './authorization/index.js';
 export * from './calendar/index.js';
+export * from './citizens/index.js';
 export * from './clock.js';
 export * from './dossiers/index.js';
 export * from './errors.js';

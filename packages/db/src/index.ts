@@ -4,6 +4,7 @@ export * from './migrate.js';
 export * from './repositories/admin-units.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/calendar.js';
+export * from './repositories/citizens.repository.js';
 export * from './repositories/dossiers.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/procedures.js';
