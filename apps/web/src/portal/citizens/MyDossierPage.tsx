@@ -105,8 +105,8 @@ export function MyDossierPage() {
         )}
         <Section title={t('citizens.timeline')}>
           <Timeline bulletSize={14} lineWidth={2} active={d.timeline.length - 1}>
-            {d.timeline.map((e, i) => (
-              <Timeline.Item key={`${e.at}-${i}`} title={e.label}>
+            {d.timeline.map((e) => (
+              <Timeline.Item key={`${e.at}-${e.label}`} title={e.label}>
                 <Text size="xs" c="dimmed">
                   {vnDateTime(e.at)}
                 </Text>
