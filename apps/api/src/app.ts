@@ -30,6 +30,7 @@ import { oidcRoutes } from './routes/citizens/oidc.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
+import { gatewayRoutes } from './routes/payments/gateway.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
 
@@ -51,6 +52,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     clock: options.clock,
     outbox: options.outbox,
     identity: options.identity,
+    payments: options.payments,
   };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -133,6 +135,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(oidcRoutes, { ...deps, prefix: '/auth/oidc' });
       await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });
+      await api.register(gatewayRoutes, { ...deps, prefix: '/payments/gateway' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

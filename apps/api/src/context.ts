@@ -3,6 +3,7 @@ import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
 import type { CitizenIdentity } from './http/citizen-identity.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import type { PaymentGateway } from './payments/payment-gateway.js';
 
 /** Everything the routes need, built once in the composition root (main.ts) or by tests. */
 export type AppDeps = {
@@ -13,4 +14,6 @@ export type AppDeps = {
   outbox?: OutboxDispatcher | undefined;
   /** Citizens' OpenID Connect provider (sign-in answers 503 OIDC_PROVIDER_UNAVAILABLE without it). */
   identity?: CitizenIdentity | undefined;
+  /** Online payment gateway (paying answers 503 PAYMENT_GATEWAY_UNAVAILABLE without it). */
+  payments?: PaymentGateway | undefined;
 };

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { passwordHasher } from './http/auth.js';
 import { openCitizenIdentity } from './http/citizen-identity.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
+import { openPaymentGateway } from './payments/payment-gateway.js';
 
 /**
  * Composition root: loadConfig → openDatabase → portal (or its simulator) and outbox dispatcher → createApp →
@@ -15,6 +16,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
   const destination = await openPortalDestination(config);
   const identity = await openCitizenIdentity(config);
+  const payments = await openPaymentGateway(config);
   const outbox =
     config.outbox.dispatcher === 'in-process'
       ? dispatcherFromConfig({
@@ -25,7 +27,7 @@ async function main() {
           log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
         })
       : undefined;
-  const app = await createApp({ config, database, clock: systemClock, outbox, identity });
+  const app = await createApp({ config, database, clock: systemClock, outbox, identity, payments });
   const log = (msg: string) => app.log.info(msg);
   log(
     destination.simulated
@@ -36,6 +38,11 @@ async function main() {
     identity.simulated
       ? `citizens' sign-in: local OpenID Connect provider (stands in for VNeID) at ${identity.issuer}; demo citizens in the README`
       : `citizens' sign-in: OpenID Connect provider ${identity.issuer}`,
+  );
+  log(
+    payments.simulated
+      ? `payments: gateway simulator at ${payments.url} (PUT /sim/mode: ok, declined, timeout, duplicate; GET /sim/notifications)`
+      : `payments: gateway ${payments.url}`,
   );
   log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
   log(`database: ${describeDatabase(config)}`);
@@ -62,6 +69,7 @@ async function main() {
     await app.close();
     await destination.close();
     await identity.close();
+    await payments.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -14,6 +14,7 @@ export async function buildTestApp(
     env?: Record<string, string>;
     register?: CreateAppOptions['register'];
     identity?: CreateAppOptions['identity'];
+    payments?: CreateAppOptions['payments'];
   } = {},
 ) {
   const clock = opts.clock ?? fixedClock('2026-03-02T02:00:00Z');
@@ -30,6 +31,7 @@ export async function buildTestApp(
     logger: false,
     ...(opts.register ? { register: opts.register } : {}),
     ...(opts.identity ? { identity: opts.identity } : {}),
+    ...(opts.payments ? { payments: opts.payments } : {}),
   });
   await app.ready();
   return { app, clock, config };

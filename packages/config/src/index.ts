@@ -76,6 +76,14 @@ const EnvSchema = z.object({
   OIDC_ID_NUMBER_CLAIM: z.string().min(1).default('id_number'),
   /** Port of the local provider started when OIDC_ISSUER is unset (0: any free port). */
   OIDC_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  /** Payment gateway (create payment, redirect, HMAC-signed notification). Unset: the simulator (apps/pay-sim). */
+  PAYMENT_GATEWAY_URL: z.string().url().optional(),
+  /** Merchant id at the gateway. */
+  PAYMENT_MERCHANT_ID: z.string().min(1).default('MOTCUA01'),
+  /** Shared secret of the HMAC signatures (required with PAYMENT_GATEWAY_URL; the simulator gets a random one). */
+  PAYMENT_SECRET: z.string().min(16).optional(),
+  /** Port of the simulator started when PAYMENT_GATEWAY_URL is unset (0: any free port). */
+  PAYMENT_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
 });
 
 export type Config = Readonly<{
@@ -104,6 +112,13 @@ export type Config = Readonly<{
     idNumberClaim: string;
     simPort: number;
   }>;
+  /** Online payment gateway: url unset means the simulator. */
+  payment: Readonly<{
+    gatewayUrl: string | undefined;
+    merchantId: string;
+    secret: string | undefined;
+    simPort: number;
+  }>;
   outbox: Readonly<{
     dispatcher: 'in-process' | 'off';
     concurrency: number;
@@ -128,6 +143,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.PAYMENT_GATEWAY_URL && !e.PAYMENT_SECRET) {
+    throw new ConfigError(['PAYMENT_SECRET: required with PAYMENT_GATEWAY_URL']);
+  }
   if (Boolean(e.SEARCH_RERANKER_MODEL) !== Boolean(e.SEARCH_RERANKER_VOCAB)) {
     throw new ConfigError(['SEARCH_RERANKER_MODEL and SEARCH_RERANKER_VOCAB: set both or neither']);
   }
@@ -157,6 +175,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       scopes: e.OIDC_SCOPES,
       idNumberClaim: e.OIDC_ID_NUMBER_CLAIM,
       simPort: e.OIDC_SIM_PORT,
+    }),
+    payment: Object.freeze({
+      gatewayUrl: e.PAYMENT_GATEWAY_URL,
+      merchantId: e.PAYMENT_MERCHANT_ID,
+      secret: e.PAYMENT_SECRET,
+      simPort: e.PAYMENT_SIM_PORT,
     }),
     outbox: Object.freeze({
       dispatcher: e.OUTBOX_DISPATCHER,

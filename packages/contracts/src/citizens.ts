@@ -92,6 +92,12 @@ export const CitizenDossierDetail = CitizenDossierSummary.extend({
   ),
   slips: z.array(SlipKindName),
   canAnswerSupplement: z.boolean(),
+  /** The fee or financial obligation awaited now (pay online), or null. */
+  paymentDue: z.object({ amount: z.number(), description: z.string() }).nullable(),
+  paidOnline: z.boolean(),
+  payments: z.array(
+    z.object({ orderRef: z.string(), amount: z.number(), status: z.string(), settledAt: z.string().nullable() }),
+  ),
 }).meta({ id: 'CitizenDossierDetail' });
 export type CitizenDossierDetail = z.infer<typeof CitizenDossierDetail>;
 

@@ -52,4 +52,25 @@ export const citizensErrors = {
     vi: 'Hồ sơ không có yêu cầu bổ sung đang chờ.',
     en: 'The dossier has no open supplement request.',
   },
+  PAYMENT_NOT_DUE: {
+    status: 409,
+    vi: 'Hồ sơ không có khoản phí hoặc nghĩa vụ tài chính đang chờ thanh toán.',
+    en: 'The dossier has no fee or financial obligation awaiting payment.',
+  },
+  PAYMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giao dịch thanh toán.', en: 'Payment not found.' },
+  PAYMENT_SIGNATURE_INVALID: {
+    status: 401,
+    vi: 'Chữ ký của thông báo thanh toán không hợp lệ.',
+    en: 'The payment notification’s signature is not valid.',
+  },
+  PAYMENT_AMOUNT_MISMATCH: {
+    status: 409,
+    vi: 'Số tiền thanh toán không khớp với số tiền phải nộp.',
+    en: 'The amount paid does not match the amount due.',
+  },
+  PAYMENT_GATEWAY_UNAVAILABLE: {
+    status: 503,
+    vi: 'Cổng thanh toán tạm thời không truy cập được. Vui lòng thử lại sau.',
+    en: 'The payment gateway cannot be reached at the moment. Please try again later.',
+  },
 } as const satisfies Record<string, ErrorEntry>;

@@ -33,6 +33,8 @@ export const actionRoles = {
   'dossier.read_own': ['citizen'],
   /** A citizen answers a supplement request of their own dossier online. */
   'dossier.supplement_online': ['citizen'],
+  /** A citizen pays the fee or financial obligation of their own dossier online. */
+  'dossier.pay_online': ['citizen'],
   /** Aggregates of an area: supervisors for theirs, the director and the leader for their unit. */
   'dossier.stats': ['supervisor', 'center_director', 'leader'],
   // national portal sync: dead letters of the outbox (inspect, correct, re-send)

@@ -9,6 +9,8 @@ import {
   type DossierRecord,
   type DossierState,
   dossierActionLabel,
+  type OnlinePayment,
+  outstandingObligation,
   requireOwnDossier,
 } from '@mot-cua/core';
 import { createCitizensRepository, type DB } from '@mot-cua/db';
@@ -100,6 +102,7 @@ export function presentCitizenDetail(input: {
     sizeBytes: number;
     mediaType: string;
   }>;
+  payments: OnlinePayment[];
 }): CitizenDossierDetail {
   const { dossier: d, state: s } = input;
   const g = citizenGuidance(s);
@@ -125,5 +128,13 @@ export function presentCitizenDetail(input: {
     attachments: input.attachments,
     slips: slipsOf(input.actions).filter((k) => k !== 'control-sheet'),
     canAnswerSupplement: s.status === 'supplement_requested',
+    paymentDue: outstandingObligation(s, input.actions),
+    paidOnline: d.paidOnline,
+    payments: input.payments.map((p) => ({
+      orderRef: p.orderRef,
+      amount: p.amount,
+      status: p.status,
+      settledAt: iso(p.settledAt),
+    })),
   };
 }

@@ -6,7 +6,7 @@ import {
   SlipKindName,
 } from '@mot-cua/contracts';
 import { AppError, authorize, deriveDossierState, vnDate } from '@mot-cua/core';
-import { createCitizensRepository } from '@mot-cua/db';
+import { createCitizensRepository, createOnlinePaymentsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -88,7 +88,15 @@ export const myDossierRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         sizeBytes: a.sizeBytes,
         mediaType: a.mediaType,
       }));
-      return presentCitizenDetail({ citizen: c, dossier, state, actions, unitName, attachments });
+      return presentCitizenDetail({
+        citizen: c,
+        dossier,
+        state,
+        actions,
+        unitName,
+        attachments,
+        payments: await createOnlinePaymentsRepository(db).listForDossier(dossier.id),
+      });
     },
   );
 

@@ -74,12 +74,13 @@ export async function signInCitizen(
   app: FastifyInstance,
   idNumber: string,
   password = DEMO_CITIZEN_PASSWORD,
+  publicUrl = 'http://localhost:3000',
 ): Promise<Signed & { callbackStatus: number; location: string }> {
   const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/start?returnTo=/ho-so-cua-toi' });
   if (start.statusCode !== 302) throw new Error(`start: ${start.statusCode} ${start.body}`);
   const back = await follow(
     String(start.headers.location),
-    'http://localhost:3000/',
+    `${publicUrl}/`,
     () => new URLSearchParams({ id_number: idNumber, password }),
   );
   if (typeof back !== 'string') throw new Error(`provider stopped at ${back.stoppedAt} (${back.status})`);

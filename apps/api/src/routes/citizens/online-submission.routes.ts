@@ -10,8 +10,9 @@ import {
   supplementDossier,
   vnDate,
 } from '@mot-cua/core';
-import { createProceduresRepository } from '@mot-cua/db';
+import { createOnlinePaymentsRepository, createProceduresRepository, type DB } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
@@ -36,6 +37,7 @@ function parseData(raw: string | undefined): z.infer<typeof CitizenSubmitRequest
 /** The citizen's detail of a dossier just written, read on the transaction's connection. */
 async function present(
   app: AppDeps,
+  trx: Kysely<DB>,
   d: Deps,
   c: CitizenCaller,
   r: { dossier: DossierRecord; state: DossierState; actions: Parameters<typeof presentCitizenDetail>[0]['actions'] },
@@ -49,7 +51,13 @@ async function present(
     sizeBytes: a.sizeBytes,
     mediaType: a.mediaType,
   }));
-  return presentCitizenDetail({ citizen: c, ...r, unitName, attachments });
+  return presentCitizenDetail({
+    citizen: c,
+    ...r,
+    unitName,
+    attachments,
+    payments: await createOnlinePaymentsRepository(trx).listForDossier(r.dossier.id),
+  });
 }
 
 /**
@@ -99,8 +107,8 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       const created = await inTransaction(
         deps,
         req,
-        (trx, requestId) => dossierDeps(trx, deps, versionOf(req), requestId),
-        async (d) => {
+        (trx, requestId) => ({ trx, d: dossierDeps(trx, deps, versionOf(req), requestId) }),
+        async ({ trx, d }) => {
           const unit = await d.units.findUnit(data.receivingUnitCode, today);
           if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
           authorize(c.actor, 'dossier.submit', { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
@@ -139,7 +147,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
               }
             },
           });
-          return present(deps, d, c, r);
+          return present(deps, trx, d, c, r);
         },
       );
       return reply.status(201).send(created);
@@ -165,8 +173,8 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       return inTransaction(
         deps,
         req,
-        (trx, requestId) => dossierDeps(trx, deps, versionOf(req), requestId),
-        async (d) => {
+        (trx, requestId) => ({ trx, d: dossierDeps(trx, deps, versionOf(req), requestId) }),
+        async ({ trx, d }) => {
           // Decided on the locked dossier: it is the citizen's, a supplement is open, and every item is answered.
           const who = (dossier: DossierRecord, state: DossierState): DossierActor => {
             ownDossier(c, dossier);
@@ -195,7 +203,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
             });
           }
           const r = await supplementDossier(d, { dossierId: req.params.id, actor: actor!, note });
-          return present(deps, d, c, r);
+          return present(deps, trx, d, c, r);
         },
       );
     },
