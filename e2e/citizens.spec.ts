@@ -104,6 +104,42 @@ describe('citizen online journey (phone)', () => {
     await screenshot(page, 'citizen-supplement-answered');
   });
 
+  it('the officials accept it and ask for a fee; the citizen pays it through the gateway simulator', async () => {
+    const id = dossierUrl.split('/').pop()!;
+    const act = async (
+      username: string,
+      path: string,
+      data: (d: { components: Array<{ key: string }> }) => unknown,
+    ) => {
+      const off = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await loginAs(off, h.baseUrl, username);
+      const csrf = await off.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken);
+      const d = await (await off.request.get(`${h.baseUrl}/api/dossiers/${id}`)).json();
+      const res = await off.request.post(`${h.baseUrl}/api/dossiers/${id}/${path}`, {
+        headers: { 'x-csrf-token': csrf },
+        data: data(d),
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      await off.close();
+    };
+    await act('tiepnhan.benthanh', 'accept', (d) => ({
+      components: d.components.map((c) => ({ key: c.key, state: 'present' })),
+    }));
+    await act('chuyenvien.benthanh', 'financial-obligation', () => ({
+      amount: 50_000,
+      description: 'Lệ phí cấp bản sao',
+    }));
+    await page.goto(dossierUrl);
+    await page.getByRole('button', { name: /Thanh toán 50\.000/ }).click();
+    await expect.poll(() => page.getByText('Cổng thanh toán').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, 'citizen-pay-gateway');
+    await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+    await page.waitForURL(/thanh-toan=success/);
+    await expect.poll(() => page.getByText('Thanh toán thành công.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText('Đã thanh toán trực tuyến').isVisible()).toBe(true);
+    await screenshot(page, 'citizen-paid');
+  });
+
   it('a second citizen cannot see the first one’s dossier, in the page or by a direct API call', async () => {
     const other = await h.browser.newContext(PHONE);
     const p2 = await other.newPage();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '@mot-cua/api';
 import { passwordHasher } from '@mot-cua/api/http/auth';
 import { openCitizenIdentity } from '@mot-cua/api/http/citizen-identity';
+import { openPaymentGateway } from '@mot-cua/api/payments/payment-gateway';
 import { loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
@@ -32,6 +33,7 @@ export async function startHarness(): Promise<Harness> {
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     OIDC_SIM_PORT: '0',
+    PAYMENT_SIM_PORT: '0',
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
@@ -45,7 +47,8 @@ export async function startHarness(): Promise<Harness> {
     await seedDemo(database, { hashPassword: passwordHasher.hash, systemCode: config.systemCode });
   });
   const identity = await openCitizenIdentity(config);
-  const app = await createApp({ config, database, clock: systemClock, logger: false, identity });
+  const payments = await openPaymentGateway(config);
+  const app = await createApp({ config, database, clock: systemClock, logger: false, identity, payments });
   await app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -73,6 +76,7 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await app.close(); // closes the database too
       await identity.close();
+      await payments.close();
       await scratch?.drop();
     },
   };

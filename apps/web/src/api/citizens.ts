@@ -112,3 +112,19 @@ export async function lighten(file: File, force = false): Promise<File> {
     return file;
   }
 }
+
+/** Start paying the awaited obligation: the server answers the gateway page to go to. */
+export async function startPayment(id: string, csrfToken: string): Promise<string> {
+  const res = await fetch(`/api/citizen/dossiers/${id}/payments`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { [CSRF_HEADER]: csrfToken, 'accept-language': i18n.language === 'en' ? 'en' : 'vi' },
+  });
+  const data = (await res.json().catch(() => undefined)) as { payUrl?: string } | undefined;
+  if (!res.ok || !data?.payUrl) {
+    const p = Problem.safeParse(data);
+    if (p.success) throw new ApiError(p.data);
+    throw new Error(res.statusText);
+  }
+  return data.payUrl;
+}

@@ -66,6 +66,14 @@ export const vi = {
   supplementSent: 'Đã gửi bổ sung. Hồ sơ được chuyển lại cho cán bộ.',
   duration: 'Thời hạn giải quyết: {{text}}',
   back: '← Hồ sơ của tôi',
+  payTitle: 'Nộp phí, lệ phí trực tuyến',
+  payButton: 'Thanh toán {{amount}}',
+  paidOnline: 'Đã thanh toán trực tuyến',
+  paymentResult: {
+    success: 'Thanh toán thành công.',
+    failed: 'Giao dịch không thành công.',
+    cancelled: 'Bạn đã hủy giao dịch.',
+  },
 };
 
 export const en: typeof vi = {
@@ -135,4 +143,12 @@ export const en: typeof vi = {
   supplementSent: 'Supplement sent. The dossier goes back to the official.',
   duration: 'Time limit: {{text}}',
   back: '← My dossiers',
+  payTitle: 'Pay the fee online',
+  payButton: 'Pay {{amount}}',
+  paidOnline: 'Paid online',
+  paymentResult: {
+    success: 'Payment succeeded.',
+    failed: 'The payment failed.',
+    cancelled: 'You cancelled the payment.',
+  },
 };

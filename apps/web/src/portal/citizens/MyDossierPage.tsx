@@ -21,6 +21,7 @@ import {
   answerSupplement,
   myFileUrl,
   mySlipUrl,
+  startPayment,
   type Uploads,
   useInvalidateMine,
   useMyDossier,
@@ -91,6 +92,15 @@ export function MyDossierPage() {
             })}
           </Text>
         </Paper>
+        {params.get('thanh-toan') && (
+          <Alert color={params.get('thanh-toan') === 'success' ? 'green' : 'orange'} role="status">
+            {t(
+              `citizens.paymentResult.${params.get('thanh-toan') === 'success' ? 'success' : params.get('thanh-toan') === 'cancelled' ? 'cancelled' : 'failed'}`,
+            )}
+          </Alert>
+        )}
+        {d.paymentDue && <PayBox id={d.id} amount={d.paymentDue.amount} description={d.paymentDue.description} />}
+        {d.paidOnline && <Badge color="green">{t('citizens.paidOnline')}</Badge>}
         {d.canAnswerSupplement && <SupplementForm id={d.id} items={d.pendingSupplement} />}
         {results.length > 0 && (
           <Section title={t('citizens.results')}>
@@ -211,6 +221,47 @@ function SupplementForm({
         <Textarea label={t('citizens.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Button type="submit" loading={busy}>
           {t('citizens.supplementSend')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function PayBox({ id, amount, description }: { id: string; amount: number; description: string }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const pay = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      window.location.assign(await startPayment(id, session.data?.csrfToken ?? ''));
+    } catch (err) {
+      setError(
+        err instanceof ApiError
+          ? i18n.language === 'en'
+            ? err.problem.message.en
+            : err.problem.message.vi
+          : String(err),
+      );
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="pay-title">
+      <Stack gap="xs">
+        <Title order={3} size="h5" id="pay-title">
+          {t('citizens.payTitle')}
+        </Title>
+        <Text size="sm">{description}</Text>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Button onClick={() => void pay()} loading={busy} color="green.9">
+          {t('citizens.payButton', { amount: `${amount.toLocaleString('vi-VN')} đ` })}
         </Button>
       </Stack>
     </Paper>
