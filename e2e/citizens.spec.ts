@@ -40,7 +40,7 @@ describe('citizen online journey (phone)', () => {
         'base64',
       ),
     );
-  });
+  }, 300_000);
   afterAll(async () => {
     await h?.close();
   });
