@@ -9,6 +9,8 @@ const unit = [
   'apps/api/src/**/*.test.ts',
   'apps/portal-sim/src/**/*.test.ts',
   'apps/notify-sim/src/**/*.test.ts',
+  'apps/id-sim/src/**/*.test.ts',
+  'apps/pay-sim/src/**/*.test.ts',
   'scripts/**/*.test.ts',
 ];
 const db = [

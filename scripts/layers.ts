@@ -20,12 +20,18 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     '@mot-cua/db',
     '@mot-cua/portal-sim',
     '@mot-cua/notify-sim',
+    '@mot-cua/id-sim',
+    '@mot-cua/pay-sim',
     '@mot-cua/test-kit',
   ],
   /** The national portal simulator stands alone (the API starts it when no portal is configured). */
   '@mot-cua/portal-sim': [],
   /** The mail catcher and SMS gateway simulators stand alone too (started when no SMTP / SMS gateway is set). */
   '@mot-cua/notify-sim': [],
+  /** The local OpenID Connect provider standing in for VNeID, alone too (started when OIDC_ISSUER is unset). */
+  '@mot-cua/id-sim': [],
+  /** The payment gateway simulator, alone too (started when PAYMENT_GATEWAY_URL is unset). */
+  '@mot-cua/pay-sim': [],
   '@mot-cua/web': ['@mot-cua/contracts'],
 };
 

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@mot-cua/api';
 import { passwordHasher } from '@mot-cua/api/http/auth';
+import { openCitizenIdentity } from '@mot-cua/api/http/citizen-identity';
+import { openPaymentGateway } from '@mot-cua/api/payments/payment-gateway';
 import { syncServices } from '@mot-cua/api/sync-services';
 import { loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
@@ -34,9 +37,14 @@ export type Harness = {
  */
 export async function startHarness(opts: { sync?: boolean } = {}): Promise<Harness> {
   const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : null;
+  // The citizens' identity provider must know the callback address before the app listens: take a free port first.
+  const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    OIDC_SIM_PORT: '0',
+    PAYMENT_SIM_PORT: '0',
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
@@ -66,11 +74,19 @@ export async function startHarness(opts: { sync?: boolean } = {}): Promise<Harne
         return { portal, notify, services };
       })()
     : null;
-  const app = await createApp({ config, database, clock: systemClock, logger: false, ...sims?.services.deps });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const identity = await openCitizenIdentity(config);
+  const payments = await openPaymentGateway(config);
+  const app = await createApp({
+    config,
+    database,
+    clock: systemClock,
+    logger: false,
+    identity,
+    payments,
+    ...sims?.services.deps,
+  });
+  await app.listen({ port, host: '127.0.0.1' });
   sims?.services.start();
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -100,9 +116,23 @@ export async function startHarness(opts: { sync?: boolean } = {}): Promise<Harne
       await sims?.notify.close();
       await browser.close();
       await app.close(); // closes the database too
+      await identity.close();
+      await payments.close();
       await scratch?.drop();
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      const p = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => resolve(p));
+    });
+  });
 }
 
 export async function screenshot(page: Page, name: string) {

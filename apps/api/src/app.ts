@@ -25,11 +25,14 @@ import { registerOutboxMetrics } from './outbox/outbox-health.js';
 import { adminUnitsRoutes } from './routes/admin-units/admin-units.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
+import { citizenRoutes } from './routes/citizens/citizens.routes.js';
+import { oidcRoutes } from './routes/citizens/oidc.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { notificationRoutes } from './routes/notifications/notifications.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.js';
+import { gatewayRoutes } from './routes/payments/gateway.routes.js';
 import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
@@ -53,6 +56,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     outbox: options.outbox,
     portalImporter: options.portalImporter,
     notifications: options.notifications,
+    identity: options.identity,
+    payments: options.payments,
   };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -136,6 +141,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(syncSupervisionRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
+      await api.register(oidcRoutes, { ...deps, prefix: '/auth/oidc' });
+      await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });
+      await api.register(gatewayRoutes, { ...deps, prefix: '/payments/gateway' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

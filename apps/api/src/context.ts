@@ -1,8 +1,10 @@
 import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
+import type { CitizenIdentity } from './http/citizen-identity.js';
 import type { NotificationDispatchers } from './notifications/notification-destinations.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import type { PaymentGateway } from './payments/payment-gateway.js';
 import type { PortalImporter } from './portal-import/portal-importer.js';
 
 /** Everything the routes need, built once in the composition root (main.ts) or by tests. */
@@ -16,4 +18,8 @@ export type AppDeps = {
   portalImporter?: PortalImporter | undefined;
   /** The in-process dispatchers of applicant e-mails and SMS, and the simulators' address when they run here. */
   notifications?: { dispatchers?: NotificationDispatchers | undefined; simUrl: string | null } | undefined;
+  /** Citizens' OpenID Connect provider (sign-in answers 503 OIDC_PROVIDER_UNAVAILABLE without it). */
+  identity?: CitizenIdentity | undefined;
+  /** Online payment gateway (paying answers 503 PAYMENT_GATEWAY_UNAVAILABLE without it). */
+  payments?: PaymentGateway | undefined;
 };

@@ -3,8 +3,10 @@ import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
 import { passwordHasher } from './http/auth.js';
+import { openCitizenIdentity } from './http/citizen-identity.js';
 import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
+import { openPaymentGateway } from './payments/payment-gateway.js';
 import { importerFromConfig } from './portal-import/importer-from-config.js';
 
 /**
@@ -15,6 +17,8 @@ async function main() {
   const config = loadConfig(process.env);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
   const destination = await openPortalDestination(config);
+  const identity = await openCitizenIdentity(config);
+  const payments = await openPaymentGateway(config);
   const outbox =
     config.outbox.dispatcher === 'in-process'
       ? dispatcherFromConfig({
@@ -51,12 +55,24 @@ async function main() {
     outbox,
     portalImporter,
     notifications: { dispatchers: notifiers, simUrl: notify.simUrl },
+    identity,
+    payments,
   });
   const log = (msg: string) => app.log.info(msg);
   log(
     destination.simulated
       ? `national portal: simulator at ${destination.url} (GET ${destination.url}/sim/received, PUT /sim/mode; PORTAL_URL unset)`
       : `national portal: ${destination.url}`,
+  );
+  log(
+    identity.simulated
+      ? `citizens' sign-in: local OpenID Connect provider (stands in for VNeID) at ${identity.issuer}; demo citizens in the README`
+      : `citizens' sign-in: OpenID Connect provider ${identity.issuer}`,
+  );
+  log(
+    payments.simulated
+      ? `payments: gateway simulator at ${payments.url} (PUT /sim/mode: ok, declined, timeout, duplicate; GET /sim/notifications)`
+      : `payments: gateway ${payments.url}`,
   );
   log(`outbox dispatcher: ${outbox ? 'in this process' : 'off here (npm run dispatcher)'}`);
   log(
@@ -96,6 +112,8 @@ async function main() {
     await app.close();
     await destination.close();
     await notify.close();
+    await identity.close();
+    await payments.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

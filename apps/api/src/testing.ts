@@ -9,7 +9,13 @@ import { type CreateAppOptions, createApp } from './app.js';
 /** Build the app over a test database with a movable clock; logs silenced. */
 export async function buildTestApp(
   database: Database,
-  opts: { clock?: Clock; env?: Record<string, string>; register?: CreateAppOptions['register'] } = {},
+  opts: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    register?: CreateAppOptions['register'];
+    identity?: CreateAppOptions['identity'];
+    payments?: CreateAppOptions['payments'];
+  } = {},
 ) {
   const clock = opts.clock ?? fixedClock('2026-03-02T02:00:00Z');
   const config = loadConfig({
@@ -24,6 +30,8 @@ export async function buildTestApp(
     clock,
     logger: false,
     ...(opts.register ? { register: opts.register } : {}),
+    ...(opts.identity ? { identity: opts.identity } : {}),
+    ...(opts.payments ? { payments: opts.payments } : {}),
   });
   await app.ready();
   return { app, clock, config };

@@ -4,6 +4,7 @@ import { NotFoundPage } from './components/NotFoundPage.js';
 import { HomePage } from './portal/HomePage.js';
 import { adminUnitsRoutes } from './routes-admin-units.js';
 import { calendarRoutes } from './routes-calendar.js';
+import { citizensRoutes } from './routes-citizens.js';
 import { dossiersRoutes } from './routes-dossiers.js';
 import { proceduresRoutes } from './routes-procedures.js';
 import { searchRoutes } from './routes-search.js';
@@ -18,6 +19,7 @@ const featureRoutes: RouteObject[] = [
   ...searchRoutes,
   ...dossiersRoutes,
   ...syncRoutes,
+  ...citizensRoutes,
 ];
 
 export function App() {

@@ -77,6 +77,29 @@ const EnvSchema = z.object({
   NOTIFY_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   /** SMTP port of the mail catcher when it starts. */
   SMTP_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Citizens' OpenID Connect provider (VNeID). Unset: the local provider (apps/id-sim) starts beside the API. */
+  OIDC_ISSUER: z.string().url().optional(),
+  /** Client id registered at the provider. */
+  OIDC_CLIENT_ID: z.string().min(1).default('mot-cua'),
+  /** Client secret (client_secret_basic); unset: a public client (PKCE only). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Scopes asked for, space-separated (must include openid). */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'must include openid')
+    .default('openid profile phone vneid'),
+  /** Claim (ID token or user info) holding the 12-digit personal identification number. */
+  OIDC_ID_NUMBER_CLAIM: z.string().min(1).default('id_number'),
+  /** Port of the local provider started when OIDC_ISSUER is unset (0: any free port). */
+  OIDC_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3004),
+  /** Payment gateway (create payment, redirect, HMAC-signed notification). Unset: the simulator (apps/pay-sim). */
+  PAYMENT_GATEWAY_URL: z.string().url().optional(),
+  /** Merchant id at the gateway. */
+  PAYMENT_MERCHANT_ID: z.string().min(1).default('MOTCUA01'),
+  /** Shared secret of the HMAC signatures (required with PAYMENT_GATEWAY_URL; the simulator gets a random one). */
+  PAYMENT_SECRET: z.string().min(16).optional(),
+  /** Port of the simulator started when PAYMENT_GATEWAY_URL is unset (0: any free port). */
+  PAYMENT_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
 });
 
 export type Config = Readonly<{
@@ -96,6 +119,22 @@ export type Config = Readonly<{
   /** Model and vocabulary of the optional assistant reranker (both or neither). */
   searchReranker: { modelPath: string; vocabPath: string } | undefined;
   portal: Readonly<{ url: string | undefined; apiKey: string | undefined; simPort: number }>;
+  /** Citizens' sign-in (OpenID Connect): issuer unset means the local provider. */
+  oidc: Readonly<{
+    issuer: string | undefined;
+    clientId: string;
+    clientSecret: string | undefined;
+    scopes: string;
+    idNumberClaim: string;
+    simPort: number;
+  }>;
+  /** Online payment gateway: url unset means the simulator. */
+  payment: Readonly<{
+    gatewayUrl: string | undefined;
+    merchantId: string;
+    secret: string | undefined;
+    simPort: number;
+  }>;
   outbox: Readonly<{
     dispatcher: 'in-process' | 'off';
     concurrency: number;
@@ -130,15 +169,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
-    // The simulators (national portal, mail catcher, SMS gateway) are for development and tests only.
+    // The simulators (national portal, mail catcher, SMS gateway, identity provider, payment gateway) are for
+    // development and tests only: a stand-in VNeID with demo citizens must never run in production.
     const missing = [
       !e.PORTAL_URL &&
         'PORTAL_URL: required when NODE_ENV=production (the address of the national public service portal); ' +
           'the portal simulator only starts in development and test',
       !e.SMTP_URL && 'SMTP_URL: required when NODE_ENV=production (the mail server for applicant e-mails)',
       !e.SMS_GATEWAY_URL && 'SMS_GATEWAY_URL: required when NODE_ENV=production (the SMS gateway for applicant SMS)',
+      !e.OIDC_ISSUER &&
+        "OIDC_ISSUER: required when NODE_ENV=production (the citizens' identity provider, VNeID); the local provider only starts in development and test",
+      !e.PAYMENT_GATEWAY_URL &&
+        'PAYMENT_GATEWAY_URL: required when NODE_ENV=production (the online payment gateway); the simulator only starts in development and test',
     ].filter((m): m is string => Boolean(m));
     if (missing.length) throw new ConfigError(missing);
+  }
+  if (e.PAYMENT_GATEWAY_URL && !e.PAYMENT_SECRET) {
+    throw new ConfigError(['PAYMENT_SECRET: required with PAYMENT_GATEWAY_URL']);
   }
   if (Boolean(e.SEARCH_RERANKER_MODEL) !== Boolean(e.SEARCH_RERANKER_VOCAB)) {
     throw new ConfigError(['SEARCH_RERANKER_MODEL and SEARCH_RERANKER_VOCAB: set both or neither']);
@@ -162,6 +209,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { modelPath: e.SEARCH_RERANKER_MODEL, vocabPath: e.SEARCH_RERANKER_VOCAB }
         : undefined,
     portal: Object.freeze({ url: e.PORTAL_URL, apiKey: e.PORTAL_API_KEY, simPort: e.PORTAL_SIM_PORT }),
+    oidc: Object.freeze({
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      scopes: e.OIDC_SCOPES,
+      idNumberClaim: e.OIDC_ID_NUMBER_CLAIM,
+      simPort: e.OIDC_SIM_PORT,
+    }),
+    payment: Object.freeze({
+      gatewayUrl: e.PAYMENT_GATEWAY_URL,
+      merchantId: e.PAYMENT_MERCHANT_ID,
+      secret: e.PAYMENT_SECRET,
+      simPort: e.PAYMENT_SIM_PORT,
+    }),
     outbox: Object.freeze({
       dispatcher: e.OUTBOX_DISPATCHER,
       concurrency: e.OUTBOX_CONCURRENCY,

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Box, Button, Group, SegmentedControl, Text, Title } f
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
+import { isCitizen } from '../api/citizens.js';
 import { useLogout, useSession } from '../api/session.js';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -41,17 +42,28 @@ export function Layout({ children }: { children: ReactNode }) {
             />
             {session.data ? (
               <>
-                <Button component={Link} to="/workspace" variant="light" size="xs">
-                  <Short full={t('nav.workspace')} short={t('nav.workspaceShort')} />
-                </Button>
+                {isCitizen(session.data) ? (
+                  <Button component={Link} to="/ho-so-cua-toi" variant="light" size="xs">
+                    <Short full={t('citizens.myDossiers')} short={t('citizens.myDossiersShort')} />
+                  </Button>
+                ) : (
+                  <Button component={Link} to="/workspace" variant="light" size="xs">
+                    <Short full={t('nav.workspace')} short={t('nav.workspaceShort')} />
+                  </Button>
+                )}
                 <Button variant="subtle" size="xs" onClick={() => logout.mutate()}>
                   {t('nav.logout')}
                 </Button>
               </>
             ) : (
-              <Button component={Link} to="/login" size="xs">
-                <Short full={t('nav.login')} short={t('nav.loginShort')} />
-              </Button>
+              <>
+                <Button component={Link} to="/dang-nhap" size="xs" color="red.9">
+                  <Short full={t('citizens.navSignIn')} short={t('citizens.navSignInShort')} />
+                </Button>
+                <Button component={Link} to="/login" size="xs" variant="light">
+                  <Short full={t('nav.login')} short={t('nav.loginShort')} />
+                </Button>
+              </>
             )}
           </Group>
         </Group>

@@ -1,5 +1,6 @@
 import { adminUnitsErrors } from './admin-units.js';
 import { calendarErrors } from './calendar.js';
+import { citizensErrors } from './citizens.js';
 import { commonErrors } from './common.js';
 import { dossiersErrors } from './dossiers.js';
 import { outboxErrors } from './outbox.js';
@@ -18,6 +19,7 @@ export const errorCatalog = {
   ...dossiersErrors,
   ...searchErrors,
   ...outboxErrors,
+  ...citizensErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

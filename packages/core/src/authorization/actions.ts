@@ -29,6 +29,12 @@ export const actionRoles = {
   'dossier.apologize': ['specialist', 'department_head', 'leader', 'center_director'],
   'dossier.stop': ['reception', 'center_director', 'leader'],
   'dossier.rate': ['citizen', 'reception', 'center_director'],
+  /** A citizen's own dossiers (as applicant or authorised agent; the ownership rule is core's citizenMayAccess). */
+  'dossier.read_own': ['citizen'],
+  /** A citizen answers a supplement request of their own dossier online. */
+  'dossier.supplement_online': ['citizen'],
+  /** A citizen pays the fee or financial obligation of their own dossier online. */
+  'dossier.pay_online': ['citizen'],
   /** Aggregates of an area: supervisors for theirs, the director and the leader for their unit. */
   'dossier.stats': ['supervisor', 'center_director', 'leader'],
   // national portal sync: dead letters of the outbox (inspect, correct, re-send)

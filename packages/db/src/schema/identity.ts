@@ -11,6 +11,8 @@ export interface UsersTable {
   passwordHash: string | null;
   oidcIssuer: string | null;
   oidcSubject: string | null;
+  /** Citizens: the 12-digit personal identification number from the identity claims (migration 0110). */
+  personalIdNumber: ColumnType<string | null, string | null | undefined, string | null>;
   isActive: Generated<boolean>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -37,8 +39,18 @@ export interface SessionsTable {
   ip: string | null;
 }
 
+export interface OidcLoginRequestsTable {
+  state: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  createdAt: Timestamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface IdentityTables {
   users: UsersTable;
+  oidcLoginRequests: OidcLoginRequestsTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
 }

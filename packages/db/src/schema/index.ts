@@ -2,6 +2,7 @@ import type { AdminUnitsTables } from './admin-units.js';
 import type { CalendarTables } from './calendar.js';
 import type { DossiersTables } from './dossiers.js';
 import type { IdentityTables } from './identity.js';
+import type { PaymentsTables } from './payments.js';
 import type { PlatformTables } from './platform.js';
 import type { ProceduresTables } from './procedures.js';
 import type { SearchTables } from './search.js';
@@ -14,4 +15,5 @@ export interface DB
     CalendarTables,
     ProceduresTables,
     DossiersTables,
-    SearchTables {}
+    SearchTables,
+    PaymentsTables {}

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Container, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ProcedureFee } from '@mot-cua/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -83,6 +97,11 @@ export function ProcedurePage() {
             {t(`procedures.online.${p.onlineServiceLevel}`)}
           </Badge>
         </Group>
+        {p.onlineServiceLevel !== 'none' && (
+          <Button component={Link} to={`/nop-truc-tuyen/${p.code}`} size="md" w={{ base: '100%', sm: 'auto' }}>
+            {t('citizens.submitOnline')}
+          </Button>
+        )}
         {p.origin === 'curated' && <Alert color="yellow">{t('procedures.curated')}</Alert>}
         {p.needsReview && p.origin === 'crawl' && <Alert color="gray">{t('procedures.needsReview')}</Alert>}
 

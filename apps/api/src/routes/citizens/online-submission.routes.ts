@@ -1,0 +1,211 @@
+import { CitizenDossierDetail, CitizenSubmitRequest } from '@mot-cua/contracts';
+import {
+  AppError,
+  attachComponentFiles,
+  authorize,
+  type DossierActor,
+  type DossierRecord,
+  type DossierState,
+  receiveDossier,
+  supplementDossier,
+  vnDate,
+} from '@mot-cua/core';
+import { createOnlinePaymentsRepository, createProceduresRepository, type DB } from '@mot-cua/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
+import { versionOf } from '../dossiers/dossier-view.js';
+import { inTransaction } from '../write.js';
+import { type CitizenCaller, ownDossier, presentCitizenDetail, requireCitizen } from './citizen-context.js';
+import { readCitizenParts } from './uploads.js';
+
+const tags = ['citizens'];
+type Deps = ReturnType<typeof dossierDeps>;
+
+function parseData(raw: string | undefined): z.infer<typeof CitizenSubmitRequest> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw ?? '');
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field: 'data', message: 'JSON expected' }] });
+  }
+  return CitizenSubmitRequest.parse(json);
+}
+
+/** The citizen's detail of a dossier just written, read on the transaction's connection. */
+async function present(
+  app: AppDeps,
+  trx: Kysely<DB>,
+  d: Deps,
+  c: CitizenCaller,
+  r: { dossier: DossierRecord; state: DossierState; actions: Parameters<typeof presentCitizenDetail>[0]['actions'] },
+) {
+  const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(app.clock.now()));
+  const attachments = (await d.dossiers.listAttachments(r.dossier.id)).map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    componentKey: a.componentKey,
+    fileName: a.fileName,
+    sizeBytes: a.sizeBytes,
+    mediaType: a.mediaType,
+  }));
+  return presentCitizenDetail({
+    citizen: c,
+    ...r,
+    unitName,
+    attachments,
+    payments: await createOnlinePaymentsRepository(trx).listForDossier(r.dossier.id),
+  });
+}
+
+/**
+ * Online submission and the online answer to a supplement request. Both are multipart: uploads in parts named by
+ * the component key (checked by their bytes), through the existing receive, attachment and supplement use cases,
+ * in one transaction with their audit rows.
+ */
+export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.post(
+    '/dossiers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Submit a dossier online (multipart: field `data` = CitizenSubmitRequest JSON; files in parts named by component key)',
+        consumes: ['multipart/form-data'],
+        response: { 201: CitizenDossierDetail },
+      },
+    },
+    async (req, reply) => {
+      const c = await requireCitizen(req, deps.database.db);
+      const { files, fields } = await readCitizenParts(req);
+      const data = parseData(fields.data);
+      const today = vnDate(deps.clock.now());
+      const version = await createProceduresRepository(deps.database.db).findVersionAt(data.procedureCode, today);
+      if (!version) throw new AppError('PROCEDURE_NOT_AVAILABLE');
+      if (version.record.onlineServiceLevel === 'none') throw new AppError('ONLINE_SUBMISSION_NOT_OFFERED');
+      const forSomeoneElse = data.applicant && data.applicant.idNumber !== c.idNumber;
+      const contact = { phone: data.phone ?? null, email: data.email ?? null, address: data.address ?? null };
+      const applicant = forSomeoneElse
+        ? {
+            type: 'citizen' as const,
+            fullName: data.applicant!.fullName,
+            idNumber: data.applicant!.idNumber ?? null,
+            ...contact,
+          }
+        : { type: 'citizen' as const, fullName: c.fullName, idNumber: c.idNumber, ...contact };
+      const agent = forSomeoneElse
+        ? {
+            fullName: c.fullName,
+            idNumber: c.idNumber,
+            phone: data.phone ?? null,
+            relation: data.agentRelation ?? null,
+          }
+        : null;
+
+      const created = await inTransaction(
+        deps,
+        req,
+        (trx, requestId) => ({ trx, d: dossierDeps(trx, deps, versionOf(req), requestId) }),
+        async ({ trx, d }) => {
+          const unit = await d.units.findUnit(data.receivingUnitCode, today);
+          if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
+          authorize(c.actor, 'dossier.submit', { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
+          const procedure = await d.procedures.findProcedureForReception({
+            procedureCode: data.procedureCode,
+            competentUnitCode: unit.code,
+            channel: 'online',
+            onDate: today,
+          });
+          if (!procedure) throw new AppError('PROCEDURE_NOT_AVAILABLE');
+          const unknown = [...files.keys()].filter((k) => !procedure.components.some((p) => p.key === k));
+          if (unknown.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: unknown } });
+          const who: DossierActor = { userId: c.userId, name: c.fullName, role: 'citizen', unitCode: unit.code };
+          const r = await receiveDossier(d, who, {
+            mode: 'submit',
+            channel: 'online',
+            procedureCode: procedure.code,
+            receivingUnitCode: unit.code,
+            applicant,
+            agent,
+            components: procedure.components.map((p) => ({
+              key: p.key,
+              state: files.has(p.key) ? ('present' as const) : ('missing' as const),
+            })),
+            returnMethod: data.returnMethod,
+            vneidVerified: true,
+            note: data.note ?? null,
+            beforeNumbering: async (pending) => {
+              for (const [key, list] of files) {
+                await attachComponentFiles(d, {
+                  dossierId: pending.dossier.id,
+                  actor: who,
+                  componentKey: key,
+                  files: list,
+                });
+              }
+            },
+          });
+          return present(deps, trx, d, c, r);
+        },
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/dossiers/:id/supplement',
+    {
+      schema: {
+        tags,
+        summary:
+          'Answer the open supplement request online: a file for every component asked for (parts named by component key); `note` optional',
+        params: z.object({ id: z.uuid() }),
+        consumes: ['multipart/form-data'],
+        response: { 200: CitizenDossierDetail },
+      },
+    },
+    async (req) => {
+      const c = await requireCitizen(req, deps.database.db);
+      const { files, fields } = await readCitizenParts(req);
+      const note = fields.note?.trim().slice(0, 2000) || null;
+      return inTransaction(
+        deps,
+        req,
+        (trx, requestId) => ({ trx, d: dossierDeps(trx, deps, versionOf(req), requestId) }),
+        async ({ trx, d }) => {
+          // Decided on the locked dossier: it is the citizen's, a supplement is open, and every item is answered.
+          const who = (dossier: DossierRecord, state: DossierState): DossierActor => {
+            ownDossier(c, dossier);
+            if (state.status !== 'supplement_requested') throw new AppError('NO_SUPPLEMENT_REQUESTED');
+            const missing = state.pendingSupplement.filter((p) => !files.has(p.key)).map((p) => p.key);
+            if (missing.length) throw new AppError('SUPPLEMENT_FILES_MISSING', { details: { keys: missing } });
+            const extra = [...files.keys()].filter((k) => !state.pendingSupplement.some((p) => p.key === k));
+            if (extra.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: extra } });
+            authorize(c.actor, 'dossier.supplement_online', resourceFor(dossier, 'dossier.submit'));
+            return { userId: c.userId, name: c.fullName, role: 'citizen', unitCode: dossier.receivingUnitCode };
+          };
+          if (files.size === 0) {
+            const dossier = ownDossier(c, await d.dossiers.findDossier(req.params.id));
+            throw new AppError('SUPPLEMENT_FILES_MISSING', { details: { dossier: dossier.code } });
+          }
+          let actor: DossierActor | undefined;
+          for (const [key, list] of files) {
+            await attachComponentFiles(d, {
+              dossierId: req.params.id,
+              actor: (dossier, state) => {
+                actor ??= who(dossier, state);
+                return actor;
+              },
+              componentKey: key,
+              files: list,
+            });
+          }
+          const r = await supplementDossier(d, { dossierId: req.params.id, actor: actor!, note });
+          return present(deps, trx, d, c, r);
+        },
+      );
+    },
+  );
+};

@@ -1,0 +1,157 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
+
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const HOA = '079190001234';
+const KHOA = '079095004321';
+
+/** Sign in through the local identity provider's own page (standing in for VNeID). */
+async function citizenSignIn(page: Page, baseUrl: string, idNumber: string) {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+  await page.getByLabel('Số định danh cá nhân').fill(idNumber);
+  await page.getByLabel('Mật khẩu').fill('motcua2025');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${baseUrl}/ho-so-cua-toi`);
+}
+
+/** A citizen on a cheap phone: signs in with the electronic identity, submits online, answers a supplement. */
+describe('citizen online journey (phone)', () => {
+  let h: Harness;
+  let ctx: BrowserContext;
+  let page: Page;
+  let dossierUrl = '';
+  const files = join(tmpdir(), `motcua-e2e-${process.pid}`);
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ctx = await h.browser.newContext(PHONE);
+    page = await ctx.newPage();
+    mkdirSync(files, { recursive: true });
+    writeFileSync(join(files, 'to-khai.pdf'), '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    writeFileSync(
+      join(files, 'giay-chung-sinh.png'),
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+  }, 300_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('signs in through the local provider and sees her dossiers (the demo one included)', async () => {
+    await citizenSignIn(page, h.baseUrl, HOA);
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 15_000 })
+      .toMatch(/X79\.26743-261102-010001|khai sinh/i);
+    await screenshot(page, 'citizen-my-dossiers');
+  });
+
+  it('submits a birth registration online with two uploads and gets the code', async () => {
+    await page.goto(`${h.baseUrl}/procedures/1.001193`);
+    await page.locator('a[href="/nop-truc-tuyen/1.001193"]').click();
+    await expect
+      .poll(() => page.getByLabel('Họ và tên').first().inputValue(), { timeout: 15_000 })
+      .toBe('Nguyễn Thị Hoa');
+    const unit = page.getByRole('textbox', { name: 'Nơi nộp hồ sơ (xã, phường)' });
+    await unit.fill('Ben Thanh');
+    await page
+      .getByRole('option', { name: /Bến Thành/ })
+      .first()
+      .click();
+    const inputs = page.locator('input[type=file]');
+    await inputs.nth(0).setInputFiles(join(files, 'to-khai.pdf'));
+    await inputs.nth(1).setInputFiles(join(files, 'giay-chung-sinh.png'));
+    await screenshot(page, 'citizen-online-form');
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    await expect.poll(() => page.getByText('Kiểm tra trước khi gửi').isVisible()).toBe(true);
+    await screenshot(page, 'citizen-online-review');
+    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]+\?moi=1/);
+    dossierUrl = page.url().split('?')[0]!;
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Đã gửi hồ sơ\. Mã hồ sơ: /);
+    await screenshot(page, 'citizen-online-sent');
+  });
+
+  it('the reception official asks for a supplement', async () => {
+    const official = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await loginAs(official, h.baseUrl, 'tiepnhan.benthanh');
+    const id = dossierUrl.split('/').pop()!;
+    await official.goto(`${h.baseUrl}/workspace/dossiers/${id}`);
+    await expect.poll(() => official.locator('main').textContent(), { timeout: 15_000 }).toMatch(/Nguyễn Thị Hoa/);
+    const csrf = await official.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken);
+    const res = await official.request.post(`${h.baseUrl}/api/dossiers/${id}/supplement-request`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { items: [{ key: 'c02', state: 'invalid', reason: 'Ảnh bị mờ, chụp lại rõ' }] },
+    });
+    expect(res.status()).toBe(200);
+    await official.close();
+  });
+
+  it('the citizen sees what to do and answers the supplement online', async () => {
+    await page.goto(dossierUrl);
+    await expect.poll(() => page.getByText('Bổ sung hồ sơ trực tuyến').isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, 'citizen-supplement-asked');
+    await page.locator('input[type=file]').first().setInputFiles(join(files, 'to-khai.pdf'));
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await expect.poll(() => page.getByText('Chờ tiếp nhận').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, 'citizen-supplement-answered');
+  });
+
+  it('the officials accept it and ask for a fee; the citizen pays it through the gateway simulator', async () => {
+    const id = dossierUrl.split('/').pop()!;
+    const act = async (
+      username: string,
+      path: string,
+      data: (d: { components: Array<{ key: string }> }) => unknown,
+    ) => {
+      const off = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await loginAs(off, h.baseUrl, username);
+      const csrf = await off.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken);
+      const d = await (await off.request.get(`${h.baseUrl}/api/dossiers/${id}`)).json();
+      const res = await off.request.post(`${h.baseUrl}/api/dossiers/${id}/${path}`, {
+        headers: { 'x-csrf-token': csrf },
+        data: data(d),
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      await off.close();
+    };
+    await act('tiepnhan.benthanh', 'accept', (d) => ({
+      components: d.components.map((c) => ({ key: c.key, state: 'present' })),
+    }));
+    await act('chuyenvien.benthanh', 'financial-obligation', () => ({
+      amount: 50_000,
+      description: 'Lệ phí cấp bản sao',
+    }));
+    await page.goto(dossierUrl);
+    await page.getByRole('button', { name: /Thanh toán 50\.000/ }).click();
+    await expect.poll(() => page.getByText('Cổng thanh toán').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(page, 'citizen-pay-gateway');
+    await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+    await page.waitForURL(/thanh-toan=success/);
+    await expect.poll(() => page.getByText('Thanh toán thành công.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText('Đã thanh toán trực tuyến').isVisible()).toBe(true);
+    await screenshot(page, 'citizen-paid');
+  });
+
+  it('a second citizen cannot see the first one’s dossier, in the page or by a direct API call', async () => {
+    const other = await h.browser.newContext(PHONE);
+    const p2 = await other.newPage();
+    await citizenSignIn(p2, h.baseUrl, KHOA);
+    await p2.goto(dossierUrl);
+    await expect.poll(() => p2.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Không tìm thấy hồ sơ/);
+    await screenshot(p2, 'citizen-other-not-found');
+    const id = dossierUrl.split('/').pop()!;
+    const api = await p2.request.get(`${h.baseUrl}/api/citizen/dossiers/${id}`);
+    expect(api.status()).toBe(404);
+    const official = await p2.request.get(`${h.baseUrl}/api/dossiers/${id}`);
+    expect(official.status()).toBe(403);
+    await other.close();
+  });
+});

@@ -1,0 +1,2 @@
+export * from './citizen-access.js';
+export * from './citizen-guidance.js';
