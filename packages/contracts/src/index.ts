@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './calendar.js';
 export * from './dossiers.js';
 export * from './errors/index.js';
+export * from './feedback.js';
 export * from './health.js';
 export * from './outbox.js';
 export * from './problem.js';

@@ -5,6 +5,7 @@ export * from './calendar/index.js';
 export * from './clock.js';
 export * from './dossiers/index.js';
 export * from './errors.js';
+export * from './feedback/index.js';
 export * from './identity/index.js';
 export * from './outbox/index.js';
 export * from './procedures/index.js';
