@@ -26,6 +26,7 @@ import { adminUnitsRoutes } from './routes/admin-units/admin-units.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
+import { feedbackRoutes } from './routes/feedback/feedback.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
@@ -123,6 +124,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
+      await api.register(feedbackRoutes, { ...deps, prefix: '/feedback' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

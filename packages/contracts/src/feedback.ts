@@ -56,7 +56,8 @@ const Phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9 .-]{8,15}$/, 'phone');
-const UnitCode = z.string().regex(/^[0-9]{2,5}$/, 'unit code');
+/** An admin unit code: a commune (5 digits), a province (2 digits). */
+const UnitCode = z.string().regex(/^[0-9A-Za-z]{2,10}$/, 'unit code');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const DossierCode = z.string().trim().min(5).max(40);
 
@@ -71,6 +72,8 @@ export const FeedbackPhotoUpload = z.object({
     .max(Math.ceil((FEEDBACK_PHOTO_MAX_BYTES * 4) / 3) + 4)
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
 });
+
+export type FeedbackPhotoUpload = z.infer<typeof FeedbackPhotoUpload>;
 
 export const FeedbackLocation = z.object({
   lat: z.number().min(8).max(24),
@@ -263,7 +266,7 @@ export type PublishedAnswers = z.infer<typeof PublishedAnswers>;
 /** A routing rule an administrator edits: matter of this commune / field / kind → this unit and department. */
 export const RoutingRuleInput = z
   .object({
-    provinceCode: z.string().regex(/^[0-9]{2}$/),
+    provinceCode: UnitCode,
     communeCode: UnitCode.nullable().default(null),
     field: z.string().trim().min(1).max(300).nullable().default(null),
     kind: FeedbackKind.nullable().default(null),

@@ -5,6 +5,7 @@ export * from './repositories/admin-units.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/calendar.js';
 export * from './repositories/dossiers.js';
+export * from './repositories/feedback.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/procedures.js';
 export * from './repositories/search.js';

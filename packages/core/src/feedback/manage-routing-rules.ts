@@ -8,17 +8,22 @@ import type { FeedbackContext } from './feedback-use-cases.js';
 export interface RoutingRulesPorts {
   findUnit(code: string, onDate: string): Promise<UnitVersion | undefined>;
   findDepartment(id: string): Promise<{ id: string; unitCode: string } | undefined>;
-  findRule(id: number): Promise<{ id: number; provinceCode: string } | undefined>;
+  findRule(id: number): Promise<{ id: number; provinceCode: string; communeCode: string | null } | undefined>;
   insertRule(r: RoutingRuleInput & { createdBy: string }): Promise<number>;
   deleteRule(id: number): Promise<void>;
   audit: AuditPort;
 }
 
-const provinceResource = (provinceCode: string) => ({ kind: 'unit' as const, unitCode: provinceCode, provinceCode });
+/** A rule belongs to its commune when it names one (a commune's director edits it), else to the province. */
+export const routingRuleResource = (r: { provinceCode: string; communeCode: string | null }) => ({
+  kind: 'unit' as const,
+  unitCode: r.communeCode ?? r.provinceCode,
+  provinceCode: r.provinceCode,
+});
 
 /** Add a routing rule of a province: the commune, the target unit and its department must be real and in it. */
 export async function createRoutingRule(input: RoutingRuleInput, ctx: FeedbackContext, ports: RoutingRulesPorts) {
-  authorize(ctx.actor, 'feedback.configure', provinceResource(input.provinceCode));
+  authorize(ctx.actor, 'feedback.configure', routingRuleResource(input));
   const today = vnDate(ctx.now);
   for (const code of [input.communeCode, input.unitCode]) {
     if (!code) continue;
@@ -46,7 +51,7 @@ export async function createRoutingRule(input: RoutingRuleInput, ctx: FeedbackCo
 export async function deleteRoutingRule(id: number, ctx: FeedbackContext, ports: RoutingRulesPorts) {
   const rule = await ports.findRule(id);
   if (!rule) throw new AppError('FEEDBACK_ROUTING_RULE_NOT_FOUND');
-  authorize(ctx.actor, 'feedback.configure', provinceResource(rule.provinceCode));
+  authorize(ctx.actor, 'feedback.configure', routingRuleResource(rule));
   await ports.deleteRule(id);
   await ports.audit.record({
     actorUserId: ctx.actor!.userId,

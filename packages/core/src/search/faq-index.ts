@@ -4,6 +4,8 @@ import { STOPWORDS, tokenize } from './text.js';
 /** A published feedback answer, findable by search and by the assistant as an FAQ card. */
 export type FaqEntry = Readonly<{
   code: string;
+  /** question, complaint, suggestion or report. */
+  kind: string;
   question: string;
   answer: string;
   field: string | null;

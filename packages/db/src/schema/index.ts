@@ -1,6 +1,7 @@
 import type { AdminUnitsTables } from './admin-units.js';
 import type { CalendarTables } from './calendar.js';
 import type { DossiersTables } from './dossiers.js';
+import type { FeedbackTables } from './feedback.js';
 import type { IdentityTables } from './identity.js';
 import type { PlatformTables } from './platform.js';
 import type { ProceduresTables } from './procedures.js';
@@ -14,4 +15,5 @@ export interface DB
     CalendarTables,
     ProceduresTables,
     DossiersTables,
-    SearchTables {}
+    SearchTables,
+    FeedbackTables {}
