@@ -27,6 +27,7 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.js';
+import { open311Routes } from './routes/feedback/open311.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
@@ -114,6 +115,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes, deps);
+  await app.register(open311Routes, { ...deps, prefix: '/open311/v2' });
   await app.register(
     async (api) => {
       await api.register(authPlugin, deps);

@@ -323,8 +323,8 @@ export function createFeedbackRepository(db: Kysely<DB>) {
     async open311List(opts: {
       ids?: string[] | undefined;
       provinceCode?: string | undefined;
-      field?: string | undefined;
-      statuses?: string[] | undefined;
+      communeCode?: string | undefined;
+      kinds?: string[] | undefined;
       from: Date;
       to: Date;
       limit: number;
@@ -345,8 +345,8 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       if (opts.ids) q = q.where('code', 'in', opts.ids.length ? opts.ids : ['']);
       else q = q.where('receivedAt', '>=', opts.from).where('receivedAt', '<=', opts.to);
       if (opts.provinceCode) q = q.where('provinceCode', '=', opts.provinceCode);
-      if (opts.field !== undefined) q = q.where('field', '=', opts.field);
-      if (opts.statuses) q = q.where('status', 'in', opts.statuses);
+      if (opts.communeCode) q = q.where('communeCode', '=', opts.communeCode);
+      if (opts.kinds) q = q.where('kind', 'in', opts.kinds);
       return q.orderBy('receivedAt', 'desc').limit(opts.limit).execute();
     },
     async indexRows(unitCode: string, from: Date, to: Date) {
