@@ -5,6 +5,7 @@ import { HomePage } from './portal/HomePage.js';
 import { adminUnitsRoutes } from './routes-admin-units.js';
 import { calendarRoutes } from './routes-calendar.js';
 import { dossiersRoutes } from './routes-dossiers.js';
+import { feedbackRoutes } from './routes-feedback.js';
 import { proceduresRoutes } from './routes-procedures.js';
 import { searchRoutes } from './routes-search.js';
 import { LoginPage } from './workspace/LoginPage.js';
@@ -16,6 +17,7 @@ const featureRoutes: RouteObject[] = [
   ...proceduresRoutes,
   ...searchRoutes,
   ...dossiersRoutes,
+  ...feedbackRoutes,
 ];
 
 export function App() {
