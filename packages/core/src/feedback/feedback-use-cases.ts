@@ -234,6 +234,7 @@ export async function actOnFeedback(
       answeredAt = now;
       publishIntended = req.publish ?? false;
       patch.answer = f.answerDraft!;
+      patch.answerDraft = null;
       patch.answeredAt = now;
       patch.publishIntended = publishIntended;
       message = `Trả lời phản ánh ${f.code}: ${f.answerDraft}`;

@@ -178,7 +178,7 @@ export function FeedbackFormPage() {
                 </Button>
               </Group>
             )}
-            <ProvinceMap title={t('feedback.form.location')} onPick={setPlace} marker={place} />
+            <ProvinceMap title={t('feedback.form.mapTitle')} onPick={setPlace} marker={place} />
           </Grid.Col>
         </Grid>
       </form>
