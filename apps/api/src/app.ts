@@ -28,6 +28,8 @@ import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { citizenRoutes } from './routes/citizens/citizens.routes.js';
 import { oidcRoutes } from './routes/citizens/oidc.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
+import { feedbackRoutes } from './routes/feedback/feedback.routes.js';
+import { open311Routes } from './routes/feedback/open311.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { notificationRoutes } from './routes/notifications/notifications.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
@@ -128,6 +130,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes, deps);
+  await app.register(open311Routes, { ...deps, prefix: '/open311/v2' });
   await app.register(
     async (api) => {
       await api.register(authPlugin, deps);
@@ -144,6 +147,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(oidcRoutes, { ...deps, prefix: '/auth/oidc' });
       await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });
       await api.register(gatewayRoutes, { ...deps, prefix: '/payments/gateway' });
+      await api.register(feedbackRoutes, { ...deps, prefix: '/feedback' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

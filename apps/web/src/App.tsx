@@ -6,6 +6,7 @@ import { adminUnitsRoutes } from './routes-admin-units.js';
 import { calendarRoutes } from './routes-calendar.js';
 import { citizensRoutes } from './routes-citizens.js';
 import { dossiersRoutes } from './routes-dossiers.js';
+import { feedbackRoutes } from './routes-feedback.js';
 import { proceduresRoutes } from './routes-procedures.js';
 import { searchRoutes } from './routes-search.js';
 import { syncRoutes } from './routes-sync.js';
@@ -20,6 +21,7 @@ const featureRoutes: RouteObject[] = [
   ...dossiersRoutes,
   ...syncRoutes,
   ...citizensRoutes,
+  ...feedbackRoutes,
 ];
 
 export function App() {

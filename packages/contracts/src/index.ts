@@ -5,6 +5,7 @@ export * from './citizens.js';
 export * from './dossier-checklist.js';
 export * from './dossiers.js';
 export * from './errors/index.js';
+export * from './feedback.js';
 export * from './health.js';
 export * from './notifications.js';
 export * from './outbox.js';

@@ -137,6 +137,19 @@ export const AnswerCard = z
   .meta({ id: 'AnswerCard' });
 export type AnswerCard = z.infer<typeof AnswerCard>;
 
+/** A published feedback answer the assistant offers beside the catalog cards (source: published feedback). */
+export const FaqCard = z
+  .object({
+    source: z.literal('published_feedback'),
+    code: z.string(),
+    question: z.string(),
+    answer: z.string(),
+    unitName: z.string().nullable(),
+    publishedAt: z.string(),
+  })
+  .meta({ id: 'FaqCard' });
+export type FaqCard = z.infer<typeof FaqCard>;
+
 export const AssistantAnswer = z
   .object({
     question: z.string(),
@@ -157,6 +170,8 @@ export const AssistantAnswer = z
      * (names only, no claims).
      */
     candidates: z.array(AnswerProcedureRef),
+    /** Answers published from feedback (PAKN) that match the question, said to come from published feedback. */
+    faq: z.array(FaqCard).optional(),
     tookMs: z.number(),
   })
   .meta({ id: 'AssistantAnswer' });

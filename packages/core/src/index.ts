@@ -6,6 +6,7 @@ export * from './citizens/index.js';
 export * from './clock.js';
 export * from './dossiers/index.js';
 export * from './errors.js';
+export * from './feedback/index.js';
 export * from './identity/index.js';
 export * from './notifications/index.js';
 export * from './outbox/index.js';

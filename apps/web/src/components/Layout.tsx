@@ -97,6 +97,8 @@ const PORTAL_LINKS = [
   { to: '/units/convert', key: 'nav.convert' },
   { to: '/units', key: 'nav.units' },
   { to: '/calendar', key: 'nav.calendar' },
+  { to: '/phan-anh', key: 'feedback.navSend' },
+  { to: '/hoi-dap', key: 'feedback.navAnswers' },
 ] as const;
 
 function PortalNav() {

@@ -2,7 +2,7 @@ import { Loader, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useMemo } from 'react';
+import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type ProvinceProps = { code: string; name: string; fullName: string; fullNameEn: string };
@@ -52,22 +52,35 @@ export type ProvinceMapProps = {
   /** Text for a province's value in its label, e.g. "98 % đúng hạn". */
   describe?: ((code: string, value: number) => string) | undefined;
   title: string;
+  /** Called with the place clicked (latitude, longitude), to pick a location; a marker shows `marker`. */
+  onPick?: ((p: { lat: number; long: number }) => void) | undefined;
+  marker?: { lat: number; long: number } | undefined;
 };
 
 /** A province map: every province is a labelled shape, a link when `hrefOf` is given. */
-export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, title }: ProvinceMapProps) {
+export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, title, onPick, marker }: ProvinceMapProps) {
   const { t, i18n } = useTranslation();
   const shapes = useProvinceShapes();
-  const paths = useMemo(() => {
-    if (!shapes.data) return [];
+  const { paths, projection } = useMemo(() => {
+    if (!shapes.data) return { paths: [], projection: undefined };
     const projection = geoMercator().fitSize([WIDTH, HEIGHT], shapes.data);
     const path = geoPath(projection);
-    return shapes.data.features.map((f: Feature<Geometry, ProvinceProps>) => ({
+    const paths = shapes.data.features.map((f: Feature<Geometry, ProvinceProps>) => ({
       code: f.properties.code,
       name: i18n.language === 'en' ? f.properties.fullNameEn : f.properties.fullName,
       d: path(f) ?? '',
     }));
+    return { paths, projection };
   }, [shapes.data, i18n.language]);
+  const markerAt = marker && projection ? projection([marker.long, marker.lat]) : null;
+  const pick = (e: MouseEvent<SVGSVGElement>) => {
+    const svg = e.currentTarget;
+    const ctm = svg.getScreenCTM();
+    if (!onPick || !projection || !ctm) return;
+    const pt = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    const ll = projection.invert?.([pt.x, pt.y]);
+    if (ll) onPick({ lat: Math.round(ll[1] * 1e5) / 1e5, long: Math.round(ll[0] * 1e5) / 1e5 });
+  };
 
   if (shapes.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (shapes.isError) return <Text c="red">{t('common.error')}</Text>;
@@ -86,7 +99,12 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
           {title}
         </Text>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} style={{ width: '100%', maxHeight: 640 }}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: picking a point is optional; the form works without it */}
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        style={{ width: '100%', maxHeight: 640, cursor: onPick ? 'crosshair' : undefined }}
+        onClick={onPick ? pick : undefined}
+      >
         <title>{title}</title>
         {paths.map((p) => {
           const v = values?.[p.code];
@@ -117,6 +135,16 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
             </g>
           );
         })}
+        {markerAt && (
+          <circle
+            cx={markerAt[0]}
+            cy={markerAt[1]}
+            r={6}
+            fill="var(--mantine-color-red-8)"
+            stroke="white"
+            strokeWidth={2}
+          />
+        )}
       </svg>
     </figure>
   );

@@ -3,7 +3,7 @@ import { NATIONAL_SCOPE, type Role } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { useUnitNames } from '../api/admin-units.js';
-import { useSession } from '../api/session.js';
+import { mayDo, useSession } from '../api/session.js';
 
 type RoleLink = { key: string; to: string };
 
@@ -78,6 +78,11 @@ export function WorkspaceHome() {
             </Group>
           </Paper>
         ))}
+        {mayDo(session.data, 'feedback.read') && (
+          <Anchor component={Link} to="/workspace/feedback" data-testid="feedback-link">
+            {t('feedback.queue.title')}
+          </Anchor>
+        )}
       </Stack>
     </Container>
   );

@@ -3,6 +3,7 @@ import { calendarErrors } from './calendar.js';
 import { citizensErrors } from './citizens.js';
 import { commonErrors } from './common.js';
 import { dossiersErrors } from './dossiers.js';
+import { feedbackErrors } from './feedback.js';
 import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
 import { searchErrors } from './search.js';
@@ -20,6 +21,7 @@ export const errorCatalog = {
   ...searchErrors,
   ...outboxErrors,
   ...citizensErrors,
+  ...feedbackErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

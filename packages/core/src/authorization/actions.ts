@@ -39,6 +39,13 @@ export const actionRoles = {
   'dossier.stats': ['supervisor', 'center_director', 'leader'],
   // national portal sync: dead letters of the outbox (inspect, correct, re-send)
   'outbox.manage': ['system_admin'],
+  // feedback and hotline (PAKN)
+  'feedback.intake': ['reception', 'center_director'],
+  'feedback.read': ['reception', 'specialist', 'department_head', 'leader', 'center_director', 'supervisor'],
+  'feedback.route': ['reception', 'department_head', 'center_director'],
+  'feedback.handle': ['specialist', 'department_head', 'center_director'],
+  'feedback.approve': ['leader', 'center_director'],
+  'feedback.configure': ['system_admin', 'center_director'],
   // reporting
   'report.read': ['supervisor', 'leader', 'center_director', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,6 +2,7 @@
 export * from './assistant.js';
 export * from './assistant-choice.js';
 export * from './calibration.js';
+export * from './faq-index.js';
 export { FIELD_GROUPS, type FieldGroup, fieldGroupOf } from './field-groups.js';
 export { EVERYDAY, FOLLOW_UPS, INTENTS, type Intent } from './phrases.js';
 export { cueFactor, type QueryCues, queryCues, recordCues } from './query-cues.js';

@@ -1,6 +1,7 @@
 import type { AdminUnitsTables } from './admin-units.js';
 import type { CalendarTables } from './calendar.js';
 import type { DossiersTables } from './dossiers.js';
+import type { FeedbackTables } from './feedback.js';
 import type { IdentityTables } from './identity.js';
 import type { PaymentsTables } from './payments.js';
 import type { PlatformTables } from './platform.js';
@@ -16,4 +17,5 @@ export interface DB
     ProceduresTables,
     DossiersTables,
     SearchTables,
-    PaymentsTables {}
+    PaymentsTables,
+    FeedbackTables {}

@@ -3,6 +3,7 @@ import { loadAdminUnitsMasterData, seedAdminUnitsDemo } from './admin-units.js';
 import { loadCalendarMasterData, seedCalendarDemo } from './calendar.js';
 import { seedDemoOfficials } from './demo-officials.js';
 import { loadDossiersMasterData, seedDossiersDemo } from './dossiers.js';
+import { seedFeedbackDemo } from './feedback.js';
 import { loadProceduresMasterData, seedProceduresDemo } from './procedures.js';
 import type { SeedLog } from './types.js';
 
@@ -37,4 +38,5 @@ export async function seedDemo(
   await seedCalendarDemo(database, log);
   await seedProceduresDemo(database, log);
   await seedDossiersDemo(database, log, opts.systemCode);
+  await seedFeedbackDemo(database, log);
 }

@@ -9,7 +9,7 @@ import {
   SearchQuery,
   SearchResponse,
 } from '@mot-cua/contracts';
-import { authorize, checkSearchText, type ScoredProcedure, toAssistantChoice } from '@mot-cua/core';
+import { authorize, checkSearchText, faqCards, type ScoredProcedure, toAssistantChoice } from '@mot-cua/core';
 import {
   createAssistantChoicesRepository,
   createAuditRepository,
@@ -19,6 +19,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { sharedFaqIndex } from '../feedback/faq-cache.js';
 import { loadSearchEngine } from './catalog-index.js';
 import { loadSemanticAnswerer } from './semantic-reranker.js';
 
@@ -47,6 +48,7 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   const answerer = reranker ? await loadSemanticAnswerer(engine.index, reranker) : engine.answerer;
   if (reranker) app.log.info(`search: assistant reranked by ${reranker.modelPath}`);
   const { db } = deps.database;
+  const faqIndex = sharedFaqIndex(deps.database);
 
   /** The procedures enabled in a unit (its own configuration, else its province's). */
   async function enabledCodes(unit: string | undefined): Promise<Set<string> | undefined> {
@@ -110,7 +112,15 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const codes = await enabledCodes(req.body.unit);
       const started = performance.now();
       const answer = await answerer.answer(question, { codes });
-      return { ...answer, tookMs: round(performance.now() - started) };
+      const faq = faqCards(await faqIndex(), question).map((h) => ({
+        source: 'published_feedback' as const,
+        code: h.code,
+        question: h.question,
+        answer: h.answer,
+        unitName: h.unitName,
+        publishedAt: h.publishedAt,
+      }));
+      return { ...answer, faq, tookMs: round(performance.now() - started) };
     },
   );
 

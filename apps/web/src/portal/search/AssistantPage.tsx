@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { procedurePath, useAskAssistant } from '../../api/search.js';
+import { FaqCards } from '../feedback/FaqCards.js';
 import { AnswerCardView } from './AnswerCardView.js';
 import { SuggestChoices } from './SuggestChoices.js';
 
@@ -122,7 +123,17 @@ export function AssistantPage() {
   );
 }
 
+/** The catalog answer, then any published feedback answer that matches (said to come from published feedback). */
 function TurnAnswer({ turn }: { turn: Turn }) {
+  return (
+    <Stack gap="xs">
+      <CatalogAnswer turn={turn} />
+      {turn.answer?.faq?.length ? <FaqCards faq={turn.answer.faq} /> : null}
+    </Stack>
+  );
+}
+
+function CatalogAnswer({ turn }: { turn: Turn }) {
   const { t } = useTranslation();
   if (turn.error) return <Alert color="red">{turn.error}</Alert>;
   const a = turn.answer;

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { type FeedbackStatus, vnDate } from '@mot-cua/contracts';
+import { open311Status, statusNote, submitFeedback } from '@mot-cua/core';
+import { createAdminUnitsRepository, createFeedbackPorts, createFeedbackRepository } from '@mot-cua/db';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { inTransaction } from '../write.js';
+import { Open311Error, requireFormat, sendOpen311, w3c } from './open311-format.js';
+import { isFeedbackKind, OPEN311_SERVICES } from './open311-services.js';
+
+type Params = Record<string, string | undefined>;
+const DAY_MS = 86_400_000;
+const MAX_RESULTS = 1000;
+
+const num = (v: string | undefined, name: string, min: number, max: number) => {
+  if (v === undefined || v === '') return null;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Open311Error(400, `${name} must be a number between ${min} and ${max}`);
+  return n;
+};
+const text = (v: string | undefined, name: string, max: number) => {
+  if (v === undefined || v.trim() === '') return null;
+  if (v.length > max) throw new Open311Error(400, `${name} is longer than ${max} characters`);
+  return v.trim();
+};
+const date = (v: string | undefined, name: string) => {
+  if (!v) return null;
+  const d = new Date(v);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(d.getTime()))
+    throw new Open311Error(400, `${name} must be a W3C date-time`);
+  return d;
+};
+const Email = z.email().max(200);
+const Phone = z.string().regex(/^\+?[0-9 .-]{8,15}$/);
+
+/** Parameters from the query string and (POST) the url-encoded body; a repeated parameter is refused. */
+function paramsOf(req: FastifyRequest): Params {
+  const all = {
+    ...(req.query as Record<string, unknown>),
+    ...((req.body as Record<string, unknown> | undefined) ?? {}),
+  };
+  const out: Params = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (Array.isArray(v)) throw new Open311Error(400, `${k} is given more than once`);
+    out[k] = typeof v === 'string' ? v : v === undefined ? undefined : String(v);
+  }
+  return out;
+}
+
+/** Open311 service requests: create (API key), list with filters, one, and token look-up. */
+export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: FastifyInstance, deps) => {
+  const { db } = deps.database;
+  const repo = createFeedbackRepository(db);
+  const photoUrl = (id: string) => `${deps.config.publicUrl.replace(/\/$/, '')}/api/feedback/photos/${id}`;
+
+  async function jurisdiction(id: string | undefined) {
+    if (!id) return undefined;
+    const unit = await createAdminUnitsRepository(db).findUnit(id, vnDate(deps.clock.now()));
+    if (!unit) throw new Open311Error(404, `jurisdiction_id "${id}" not found`);
+    return unit;
+  }
+
+  type Row = Awaited<ReturnType<typeof repo.open311List>>[number];
+  const present = (r: Row) => {
+    const published = r.status === 'published';
+    const service = OPEN311_SERVICES.find((s) => s.code === r.kind)!;
+    const notes =
+      r.status === 'refused' && r.refusalReason
+        ? `${statusNote('refused')}: ${r.refusalReason}`
+        : statusNote(r.status as FeedbackStatus);
+    return {
+      service_request_id: r.code,
+      status: open311Status(r.status as FeedbackStatus),
+      status_notes: published && r.answer ? `${notes}. ${r.answer}` : notes,
+      service_name: service.name,
+      service_code: r.kind,
+      // Personal matters stay private: the text is public once an answer is published (without personal details).
+      description: published ? r.publicQuestion : null,
+      agency_responsible: r.unitName,
+      service_notice: null,
+      requested_datetime: w3c(r.receivedAt),
+      updated_datetime: w3c(r.updatedAt),
+      expected_datetime: w3c(r.dueAt),
+      address: published ? r.address : null,
+      address_id: null,
+      zipcode: null,
+      lat: published ? r.lat : null,
+      long: published ? r.long : null,
+      media_url: published && r.firstPhotoId ? photoUrl(r.firstPhotoId) : null,
+    };
+  };
+
+  app.post<{ Params: { format: string } }>(
+    '/requests.:format',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const format = requireFormat(req.params.format);
+      const p = paramsOf(req);
+      if (!p.api_key) throw new Open311Error(403, 'api_key is required');
+      const keyName = await repo.apiKeyValid(createHash('sha256').update(p.api_key).digest('hex'));
+      if (!keyName) throw new Open311Error(403, 'Invalid api_key');
+      if (!p.service_code) throw new Open311Error(400, 'service_code is required');
+      if (!isFeedbackKind(p.service_code)) throw new Open311Error(404, `service_code "${p.service_code}" not found`);
+      const lat = num(p.lat, 'lat', 8, 24);
+      const long = num(p.long, 'long', 102, 110);
+      if ((lat === null) !== (long === null)) throw new Open311Error(400, 'lat and long go together');
+      const address = text(p.address_string, 'address_string', 300);
+      if (lat === null && !address && !p.address_id) {
+        throw new Open311Error(400, 'A location is required: lat and long, address_string or address_id');
+      }
+      const unit = await jurisdiction(p.jurisdiction_id);
+      const communeCode =
+        text(p['attribute[commune_code]'], 'attribute[commune_code]', 10) ??
+        (unit && unit.level !== 'province' ? unit.code : null);
+      if (!communeCode)
+        throw new Open311Error(400, 'jurisdiction_id (a commune) or attribute[commune_code] is required');
+      const description = text(p.description, 'description', 4000);
+      if (!description) throw new Open311Error(400, 'description is required');
+      const email = text(p.email, 'email', 200);
+      const phone = text(p.phone, 'phone', 20);
+      if (email && !Email.safeParse(email).success) throw new Open311Error(400, 'email is not a valid e-mail address');
+      if (phone && !Phone.safeParse(phone).success) throw new Open311Error(400, 'phone is not a valid phone number');
+      const name =
+        [text(p.first_name, 'first_name', 60), text(p.last_name, 'last_name', 60)].filter(Boolean).join(' ') || null;
+      const media = text(p.media_url, 'media_url', 500);
+      const r = await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+        submitFeedback(
+          {
+            channel: 'api',
+            kind: p.service_code as never,
+            title: description.slice(0, 120),
+            content: media ? `${description}\nẢnh: ${media}` : description,
+            field: text(p['attribute[field]'], 'attribute[field]', 300),
+            communeCode,
+            dossierCode: text(p['attribute[dossier_code]'], 'attribute[dossier_code]', 40),
+            anonymous: !email && !phone,
+            submitterName: name,
+            submitterPhone: phone,
+            submitterEmail: email,
+            address,
+            lat,
+            long,
+            photos: [],
+            counterId: null,
+          },
+          { actor: undefined, now: deps.clock.now() },
+          ports,
+        ),
+      );
+      const notice = `Đã tiếp nhận; hạn xem xét ${w3c(r.dueAt)}`;
+      const items = [{ service_request_id: r.code, token: r.token, service_notice: notice, account_id: null }];
+      return sendOpen311(reply, format, { root: 'service_requests', item: 'request', items }, 201);
+    },
+  );
+
+  app.get<{ Params: { format: string } }>('/requests.:format', async (req, reply) => {
+    const format = requireFormat(req.params.format);
+    const p = paramsOf(req);
+    const unit = await jurisdiction(p.jurisdiction_id);
+    const ids = p.service_request_id
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const codes = p.service_code?.split(',').map((s) => s.trim());
+    if (codes?.some((c) => !isFeedbackKind(c)))
+      throw new Open311Error(404, `service_code "${p.service_code}" not found`);
+    const statuses = p.status?.split(',').map((s) => s.trim());
+    if (statuses?.some((s) => s !== 'open' && s !== 'closed'))
+      throw new Open311Error(400, 'status must be open or closed');
+    const end = date(p.end_date, 'end_date') ?? deps.clock.now();
+    const start = date(p.start_date, 'start_date') ?? new Date(end.getTime() - 90 * DAY_MS);
+    if (start.getTime() > end.getTime()) throw new Open311Error(400, 'start_date is after end_date');
+    const rows = await repo.open311List({
+      ids,
+      provinceCode: unit?.level === 'province' ? unit.code : undefined,
+      communeCode: unit && unit.level !== 'province' ? unit.code : undefined,
+      kinds: codes,
+      from: start,
+      to: end,
+      limit: MAX_RESULTS,
+    });
+    const items = rows
+      .filter((r) => !statuses || statuses.includes(open311Status(r.status as FeedbackStatus)))
+      .map(present);
+    return sendOpen311(reply, format, { root: 'service_requests', item: 'request', items });
+  });
+
+  app.get<{ Params: { id: string; format: string } }>('/requests/:id.:format', async (req, reply) => {
+    const format = requireFormat(req.params.format);
+    const rows = await repo.open311List({ ids: [req.params.id], from: new Date(0), to: new Date(), limit: 1 });
+    if (rows.length === 0) throw new Open311Error(404, `service_request_id "${req.params.id}" not found`);
+    return sendOpen311(reply, format, { root: 'service_requests', item: 'request', items: rows.map(present) });
+  });
+
+  app.get<{ Params: { token: string; format: string } }>('/tokens/:token.:format', async (req, reply) => {
+    const format = requireFormat(req.params.format);
+    const r = /^[A-Za-z0-9_-]{16,64}$/.test(req.params.token) ? await repo.byToken(req.params.token) : undefined;
+    if (!r) throw new Open311Error(404, `token "${req.params.token}" not found`);
+    const items = [{ service_request_id: r.code, token: req.params.token }];
+    return sendOpen311(reply, format, { root: 'service_requests', item: 'request', items });
+  });
+};

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { createFeedbackRepository, type Database } from '@mot-cua/db';
+import { createTestDb, fixedClock, insertDossierTestUnits } from '@mot-cua/test-kit';
+import fc from 'fast-check';
+import { XMLParser } from 'fast-xml-parser';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../testing.js';
+
+let database: Database;
+let app: FastifyInstance;
+let units: { provinceCode: string; communeCodes: string[] };
+const API_KEY = `key-${Math.random().toString(36).slice(2)}`;
+const xml = new XMLParser({ parseTagValue: false });
+const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/;
+let n = 0;
+
+const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+const postForm = (url: string, body: Record<string, string>) =>
+  app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form(body),
+    remoteAddress: `10.1.${n >> 8}.${n++ & 255}`,
+  });
+const get = (url: string) => app.inject({ url });
+
+beforeAll(async () => {
+  database = await createTestDb();
+  units = await insertDossierTestUnits(database.db, 1);
+  ({ app } = await buildTestApp(database, { clock: fixedClock('2026-03-02T02:00:00Z') }));
+  await createFeedbackRepository(database.db).addApiKey(
+    createHash('sha256').update(API_KEY).digest('hex'),
+    'test client',
+  );
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const valid = () => ({
+  api_key: API_KEY,
+  jurisdiction_id: units.communeCodes[0]!,
+  service_code: 'report',
+  lat: '10.7769',
+  long: '106.7009',
+  description: 'Vỉa hè trước trụ sở bị lấn chiếm',
+  email: 'dan@example.vn',
+  first_name: 'Lê',
+  last_name: 'Dân',
+  'attribute[field]': 'Hạ tầng kỹ thuật',
+});
+
+describe('GET services', () => {
+  it('lists the services in JSON with the specification fields', async () => {
+    const res = await get('/open311/v2/services.json');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/json');
+    const services = res.json();
+    expect(services).toHaveLength(4);
+    expect(services[0]).toEqual({
+      service_code: 'question',
+      service_name: 'Hỏi đáp thủ tục hành chính',
+      description: expect.any(String),
+      metadata: true,
+      type: 'realtime',
+      keywords: expect.any(String),
+      group: expect.any(String),
+    });
+  });
+
+  it('and in XML, UTF-8 with the declaration, <services><service>', async () => {
+    const res = await get('/open311/v2/services.xml?jurisdiction_id=79');
+    expect(res.headers['content-type']).toContain('text/xml');
+    expect(res.body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    const doc = xml.parse(res.body);
+    expect(doc.services.service).toHaveLength(4);
+    expect(doc.services.service[1]).toMatchObject({ service_code: 'complaint', metadata: 'true', type: 'realtime' });
+  });
+
+  it('gives a service definition with its attributes, and 404 in the specification error format', async () => {
+    const def = (await get('/open311/v2/services/report.json')).json();
+    expect(def.service_code).toBe('report');
+    expect(def.attributes.map((a: { code: string }) => a.code)).toEqual(['commune_code', 'field', 'dossier_code']);
+    expect(def.attributes[0]).toMatchObject({ variable: true, datatype: 'string', required: false, order: 1 });
+    const defXml = xml.parse((await get('/open311/v2/services/report.xml')).body);
+    expect(defXml.service_definition.attributes.attribute).toHaveLength(3);
+
+    const missing = await get('/open311/v2/services/pothole.json');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual([{ code: 404, description: 'service_code "pothole" not found' }]);
+    const missingXml = await get('/open311/v2/services/pothole.xml');
+    expect(xml.parse(missingXml.body).errors).toEqual({
+      error: { code: '404', description: 'service_code "pothole" not found' },
+    });
+    expect((await get('/open311/v2/services.csv')).json()[0].code).toBe(400);
+  });
+});
+
+describe('POST requests', () => {
+  it('refuses a missing or wrong api_key with 403', async () => {
+    const { api_key: _, ...noKey } = valid();
+    const res = await postForm('/open311/v2/requests.json', noKey);
+    expect([res.statusCode, res.json()[0].code]).toEqual([403, 403]);
+    expect((await postForm('/open311/v2/requests.json', { ...valid(), api_key: 'nope' })).json()).toEqual([
+      { code: 403, description: 'Invalid api_key' },
+    ]);
+  });
+
+  it('refuses missing parameters with 400 naming them', async () => {
+    const { lat: _a, long: _b, ...noPlace } = valid();
+    expect((await postForm('/open311/v2/requests.json', noPlace)).json()[0]).toMatchObject({
+      code: 400,
+      description: expect.stringContaining('location'),
+    });
+    expect((await postForm('/open311/v2/requests.json', { ...valid(), service_code: 'x' })).statusCode).toBe(404);
+    expect((await postForm('/open311/v2/requests.json', { ...valid(), lat: 'abc' })).json()[0].code).toBe(400);
+    expect((await postForm('/open311/v2/requests.json', { ...valid(), jurisdiction_id: '999' })).statusCode).toBe(404);
+    expect((await postForm('/open311/v2/requests.xml', { ...valid(), email: 'no' })).body).toContain(
+      '<code>400</code>',
+    );
+  });
+
+  let id: string;
+  let token: string;
+  it('creates a request: service_request_id, token and service_notice (JSON and XML)', async () => {
+    const res = await postForm('/open311/v2/requests.json', valid());
+    expect(res.statusCode).toBe(201);
+    const [r] = res.json();
+    expect(r).toMatchObject({
+      service_request_id: expect.stringMatching(/^PA-/),
+      token: expect.any(String),
+      account_id: null,
+    });
+    ({ service_request_id: id, token } = r);
+    const x = await postForm('/open311/v2/requests.xml', {
+      ...valid(),
+      service_code: 'question',
+      description: 'Hỏi giờ làm việc',
+    });
+    expect(xml.parse(x.body).service_requests.request.service_request_id).toMatch(/^PA-/);
+  });
+
+  it('finds it by token and by id, open, with W3C dates and nothing personal before publication', async () => {
+    expect((await get(`/open311/v2/tokens/${token}.json`)).json()).toEqual([{ service_request_id: id, token }]);
+    const [r] = (await get(`/open311/v2/requests/${id}.json`)).json();
+    expect(r).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      status_notes: 'Đã tiếp nhận, đang xem xét',
+      service_code: 'report',
+      description: null,
+      media_url: null,
+    });
+    expect(r.requested_datetime).toMatch(W3C);
+    expect(r.expected_datetime).toBe('2026-03-04T09:00:00+07:00');
+    const one = xml.parse((await get(`/open311/v2/requests/${id}.xml`)).body);
+    expect(one.service_requests.request.status).toBe('open');
+    expect((await get('/open311/v2/requests/PA-00-000000-000000.json')).statusCode).toBe(404);
+    expect((await get('/open311/v2/tokens/unknown-token-0000000.xml')).body).toContain('<code>404</code>');
+  });
+
+  it('lists with the filters of the specification', async () => {
+    const base = `/open311/v2/requests.json?jurisdiction_id=${units.communeCodes[0]}`;
+    expect((await get(base)).json().map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+    expect((await get(`${base}&status=closed`)).json()).toEqual([]);
+    expect((await get(`${base}&service_code=question`)).json()).toHaveLength(1);
+    expect((await get(`${base}&service_request_id=${id},PA-x`)).json()).toHaveLength(1);
+    expect((await get(`${base}&end_date=2026-03-01T00:00:00%2B07:00`)).json()).toEqual([]);
+    expect((await get(`${base}&start_date=2026-03-03T00:00:00Z`)).json()[0].description).toContain('start_date');
+    expect((await get(`${base}&start_date=yesterday`)).json()[0]).toMatchObject({ code: 400 });
+    expect((await get(`${base}&status=pending`)).statusCode).toBe(400);
+  });
+
+  it('fuzzing: any parameters give 201 or a 4xx in the specification error format', async () => {
+    const keys = [
+      'api_key',
+      'service_code',
+      'lat',
+      'long',
+      'address_string',
+      'description',
+      'email',
+      'phone',
+      'jurisdiction_id',
+      'attribute[commune_code]',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom(...keys),
+          fc.oneof(fc.string({ maxLength: 40 }), fc.constant(API_KEY), fc.constant('report')),
+        ),
+        async (body) => {
+          const res = await postForm('/open311/v2/requests.json', body);
+          if (res.statusCode === 201) return;
+          expect(res.statusCode).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode).toBeLessThan(500);
+          expect(res.json()).toEqual([{ code: res.statusCode, description: expect.any(String) }]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

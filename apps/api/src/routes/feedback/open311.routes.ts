@@ -1,0 +1,90 @@
+import formbody from '@fastify/formbody';
+import { AppError } from '@mot-cua/core';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../context.js';
+import { formatOf, Open311Error, requireFormat, sendOpen311, sendOpen311Error } from './open311-format.js';
+import { open311RequestRoutes } from './open311-requests.routes.js';
+import { OPEN311_GROUP, OPEN311_SERVICES } from './open311-services.js';
+
+const ATTRIBUTES = [
+  {
+    variable: true,
+    code: 'commune_code',
+    datatype: 'string',
+    required: false,
+    datatype_description: 'Mã xã, phường (5 chữ số); bắt buộc khi jurisdiction_id là mã tỉnh',
+    order: 1,
+    description: 'Xã, phường nơi xảy ra sự việc',
+  },
+  {
+    variable: true,
+    code: 'field',
+    datatype: 'string',
+    required: false,
+    datatype_description: 'Tên lĩnh vực như trong danh mục thủ tục, ví dụ "Hộ tịch"',
+    order: 2,
+    description: 'Lĩnh vực thủ tục hành chính',
+  },
+  {
+    variable: true,
+    code: 'dossier_code',
+    datatype: 'string',
+    required: false,
+    datatype_description: 'Mã hồ sơ trên giấy tiếp nhận',
+    order: 3,
+    description: 'Hồ sơ liên quan (chuyển đến đơn vị đang giữ hồ sơ)',
+  },
+];
+
+function serviceOf(code: string) {
+  const s = OPEN311_SERVICES.find((x) => x.code === code);
+  if (!s) throw new Open311Error(404, `service_code "${code}" not found`);
+  return s;
+}
+
+/** Open311 GeoReport v2 at /open311/v2: services, service definitions, requests (create, list, one) and tokens. */
+export const open311Routes: FastifyPluginAsync<AppDeps> = async (app: FastifyInstance, deps) => {
+  await app.register(formbody);
+
+  app.setErrorHandler((error, req, reply) => {
+    const format = formatOf(req) ?? 'json';
+    if (error instanceof Open311Error) return sendOpen311Error(reply, format, error.status, error.description);
+    if (error instanceof AppError) {
+      const status = error.code === 'FEEDBACK_UNIT_UNKNOWN' || error.code === 'FEEDBACK_DOSSIER_UNKNOWN' ? 400 : 500;
+      if (status === 500) req.log.error({ err: error }, 'open311 failed');
+      return sendOpen311Error(reply, format, status, status === 400 ? error.message : 'Internal error');
+    }
+    const code = (error as { statusCode?: number }).statusCode;
+    if (code === 429) return sendOpen311Error(reply, format, 429, 'Too many requests');
+    if (code && code >= 400 && code < 500) return sendOpen311Error(reply, format, 400, (error as Error).message);
+    req.log.error({ err: error }, 'open311 failed');
+    return sendOpen311Error(reply, format, 500, 'Internal error');
+  });
+  app.setNotFoundHandler((req, reply) => sendOpen311Error(reply, formatOf(req) ?? 'json', 404, 'Not found'));
+
+  app.get<{ Params: { format: string } }>('/services.:format', async (req, reply) => {
+    const format = requireFormat(req.params.format);
+    const items = OPEN311_SERVICES.map((s) => ({
+      service_code: s.code,
+      service_name: s.name,
+      description: s.description,
+      metadata: true,
+      type: 'realtime',
+      keywords: s.keywords,
+      group: OPEN311_GROUP,
+    }));
+    return sendOpen311(reply, format, { root: 'services', item: 'service', items });
+  });
+
+  app.get<{ Params: { code: string; format: string } }>('/services/:code.:format', async (req, reply) => {
+    const format = requireFormat(req.params.format);
+    const s = serviceOf(req.params.code);
+    return sendOpen311(reply, format, {
+      root: 'service_definition',
+      single: { service_code: s.code, attributes: format === 'xml' ? { attribute: ATTRIBUTES } : ATTRIBUTES },
+    });
+  });
+
+  // Not `deps` itself: it carries this plugin's prefix, which the child would add a second time.
+  await app.register(open311RequestRoutes, { config: deps.config, database: deps.database, clock: deps.clock });
+};

@@ -1,0 +1,92 @@
+import {
+  type FeedbackActionRequest,
+  FeedbackDetail,
+  type FeedbackIntakeRequest,
+  FeedbackList,
+  type FeedbackRateRequest,
+  type FeedbackSubmitRequest,
+  FeedbackSubmitted,
+  FeedbackTracking,
+  PublishedAnswers,
+} from '@mot-cua/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.js';
+
+export function useSubmitFeedback() {
+  return useMutation({
+    mutationFn: (body: FeedbackSubmitRequest) => api(FeedbackSubmitted, '/api/feedback', { method: 'POST', body }),
+  });
+}
+
+export function useIntake() {
+  return useMutation({
+    mutationFn: (body: FeedbackIntakeRequest) =>
+      api(FeedbackSubmitted, '/api/feedback/intake', { method: 'POST', body }),
+  });
+}
+
+export function useTracking(token: string) {
+  return useQuery({
+    queryKey: ['feedback', 'track', token],
+    queryFn: () => api(FeedbackTracking, `/api/feedback/track/${encodeURIComponent(token)}`),
+  });
+}
+
+export function useRate(token: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FeedbackRateRequest) =>
+      api(FeedbackTracking.pick({ rating: true }), `/api/feedback/track/${encodeURIComponent(token)}/rating`, {
+        method: 'POST',
+        body,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'track', token] }),
+  });
+}
+
+export function usePublishedAnswers(q: string, limit = 20) {
+  return useQuery({
+    queryKey: ['feedback', 'published', q, limit],
+    queryFn: () => api(PublishedAnswers, `/api/feedback/published?${new URLSearchParams({ q, limit: String(limit) })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFeedbackList(p: { status?: string; mark?: string; q?: string }) {
+  return useQuery({
+    queryKey: ['feedback', 'list', p],
+    queryFn: () => {
+      const qs = new URLSearchParams({ limit: '100' });
+      if (p.status) qs.set('status', p.status);
+      if (p.mark) qs.set('mark', p.mark);
+      if (p.q) qs.set('q', p.q);
+      return api(FeedbackList, `/api/feedback/items?${qs}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFeedbackDetail(id: string) {
+  return useQuery({
+    queryKey: ['feedback', 'item', id],
+    queryFn: () => api(FeedbackDetail, `/api/feedback/items/${id}`),
+  });
+}
+
+export function useFeedbackAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FeedbackActionRequest) =>
+      api(FeedbackDetail, `/api/feedback/items/${id}/actions`, { method: 'POST', body }),
+    onSuccess: (d) => {
+      qc.setQueryData(['feedback', 'item', id], d);
+      void qc.invalidateQueries({ queryKey: ['feedback', 'list'] });
+    },
+  });
+}
+
+export const markColor = (mark: string) => (mark === 'overdue' ? 'red' : mark === 'due_soon' ? 'orange' : 'gray');
+export const vnDateTimeOf = (iso: string | null) =>
+  iso
+    ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' })
+    : '—';

@@ -1,0 +1,41 @@
+import type { FeedbackRating, FeedbackStatus } from '@mot-cua/contracts';
+
+/** One feedback of a unit in the period, as the service index counts it. */
+export type IndexedFeedback = Readonly<{
+  status: FeedbackStatus;
+  /** Every deadline-bearing step taken so far was on time (false as soon as one was late). */
+  stepsOnTime: boolean;
+  /** Still open and past its current deadline. */
+  overdueNow: boolean;
+  rating: FeedbackRating | null;
+  repeated: boolean;
+}>;
+
+const HANDLED: ReadonlySet<FeedbackStatus> = new Set(['refused', 'answered', 'published']);
+
+const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
+
+/**
+ * Indicators 5.2 and 5.3 of Decision 766 (domain.md §2): 5.2 = handled within every deadline / handled;
+ * 5.3 = (all − dissatisfied − overdue − repeated complaints) / all.
+ */
+export function feedbackIndex(items: ReadonlyArray<IndexedFeedback>) {
+  const handled = items.filter((i) => HANDLED.has(i.status));
+  const handledOnTime = handled.filter((i) => i.stepsOnTime).length;
+  const dissatisfied = items.filter((i) => i.rating === 'dissatisfied').length;
+  const overdue = items.filter((i) => i.overdueNow || (HANDLED.has(i.status) && !i.stepsOnTime)).length;
+  const repeated = items.filter((i) => i.repeated).length;
+  const bad = items.filter(
+    (i) => i.rating === 'dissatisfied' || i.overdueNow || (HANDLED.has(i.status) && !i.stepsOnTime) || i.repeated,
+  ).length;
+  return {
+    received: items.length,
+    handled: handled.length,
+    handledOnTime,
+    onTimeRate: rate(handledOnTime, handled.length),
+    dissatisfied,
+    overdue,
+    repeated,
+    satisfactionRate: rate(items.length - bad, items.length),
+  };
+}
