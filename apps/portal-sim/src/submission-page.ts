@@ -93,7 +93,7 @@ $('look').addEventListener('click', async () => {
   for (const r of out.items) {
     const tr = document.createElement('tr');
     const docs = (r.payload.DanhSachGiayToKetQua || []).map((d) => d.TenGiayTo).join(', ');
-    for (const text of [r.receivedAt.replace('T', ' ').slice(0, 19), r.payload.MaHoSo, r.payload.TrangThaiHoSo + ' — ' + (r.payload.TenTrangThaiHoSo || ''), docs]) {
+    for (const text of [new Date(r.receivedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), r.payload.MaHoSo, r.payload.TrangThaiHoSo + ' — ' + (r.payload.TenTrangThaiHoSo || ''), docs]) {
       const td = document.createElement('td'); td.textContent = text; tr.appendChild(td);
     }
     tbody.appendChild(tr);
