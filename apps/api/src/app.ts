@@ -29,6 +29,7 @@ import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
+import { queueRoutes } from './routes/queue/queue.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -123,6 +124,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(dossiersRoutes, { ...deps, prefix: '/dossiers' });
       await api.register(searchRoutes, { ...deps, prefix: '/search' });
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
+      await api.register(queueRoutes, { ...deps, prefix: '/queue' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

@@ -7,6 +7,7 @@ export * from './health.js';
 export * from './outbox.js';
 export * from './problem.js';
 export * from './procedures.js';
+export * from './queue.js';
 export * from './roles.js';
 export * from './search.js';
 export * from './vn-time.js';

@@ -8,6 +8,7 @@ export * from './errors.js';
 export * from './identity/index.js';
 export * from './outbox/index.js';
 export * from './procedures/index.js';
+export * from './queue/index.js';
 export * from './search/index.js';
 export * from './text/fold.js';
 export * from './time/vn-time.js';

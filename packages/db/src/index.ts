@@ -7,6 +7,7 @@ export * from './repositories/calendar.js';
 export * from './repositories/dossiers.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/procedures.js';
+export * from './repositories/queue.js';
 export * from './repositories/search.js';
 export * from './repositories/sessions.repository.js';
 export * from './repositories/users.repository.js';

@@ -4,6 +4,7 @@ import { commonErrors } from './common.js';
 import { dossiersErrors } from './dossiers.js';
 import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
+import { queueErrors } from './queue.js';
 import { searchErrors } from './search.js';
 import type { ErrorEntry } from './types.js';
 
@@ -18,6 +19,7 @@ export const errorCatalog = {
   ...dossiersErrors,
   ...searchErrors,
   ...outboxErrors,
+  ...queueErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -33,6 +33,11 @@ export const actionRoles = {
   'dossier.stats': ['supervisor', 'center_director', 'leader'],
   // national portal sync: dead letters of the outbox (inspect, correct, re-send)
   'outbox.manage': ['system_admin'],
+  // front desk (issue 13): serve at a counter, issue tickets at the information desk, configure, read the numbers
+  'queue.serve': ['reception', 'center_director'],
+  'queue.issue': ['reception', 'center_director'],
+  'queue.manage': ['center_director', 'system_admin'],
+  'queue.stats': ['center_director', 'leader', 'supervisor'],
   // reporting
   'report.read': ['supervisor', 'leader', 'center_director', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@ import type { DossiersTables } from './dossiers.js';
 import type { IdentityTables } from './identity.js';
 import type { PlatformTables } from './platform.js';
 import type { ProceduresTables } from './procedures.js';
+import type { QueueTables } from './queue.js';
 import type { SearchTables } from './search.js';
 
 /** All tables, as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -14,4 +15,5 @@ export interface DB
     CalendarTables,
     ProceduresTables,
     DossiersTables,
-    SearchTables {}
+    SearchTables,
+    QueueTables {}

@@ -4,6 +4,7 @@ import { loadCalendarMasterData, seedCalendarDemo } from './calendar.js';
 import { seedDemoOfficials } from './demo-officials.js';
 import { loadDossiersMasterData, seedDossiersDemo } from './dossiers.js';
 import { loadProceduresMasterData, seedProceduresDemo } from './procedures.js';
+import { seedQueueDemo } from './queue.js';
 import type { SeedLog } from './types.js';
 
 export { DEMO_PASSWORD, demoOfficials } from './demo-officials.js';
@@ -37,4 +38,5 @@ export async function seedDemo(
   await seedCalendarDemo(database, log);
   await seedProceduresDemo(database, log);
   await seedDossiersDemo(database, log, opts.systemCode);
+  await seedQueueDemo(database, log);
 }
