@@ -122,7 +122,7 @@ export interface QueuePorts {
   openSession(counterId: string, userId: string, at: Date): Promise<void>;
   closeSession(counterId: string, at: Date): Promise<void>;
   findDossierByCode(code: string): Promise<DossierRef | undefined>;
-  /** Dossiers an official received in a unit since an instant (the ones received while serving a ticket). */
+  /** Dossiers an official received since an instant and not yet linked to a ticket (received while serving it). */
   dossiersReceivedBy(userId: string, since: Date): Promise<DossierRef[]>;
   linkDossier(ticketId: string, dossier: DossierRef, kind: 'received' | 'pickup', at: Date): Promise<boolean>;
   /** The counter that served the ticket a dossier was received on, when that counter is open now. */

@@ -224,6 +224,17 @@ export function createQueuePorts(trx: Kysely<DB>, requestId: string | null = nul
         .where('a.type', '=', 'received')
         .where('a.actorUserId', '=', userId)
         .where('a.at', '>=', since)
+        // A dossier is received on one ticket: one already linked is not linked again.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('queueTicketDossiers as l')
+                .select('l.ticketId')
+                .whereRef('l.dossierId', '=', 'd.id')
+                .where('l.kind', '=', 'received'),
+            ),
+          ),
+        )
         .orderBy('a.at')
         .execute()) as DossierRef[];
     },
