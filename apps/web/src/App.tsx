@@ -6,6 +6,7 @@ import { adminUnitsRoutes } from './routes-admin-units.js';
 import { calendarRoutes } from './routes-calendar.js';
 import { dossiersRoutes } from './routes-dossiers.js';
 import { proceduresRoutes } from './routes-procedures.js';
+import { queueRoutes } from './routes-queue.js';
 import { searchRoutes } from './routes-search.js';
 import { LoginPage } from './workspace/LoginPage.js';
 import { WorkspaceHome } from './workspace/WorkspaceHome.js';
@@ -16,6 +17,7 @@ const featureRoutes: RouteObject[] = [
   ...proceduresRoutes,
   ...searchRoutes,
   ...dossiersRoutes,
+  ...queueRoutes,
 ];
 
 export function App() {

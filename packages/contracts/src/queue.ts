@@ -233,3 +233,6 @@ export const QueueStats = z
   })
   .meta({ id: 'QueueStats' });
 export type QueueStats = z.infer<typeof QueueStats>;
+
+/** The counter the signed-in official holds, if any. */
+export const MyCounter = z.object({ counterId: z.uuid().nullable() });

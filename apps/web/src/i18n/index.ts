@@ -5,10 +5,11 @@ import * as adminUnits from './features/admin-units.js';
 import * as calendar from './features/calendar.js';
 import * as dossiers from './features/dossiers.js';
 import * as procedures from './features/procedures.js';
+import * as queue from './features/queue.js';
 import * as search from './features/search.js';
 import vi from './vi.js';
 
-const features = { adminUnits, calendar, procedures, search, dossiers };
+const features = { adminUnits, calendar, procedures, search, dossiers, queue };
 const pick = (lang: 'vi' | 'en') => Object.fromEntries(Object.entries(features).map(([k, m]) => [k, m[lang]]));
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null;

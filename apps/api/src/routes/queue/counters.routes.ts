@@ -1,4 +1,4 @@
-import { CounterState, LinkDossierRequest, TransferRequest } from '@mot-cua/contracts';
+import { CounterState, LinkDossierRequest, MyCounter, TransferRequest } from '@mot-cua/contracts';
 import {
   AppError,
   authorize,
@@ -22,7 +22,6 @@ import { requireActor } from '../../http/auth.js';
 import { IdParams, publicUrlOf, queueContext, queueRepo, queueWrite, tags } from './shared.js';
 
 const TicketActionParams = z.object({ id: z.uuid(), action: z.enum(['recall', 'no-show', 'start', 'finish']) });
-const MyCounter = z.object({ counterId: z.uuid().nullable() });
 
 /** A counter's screen for the official: open, call next, recall, no-show, start, finish, transfer, link a dossier. */
 export const countersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
