@@ -39,7 +39,7 @@ export function DisplayPage() {
               {t('queue.reconnecting')}
             </Badge>
           )}
-          <Button variant={sound ? 'white' : 'light'} onClick={() => setSound(true)} aria-pressed={sound}>
+          <Button variant="white" color="dark" onClick={() => setSound(true)} aria-pressed={sound}>
             {sound ? t('queue.soundOn') : t('queue.enableSound')}
           </Button>
         </Group>

@@ -16,7 +16,7 @@ export function SlotPicker({
   if (!list.working) return <Text c="red.9">{t('queue.dayOff')}</Text>;
   return (
     <Chip.Group value={value ?? ''} onChange={(v) => onChange(v as string)}>
-      <Group gap="xs" role="group" aria-label={t('queue.date')}>
+      <Group gap="xs" role="group" aria-label={t('queue.slots')}>
         {list.slots.map((s) => (
           <Chip key={s.start} value={s.start} disabled={s.available <= 0}>
             {s.start}–{s.end} ({s.available > 0 ? t('queue.slotLeft', { count: s.available }) : t('queue.slotFull')})
