@@ -54,7 +54,11 @@ afterAll(async () => {
 });
 
 async function signInTo(a: FastifyInstance) {
-  const login = await a.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tiepnhan.benthanh', password: 'motcua2025' } });
+  const login = await a.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'tiepnhan.benthanh', password: 'motcua2025' },
+  });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   headers = { cookie, 'x-csrf-token': login.json().csrfToken };
 }
@@ -65,7 +69,8 @@ describe('hall display across an API restart', () => {
     const center = (await app.inject({ url: `/api/queue/centers/${centerId}` })).json();
     const group = center.groups.find((g: { code: string }) => g.code === '1').id;
     counterId = center.counters.find((c: { number: number }) => c.number === 1).id;
-    for (let i = 0; i < 2; i++) await app.inject({ method: 'POST', url: `/api/queue/centers/${centerId}/tickets`, payload: { groupId: group } });
+    for (let i = 0; i < 2; i++)
+      await app.inject({ method: 'POST', url: `/api/queue/centers/${centerId}/tickets`, payload: { groupId: group } });
     await signInTo(app);
     await app.inject({ method: 'POST', url: `/api/queue/counters/${counterId}/open`, headers });
     await tv.goto(`http://127.0.0.1:${port}/man-hinh/${centerId}`);

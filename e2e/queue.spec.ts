@@ -16,7 +16,7 @@ let dossierCode = '';
 const call = (page: Page, method: string, url: string, body?: unknown) =>
   page.evaluate(
     async ({ method, url, body }) => {
-      const s = await fetch('/api/auth/session').then((r) => (r.ok ? r.json() : {}));
+      const s: { csrfToken?: string } = await fetch('/api/auth/session').then((r) => (r.ok ? r.json() : {}));
       const r = await fetch(url, {
         method,
         headers: { 'content-type': 'application/json', ...(s.csrfToken ? { 'x-csrf-token': s.csrfToken } : {}) },
