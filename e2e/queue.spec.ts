@@ -181,3 +181,17 @@ describe('front desk: appointment and QR check-in', () => {
     await screenshot(kiosk, 'queue-kiosk-check-in');
   });
 });
+
+describe('front desk: the director’s numbers', () => {
+  it('shows wait and service time per group with a chart and the peak-hours map', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await loginAs(page, h.baseUrl, 'giamdoc.benthanh');
+    await page.goto(`${h.baseUrl}/workspace/quay/so-lieu`);
+    await page.getByRole('heading', { name: 'Số liệu quầy tiếp nhận' }).waitFor();
+    await page.getByRole('heading', { name: 'Giờ cao điểm theo thứ trong tuần (số lượt lấy số)' }).waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    expect(await page.getByText('Từ lấy số đến trả kết quả').count()).toBe(1);
+    await screenshot(page, 'queue-director-numbers');
+    await page.close();
+  });
+});
