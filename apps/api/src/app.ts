@@ -37,6 +37,7 @@ import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.j
 import { gatewayRoutes } from './routes/payments/gateway.routes.js';
 import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
+import { queueRoutes } from './routes/queue/queue.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -148,6 +149,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });
       await api.register(gatewayRoutes, { ...deps, prefix: '/payments/gateway' });
       await api.register(feedbackRoutes, { ...deps, prefix: '/feedback' });
+      await api.register(queueRoutes, { ...deps, prefix: '/queue' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

@@ -8,6 +8,7 @@ import { citizensRoutes } from './routes-citizens.js';
 import { dossiersRoutes } from './routes-dossiers.js';
 import { feedbackRoutes } from './routes-feedback.js';
 import { proceduresRoutes } from './routes-procedures.js';
+import { queueRoutes } from './routes-queue.js';
 import { searchRoutes } from './routes-search.js';
 import { syncRoutes } from './routes-sync.js';
 import { LoginPage } from './workspace/LoginPage.js';
@@ -22,6 +23,7 @@ const featureRoutes: RouteObject[] = [
   ...syncRoutes,
   ...citizensRoutes,
   ...feedbackRoutes,
+  ...queueRoutes,
 ];
 
 export function App() {

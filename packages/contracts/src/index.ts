@@ -12,6 +12,7 @@ export * from './outbox.js';
 export * from './portal-imports.js';
 export * from './problem.js';
 export * from './procedures.js';
+export * from './queue.js';
 export * from './roles.js';
 export * from './search.js';
 export * from './vn-time.js';

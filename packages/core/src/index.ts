@@ -13,6 +13,7 @@ export * from './outbox/index.js';
 export * from './payments/index.js';
 export * from './portal-import/index.js';
 export * from './procedures/index.js';
+export * from './queue/index.js';
 export * from './search/index.js';
 export * from './text/fold.js';
 export * from './time/vn-time.js';

@@ -12,6 +12,7 @@ export * from './repositories/online-payments.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/portal-imports.repository.js';
 export * from './repositories/procedures.js';
+export * from './repositories/queue.js';
 export * from './repositories/search.js';
 export * from './repositories/sessions.repository.js';
 export * from './repositories/users.repository.js';

@@ -7,11 +7,12 @@ import * as citizens from './features/citizens.js';
 import * as dossiers from './features/dossiers.js';
 import * as feedback from './features/feedback.js';
 import * as procedures from './features/procedures.js';
+import * as queue from './features/queue.js';
 import * as search from './features/search.js';
 import * as sync from './features/sync.js';
 import vi from './vi.js';
 
-const features = { adminUnits, calendar, procedures, search, dossiers, sync, citizens, feedback };
+const features = { adminUnits, calendar, procedures, search, dossiers, sync, citizens, feedback, queue };
 const pick = (lang: 'vi' | 'en') => Object.fromEntries(Object.entries(features).map(([k, m]) => [k, m[lang]]));
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null;

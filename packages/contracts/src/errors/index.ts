@@ -6,6 +6,7 @@ import { dossiersErrors } from './dossiers.js';
 import { feedbackErrors } from './feedback.js';
 import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
+import { queueErrors } from './queue.js';
 import { searchErrors } from './search.js';
 import type { ErrorEntry } from './types.js';
 
@@ -22,6 +23,7 @@ export const errorCatalog = {
   ...outboxErrors,
   ...citizensErrors,
   ...feedbackErrors,
+  ...queueErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -46,6 +46,11 @@ export const actionRoles = {
   'feedback.handle': ['specialist', 'department_head', 'center_director'],
   'feedback.approve': ['leader', 'center_director'],
   'feedback.configure': ['system_admin', 'center_director'],
+  // front desk (issue 13): serve at a counter, issue tickets at the information desk, configure, read the numbers
+  'queue.serve': ['reception', 'center_director'],
+  'queue.issue': ['reception', 'center_director'],
+  'queue.manage': ['center_director', 'system_admin'],
+  'queue.stats': ['center_director', 'leader', 'supervisor'],
   // reporting
   'report.read': ['supervisor', 'leader', 'center_director', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;

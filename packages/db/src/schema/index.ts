@@ -6,6 +6,7 @@ import type { IdentityTables } from './identity.js';
 import type { PaymentsTables } from './payments.js';
 import type { PlatformTables } from './platform.js';
 import type { ProceduresTables } from './procedures.js';
+import type { QueueTables } from './queue.js';
 import type { SearchTables } from './search.js';
 
 /** All tables, as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case SQL). */
@@ -18,4 +19,5 @@ export interface DB
     DossiersTables,
     SearchTables,
     PaymentsTables,
-    FeedbackTables {}
+    FeedbackTables,
+    QueueTables {}

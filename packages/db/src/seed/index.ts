@@ -5,6 +5,7 @@ import { seedDemoOfficials } from './demo-officials.js';
 import { loadDossiersMasterData, seedDossiersDemo } from './dossiers.js';
 import { seedFeedbackDemo } from './feedback.js';
 import { loadProceduresMasterData, seedProceduresDemo } from './procedures.js';
+import { seedQueueDemo } from './queue.js';
 import type { SeedLog } from './types.js';
 
 export { DEMO_PASSWORD, demoOfficials } from './demo-officials.js';
@@ -39,4 +40,5 @@ export async function seedDemo(
   await seedProceduresDemo(database, log);
   await seedDossiersDemo(database, log, opts.systemCode);
   await seedFeedbackDemo(database, log);
+  await seedQueueDemo(database, log);
 }

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+
+/**
+ * The front desk: service groups of a service center, counters, queue tickets from the kiosk, the information desk,
+ * appointments and result pickup, the live display and the numbers of the center director.
+ */
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+export const PriorityKind = z.enum(['elderly', 'disabled', 'pregnant', 'appointment']);
+export type PriorityKind = z.infer<typeof PriorityKind>;
+export const TicketSource = z.enum(['kiosk', 'information_desk', 'appointment', 'pickup']);
+export type TicketSource = z.infer<typeof TicketSource>;
+export const QueueGroupKind = z.enum(['field', 'pickup', 'information']);
+export type QueueGroupKind = z.infer<typeof QueueGroupKind>;
+
+/** A priority rule of a center: a ticket of this kind counts as having waited `boostMinutes` longer. */
+export const PriorityRule = z.object({
+  kind: PriorityKind,
+  enabled: z.boolean(),
+  boostMinutes: z.number().int().min(0).max(600),
+});
+export type PriorityRule = z.infer<typeof PriorityRule>;
+
+export const QueueGroupView = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    kind: QueueGroupKind,
+    fieldCodes: z.array(z.string()),
+    numberBase: z.number().int(),
+    waiting: z.number().int(),
+    expectedWaitMinutes: z.number().int(),
+  })
+  .meta({ id: 'QueueGroupView' });
+export type QueueGroupView = z.infer<typeof QueueGroupView>;
+
+export const QueueCounterView = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int(),
+    name: z.string(),
+    groupIds: z.array(z.uuid()),
+    officialUserId: z.string().nullable(),
+    officialName: z.string().nullable(),
+  })
+  .meta({ id: 'QueueCounterView' });
+export type QueueCounterView = z.infer<typeof QueueCounterView>;
+
+export const QueueCenterView = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    unitCode: z.string(),
+    address: z.string().nullable(),
+    groups: z.array(QueueGroupView),
+    counters: z.array(QueueCounterView),
+    priorityRules: z.array(PriorityRule),
+    notices: z.array(z.string()),
+    slotMinutes: z.number().int(),
+  })
+  .meta({ id: 'QueueCenterView' });
+export type QueueCenterView = z.infer<typeof QueueCenterView>;
+
+export const QueueCenterList = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), unitCode: z.string() })),
+});
+
+export const TicketDossierLink = z.object({
+  dossierId: z.uuid(),
+  code: z.string(),
+  kind: z.enum(['received', 'pickup']),
+  linkedAt: z.string(),
+});
+
+export const TicketView = z
+  .object({
+    id: z.uuid(),
+    publicToken: z.string(),
+    centerId: z.uuid(),
+    centerName: z.string(),
+    number: z.number().int(),
+    groupId: z.uuid(),
+    groupName: z.string(),
+    status: TicketStatus,
+    priorityKind: PriorityKind.nullable(),
+    source: TicketSource,
+    issuedAt: z.string(),
+    calledAt: z.string().nullable(),
+    servingStartedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    counterNumber: z.number().int().nullable(),
+    /** People ahead in its group while it waits (0 once called). */
+    ahead: z.number().int(),
+    expectedWaitMinutes: z.number().int(),
+    dossierCode: z.string().nullable(),
+    dossiers: z.array(TicketDossierLink),
+    followUrl: z.string(),
+  })
+  .meta({ id: 'TicketView' });
+export type TicketView = z.infer<typeof TicketView>;
+
+export const IssueTicketRequest = z.object({
+  groupId: z.uuid(),
+  priorityKind: PriorityKind.optional(),
+  /** Information desk: the procedure pre-checked with its checklist, and the components still missing. */
+  precheck: z
+    .object({ procedureCode: z.string().min(1).max(40), missing: z.array(z.string().max(200)).max(50) })
+    .optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const PickupTicketRequest = z.object({ dossierCode: z.string().min(5).max(60) });
+export type PickupTicketRequest = z.infer<typeof PickupTicketRequest>;
+
+export const TransferRequest = z
+  .object({ groupId: z.uuid().optional(), counterId: z.uuid().optional(), note: z.string().max(500).optional() })
+  .refine((v) => v.groupId || v.counterId, { message: 'groupId or counterId' });
+export type TransferRequest = z.infer<typeof TransferRequest>;
+
+export const LinkDossierRequest = z.object({ dossierCode: z.string().min(5).max(60) });
+
+export const CounterState = z
+  .object({
+    counter: QueueCounterView,
+    centerId: z.uuid(),
+    current: TicketView.nullable(),
+    waiting: z.array(z.object({ groupId: z.uuid(), name: z.string(), count: z.number().int() })),
+    servedToday: z.number().int(),
+  })
+  .meta({ id: 'CounterState' });
+export type CounterState = z.infer<typeof CounterState>;
+
+export const DisplayCall = z.object({
+  ticketId: z.uuid(),
+  number: z.number().int(),
+  counterNumber: z.number().int(),
+  groupName: z.string(),
+  status: TicketStatus,
+  calledAt: z.string(),
+  callCount: z.number().int(),
+});
+export type DisplayCall = z.infer<typeof DisplayCall>;
+
+/** What a hall display shows: one snapshot, sent again whenever the center's version moves. */
+export const DisplayState = z
+  .object({
+    centerId: z.uuid(),
+    centerName: z.string(),
+    version: z.number().int(),
+    calling: z.array(DisplayCall),
+    recent: z.array(DisplayCall),
+    waiting: z.array(z.object({ groupId: z.uuid(), name: z.string(), count: z.number().int() })),
+    notices: z.array(z.string()),
+    at: z.string(),
+  })
+  .meta({ id: 'DisplayState' });
+export type DisplayState = z.infer<typeof DisplayState>;
+
+export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const TimeOfDay = z.string().regex(/^\d{2}:\d{2}$/);
+
+export const SlotsQuery = z.object({ groupId: z.uuid(), date: IsoDay });
+export const AppointmentSlot = z.object({
+  start: TimeOfDay,
+  end: TimeOfDay,
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  available: z.number().int(),
+});
+export type AppointmentSlot = z.infer<typeof AppointmentSlot>;
+export const SlotList = z
+  .object({ date: IsoDay, working: z.boolean(), slots: z.array(AppointmentSlot) })
+  .meta({ id: 'SlotList' });
+export type SlotList = z.infer<typeof SlotList>;
+
+export const BookAppointmentRequest = z.object({
+  groupId: z.uuid(),
+  date: IsoDay,
+  start: TimeOfDay,
+  applicantName: z.string().trim().min(2).max(200),
+  phone: z.string().regex(/^0\d{9,10}$/),
+});
+export type BookAppointmentRequest = z.infer<typeof BookAppointmentRequest>;
+export const RescheduleRequest = z.object({ date: IsoDay, start: TimeOfDay });
+export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
+
+export const AppointmentStatus = z.enum(['booked', 'cancelled', 'checked_in', 'no_show']);
+export const AppointmentView = z
+  .object({
+    id: z.uuid(),
+    token: z.string(),
+    centerId: z.uuid(),
+    centerName: z.string(),
+    groupId: z.uuid(),
+    groupName: z.string(),
+    date: IsoDay,
+    start: TimeOfDay,
+    end: TimeOfDay,
+    status: AppointmentStatus,
+    applicantName: z.string(),
+    ticketToken: z.string().nullable(),
+  })
+  .meta({ id: 'AppointmentView' });
+export type AppointmentView = z.infer<typeof AppointmentView>;
+export const CheckInRequest = z.object({ token: z.string().min(8).max(64) });
+
+const Timing = z.object({
+  key: z.string(),
+  label: z.string(),
+  tickets: z.number().int(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  avgWaitMinutes: z.number().nullable(),
+  avgServiceMinutes: z.number().nullable(),
+});
+export const QueueStatsQuery = z.object({ from: IsoDay.optional(), to: IsoDay.optional() });
+export const QueueStats = z
+  .object({
+    from: IsoDay,
+    to: IsoDay,
+    byGroup: z.array(Timing),
+    byCounter: z.array(Timing),
+    byOfficial: z.array(Timing),
+    /** Tickets issued per weekday (0 = Sunday) and hour, Vietnam time. */
+    heatmap: z.array(z.object({ weekday: z.number().int(), hour: z.number().int(), tickets: z.number().int() })),
+    endToEnd: z.object({
+      dossiers: z.number().int(),
+      avgTicketToReceiptMinutes: z.number().nullable(),
+      returned: z.number().int(),
+      avgReceiptToReturnHours: z.number().nullable(),
+    }),
+  })
+  .meta({ id: 'QueueStats' });
+export type QueueStats = z.infer<typeof QueueStats>;
+
+/** The counter the signed-in official holds, if any. */
+export const MyCounter = z.object({ counterId: z.uuid().nullable() });

@@ -1,0 +1,135 @@
+import type { IssueTicketRequest, PriorityKind, TicketSource } from '@mot-cua/contracts';
+import { authorize } from '../authorization/policy.js';
+import { AppError } from '../errors.js';
+import type { QueueCenterRecord, QueueContext, QueueGroupRecord, QueuePorts, TicketRecord } from './queue-ports.js';
+
+const unitOf = (c: QueueCenterRecord) =>
+  ({ kind: 'unit', unitCode: c.unitCode, provinceCode: c.provinceCode }) as const;
+
+export async function requireCenter(ports: QueuePorts, centerId: string): Promise<QueueCenterRecord> {
+  const center = await ports.findCenter(centerId);
+  if (!center) throw new AppError('QUEUE_CENTER_NOT_FOUND', { details: { centerId } });
+  return center;
+}
+
+export async function requireGroup(ports: QueuePorts, center: QueueCenterRecord, groupId: string) {
+  const group = await ports.findGroup(groupId);
+  if (!group || group.centerId !== center.id) throw new AppError('QUEUE_GROUP_NOT_FOUND', { details: { groupId } });
+  return group;
+}
+
+/** Number, insert, event, audit and version: the common end of every way a ticket is issued. */
+async function issue(
+  ports: QueuePorts,
+  ctx: QueueContext,
+  center: QueueCenterRecord,
+  group: QueueGroupRecord,
+  t: {
+    source: TicketSource;
+    priorityKind: PriorityKind | null;
+    precheck?: Record<string, unknown> | null;
+    appointmentId?: string | null;
+    dossierCode?: string | null;
+    preferredCounterId?: string | null;
+  },
+): Promise<TicketRecord> {
+  const seq = await ports.nextNumber(group.id, ctx.today);
+  const ticket = await ports.insertTicket({
+    centerId: center.id,
+    groupId: group.id,
+    day: ctx.today,
+    number: group.numberBase + seq,
+    source: t.source,
+    priorityKind: t.priorityKind,
+    issuedAt: ctx.now,
+    issuedBy: ctx.actor?.userId ?? null,
+    precheck: t.precheck ?? null,
+    appointmentId: t.appointmentId ?? null,
+    dossierCode: t.dossierCode ?? null,
+    preferredCounterId: t.preferredCounterId ?? null,
+  });
+  await ports.appendEvent({
+    ticketId: ticket.id,
+    centerId: center.id,
+    type: 'issued',
+    at: ctx.now,
+    counterId: null,
+    userId: ctx.actor?.userId ?? null,
+    data: { source: t.source, groupId: group.id, priorityKind: t.priorityKind },
+  });
+  await ports.audit.record({
+    actorUserId: ctx.actor?.userId ?? null,
+    action: 'queue.ticket_issued',
+    entityType: 'queue_ticket',
+    entityId: ticket.id,
+    unitCode: center.unitCode,
+    provinceCode: center.provinceCode,
+    data: {
+      number: ticket.number,
+      group: group.code,
+      source: t.source,
+      priorityKind: t.priorityKind,
+      dossierCode: t.dossierCode ?? null,
+    },
+  });
+  await ports.bumpVersion(center.id);
+  return ticket;
+}
+
+/**
+ * A ticket from the kiosk (anyone) or from the information desk (a reception official of the center's unit, who may
+ * record the procedure pre-checked with its checklist and what is still missing).
+ */
+export async function issueTicket(
+  centerId: string,
+  input: IssueTicketRequest,
+  source: 'kiosk' | 'information_desk',
+  ctx: QueueContext,
+  ports: QueuePorts,
+): Promise<TicketRecord> {
+  const center = await requireCenter(ports, centerId);
+  if (source === 'information_desk') authorize(ctx.actor ?? undefined, 'queue.issue', unitOf(center));
+  const group = await requireGroup(ports, center, input.groupId);
+  return issue(ports, ctx, center, group, {
+    source,
+    priorityKind: input.priorityKind ?? null,
+    precheck: source === 'information_desk' && input.precheck ? { ...input.precheck } : null,
+  });
+}
+
+/**
+ * A returning visitor scans the QR of their receipt slip: a pickup ticket in the center's result-pickup group,
+ * routed to the counter that received the dossier when it is open. Only a dossier whose result is ready.
+ */
+export async function issuePickupTicket(
+  centerId: string,
+  dossierCode: string,
+  ctx: QueueContext,
+  ports: QueuePorts,
+): Promise<TicketRecord> {
+  const center = await requireCenter(ports, centerId);
+  const dossier = await ports.findDossierByCode(dossierCode.trim());
+  if (!dossier || dossier.provinceCode !== center.provinceCode) {
+    throw new AppError('QUEUE_DOSSIER_NOT_FOUND', { details: { dossierCode } });
+  }
+  if (dossier.status !== 'result_ready') {
+    throw new AppError('QUEUE_RESULT_NOT_READY', { details: { dossierCode, status: dossier.status } });
+  }
+  const group = await ports.findGroupOfKind(center.id, 'pickup');
+  if (!group) throw new AppError('QUEUE_GROUP_NOT_FOUND', { details: { kind: 'pickup' } });
+  return issue(ports, ctx, center, group, {
+    source: 'pickup',
+    priorityKind: null,
+    dossierCode: dossier.code,
+    preferredCounterId: await ports.openCounterThatReceived(dossier.id),
+  });
+}
+
+/** Used by the appointment check-in (appointments.ts). */
+export const issueForAppointment = (
+  ports: QueuePorts,
+  ctx: QueueContext,
+  center: QueueCenterRecord,
+  group: QueueGroupRecord,
+  appointmentId: string,
+) => issue(ports, ctx, center, group, { source: 'appointment', priorityKind: 'appointment', appointmentId });
