@@ -19,6 +19,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './context.js';
 import { authPlugin } from './http/auth.js';
+import { clientErrorHandler, frameworkErrors, rejectUnsafeInput } from './http/edge.js';
+import { loggerOptions } from './http/logging.js';
 import { metricsPlugin } from './http/metrics.js';
 import { buildProblem, classifyError, sendProblem } from './http/problem.js';
 import { registerOutboxMetrics } from './outbox/outbox-health.js';
@@ -34,7 +36,7 @@ import { searchRoutes } from './routes/search/search.routes.js';
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export type CreateAppOptions = AppDeps & {
-  /** pino logger options; false silences logs (tests). */
+  /** pino logger options; false silences logs (tests). Default: the redacting options of http/logging.ts. */
   logger?: boolean | Record<string, unknown>;
   /** Extra routes mounted under /api (tests use it to exercise the error handler). */
   register?: (api: FastifyInstance) => Promise<void>;
@@ -45,7 +47,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   const { config } = options;
   const deps: AppDeps = { config, database: options.database, clock: options.clock, outbox: options.outbox };
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config.logLevel),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -53,6 +55,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     return503OnClosing: true,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -69,6 +73,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     if (problem.status === 429 && retry !== undefined) headers['retry-after'] = String(retry);
     return sendProblem(reply, problem, headers);
   });
+
+  // NUL and lone surrogates (PostgreSQL refuses or alters them) and absurdly deep JSON stop here with a 400.
+  app.addHook('preValidation', rejectUnsafeInput);
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -9,7 +9,12 @@ import { type CreateAppOptions, createApp } from './app.js';
 /** Build the app over a test database with a movable clock; logs silenced. */
 export async function buildTestApp(
   database: Database,
-  opts: { clock?: Clock; env?: Record<string, string>; register?: CreateAppOptions['register'] } = {},
+  opts: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    register?: CreateAppOptions['register'];
+    logger?: CreateAppOptions['logger'];
+  } = {},
 ) {
   const clock = opts.clock ?? fixedClock('2026-03-02T02:00:00Z');
   const config = loadConfig({
@@ -22,7 +27,7 @@ export async function buildTestApp(
     config,
     database,
     clock,
-    logger: false,
+    logger: opts.logger ?? false,
     ...(opts.register ? { register: opts.register } : {}),
   });
   await app.ready();

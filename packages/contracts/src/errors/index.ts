@@ -2,6 +2,7 @@ import { adminUnitsErrors } from './admin-units.js';
 import { calendarErrors } from './calendar.js';
 import { commonErrors } from './common.js';
 import { dossiersErrors } from './dossiers.js';
+import { edgeErrors } from './edge.js';
 import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
 import { searchErrors } from './search.js';
@@ -18,6 +19,7 @@ export const errorCatalog = {
   ...dossiersErrors,
   ...searchErrors,
   ...outboxErrors,
+  ...edgeErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;
