@@ -53,7 +53,12 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // A hop count trusts the n nearest addresses of the chain (only safe when the port is reachable through the
+    // proxy alone); a list trusts exactly those proxies; false (default) trusts no X-Forwarded-For.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(config.trustProxy)
+        : config.trustProxy,
     return503OnClosing: true,
     frameworkErrors,
     clientErrorHandler,

@@ -18,6 +18,7 @@ export * from './internal-process-rules.js';
 export * from './issue-apology.js';
 export * from './issue-result.js';
 export * from './lookup-dossier.js';
+export * from './public-masking.js';
 export * from './national-status.js';
 export * from './perform-dossier-action.js';
 export * from './permitted-actions.js';
