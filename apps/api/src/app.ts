@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './context.js';
 import { authPlugin } from './http/auth.js';
-import { clientErrorHandler, frameworkErrors, rejectUnsafeInput } from './http/edge.js';
+import { clientErrorHandler, frameworkErrors, rejectUnsafeInput, trustHops } from './http/edge.js';
 import { loggerOptions } from './http/logging.js';
 import { metricsPlugin } from './http/metrics.js';
 import { buildProblem, classifyError, sendProblem } from './http/problem.js';
@@ -55,10 +55,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     bodyLimit: config.bodyLimitBytes,
     // A hop count trusts the n nearest addresses of the chain (only safe when the port is reachable through the
     // proxy alone); a list trusts exactly those proxies; false (default) trusts no X-Forwarded-For.
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(config.trustProxy)
-        : config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     return503OnClosing: true,
     frameworkErrors,
     clientErrorHandler,

@@ -80,3 +80,8 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
   }
   socket.destroy();
 }
+
+/** TRUST_PROXY as a hop count: the n nearest addresses of the X-Forwarded-For chain are proxies. */
+export function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}

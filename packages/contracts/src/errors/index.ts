@@ -1,3 +1,4 @@
+import { accountsErrors } from './accounts.js';
 import { adminUnitsErrors } from './admin-units.js';
 import { calendarErrors } from './calendar.js';
 import { commonErrors } from './common.js';
@@ -20,6 +21,7 @@ export const errorCatalog = {
   ...searchErrors,
   ...outboxErrors,
   ...edgeErrors,
+  ...accountsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

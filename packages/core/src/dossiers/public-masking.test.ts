@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierRecord } from './ports.js';
-import { maskedForPublic, maskEmail, maskTail } from './public-masking.js';
+import { maskEmail, maskedForPublic, maskTail } from './public-masking.js';
 
 describe('public slips mask personal data (issue 16)', () => {
   it('keeps the last three digits of numbers and the domain of e-mail', () => {

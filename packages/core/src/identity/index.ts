@@ -1,3 +1,4 @@
 export * from './login.js';
+export * from './passwords.js';
 export * from './ports.js';
 export * from './resolve-session.js';

@@ -1,6 +1,6 @@
-import { LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
-import { AppError, allowedActions, isAppError, login } from '@mot-cua/core';
-import { createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
+import { ChangePasswordRequest, LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
+import { AppError, allowedActions, changePassword, isAppError, login } from '@mot-cua/core';
+import { createAuditPort, createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -161,6 +161,34 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       });
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { revoked };
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change one’s own password (policy: ≥ 12 characters, not the username, not common); other sessions end',
+        body: ChangePasswordRequest,
+        response: { 200: z.object({ revokedSessions: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return db.transaction().execute((trx) =>
+        changePassword(
+          { userId: actor.userId, ...req.body, keepSessionIdHash: req.session?.idHash ?? null },
+          {
+            users: createUsersRepository(trx),
+            sessions: createSessionsRepository(trx),
+            hasher: passwordHasher,
+            audit: createAuditPort(trx, String(req.id)),
+          },
+        ),
+      );
     },
   );
 };
