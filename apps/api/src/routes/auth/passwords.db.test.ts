@@ -1,6 +1,13 @@
 import { createFirstAdministrator, isAppError } from '@mot-cua/core';
-import { createAuditPort, createAuditRepository, createUsersRepository, type Database } from '@mot-cua/db';
-import { createTestDb, newOfficial } from '@mot-cua/test-kit';
+import {
+  createAuditPort,
+  createAuditRepository,
+  createUsersRepository,
+  type Database,
+  migrate,
+  openDatabase,
+} from '@mot-cua/db';
+import { createScratchDatabase, createTestDb, newOfficial } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHasher } from '../../http/auth.js';
@@ -52,8 +59,26 @@ describe('password change (issue 16)', () => {
 });
 
 describe('first administrator (npm run admin:create)', () => {
+  // An installation of its own (on PostgreSQL the shared test database already has administrators).
+  let fresh: Database;
+  let freshApp: FastifyInstance;
+  let drop = async () => {};
+  beforeAll(async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    if (url) {
+      const scratch = await createScratchDatabase(url);
+      drop = scratch.drop;
+      fresh = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
+      await migrate(fresh);
+    } else fresh = await createTestDb();
+    ({ app: freshApp } = await buildTestApp(fresh));
+  });
+  afterAll(async () => {
+    await freshApp.close();
+    await drop();
+  });
   const create = (username: string, password: string) =>
-    database.db
+    fresh.db
       .transaction()
       .execute((trx) =>
         createFirstAdministrator(
@@ -70,10 +95,14 @@ describe('first administrator (npm run admin:create)', () => {
   it('refuses a weak password, creates a nationwide administrator who can sign in, then refuses a second', async () => {
     expect(await codeOf(create('quantri', 'matkhau12345'))).toBe('PASSWORD_TOO_WEAK');
     const { userId } = await create('quantri', 'một mật khẩu rất dài 2026');
-    const res = await login('quantri', 'một mật khẩu rất dài 2026');
+    const res = await freshApp.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'quantri', password: 'một mật khẩu rất dài 2026' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().user.grants).toEqual([{ role: 'system_admin', unitCode: 'VN' }]);
-    const audit = await createAuditRepository(database.db).listAudit('user', userId);
+    const audit = await createAuditRepository(fresh.db).listAudit('user', userId);
     expect(audit.map((r) => r.action)).toContain('user.first_administrator_created');
     expect(await codeOf(create('quantri2', 'một mật khẩu rất dài 2027'))).toBe('ADMINISTRATOR_EXISTS');
   });
