@@ -8,6 +8,7 @@ import { requireActor } from '../../http/auth.js';
 import { isSafeText } from '../../http/edge.js';
 import { authorizeOnDossier, checkedFile, dossierDeps, MAX_ATTACHMENT_BYTES, resourceFor } from './dossier-deps.js';
 import { actOnDossier, presentLoaded, versionOf } from './dossier-view.js';
+import { auditDossierRead } from './read-audit.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['dossiers'];
@@ -106,6 +107,7 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
       const f = await d.dossiers.readAttachment(dossier.id, req.params.attachmentId);
       if (!f) throw new AppError('NOT_FOUND');
+      await auditDossierRead(db, req, actor, dossier, `attachment:${req.params.attachmentId}`);
       return reply
         .type(f.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)

@@ -107,4 +107,19 @@ describe('public lookups and slips (issue 16)', () => {
     const other = await receive();
     expect((await lookup(other.code, applicant.phone, '203.0.113.52')).statusCode).toBe(200);
   });
+
+  it('an official’s reads of the dossier and its slips are audited with their grants', async () => {
+    const d = await receive();
+    expect((await app.inject({ url: `/api/dossiers/${d.id}`, headers: reception.headers })).statusCode).toBe(200);
+    const slip = await app.inject({ url: `/api/dossiers/${d.id}/slips/receipt`, headers: reception.headers });
+    expect(slip.statusCode).toBe(200);
+    const reads = (await createAuditRepository(database.db).listAudit('dossier', d.id)).filter(
+      (r) => r.action === 'dossier.read',
+    );
+    expect(reads.map((r) => [r.actorUserId, (r.data as { purpose: string }).purpose])).toEqual([
+      [reception.userId, 'detail'],
+      [reception.userId, 'slip:receipt'],
+    ]);
+    expect((reads[0]!.data as { grants: string[] }).grants).toEqual([`reception@${unit}`]);
+  });
 });
