@@ -19,6 +19,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './context.js';
 import { authPlugin } from './http/auth.js';
+import { clientErrorHandler, frameworkErrors, rejectUnsafeInput, trustHops } from './http/edge.js';
+import { loggerOptions } from './http/logging.js';
 import { metricsPlugin } from './http/metrics.js';
 import { buildProblem, classifyError, sendProblem } from './http/problem.js';
 import { registerOutboxMetrics } from './outbox/outbox-health.js';
@@ -43,7 +45,7 @@ import { searchRoutes } from './routes/search/search.routes.js';
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export type CreateAppOptions = AppDeps & {
-  /** pino logger options; false silences logs (tests). */
+  /** pino logger options; false silences logs (tests). Default: the redacting options of http/logging.ts. */
   logger?: boolean | Record<string, unknown>;
   /** Extra routes mounted under /api (tests use it to exercise the error handler). */
   register?: (api: FastifyInstance) => Promise<void>;
@@ -63,14 +65,18 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     payments: options.payments,
   };
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config.logLevel),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // A hop count trusts the n nearest addresses of the chain (only safe when the port is reachable through the
+    // proxy alone); a list trusts exactly those proxies; false (default) trusts no X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -87,6 +93,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     if (problem.status === 429 && retry !== undefined) headers['retry-after'] = String(retry);
     return sendProblem(reply, problem, headers);
   });
+
+  // NUL and lone surrogates (PostgreSQL refuses or alters them) and absurdly deep JSON stop here with a 400.
+  app.addHook('preValidation', rejectUnsafeInput);
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -15,6 +15,7 @@ export async function buildTestApp(
     register?: CreateAppOptions['register'];
     identity?: CreateAppOptions['identity'];
     payments?: CreateAppOptions['payments'];
+    logger?: CreateAppOptions['logger'];
   } = {},
 ) {
   const clock = opts.clock ?? fixedClock('2026-03-02T02:00:00Z');
@@ -28,7 +29,7 @@ export async function buildTestApp(
     config,
     database,
     clock,
-    logger: false,
+    logger: opts.logger ?? false,
     ...(opts.register ? { register: opts.register } : {}),
     ...(opts.identity ? { identity: opts.identity } : {}),
     ...(opts.payments ? { payments: opts.payments } : {}),

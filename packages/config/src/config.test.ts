@@ -32,7 +32,13 @@ describe('loadConfig', () => {
       PORTAL_URL: 'https://dvc.example.vn',
       SMTP_URL: 'smtp://mail.example.vn:587',
       SMS_GATEWAY_URL: 'https://sms.example.vn',
+      OIDC_ISSUER: 'https://sso.vneid.example.vn',
+      PAYMENT_GATEWAY_URL: 'https://pay.example.vn',
+      PAYMENT_SECRET: 'a-long-shared-secret-0123',
     };
+    // The stand-in identity provider (demo citizens) and payment simulator never run in production either.
+    expect(() => loadConfig({ ...prod, OIDC_ISSUER: undefined })).toThrow(/OIDC_ISSUER: required/);
+    expect(() => loadConfig({ ...prod, PAYMENT_GATEWAY_URL: undefined })).toThrow(/PAYMENT_GATEWAY_URL: required/);
     expect(loadConfig(prod).portal.url).toBe('https://dvc.example.vn');
     expect(loadConfig(prod).notifications).toMatchObject({
       smtpUrl: 'smtp://mail.example.vn:587',
@@ -61,9 +67,17 @@ describe('assistant reranker settings', () => {
 
 describe('startupWarnings', () => {
   it('warns in production when PUBLIC_URL is unset, not when set or in development', () => {
-    const prod = { NODE_ENV: 'production' };
+    const prod = {
+      NODE_ENV: 'production',
+      PORTAL_URL: 'https://dvc.example.vn',
+      SMTP_URL: 'smtp://mail.example.vn:587',
+      SMS_GATEWAY_URL: 'https://sms.example.vn',
+      OIDC_ISSUER: 'https://sso.vneid.example.vn',
+      PAYMENT_GATEWAY_URL: 'https://pay.example.vn',
+      PAYMENT_SECRET: 'a-long-shared-secret-0123',
+    };
     expect(startupWarnings(prod, loadConfig(prod))).toEqual([expect.stringContaining('PUBLIC_URL is not set')]);
-    const set = { NODE_ENV: 'production', PUBLIC_URL: 'https://motcua.example.vn' };
+    const set = { ...prod, PUBLIC_URL: 'https://motcua.example.vn' };
     expect(startupWarnings(set, loadConfig(set))).toEqual([]);
     expect(startupWarnings({}, loadConfig({}))).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -25,11 +26,27 @@ const EnvSchema = z.object({
     .default(12),
   /** Login attempts allowed per IP per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  /** Seed demo data (units, officials, procedures) on first start of an empty database. */
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  /**
+   * Seed demo data (units, officials, procedures) on first start of an empty database. Default true except in
+   * production, where it is refused (the demo accounts have published passwords).
+   */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /**
+   * Which proxies may set X-Forwarded-For: unset or `false` (default) trusts none, the socket address is the
+   * client; a hop count (`1` behind one nginx); or a comma-separated list of proxy addresses and CIDRs
+   * (`127.0.0.1,10.0.0.0/8`). `true` (trust anyone) is refused.
+   */
+  TRUST_PROXY: z.string().optional(),
+  /** Failed logins of one username within LOCKOUT_MINUTES before it is locked (whatever the IP). */
+  LOGIN_FAILURES_PER_USERNAME: z.coerce.number().int().positive().default(10),
+  /** Failed public lookups (wrong code or second factor) of one dossier code within LOCKOUT_MINUTES before it is locked. */
+  LOOKUP_FAILURES_PER_CODE: z.coerce.number().int().positive().default(10),
+  /** Window and length of a per-target lockout. */
+  LOCKOUT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   /** Public base URL, used in QR codes printed on slips. */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   /** Two-digit code of the agency that owns this centralised system (AA in the dossier code). */
@@ -112,6 +129,10 @@ export type Config = Readonly<{
   sessionTtlHours: number;
   loginRateLimitPerMinute: number;
   seedDemo: boolean;
+  /** Fastify's trustProxy: false, a hop count or a list of addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Per-target lockouts (per username for logins, per dossier code for public lookups and slips). */
+  lockout: Readonly<{ loginFailuresPerUsername: number; lookupFailuresPerCode: number; windowMs: number }>;
   publicUrl: string;
   systemCode: string;
   webDistDir: string | undefined;
@@ -187,6 +208,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.PAYMENT_GATEWAY_URL && !e.PAYMENT_SECRET) {
     throw new ConfigError(['PAYMENT_SECRET: required with PAYMENT_GATEWAY_URL']);
   }
+  if (e.NODE_ENV === 'production' && e.SEED_DEMO === 'true') {
+    throw new ConfigError([
+      'SEED_DEMO: demo data (accounts with published passwords) is refused in production; create the first administrator with `npm run admin:create`',
+    ]);
+  }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === 'string') throw new ConfigError([`TRUST_PROXY: ${trustProxy}`]);
   if (Boolean(e.SEARCH_RERANKER_MODEL) !== Boolean(e.SEARCH_RERANKER_VOCAB)) {
     throw new ConfigError(['SEARCH_RERANKER_MODEL and SEARCH_RERANKER_VOCAB: set both or neither']);
   }
@@ -199,7 +227,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
+    trustProxy: trustProxy.value,
+    lockout: Object.freeze({
+      loginFailuresPerUsername: e.LOGIN_FAILURES_PER_USERNAME,
+      lookupFailuresPerCode: e.LOOKUP_FAILURES_PER_CODE,
+      windowMs: e.LOCKOUT_MINUTES * 60_000,
+    }),
     publicUrl: e.PUBLIC_URL,
     systemCode: e.SYSTEM_CODE,
     webDistDir: e.WEB_DIST_DIR,
@@ -240,6 +274,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       simSmtpPort: e.SMTP_SIM_PORT,
     }),
   });
+}
+
+/** TRUST_PROXY → Fastify's trustProxy, or the reason it is refused. */
+function parseTrustProxy(raw: string | undefined): { value: false | number | string[] } | string {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false' || v === 'off' || v === '0') return { value: false };
+  if (v === 'true') return 'true would trust X-Forwarded-For from anyone; give a hop count or proxy addresses';
+  if (/^\d+$/.test(v)) return { value: Math.min(Number(v), 10) };
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    const [addr = '', bits, extra] = item.split('/');
+    const family = isIP(addr);
+    const max = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max))) {
+      return `"${item}" is neither an IP address nor a CIDR`;
+    }
+  }
+  return { value: list };
 }
 
 /** Describe where the data lives without ever printing a password. */

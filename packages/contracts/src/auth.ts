@@ -41,3 +41,9 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'motcua_session';
+
+/** The signed-in official changes their password (policy: ≥ 12 characters, not the username, not common). */
+export const ChangePasswordRequest = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
+  .meta({ id: 'ChangePasswordRequest' });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

@@ -19,14 +19,33 @@ export class DataDirInUseError extends Error {
   }
 }
 
-const isRunning = (pid: number): boolean => {
+/**
+ * Whether the process is alive. A process killed with -9 lingers as a zombie (state Z) until its parent reaps
+ * it, and a pid can be reused by another program: on Linux /proc tells both (state, and the start time the lock
+ * recorded), so a restart right after a crash takes the lock over at once instead of failing once.
+ */
+export function isRunning(pid: number, startedAt?: string): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
-};
+  const stat = procStat(pid);
+  if (!stat) return true; // not Linux, or /proc hidden: trust kill(0)
+  if (stat.state === 'Z' || stat.state === 'X') return false;
+  return !startedAt || stat.startTime === startedAt;
+}
+
+/** State and start time (clock ticks since boot) from /proc/<pid>/stat, or null where there is no /proc. */
+function procStat(pid: number): { state: string; startTime: string } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', startTime: fields[19] ?? '' };
+  } catch {
+    return null;
+  }
+}
 
 /** Take the folder's lock or throw DataDirInUseError; returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
@@ -34,19 +53,21 @@ export function lockDataDir(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
+      const started = procStat(process.pid)?.startTime;
+      writeSync(fd, started ? `${process.pid} ${started}` : String(process.pid));
       closeSync(fd);
       return () => {
         try {
-          if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file);
+          if (readFileSync(file, 'utf8').trim().split(' ')[0] === String(process.pid)) rmSync(file);
         } catch {
           // already gone
         }
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+      const [pidText = '', startedAt] = readFileSync(file, 'utf8').trim().split(' ');
+      const owner = Number.parseInt(pidText, 10);
+      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner, startedAt)) {
         throw new DataDirInUseError(dataDir, owner);
       }
       rmSync(file, { force: true }); // stale: its process is gone

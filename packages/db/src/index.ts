@@ -3,6 +3,7 @@ export * from './database.js';
 export * from './migrate.js';
 export * from './repositories/admin-units.js';
 export * from './repositories/audit.repository.js';
+export * from './repositories/audit-chain.repository.js';
 export * from './repositories/calendar.js';
 export * from './repositories/citizens.repository.js';
 export * from './repositories/dossiers.js';

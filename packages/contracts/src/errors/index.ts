@@ -1,8 +1,10 @@
+import { accountsErrors } from './accounts.js';
 import { adminUnitsErrors } from './admin-units.js';
 import { calendarErrors } from './calendar.js';
 import { citizensErrors } from './citizens.js';
 import { commonErrors } from './common.js';
 import { dossiersErrors } from './dossiers.js';
+import { edgeErrors } from './edge.js';
 import { feedbackErrors } from './feedback.js';
 import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
@@ -24,6 +26,8 @@ export const errorCatalog = {
   ...citizensErrors,
   ...feedbackErrors,
   ...queueErrors,
+  ...edgeErrors,
+  ...accountsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

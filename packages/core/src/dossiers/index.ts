@@ -23,6 +23,7 @@ export * from './perform-dossier-action.js';
 export * from './permitted-actions.js';
 export * from './ports.js';
 export * from './process-control-sheet.js';
+export * from './public-masking.js';
 export * from './rate-dossier.js';
 export * from './receive-dossier.js';
 export * from './record-payment.js';

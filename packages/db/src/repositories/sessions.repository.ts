@@ -74,6 +74,14 @@ export function createSessionsRepository(db: Kysely<DB>) {
       return Number(r.numDeletedRows);
     },
 
+    /** Every session of the user but the one kept (a password change ends the others). */
+    async deleteOtherSessionsOfUser(userId: string, keepIdHash: string | null): Promise<number> {
+      let q = db.deleteFrom('sessions').where('userId', '=', userId);
+      if (keepIdHash) q = q.where('idHash', '<>', keepIdHash);
+      const r = await q.executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
     async deleteExpiredSessions(now: Date): Promise<number> {
       const r = await db.deleteFrom('sessions').where('expiresAt', '<=', now).executeTakeFirst();
       return Number(r.numDeletedRows);

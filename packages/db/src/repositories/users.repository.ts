@@ -76,6 +76,23 @@ export function createUsersRepository(db: Kysely<DB>) {
       await db.updateTable('users').set({ isActive, updatedAt: new Date() }).where('id', '=', userId).execute();
     },
 
+    async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+      await db.updateTable('users').set({ passwordHash, updatedAt: new Date() }).where('id', '=', userId).execute();
+    },
+
+    /** Active users holding system_admin for the whole country (any validity period): the first-run check. */
+    async countActiveNationalAdministrators(): Promise<number> {
+      const r = await db
+        .selectFrom('users')
+        .innerJoin('roleGrants', 'roleGrants.userId', 'users.id')
+        .where('users.isActive', '=', true)
+        .where('roleGrants.role', '=', 'system_admin')
+        .where('roleGrants.unitCode', '=', 'VN')
+        .select((eb) => eb.fn.count<number>('users.id').distinct().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
     async countUsers(): Promise<number> {
       const r = await db
         .selectFrom('users')

@@ -1,10 +1,11 @@
-import { LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
-import { allowedActions, login } from '@mot-cua/core';
-import { createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
+import { ChangePasswordRequest, LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
+import { AppError, allowedActions, changePassword, isAppError, login } from '@mot-cua/core';
+import { createAuditPort, createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { passwordHasher, requireActor, secrets } from '../../http/auth.js';
+import { TargetLockout } from '../../http/target-lockout.js';
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
@@ -13,8 +14,27 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.config.env === 'production' && deps.config.publicUrl.startsWith('https:'),
+    // Production runs behind https (TLS at the proxy), whatever PUBLIC_URL says: the cookie never travels in clear.
+    secure: deps.config.env === 'production' || deps.config.publicUrl.startsWith('https:'),
   };
+  const { lockout: limits } = deps.config;
+  const usernameLockout = new TargetLockout(limits.loginFailuresPerUsername, limits.windowMs);
+
+  /** Failed attempts and lockouts leave an audit row of their own (the login's transaction rolled back). */
+  async function auditRefusal(username: string, ip: string, requestId: string, reason: string, locked: boolean) {
+    await db.transaction().execute(async (trx) => {
+      const audit = createAuditRepository(trx);
+      const base = { actorUserId: null, entityType: 'username', entityId: username, requestId };
+      await audit.recordAudit({ ...base, action: 'auth.login_failed', data: { ip, reason } });
+      if (locked) {
+        await audit.recordAudit({
+          ...base,
+          action: 'auth.lockout',
+          data: { ip, failures: limits.loginFailuresPerUsername, minutes: limits.windowMs / 60_000 },
+        });
+      }
+    });
+  }
 
   app.post(
     '/login',
@@ -28,28 +48,44 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (req, reply) => {
-      const result = await db.transaction().execute(async (trx) => {
-        const r = await login(
-          { ...req.body, userAgent: req.headers['user-agent'] ?? null, ip: req.ip },
-          {
-            users: createUsersRepository(trx),
-            sessions: createSessionsRepository(trx),
-            hasher: passwordHasher,
-            secrets,
-            clock: deps.clock,
-            sessionTtlMs: ttlMs,
-          },
-        );
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: r.user.id,
-          action: 'auth.login',
-          entityType: 'user',
-          entityId: r.user.id,
-          requestId: String(req.id),
-          data: { ip: req.ip },
+      const target = req.body.username.trim().toLowerCase();
+      const state = usernameLockout.check(target, deps.clock.now().getTime());
+      if (state.locked) {
+        await auditRefusal(target, req.ip, String(req.id), 'locked', false);
+        reply.header('retry-after', String(state.retryAfterSeconds));
+        throw new AppError('RATE_LIMITED');
+      }
+      const result = await db
+        .transaction()
+        .execute(async (trx) => {
+          const r = await login(
+            { ...req.body, userAgent: req.headers['user-agent'] ?? null, ip: req.ip },
+            {
+              users: createUsersRepository(trx),
+              sessions: createSessionsRepository(trx),
+              hasher: passwordHasher,
+              secrets,
+              clock: deps.clock,
+              sessionTtlMs: ttlMs,
+            },
+          );
+          await createAuditRepository(trx).recordAudit({
+            actorUserId: r.user.id,
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: r.user.id,
+            requestId: String(req.id),
+            data: { ip: req.ip },
+          });
+          return r;
+        })
+        .catch(async (e: unknown) => {
+          if (isAppError(e) && (e.code === 'INVALID_CREDENTIALS' || e.code === 'ACCOUNT_DISABLED')) {
+            const locked = usernameLockout.fail(target, deps.clock.now().getTime());
+            await auditRefusal(target, req.ip, String(req.id), e.code, locked);
+          }
+          throw e;
         });
-        return r;
-      });
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
       return {
         user: result.user,
@@ -81,7 +117,20 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     '/logout',
     { schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
     async (req, reply) => {
-      if (req.session) await createSessionsRepository(db).deleteSession(req.session.idHash);
+      const session = req.session;
+      if (session) {
+        await db.transaction().execute(async (trx) => {
+          await createSessionsRepository(trx).deleteSession(session.idHash);
+          await createAuditRepository(trx).recordAudit({
+            actorUserId: session.user.id,
+            action: 'auth.logout',
+            entityType: 'user',
+            entityId: session.user.id,
+            requestId: String(req.id),
+            data: { ip: req.ip },
+          });
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
     },
@@ -112,6 +161,34 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       });
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { revoked };
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change one’s own password (policy: ≥ 12 characters, not the username, not common); other sessions end',
+        body: ChangePasswordRequest,
+        response: { 200: z.object({ revokedSessions: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return db.transaction().execute((trx) =>
+        changePassword(
+          { userId: actor.userId, ...req.body, keepSessionIdHash: req.session?.idHash ?? null },
+          {
+            users: createUsersRepository(trx),
+            sessions: createSessionsRepository(trx),
+            hasher: passwordHasher,
+            audit: createAuditPort(trx, String(req.id)),
+          },
+        ),
+      );
     },
   );
 };

@@ -1,13 +1,15 @@
 import { DossierDetail } from '@mot-cua/contracts';
-import { AppError, attachComponentFiles, authorize, type DossierFile, issueResult } from '@mot-cua/core';
+import { AppError, attachComponentFiles, authorize, type DossierFile, isAppError, issueResult } from '@mot-cua/core';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { imagesToPdf } from '../../files/images-to-pdf.js';
 import { requireActor } from '../../http/auth.js';
+import { isSafeText } from '../../http/edge.js';
 import { authorizeOnDossier, checkedFile, dossierDeps, MAX_ATTACHMENT_BYTES, resourceFor } from './dossier-deps.js';
 import { actOnDossier, presentLoaded, versionOf } from './dossier-view.js';
+import { auditDossierRead } from './read-audit.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['dossiers'];
@@ -21,16 +23,23 @@ async function readFiles(req: FastifyRequest): Promise<{ files: DossierFile[]; f
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         if (part.file.truncated || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
+        if (!isSafeText(part.filename ?? '')) throw new AppError('INVALID_CHARACTERS');
         files.push({ ...checkedFile(bytes), fileName: part.filename || 'tep-dinh-kem' });
       } else {
-        fields[part.fieldname] = String(part.value);
+        const value = String(part.value);
+        if (!isSafeText(part.fieldname) || !isSafeText(value)) throw new AppError('INVALID_CHARACTERS');
+        fields[part.fieldname] = value;
       }
     }
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ATTACHMENT_TOO_LARGE');
-    if ((e as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-    throw e;
+    if (isAppError(e)) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ATTACHMENT_TOO_LARGE');
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
+      throw new AppError('PAYLOAD_TOO_LARGE');
+    // Anything else the parser raises (no boundary, a cut-off body, a malformed part header) is the client's form.
+    throw new AppError('MULTIPART_MALFORMED');
   }
   return { files, fields };
 }
@@ -114,6 +123,7 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
       const f = await d.dossiers.readAttachment(dossier.id, req.params.attachmentId);
       if (!f) throw new AppError('NOT_FOUND');
+      await auditDossierRead(db, req, actor, dossier, `attachment:${req.params.attachmentId}`);
       return reply
         .type(f.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)

@@ -1,9 +1,12 @@
 import { PublicDossierView, PublicLookupQuery, RateDossierRequest, SlipKindName } from '@mot-cua/contracts';
-import { AppError, lookupDossier, rateDossier, vnDate } from '@mot-cua/core';
+import { AppError, isAppError, lookupDossier, maskedForPublic, rateDossier, vnDate } from '@mot-cua/core';
+import { createAuditRepository } from '@mot-cua/db';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { optionalActor } from '../../http/auth.js';
+import { TargetLockout } from '../../http/target-lockout.js';
 import { dossierDeps, loadUnitNames } from './dossier-deps.js';
 import { presentPublic, slipsOf } from './dossiers.presenter.js';
 import { slipPdf } from './slips.routes.js';
@@ -14,6 +17,55 @@ const publicRate = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } 
 /** What an applicant does without signing in: look up by code plus phone or ID, download slips, rate. */
 export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
+  const limits = deps.config.lockout;
+  const codeLockout = new TargetLockout(limits.lookupFailuresPerCode, limits.windowMs);
+
+  /**
+   * The lookup behind every public route, limited per dossier code whatever the address (guessing a phone number
+   * from many IPs locks the code), and audited: each successful look (who opened the dossier) and each lockout.
+   */
+  async function guardedLookup(
+    d: ReturnType<typeof dossierDeps>,
+    query: { code: string; secondFactor: string },
+    req: FastifyRequest,
+    reply: FastifyReply,
+    purpose: string,
+  ) {
+    const target = query.code.trim().toUpperCase();
+    const now = deps.clock.now().getTime();
+    const state = codeLockout.check(target, now);
+    if (state.locked) {
+      reply.header('retry-after', String(state.retryAfterSeconds));
+      throw new AppError('RATE_LIMITED');
+    }
+    const audit = createAuditRepository(db);
+    try {
+      const r = await lookupDossier(d, query.code, query.secondFactor);
+      await audit.recordAudit({
+        actorUserId: null,
+        action: 'dossier.public_lookup',
+        entityType: 'dossier',
+        entityId: r.dossier.id,
+        unitCode: r.dossier.receivingUnitCode,
+        provinceCode: r.dossier.provinceCode,
+        requestId: String(req.id),
+        data: { ip: req.ip, purpose },
+      });
+      return r;
+    } catch (e) {
+      if (isAppError(e) && e.code === 'DOSSIER_LOOKUP_FAILED' && codeLockout.fail(target, now)) {
+        await audit.recordAudit({
+          actorUserId: null,
+          action: 'dossier.public_lookup_lockout',
+          entityType: 'dossier_code',
+          entityId: target,
+          requestId: String(req.id),
+          data: { ip: req.ip, failures: limits.lookupFailuresPerCode, minutes: limits.windowMs / 60_000 },
+        });
+      }
+      throw e;
+    }
+  }
 
   app.get(
     '/public/lookup',
@@ -26,10 +78,10 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         response: { 200: PublicDossierView },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       optionalActor(req);
       const d = dossierDeps(db, deps);
-      const r = await lookupDossier(d, req.query.code, req.query.secondFactor);
+      const r = await guardedLookup(d, req.query, req, reply, 'lookup');
       const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(deps.clock.now()));
       return presentPublic({ ...r, unitName });
     },
@@ -48,11 +100,12 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     },
     async (req, reply) => {
       const d = dossierDeps(db, deps);
-      const r = await lookupDossier(d, req.query.code, req.query.secondFactor);
+      const r = await guardedLookup(d, req.query, req, reply, `slip:${req.params.kind}`);
       if (!slipsOf(r.actions).includes(req.params.kind) || req.params.kind === 'control-sheet') {
         throw new AppError('SLIP_NOT_AVAILABLE');
       }
-      const { pdf, code } = await slipPdf(deps, d, r, req.params.kind);
+      // Without a session the slip shows initials and masked numbers (citizens' sign-in will unmask their own).
+      const { pdf, code } = await slipPdf(deps, d, { ...r, dossier: maskedForPublic(r.dossier) }, req.params.kind);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${code}-${req.params.kind}.pdf"`)
@@ -71,10 +124,10 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         response: { 200: PublicDossierView },
       },
     },
-    async (req) =>
+    async (req, reply) =>
       db.transaction().execute(async (trx) => {
         const d = dossierDeps(trx, deps, undefined, String(req.id));
-        const found = await lookupDossier(d, req.body.code, req.body.secondFactor);
+        const found = await guardedLookup(d, req.body, req, reply, 'rate');
         const r = await rateDossier(d, {
           dossierId: found.dossier.id,
           actor: {

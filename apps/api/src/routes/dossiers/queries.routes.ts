@@ -15,6 +15,7 @@ import { requireActor } from '../../http/auth.js';
 import { dossierDeps, resourceFor } from './dossier-deps.js';
 import { loadDossier, presentLoaded, versionOf } from './dossier-view.js';
 import { presentSummary } from './dossiers.presenter.js';
+import { auditDossierRead } from './read-audit.js';
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -100,6 +101,7 @@ export const dossierQueryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const actor = requireActor(req);
       const loaded = await loadDossier(dossierDeps(db, deps, versionOf(req)), req.params.id);
       authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
+      await auditDossierRead(db, req, actor, loaded.dossier, 'detail');
       return presentLoaded(db, deps, loaded, actor, versionOf(req));
     },
   );

@@ -7,6 +7,7 @@ import { requireActor } from '../../http/auth.js';
 import { renderSlip } from '../../slips/slips.js';
 import { dossierDeps, loadUnitNames, resourceFor } from './dossier-deps.js';
 import { loadDossier, versionOf } from './dossier-view.js';
+import { auditDossierRead } from './read-audit.js';
 
 const tags = ['dossiers'];
 
@@ -52,6 +53,7 @@ export const dossierSlipRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       const d = dossierDeps(db, deps, versionOf(req));
       const loaded = await loadDossier(d, req.params.id);
       authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
+      await auditDossierRead(db, req, actor, loaded.dossier, `slip:${req.params.kind}`);
       const { pdf, code } = await slipPdf(deps, d, loaded, req.params.kind);
       return reply
         .type('application/pdf')
