@@ -44,7 +44,7 @@ export function outstandingObligation(
 ): { amount: number; description: string } | null {
   if (state.status !== 'awaiting_payment') return null;
   const asked = [...actions].reverse().find((a) => a.type === 'financial_obligation_requested');
-  if (!asked || asked.type !== 'financial_obligation_requested' || !asked.amount || asked.amount <= 0) return null;
+  if (asked?.type !== 'financial_obligation_requested' || !asked.amount || asked.amount <= 0) return null;
   return { amount: Math.round(asked.amount), description: asked.description ?? 'Nghĩa vụ tài chính' };
 }
 

@@ -151,12 +151,19 @@ describe('online submission, my dossiers, supplement answered online', () => {
       method: 'POST',
       url: `/api/dossiers/${created.id}/supplement-request`,
       headers: reception.headers,
-      payload: { items: [{ key: 'c02', state: 'invalid', reason: 'Ảnh mờ' }] },
+      // One complete, itemised request: the blurred photo and the component not sent (the counter's completeness
+      // check would refuse to accept the dossier without it).
+      payload: {
+        items: [
+          { key: 'c02', state: 'invalid', reason: 'Ảnh mờ' },
+          { key: 'c03', state: 'missing', reason: 'Chưa nộp' },
+        ],
+      },
     });
     expect(rq.statusCode, rq.body).toBe(200);
     const view = (await get(hoa, `/api/citizen/dossiers/${created.id}`)).json() as CitizenDossierDetail;
     expect(view).toMatchObject({ status: 'supplement_requested', canAnswerSupplement: true, now: { mustAct: true } });
-    expect(view.pendingSupplement.map((p) => p.key)).toEqual(['c02']);
+    expect(view.pendingSupplement.map((p) => p.key)).toEqual(['c02', 'c03']);
 
     const none = multipart([{ field: 'note', content: 'x' }]);
     const empty = await app.inject({
@@ -170,6 +177,7 @@ describe('online submission, my dossiers, supplement answered online', () => {
     const m = multipart([
       { field: 'note', content: 'Gửi lại ảnh rõ' },
       { field: 'c02', name: 'giay-chung-sinh-ro.pdf', content: PDF, type: 'application/pdf' },
+      { field: 'c03', name: 'giay-to-con-thieu.pdf', content: PDF, type: 'application/pdf' },
     ]);
     const byKhoa = await app.inject({
       method: 'POST',
@@ -191,7 +199,8 @@ describe('online submission, my dossiers, supplement answered online', () => {
       method: 'POST',
       url: `/api/dossiers/${created.id}/accept`,
       headers: reception.headers,
-      payload: {},
+      // Reception checks the answered components and ticks them (the completeness check is the server's).
+      payload: { components: ['c01', 'c02', 'c03'].map((key) => ({ key, state: 'present' })) },
     });
     expect(accept.statusCode, accept.body).toBe(200);
     const after = (await get(hoa, `/api/citizen/dossiers/${created.id}`)).json() as CitizenDossierDetail;
