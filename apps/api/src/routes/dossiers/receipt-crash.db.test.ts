@@ -97,18 +97,21 @@ describe('kill -9 while receipts are acknowledged, then restart on the same data
 
   it('keeps every acknowledged receipt and never reuses a code', { timeout: 600_000 }, async () => {
     let headers = await signIn();
-    const { procedure } = (await (await fetch(`${base}/api/procedures/1.001193`)).json()) as {
-      procedure: { components: Array<{ key: string; conditional: boolean; presentOnly: boolean }> };
-    };
+    // The counter's checklist as the server gives it: every row required at the counter handed in.
+    const checklist = await fetch(`${base}/api/dossiers/checklist`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ procedureCode: '1.001193', receivingUnitCode: '26743', channel: 'in_person' }),
+    });
+    expect(checklist.status, await checklist.clone().text()).toBe(200);
+    const { rows } = (await checklist.json()) as { rows: Array<{ key: string; initialState: string }> };
     const body = JSON.stringify({
       mode: 'receive',
       channel: 'in_person',
       procedureCode: '1.001193',
       receivingUnitCode: '26743',
       applicant: { fullName: 'Nguyễn Văn Bền', phone: '0909123456' },
-      components: procedure.components
-        .filter((c) => !c.conditional && !c.presentOnly)
-        .map((c) => ({ key: c.key, state: 'present' })),
+      components: rows.filter((r) => r.initialState === 'missing').map((r) => ({ key: r.key, state: 'present' })),
     });
     const receive = (h: Record<string, string>) =>
       fetch(`${base}/api/dossiers`, {
