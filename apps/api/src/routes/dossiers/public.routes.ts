@@ -124,10 +124,13 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         response: { 200: PublicDossierView },
       },
     },
-    async (req, reply) =>
-      db.transaction().execute(async (trx) => {
+    async (req, reply) => {
+      // The guarded lookup writes its own audit rows (the look, or a lockout that must survive the refusal), so it
+      // runs before the rating's transaction, not inside it (PGlite has one connection: a write on the root handle
+      // while a transaction holds it would wait for ever).
+      const found = await guardedLookup(dossierDeps(db, deps, undefined, String(req.id)), req.body, req, reply, 'rate');
+      return db.transaction().execute(async (trx) => {
         const d = dossierDeps(trx, deps, undefined, String(req.id));
-        const found = await guardedLookup(d, req.body, req, reply, 'rate');
         const r = await rateDossier(d, {
           dossierId: found.dossier.id,
           actor: {
@@ -142,6 +145,7 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         });
         const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(deps.clock.now()));
         return presentPublic({ dossier: r.dossier, actions: r.actions, state: r.state, unitName });
-      }),
+      });
+    },
   );
 };
