@@ -1,7 +1,9 @@
 import formbody from '@fastify/formbody';
+import { errorEntry } from '@mot-cua/contracts';
 import { AppError } from '@mot-cua/core';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../context.js';
+import { classifyError } from '../../http/problem.js';
 import { formatOf, Open311Error, requireFormat, sendOpen311, sendOpen311Error } from './open311-format.js';
 import { open311RequestRoutes } from './open311-requests.routes.js';
 import { OPEN311_GROUP, OPEN311_SERVICES } from './open311-services.js';
@@ -49,16 +51,19 @@ export const open311Routes: FastifyPluginAsync<AppDeps> = async (app: FastifyIns
   app.setErrorHandler((error, req, reply) => {
     const format = formatOf(req) ?? 'json';
     if (error instanceof Open311Error) return sendOpen311Error(reply, format, error.status, error.description);
-    if (error instanceof AppError) {
-      const status = error.code === 'FEEDBACK_UNIT_UNKNOWN' || error.code === 'FEEDBACK_DOSSIER_UNKNOWN' ? 400 : 500;
-      if (status === 500) req.log.error({ err: error }, 'open311 failed');
-      return sendOpen311Error(reply, format, status, status === 400 ? error.message : 'Internal error');
+    if (
+      error instanceof AppError &&
+      (error.code === 'FEEDBACK_UNIT_UNKNOWN' || error.code === 'FEEDBACK_DOSSIER_UNKNOWN')
+    ) {
+      return sendOpen311Error(reply, format, 400, error.message);
     }
-    const code = (error as { statusCode?: number }).statusCode;
-    if (code === 429) return sendOpen311Error(reply, format, 429, 'Too many requests');
-    if (code && code >= 400 && code < 500) return sendOpen311Error(reply, format, 400, (error as Error).message);
+    // Everything else the API would answer (refused characters, too deep JSON, rate limits, bad multipart…) keeps
+    // its status, in the spec's error format; only what the API itself would call internal is a 500.
+    const { code } = classifyError(error);
+    const entry = errorEntry(code);
+    if (entry.status < 500) return sendOpen311Error(reply, format, entry.status, entry.en);
     req.log.error({ err: error }, 'open311 failed');
-    return sendOpen311Error(reply, format, 500, 'Internal error');
+    return sendOpen311Error(reply, format, entry.status, 'Internal error');
   });
   app.setNotFoundHandler((req, reply) => sendOpen311Error(reply, formatOf(req) ?? 'json', 404, 'Not found'));
 
