@@ -23,7 +23,7 @@ describe.runIf(existsSync('/proc/self/stat'))('restart right after kill -9 (issu
     const dir = mkdtempSync(join(tmpdir(), 'motcua-zombie-'));
     try {
       process.kill(zombie, 'SIGKILL');
-      for (let i = 0; i < 100 && state(zombie) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 500 && state(zombie) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 20));
       expect(state(zombie)).toBe('Z');
       expect(isRunning(zombie)).toBe(false);
       writeFileSync(join(dir, 'motcua.pid'), String(zombie));
