@@ -79,6 +79,8 @@ describe('citizen portal journey', () => {
       '/units/convert',
       '/units',
       '/calendar',
+      '/phan-anh',
+      '/hoi-dap',
     ]);
     for (const path of links) {
       const res = await page.goto(`${h.baseUrl}${path}`);

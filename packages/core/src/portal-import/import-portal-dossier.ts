@@ -1,8 +1,10 @@
+import type { ComponentCondition } from '@mot-cua/contracts';
 import type { AuditPort } from '../audit.js';
 import type { ComponentCheck } from '../dossiers/dossier-actions.js';
 import type { DossierDeps } from '../dossiers/perform-dossier-action.js';
 import type { Applicant } from '../dossiers/ports.js';
 import { receiveDossier } from '../dossiers/receive-dossier.js';
+import { conditionAppliesTo } from '../procedures/component-condition.js';
 import { vnDate } from '../time/vn-time.js';
 
 /** An online dossier as the national portal offers it (the fields the importer reads). */
@@ -69,13 +71,23 @@ export function portalApplicant(d: PortalDossier): Applicant {
   };
 }
 
-/** The checklist of an online dossier: a component with a file is present, the others missing (to be checked). */
+/**
+ * The checklist of an online dossier, as the counter's model has it for the online channel: a component with a
+ * file is present; without one, a component needed in every case is missing (to be asked for) and one needed only
+ * in some cases is not applicable; components of other channels (the counter's paper form) are left out.
+ */
 export function portalChecklist(
-  components: ReadonlyArray<{ key: string }>,
+  components: ReadonlyArray<{ key: string; required: boolean; condition?: ComponentCondition | undefined }>,
   files: ReadonlyArray<{ componentKey: string | null }>,
 ): Array<{ key: string; state: ComponentCheck['state'] }> {
   const given = new Set(files.map((f) => f.componentKey).filter(Boolean));
-  return components.map((c) => ({ key: c.key, state: given.has(c.key) ? 'present' : 'missing' }));
+  const rows: Array<{ key: string; state: ComponentCheck['state'] }> = [];
+  for (const c of components) {
+    if (c.condition && !conditionAppliesTo(c.condition, 'online')) continue;
+    const conditional = c.condition ? c.condition.kind === 'if_applicable' : !c.required;
+    rows.push({ key: c.key, state: given.has(c.key) ? 'present' : conditional ? 'not_applicable' : 'missing' });
+  }
+  return rows;
 }
 
 /**

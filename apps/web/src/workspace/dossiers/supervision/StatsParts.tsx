@@ -1,8 +1,13 @@
 import { Box, Paper, Text, UnstyledButton } from '@mantine/core';
 import type { DossierStatsRow } from '@mot-cua/contracts';
+import i18n from 'i18next';
 import { useTranslation } from 'react-i18next';
 
-export const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
+/** A share as a percentage with one decimal, in the reader's language (92,3% in Vietnamese, 92.3% in English). */
+export const pct = (v: number | null) =>
+  v === null
+    ? '—'
+    : `${new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 1 }).format(Math.round(v * 1000) / 10)}%`;
 
 /** On time (early + on time) against late, as a plain bar with its figures spelled out for screen readers. */
 export function OnTimeBar({ row }: { row: Pick<DossierStatsRow, 'finished'> }) {
