@@ -50,7 +50,7 @@ describe('feedback journey (PAKN)', () => {
     const map = await citizen.locator('figure svg').boundingBox();
     expect(map).not.toBeNull();
     await citizen.mouse.click(map!.x + map!.width * 0.36, map!.y + map!.height * 0.8);
-    await citizen.getByText('Đã chọn vị trí').waitFor();
+    await citizen.getByText('Đã chọn vị trí').waitFor({ timeout: 45_000 });
     await screenshot(citizen, 'feedback-form');
     await citizen.getByRole('button', { name: 'Gửi', exact: true }).click();
     const done = citizen.getByText(/Đã gửi\. Mã phản ánh PA-79-/);
@@ -73,7 +73,7 @@ describe('feedback journey (PAKN)', () => {
     await page.getByRole('link', { name: /^PA-79-/ }).click();
     await page.getByLabel('Mã đơn vị nhận').fill('26743');
     await page.getByRole('button', { name: 'Chuyển đơn vị' }).click();
-    await page.getByText('Chuyển đơn vị', { exact: true }).first().waitFor();
+    await page.getByText('Chuyển đơn vị', { exact: true }).first().waitFor({ timeout: 45_000 });
     await expect.poll(() => page.locator('.mantine-Timeline-item').count(), { timeout: 15_000 }).toBe(2);
     detailUrl = page.url();
     await page.context().close();
@@ -110,7 +110,7 @@ describe('feedback journey (PAKN)', () => {
     await citizen.goto(`${h.baseUrl}${trackUrl}`);
     await citizen.getByText('cơ quan thuế').waitFor({ timeout: 15_000 });
     await citizen.getByRole('button', { name: 'Hài lòng', exact: true }).click();
-    await citizen.getByText('Bạn đã đánh giá: Hài lòng').waitFor();
+    await citizen.getByText('Bạn đã đánh giá: Hài lòng').waitFor({ timeout: 45_000 });
     await citizen.goto(`${h.baseUrl}/assistant`);
     await citizen
       .getByLabel(/Câu hỏi/)
