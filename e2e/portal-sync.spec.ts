@@ -91,7 +91,7 @@ describe('national portal both ways: submitted online → Bến Thành processes
           await log.waitFor();
           return log.textContent();
         },
-        { timeout: 30_000, intervals: [1000] },
+        { timeout: 30_000, interval: 1000 },
       )
       .toContain('Tiếp nhận hồ sơ');
     expect(await log.textContent()).toContain('Đã gửi');
