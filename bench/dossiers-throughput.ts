@@ -13,13 +13,13 @@
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { type Database, migrate, openDatabase } from '@mot-cua/db';
 import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
+import { benchConfig } from './bench-config.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -124,16 +124,7 @@ async function main() {
     const { communeCodes } = await insertDossierTestUnits(database.db, 1);
     const unit = communeCodes[0]!;
     const { code: procedureCode } = await loadDossierTestProcedure(database.db, { unitCode: unit });
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      // Production refuses to start without the portal, mail and SMS; the bench app delivers nothing (no dispatcher).
-      PORTAL_URL: 'http://127.0.0.1:9',
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      SMS_GATEWAY_URL: 'http://127.0.0.1:9',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'silent',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-    });
+    const config = benchConfig();
     const app = await createApp({ config, database, clock: systemClock, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

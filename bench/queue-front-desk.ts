@@ -11,12 +11,12 @@
  * Uses a throwaway database (queue_bench_<pid>) dropped at the end.
  */
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { createOrganisationRepository, migrate, openDatabase, setUpQueueCenter } from '@mot-cua/db';
 import { insertDossierTestUnits, newOfficial } from '@mot-cua/test-kit';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
+import { benchConfig } from './bench-config.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -49,13 +49,7 @@ try {
     const counters = (await org.listCounters(id)).map((c) => c.id);
     return { id, groups, counters };
   });
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-    SESSION_TTL_HOURS: '24',
-  });
+  const config = benchConfig({ SESSION_TTL_HOURS: '24' });
   const app = await createApp({ config, database, clock: systemClock, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
