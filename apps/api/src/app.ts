@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { AppError } from '@mot-cua/core';
@@ -23,6 +22,8 @@ import { clientErrorHandler, frameworkErrors, rejectUnsafeInput, trustHops } fro
 import { loggerOptions } from './http/logging.js';
 import { metricsPlugin } from './http/metrics.js';
 import { buildProblem, classifyError, sendProblem } from './http/problem.js';
+import { sessionHintPlugin } from './http/session-hint.js';
+import { registerWebApp } from './http/web-static.js';
 import { registerOutboxMetrics } from './outbox/outbox-health.js';
 import { adminUnitsRoutes } from './routes/admin-units/admin-units.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
@@ -113,6 +114,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     },
   });
   await app.register(fastifyCookie);
+  await app.register(sessionHintPlugin, {
+    secure: config.env === 'production' || config.publicUrl.startsWith('https:'),
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(metricsPlugin, {
     collectors: [
@@ -164,20 +168,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     { prefix: '/api' },
   );
 
-  const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
-  const hasWeb = existsSync(join(webDist, 'index.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-  }
-
-  // Unknown API paths get a problem; any other GET that accepts HTML gets the single-page app.
-  app.setNotFoundHandler((req, reply) => {
-    const wantsHtml = (req.headers.accept ?? '').includes('text/html');
-    if (hasWeb && req.method === 'GET' && wantsHtml && !req.url.startsWith('/api/')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return sendProblem(reply, buildProblem('ROUTE_NOT_FOUND', req));
-  });
+  await registerWebApp(app, config.webDistDir ?? DEFAULT_WEB_DIST);
 
   app.addHook('onClose', async () => {
     await options.database.close();

@@ -1,5 +1,6 @@
 import { Route, type RouteObject, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.js';
+import { lazyPage } from './components/lazy-page.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { HomePage } from './portal/HomePage.js';
 import { adminUnitsRoutes } from './routes-admin-units.js';
@@ -11,8 +12,10 @@ import { proceduresRoutes } from './routes-procedures.js';
 import { queueRoutes } from './routes-queue.js';
 import { searchRoutes } from './routes-search.js';
 import { syncRoutes } from './routes-sync.js';
-import { LoginPage } from './workspace/LoginPage.js';
-import { WorkspaceHome } from './workspace/WorkspaceHome.js';
+
+// The home page is the only page in the first chunk; every other page comes with its own chunk (lazyPage).
+const loginPage = lazyPage(() => import('./workspace/LoginPage.js'), 'LoginPage', []);
+const workspaceHome = lazyPage(() => import('./workspace/WorkspaceHome.js'), 'WorkspaceHome', ['feedback']);
 
 const featureRoutes: RouteObject[] = [
   ...adminUnitsRoutes,
@@ -31,8 +34,8 @@ export function App() {
     <Layout>
       <Routes>
         <Route path="/" element={<HomePage />} />
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/workspace" element={<WorkspaceHome />} />
+        <Route path="/login" element={loginPage} />
+        <Route path="/workspace" element={workspaceHome} />
         {featureRoutes.map((r) => (
           <Route key={r.path} path={r.path} element={r.element} />
         ))}

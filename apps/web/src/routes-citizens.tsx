@@ -1,13 +1,25 @@
 import type { RouteObject } from 'react-router-dom';
-import { CitizenSignInPage } from './portal/citizens/CitizenSignInPage.js';
-import { MyDossierPage } from './portal/citizens/MyDossierPage.js';
-import { MyDossiersPage } from './portal/citizens/MyDossiersPage.js';
-import { OnlineSubmitPage } from './portal/citizens/OnlineSubmitPage.js';
+import { lazyPage } from './components/lazy-page.js';
+import type { FeatureName } from './i18n/index.js';
+
+const F: FeatureName[] = ['citizens', 'procedures', 'feedback'];
 
 /** Pages of the citizens' side: sign-in with the electronic identity, online submission, my dossiers. */
 export const citizensRoutes: RouteObject[] = [
-  { path: '/dang-nhap', element: <CitizenSignInPage /> },
-  { path: '/ho-so-cua-toi', element: <MyDossiersPage /> },
-  { path: '/ho-so-cua-toi/:id', element: <MyDossierPage /> },
-  { path: '/nop-truc-tuyen/:code', element: <OnlineSubmitPage /> },
+  {
+    path: '/dang-nhap',
+    element: lazyPage(() => import('./portal/citizens/CitizenSignInPage.js'), 'CitizenSignInPage', F),
+  },
+  {
+    path: '/ho-so-cua-toi',
+    element: lazyPage(() => import('./portal/citizens/MyDossiersPage.js'), 'MyDossiersPage', F),
+  },
+  {
+    path: '/ho-so-cua-toi/:id',
+    element: lazyPage(() => import('./portal/citizens/MyDossierPage.js'), 'MyDossierPage', F),
+  },
+  {
+    path: '/nop-truc-tuyen/:code',
+    element: lazyPage(() => import('./portal/citizens/OnlineSubmitPage.js'), 'OnlineSubmitPage', F),
+  },
 ];

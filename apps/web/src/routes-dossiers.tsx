@@ -1,15 +1,26 @@
 import type { RouteObject } from 'react-router-dom';
-import { LookupPage } from './portal/lookup/LookupPage.js';
-import { DossierDetailPage } from './workspace/dossiers/DossierDetailPage.js';
-import { DossierQueuePage } from './workspace/dossiers/DossierQueuePage.js';
-import { ReceptionPage } from './workspace/dossiers/ReceptionPage.js';
-import { SupervisionPage } from './workspace/dossiers/SupervisionPage.js';
+import { lazyPage } from './components/lazy-page.js';
+import type { FeatureName } from './i18n/index.js';
+
+const F: FeatureName[] = ['dossiers', 'sync'];
 
 /** Pages of the dossiers feature. The lookup path is the one printed in the slips' QR code. */
 export const dossiersRoutes: RouteObject[] = [
-  { path: '/workspace/dossiers', element: <DossierQueuePage /> },
-  { path: '/workspace/dossiers/new', element: <ReceptionPage /> },
-  { path: '/workspace/dossiers/:id', element: <DossierDetailPage /> },
-  { path: '/workspace/supervision', element: <SupervisionPage /> },
-  { path: '/tra-cuu', element: <LookupPage /> },
+  {
+    path: '/workspace/dossiers',
+    element: lazyPage(() => import('./workspace/dossiers/DossierQueuePage.js'), 'DossierQueuePage', F),
+  },
+  {
+    path: '/workspace/dossiers/new',
+    element: lazyPage(() => import('./workspace/dossiers/ReceptionPage.js'), 'ReceptionPage', F),
+  },
+  {
+    path: '/workspace/dossiers/:id',
+    element: lazyPage(() => import('./workspace/dossiers/DossierDetailPage.js'), 'DossierDetailPage', F),
+  },
+  {
+    path: '/workspace/supervision',
+    element: lazyPage(() => import('./workspace/dossiers/SupervisionPage.js'), 'SupervisionPage', F),
+  },
+  { path: '/tra-cuu', element: lazyPage(() => import('./portal/lookup/LookupPage.js'), 'LookupPage', F) },
 ];

@@ -1,17 +1,33 @@
 import type { RouteObject } from 'react-router-dom';
-import { FeedbackFormPage } from './portal/feedback/FeedbackFormPage.js';
-import { FeedbackTrackPage } from './portal/feedback/FeedbackTrackPage.js';
-import { PublishedAnswersPage } from './portal/feedback/PublishedAnswersPage.js';
-import { FeedbackDetailPage } from './workspace/feedback/FeedbackDetailPage.js';
-import { FeedbackQueuePage } from './workspace/feedback/FeedbackQueuePage.js';
-import { IntakePage } from './workspace/feedback/IntakePage.js';
+import { lazyPage } from './components/lazy-page.js';
+import type { FeatureName } from './i18n/index.js';
+
+const F: FeatureName[] = ['feedback'];
 
 /** Pages of feedback and the hotline (PAKN): public form, tracking, published answers; officials' queue. */
 export const feedbackRoutes: RouteObject[] = [
-  { path: '/phan-anh', element: <FeedbackFormPage /> },
-  { path: '/phan-anh/:token', element: <FeedbackTrackPage /> },
-  { path: '/hoi-dap', element: <PublishedAnswersPage /> },
-  { path: '/workspace/feedback', element: <FeedbackQueuePage /> },
-  { path: '/workspace/feedback/intake', element: <IntakePage /> },
-  { path: '/workspace/feedback/:id', element: <FeedbackDetailPage /> },
+  {
+    path: '/phan-anh',
+    element: lazyPage(() => import('./portal/feedback/FeedbackFormPage.js'), 'FeedbackFormPage', F),
+  },
+  {
+    path: '/phan-anh/:token',
+    element: lazyPage(() => import('./portal/feedback/FeedbackTrackPage.js'), 'FeedbackTrackPage', F),
+  },
+  {
+    path: '/hoi-dap',
+    element: lazyPage(() => import('./portal/feedback/PublishedAnswersPage.js'), 'PublishedAnswersPage', F),
+  },
+  {
+    path: '/workspace/feedback',
+    element: lazyPage(() => import('./workspace/feedback/FeedbackQueuePage.js'), 'FeedbackQueuePage', F),
+  },
+  {
+    path: '/workspace/feedback/intake',
+    element: lazyPage(() => import('./workspace/feedback/IntakePage.js'), 'IntakePage', F),
+  },
+  {
+    path: '/workspace/feedback/:id',
+    element: lazyPage(() => import('./workspace/feedback/FeedbackDetailPage.js'), 'FeedbackDetailPage', F),
+  },
 ];

@@ -1,13 +1,25 @@
 import type { RouteObject } from 'react-router-dom';
-import { InternalProcessEditorPage } from './admin/procedures/InternalProcessEditorPage.js';
-import { UnitProceduresAdminPage } from './admin/procedures/UnitProceduresAdminPage.js';
-import { ProcedureCatalogPage } from './portal/procedures/ProcedureCatalogPage.js';
-import { ProcedurePage } from './portal/procedures/ProcedurePage.js';
+import { lazyPage } from './components/lazy-page.js';
+import type { FeatureName } from './i18n/index.js';
+
+const F: FeatureName[] = ['procedures', 'citizens'];
 
 /** Pages of the procedures feature. */
 export const proceduresRoutes: RouteObject[] = [
-  { path: '/procedures', element: <ProcedureCatalogPage /> },
-  { path: '/procedures/:code', element: <ProcedurePage /> },
-  { path: '/admin/procedures', element: <UnitProceduresAdminPage /> },
-  { path: '/admin/procedures/:unitCode/:code/process', element: <InternalProcessEditorPage /> },
+  {
+    path: '/procedures',
+    element: lazyPage(() => import('./portal/procedures/ProcedureCatalogPage.js'), 'ProcedureCatalogPage', F),
+  },
+  {
+    path: '/procedures/:code',
+    element: lazyPage(() => import('./portal/procedures/ProcedurePage.js'), 'ProcedurePage', F),
+  },
+  {
+    path: '/admin/procedures',
+    element: lazyPage(() => import('./admin/procedures/UnitProceduresAdminPage.js'), 'UnitProceduresAdminPage', F),
+  },
+  {
+    path: '/admin/procedures/:unitCode/:code/process',
+    element: lazyPage(() => import('./admin/procedures/InternalProcessEditorPage.js'), 'InternalProcessEditorPage', F),
+  },
 ];

@@ -1,33 +1,28 @@
-import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router-dom';
-import { AppointmentPage } from './portal/queue/AppointmentPage.js';
-import { AppointmentViewPage } from './portal/queue/AppointmentViewPage.js';
-import { DisplayPage } from './portal/queue/DisplayPage.js';
-import { KioskPage } from './portal/queue/KioskPage.js';
-import { TicketFollowPage } from './portal/queue/TicketFollowPage.js';
-import { CounterPage } from './workspace/queue/CounterPage.js';
+import { lazyPage } from './components/lazy-page.js';
+import type { FeatureName } from './i18n/index.js';
 
-// The director's page carries the charts library: loaded on demand, not in the main bundle.
-const QueueStatsPage = lazy(() =>
-  import('./workspace/queue/QueueStatsPage.js').then((m) => ({ default: m.QueueStatsPage })),
-);
+const F: FeatureName[] = ['queue'];
 
 /** Pages of the front desk. `/so-thu-tu/:token` is the path printed in the ticket's QR code. */
 export const queueRoutes: RouteObject[] = [
-  { path: '/lay-so', element: <KioskPage /> },
-  { path: '/lay-so/:centerId', element: <KioskPage /> },
-  { path: '/man-hinh', element: <DisplayPage /> },
-  { path: '/man-hinh/:centerId', element: <DisplayPage /> },
-  { path: '/so-thu-tu/:token', element: <TicketFollowPage /> },
-  { path: '/dat-lich', element: <AppointmentPage /> },
-  { path: '/dat-lich/:token', element: <AppointmentViewPage /> },
-  { path: '/workspace/quay', element: <CounterPage /> },
+  { path: '/lay-so', element: lazyPage(() => import('./portal/queue/KioskPage.js'), 'KioskPage', F) },
+  { path: '/lay-so/:centerId', element: lazyPage(() => import('./portal/queue/KioskPage.js'), 'KioskPage', F) },
+  { path: '/man-hinh', element: lazyPage(() => import('./portal/queue/DisplayPage.js'), 'DisplayPage', F) },
+  { path: '/man-hinh/:centerId', element: lazyPage(() => import('./portal/queue/DisplayPage.js'), 'DisplayPage', F) },
+  {
+    path: '/so-thu-tu/:token',
+    element: lazyPage(() => import('./portal/queue/TicketFollowPage.js'), 'TicketFollowPage', F),
+  },
+  { path: '/dat-lich', element: lazyPage(() => import('./portal/queue/AppointmentPage.js'), 'AppointmentPage', F) },
+  {
+    path: '/dat-lich/:token',
+    element: lazyPage(() => import('./portal/queue/AppointmentViewPage.js'), 'AppointmentViewPage', F),
+  },
+  { path: '/workspace/quay', element: lazyPage(() => import('./workspace/queue/CounterPage.js'), 'CounterPage', F) },
+  // The director's page carries the charts library, in its own chunk like every page.
   {
     path: '/workspace/quay/so-lieu',
-    element: (
-      <Suspense fallback={null}>
-        <QueueStatsPage />
-      </Suspense>
-    ),
+    element: lazyPage(() => import('./workspace/queue/QueueStatsPage.js'), 'QueueStatsPage', F),
   },
 ];

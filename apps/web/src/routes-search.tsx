@@ -1,9 +1,11 @@
 import type { RouteObject } from 'react-router-dom';
-import { AssistantPage } from './portal/search/AssistantPage.js';
-import { SearchPage } from './portal/search/SearchPage.js';
+import { lazyPage } from './components/lazy-page.js';
+import type { FeatureName } from './i18n/index.js';
+
+const F: FeatureName[] = ['search', 'procedures', 'calendar'];
 
 /** Pages of procedure search and the assistant (public). */
 export const searchRoutes: RouteObject[] = [
-  { path: '/search', element: <SearchPage /> },
-  { path: '/assistant', element: <AssistantPage /> },
+  { path: '/search', element: lazyPage(() => import('./portal/search/SearchPage.js'), 'SearchPage', F) },
+  { path: '/assistant', element: lazyPage(() => import('./portal/search/AssistantPage.js'), 'AssistantPage', F) },
 ];

@@ -39,8 +39,7 @@ export const SessionInfo = z
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const CSRF_HEADER = 'x-csrf-token';
-export const SESSION_COOKIE = 'motcua_session';
+export { CSRF_HEADER, SESSION_COOKIE, SESSION_HINT_COOKIE } from './cookies.js';
 
 /** The signed-in official changes their password (policy: ≥ 12 characters, not the username, not common). */
 export const ChangePasswordRequest = z

@@ -5,15 +5,13 @@ import {
   type CitizenSubmitRequest,
   CSRF_HEADER,
   Problem,
-  type SessionInfo,
 } from '@mot-cua/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import i18n from '../i18n/index.js';
 import { ApiError, api } from './client.js';
 
 /** Is the signed-in person a citizen (signed in through the electronic identity)? */
-export const isCitizen = (s: SessionInfo | null | undefined) =>
-  Boolean(s?.user.grants.some((g) => g.role === 'citizen'));
+export { isCitizen } from './session.js';
 
 /** Where the citizen's sign-in starts: a full navigation to the identity provider, then back to `returnTo`. */
 export const citizenSignInUrl = (returnTo: string) => `/api/auth/oidc/start?${new URLSearchParams({ returnTo })}`;

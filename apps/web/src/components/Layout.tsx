@@ -2,8 +2,7 @@ import { Anchor, AppShell, Box, Button, Group, SegmentedControl, Text, Title } f
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router-dom';
-import { isCitizen } from '../api/citizens.js';
-import { useLogout, useSession } from '../api/session.js';
+import { isCitizen, useLogout, useSession } from '../api/session.js';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();

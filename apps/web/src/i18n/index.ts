@@ -1,27 +1,69 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.js';
-import * as adminUnits from './features/admin-units.js';
-import * as calendar from './features/calendar.js';
+// The header's sign-in and "my dossiers" buttons use the citizens' strings on every page.
 import * as citizens from './features/citizens.js';
-import * as dossiers from './features/dossiers.js';
-import * as feedback from './features/feedback.js';
-import * as procedures from './features/procedures.js';
-import * as queue from './features/queue.js';
-import * as search from './features/search.js';
-import * as sync from './features/sync.js';
 import vi from './vi.js';
 
-const features = { adminUnits, calendar, procedures, search, dossiers, sync, citizens, feedback, queue };
-const pick = (lang: 'vi' | 'en') => Object.fromEntries(Object.entries(features).map(([k, m]) => [k, m[lang]]));
+type Strings = Record<string, unknown>;
+type FeatureModule = { vi: Strings; en: Strings };
+
+/**
+ * Each feature's strings live in their own chunk, loaded with the pages that show them (`lazyPage`), so the
+ * citizen's first page carries only the shell's strings. Keys stay `feature.key` in the one namespace.
+ */
+const loaders = {
+  adminUnits: () => import('./features/admin-units.js'),
+  calendar: () => import('./features/calendar.js'),
+  citizens: async () => citizens,
+  dossiers: () => import('./features/dossiers.js'),
+  feedback: () => import('./features/feedback.js'),
+  procedures: () => import('./features/procedures.js'),
+  queue: () => import('./features/queue.js'),
+  search: () => import('./features/search.js'),
+  sync: () => import('./features/sync.js'),
+} satisfies Record<string, () => Promise<FeatureModule>>;
+
+export type FeatureName = keyof typeof loaders;
+export const FEATURES = Object.keys(loaders) as FeatureName[];
+
+const loaded = new Map<FeatureName, Promise<void>>();
+
+/** Load and register the strings of these features (once each); resolves when every one is usable. */
+export function loadFeatures(names: readonly FeatureName[]): Promise<void> {
+  return Promise.all(
+    names.map((name) => {
+      let p = loaded.get(name);
+      if (!p) {
+        p = loaders[name]().then((m: FeatureModule) => {
+          i18n.addResourceBundle('vi', 'translation', { [name]: m.vi }, true, true);
+          i18n.addResourceBundle('en', 'translation', { [name]: m.en }, true, true);
+        });
+        loaded.set(name, p);
+      }
+      return p;
+    }),
+  ).then(() => undefined);
+}
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...pick('vi') } }, en: { translation: { ...en, ...pick('en') } } },
+  resources: {
+    vi: { translation: { ...vi, citizens: citizens.vi } },
+    en: { translation: { ...en, citizens: citizens.en } },
+  },
   lng: saved === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
+  // A page that shows another feature's string than it declared still gets it: a missing key loads every
+  // feature's strings, and the 'added' event re-renders the page with them.
+  saveMissing: true,
+  missingKeyHandler: (_lngs, _ns, key) => {
+    const feature = key.split('.')[0] as FeatureName;
+    void loadFeatures(feature in loaders ? [feature] : FEATURES);
+  },
+  react: { bindI18nStore: 'added' },
 });
 
 i18n.on('languageChanged', (lng) => {
