@@ -87,7 +87,30 @@ describe('citizen portal journey', () => {
       expect(res?.status()).toBe(200);
       await expect.poll(() => page.locator('h2').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await page.locator('main').textContent()).not.toMatch(/Có lỗi xảy ra|INTERNAL_ERROR|Không tìm thấy trang/);
+      // Each page loads its feature's strings with it: no raw translation key is ever left on screen.
+      await expect
+        .poll(() => page.locator('body').textContent(), { timeout: 15_000 })
+        .not.toMatch(/\b(adminUnits|calendar|citizens|dossiers|feedback|procedures|queue|search|sync)\.[a-z]\w*/);
     }
+  });
+
+  it('on a lost connection, a page opens the offline page instead of the browser error', async () => {
+    const phone = await h.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const p = await phone.newPage();
+    await p.goto(h.baseUrl);
+    // The service worker keeps the offline page once it is active.
+    await expect
+      .poll(() => p.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 30_000 })
+      .toBe('activated');
+    await expect.poll(() => p.evaluate(async () => (await caches.keys()).length), { timeout: 30_000 }).toBe(1);
+    await phone.setOffline(true);
+    await p.goto(`${h.baseUrl}/procedures`).catch(() => undefined);
+    await expect.poll(() => p.locator('h1').textContent(), { timeout: 15_000 }).toBe('Không có kết nối mạng');
+    await screenshot(p, 'portal-offline-phone');
+    await phone.setOffline(false);
+    await p.getByRole('button', { name: 'Tải lại trang' }).click();
+    await expect.poll(() => p.locator('h2').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await phone.close();
   });
 
   it('an unknown address shows a not-found page with a way home', async () => {

@@ -2,6 +2,7 @@ import { describeDatabase, loadConfig, startupWarnings } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
+import { startAuditSealer } from './audit-sealer.js';
 import { passwordHasher } from './http/auth.js';
 import { openCitizenIdentity } from './http/citizen-identity.js';
 import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
@@ -94,6 +95,8 @@ async function main() {
       await seedDemo(database, { hashPassword: passwordHasher.hash, log, systemCode: config.systemCode });
   });
 
+  const sealer = startAuditSealer(database, { error: (o, m) => app.log.error(o, m) });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -109,6 +112,8 @@ async function main() {
     await notifiers?.email.stop();
     await notifiers?.sms.stop();
     notifiers?.close();
+    // Rows of requests still in flight are sealed at the next start (the sealer's first pass).
+    await sealer.stop();
     await app.close();
     await destination.close();
     await notify.close();

@@ -6,7 +6,29 @@ export type AuditChainBreak = {
   id: number;
   reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'head_mismatch';
 };
-export type AuditChainReport = { rows: number; firstBroken: AuditChainBreak | null; elapsedMs: number };
+export type AuditChainReport = {
+  rows: number;
+  firstBroken: AuditChainBreak | null;
+  elapsedMs: number;
+  /** Rows committed but not linked into the chain yet (the sealer links them within seconds), and the oldest one's time. */
+  unsealed: number;
+  oldestUnsealedAt: Date | null;
+};
+
+/**
+ * Link the committed rows not yet in the chain, in id order, in transactions of at most `batch` rows each (the
+ * database's `audit_seal`, which holds the chain head's lock for its own short transaction only). Returns how many.
+ */
+export async function sealAuditTrail(db: Kysely<DB>, opts: { batch?: number } = {}): Promise<number> {
+  const batch = opts.batch ?? 5_000;
+  let total = 0;
+  for (;;) {
+    const r = await sql<{ n: number }>`SELECT audit_seal(${batch}::int) AS n`.execute(db);
+    const n = Number(r.rows[0]?.n ?? 0);
+    total += n;
+    if (n < batch) return total;
+  }
+}
 
 type ChainRow = { id: string; chainSeq: string; prevHash: Uint8Array; rowHash: Uint8Array; computed: Uint8Array };
 
@@ -37,7 +59,17 @@ async function walkChain(
   let expectedPrev = '0'.repeat(64);
   let expectedSeq = 1;
   let rows = 0;
-  const done = (firstBroken: AuditChainBreak | null) => ({ rows, firstBroken, elapsedMs: now() - started });
+  const pending = await sql<{ n: string; oldest: Date | null }>`
+    SELECT count(*) AS n, min(occurred_at) AS oldest FROM audit_events WHERE chain_seq IS NULL`.execute(db);
+  const unsealed = Number(pending.rows[0]?.n ?? 0);
+  const oldestUnsealedAt = pending.rows[0]?.oldest ? new Date(pending.rows[0].oldest) : null;
+  const done = (firstBroken: AuditChainBreak | null): AuditChainReport => ({
+    rows,
+    firstBroken,
+    elapsedMs: now() - started,
+    unsealed,
+    oldestUnsealedAt,
+  });
   for (;;) {
     const r = await sql<ChainRow>`
       SELECT id, chain_seq, prev_hash, row_hash,
