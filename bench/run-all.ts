@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
 const scripts = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && f !== 'run-all.ts' && !f.endsWith('.test.ts'))
+  .filter((f) => f.endsWith('.ts') && !['run-all.ts', 'bench-config.ts'].includes(f) && !f.endsWith('.test.ts'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
