@@ -140,6 +140,91 @@ describe('citizen online journey (phone)', () => {
     await screenshot(page, 'citizen-paid');
   });
 
+  it('the officials process and return it; the citizen downloads the result and rates the service', async () => {
+    const id = dossierUrl.split('/').pop()!;
+    const officials = new Map<string, Page>();
+    const as = async (username: string) => {
+      let off = officials.get(username);
+      if (!off) {
+        off = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
+        await loginAs(off, h.baseUrl, username);
+        officials.set(username, off);
+      }
+      const csrf = await off.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken);
+      return { off, headers: { 'x-csrf-token': csrf } };
+    };
+    // Each holder takes the current step and hands it on, as the unit's internal process says, then the leader
+    // approves (the API the workspace pages call; dossiers.spec.ts walks the same process through the pages).
+    const holders: Record<string, string> = {
+      reception: 'tiepnhan.benthanh',
+      specialist: 'chuyenvien.benthanh',
+      department_head: 'truongphong.benthanh',
+      leader: 'lanhdao.benthanh',
+    };
+    for (let guard = 0; guard < 8; guard++) {
+      const { off } = await as('tiepnhan.benthanh');
+      const d = await (await off.request.get(`${h.baseUrl}/api/dossiers/${id}`)).json();
+      const step = d.currentStep as { order: number; role: string } | null;
+      if (!step || d.status !== 'processing') break;
+      const who = await as(holders[step.role]!);
+      if (step.role === 'leader') {
+        const r = await who.off.request.post(`${h.baseUrl}/api/dossiers/${id}/approve`, {
+          headers: who.headers,
+          data: {},
+        });
+        expect(r.status(), await r.text()).toBe(200);
+        break;
+      }
+      for (const [path, data] of [
+        ['claim', { stepOrder: step.order }],
+        ['complete-step', { fromStep: step.order }],
+      ] as const) {
+        const r = await who.off.request.post(`${h.baseUrl}/api/dossiers/${id}/${path}`, { headers: who.headers, data });
+        expect(r.status(), `${path} ${step.role}: ${await r.text()}`).toBe(200);
+      }
+    }
+    const specialist = await as('chuyenvien.benthanh');
+    const result = await specialist.off.request.post(`${h.baseUrl}/api/dossiers/${id}/result`, {
+      headers: specialist.headers,
+      multipart: {
+        file: {
+          name: 'trich-luc-khai-sinh.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        },
+      },
+    });
+    expect(result.status(), await result.text()).toBe(200);
+    const reception = await as('tiepnhan.benthanh');
+    const returned = await reception.off.request.post(`${h.baseUrl}/api/dossiers/${id}/return`, {
+      headers: reception.headers,
+      data: { method: 'online' },
+    });
+    expect(returned.status(), await returned.text()).toBe(200);
+    for (const off of officials.values()) await off.close();
+
+    await page.goto(dossierUrl);
+    const download = page.getByRole('link', { name: 'trich-luc-khai-sinh.pdf' });
+    await expect.poll(() => download.isVisible(), { timeout: 15_000 }).toBe(true);
+    const file = await page.request.get(`${h.baseUrl}${await download.getAttribute('href')}`);
+    expect(file.headers()['content-type']).toContain('application/pdf');
+    await page.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    await page.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình');
+    await screenshot(page, 'citizen-rate');
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect
+      .poll(() => page.getByText('Bạn đã đánh giá: Hài lòng. Cảm ơn bạn!').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await screenshot(page, 'citizen-rated');
+    // Feedback about this dossier opens with its code filled in.
+    await page.getByRole('link', { name: 'Gửi phản ánh, kiến nghị về hồ sơ này' }).click();
+    await expect.poll(() => page.url()).toContain('/phan-anh?ho-so=');
+    const code = decodeURIComponent(page.url().split('ho-so=')[1]!);
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Mã hồ sơ liên quan (nếu có)' }).inputValue(), { timeout: 15_000 })
+      .toBe(code);
+  });
+
   it('a second citizen cannot see the first one’s dossier, in the page or by a direct API call', async () => {
     const other = await h.browser.newContext(PHONE);
     const p2 = await other.newPage();

@@ -95,6 +95,8 @@ export const CitizenDossierDetail = CitizenDossierSummary.extend({
   /** The fee or financial obligation awaited now (pay online), or null. */
   paymentDue: z.object({ amount: z.number(), description: z.string() }).nullable(),
   paidOnline: z.boolean(),
+  /** The citizen's rating of the service: open once the result is returned, then the level given. */
+  rating: z.object({ canRate: z.boolean(), level: z.number().int().nullable() }),
   payments: z.array(
     z.object({ orderRef: z.string(), amount: z.number(), status: z.string(), settledAt: z.string().nullable() }),
   ),

@@ -8,7 +8,7 @@ import {
 } from '@mot-cua/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import i18n from '../i18n/index.js';
-import { ApiError, api } from './client.js';
+import { ApiError, api, send } from './client.js';
 
 /** Is the signed-in person a citizen (signed in through the electronic identity)? */
 export { isCitizen } from './session.js';
@@ -72,6 +72,10 @@ export function submitOnline(data: CitizenSubmitRequest, uploads: Uploads, csrfT
   for (const [key, files] of Object.entries(uploads)) for (const f of files) form.append(key, f, f.name);
   return postForm('/api/citizen/dossiers', form, csrfToken);
 }
+
+/** Rate the service of one of my returned dossiers (once); the dossier is re-read afterwards. */
+export const rateMyDossier = (id: string, body: { level: number; comment?: string }) =>
+  send(`/api/citizen/dossiers/${id}/rate`, { method: 'POST', body });
 
 export function answerSupplement(id: string, uploads: Uploads, note: string, csrfToken: string) {
   const form = new FormData();

@@ -130,6 +130,7 @@ export function presentCitizenDetail(input: {
     canAnswerSupplement: s.status === 'supplement_requested',
     paymentDue: outstandingObligation(s, input.actions),
     paidOnline: d.paidOnline,
+    rating: { canRate: s.status === 'returned' && !s.rating, level: s.rating?.level ?? null },
     payments: input.payments.map((p) => ({
       orderRef: p.orderRef,
       amount: p.amount,

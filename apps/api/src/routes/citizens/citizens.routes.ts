@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { MAX_ATTACHMENT_BYTES } from '../dossiers/dossier-deps.js';
 import { citizenPaymentRoutes } from '../payments/citizen-payments.routes.js';
+import { myDossierRatingRoutes } from './my-dossier-rating.routes.js';
 import { myDossierRoutes } from './my-dossiers.routes.js';
 import { onlineSubmissionRoutes } from './online-submission.routes.js';
 
@@ -12,6 +13,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, options
   const deps: AppDeps = rest;
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 20, fields: 10 } });
   await app.register(myDossierRoutes, deps);
+  await app.register(myDossierRatingRoutes, deps);
   await app.register(onlineSubmissionRoutes, deps);
   await app.register(citizenPaymentRoutes, deps);
 };

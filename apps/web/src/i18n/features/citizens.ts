@@ -69,6 +69,16 @@ export const vi = {
   payTitle: 'Nộp phí, lệ phí trực tuyến',
   payButton: 'Thanh toán {{amount}}',
   paidOnline: 'Đã thanh toán trực tuyến',
+  rate: {
+    title: 'Đánh giá mức độ hài lòng',
+    hint: 'Ý kiến của bạn được tính vào Bộ chỉ số phục vụ người dân, doanh nghiệp.',
+    level: 'Mức độ hài lòng',
+    levels: { 1: 'Rất không hài lòng', 2: 'Không hài lòng', 3: 'Bình thường', 4: 'Hài lòng', 5: 'Rất hài lòng' },
+    comment: 'Góp ý thêm (không bắt buộc)',
+    submit: 'Gửi đánh giá',
+    done: 'Bạn đã đánh giá: {{label}}. Cảm ơn bạn!',
+    feedback: 'Gửi phản ánh, kiến nghị về hồ sơ này',
+  },
   paymentResult: {
     success: 'Thanh toán thành công.',
     failed: 'Giao dịch không thành công.',
@@ -146,6 +156,16 @@ export const en: typeof vi = {
   payTitle: 'Pay the fee online',
   payButton: 'Pay {{amount}}',
   paidOnline: 'Paid online',
+  rate: {
+    title: 'Rate our service',
+    hint: 'Your opinion counts in the service index for citizens and businesses.',
+    level: 'How satisfied are you?',
+    levels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Neutral', 4: 'Satisfied', 5: 'Very satisfied' },
+    comment: 'Anything to add (optional)',
+    submit: 'Send rating',
+    done: 'You rated this service: {{label}}. Thank you!',
+    feedback: 'Send feedback or a complaint about this dossier',
+  },
   paymentResult: {
     success: 'Payment succeeded.',
     failed: 'The payment failed.',

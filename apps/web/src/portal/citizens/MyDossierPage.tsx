@@ -31,6 +31,7 @@ import { statusColor, vnDateTime } from '../../api/dossiers.js';
 import { formatDuration } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
 import { FileSlot } from './FileSlot.js';
+import { RateServiceCard } from './RateServiceCard.js';
 
 /** One of my dossiers: what happens now and by when, what I must do, the timeline, my files, slips and result. */
 export function MyDossierPage() {
@@ -102,6 +103,7 @@ export function MyDossierPage() {
         {d.paymentDue && <PayBox id={d.id} amount={d.paymentDue.amount} description={d.paymentDue.description} />}
         {d.paidOnline && <Badge color="green">{t('citizens.paidOnline')}</Badge>}
         {d.canAnswerSupplement && <SupplementForm id={d.id} items={d.pendingSupplement} />}
+        <RateServiceCard id={d.id} code={d.code} rating={d.rating} />
         {results.length > 0 && (
           <Section title={t('citizens.results')}>
             <List>

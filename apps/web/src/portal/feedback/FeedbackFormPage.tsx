@@ -22,7 +22,7 @@ import {
 } from '@mot-cua/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useSubmitFeedback, vnDateTimeOf } from '../../api/feedback.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
@@ -38,13 +38,15 @@ async function toBase64(file: File): Promise<string> {
 export function FeedbackFormPage() {
   const { t } = useTranslation();
   const submit = useSubmitFeedback();
+  // Opened from a dossier ("Hồ sơ của tôi"): the dossier code is filled in, so the feedback is routed to its unit.
+  const [params] = useSearchParams();
   const [kind, setKind] = useState<FeedbackKind>('question');
   const [f, setF] = useState({
     title: '',
     content: '',
     field: '',
     communeCode: '',
-    dossierCode: '',
+    dossierCode: params.get('ho-so') ?? '',
     name: '',
     phone: '',
     email: '',
