@@ -6,6 +6,31 @@ import { Role } from './roles.js';
 export const OfficialRole = Role.exclude(['citizen']);
 export type OfficialRole = z.infer<typeof OfficialRole>;
 
+/**
+ * Which roles a holder of a managing role may grant (and so manage): a system administrator any official's role
+ * (their own included) in their jurisdiction, a center director the roles working under them in their unit.
+ * Nobody grants a role above their own: a center director cannot make a leader, a director or an administrator.
+ * (The rule is core's `decideGrant`; the list is here so the web app offers the same roles.)
+ */
+export const GRANTABLE_ROLES: Readonly<Record<Role, readonly OfficialRole[]>> = {
+  system_admin: [
+    'reception',
+    'specialist',
+    'department_head',
+    'leader',
+    'center_director',
+    'supervisor',
+    'system_admin',
+  ],
+  center_director: ['reception', 'specialist', 'department_head'],
+  leader: [],
+  department_head: [],
+  specialist: [],
+  reception: [],
+  supervisor: [],
+  citizen: [],
+};
+
 /** What a username may be: lower-case letters, digits and . _ - (3 to 64). */
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
 

@@ -10,9 +10,10 @@ import * as procedures from './features/procedures.js';
 import * as queue from './features/queue.js';
 import * as search from './features/search.js';
 import * as sync from './features/sync.js';
+import * as users from './features/users.js';
 import vi from './vi.js';
 
-const features = { adminUnits, calendar, procedures, search, dossiers, sync, citizens, feedback, queue };
+const features = { adminUnits, calendar, procedures, search, dossiers, sync, citizens, feedback, queue, users };
 const pick = (lang: 'vi' | 'en') => Object.fromEntries(Object.entries(features).map(([k, m]) => [k, m[lang]]));
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null;

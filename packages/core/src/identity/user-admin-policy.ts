@@ -1,30 +1,8 @@
-import { NATIONAL_SCOPE, type OfficialRole, type Role } from '@mot-cua/contracts';
+import { GRANTABLE_ROLES, NATIONAL_SCOPE, type OfficialRole, type Role } from '@mot-cua/contracts';
 import type { Actor } from '../authorization/policy.js';
 import { covers } from '../authorization/policy.js';
 
-/**
- * Which roles a holder of a managing role may grant (and so manage): a system administrator any official's role
- * (their own included) in their jurisdiction, a center director the roles working under them in their unit.
- * Nobody grants a role above their own: a center director cannot make a leader, a director or an administrator.
- */
-export const GRANTABLE_ROLES: Readonly<Record<Role, readonly OfficialRole[]>> = {
-  system_admin: [
-    'reception',
-    'specialist',
-    'department_head',
-    'leader',
-    'center_director',
-    'supervisor',
-    'system_admin',
-  ],
-  center_director: ['reception', 'specialist', 'department_head'],
-  leader: [],
-  department_head: [],
-  specialist: [],
-  reception: [],
-  supervisor: [],
-  citizen: [],
-};
+export { GRANTABLE_ROLES };
 
 /** A grant placed in the unit tree: its province ('VN' for a nationwide grant, the code itself for a province). */
 export type LocatedGrant = { role: Role; unitCode: string; provinceCode: string };
