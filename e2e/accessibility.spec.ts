@@ -44,7 +44,7 @@ const PUBLIC_PAGES = [
   '/calendar',
   '/login',
 ];
-const WORKSPACE_PAGES = ['/workspace', '/workspace/dossiers', '/workspace/dossiers/new'];
+const WORKSPACE_PAGES = ['/workspace', '/workspace/dossiers', '/workspace/dossiers/new', '/workspace/account'];
 
 describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings', () => {
   let h: Harness;

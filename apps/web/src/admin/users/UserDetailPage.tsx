@@ -16,6 +16,7 @@ import type { GrantInput } from '@mot-cua/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
+import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
 import { useAddGrant, useResetPassword, useRevokeGrant, useSetActive, useUser } from '../../api/users.js';
@@ -39,6 +40,7 @@ export function UserDetailPage() {
   const [shown, setShown] = useState<OneTimeShown | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [grant, setGrant] = useState<GrantInput | null>(null);
+  const unitName = useUnitNames(user.data?.grants.map((g) => g.unitCode) ?? []);
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   const failure = setActive.error ?? reset.error ?? addGrant.error ?? revoke.error ?? user.error;
@@ -86,7 +88,7 @@ export function UserDetailPage() {
               <Paper withBorder p="md">
                 <Group>
                   <Button
-                    color={u.isActive ? 'red.9' : 'green.9'}
+                    color={u.isActive ? 'red' : 'green'}
                     variant="light"
                     loading={setActive.isPending}
                     onClick={() =>
@@ -124,12 +126,12 @@ export function UserDetailPage() {
                   <div>
                     <Text fw={600}>{t(`roles.${g.role}`)}</Text>
                     <Text size="sm">
-                      {g.unitCode === 'VN' ? t('scope.national') : g.unitCode} ·{' '}
+                      {g.unitCode === 'VN' ? t('scope.national') : `${unitName(g.unitCode)} (${g.unitCode})`} ·{' '}
                       {t('users.detail.from', { date: vnDate(g.validFrom) })}
                       {g.validTo ? ` ${t('users.detail.until', { date: vnDate(g.validTo) })}` : ''}
                     </Text>
                     {g.fromAssignment && (
-                      <Badge variant="light" color="gray.8" tt="none">
+                      <Badge variant="light" color="gray" tt="none">
                         {t('users.detail.fromAssignment')}
                       </Badge>
                     )}
@@ -137,7 +139,7 @@ export function UserDetailPage() {
                   {g.revocable && (
                     <Button
                       size="xs"
-                      color="red.9"
+                      color="red"
                       variant="subtle"
                       loading={revoke.isPending && revoke.variables?.grantId === g.id}
                       onClick={() =>

@@ -16,6 +16,7 @@ import type { UserView } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
+import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { mayDo, useSession } from '../../api/session.js';
 import { useUsers } from '../../api/users.js';
@@ -31,16 +32,16 @@ export function AccountBadges({ user }: { user: UserView }) {
   const { t } = useTranslation();
   return (
     <Group gap={4}>
-      <Badge color={user.isActive ? 'green.9' : 'gray.8'} variant="light" tt="none">
+      <Badge color={user.isActive ? 'green' : 'gray'} variant="light" tt="none">
         {t(user.isActive ? 'users.state.active' : 'users.state.disabled')}
       </Badge>
       {user.mustChangePassword && (
-        <Badge color="orange.9" variant="light" tt="none">
+        <Badge color="orange" variant="light" tt="none">
           {t('users.state.mustChange')}
         </Badge>
       )}
       {user.secondFactor && (
-        <Badge color="blue.9" variant="light" tt="none">
+        <Badge color="blue" variant="light" tt="none">
           {t('users.state.secondFactor')}
         </Badge>
       )}
@@ -59,6 +60,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<OneTimeShown | null>(null);
   const list = useUsers({ q: q.trim(), unitCode: unitCode.trim(), status, limit: PAGE, offset });
+  const unitName = useUnitNames(list.data?.items.flatMap((u) => u.grants.map((g) => g.unitCode)) ?? []);
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   if (!mayDo(session.data, 'user.manage')) return <Text p="lg">{t('adminUnits.admin.signIn')}</Text>;
@@ -126,7 +128,10 @@ export function UsersPage() {
                   header: t('users.list.roles'),
                   cell: (u) =>
                     u.grants
-                      .map((g) => `${t(`roles.${g.role}`)} · ${g.unitCode === 'VN' ? t('scope.national') : g.unitCode}`)
+                      .map(
+                        (g) =>
+                          `${t(`roles.${g.role}`)} · ${g.unitCode === 'VN' ? t('scope.national') : unitName(g.unitCode)}`,
+                      )
                       .join('; '),
                 },
                 { header: t('users.list.state'), cell: (u) => <AccountBadges user={u} /> },

@@ -118,7 +118,7 @@ export function SecondFactorCard({ session }: { session: SessionInfo }) {
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
             />
-            <Button type="submit" variant="light" color="red.9" loading={disable.isPending}>
+            <Button type="submit" variant="light" color="red" loading={disable.isPending}>
               {t('users.account.disable')}
             </Button>
           </Group>

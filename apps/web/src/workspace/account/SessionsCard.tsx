@@ -48,7 +48,7 @@ export function SessionsCard() {
                     <Button
                       size="xs"
                       variant="subtle"
-                      color="red.9"
+                      color="red"
                       loading={end.isPending && end.variables === s.id}
                       onClick={() => end.mutate(s.id)}
                     >
