@@ -86,7 +86,10 @@ async function manageableUser(actor: Actor, userId: string, ports: UserAdminPort
 
 function validFromOf(input: GrantInput, today: string): string {
   const from = input.validFrom ?? today;
-  if (from < today) {
+  // A real calendar date (the pattern alone lets 2026-02-31 through), today or later.
+  const real =
+    !Number.isNaN(Date.parse(`${from}T00:00:00Z`)) && new Date(`${from}T00:00:00Z`).toISOString().startsWith(from);
+  if (!real || from < today) {
     throw new AppError('VALIDATION_FAILED', {
       fieldErrors: [{ field: 'validFrom', message: 'A grant starts today or later' }],
     });

@@ -228,6 +228,8 @@ describe('grants', () => {
     expect((await add(a2)).json().code).toBe('GRANT_DUPLICATE');
     expect((await add(b1)).json().code).toBe('OUT_OF_JURISDICTION');
     expect((await add(a2, 'leader', '2026-01-01')).statusCode).toBe(400);
+    expect((await add(a2, 'leader', '2026-02-31')).json().code).toBe('VALIDATION_FAILED');
+    expect((await add(a2, 'leader', '2026-99-99')).statusCode).toBe(400);
     const future = await add(a2, 'leader', '2026-04-01');
     expect(future.statusCode).toBe(201);
 
