@@ -44,7 +44,8 @@ const PUBLIC_PAGES = [
   '/calendar',
   '/login',
 ];
-const WORKSPACE_PAGES = ['/workspace', '/workspace/dossiers', '/workspace/dossiers/new'];
+const ADMIN_PAGES = ['/admin/users'];
+const WORKSPACE_PAGES = ['/workspace', '/workspace/dossiers', '/workspace/dossiers/new', '/workspace/account'];
 
 describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings', () => {
   let h: Harness;
@@ -52,7 +53,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings
   beforeAll(async () => {
     h = await startHarness();
     page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
+  }, 400_000);
   afterAll(async () => {
     await h?.close();
   });
@@ -66,6 +67,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings
 
   it.each(WORKSPACE_PAGES)('reception workspace page %s', async (path) => {
     if (!page.url().includes('/workspace')) await loginAs(page, h.baseUrl, 'tiepnhan.benthanh');
+    await page.goto(`${h.baseUrl}${path}`);
+    await page.locator('main h2').first().waitFor({ timeout: 15_000 });
+    await page.waitForLoadState('networkidle');
+    expect(await audit(page)).toEqual([]);
+  });
+
+  let admin = false;
+  it.each(ADMIN_PAGES)('administrator page %s', async (path) => {
+    if (!admin) await loginAs(page, h.baseUrl, 'admin');
+    admin = true;
     await page.goto(`${h.baseUrl}${path}`);
     await page.locator('main h2').first().waitFor({ timeout: 15_000 });
     await page.waitForLoadState('networkidle');

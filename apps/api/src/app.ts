@@ -26,7 +26,9 @@ import { sessionHintPlugin } from './http/session-hint.js';
 import { registerWebApp } from './http/web-static.js';
 import { registerOutboxMetrics } from './outbox/outbox-health.js';
 import { adminUnitsRoutes } from './routes/admin-units/admin-units.routes.js';
+import { accountRoutes } from './routes/auth/account.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
+import { secondFactorRoutes } from './routes/auth/second-factor.routes.js';
 import { calendarRoutes } from './routes/calendar/calendar.routes.js';
 import { citizenRoutes } from './routes/citizens/citizens.routes.js';
 import { oidcRoutes } from './routes/citizens/oidc.routes.js';
@@ -42,6 +44,7 @@ import { portalImportRoutes } from './routes/portal-imports/portal-imports.route
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { queueRoutes } from './routes/queue/queue.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
+import { usersRoutes } from './routes/users/users.routes.js';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -149,6 +152,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     async (api) => {
       await api.register(authPlugin, deps);
       await api.register(authRoutes, { ...deps, prefix: '/auth' });
+      await api.register(accountRoutes, { ...deps, prefix: '/auth' });
+      await api.register(secondFactorRoutes, { ...deps, prefix: '/auth/second-factor' });
+      await api.register(usersRoutes, { ...deps, prefix: '/admin/users' });
       await api.register(adminUnitsRoutes, { ...deps, prefix: '/admin-units' });
       await api.register(calendarRoutes, { ...deps, prefix: '/calendar' });
       await api.register(proceduresRoutes, { ...deps, prefix: '/procedures' });

@@ -5,6 +5,8 @@ export const LoginRequest = z
   .object({
     username: z.string().trim().min(1).max(100),
     password: z.string().min(1).max(200),
+    /** The code of the authenticator app (6 digits) or a recovery code, when the account has a second factor. */
+    secondFactor: z.string().trim().max(32).optional(),
   })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequest>;
@@ -35,6 +37,14 @@ export const SessionInfo = z
       .describe('What the official may do and where, from the grants effective today (the policy still decides)'),
     csrfToken: z.string().describe('Send back as the x-csrf-token header on every write'),
     expiresAt: z.string().datetime(),
+    account: z.object({
+      /** Signed in with a one-time password: every request but the password change is refused until it is changed. */
+      mustChangePassword: z.boolean(),
+      /** The account has a TOTP second factor. */
+      secondFactor: z.boolean(),
+      /** The account may turn a second factor on (administrators and supervisors). */
+      secondFactorOffered: z.boolean(),
+    }),
   })
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -15,4 +15,5 @@ export * from './procedures.js';
 export * from './queue.js';
 export * from './roles.js';
 export * from './search.js';
+export * from './users.js';
 export * from './vn-time.js';

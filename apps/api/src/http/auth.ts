@@ -35,6 +35,9 @@ export const passwordHasher: PasswordHasher = {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** What a session opened with a one-time password may reach before the password is changed. */
+const ONE_TIME_PASSWORD_ROUTES = new Set(['/api/auth/session', '/api/auth/password', '/api/auth/logout']);
+
 /**
  * Resolves the session cookie into request.session and enforces CSRF on cookie-authenticated writes
  * (the token from /api/auth/session must come back in the x-csrf-token header).
@@ -65,6 +68,10 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     if (UNSAFE.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || sent !== req.session.csrfToken) throw new AppError('CSRF_TOKEN_INVALID');
+    }
+    // Signed in with a one-time password: nothing but the password change (and reading the session, leaving).
+    if (req.session.account.mustChangePassword && !ONE_TIME_PASSWORD_ROUTES.has(req.routeOptions.url ?? '')) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
   });
 });

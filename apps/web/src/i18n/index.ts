@@ -22,6 +22,7 @@ const loaders = {
   queue: () => import('./features/queue.js'),
   search: () => import('./features/search.js'),
   sync: () => import('./features/sync.js'),
+  users: () => import('./features/users.js'),
 } satisfies Record<string, () => Promise<FeatureModule>>;
 
 export type FeatureName = keyof typeof loaders;

@@ -11,12 +11,24 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [secondFactor, setSecondFactor] = useState('');
+  const [askCode, setAskCode] = useState(false);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ username, password }, { onSuccess: () => navigate('/workspace') });
+    login.mutate(
+      { username, password, ...(askCode && secondFactor.trim() ? { secondFactor: secondFactor.trim() } : {}) },
+      {
+        onSuccess: (s) => navigate(s.account.mustChangePassword ? '/workspace/account' : '/workspace'),
+        onError: (e) => {
+          if (e instanceof ApiError && e.problem.code === 'SECOND_FACTOR_REQUIRED') setAskCode(true);
+        },
+      },
+    );
   };
   const err = login.error instanceof ApiError ? login.error.problem : undefined;
+  // Asking for the code is the next step, not a failure.
+  const failed = login.isError && err?.code !== 'SECOND_FACTOR_REQUIRED';
 
   return (
     <Container size={420} py="xl">
@@ -25,7 +37,7 @@ export function LoginPage() {
           <Title order={2} id="login-title" size="h3">
             {t('login.title')}
           </Title>
-          {login.isError && (
+          {failed && (
             <Alert color="red" title={t('login.failed')} role="alert">
               {err ? (i18n.language === 'en' ? err.message.en : err.message.vi) : t('common.error')}
             </Alert>
@@ -46,6 +58,18 @@ export function LoginPage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />
+          {askCode && (
+            <TextInput
+              label={t('users.login.secondFactor')}
+              description={t('users.login.secondFactorHint')}
+              name="secondFactor"
+              autoComplete="one-time-code"
+              autoFocus
+              required
+              value={secondFactor}
+              onChange={(e) => setSecondFactor(e.currentTarget.value)}
+            />
+          )}
           <Button type="submit" loading={login.isPending}>
             {t('login.submit')}
           </Button>

@@ -78,6 +78,16 @@ export function WorkspaceHome() {
             </Group>
           </Paper>
         ))}
+        <Group gap="lg">
+          {mayDo(session.data, 'user.manage') && (
+            <Anchor component={Link} to="/admin/users" data-testid="users-link">
+              {t('users.nav.users')}
+            </Anchor>
+          )}
+          <Anchor component={Link} to="/workspace/account" data-testid="account-link">
+            {t('users.nav.account')}
+          </Anchor>
+        </Group>
         {mayDo(session.data, 'feedback.read') && (
           <Anchor component={Link} to="/workspace/feedback" data-testid="feedback-link">
             {t('feedback.queue.title')}

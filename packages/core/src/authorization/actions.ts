@@ -7,7 +7,8 @@ import type { Role } from '@mot-cua/contracts';
  */
 export const actionRoles = {
   // identity
-  'user.manage': ['system_admin'],
+  /** Officials' accounts and role grants: within one's jurisdiction, never above one's own role (user-admin-policy.ts). */
+  'user.manage': ['system_admin', 'center_director'],
   // master data
   'admin_unit.change': ['system_admin'],
   'organisation.manage': ['system_admin', 'center_director'],

@@ -61,7 +61,9 @@ export async function changePassword(
   if (!(await ports.hasher.verify(user.passwordHash, input.currentPassword))) {
     throw new AppError('CURRENT_PASSWORD_WRONG');
   }
+  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_REUSED');
   assertPasswordPolicy(input.newPassword, user.username);
+  // The official's own choice: a one-time password's "change it first" and its expiry end here.
   await ports.users.setPasswordHash(user.id, await ports.hasher.hash(input.newPassword));
   const revokedSessions = await ports.sessions.deleteOtherSessionsOfUser(user.id, input.keepSessionIdHash);
   await ports.audit.record({
@@ -69,7 +71,7 @@ export async function changePassword(
     action: 'auth.password_changed',
     entityType: 'user',
     entityId: user.id,
-    data: { revokedSessions },
+    data: { revokedSessions, fromOneTimePassword: user.mustChangePassword },
   });
   return { revokedSessions };
 }

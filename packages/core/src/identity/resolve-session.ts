@@ -11,6 +11,8 @@ export type ResolvedSession = {
   csrfToken: string;
   expiresAt: Date;
   idHash: string;
+  /** A one-time password must be changed first; whether a second factor is on. */
+  account: { mustChangePassword: boolean; secondFactor: boolean };
   /** Version of the master data when the request began (caches of units, calendars, procedures use it). */
   masterDataVersion: number;
 };
@@ -55,6 +57,7 @@ export async function resolveSession(
     csrfToken: session.csrfToken,
     expiresAt,
     idHash,
+    account: { mustChangePassword: user.mustChangePassword, secondFactor: user.secondFactor },
     masterDataVersion: found.masterDataVersion,
   };
 }

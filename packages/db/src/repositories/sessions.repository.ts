@@ -40,10 +40,13 @@ export function createSessionsRepository(db: Kysely<DB>) {
         username: string;
         fullName: string;
         isActive: boolean;
+        mustChangePassword: boolean;
+        secondFactor: boolean;
         grants: RoleGrant[] | null;
         masterDataVersion: number;
       }>`
         select s.id_hash, s.user_id, s.csrf_token, s.expires_at, u.username, u.full_name, u.is_active,
+          u.must_change_password, u.totp_secret is not null as second_factor,
           (select json_agg(json_build_object('role', g.role, 'unitCode', g.unit_code) order by g.role, g.unit_code)
              from role_grants g
             where g.user_id = s.user_id and g.valid_from <= ${onDate}::date
@@ -55,7 +58,14 @@ export function createSessionsRepository(db: Kysely<DB>) {
       if (!row) return undefined;
       return {
         session: { idHash: row.idHash, userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt },
-        user: { id: row.userId, username: row.username, fullName: row.fullName, isActive: row.isActive },
+        user: {
+          id: row.userId,
+          username: row.username,
+          fullName: row.fullName,
+          isActive: row.isActive,
+          mustChangePassword: row.mustChangePassword,
+          secondFactor: row.secondFactor,
+        },
         grants: (row.grants ?? []).map((g) => ({ role: g.role, unitCode: g.unitCode })),
         masterDataVersion: Number(row.masterDataVersion),
       };
@@ -80,6 +90,31 @@ export function createSessionsRepository(db: Kysely<DB>) {
       if (keepIdHash) q = q.where('idHash', '<>', keepIdHash);
       const r = await q.executeTakeFirst();
       return Number(r.numDeletedRows);
+    },
+
+    /** The user's sessions not yet expired, the most recently used first. */
+    async listSessionsOfUser(userId: string, now: Date) {
+      return db
+        .selectFrom('sessions')
+        .select(['publicId', 'idHash', 'createdAt', 'lastSeenAt', 'expiresAt', 'userAgent', 'ip'])
+        .where('userId', '=', userId)
+        .where('expiresAt', '>', now)
+        .orderBy('lastSeenAt', 'desc')
+        .execute();
+    },
+
+    async findPublicIdOf(idHash: string): Promise<string | undefined> {
+      const r = await db.selectFrom('sessions').select('publicId').where('idHash', '=', idHash).executeTakeFirst();
+      return r?.publicId;
+    },
+
+    async deleteSessionOfUser(userId: string, publicId: string): Promise<boolean> {
+      const r = await db
+        .deleteFrom('sessions')
+        .where('userId', '=', userId)
+        .where('publicId', '=', publicId)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows) === 1;
     },
 
     async deleteExpiredSessions(now: Date): Promise<number> {

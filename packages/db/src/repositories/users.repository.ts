@@ -1,6 +1,6 @@
 import type { RoleGrant } from '@mot-cua/contracts';
-import type { UserRecord, UsersRepository } from '@mot-cua/core';
-import type { Kysely } from 'kysely';
+import type { StoredGrant, UserRecord, UsersRepository } from '@mot-cua/core';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { inForceOn } from './in-force.js';
 
@@ -10,11 +10,25 @@ export type NewUser = {
   passwordHash: string | null;
   email?: string | null;
   phone?: string | null;
+  mustChangePassword?: boolean;
+  passwordExpiresAt?: Date | null;
 };
 
 export type NewGrant = RoleGrant & { validFrom?: string; validTo?: string | null };
 
-const userColumns = ['id', 'username', 'fullName', 'passwordHash', 'isActive'] as const;
+const userColumns = [
+  'id',
+  'username',
+  'fullName',
+  'passwordHash',
+  'isActive',
+  'mustChangePassword',
+  'passwordExpiresAt',
+  'totpSecret',
+  'totpLastStep',
+] as const;
+
+const grantColumns = sql<boolean>`exists (select 1 from assignment_grants ag where ag.grant_id = role_grants.id)`;
 
 export function createUsersRepository(db: Kysely<DB>) {
   return {
@@ -53,6 +67,8 @@ export function createUsersRepository(db: Kysely<DB>) {
           phone: user.phone ?? null,
           oidcIssuer: null,
           oidcSubject: null,
+          mustChangePassword: user.mustChangePassword ?? false,
+          passwordExpiresAt: user.passwordExpiresAt ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -76,8 +92,125 @@ export function createUsersRepository(db: Kysely<DB>) {
       await db.updateTable('users').set({ isActive, updatedAt: new Date() }).where('id', '=', userId).execute();
     },
 
+    /** A password the official chose: a one-time password's "change it first" and expiry end. */
     async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-      await db.updateTable('users').set({ passwordHash, updatedAt: new Date() }).where('id', '=', userId).execute();
+      await db
+        .updateTable('users')
+        .set({ passwordHash, mustChangePassword: false, passwordExpiresAt: null, updatedAt: new Date() })
+        .where('id', '=', userId)
+        .execute();
+    },
+
+    async setOneTimePassword(userId: string, passwordHash: string, expiresAt: Date): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ passwordHash, mustChangePassword: true, passwordExpiresAt: expiresAt, updatedAt: new Date() })
+        .where('id', '=', userId)
+        .execute();
+    },
+
+    async advanceTotpStep(userId: string, step: number): Promise<boolean> {
+      const r = await db
+        .updateTable('users')
+        .set({ totpLastStep: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    async useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+      const r = await db
+        .updateTable('userRecoveryCodes')
+        .set({ usedAt: new Date() })
+        .where('userId', '=', userId)
+        .where('codeHash', '=', codeHash)
+        .where('usedAt', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    async findPendingTotpSecret(userId: string): Promise<string | null> {
+      const r = await db.selectFrom('users').select('totpPendingSecret').where('id', '=', userId).executeTakeFirst();
+      return r?.totpPendingSecret ?? null;
+    },
+
+    async setPendingTotpSecret(userId: string, secret: string | null): Promise<void> {
+      await db.updateTable('users').set({ totpPendingSecret: secret }).where('id', '=', userId).execute();
+    },
+
+    async enableTotp(userId: string, secret: string, step: number): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ totpSecret: secret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step })
+        .where('id', '=', userId)
+        .execute();
+    },
+
+    async clearSecondFactor(userId: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
+        .where('id', '=', userId)
+        .execute();
+      await db.deleteFrom('userRecoveryCodes').where('userId', '=', userId).execute();
+    },
+
+    async replaceRecoveryCodes(userId: string, codeHashes: string[]): Promise<void> {
+      await db.deleteFrom('userRecoveryCodes').where('userId', '=', userId).execute();
+      if (codeHashes.length === 0) return;
+      await db
+        .insertInto('userRecoveryCodes')
+        .values(codeHashes.map((codeHash) => ({ userId, codeHash })))
+        .execute();
+    },
+
+    async countUnusedRecoveryCodes(userId: string): Promise<number> {
+      const r = await db
+        .selectFrom('userRecoveryCodes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('userId', '=', userId)
+        .where('usedAt', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async listOpenGrants(userId: string, onDate: string): Promise<StoredGrant[]> {
+      const rows = await db
+        .selectFrom('roleGrants')
+        .select(['id', 'userId', 'role', 'unitCode', 'validFrom', 'validTo', grantColumns.as('fromAssignment')])
+        .where('userId', '=', userId)
+        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+        .orderBy('validFrom')
+        .orderBy('role')
+        .execute();
+      return rows as StoredGrant[];
+    },
+
+    async findGrant(grantId: string): Promise<StoredGrant | undefined> {
+      const row = await db
+        .selectFrom('roleGrants')
+        .select(['id', 'userId', 'role', 'unitCode', 'validFrom', 'validTo', grantColumns.as('fromAssignment')])
+        .where('id', '=', grantId)
+        .executeTakeFirst();
+      return row as StoredGrant | undefined;
+    },
+
+    async insertGrant(userId: string, g: { role: string; unitCode: string; validFrom: string }): Promise<string> {
+      const row = await db
+        .insertInto('roleGrants')
+        .values({ userId, role: g.role, unitCode: g.unitCode, validFrom: g.validFrom, validTo: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async endGrant(grantId: string, validTo: string): Promise<void> {
+      await db.updateTable('roleGrants').set({ validTo }).where('id', '=', grantId).execute();
+    },
+
+    async deleteGrant(grantId: string): Promise<void> {
+      await db.deleteFrom('roleGrants').where('id', '=', grantId).execute();
     },
 
     /** Active users holding system_admin for the whole country (any validity period): the first-run check. */

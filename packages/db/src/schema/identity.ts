@@ -16,6 +16,20 @@ export interface UsersTable {
   isActive: Generated<boolean>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** A one-time password set by an administrator: the next sign-in must change it (migration 0140). */
+  mustChangePassword: Generated<boolean>;
+  passwordExpiresAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  totpSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  totpPendingSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  totpEnabledAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface UserRecoveryCodesTable {
+  userId: string;
+  codeHash: string;
+  usedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: Timestamp;
 }
 
 export interface RoleGrantsTable {
@@ -37,6 +51,7 @@ export interface SessionsTable {
   expiresAt: ColumnType<Date, Date | string, Date | string>;
   userAgent: string | null;
   ip: string | null;
+  publicId: Generated<string>;
 }
 
 export interface OidcLoginRequestsTable {
@@ -53,4 +68,5 @@ export interface IdentityTables {
   oidcLoginRequests: OidcLoginRequestsTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
+  userRecoveryCodes: UserRecoveryCodesTable;
 }

@@ -1,22 +1,28 @@
-import { ChangePasswordRequest, LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
-import { AppError, allowedActions, changePassword, isAppError, login } from '@mot-cua/core';
-import { createAuditPort, createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
+import { LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
+import { AppError, allowedActions, isAppError, login, secondFactorOffered } from '@mot-cua/core';
+import { createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { passwordHasher, requireActor, secrets } from '../../http/auth.js';
+import { totp } from '../../http/second-factor.js';
 import { TargetLockout } from '../../http/target-lockout.js';
+
+/** Refusals that count towards the per-username lockout (a wrong second-factor code among them). */
+const COUNTED_FAILURES = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'SECOND_FACTOR_INVALID']);
+
+export const sessionCookieOptions = (deps: AppDeps) => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  // Production runs behind https (TLS at the proxy), whatever PUBLIC_URL says: the cookie never travels in clear.
+  secure: deps.config.env === 'production' || deps.config.publicUrl.startsWith('https:'),
+});
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
   const ttlMs = deps.config.sessionTtlHours * 3_600_000;
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    // Production runs behind https (TLS at the proxy), whatever PUBLIC_URL says: the cookie never travels in clear.
-    secure: deps.config.env === 'production' || deps.config.publicUrl.startsWith('https:'),
-  };
+  const cookieOptions = sessionCookieOptions(deps);
   const { lockout: limits } = deps.config;
   const usernameLockout = new TargetLockout(limits.loginFailuresPerUsername, limits.windowMs);
 
@@ -67,6 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
               secrets,
               clock: deps.clock,
               sessionTtlMs: ttlMs,
+              totp,
             },
           );
           await createAuditRepository(trx).recordAudit({
@@ -75,12 +82,12 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
             entityType: 'user',
             entityId: r.user.id,
             requestId: String(req.id),
-            data: { ip: req.ip },
+            data: { ip: req.ip, secondFactor: r.secondFactorUsed },
           });
           return r;
         })
         .catch(async (e: unknown) => {
-          if (isAppError(e) && (e.code === 'INVALID_CREDENTIALS' || e.code === 'ACCOUNT_DISABLED')) {
+          if (isAppError(e) && COUNTED_FAILURES.has(e.code)) {
             const locked = usernameLockout.fail(target, deps.clock.now().getTime());
             await auditRefusal(target, req.ip, String(req.id), e.code, locked);
           }
@@ -92,6 +99,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         allowed: allowedActions(result.user.grants),
         csrfToken: result.csrfToken,
         expiresAt: result.expiresAt.toISOString(),
+        account: { ...result.account, secondFactorOffered: secondFactorOffered(result.user.grants) },
       };
     },
   );
@@ -109,6 +117,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         allowed: allowedActions(s.user.grants),
         csrfToken: s.csrfToken,
         expiresAt: s.expiresAt.toISOString(),
+        account: { ...s.account, secondFactorOffered: secondFactorOffered(s.user.grants) },
       };
     },
   );
@@ -133,62 +142,6 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/logout-all',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Revoke every session of the signed-in official',
-        response: { 200: z.object({ revoked: z.number().int() }) },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      const revoked = await db.transaction().execute(async (trx) => {
-        const n = await createSessionsRepository(trx).deleteSessionsOfUser(actor.userId);
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: actor.userId,
-          action: 'auth.revoke_all',
-          entityType: 'user',
-          entityId: actor.userId,
-          requestId: String(req.id),
-          data: { revoked: n },
-        });
-        return n;
-      });
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      return { revoked };
-    },
-  );
-
-  app.post(
-    '/password',
-    {
-      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary:
-          'Change one’s own password (policy: ≥ 12 characters, not the username, not common); other sessions end',
-        body: ChangePasswordRequest,
-        response: { 200: z.object({ revokedSessions: z.number().int() }) },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      return db.transaction().execute((trx) =>
-        changePassword(
-          { userId: actor.userId, ...req.body, keepSessionIdHash: req.session?.idHash ?? null },
-          {
-            users: createUsersRepository(trx),
-            sessions: createSessionsRepository(trx),
-            hasher: passwordHasher,
-            audit: createAuditPort(trx, String(req.id)),
-          },
-        ),
-      );
     },
   );
 };

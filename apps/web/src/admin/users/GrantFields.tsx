@@ -1,0 +1,54 @@
+import { Group, Select, TextInput } from '@mantine/core';
+import { GRANTABLE_ROLES, type GrantInput, type OfficialRole, type SessionInfo } from '@mot-cua/contracts';
+import { useTranslation } from 'react-i18next';
+import { allowedUnits } from '../../api/session.js';
+
+/** The roles the signed-in official may grant (never above their own), as the server's rule lists them. */
+export function grantableRoles(session: SessionInfo | null | undefined): OfficialRole[] {
+  const roles = new Set((session?.user.grants ?? []).flatMap((g) => GRANTABLE_ROLES[g.role]));
+  return [...roles];
+}
+
+/** Where to grant by default: the first unit the official manages that is not the whole country. */
+export const defaultGrantUnit = (session: SessionInfo | null | undefined) =>
+  allowedUnits(session, 'user.manage').find((u) => u !== 'VN') ?? '';
+
+/** Role, unit code and start date of one grant. */
+export function GrantFields({
+  value,
+  onChange,
+  session,
+}: {
+  value: GrantInput;
+  onChange: (g: GrantInput) => void;
+  session: SessionInfo | null | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group align="end" grow>
+      <Select
+        label={t('users.create.role')}
+        required
+        allowDeselect={false}
+        value={value.role}
+        onChange={(r) => r && onChange({ ...value, role: r as OfficialRole })}
+        data={grantableRoles(session).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+      <TextInput
+        label={t('users.create.unit')}
+        required
+        value={value.unitCode}
+        onChange={(e) => onChange({ ...value, unitCode: e.currentTarget.value.trim() })}
+      />
+      <TextInput
+        label={t('users.create.validFrom')}
+        type="date"
+        value={value.validFrom ?? ''}
+        onChange={(e) => {
+          const { validFrom: _v, ...rest } = value;
+          onChange(e.currentTarget.value ? { ...rest, validFrom: e.currentTarget.value } : rest);
+        }}
+      />
+    </Group>
+  );
+}

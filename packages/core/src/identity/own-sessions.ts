@@ -1,0 +1,29 @@
+import type { AuditPort } from '../audit.js';
+import type { Actor } from '../authorization/policy.js';
+import { AppError } from '../errors.js';
+
+export type OwnSessionsPorts = {
+  sessions: {
+    /** Delete the user's session with this public id; false if they have none such. */
+    deleteSessionOfUser(userId: string, publicId: string): Promise<boolean>;
+  };
+  audit: AuditPort;
+};
+
+/** An official ends one of their own sessions (a browser left signed in elsewhere); someone else's is not found. */
+export async function revokeOwnSession(
+  actor: Actor,
+  input: { sessionId: string; current: boolean },
+  ports: OwnSessionsPorts,
+): Promise<void> {
+  if (!(await ports.sessions.deleteSessionOfUser(actor.userId, input.sessionId))) {
+    throw new AppError('SESSION_NOT_FOUND');
+  }
+  await ports.audit.record({
+    actorUserId: actor.userId,
+    action: 'auth.session_revoked',
+    entityType: 'user',
+    entityId: actor.userId,
+    data: { sessionId: input.sessionId, current: input.current },
+  });
+}
