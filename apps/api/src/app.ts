@@ -38,6 +38,7 @@ import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.js';
 import { gatewayRoutes } from './routes/payments/gateway.routes.js';
 import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
+import { portalWebhookRoutes } from './routes/portal-imports/webhook.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { queueRoutes } from './routes/queue/queue.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
@@ -60,6 +61,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     clock: options.clock,
     outbox: options.outbox,
     portalImporter: options.portalImporter,
+    portalWebhookSecret: options.portalWebhookSecret,
     notifications: options.notifications,
     identity: options.identity,
     payments: options.payments,
@@ -153,6 +155,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(syncSupervisionRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
+      await api.register(portalWebhookRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
       await api.register(oidcRoutes, { ...deps, prefix: '/auth/oidc' });
       await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });

@@ -79,6 +79,7 @@ export const vi = {
     review: 'Cần xem xét',
     reasons: {
       UNIT_NOT_FOUND: 'Không xác định được xã/phường nơi nộp',
+      OLD_UNIT_SPLIT: 'Mã xã/phường cũ đã tách cho nhiều đơn vị mới, cần chọn đơn vị',
       PROCEDURE_NOT_AVAILABLE: 'Thủ tục không áp dụng trực tuyến tại đơn vị',
       ATTACHMENT_TYPE_NOT_ALLOWED: 'Tệp đính kèm không đúng định dạng',
     },
@@ -180,6 +181,7 @@ export const en: typeof vi = {
     review: 'To review',
     reasons: {
       UNIT_NOT_FOUND: 'Commune of submission not found',
+      OLD_UNIT_SPLIT: 'Old commune code split among several new units; choose one',
       PROCEDURE_NOT_AVAILABLE: 'Procedure not available online at the unit',
       ATTACHMENT_TYPE_NOT_ALLOWED: 'Attachment of a type not allowed',
     },
