@@ -217,8 +217,11 @@ export function createDossiersRepository(db: Kysely<DB>) {
       .selectFrom('dossiers')
       .selectAll('dossiers')
       .select(
-        sql<ComponentCheck[]>`(select coalesce(json_agg(json_build_object('key', c.key, 'name', c.name,
-          'state', c.state, 'reason', c.reason, 'copies', c.copies) order by c.position), '[]'::json)
+        sql<ComponentCheck[]>`(select coalesce(jsonb_agg(jsonb_build_object('key', c.key, 'name', c.name,
+          'state', c.state, 'reason', c.reason, 'copies', c.copies)
+          || case when c.reused then '{"reused": true}'::jsonb else '{}'::jsonb end
+          || case when c.from_citizen_store then '{"fromCitizenStore": true}'::jsonb else '{}'::jsonb end
+          order by c.position), '[]'::jsonb)
           from dossier_components c where c.dossier_id = dossiers.id)`.as('checklist'),
       )
       .where('dossiers.id', '=', id);
