@@ -34,6 +34,7 @@ import { feedbackRoutes } from './routes/feedback/feedback.routes.js';
 import { open311Routes } from './routes/feedback/open311.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { notificationRoutes } from './routes/notifications/notifications.routes.js';
+import { unsubscribeRoutes } from './routes/notifications/unsubscribe.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.js';
 import { gatewayRoutes } from './routes/payments/gateway.routes.js';
@@ -157,6 +158,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(portalWebhookRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
+      await api.register(unsubscribeRoutes, { ...deps, prefix: '/notifications/unsubscribe' });
       await api.register(oidcRoutes, { ...deps, prefix: '/auth/oidc' });
       await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });
       await api.register(gatewayRoutes, { ...deps, prefix: '/payments/gateway' });

@@ -51,6 +51,20 @@ export const vi = {
     resent: 'Đã đưa bản tin {{id}} vào hàng đợi gửi lại.',
     discarded: 'Đã hủy bỏ bản tin {{id}}.',
   },
+  unsubscribe: {
+    title: 'Ngừng nhận thông báo về hồ sơ',
+    noToken: 'Đường dẫn thiếu mã xác nhận. Vui lòng mở đúng đường dẫn trong thư hoặc tin nhắn.',
+    ask: {
+      email: 'Ngừng gửi thư điện tử thông báo về hồ sơ tới địa chỉ {{address}}?',
+      sms: 'Ngừng gửi tin nhắn SMS thông báo về hồ sơ tới số {{address}}?',
+    },
+    note: 'Ông/Bà vẫn tra cứu được hồ sơ trên trang tra cứu; để nhận lại thông báo, xin liên hệ bộ phận một cửa.',
+    confirm: { email: 'Ngừng nhận thư điện tử', sms: 'Ngừng nhận tin nhắn' },
+    done: {
+      email: 'Đã ngừng gửi thư điện tử thông báo tới {{address}}.',
+      sms: 'Đã ngừng gửi tin nhắn SMS thông báo tới số {{address}}.',
+    },
+  },
   mailbox: {
     title: 'Hộp thư mô phỏng',
     intro: 'Thư điện tử mà hộp thư mô phỏng đã nhận (chỉ khi chưa cấu hình máy chủ thư thật).',
@@ -152,6 +166,20 @@ export const en: typeof vi = {
     cancel: 'Cancel',
     resent: 'Message {{id}} is queued again.',
     discarded: 'Message {{id}} discarded.',
+  },
+  unsubscribe: {
+    title: 'Stop notifications about dossiers',
+    noToken: 'The link has no confirmation code. Please open the link exactly as it is in the message.',
+    ask: {
+      email: 'Stop e-mail notifications about dossiers to {{address}}?',
+      sms: 'Stop SMS notifications about dossiers to {{address}}?',
+    },
+    note: 'You can still look your dossier up on the lookup page; to receive notifications again, contact the one-stop counter.',
+    confirm: { email: 'Stop e-mails', sms: 'Stop text messages' },
+    done: {
+      email: 'E-mail notifications to {{address}} have been stopped.',
+      sms: 'SMS notifications to {{address}} have been stopped.',
+    },
   },
   mailbox: {
     title: 'Mail catcher',
