@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@mot-cua/config';
-import { acceptDossier, fixedClock } from '@mot-cua/core';
-import { createDossiersRepository, createPortalImportsRepository, type Database } from '@mot-cua/db';
+import { acceptDossier, fixedClock, OUTBOX_TOPIC } from '@mot-cua/core';
+import {
+  createDossiersRepository,
+  createOutboxRepository,
+  createPortalImportsRepository,
+  type Database,
+} from '@mot-cua/db';
 import { type PortalSim, startPortalSim } from '@mot-cua/portal-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
@@ -273,6 +278,16 @@ describe('importing online dossiers from the national portal', () => {
         ['c02', 0, 1],
       ]);
     }
+    // Counted for the 766 indicators 4.3 and 4.4 of the province (dossiers received this month).
+    const row = (
+      await createOutboxRepository(database.db).syncByProvince({
+        from: new Date(Date.now() - 40 * 86_400_000),
+        to: new Date(Date.now() + 86_400_000),
+        now: new Date(),
+        topic: OUTBOX_TOPIC,
+      })
+    ).find((p) => p.provinceCode === provinceCode);
+    expect(row).toMatchObject({ reused: 1, fromCitizenStore: 1 });
     const count = await sql<{ n: number }>`select count(*)::int as n from dossiers where portal_code = ${code}`.execute(
       database.db,
     );
