@@ -55,7 +55,7 @@ export function createWebhookPusher(initial: { url: string; secret: string } | n
             [WEBHOOK_SIGNATURE_HEADER]: signWebhook(to.secret, timestamp, body),
           },
           body,
-          signal: AbortSignal.timeout(10_000),
+          signal: AbortSignal.timeout(30_000),
         });
         rec.status = res.status;
         const text = await res.text();
