@@ -37,10 +37,12 @@ import { feedbackRoutes } from './routes/feedback/feedback.routes.js';
 import { open311Routes } from './routes/feedback/open311.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { notificationRoutes } from './routes/notifications/notifications.routes.js';
+import { unsubscribeRoutes } from './routes/notifications/unsubscribe.routes.js';
 import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.js';
 import { gatewayRoutes } from './routes/payments/gateway.routes.js';
 import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
+import { portalWebhookRoutes } from './routes/portal-imports/webhook.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { queueRoutes } from './routes/queue/queue.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
@@ -64,6 +66,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     clock: options.clock,
     outbox: options.outbox,
     portalImporter: options.portalImporter,
+    portalWebhookSecret: options.portalWebhookSecret,
     notifications: options.notifications,
     identity: options.identity,
     payments: options.payments,
@@ -163,7 +166,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(syncSupervisionRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
+      await api.register(portalWebhookRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
+      await api.register(unsubscribeRoutes, { ...deps, prefix: '/notifications/unsubscribe' });
       await api.register(oidcRoutes, { ...deps, prefix: '/auth/oidc' });
       await api.register(citizenRoutes, { ...deps, prefix: '/citizen' });
       await api.register(gatewayRoutes, { ...deps, prefix: '/payments/gateway' });

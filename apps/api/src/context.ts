@@ -18,6 +18,8 @@ export type AppDeps = {
   portalImporter?: PortalImporter | undefined;
   /** The in-process dispatchers of applicant e-mails and SMS, and the simulators' address when they run here. */
   notifications?: { dispatchers?: NotificationDispatchers | undefined; simUrl: string | null } | undefined;
+  /** Secret of the portal's signed webhook push when not configured (the embedded simulator's random one). */
+  portalWebhookSecret?: string | undefined;
   /** Citizens' OpenID Connect provider (sign-in answers 503 OIDC_PROVIDER_UNAVAILABLE without it). */
   identity?: CitizenIdentity | undefined;
   /** Online payment gateway (paying answers 503 PAYMENT_GATEWAY_UNAVAILABLE without it). */

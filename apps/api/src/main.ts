@@ -55,6 +55,7 @@ async function main() {
     clock: systemClock,
     outbox,
     portalImporter,
+    portalWebhookSecret: destination.webhookSecret,
     notifications: { dispatchers: notifiers, simUrl: notify.simUrl },
     identity,
     payments,

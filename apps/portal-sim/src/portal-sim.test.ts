@@ -161,3 +161,86 @@ describe('online dossiers submitted on the portal', () => {
     await again.close();
   });
 });
+
+describe('push of new online dossiers to the provincial system', () => {
+  it('posts each new submission, signed over timestamp and body, retries a 503, and carries the reuse flags', async () => {
+    const { createHmac } = await import('node:crypto');
+    const { createServer } = await import('node:http');
+    const secret = 'sim-push-secret-0123456789';
+    const got: Array<{ ts: string; sig: string; body: string }> = [];
+    let failFirst = true;
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        got.push({ ts: String(req.headers['x-dvcqg-timestamp']), sig: String(req.headers['x-dvcqg-signature']), body });
+        if (failFirst) {
+          failFirst = false;
+          res.writeHead(503).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"outcome":"imported"}');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const addr = receiver.address();
+    const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/hook`;
+    const sim = await startPortalSim({ port: 0, dataDir: null });
+    try {
+      const bad = await fetch(`${sim.url}/sim/webhook`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url, secret: 'short' }),
+      });
+      expect(bad.status).toBe(400);
+      await fetch(`${sim.url}/sim/webhook`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url, secret }),
+      });
+      const r = await fetch(`${sim.url}/sim/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          MaTTHC: '1.001193',
+          MaDonVi: '26743',
+          ChuHoSo: { HoTen: 'Lê Thị Đẩy' },
+          TepDinhKem: [
+            {
+              TenTep: 'a.pdf',
+              MaThanhPhan: 'c01',
+              LoaiTep: 'application/pdf',
+              NoiDung: 'JVBERg==',
+              DuocTaiSuDung: true,
+            },
+          ],
+        }),
+      });
+      const { MaHoSoQG } = (await r.json()) as { MaHoSoQG: string };
+      await sim.webhook.settle();
+      expect(got).toHaveLength(2); // 503, then retried after 1 s
+      for (const g of got) {
+        const expected = `sha256=${createHmac('sha256', secret).update(`${g.ts}.${g.body}`).digest('hex')}`;
+        expect(g.sig).toBe(expected);
+        const pushed = JSON.parse(g.body) as { event: string; dossier: { MaHoSoQG: string; TepDinhKem: unknown[] } };
+        expect(pushed.event).toBe('dossier.submitted');
+        expect(pushed.dossier.MaHoSoQG).toBe(MaHoSoQG);
+        expect(pushed.dossier.TepDinhKem[0]).toMatchObject({ DuocTaiSuDung: true, DuocLayTuKhoDMQG: false });
+      }
+      const log = (await (await fetch(`${sim.url}/sim/webhook`)).json()) as {
+        target: { url: string };
+        attempts: Array<{ attempt: number; status: number; outcome: string | null }>;
+      };
+      expect(log.target).toEqual({ url });
+      expect(log.attempts.map((a) => [a.attempt, a.status, a.outcome])).toEqual([
+        [1, 503, null],
+        [2, 200, 'imported'],
+      ]);
+    } finally {
+      await sim.close();
+      receiver.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { registerInbound } from './sim-inbound.js';
 import { SIM_MODES, type SimStore } from './sim-store.js';
 import type { SubmissionStore } from './sim-submissions.js';
+import type { WebhookPusher } from './sim-webhook.js';
 
 export const dossierStatusSchema = JSON.parse(
   readFileSync(new URL('../schema/dossier-status.schema.json', import.meta.url), 'utf8'),
@@ -33,6 +34,8 @@ export function createPortalSimApp(opts: {
   /** Online dossiers citizens submitted (offered to the provincial system with a cursor). */
   submissions?: SubmissionStore;
   apiKey?: string | undefined;
+  /** Pushes new submissions to the provincial system's signed webhook. */
+  webhook?: WebhookPusher;
   logger?: boolean;
 }) {
   const { store } = opts;
@@ -115,7 +118,14 @@ export function createPortalSimApp(opts: {
     return reply.status(200).send(ack);
   });
 
-  if (opts.submissions) registerInbound(app, { store, submissions: opts.submissions, apiKey: opts.apiKey });
+  if (opts.submissions) {
+    registerInbound(app, {
+      store,
+      submissions: opts.submissions,
+      apiKey: opts.apiKey,
+      ...(opts.webhook ? { webhook: opts.webhook } : {}),
+    });
+  }
 
   app.get('/sim/received', async (req) => {
     const q = ListQuery.parse(req.query);
@@ -136,6 +146,7 @@ export function createPortalSimApp(opts: {
   app.post('/sim/reset', async () => {
     await store.clear();
     await opts.submissions?.clear();
+    opts.webhook?.clear();
     requestsByKey.clear();
     duplicates = 0;
     await store.setMode({ mode: 'ok', seconds: 0 });
@@ -150,6 +161,7 @@ export function createPortalSimApp(opts: {
     schema: '/sim/schema/dossier-status.json',
     submit: '/nop-ho-so',
     dossiers: '/api/v1/dossiers?cursor=&limit=',
+    webhook: { get: '/sim/webhook', put: '/sim/webhook' },
   }));
   return app;
 }

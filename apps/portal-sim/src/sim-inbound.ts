@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SimStore } from './sim-store.js';
 import { SubmissionInput, type SubmissionStore } from './sim-submissions.js';
+import type { WebhookPusher } from './sim-webhook.js';
 import { submissionPage } from './submission-page.js';
 
 /** Where the provincial system pulls online dossiers from (cursor = the last `seq` it committed). */
@@ -21,7 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export function registerInbound(
   app: FastifyInstance,
-  opts: { store: SimStore; submissions: SubmissionStore; apiKey?: string | undefined },
+  opts: { store: SimStore; submissions: SubmissionStore; apiKey?: string | undefined; webhook?: WebhookPusher },
 ) {
   const { store, submissions } = opts;
 
@@ -75,6 +76,7 @@ export function registerInbound(
       });
     }
     const s = await submissions.add(parsed.data);
+    opts.webhook?.push(s);
     return reply.status(201).send({ MaHoSoQG: s.MaHoSoQG, seq: s.seq, NgayNop: s.NgayNop });
   });
 
@@ -85,6 +87,21 @@ export function registerInbound(
       TepDinhKem: s.TepDinhKem.map((f) => ({ TenTep: f.TenTep, MaThanhPhan: f.MaThanhPhan, LoaiTep: f.LoaiTep })),
     })),
   }));
+
+  const WebhookBody = z.object({ url: z.string().url().nullable(), secret: z.string().min(16).optional() });
+  /** Where new submissions are pushed (besides the pull), and every push attempt with the answer. */
+  app.get('/sim/webhook', async () => ({
+    target: opts.webhook?.target ?? null,
+    attempts: opts.webhook?.attempts() ?? [],
+  }));
+  app.put('/sim/webhook', async (req, reply) => {
+    const b = WebhookBody.safeParse(req.body ?? {});
+    if (!opts.webhook || !b.success || (b.data.url && !b.data.secret)) {
+      return reply.status(400).send({ error: 'url (or null) and a secret of at least 16 characters' });
+    }
+    opts.webhook.set(b.data.url && b.data.secret ? { url: b.data.url, secret: b.data.secret } : null);
+    return { target: opts.webhook.target };
+  });
 
   app.get('/nop-ho-so', async (_req, reply) => reply.type('text/html; charset=utf-8').send(submissionPage()));
 }

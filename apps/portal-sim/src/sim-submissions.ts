@@ -9,6 +9,10 @@ export const SubmittedFile = z.object({
   MaThanhPhan: z.string().max(50).default(''),
   LoaiTep: z.string().min(1).max(100),
   NoiDung: z.string().max(14_000_000),
+  /** Reused from data the administration already holds (digitised before). */
+  DuocTaiSuDung: z.boolean().default(false),
+  /** Taken from the citizen's personal data store on the portal. */
+  DuocLayTuKhoDMQG: z.boolean().default(false),
 });
 
 /** What the public page (or a test) submits. */

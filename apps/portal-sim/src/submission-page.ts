@@ -44,6 +44,8 @@ export function submissionPage(): string {
   <label for="email">Thư điện tử</label><input type="email" id="email" name="email">
   <label for="addr">Địa chỉ</label><input type="text" id="addr" name="addr">
   <label for="comp">Mã thành phần hồ sơ của từng tệp (theo thứ tự, cách nhau bởi dấu phẩy)</label><input type="text" id="comp" name="comp" value="c04">
+  <label for="store">Thành phần lấy từ Kho dữ liệu cá nhân (mã, cách nhau bởi dấu phẩy)</label><input type="text" id="store" name="store">
+  <label for="reused">Thành phần tái sử dụng dữ liệu đã số hóa (mã, cách nhau bởi dấu phẩy)</label><input type="text" id="reused" name="reused">
   <label for="files">Tệp đính kèm (PDF, PNG, JPEG)</label><input type="file" id="files" name="files" multiple accept=".pdf,.png,.jpg,.jpeg">
   <label class="check"><input type="checkbox" id="vneid"> Tài khoản đã xác thực VNeID</label>
   <label class="check"><input type="checkbox" id="paid"> Đã thanh toán trực tuyến</label>
@@ -70,10 +72,12 @@ $('f').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const files = [];
   const codes = $('comp').value.split(',').map((c) => c.trim()).filter(Boolean);
+  const list = (id) => new Set($(id).value.split(',').map((c) => c.trim()).filter(Boolean));
+  const store = list('store'), reused = list('reused');
   let i = 0;
   for (const file of $('files').files) {
     const code = codes[Math.min(i++, codes.length - 1)] || '';
-    files.push({ TenTep: file.name, MaThanhPhan: code, LoaiTep: file.type || 'application/octet-stream', NoiDung: await readFile(file) });
+    files.push({ TenTep: file.name, MaThanhPhan: code, LoaiTep: file.type || 'application/octet-stream', NoiDung: await readFile(file), DuocLayTuKhoDMQG: store.has(code), DuocTaiSuDung: reused.has(code) });
   }
   const body = {
     MaTTHC: $('proc').value.trim(), MaDonVi: $('unit').value.trim(),

@@ -19,4 +19,8 @@ export const syncRoutes: RouteObject[] = [
     path: '/workspace/online-dossiers',
     element: lazyPage(() => import('./workspace/online/OnlineDossiersPage.js'), 'OnlineDossiersPage', F),
   },
+  {
+    path: '/ngung-nhan-thong-bao',
+    element: lazyPage(() => import('./portal/notifications/UnsubscribePage.js'), 'UnsubscribePage', F),
+  },
 ];

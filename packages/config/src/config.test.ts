@@ -17,7 +17,14 @@ describe('loadConfig', () => {
   });
   it('reads the portal and outbox settings, validated', () => {
     const c = loadConfig({ PORTAL_URL: 'https://dvc.example.vn/sync', PORTAL_API_KEY: 'k', OUTBOX_CONCURRENCY: '4' });
-    expect(c.portal).toEqual({ url: 'https://dvc.example.vn/sync', apiKey: 'k', simPort: 3001 });
+    expect(c.portal).toEqual({
+      url: 'https://dvc.example.vn/sync',
+      apiKey: 'k',
+      simPort: 3001,
+      webhookSecret: undefined,
+    });
+    expect(loadConfig({ PORTAL_WEBHOOK_SECRET: 's'.repeat(32) }).portal.webhookSecret).toBe('s'.repeat(32));
+    expect(() => loadConfig({ PORTAL_WEBHOOK_SECRET: 'short' })).toThrow(/PORTAL_WEBHOOK_SECRET/);
     expect(c.outbox).toMatchObject({ dispatcher: 'in-process', concurrency: 4, timeoutMs: 10_000, maxAttempts: 50 });
     expect(() => loadConfig({ PORTAL_URL: 'not a url' })).toThrow(/PORTAL_URL/);
     expect(() => loadConfig({ OUTBOX_DISPATCHER: 'sometimes' })).toThrow(/OUTBOX_DISPATCHER/);

@@ -66,6 +66,11 @@ const EnvSchema = z.object({
   PORTAL_URL: z.string().url().optional(),
   /** Credential sent to the portal as `Authorization: Bearer …`. */
   PORTAL_API_KEY: z.string().min(1).optional(),
+  /**
+   * Shared secret of the portal's signed webhook push of new online dossiers (HMAC-SHA256 of timestamp and body).
+   * Unset with PORTAL_URL: the webhook is off and dossiers arrive by the pull only; the simulator gets a random one.
+   */
+  PORTAL_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Port of the simulator started when PORTAL_URL is unset (0: any free port). */
   PORTAL_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Where the outbox dispatcher runs: inside the API process, or `off` (separate `npm run dispatcher`). */
@@ -139,7 +144,12 @@ export type Config = Readonly<{
   bodyLimitBytes: number;
   /** Model and vocabulary of the optional assistant reranker (both or neither). */
   searchReranker: { modelPath: string; vocabPath: string } | undefined;
-  portal: Readonly<{ url: string | undefined; apiKey: string | undefined; simPort: number }>;
+  portal: Readonly<{
+    url: string | undefined;
+    apiKey: string | undefined;
+    simPort: number;
+    webhookSecret: string | undefined;
+  }>;
   /** Citizens' sign-in (OpenID Connect): issuer unset means the local provider. */
   oidc: Readonly<{
     issuer: string | undefined;
@@ -242,7 +252,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.SEARCH_RERANKER_MODEL && e.SEARCH_RERANKER_VOCAB
         ? { modelPath: e.SEARCH_RERANKER_MODEL, vocabPath: e.SEARCH_RERANKER_VOCAB }
         : undefined,
-    portal: Object.freeze({ url: e.PORTAL_URL, apiKey: e.PORTAL_API_KEY, simPort: e.PORTAL_SIM_PORT }),
+    portal: Object.freeze({
+      url: e.PORTAL_URL,
+      apiKey: e.PORTAL_API_KEY,
+      simPort: e.PORTAL_SIM_PORT,
+      webhookSecret: e.PORTAL_WEBHOOK_SECRET,
+    }),
     oidc: Object.freeze({
       issuer: e.OIDC_ISSUER,
       clientId: e.OIDC_CLIENT_ID,

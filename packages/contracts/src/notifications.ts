@@ -57,3 +57,12 @@ export type CapturedMailList = z.infer<typeof CapturedMailList>;
 export const NotificationOptOutResponse = z
   .object({ changed: z.boolean(), optedOut: z.boolean() })
   .meta({ id: 'NotificationOptOutResponse' });
+
+/** What an unsubscribe link (from a notification) stands for: the channel and the address, masked. */
+export const UnsubscribeLinkInfo = z
+  .object({ channel: NotificationChannel, address: z.string(), optedOut: z.boolean() })
+  .meta({ id: 'UnsubscribeLinkInfo' });
+export type UnsubscribeLinkInfo = z.infer<typeof UnsubscribeLinkInfo>;
+
+/** The applicant confirms on the public page: messages to that address on that channel stop. */
+export const UnsubscribeRequest = z.object({ token: z.string().min(1).max(700) }).meta({ id: 'UnsubscribeRequest' });

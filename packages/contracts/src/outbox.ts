@@ -86,7 +86,39 @@ export const PortalImportStatus = z
   })
   .meta({ id: 'PortalImportStatus' });
 
+const IndicatorScore = z.object({ rate: z.number().nullable(), points: z.number().nullable(), max: z.number() });
+
+/** One province's sync in the period: the 766 indicators computed from what was delivered, and the backlog. */
+export const SyncProvince = z
+  .object({
+    provinceCode: z.string(),
+    name: z.string(),
+    received: z.number().int(),
+    synced: z.number().int(),
+    reused: z.number().int(),
+    fromCitizenStore: z.number().int(),
+    /** Status changes not yet delivered to the portal, and how long the oldest has waited (the sync lag). */
+    pending: z.number().int(),
+    oldestPendingAgeSeconds: z.number().int(),
+    indicator14: IndicatorScore,
+    indicator43: IndicatorScore,
+    indicator44: IndicatorScore,
+  })
+  .meta({ id: 'SyncProvince' });
+
+export const SyncSupervisionQuery = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+
 export const SyncSupervision = z
-  .object({ destinations: z.array(SyncDestination), portalImport: PortalImportStatus, checkedAt: z.string() })
+  .object({
+    destinations: z.array(SyncDestination),
+    portalImport: PortalImportStatus,
+    /** Period of the per-province figures (dossiers by receipt date, Vietnam dates; default: month to date). */
+    period: z.object({ from: z.string(), to: z.string() }),
+    provinces: z.array(SyncProvince),
+    checkedAt: z.string(),
+  })
   .meta({ id: 'SyncSupervision' });
 export type SyncSupervision = z.infer<typeof SyncSupervision>;

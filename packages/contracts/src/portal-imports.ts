@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Why an online dossier from the national portal waits on the review list instead of a unit's queue. */
-export const PortalReviewReason = z.enum(['UNIT_NOT_FOUND', 'PROCEDURE_NOT_AVAILABLE', 'ATTACHMENT_TYPE_NOT_ALLOWED']);
+export const PortalReviewReason = z.enum([
+  'UNIT_NOT_FOUND',
+  'OLD_UNIT_SPLIT',
+  'PROCEDURE_NOT_AVAILABLE',
+  'ATTACHMENT_TYPE_NOT_ALLOWED',
+]);
 
 /** One online dossier that came from the national portal, as reception officials review it. */
 export const PortalImportView = z

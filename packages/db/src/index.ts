@@ -2,6 +2,7 @@ export * from './data-dir-lock.js';
 export * from './database.js';
 export * from './migrate.js';
 export * from './repositories/admin-units.js';
+export * from './repositories/app-secrets.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/audit-chain.repository.js';
 export * from './repositories/calendar.js';

@@ -218,4 +218,52 @@ describe('applicant notifications', () => {
     expect(denied.statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: `/api/notifications/dossiers/${d.id}` })).statusCode).toBe(401);
   });
+
+  it('ends every message with a signed unsubscribe link that stops that channel only, after the applicant confirms', async () => {
+    const d = await receive();
+    await drain(dispatchers());
+    const mail = (await captured('mail', d.email)).items[0]!;
+    const sms = (await captured('sms', d.phone)).items[0]!;
+    const linkOf = (text: string) => /https:\/\/motcua\.example\.vn\/ngung-nhan-thong-bao\?t=([\w.-]+)/.exec(text)?.[1];
+    const mailToken = linkOf(mail.text);
+    const smsToken = linkOf(sms.text);
+    expect(mail.text).toContain('Ngừng nhận thư thông báo: https://motcua.example.vn/ngung-nhan-thong-bao?t=');
+    expect(mailToken).toBeDefined();
+    expect(smsToken).toBeDefined();
+    expect(sms.text.length).toBeLessThanOrEqual(320);
+
+    // Opening the link changes nothing (mail scanners follow links); it shows the masked address.
+    const info = await app.inject({ method: 'GET', url: `/api/notifications/unsubscribe?t=${mailToken}` });
+    expect(info.statusCode, info.body).toBe(200);
+    expect(info.json()).toEqual({ channel: 'email', address: `n***@example.vn`, optedOut: false });
+    // A forged or altered token is refused: the signature covers the channel and the address.
+    const [, addr, sig] = mailToken!.split('.');
+    const other = Buffer.from('someone.else@example.vn').toString('base64url');
+    for (const t of [`e.${other}.${sig}`, `s.${addr}.${sig}`, `${mailToken}x`, 'e.abc']) {
+      const r = await app.inject({ method: 'POST', url: '/api/notifications/unsubscribe', payload: { token: t } });
+      expect(r.statusCode, t).toBe(400);
+      expect(r.json()).toMatchObject({ code: 'NOTIFY_UNSUBSCRIBE_LINK_INVALID' });
+    }
+    // Confirmed without signing in: e-mail stops, SMS goes on; audited without the address.
+    const stop = await app.inject({
+      method: 'POST',
+      url: '/api/notifications/unsubscribe',
+      payload: { token: mailToken },
+    });
+    expect(stop.statusCode, stop.body).toBe(200);
+    expect(stop.json()).toMatchObject({ channel: 'email', optedOut: true });
+    const audit = await database.db
+      .selectFrom('auditEvents')
+      .select(['entityType', 'entityId', 'actorUserId'])
+      .where('action', '=', 'notification.opted_out')
+      .where('entityType', '=', 'notification_address')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+    expect(audit.every((a) => a.actorUserId === null && !a.entityId.includes('@'))).toBe(true);
+    expect((await log(d.id)).optedOut).toEqual(['email']);
+    // The same applicant's next dossier: its receipt goes by SMS only.
+    const next = await receive({ applicant: { fullName: 'Nguyễn Thị Ánh', phone: d.phone, email: d.email } });
+    const after = (await log(next.id)).items;
+    expect(after.map((i) => i.channel)).toEqual(['sms']);
+  });
 });

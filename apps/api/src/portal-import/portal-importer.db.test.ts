@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@mot-cua/config';
-import { acceptDossier, fixedClock } from '@mot-cua/core';
-import { createDossiersRepository, createPortalImportsRepository, type Database } from '@mot-cua/db';
+import { acceptDossier, fixedClock, OUTBOX_TOPIC } from '@mot-cua/core';
+import {
+  createDossiersRepository,
+  createOutboxRepository,
+  createPortalImportsRepository,
+  type Database,
+} from '@mot-cua/db';
 import { type PortalSim, startPortalSim } from '@mot-cua/portal-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
@@ -138,6 +143,49 @@ describe('importing online dossiers from the national portal', () => {
     expect(await dossierOf(unknownUnit)).toHaveLength(0);
   });
 
+  it('converts an old (pre-2025) commune code through the address conversion; a split one goes to review', async () => {
+    const hex = randomBytes(3).toString('hex').toUpperCase();
+    const other = (await insertDossierTestUnits(database.db, 1)).communeCodes[0]!;
+    /** An old commune that became (part of) the given units on 1 July 2025. */
+    const oldCommune = async (suffix: string, links: Array<{ to: string; share: 'full' | 'partial' }>) => {
+      const code = `O${hex}${suffix}`;
+      await sql`insert into admin_units (code, level, type, name, full_name, province_code, valid_to)
+        values (${code}, 'commune', 'commune', ${`Cũ ${code}`}, ${`Xã Cũ ${code}`}, ${provinceCode}, '2025-06-30')`.execute(
+        database.db,
+      );
+      const ev = await sql<{
+        id: number;
+      }>`insert into admin_unit_events (key, kind, effective_date, description, source)
+        values (${`test-${code}`}, 'reorganisation', '2025-07-01', 'thử', 'admin') returning id`.execute(database.db);
+      for (const l of links) {
+        await sql`insert into admin_unit_event_links (event_id, from_code, to_code, share)
+          values (${ev.rows[0]!.id}, ${code}, ${l.to}, ${l.share})`.execute(database.db);
+      }
+      return code;
+    };
+    const merged = await oldCommune('M', [{ to: unitCode, share: 'full' }]);
+    const split = await oldCommune('S', [
+      { to: unitCode, share: 'partial' },
+      { to: other, share: 'partial' },
+    ]);
+    const { imp } = await importer();
+    const viaOld = await submit({ MaDonVi: merged });
+    const viaSplit = await submit({ MaDonVi: split });
+    expect(await imp.tick()).toMatchObject({ imported: 1, needsReview: 1 });
+    const [d] = await dossierOf(viaOld);
+    expect(d).toMatchObject({ receivingUnitCode: unitCode, channel: 'online', status: 'new' });
+    const log = await database.db.selectFrom('dossierActions').select('note').where('dossierId', '=', d!.id).execute();
+    expect(log.map((l) => l.note).join(' ')).toContain(`mã đơn vị cũ ${merged} chuyển đổi thành ${unitCode}`);
+    const review = await database.db
+      .selectFrom('portalImports')
+      .select(['state', 'reason', 'payload'])
+      .where('portalCode', '=', viaSplit)
+      .executeTakeFirstOrThrow();
+    expect(review).toMatchObject({ state: 'needs_review', reason: 'OLD_UNIT_SPLIT' });
+    expect([...(review.payload.successorUnitCodes as string[])].sort()).toEqual([unitCode, other].sort());
+    expect(await dossierOf(viaSplit)).toHaveLength(0);
+  });
+
   it('backs off on 500, down, a cut connection and a time-out, honours Retry-After, then imports once', async () => {
     const { imp } = await importer({ retryPolicy: { baseDelayMs: 1_000 } });
     const code = await submit();
@@ -195,7 +243,12 @@ describe('importing online dossiers from the national portal', () => {
 
   it('sends the status changes of an imported dossier back to the portal with its code', async () => {
     const { imp } = await importer();
-    const code = await submit();
+    const code = await submit({
+      TepDinhKem: [
+        { TenTep: 'to-khai.pdf', MaThanhPhan: 'c01', LoaiTep: 'application/pdf', NoiDung: PDF, DuocTaiSuDung: true },
+        { TenTep: 'cccd.pdf', MaThanhPhan: 'c02', LoaiTep: 'application/pdf', NoiDung: PDF, DuocLayTuKhoDMQG: true },
+      ],
+    });
     await imp.tick();
     const [d] = await dossierOf(code);
     await database.db.transaction().execute((trx) =>
@@ -213,6 +266,28 @@ describe('importing online dossiers from the national portal', () => {
     const got = (await simReceived(sim, `&dossier=${code}`)).items;
     expect(got.map((g) => g.payload.TrangThaiHoSo)).toEqual([1, 2]);
     expect(got.every((g) => g.payload.MaHoSoDVCQG === code && g.payload.DuocThanhToanTrucTuyen === 1)).toBe(true);
+    // Where each component came from travels with it, also after reception re-saved the checklist on acceptance.
+    for (const g of got) {
+      const docs = g.payload.TaiLieuNop as Array<{
+        MaThanhPhan: string;
+        DuocTaiSuDung: number;
+        DuocLayTuKhoDMQG: number;
+      }>;
+      expect(docs.map((x) => [x.MaThanhPhan, x.DuocTaiSuDung, x.DuocLayTuKhoDMQG])).toEqual([
+        ['c01', 1, 0],
+        ['c02', 0, 1],
+      ]);
+    }
+    // Counted for the 766 indicators 4.3 and 4.4 of the province (dossiers received this month).
+    const row = (
+      await createOutboxRepository(database.db).syncByProvince({
+        from: new Date(Date.now() - 40 * 86_400_000),
+        to: new Date(Date.now() + 86_400_000),
+        now: new Date(),
+        topic: OUTBOX_TOPIC,
+      })
+    ).find((p) => p.provinceCode === provinceCode);
+    expect(row).toMatchObject({ reused: 1, fromCitizenStore: 1 });
     const count = await sql<{ n: number }>`select count(*)::int as n from dossiers where portal_code = ${code}`.execute(
       database.db,
     );

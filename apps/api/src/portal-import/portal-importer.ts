@@ -1,5 +1,4 @@
 import {
-  AppError,
   type Breaker,
   type BreakerPolicy,
   backoffDelayMs,
@@ -10,15 +9,12 @@ import {
   closedBreaker,
   defaultBreakerPolicy,
   defaultRetryPolicy,
-  importPortalDossier,
-  type PortalFile,
-  type PortalReviewReason,
   parseRetryAfterMs,
   type RetryPolicy,
 } from '@mot-cua/core';
 import { createPortalImportsRepository } from '@mot-cua/db';
 import type { AppDeps } from '../context.js';
-import { checkedFile, dossierDeps } from '../routes/dossiers/dossier-deps.js';
+import { importFeedDossier } from './import-feed-dossier.js';
 import type { FeedDossier, PortalInboundClient } from './portal-inbound-client.js';
 
 export type ImporterStatus = {
@@ -67,34 +63,6 @@ export type ImporterOptions = {
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 };
 
-/** Decode and check the files of one portal dossier (type from the bytes, size); the first problem found. */
-function portalFiles(item: FeedDossier): { files: PortalFile[]; problem: PortalReviewReason | null } {
-  const files: PortalFile[] = [];
-  for (const f of item.TepDinhKem ?? []) {
-    try {
-      const c = checkedFile(Buffer.from(f.NoiDung, 'base64'));
-      files.push({ ...c, fileName: f.TenTep, componentKey: f.MaThanhPhan?.trim() || null });
-    } catch (e) {
-      if (e instanceof AppError) return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
-      throw e;
-    }
-  }
-  return { files, problem: null };
-}
-
-/** The portal's record kept beside the import: everything but the file contents. */
-function recordOf(item: FeedDossier): Record<string, unknown> {
-  const { TepDinhKem, ...rest } = item;
-  return {
-    ...rest,
-    TepDinhKem: (TepDinhKem ?? []).map((f) => ({
-      TenTep: f.TenTep,
-      MaThanhPhan: f.MaThanhPhan ?? '',
-      LoaiTep: f.LoaiTep,
-    })),
-  };
-}
-
 /**
  * The importer of online dossiers from the national portal. Pulls pages after its durable cursor (a row in the
  * database, moved in the transaction of each dossier it imports), so a crash between fetching and committing
@@ -122,16 +90,7 @@ export function createPortalImporter(o: ImporterOptions): PortalImporter {
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
 
-  async function importOne(item: FeedDossier) {
-    const { files, problem } = portalFiles(item);
-    return database.db.transaction().execute(async (trx) => {
-      const d = dossierDeps(trx, o.deps, undefined, `portal-import:${item.MaHoSoQG}`);
-      return importPortalDossier(
-        { ...d, imports: createPortalImportsRepository(trx), audit: d.audit! },
-        { source, item, files, fileProblem: problem, record: recordOf(item) },
-      );
-    });
-  }
+  const importOne = (item: FeedDossier) => importFeedDossier(o.deps, item, source);
 
   async function tick(): Promise<TickResult> {
     const result: TickResult = { fetched: 0, imported: 0, needsReview: 0, duplicates: 0, failed: false };

@@ -5,7 +5,16 @@ export const PORTAL_DOSSIERS_PATH = '/api/v1/dossiers';
 
 /** One online dossier as the feed carries it: the fields core reads plus the files (base64). */
 export type FeedDossier = PortalDossier & {
-  TepDinhKem?: Array<{ TenTep: string; MaThanhPhan?: string; LoaiTep?: string; NoiDung: string }>;
+  TepDinhKem?: Array<{
+    TenTep: string;
+    MaThanhPhan?: string;
+    LoaiTep?: string;
+    NoiDung: string;
+    /** Reused from data the administration already holds. */
+    DuocTaiSuDung?: boolean;
+    /** Taken from the citizen's personal data store on the portal. */
+    DuocLayTuKhoDMQG?: boolean;
+  }>;
 };
 
 export type FeedPage = { kind: 'page'; items: FeedDossier[]; nextCursor: number };

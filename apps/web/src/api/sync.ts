@@ -8,11 +8,28 @@ import {
   PortalImportList,
   ResendDeadLetterResponse,
   SyncSupervision,
+  UnsubscribeLinkInfo,
 } from '@mot-cua/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 const OUTBOX = '/api/admin/outbox';
+const UNSUBSCRIBE = '/api/notifications/unsubscribe';
+
+/** What the signed link of a notification stands for (changes nothing). */
+export const useUnsubscribeLink = (token: string) =>
+  useQuery({
+    queryKey: ['unsubscribe', token],
+    queryFn: () => api(UnsubscribeLinkInfo, `${UNSUBSCRIBE}?t=${encodeURIComponent(token)}`),
+    enabled: token.length > 0,
+    retry: false,
+  });
+
+/** The applicant confirms: messages on that channel to that address stop. */
+export const useUnsubscribe = () =>
+  useMutation({
+    mutationFn: (token: string) => api(UnsubscribeLinkInfo, UNSUBSCRIBE, { method: 'POST', body: { token } }),
+  });
 
 /** Sync lag per destination and the importer, refreshed every 5 s while the page is open. */
 export const useSyncSupervision = () =>

@@ -35,7 +35,14 @@ function isProblem(c: Component, state: ComponentState): boolean {
  */
 export function checkCompleteness(
   components: ReceptionProcedure['components'],
-  submitted: ReadonlyArray<{ key: string; state: ComponentState; reason?: string | null; copies?: number }>,
+  submitted: ReadonlyArray<{
+    key: string;
+    state: ComponentState;
+    reason?: string | null;
+    copies?: number;
+    reused?: boolean;
+    fromCitizenStore?: boolean;
+  }>,
 ): CompletenessResult {
   const byKey = new Map(submitted.map((c) => [c.key, c]));
   const known = new Set(components.map((c) => c.key));
@@ -49,6 +56,8 @@ export function checkCompleteness(
       state: s?.state ?? initialComponentState(c),
       reason: s?.reason ?? null,
       copies: s?.copies ?? c.copies,
+      ...(s?.reused ? { reused: true } : {}),
+      ...(s?.fromCitizenStore ? { fromCitizenStore: true } : {}),
     };
     checks.push(check);
     if (isProblem(c, check.state)) {

@@ -34,6 +34,10 @@ export type ComponentCheck = {
   state: 'present' | 'missing' | 'invalid' | 'not_applicable';
   reason?: string | null;
   copies?: number;
+  /** Reused from data the administration already holds (the portal's DuocTaiSuDung); kept when a checklist is re-saved without it. */
+  reused?: boolean;
+  /** Taken from the citizen's personal data store on the national portal (DuocLayTuKhoDMQG); kept likewise. */
+  fromCitizenStore?: boolean;
 };
 
 /** Who performed an action. 'applicant' and 'system' have no role grant. */

@@ -32,7 +32,15 @@ export type ReceiveDossierInput = {
   competentUnitCode?: string | null;
   applicant: Applicant;
   agent?: Agent | null;
-  components: Array<{ key: string; state: ComponentCheck['state']; reason?: string | null; copies?: number }>;
+  components: Array<{
+    key: string;
+    state: ComponentCheck['state'];
+    reason?: string | null;
+    copies?: number;
+    /** Where the component came from (online dossiers from the national portal). */
+    reused?: boolean;
+    fromCitizenStore?: boolean;
+  }>;
   /** Fees and charges collected at the counter (VND), only with mode receive. */
   feeCollectedVnd?: number | null;
   returnMethod: ReturnMethod;

@@ -81,7 +81,13 @@ export function buildSyncPayload(
     NgayTuChoi: formatDvcqgDate(refusedAt),
     TaiLieuNop: d.components
       .filter((c) => c.state === 'present')
-      .map((c) => ({ TenTepDinhKem: c.name, MaThanhPhan: c.key, DuocSoHoa: 1, DuocTaiSuDung: 0, DuocLayTuKhoDMQG: 0 })),
+      .map((c) => ({
+        TenTepDinhKem: c.name,
+        MaThanhPhan: c.key,
+        DuocSoHoa: 1,
+        DuocTaiSuDung: c.reused ? 1 : 0,
+        DuocLayTuKhoDMQG: c.fromCitizenStore ? 1 : 0,
+      })),
     DanhSachLePhi: d.feeTotal > 0 ? [{ TenPhiLePhi: 'Lệ phí', MucPhi: d.feeTotal }] : [],
     DanhSachHoSoBoSung: supplements.map((a) => ({
       NgayYeuCau: formatDvcqgDate(a.at),

@@ -23,6 +23,21 @@ const context = {
 };
 
 describe('notifyApplicant', () => {
+  it('ends each message with the unsubscribe link of its own channel and address, when the port gives one', async () => {
+    const { port, queued } = memoryPort();
+    port.unsubscribeUrl = async (channel, address) => `https://motcua.example.vn/ngung?c=${channel}&a=${address}`;
+    await notifyApplicant(port, {
+      about: { type: 'dossier', id: 'd9', code: context.dossierCode },
+      provinceCode: '79',
+      recipient: { email: 'Anh@Example.VN', phone: '0909 123 456' },
+      message: { event: 'receipt', context },
+      key: 'dossier:d9:1',
+    });
+    expect(
+      queued[0]!.text.endsWith('Ngừng nhận thư thông báo: https://motcua.example.vn/ngung?c=email&a=anh@example.vn'),
+    ).toBe(true);
+    expect(queued[1]!.text.endsWith(' Huy nhan tin: https://motcua.example.vn/ngung?c=sms&a=0909123456')).toBe(true);
+  });
   it('queues one e-mail and one SMS with the code, the due date in Vietnam time and the lookup link', async () => {
     const { port, queued } = memoryPort();
     const r = await notifyApplicant(port, {

@@ -29,6 +29,8 @@ export interface NotificationPort {
   enqueue(m: QueuedNotification): Promise<void>;
   /** The public lookup link of a dossier code. */
   lookupUrl(code: string): string;
+  /** A signed link with which the owner of the address stops messages on the channel (absent: no link). */
+  unsubscribeUrl?(channel: NotificationChannel, address: string): Promise<string>;
 }
 
 export type NotifyApplicantInput = {
@@ -82,11 +84,15 @@ export async function notifyApplicant(
       result.skipped.push({ channel, reason: 'opted_out' });
       continue;
     }
+    const stop = port.unsubscribeUrl ? await port.unsubscribeUrl(channel, to) : null;
+    const text = channel === 'email' ? rendered.text : rendered.sms;
     await port.enqueue({
       channel,
       to,
       subject: channel === 'email' ? rendered.subject : null,
-      text: channel === 'email' ? rendered.text : rendered.sms,
+      text: stop
+        ? `${text}${channel === 'email' ? `\n\nNgừng nhận thư thông báo: ${stop}` : ` Huy nhan tin: ${stop}`}`
+        : text,
       event: input.message.event,
       about: input.about,
       provinceCode: input.provinceCode,

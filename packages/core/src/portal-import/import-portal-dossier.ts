@@ -1,4 +1,5 @@
 import type { ComponentCondition } from '@mot-cua/contracts';
+import type { ConversionResult } from '../admin-units/address-conversion.js';
 import type { AuditPort } from '../audit.js';
 import type { ComponentCheck } from '../dossiers/dossier-actions.js';
 import type { DossierDeps } from '../dossiers/perform-dossier-action.js';
@@ -29,6 +30,10 @@ export type PortalFile = {
   sizeBytes: number;
   mediaType: string;
   content: Uint8Array;
+  /** The portal's DuocTaiSuDung: the citizen reused data the administration already holds. */
+  reused?: boolean;
+  /** The portal's DuocLayTuKhoDMQG: taken from the citizen's personal data store on the portal. */
+  fromCitizenStore?: boolean;
 };
 
 export type PortalImportOutcome =
@@ -56,7 +61,34 @@ export interface PortalImportsPort {
 }
 
 /** Reasons an online dossier goes to the review list instead of a unit's queue. */
-export type PortalReviewReason = 'UNIT_NOT_FOUND' | 'PROCEDURE_NOT_AVAILABLE' | 'ATTACHMENT_TYPE_NOT_ALLOWED';
+export type PortalReviewReason =
+  | 'UNIT_NOT_FOUND'
+  /** An old (pre-2025) commune code whose commune was split: the address conversion lists several successors. */
+  | 'OLD_UNIT_SPLIT'
+  | 'PROCEDURE_NOT_AVAILABLE'
+  | 'ATTACHMENT_TYPE_NOT_ALLOWED';
+
+/** The address conversion by old code (core's AddressConverter.convertCode over the unit index). */
+export type OldUnitCodeConverter = { convertCode(oldCode: string, onDate: string): ConversionResult };
+
+/**
+ * The unit in force for a commune code a portal dossier names: the code itself (or its alias) when in force,
+ * otherwise an old (pre-2025) code through the address conversion: one successor (the whole commune went
+ * there) → that unit; several (a split commune) → review with the candidates; none → not found.
+ */
+export function resolvePortalUnitCode(
+  code: string,
+  onDate: string,
+  converter: OldUnitCodeConverter | undefined,
+): { kind: 'old_code'; newCode: string } | { kind: 'split'; candidates: string[] } | { kind: 'not_found' } {
+  if (!converter) return { kind: 'not_found' };
+  const r = converter.convertCode(code, onDate);
+  const codes = [...new Set(r.candidates.map((c) => c.newUnit.code))];
+  if (r.status === 'converted' && codes.length === 1) return { kind: 'old_code', newCode: codes[0]! };
+  if (codes.length > 1) return { kind: 'split', candidates: codes };
+  if (codes.length === 1) return { kind: 'old_code', newCode: codes[0]! };
+  return { kind: 'not_found' };
+}
 
 /** The applicant as the portal sent them (empty strings become absent). */
 export function portalApplicant(d: PortalDossier): Applicant {
@@ -78,14 +110,20 @@ export function portalApplicant(d: PortalDossier): Applicant {
  */
 export function portalChecklist(
   components: ReadonlyArray<{ key: string; required: boolean; condition?: ComponentCondition | undefined }>,
-  files: ReadonlyArray<{ componentKey: string | null }>,
+  files: ReadonlyArray<{ componentKey: string | null; reused?: boolean; fromCitizenStore?: boolean }>,
 ): Array<{ key: string; state: ComponentCheck['state'] }> {
   const given = new Set(files.map((f) => f.componentKey).filter(Boolean));
-  const rows: Array<{ key: string; state: ComponentCheck['state'] }> = [];
+  const rows: Array<{ key: string; state: ComponentCheck['state']; reused?: boolean; fromCitizenStore?: boolean }> = [];
   for (const c of components) {
     if (c.condition && !conditionAppliesTo(c.condition, 'online')) continue;
     const conditional = c.condition ? c.condition.kind === 'if_applicable' : !c.required;
-    rows.push({ key: c.key, state: given.has(c.key) ? 'present' : conditional ? 'not_applicable' : 'missing' });
+    const mine = files.filter((f) => f.componentKey === c.key);
+    rows.push({
+      key: c.key,
+      state: given.has(c.key) ? 'present' : conditional ? 'not_applicable' : 'missing',
+      ...(mine.some((f) => f.reused) ? { reused: true } : {}),
+      ...(mine.some((f) => f.fromCitizenStore) ? { fromCitizenStore: true } : {}),
+    });
   }
   return rows;
 }
@@ -99,9 +137,10 @@ export function portalChecklist(
  * apply: it waits for a reception official to accept it, request a supplement or refuse it.
  */
 export async function importPortalDossier(
-  deps: DossierDeps & { imports: PortalImportsPort; audit: AuditPort },
+  deps: DossierDeps & { imports: PortalImportsPort; audit: AuditPort; oldUnitCodes?: OldUnitCodeConverter },
   input: {
-    source: string;
+    /** The pull's cursor to move with the import; null for a dossier pushed to the webhook (the cursor stays). */
+    source: string | null;
     item: PortalDossier;
     files: PortalFile[];
     /** Set when a file failed the caller's checks (type from its bytes, size). */
@@ -113,7 +152,7 @@ export async function importPortalDossier(
   const { item } = input;
   const now = deps.clock.now();
   const done = async (o: PortalImportOutcome) => {
-    await deps.imports.saveCursor(input.source, String(item.seq), now);
+    if (input.source) await deps.imports.saveCursor(input.source, String(item.seq), now);
     return o;
   };
   if (await deps.imports.findImport(item.MaHoSoQG)) return done({ kind: 'duplicate' });
@@ -125,9 +164,14 @@ export async function importPortalDossier(
     payload: input.record,
     importedAt: now,
   };
-  const review = async (reason: PortalReviewReason, unit?: { code: string; provinceCode: string }) => {
+  const review = async (
+    reason: PortalReviewReason,
+    unit?: { code: string; provinceCode: string },
+    extra: Record<string, unknown> = {},
+  ) => {
     await deps.imports.recordImport({
       ...base,
+      payload: { ...input.record, ...extra },
       state: 'needs_review',
       reason,
       provinceCode: unit?.provinceCode ?? null,
@@ -141,12 +185,22 @@ export async function importPortalDossier(
       entityId: item.MaHoSoQG,
       provinceCode: unit?.provinceCode ?? null,
       unitCode: unit?.code ?? null,
-      data: { reason, procedureCode: item.MaTTHC, unitCode: item.MaDonVi },
+      data: { reason, procedureCode: item.MaTTHC, unitCode: item.MaDonVi, ...extra },
     });
     return done({ kind: 'needs_review', reason });
   };
 
-  const unit = await deps.units.findUnit(item.MaDonVi.trim(), vnDate(now));
+  const givenCode = item.MaDonVi.trim();
+  let unit = await deps.units.findUnit(givenCode, vnDate(now));
+  let converted: string | null = null;
+  if (!unit) {
+    const r = resolvePortalUnitCode(givenCode, vnDate(now), deps.oldUnitCodes);
+    if (r.kind === 'split') return review('OLD_UNIT_SPLIT', undefined, { successorUnitCodes: r.candidates });
+    if (r.kind === 'old_code') {
+      unit = await deps.units.findUnit(r.newCode, vnDate(now));
+      converted = r.newCode;
+    }
+  }
   if (!unit) return review('UNIT_NOT_FOUND');
   const procedure = await deps.procedures.findProcedureForReception({
     procedureCode: item.MaTTHC.trim(),
@@ -172,7 +226,9 @@ export async function importPortalDossier(
       vneidVerified: item.DaXacThucVNeID ?? false,
       paidOnline: item.DaThanhToanTrucTuyen ?? false,
       portalCode: item.MaHoSoQG,
-      note: `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}`,
+      note: converted
+        ? `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}; mã đơn vị cũ ${givenCode} chuyển đổi thành ${unit.code}`
+        : `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}`,
     },
   );
   const known = new Set(procedure.components.map((c) => c.key));

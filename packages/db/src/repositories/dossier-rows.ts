@@ -70,6 +70,8 @@ export function componentRows(dossier: Pick<DossierRecord, 'id' | 'provinceCode'
     state: c.state,
     reason: c.reason ?? null,
     copies: c.copies ?? 1,
+    reused: c.reused ?? false,
+    fromCitizenStore: c.fromCitizenStore ?? false,
   }));
 }
 

@@ -193,6 +193,8 @@ export function createDossiersRepository(db: Kysely<DB>) {
         state: r.state as ComponentCheck['state'],
         reason: r.reason,
         copies: r.copies,
+        ...(r.reused ? { reused: true } : {}),
+        ...(r.fromCitizenStore ? { fromCitizenStore: true } : {}),
       });
       map.set(r.dossierId, list);
     }
@@ -215,8 +217,11 @@ export function createDossiersRepository(db: Kysely<DB>) {
       .selectFrom('dossiers')
       .selectAll('dossiers')
       .select(
-        sql<ComponentCheck[]>`(select coalesce(json_agg(json_build_object('key', c.key, 'name', c.name,
-          'state', c.state, 'reason', c.reason, 'copies', c.copies) order by c.position), '[]'::json)
+        sql<ComponentCheck[]>`(select coalesce(jsonb_agg(jsonb_build_object('key', c.key, 'name', c.name,
+          'state', c.state, 'reason', c.reason, 'copies', c.copies)
+          || case when c.reused then '{"reused": true}'::jsonb else '{}'::jsonb end
+          || case when c.from_citizen_store then '{"fromCitizenStore": true}'::jsonb else '{}'::jsonb end
+          order by c.position), '[]'::jsonb)
           from dossier_components c where c.dossier_id = dossiers.id)`.as('checklist'),
       )
       .where('dossiers.id', '=', id);
@@ -354,8 +359,22 @@ export function createDossiersRepository(db: Kysely<DB>) {
     },
 
     async saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void> {
-      await db.deleteFrom('dossierComponents').where('dossierId', '=', dossier.id).execute();
-      await insertComponents(dossier, checks);
+      // Where a component came from (reused data, the citizen's store) is a fact of its submission: a checklist
+      // re-saved without the flags (the counter's form) keeps them.
+      const before = await db
+        .deleteFrom('dossierComponents')
+        .where('dossierId', '=', dossier.id)
+        .returning(['key', 'reused', 'fromCitizenStore'])
+        .execute();
+      const origin = new Map(before.map((b) => [b.key, b]));
+      await insertComponents(
+        dossier,
+        checks.map((c) => ({
+          ...c,
+          reused: c.reused ?? origin.get(c.key)?.reused ?? false,
+          fromCitizenStore: c.fromCitizenStore ?? origin.get(c.key)?.fromCitizenStore ?? false,
+        })),
+      );
     },
 
     async saveDuration(dossier: Pick<DossierRecord, 'id'>, duration: DossierRecord['duration']): Promise<void> {

@@ -7,6 +7,10 @@ import {
 } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { createAppSecretsRepository } from './app-secrets.repository.js';
+
+/** Name of the application key (app_secrets) that signs the unsubscribe links in notifications. */
+export const UNSUBSCRIBE_KEY = 'notification-links';
 
 /** Aggregate of a subject's messages on one channel: they leave in order, one at a time. */
 export const notificationAggregate = (about: { type: string; id: string }) => `${about.type}:${about.id}`;
@@ -15,7 +19,14 @@ export const notificationAggregate = (about: { type: string; id: string }) => `$
  * Applicant notifications as outbox rows (delivered by the channel's dispatcher), the opt-out list and the
  * per-subject log. `lookupUrl` builds the public lookup link printed in the messages.
  */
-export function createNotificationsRepository(db: Kysely<DB>, opts: { lookupUrl?: (code: string) => string } = {}) {
+export function createNotificationsRepository(
+  db: Kysely<DB>,
+  opts: {
+    lookupUrl?: (code: string) => string;
+    /** The signed unsubscribe link of an address, given the application's key (read here, in the transaction). */
+    unsubscribeUrl?: (key: string, channel: NotificationChannel, address: string) => string;
+  } = {},
+) {
   const port: NotificationPort & OptOutPort = {
     async isOptedOut(channel, address) {
       const r = await db
@@ -48,6 +59,12 @@ export function createNotificationsRepository(db: Kysely<DB>, opts: { lookupUrl?
         .execute();
     },
     lookupUrl: opts.lookupUrl ?? ((code) => `/tra-cuu?ma=${encodeURIComponent(code)}`),
+    ...(opts.unsubscribeUrl
+      ? {
+          unsubscribeUrl: async (channel: NotificationChannel, address: string) =>
+            opts.unsubscribeUrl!(await createAppSecretsRepository(db).get(UNSUBSCRIBE_KEY), channel, address),
+        }
+      : {}),
     async optOut(channel, address, source, at) {
       const r = await db
         .insertInto('notificationOptOuts')

@@ -136,6 +136,66 @@ export function createOutboxRepository(db: Kysely<DB>) {
       };
     },
 
+    /**
+     * Sync per province: dossiers received in [from, to) — synced (every status change delivered, at least one),
+     * with a reused component, with a component from the citizen's store — and the portal backlog (rows not
+     * delivered nor discarded, oldest age). A province with a backlog but nothing received in the period is listed.
+     */
+    async syncByProvince(input: { from: Date; to: Date; now: Date; topic: string }) {
+      // (Result columns come back camel-cased by the Kysely plugin.)
+      const r = await sql<{
+        provinceCode: string;
+        received: number;
+        synced: number;
+        reused: number;
+        fromStore: number;
+        pending: number;
+        oldest: Date | null;
+      }>`
+        with d as (
+          select d.province_code,
+                 exists (select 1 from dossier_components c where c.dossier_id = d.id and c.reused) as reused,
+                 exists (select 1 from dossier_components c where c.dossier_id = d.id and c.from_citizen_store) as from_store,
+                 s.delivered, s.undelivered
+          from dossiers d
+          left join lateral (
+            select count(*) filter (where o.delivered_at is not null) as delivered,
+                   count(*) filter (where o.delivered_at is null) as undelivered
+            from outbox_messages o where o.aggregate_type = 'dossier' and o.aggregate_id = d.id::text
+          ) s on true
+          where d.received_at >= ${input.from}::timestamptz and d.received_at < ${input.to}::timestamptz
+        ), a as (
+          select province_code, count(*)::int as received,
+                 count(*) filter (where delivered > 0 and undelivered = 0)::int as synced,
+                 count(*) filter (where reused)::int as reused,
+                 count(*) filter (where from_store)::int as from_store
+          from d group by province_code
+        ), p as (
+          select province_code, count(*)::int as pending, min(created_at) as oldest
+          from outbox_messages
+          where topic = ${input.topic} and delivered_at is null and discarded_at is null
+          group by province_code
+        )
+        select coalesce(a.province_code, p.province_code) as province_code,
+               coalesce(a.received, 0) as received, coalesce(a.synced, 0) as synced,
+               coalesce(a.reused, 0) as reused, coalesce(a.from_store, 0) as from_store,
+               coalesce(p.pending, 0) as pending, p.oldest
+        from a full outer join p on p.province_code = a.province_code
+        order by 1`.execute(db);
+      return r.rows.map((row) => {
+        const oldest = row.oldest ? new Date(row.oldest) : null;
+        return {
+          provinceCode: row.provinceCode,
+          received: Number(row.received),
+          synced: Number(row.synced),
+          reused: Number(row.reused),
+          fromCitizenStore: Number(row.fromStore),
+          pending: Number(row.pending),
+          oldestPendingAgeSeconds: oldest ? Math.max(0, (input.now.getTime() - oldest.getTime()) / 1000) : 0,
+        };
+      });
+    },
+
     /** Backlog, oldest pending age and dead letters per topic (the supervision page's destinations). */
     async deliveryStatsByTopic(input: { now: Date }) {
       const r = await sql<{ topic: string; pending: number; oldest: Date | null; dead: number; delivered: number }>`

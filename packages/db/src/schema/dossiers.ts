@@ -70,6 +70,10 @@ export interface DossierComponentsTable {
   state: string;
   reason: string | null;
   copies: Generated<number>;
+  /** Reused from data already held (DuocTaiSuDung). */
+  reused: Generated<boolean>;
+  /** Taken from the citizen's personal data store on the national portal (DuocLayTuKhoDMQG). */
+  fromCitizenStore: Generated<boolean>;
   updatedAt: Generated<Date>;
 }
 

@@ -59,6 +59,12 @@ export interface PortalImportsTable {
   resolvedAt: Date | null;
 }
 
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  createdAt: Generated<Date>;
+}
+
 export interface PortalImportCursorsTable {
   source: string;
   cursor: string;
@@ -76,6 +82,7 @@ export interface NotificationOptOutsTable {
 export interface PlatformTables {
   portalImports: PortalImportsTable;
   portalImportCursors: PortalImportCursorsTable;
+  appSecrets: AppSecretsTable;
   notificationOptOuts: NotificationOptOutsTable;
   schemaMigrations: SchemaMigrationsTable;
   auditEvents: AuditEventsTable;

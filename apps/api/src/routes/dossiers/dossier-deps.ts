@@ -25,6 +25,7 @@ import {
 } from '@mot-cua/db';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../context.js';
+import { unsubscribeLink, unsubscribeToken } from '../../notifications/unsubscribe-link.js';
 
 /** The master-data caches of one database (shared by the requests of this process). */
 const cachesByDatabase = new WeakMap<Database, MasterDataCaches>();
@@ -61,7 +62,11 @@ export function dossierDeps(
     systemCode: app.config.systemCode,
     ...(requestId !== undefined ? { audit: createAuditPort(trx, requestId) } : {}),
     // Applicant e-mails and SMS, queued as outbox rows in the same transaction as the action.
-    notifications: createNotificationsRepository(trx, { lookupUrl: (code) => lookupLink(app.config.publicUrl, code) }),
+    notifications: createNotificationsRepository(trx, {
+      lookupUrl: (code) => lookupLink(app.config.publicUrl, code),
+      unsubscribeUrl: (key, channel, address) =>
+        unsubscribeLink(app.config.publicUrl, unsubscribeToken(key, channel, address)),
+    }),
   };
 }
 

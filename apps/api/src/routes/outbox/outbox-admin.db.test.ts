@@ -175,6 +175,42 @@ describe('/api/admin/outbox', () => {
     expect(discarded!.deliveredAt).toBeNull();
   });
 
+  it('supervision per province: indicator 1.4 counts only dossiers with every change delivered; the backlog', async () => {
+    const url = '/api/admin/outbox/supervision?from=2026-03-01&to=2026-03-31';
+    type Row = {
+      provinceCode: string;
+      received: number;
+      synced: number;
+      pending: number;
+      indicator14: { rate: number };
+    };
+    const mine = async () => {
+      const res = await app.inject({ url, headers: admin.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { period: { from: string; to: string }; provinces: Row[] };
+      expect(body.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+      return body.provinces.find((p) => p.provinceCode === scene.provinceCode) ?? null;
+    };
+    const d1 = await scene.receiveIncomplete();
+    await scene.supplement(d1.id);
+    await scene.accept(d1.id);
+    for (let i = 0; i < 10 && (await scene.listOutbox(d1.id)).some((o) => !o.deliveredAt); i++) await dispatcher.tick();
+    const before = (await mine())!;
+    const d2 = await scene.receiveIncomplete();
+    await scene.supplement(d2.id);
+    await scene.accept(d2.id);
+    const after = (await mine())!;
+    // d1: every change delivered (synced); d2: received, its changes still waiting.
+    expect(after.received - before.received).toBe(1);
+    expect(after.synced - before.synced).toBe(0);
+    expect(after.pending - before.pending).toBe(4);
+    expect(before.synced).toBeGreaterThanOrEqual(1);
+    expect(after.indicator14.rate).toBeCloseTo(after.synced / after.received);
+    for (let i = 0; i < 10 && (await scene.listOutbox(d2.id)).some((o) => !o.deliveredAt); i++) await dispatcher.tick();
+    const synced = (await mine())!;
+    expect(synced.synced - after.synced).toBe(1);
+  });
+
   it('supervision: backlog, oldest pending, dead letters and breaker per destination', async () => {
     await scene.receiveIncomplete();
     const res = await app.inject({ url: '/api/admin/outbox/supervision', headers: admin.headers });

@@ -1,6 +1,6 @@
-import { SyncSupervision } from '@mot-cua/contracts';
-import { authorize, NOTIFICATION_TOPICS, OUTBOX_TOPIC } from '@mot-cua/core';
-import { createOutboxRepository, createPortalImportsRepository } from '@mot-cua/db';
+import { SyncSupervision, SyncSupervisionQuery } from '@mot-cua/contracts';
+import { authorize, NOTIFICATION_TOPICS, OUTBOX_TOPIC, statsPeriod, syncIndicators, vnDate } from '@mot-cua/core';
+import { createOutboxRepository, createPortalImportsRepository, findUnitNames } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
@@ -13,7 +13,9 @@ export const syncSupervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
     {
       schema: {
         tags: ['outbox'],
-        summary: 'Sync lag per destination (portal, e-mail, SMS) and the import of online dossiers',
+        summary:
+          'Sync lag per destination (portal, e-mail, SMS) and per province with the 766 indicators 1.4, 4.3, 4.4 of the period; the import of online dossiers',
+        querystring: SyncSupervisionQuery,
         response: { 200: SyncSupervision },
       },
     },
@@ -31,8 +33,27 @@ export const syncSupervisionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
       const imports = createPortalImportsRepository(db);
       const counts = await imports.countImports();
       const s = deps.portalImporter?.status();
+      const period = statsPeriod(now, req.query.from, req.query.to);
+      const byProvince = await createOutboxRepository(db).syncByProvince({
+        from: period.fromAt,
+        to: period.toAt,
+        now,
+        topic: OUTBOX_TOPIC,
+      });
+      const names = await findUnitNames(
+        db,
+        byProvince.map((p) => p.provinceCode),
+        vnDate(now),
+      );
       return {
         checkedAt: now.toISOString(),
+        period: { from: period.from, to: period.to },
+        provinces: byProvince.map((p) => ({
+          ...p,
+          name: names.get(p.provinceCode) ?? p.provinceCode,
+          oldestPendingAgeSeconds: Math.round(p.oldestPendingAgeSeconds),
+          ...syncIndicators(p),
+        })),
         destinations: destinations.map(({ destination, topic, d }) => {
           const st = stats.get(topic);
           const status = d?.status();

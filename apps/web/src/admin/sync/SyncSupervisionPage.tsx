@@ -19,6 +19,7 @@ import { ApiError } from '../../api/client.js';
 import { vnDateTime } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 import { useSyncSupervision } from '../../api/sync.js';
+import { SyncProvincesTable } from './SyncProvincesTable.js';
 
 type Destination = SyncSupervision['destinations'][number];
 const breakerColor = { closed: 'green', half_open: 'yellow', open: 'red' } as const;
@@ -79,6 +80,7 @@ export function SyncSupervisionPage() {
   const { t } = useTranslation();
   const session = useSession();
   const q = useSyncSupervision();
+  const waited = useWaited();
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Text p="lg">{t('adminUnits.admin.signIn')}</Text>;
   const data = q.data;
@@ -108,6 +110,7 @@ export function SyncSupervisionPage() {
                 <DestinationCard key={d.destination} d={d} maxAge={maxAge} />
               ))}
             </SimpleGrid>
+            <SyncProvincesTable data={data} waited={waited} />
             {imp && (
               <Paper withBorder p="md" radius="md" data-testid="portal-import">
                 <Group justify="space-between" mb="xs">

@@ -31,6 +31,19 @@ export const vi = {
     deadLetters: 'Xem danh sách gửi lỗi',
     mailbox: 'Hộp thư mô phỏng',
     age: { seconds: '{{n}} giây', minutes: '{{n}} phút', hours: '{{h}} giờ {{m}} phút' },
+    provinces: {
+      title: 'Đồng bộ theo tỉnh, thành phố và chỉ số Quyết định 766',
+      period: 'Hồ sơ tiếp nhận từ {{from}} đến {{to}}; hàng chờ gửi Cổng DVCQG tính đến hiện tại.',
+      empty: 'Chưa có hồ sơ tiếp nhận trong kỳ và không có bản tin chờ gửi.',
+      province: 'Tỉnh, thành phố',
+      received: 'Tiếp nhận',
+      synced: 'Đã đồng bộ',
+      indicator14: 'Chỉ số 1.4 (đồng bộ)',
+      pending: 'Chờ gửi',
+      lag: 'Chờ lâu nhất',
+      indicator43: 'Tái sử dụng dữ liệu (4.3)',
+      indicator44: 'Lấy từ kho dữ liệu (4.4)',
+    },
   },
   deadLetters: {
     title: 'Danh sách gửi lỗi',
@@ -50,6 +63,20 @@ export const vi = {
     cancel: 'Thôi',
     resent: 'Đã đưa bản tin {{id}} vào hàng đợi gửi lại.',
     discarded: 'Đã hủy bỏ bản tin {{id}}.',
+  },
+  unsubscribe: {
+    title: 'Ngừng nhận thông báo về hồ sơ',
+    noToken: 'Đường dẫn thiếu mã xác nhận. Vui lòng mở đúng đường dẫn trong thư hoặc tin nhắn.',
+    ask: {
+      email: 'Ngừng gửi thư điện tử thông báo về hồ sơ tới địa chỉ {{address}}?',
+      sms: 'Ngừng gửi tin nhắn SMS thông báo về hồ sơ tới số {{address}}?',
+    },
+    note: 'Ông/Bà vẫn tra cứu được hồ sơ trên trang tra cứu; để nhận lại thông báo, xin liên hệ bộ phận một cửa.',
+    confirm: { email: 'Ngừng nhận thư điện tử', sms: 'Ngừng nhận tin nhắn' },
+    done: {
+      email: 'Đã ngừng gửi thư điện tử thông báo tới {{address}}.',
+      sms: 'Đã ngừng gửi tin nhắn SMS thông báo tới số {{address}}.',
+    },
   },
   mailbox: {
     title: 'Hộp thư mô phỏng',
@@ -79,6 +106,7 @@ export const vi = {
     review: 'Cần xem xét',
     reasons: {
       UNIT_NOT_FOUND: 'Không xác định được xã/phường nơi nộp',
+      OLD_UNIT_SPLIT: 'Mã xã/phường cũ đã tách cho nhiều đơn vị mới, cần chọn đơn vị',
       PROCEDURE_NOT_AVAILABLE: 'Thủ tục không áp dụng trực tuyến tại đơn vị',
       ATTACHMENT_TYPE_NOT_ALLOWED: 'Tệp đính kèm không đúng định dạng',
     },
@@ -132,6 +160,19 @@ export const en: typeof vi = {
     deadLetters: 'Open the dead-letter list',
     mailbox: 'Mail catcher',
     age: { seconds: '{{n}} s', minutes: '{{n}} min', hours: '{{h}} h {{m}} min' },
+    provinces: {
+      title: 'Sync per province and the Decision 766 indicators',
+      period: 'Dossiers received from {{from}} to {{to}}; the portal backlog as of now.',
+      empty: 'No dossier received in the period and nothing waiting to be sent.',
+      province: 'Province',
+      received: 'Received',
+      synced: 'Synced',
+      indicator14: 'Indicator 1.4 (synced)',
+      pending: 'Waiting',
+      lag: 'Oldest wait',
+      indicator43: 'Data reused (4.3)',
+      indicator44: 'From the citizen store (4.4)',
+    },
   },
   deadLetters: {
     title: 'Dead letters',
@@ -151,6 +192,20 @@ export const en: typeof vi = {
     cancel: 'Cancel',
     resent: 'Message {{id}} is queued again.',
     discarded: 'Message {{id}} discarded.',
+  },
+  unsubscribe: {
+    title: 'Stop notifications about dossiers',
+    noToken: 'The link has no confirmation code. Please open the link exactly as it is in the message.',
+    ask: {
+      email: 'Stop e-mail notifications about dossiers to {{address}}?',
+      sms: 'Stop SMS notifications about dossiers to {{address}}?',
+    },
+    note: 'You can still look your dossier up on the lookup page; to receive notifications again, contact the one-stop counter.',
+    confirm: { email: 'Stop e-mails', sms: 'Stop text messages' },
+    done: {
+      email: 'E-mail notifications to {{address}} have been stopped.',
+      sms: 'SMS notifications to {{address}} have been stopped.',
+    },
   },
   mailbox: {
     title: 'Mail catcher',
@@ -180,6 +235,7 @@ export const en: typeof vi = {
     review: 'To review',
     reasons: {
       UNIT_NOT_FOUND: 'Commune of submission not found',
+      OLD_UNIT_SPLIT: 'Old commune code split among several new units; choose one',
       PROCEDURE_NOT_AVAILABLE: 'Procedure not available online at the unit',
       ATTACHMENT_TYPE_NOT_ALLOWED: 'Attachment of a type not allowed',
     },
