@@ -7,6 +7,10 @@ import { KioskPage } from './portal/queue/KioskPage.js';
 import { TicketFollowPage } from './portal/queue/TicketFollowPage.js';
 import { CounterPage } from './workspace/queue/CounterPage.js';
 
+const QueueSettingsPage = lazy(() =>
+  import('./admin/queue/QueueSettingsPage.js').then((m) => ({ default: m.QueueSettingsPage })),
+);
+
 // The director's page carries the charts library: loaded on demand, not in the main bundle.
 const QueueStatsPage = lazy(() =>
   import('./workspace/queue/QueueStatsPage.js').then((m) => ({ default: m.QueueStatsPage })),
@@ -22,6 +26,14 @@ export const queueRoutes: RouteObject[] = [
   { path: '/dat-lich', element: <AppointmentPage /> },
   { path: '/dat-lich/:token', element: <AppointmentViewPage /> },
   { path: '/workspace/quay', element: <CounterPage /> },
+  {
+    path: '/admin/queue',
+    element: (
+      <Suspense fallback={null}>
+        <QueueSettingsPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/workspace/quay/so-lieu',
     element: (
