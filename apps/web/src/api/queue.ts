@@ -47,6 +47,10 @@ export const issuePickupTicket = (centerId: string, dossierCode: string) =>
   api(TicketView, `${base}/centers/${centerId}/pickup-tickets`, { method: 'POST', body: { dossierCode } });
 export const checkIn = (token: string) => api(TicketView, `${base}/check-in`, { method: 'POST', body: { token } });
 
+/** Tie a dossier just received to the ticket being served (reception opened from the counter). */
+export const linkDossierToTicket = (ticketId: string, dossierCode: string) =>
+  send(`${base}/tickets/${ticketId}/dossiers`, { method: 'POST', body: { dossierCode } });
+
 export const ticketPdfUrl = (token: string, width: 58 | 80) => `${base}/tickets/${token}/print?width=${width}`;
 
 export const useMyCounter = () =>
