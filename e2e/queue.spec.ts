@@ -84,7 +84,7 @@ beforeAll(async () => {
   kiosk = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
   tv = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   counter = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
-});
+}, 300_000); // the harness starts the whole product (migrations, master data, demo seed) on a busy machine
 afterAll(async () => {
   await h?.close();
 });

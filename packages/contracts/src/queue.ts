@@ -239,6 +239,13 @@ export const QueueStats = z
     byOfficial: z.array(Timing),
     /** Tickets issued per weekday (0 = Sunday) and hour, Vietnam time. */
     heatmap: z.array(z.object({ weekday: z.number().int(), hour: z.number().int(), tickets: z.number().int() })),
+    /** Bookings of the period by outcome (a booking not checked in after its slot and the grace is a no-show). */
+    appointments: z.object({
+      booked: z.number().int(),
+      checkedIn: z.number().int(),
+      noShows: z.number().int(),
+      cancelled: z.number().int(),
+    }),
     endToEnd: z.object({
       dossiers: z.number().int(),
       avgTicketToReceiptMinutes: z.number().nullable(),

@@ -101,6 +101,8 @@ export const vi = {
   weekday: { 0: 'CN', 1: 'T2', 2: 'T3', 3: 'T4', 4: 'T5', 5: 'T6', 6: 'T7' },
   endToEnd: 'Từ lấy số đến trả kết quả',
   e2eDossiers: 'Hồ sơ tiếp nhận qua số thứ tự: {{count}}',
+  appointmentsTitle: 'Lịch hẹn',
+  appointmentsLine: 'Đã đến: {{checkedIn}} · Không đến: {{noShows}} · Đã huỷ: {{cancelled}} · Còn chờ: {{booked}}',
   e2eReceipt: 'Từ lấy số đến tiếp nhận: {{value}} phút',
   e2eReturn: 'Từ tiếp nhận đến trả kết quả: {{value}} giờ ({{count}} hồ sơ đã trả)',
   period: 'Từ {{from}} đến {{to}}',
@@ -251,6 +253,9 @@ export const en: typeof vi = {
   weekday: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
   endToEnd: 'From ticket to result',
   e2eDossiers: 'Dossiers received through a ticket: {{count}}',
+  appointmentsTitle: 'Appointments',
+  appointmentsLine:
+    'Came: {{checkedIn}} · Did not come: {{noShows}} · Cancelled: {{cancelled}} · Still ahead: {{booked}}',
   e2eReceipt: 'Ticket to receipt: {{value}} min',
   e2eReturn: 'Receipt to result returned: {{value}} h ({{count}} returned)',
   period: 'From {{from}} to {{to}}',
