@@ -107,8 +107,30 @@ describe('front desk: ticket to pickup', () => {
   });
 
   it('the official takes counter 1 and calls: the hall display shows 1001 at counter 1', async () => {
+    // Headless Chromium has no voices: give the TV a Vietnamese one that records what it is asked to say.
+    await tv.addInitScript(() => {
+      const spoken: string[] = [];
+      Object.assign(window, { __spoken: spoken });
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: {
+          getVoices: () => [{ lang: 'vi-VN', name: 'Tiếng Việt (thử)' }],
+          speak: (u: { text: string; lang: string }) => spoken.push(`${u.lang}|${u.text}`),
+        },
+      });
+      // The real utterance refuses a voice object that is not the browser's own.
+      Object.assign(window, {
+        SpeechSynthesisUtterance: class {
+          voice: unknown = null;
+          lang = '';
+          rate = 1;
+          constructor(readonly text: string) {}
+        },
+      });
+    });
     await tv.goto(`${h.baseUrl}/man-hinh`);
     await tv.locator('[data-connected="yes"]').waitFor();
+    await tv.getByRole('button', { name: 'Bật âm thanh thông báo' }).click();
     await loginAs(counter, h.baseUrl, 'tiepnhan.benthanh');
     await counter.goto(`${h.baseUrl}/workspace/quay`);
     await counter.getByRole('textbox', { name: 'Chọn quầy làm việc' }).click();
@@ -119,6 +141,10 @@ describe('front desk: ticket to pickup', () => {
     await tv.getByTestId('display-calling').getByText('1001').waitFor({ timeout: 10_000 });
     const row = await tv.getByTestId('display-calling').locator('tbody tr').first().textContent();
     expect(row).toBe('10011');
+    // The call is announced in Vietnamese through the speech synthesis.
+    await expect
+      .poll(() => tv.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken))
+      .toEqual(['vi-VN|Mời số 1001 đến quầy số 1']);
     await screenshot(tv, 'queue-display-tv');
     await screenshot(counter, 'queue-counter-called');
   });
@@ -128,8 +154,9 @@ describe('front desk: ticket to pickup', () => {
     await counter.getByRole('button', { name: 'Kết thúc' }).waitFor();
     const href = await counter.getByRole('link', { name: 'Tiếp nhận hồ sơ (mở trang tiếp nhận)' }).getAttribute('href');
     expect(href).toMatch(/^\/workspace\/dossiers\/new\?ticket=[0-9a-f-]{36}&so=1001$/);
-    const reception = await counter.context().newPage();
-    await reception.setViewportSize({ width: 1366, height: 900 });
+    // The link opens a new tab: the same official, signed in there too.
+    const reception = await h.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await loginAs(reception, h.baseUrl, 'tiepnhan.benthanh');
     await reception.goto(`${h.baseUrl}${href}`);
     await reception.getByTestId('served-ticket').getByText('Tiếp nhận cho số thứ tự 1001', { exact: false }).waitFor();
     await pickProcedure(reception, '1.001193');

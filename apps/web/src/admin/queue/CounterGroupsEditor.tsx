@@ -37,9 +37,7 @@ function CounterCard({
   return (
     <Paper withBorder p="sm" data-counter={counter.number}>
       <Stack gap="xs">
-        <Text fw={600}>
-          {title} · {counter.name}
-        </Text>
+        <Text fw={600}>{counter.name.startsWith(title) ? counter.name : `${title} · ${counter.name}`}</Text>
         {groups.map((g) => (
           <Select
             key={g.id}
