@@ -47,7 +47,7 @@ beforeAll(async () => {
   port = (app.server.address() as { port: number }).port;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   tv = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
-});
+}, 300_000); // migrations, master data and demo seed on a busy machine
 afterAll(async () => {
   await browser?.close();
   await app?.close();

@@ -291,6 +291,11 @@ describe('front desk: the director’s numbers', () => {
       String(counter1.served),
       expect.any(String),
     ]);
+    // Bookings by outcome, in words (the booking made above is still ahead, or came when checked in today).
+    await page
+      .getByTestId('stats-appointments')
+      .getByText(/^Đã đến: \d+ · Không đến: \d+ · Đã huỷ: \d+ · Còn chờ: \d+$/)
+      .waitFor();
     await screenshot(page, 'queue-director-numbers');
     await page.close();
   });
