@@ -296,7 +296,7 @@ export const QueueSettingsView = QueueSettingsFields.extend({
   unitCode: z.string(),
   groups: z.array(QueueGroupSettings),
   counters: z.array(QueueCounterSettings),
-  /** Procedure fields offered for a group (those of the procedures the unit receives, else the whole catalog's). */
+  /** Procedure fields offered for a group (the fields of the catalog's procedures in force). */
   fields: z.array(z.string()),
 }).meta({ id: 'QueueSettingsView' });
 export type QueueSettingsView = z.infer<typeof QueueSettingsView>;
