@@ -11,7 +11,7 @@
  * Uses a throwaway database (queue_bench_<pid>) dropped at the end.
  */
 import type { AddressInfo } from 'node:net';
-import { systemClock } from '@mot-cua/core';
+import { shiftedClock, shiftIntoTicketingHours } from '@mot-cua/core';
 import { createOrganisationRepository, migrate, openDatabase, setUpQueueCenter } from '@mot-cua/db';
 import { insertDossierTestUnits, newOfficial } from '@mot-cua/test-kit';
 import pg from 'pg';
@@ -50,9 +50,19 @@ try {
     return { id, groups, counters };
   });
   const config = benchConfig({ SESSION_TTL_HOURS: '24' });
-  const app = await createApp({ config, database, clock: systemClock, logger: false });
+  // Tickets are issued only in office hours: at any other hour the bench runs from the next opening.
+  const clock = shiftedClock();
+  const app = await createApp({ config, database, clock, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  shiftIntoTicketingHours(
+    clock,
+    (
+      (await (await fetch(`${url}/api/queue/centers/${center.id}`)).json()) as {
+        hours: { open: boolean; opensAt: string | null };
+      }
+    ).hours,
+  );
 
   async function signIn() {
     const o = await newOfficial(database, { grants: [{ role: 'reception', unitCode }] });

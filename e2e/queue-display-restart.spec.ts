@@ -1,7 +1,7 @@
 import { createApp } from '@mot-cua/api';
 import { passwordHasher } from '@mot-cua/api/http/auth';
 import { loadConfig } from '@mot-cua/config';
-import { systemClock } from '@mot-cua/core';
+import { shiftedClock, shiftIntoTicketingHours } from '@mot-cua/core';
 import { type Database, loadMasterData, migrate, openDatabase, seedDemo } from '@mot-cua/db';
 import { createScratchDatabase } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
@@ -29,7 +29,9 @@ const config = () =>
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
   });
-const build = () => createApp({ config: config(), database: shared, clock: systemClock, logger: false });
+// The kiosk issues tickets only in office hours: the clock runs from the next opening when the center is closed.
+const clock = shiftedClock();
+const build = () => createApp({ config: config(), database: shared, clock, logger: false });
 
 beforeAll(async () => {
   scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : null;
@@ -45,7 +47,7 @@ beforeAll(async () => {
   port = (app.server.address() as { port: number }).port;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   tv = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
-});
+}, 300_000); // migrations, master data and demo seed on a busy machine
 afterAll(async () => {
   await browser?.close();
   await app?.close();
@@ -66,6 +68,7 @@ async function signInTo(a: FastifyInstance) {
 describe('hall display across an API restart', () => {
   it('shows a first call over SSE', async () => {
     centerId = (await app.inject({ url: '/api/queue/centers' })).json().items[0].id;
+    shiftIntoTicketingHours(clock, (await app.inject({ url: `/api/queue/centers/${centerId}` })).json().hours);
     const center = (await app.inject({ url: `/api/queue/centers/${centerId}` })).json();
     const group = center.groups.find((g: { code: string }) => g.code === '1').id;
     counterId = center.counters.find((c: { number: number }) => c.number === 1).id;

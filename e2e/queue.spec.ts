@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shiftedClock, shiftIntoTicketingHours } from '@mot-cua/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
@@ -11,6 +12,36 @@ let tv: Page;
 let counter: Page;
 let ticketToken = '';
 let dossierCode = '';
+/** The kiosk issues tickets only in office hours: when the center is closed, the app's clock runs from its next opening. */
+const clock = shiftedClock();
+/** Today in Vietnam by the app's clock. */
+const appToday = (plusDays = 0) =>
+  new Date(clock.now().getTime() + 7 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+type Stats = {
+  byGroup: Array<{ label: string; tickets: number; served: number }>;
+  byCounter: Array<{ label: string; tickets: number; served: number }>;
+  endToEnd: { dossiers: number };
+};
+let centerId = '';
+let statsBefore: Stats;
+
+/** The director's numbers through the API (the page must show the same). */
+async function directorStats(): Promise<Stats> {
+  const login = await fetch(`${h.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'giamdoc.benthanh', password: 'motcua2025' }),
+  });
+  const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+  const r = await fetch(`${h.baseUrl}/api/queue/centers/${centerId}/stats`, { headers: { cookie } });
+  return (await r.json()) as Stats;
+}
+
+async function pickProcedure(page: Page, typed: string) {
+  await page.getByRole('textbox', { name: 'Thủ tục' }).fill(typed);
+  await page.getByRole('option').first().click();
+  await page.getByTestId('reception-checklist').waitFor();
+}
 
 /** A JSON call from inside a page (same cookies; the CSRF token of the signed-in session on writes). */
 const call = (page: Page, method: string, url: string, body?: unknown) =>
@@ -42,11 +73,18 @@ async function pdfScreenshot(pdf: Buffer, name: string) {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ clock });
+  centerId = ((await (await fetch(`${h.baseUrl}/api/queue/centers`)).json()) as { items: Array<{ id: string }> })
+    .items[0]!.id;
+  const center = (await (await fetch(`${h.baseUrl}/api/queue/centers/${centerId}`)).json()) as {
+    hours: { open: boolean; opensAt: string | null };
+  };
+  shiftIntoTicketingHours(clock, center.hours);
+  statsBefore = await directorStats();
   kiosk = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
   tv = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   counter = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
-});
+}, 300_000); // the harness starts the whole product (migrations, master data, demo seed) on a busy machine
 afterAll(async () => {
   await h?.close();
 });
@@ -69,8 +107,30 @@ describe('front desk: ticket to pickup', () => {
   });
 
   it('the official takes counter 1 and calls: the hall display shows 1001 at counter 1', async () => {
+    // Headless Chromium has no voices: give the TV a Vietnamese one that records what it is asked to say.
+    await tv.addInitScript(() => {
+      const spoken: string[] = [];
+      Object.assign(window, { __spoken: spoken });
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: {
+          getVoices: () => [{ lang: 'vi-VN', name: 'Tiếng Việt (thử)' }],
+          speak: (u: { text: string; lang: string }) => spoken.push(`${u.lang}|${u.text}`),
+        },
+      });
+      // The real utterance refuses a voice object that is not the browser's own.
+      Object.assign(window, {
+        SpeechSynthesisUtterance: class {
+          voice: unknown = null;
+          lang = '';
+          rate = 1;
+          constructor(readonly text: string) {}
+        },
+      });
+    });
     await tv.goto(`${h.baseUrl}/man-hinh`);
     await tv.locator('[data-connected="yes"]').waitFor();
+    await tv.getByRole('button', { name: 'Bật âm thanh thông báo' }).click();
     await loginAs(counter, h.baseUrl, 'tiepnhan.benthanh');
     await counter.goto(`${h.baseUrl}/workspace/quay`);
     await counter.getByRole('textbox', { name: 'Chọn quầy làm việc' }).click();
@@ -81,33 +141,47 @@ describe('front desk: ticket to pickup', () => {
     await tv.getByTestId('display-calling').getByText('1001').waitFor({ timeout: 10_000 });
     const row = await tv.getByTestId('display-calling').locator('tbody tr').first().textContent();
     expect(row).toBe('10011');
+    // The call is announced in Vietnamese through the speech synthesis.
+    await expect
+      .poll(() => tv.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken))
+      .toEqual(['vi-VN|Mời số 1001 đến quầy số 1']);
     await screenshot(tv, 'queue-display-tv');
     await screenshot(counter, 'queue-counter-called');
   });
 
-  it('serving, the official receives a dossier; on finish the ticket is linked to it', async () => {
+  it('serving, the official opens reception from the ticket: the dossier received is linked to it at once', async () => {
     await counter.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
     await counter.getByRole('button', { name: 'Kết thúc' }).waitFor();
-    // The counter's checklist for this channel, as the server gives it: the rows needed are handed in.
-    const checklist = await call(counter, 'POST', '/api/dossiers/checklist', {
-      procedureCode: '1.001193',
-      receivingUnitCode: '26743',
-      channel: 'in_person',
-    });
-    const components = (checklist.json.rows as Array<{ key: string; initialState: string }>)
-      .filter((r) => r.initialState === 'missing')
-      .map((r) => ({ key: r.key, state: 'present' }));
-    const r = await call(counter, 'POST', '/api/dossiers', {
-      mode: 'receive',
-      channel: 'in_person',
-      procedureCode: '1.001193',
-      receivingUnitCode: '26743',
-      applicant: { fullName: 'Lê Thị Hoa', idNumber: '079190009999', phone: '0903111222' },
-      components,
-      returnMethod: 'counter',
-    });
-    expect(r.status, JSON.stringify(r.json)).toBe(201);
-    dossierCode = r.json.code;
+    const href = await counter.getByRole('link', { name: 'Tiếp nhận hồ sơ (mở trang tiếp nhận)' }).getAttribute('href');
+    expect(href).toMatch(/^\/workspace\/dossiers\/new\?ticket=[0-9a-f-]{36}&so=1001$/);
+    // The link opens a new tab: the same official, signed in there too.
+    const reception = await h.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await loginAs(reception, h.baseUrl, 'tiepnhan.benthanh');
+    await reception.goto(`${h.baseUrl}${href}`);
+    await reception.getByTestId('served-ticket').getByText('Tiếp nhận cho số thứ tự 1001', { exact: false }).waitFor();
+    await pickProcedure(reception, '1.001193');
+    const rows = reception.getByTestId('reception-checklist').locator('tbody tr');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      if ((await row.textContent())?.includes('Nếu:')) continue;
+      await row.getByText('Có', { exact: true }).click();
+    }
+    await expect.poll(() => reception.getByText('Hồ sơ đầy đủ: có thể tiếp nhận.').count()).toBe(1);
+    await reception.getByLabel(/^Họ và tên/).fill('Lê Thị Hoa');
+    await reception.getByLabel('Số định danh / CCCD').fill('079190009999');
+    await reception.getByLabel('Điện thoại').fill('0903111222');
+    await screenshot(reception, 'queue-reception-for-ticket');
+    const popup = reception.waitForEvent('popup');
+    await reception.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).click();
+    await (await popup).close();
+    await reception.waitForURL(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
+    await expect.poll(() => reception.locator('h2').first().textContent()).toMatch(/^X79\.26743-\d{6}-01\d{4}$/);
+    dossierCode = (await reception.locator('h2').first().textContent())!;
+    await reception.close();
+    // Linked at receipt, before the counter finishes serving.
+    const followed = await call(counter, 'GET', `/api/queue/tickets/${ticketToken}`);
+    expect(followed.json.status).toBe('serving');
+    expect(followed.json.dossiers).toEqual([expect.objectContaining({ code: dossierCode, kind: 'received' })]);
     await screenshot(counter, 'queue-counter-serving');
     await counter.getByRole('button', { name: 'Kết thúc' }).click();
     await counter.getByText('Đã phục vụ hôm nay: 1').waitFor();
@@ -146,7 +220,7 @@ describe('front desk: appointment and QR check-in', () => {
     let date = '';
     let start = '';
     for (let d = 0; d < 10 && !start; d++) {
-      date = new Date(Date.now() + 7 * 3_600_000 + d * 86_400_000).toISOString().slice(0, 10);
+      date = appToday(d);
       const slots = await call(
         page,
         'GET',
@@ -166,7 +240,7 @@ describe('front desk: appointment and QR check-in', () => {
     await page.getByTestId('appointment-status').getByText('Đã đặt').waitFor();
     expect(await page.getByTestId('appointment-when').textContent()).toContain(start);
     token = (await page.getByTestId('appointment-token').textContent())!.trim();
-    bookedToday = date === new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    bookedToday = date === appToday();
     await screenshot(page, 'queue-appointment-booked');
     await page.close();
   });
@@ -188,15 +262,70 @@ describe('front desk: appointment and QR check-in', () => {
 });
 
 describe('front desk: the director’s numbers', () => {
-  it('shows wait and service time per group with a chart and the peak-hours map', async () => {
+  it('the numbers count the journey: one more ticket served at counter 1 and one more dossier from a ticket', async () => {
+    const after = await directorStats();
+    const row = (st: Stats, key: 'byGroup' | 'byCounter', label: string) =>
+      st[key].find((r) => r.label === label) ?? { tickets: 0, served: 0 };
+    // Group 1: ticket 1001 served, and 1002 from the booking when it was checked in today.
+    expect(
+      row(after, 'byGroup', 'Tư pháp - Hộ tịch').served - row(statsBefore, 'byGroup', 'Tư pháp - Hộ tịch').served,
+    ).toBe(1);
+    expect(row(after, 'byGroup', 'Trả kết quả').tickets - row(statsBefore, 'byGroup', 'Trả kết quả').tickets).toBe(1);
+    const counter1 = after.byCounter.find((r) => r.label.includes('Quầy 1'))!;
+    const counter1Before = statsBefore.byCounter.find((r) => r.label.includes('Quầy 1')) ?? { served: 0 };
+    expect(counter1.served - counter1Before.served).toBe(1);
+    expect(after.endToEnd.dossiers - statsBefore.endToEnd.dossiers).toBe(1);
+
     const page = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await loginAs(page, h.baseUrl, 'giamdoc.benthanh');
     await page.goto(`${h.baseUrl}/workspace/quay/so-lieu`);
     await page.getByRole('heading', { name: 'Số liệu quầy tiếp nhận' }).waitFor();
     await page.getByRole('heading', { name: 'Giờ cao điểm theo thứ trong tuần (số lượt lấy số)' }).waitFor();
     await page.locator('.recharts-surface').first().waitFor();
-    expect(await page.getByText('Từ lấy số đến trả kết quả').count()).toBe(1);
+    // The page shows what the API counted: the end-to-end figure and counter 1's row.
+    await page.getByText(`Hồ sơ tiếp nhận qua số thứ tự: ${after.endToEnd.dossiers}`).waitFor();
+    const counterRow = page.getByRole('row').filter({ hasText: counter1.label });
+    expect(await counterRow.first().locator('td').allTextContents()).toEqual([
+      counter1.label,
+      String(counter1.tickets),
+      String(counter1.served),
+      expect.any(String),
+    ]);
+    // Bookings by outcome, in words (the booking made above is still ahead, or came when checked in today).
+    await page
+      .getByTestId('stats-appointments')
+      .getByText(/^Đã đến: \d+ · Không đến: \d+ · Đã huỷ: \d+ · Còn chờ: \d+$/)
+      .waitFor();
     await screenshot(page, 'queue-director-numbers');
+    await page.close();
+  });
+});
+
+describe('front desk: the director’s settings', () => {
+  it('changes the ticker and a counter’s groups; the hall display shows the new notice', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await loginAs(page, h.baseUrl, 'giamdoc.benthanh');
+    await page.goto(`${h.baseUrl}/admin/queue`);
+    await page.getByRole('heading', { name: 'Thiết lập quầy và số thứ tự' }).waitFor();
+    await page
+      .getByLabel('Dòng chữ chạy trên màn hình (mỗi dòng một thông báo)')
+      .fill('Chiều nay trung tâm làm việc đến 17:00.');
+    await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await page.getByRole('status').getByText('Đã lưu.').first().waitFor();
+    await tv.getByText('Chiều nay trung tâm làm việc đến 17:00.').first().waitFor({ timeout: 10_000 });
+    const card = page.locator('[data-counter="5"]');
+    await card.getByRole('textbox', { name: 'Quầy 5: Tư pháp - Hộ tịch' }).click();
+    await page.getByRole('option', { name: 'Hạng 3' }).click();
+    await card.getByRole('button', { name: 'Lưu nhóm của quầy 5' }).click();
+    await card.getByRole('status').waitFor();
+    const settings = await call(page, 'GET', `/api/queue/centers/${centerId}/settings`);
+    const c5 = (settings.json.counters as Array<{ number: number; groups: Array<{ tier: number }> }>).find(
+      (c) => c.number === 5,
+    )!;
+    expect(c5.groups.map((g) => g.tier)).toContain(3);
+    await screenshot(page, 'queue-admin-settings');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'queue-admin-settings-phone');
     await page.close();
   });
 });

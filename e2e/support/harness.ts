@@ -8,7 +8,7 @@ import { openCitizenIdentity } from '@mot-cua/api/http/citizen-identity';
 import { openPaymentGateway } from '@mot-cua/api/payments/payment-gateway';
 import { syncServices } from '@mot-cua/api/sync-services';
 import { loadConfig } from '@mot-cua/config';
-import { systemClock } from '@mot-cua/core';
+import { type Clock, systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { startNotifySim } from '@mot-cua/notify-sim';
 import { startPortalSim } from '@mot-cua/portal-sim';
@@ -35,7 +35,7 @@ export type Harness = {
  * TEST_DATABASE_URL (journeys merge units and announce schedules: they must not share a database),
  * plus a headless Debian Chromium driven by playwright-core.
  */
-export async function startHarness(opts: { sync?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: { sync?: boolean; clock?: Clock } = {}): Promise<Harness> {
   const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : null;
   // The citizens' identity provider must know the callback address before the app listens: take a free port first.
   const port = await freePort();
@@ -79,7 +79,7 @@ export async function startHarness(opts: { sync?: boolean } = {}): Promise<Harne
   const app = await createApp({
     config,
     database,
-    clock: systemClock,
+    clock: opts.clock ?? systemClock,
     logger: false,
     identity,
     payments,

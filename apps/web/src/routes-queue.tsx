@@ -20,6 +20,10 @@ export const queueRoutes: RouteObject[] = [
     element: lazyPage(() => import('./portal/queue/AppointmentViewPage.js'), 'AppointmentViewPage', F),
   },
   { path: '/workspace/quay', element: lazyPage(() => import('./workspace/queue/CounterPage.js'), 'CounterPage', F) },
+  {
+    path: '/admin/queue',
+    element: lazyPage(() => import('./admin/queue/QueueSettingsPage.js'), 'QueueSettingsPage', F),
+  },
   // The director's page carries the charts library, in its own chunk like every page.
   {
     path: '/workspace/quay/so-lieu',

@@ -21,6 +21,14 @@ export const PriorityRule = z.object({
 });
 export type PriorityRule = z.infer<typeof PriorityRule>;
 
+/** When tickets are issued: now or not, and the next opening (when closed) or the closing (when open). */
+export const TicketingHours = z.object({
+  open: z.boolean(),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+});
+export type TicketingHours = z.infer<typeof TicketingHours>;
+
 export const QueueGroupView = z
   .object({
     id: z.uuid(),
@@ -58,6 +66,8 @@ export const QueueCenterView = z
     priorityRules: z.array(PriorityRule),
     notices: z.array(z.string()),
     slotMinutes: z.number().int(),
+    /** Whether the kiosk issues tickets now (reception day, office hours), and when it opens or closes. */
+    hours: TicketingHours,
   })
   .meta({ id: 'QueueCenterView' });
 export type QueueCenterView = z.infer<typeof QueueCenterView>;
@@ -106,6 +116,11 @@ export const IssueTicketRequest = z.object({
   /** Information desk: the procedure pre-checked with its checklist, and the components still missing. */
   precheck: z
     .object({ procedureCode: z.string().min(1).max(40), missing: z.array(z.string().max(200)).max(50) })
+    .optional(),
+  /** For the "your turn is near" SMS (optional). */
+  phone: z
+    .string()
+    .regex(/^0\d{9,10}$/)
     .optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
@@ -224,6 +239,13 @@ export const QueueStats = z
     byOfficial: z.array(Timing),
     /** Tickets issued per weekday (0 = Sunday) and hour, Vietnam time. */
     heatmap: z.array(z.object({ weekday: z.number().int(), hour: z.number().int(), tickets: z.number().int() })),
+    /** Bookings of the period by outcome (a booking not checked in after its slot and the grace is a no-show). */
+    appointments: z.object({
+      booked: z.number().int(),
+      checkedIn: z.number().int(),
+      noShows: z.number().int(),
+      cancelled: z.number().int(),
+    }),
     endToEnd: z.object({
       dossiers: z.number().int(),
       avgTicketToReceiptMinutes: z.number().nullable(),
@@ -236,3 +258,62 @@ export type QueueStats = z.infer<typeof QueueStats>;
 
 /** The counter the signed-in official holds, if any. */
 export const MyCounter = z.object({ counterId: z.uuid().nullable() });
+
+/** Administration of a front desk (queue.manage): groups, the groups each counter serves, rules and hours. */
+export const QueueGroupSettings = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: QueueGroupKind,
+  fieldCodes: z.array(z.string()),
+  numberBase: z.number().int(),
+  position: z.number().int(),
+  isActive: z.boolean(),
+});
+export type QueueGroupSettings = z.infer<typeof QueueGroupSettings>;
+export const CounterGroupTier = z.object({ groupId: z.uuid(), tier: z.number().int().min(1).max(9) });
+export const QueueCounterSettings = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  name: z.string(),
+  groups: z.array(CounterGroupTier),
+});
+export type QueueCounterSettings = z.infer<typeof QueueCounterSettings>;
+
+export const QueueSettingsFields = z.object({
+  priorityRules: z.array(PriorityRule).max(4),
+  notices: z.array(z.string().trim().min(1).max(300)).max(10),
+  slotMinutes: z.number().int().min(5).max(240),
+  nearTurnAhead: z.number().int().min(0).max(20),
+  openBeforeMinutes: z.number().int().min(0).max(120),
+  closeBeforeMinutes: z.number().int().min(0).max(120),
+});
+export type QueueSettingsFields = z.infer<typeof QueueSettingsFields>;
+
+export const QueueSettingsView = QueueSettingsFields.extend({
+  centerId: z.uuid(),
+  centerName: z.string(),
+  unitCode: z.string(),
+  groups: z.array(QueueGroupSettings),
+  counters: z.array(QueueCounterSettings),
+  /** Procedure fields offered for a group (the fields of the catalog's procedures in force). */
+  fields: z.array(z.string()),
+}).meta({ id: 'QueueSettingsView' });
+export type QueueSettingsView = z.infer<typeof QueueSettingsView>;
+
+export const QueueGroupInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{1,4}$/),
+  name: z.string().trim().min(2).max(120),
+  kind: QueueGroupKind,
+  fieldCodes: z.array(z.string().trim().min(1).max(200)).max(40),
+  numberBase: z.number().int().min(0).max(99_000),
+  position: z.number().int().min(0).max(99),
+  isActive: z.boolean(),
+});
+export type QueueGroupInput = z.infer<typeof QueueGroupInput>;
+
+export const CounterGroupsRequest = z.object({ groups: z.array(CounterGroupTier).max(30) });
+export type CounterGroupsRequest = z.infer<typeof CounterGroupsRequest>;

@@ -6,6 +6,9 @@ import {
   MyCounter,
   QueueCenterList,
   QueueCenterView,
+  type QueueGroupInput,
+  type QueueSettingsFields,
+  QueueSettingsView,
   QueueStats,
   type RescheduleRequest,
   SlotList,
@@ -43,6 +46,10 @@ export const issueKioskTicket = (centerId: string, body: IssueTicketRequest) =>
 export const issuePickupTicket = (centerId: string, dossierCode: string) =>
   api(TicketView, `${base}/centers/${centerId}/pickup-tickets`, { method: 'POST', body: { dossierCode } });
 export const checkIn = (token: string) => api(TicketView, `${base}/check-in`, { method: 'POST', body: { token } });
+
+/** Tie a dossier just received to the ticket being served (reception opened from the counter). */
+export const linkDossierToTicket = (ticketId: string, dossierCode: string) =>
+  send(`${base}/tickets/${ticketId}/dossiers`, { method: 'POST', body: { dossierCode } });
 
 export const ticketPdfUrl = (token: string, width: 58 | 80) => `${base}/tickets/${token}/print?width=${width}`;
 
@@ -105,3 +112,39 @@ export const useQueueStats = (centerId: string | undefined) =>
   });
 
 export const displayStreamUrl = (centerId: string) => `${base}/centers/${centerId}/display/stream`;
+
+/** A front desk's administration (queue.manage): every write answers with the settings as they now are. */
+export const useQueueSettings = (centerId: string | undefined) =>
+  useQuery({
+    queryKey: ['queue', 'settings', centerId],
+    queryFn: () => api(QueueSettingsView, `${base}/centers/${centerId}/settings`),
+    enabled: !!centerId,
+    retry: false,
+  });
+
+type SettingsWrite =
+  | { kind: 'settings'; body: QueueSettingsFields }
+  | { kind: 'newGroup'; body: QueueGroupInput }
+  | { kind: 'group'; id: string; body: QueueGroupInput }
+  | { kind: 'counter'; id: string; body: { groups: Array<{ groupId: string; tier: number }> } };
+
+export function useSaveQueueSettings(centerId: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (w: SettingsWrite) => {
+      const [method, path] =
+        w.kind === 'settings'
+          ? (['PUT', `/centers/${centerId}/settings`] as const)
+          : w.kind === 'newGroup'
+            ? (['POST', `/centers/${centerId}/groups`] as const)
+            : w.kind === 'group'
+              ? (['PUT', `/groups/${w.id}`] as const)
+              : (['PUT', `/counters/${w.id}/groups`] as const);
+      return api(QueueSettingsView, `${base}${path}`, { method, body: w.body });
+    },
+    onSuccess: (v) => {
+      qc.setQueryData(['queue', 'settings', centerId], v);
+      void qc.invalidateQueries({ queryKey: ['queue', 'center', centerId] });
+    },
+  });
+}

@@ -65,6 +65,9 @@ const en: Messages = {
       monitor: 'Monitor dossiers in the area',
       onlineDossiers: 'Dossiers submitted on the national portal',
       sync: 'Sync and notification supervision',
+      counterDesk: 'Counter (call tickets)',
+      queueStats: 'Queue numbers',
+      queueSettings: 'Counters and queue settings',
     },
   },
   roles: {

@@ -64,6 +64,9 @@ const vi = {
       monitor: 'Giám sát hồ sơ trên địa bàn',
       onlineDossiers: 'Hồ sơ nộp trực tuyến trên Cổng DVCQG',
       sync: 'Giám sát đồng bộ và thông báo',
+      counterDesk: 'Quầy gọi số',
+      queueStats: 'Số liệu quầy và số thứ tự',
+      queueSettings: 'Thiết lập quầy và số thứ tự',
     },
   },
   roles: {

@@ -17,6 +17,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
         { key: 'receive', to: '/workspace/dossiers/new' },
         { key: 'queue', to: '/workspace/dossiers' },
         { key: 'onlineDossiers', to: '/workspace/online-dossiers' },
+        { key: 'counterDesk', to: '/workspace/quay' },
       ];
     case 'specialist':
     case 'department_head':
@@ -24,7 +25,13 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
     case 'leader':
       return [{ key: 'approve', to: '/workspace/dossiers' }, ...organisation];
     case 'center_director':
-      return [{ key: 'queue', to: '/workspace/dossiers' }, ...organisation];
+      return [
+        { key: 'queue', to: '/workspace/dossiers' },
+        { key: 'counterDesk', to: '/workspace/quay' },
+        { key: 'queueStats', to: '/workspace/quay/so-lieu' },
+        { key: 'queueSettings', to: '/admin/queue' },
+        ...organisation,
+      ];
     case 'supervisor':
       return [
         { key: 'monitor', to: '/workspace/supervision' },
@@ -38,6 +45,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
         { key: 'calendar', to: '/admin/calendar' },
         { key: 'readiness', to: '/admin/units/readiness' },
         { key: 'sync', to: '/admin/sync' },
+        { key: 'queueSettings', to: '/admin/queue' },
       ];
     default:
       return [];

@@ -39,11 +39,6 @@ export const queueErrors = {
     vi: 'Số thứ tự đang ở trạng thái không cho phép thao tác này.',
     en: 'The ticket is in a state that does not allow this action.',
   },
-  QUEUE_CLOSED: {
-    status: 409,
-    vi: 'Trung tâm không làm việc vào thời điểm này (ngoài giờ hành chính hoặc ngày nghỉ).',
-    en: 'The center is closed at this time (outside office hours or a day off).',
-  },
   QUEUE_DOSSIER_NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy hồ sơ theo mã trên phiếu hẹn.',
@@ -69,5 +64,30 @@ export const queueErrors = {
     status: 409,
     vi: 'Lịch hẹn không phải hôm nay; vui lòng đến đúng ngày hẹn hoặc lấy số thường.',
     en: 'The appointment is not for today; come on its day or take an ordinary ticket.',
+  },
+  QUEUE_CLOSED: {
+    status: 409,
+    vi: 'Ngoài giờ lấy số: trung tâm chỉ cấp số thứ tự trong giờ làm việc của ngày làm việc.',
+    en: 'Tickets are issued only during office hours on working days.',
+  },
+  QUEUE_GROUP_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã nhóm dịch vụ đã có ở trung tâm này.',
+    en: 'This service group code already exists at the center.',
+  },
+  QUEUE_NUMBER_BASE_TAKEN: {
+    status: 409,
+    vi: 'Dải số này đã dùng cho nhóm dịch vụ khác đang hoạt động; hãy chọn số bắt đầu khác.',
+    en: 'Another active service group already numbers from this base; choose another.',
+  },
+  QUEUE_PRIORITY_RULE_DUPLICATE: {
+    status: 422,
+    vi: 'Mỗi đối tượng ưu tiên chỉ có một quy tắc.',
+    en: 'Each priority kind may have only one rule.',
+  },
+  QUEUE_GROUP_IN_USE: {
+    status: 409,
+    vi: 'Nhóm dịch vụ còn người đang chờ; không thể ngừng hoạt động lúc này.',
+    en: 'The service group still has visitors waiting; it cannot be deactivated now.',
   },
 } as const satisfies Record<string, ErrorEntry>;

@@ -3,7 +3,7 @@ import { dayNumberOf, formatTimeOfDay, parseTimeOfDay, toLocalMs } from '../cale
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
 import { appointmentSlots, requireAvailableSlot } from './appointment-slots.js';
-import { issueForAppointment, requireCenter, requireGroup } from './issue-ticket.js';
+import { issueForAppointment, requireCenter, requireGroup, requireOpenForTickets } from './issue-ticket.js';
 import type { AppointmentRecord, QueueCenterRecord, QueueContext, QueuePorts, TicketRecord } from './queue-ports.js';
 
 /** Minutes after the end of its slot during which a booking may still check in; later it is a no-show. */
@@ -120,8 +120,9 @@ export async function rescheduleAppointment(
 export async function checkInAppointment(token: string, ctx: QueueContext, ports: QueuePorts): Promise<TicketRecord> {
   const { a, center } = await activeAppointment(ports, token, ctx);
   if (a.day !== ctx.today) throw new AppError('QUEUE_CHECK_IN_WRONG_DAY', { details: { date: a.day } });
+  await requireOpenForTickets(ports, center, ctx);
   const group = await requireGroup(ports, center, a.groupId);
   await ports.updateAppointment(a.id, { status: 'checked_in', at: ctx.now });
   await audit(ports, ctx, center, a.id, 'checked_in', {});
-  return issueForAppointment(ports, ctx, center, group, a.id);
+  return issueForAppointment(ports, ctx, center, group, a);
 }

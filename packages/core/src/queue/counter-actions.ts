@@ -3,6 +3,7 @@ import type { Actor } from '../authorization/policy.js';
 import { authorize } from '../authorization/policy.js';
 import { AppError } from '../errors.js';
 import { requireCenter } from './issue-ticket.js';
+import { notifyNearTurn } from './near-turn.js';
 import type { QueueContext, QueueCounterRecord, QueuePorts, TicketRecord } from './queue-ports.js';
 import { callOrder, nextTicketStatus, type TicketEvent } from './queue-rules.js';
 
@@ -100,6 +101,8 @@ export async function callNext(counterId: string, ctx: QueueContext, ports: Queu
   for (const candidate of order) {
     if (await ports.claimTicket(candidate.id, counter.id, actor.userId, ctx.now)) {
       await record(ports, ctx, center, candidate, 'called', counter.id, { counter: counter.number, callCount: 1 });
+      // The group moved up by one: tell those who came near their turn (SMS through the notifications outbox).
+      await notifyNearTurn(ports, ctx, center, candidate.groupId);
       return (await ports.lockTicket(candidate.id))!;
     }
   }

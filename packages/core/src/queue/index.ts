@@ -2,5 +2,8 @@ export * from './appointment-slots.js';
 export * from './appointments.js';
 export * from './counter-actions.js';
 export * from './issue-ticket.js';
+export * from './manage-settings.js';
+export * from './near-turn.js';
 export * from './queue-ports.js';
 export * from './queue-rules.js';
+export * from './ticketing-hours.js';

@@ -2,6 +2,7 @@ import type { IssueTicketRequest, PriorityKind, TicketSource } from '@mot-cua/co
 import { authorize } from '../authorization/policy.js';
 import { AppError } from '../errors.js';
 import type { QueueCenterRecord, QueueContext, QueueGroupRecord, QueuePorts, TicketRecord } from './queue-ports.js';
+import { requireTicketingOpen, ticketingWindow } from './ticketing-hours.js';
 
 const unitOf = (c: QueueCenterRecord) =>
   ({ kind: 'unit', unitCode: c.unitCode, provinceCode: c.provinceCode }) as const;
@@ -10,6 +11,11 @@ export async function requireCenter(ports: QueuePorts, centerId: string): Promis
   const center = await ports.findCenter(centerId);
   if (!center) throw new AppError('QUEUE_CENTER_NOT_FOUND', { details: { centerId } });
   return center;
+}
+
+/** Tickets from the kiosk (a field, a receipt slip, a booking) only in the center's ticketing hours: QUEUE_CLOSED. */
+export async function requireOpenForTickets(ports: QueuePorts, center: QueueCenterRecord, ctx: QueueContext) {
+  requireTicketingOpen(ticketingWindow(await ports.calendarOf(center, ctx.today), ctx.now, center));
 }
 
 export async function requireGroup(ports: QueuePorts, center: QueueCenterRecord, groupId: string) {
@@ -31,6 +37,7 @@ async function issue(
     appointmentId?: string | null;
     dossierCode?: string | null;
     preferredCounterId?: string | null;
+    phone?: string | null;
   },
 ): Promise<TicketRecord> {
   const seq = await ports.nextNumber(group.id, ctx.today);
@@ -47,6 +54,7 @@ async function issue(
     appointmentId: t.appointmentId ?? null,
     dossierCode: t.dossierCode ?? null,
     preferredCounterId: t.preferredCounterId ?? null,
+    phone: t.phone ?? null,
   });
   await ports.appendEvent({
     ticketId: ticket.id,
@@ -88,12 +96,15 @@ export async function issueTicket(
   ports: QueuePorts,
 ): Promise<TicketRecord> {
   const center = await requireCenter(ports, centerId);
+  // The information desk's official decides when to issue; the kiosk keeps the center's hours.
   if (source === 'information_desk') authorize(ctx.actor ?? undefined, 'queue.issue', unitOf(center));
+  else await requireOpenForTickets(ports, center, ctx);
   const group = await requireGroup(ports, center, input.groupId);
   return issue(ports, ctx, center, group, {
     source,
     priorityKind: input.priorityKind ?? null,
     precheck: source === 'information_desk' && input.precheck ? { ...input.precheck } : null,
+    phone: input.phone ?? null,
   });
 }
 
@@ -108,6 +119,7 @@ export async function issuePickupTicket(
   ports: QueuePorts,
 ): Promise<TicketRecord> {
   const center = await requireCenter(ports, centerId);
+  await requireOpenForTickets(ports, center, ctx);
   const dossier = await ports.findDossierByCode(dossierCode.trim());
   if (!dossier || dossier.provinceCode !== center.provinceCode) {
     throw new AppError('QUEUE_DOSSIER_NOT_FOUND', { details: { dossierCode } });
@@ -131,5 +143,11 @@ export const issueForAppointment = (
   ctx: QueueContext,
   center: QueueCenterRecord,
   group: QueueGroupRecord,
-  appointmentId: string,
-) => issue(ports, ctx, center, group, { source: 'appointment', priorityKind: 'appointment', appointmentId });
+  appointment: { id: string; phone: string },
+) =>
+  issue(ports, ctx, center, group, {
+    source: 'appointment',
+    priorityKind: 'appointment',
+    appointmentId: appointment.id,
+    phone: appointment.phone,
+  });

@@ -1,6 +1,15 @@
-import type { PriorityKind, PriorityRule, TicketSource, TicketStatus } from '@mot-cua/contracts';
+import type {
+  PriorityKind,
+  PriorityRule,
+  QueueGroupInput,
+  QueueSettingsFields,
+  TicketSource,
+  TicketStatus,
+} from '@mot-cua/contracts';
 import type { AuditPort } from '../audit.js';
 import type { Actor } from '../authorization/policy.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { NotificationPort } from '../notifications/notify-applicant.js';
 import type { CounterGroups, QueueCandidate } from './queue-rules.js';
 
 /** What the front-desk use cases read and write, bound by packages/db to one transaction. */
@@ -12,6 +21,9 @@ export type QueueCenterRecord = Readonly<{
   provinceCode: string;
   priorityRules: ReadonlyArray<PriorityRule>;
   slotMinutes: number;
+  nearTurnAhead: number;
+  openBeforeMinutes: number;
+  closeBeforeMinutes: number;
 }>;
 
 export type QueueGroupRecord = Readonly<{
@@ -62,7 +74,12 @@ export type NewTicket = Readonly<{
   appointmentId: string | null;
   dossierCode: string | null;
   preferredCounterId: string | null;
+  phone: string | null;
 }>;
+
+/** A waiting ticket of a group as the "your turn is near" SMS sees it. */
+export type NearTurnCandidate = QueueCandidate &
+  Readonly<{ publicToken: string; phone: string | null; nearTurnNotifiedAt: Date | null }>;
 
 export type TicketPatch = Partial<{
   status: TicketStatus;
@@ -88,6 +105,7 @@ export type AppointmentRecord = Readonly<{
   endMinutes: number;
   status: 'booked' | 'cancelled' | 'checked_in' | 'no_show';
   applicantName: string;
+  phone: string;
 }>;
 
 export interface QueuePorts {
@@ -141,6 +159,23 @@ export interface QueuePorts {
   ): Promise<void>;
   /** A fresh unguessable token (QR of a ticket or an appointment). */
   newToken(): string;
+  /** The working calendar of the center's unit around a date (holidays, make-up days, office hours). */
+  calendarOf(center: QueueCenterRecord, today: string): Promise<WorkingCalendar>;
+  /** Waiting tickets of a group on a day, with what the near-turn SMS needs. */
+  nearTurnCandidates(groupId: string, day: string): Promise<NearTurnCandidate[]>;
+  markNearTurnNotified(ticketId: string, at: Date): Promise<void>;
+  /** The address printed in a ticket's QR (the phone page that follows it). */
+  followUrl(publicToken: string): string;
+  /** The applicant notifications' outbox (issue 12): the SMS leaves through it. */
+  notifications: NotificationPort;
+  /** Administration (queue.manage). */
+  updateSettings(centerId: string, fields: QueueSettingsFields): Promise<void>;
+  listGroupsOfCenter(centerId: string): Promise<Array<QueueGroupInput & { id: string }>>;
+  insertGroup(center: QueueCenterRecord, group: QueueGroupInput): Promise<string>;
+  updateGroup(groupId: string, group: QueueGroupInput): Promise<void>;
+  centerOfGroup(groupId: string): Promise<string | undefined>;
+  waitingInGroup(groupId: string): Promise<number>;
+  setCounterGroups(counterId: string, groups: ReadonlyArray<{ groupId: string; tier: number }>): Promise<void>;
   audit: AuditPort;
 }
 

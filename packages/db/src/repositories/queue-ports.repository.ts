@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { PriorityRule } from '@mot-cua/contracts';
-import type { DossierRef, QueueCandidate, QueuePorts, TicketRecord } from '@mot-cua/core';
+import type { DossierRef, NearTurnCandidate, QueueCandidate, QueuePorts, TicketRecord } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { createAuditPort } from './audit.repository.js';
+import { loadWorkingCalendar } from './calendar.repository.js';
+import { createNotificationsRepository } from './notifications.repository.js';
 
 const ticketColumns = [
   'id',
@@ -24,14 +26,32 @@ const ticketColumns = [
 
 const groupColumns = ['id', 'serviceCenterId as centerId', 'code', 'name', 'kind', 'numberBase'] as const;
 
-/** The front-desk use cases' ports over one transaction (packages/core/src/queue/queue-ports.ts). */
-export function createQueuePorts(trx: Kysely<DB>, requestId: string | null = null): QueuePorts {
+/**
+ * The front-desk use cases' ports over one transaction (packages/core/src/queue/queue-ports.ts). `publicUrl` is the
+ * site's address, printed in the near-turn SMS's link to the ticket's phone page.
+ */
+export function createQueuePorts(
+  trx: Kysely<DB>,
+  requestId: string | null = null,
+  opts: { publicUrl?: string } = {},
+): QueuePorts {
+  const site = (opts.publicUrl ?? '').replace(/\/$/, '');
   return {
     async findCenter(centerId) {
       const r = await trx
         .selectFrom('queueSettings as s')
         .innerJoin('serviceCenters as c', 'c.id', 's.serviceCenterId')
-        .select(['c.id', 'c.name', 's.unitCode', 's.provinceCode', 's.priorityRules', 's.slotMinutes'])
+        .select([
+          'c.id',
+          'c.name',
+          's.unitCode',
+          's.provinceCode',
+          's.priorityRules',
+          's.slotMinutes',
+          's.nearTurnAhead',
+          's.openBeforeMinutes',
+          's.closeBeforeMinutes',
+        ])
         .where('s.serviceCenterId', '=', centerId)
         .executeTakeFirst();
       return r && { ...r, priorityRules: r.priorityRules as PriorityRule[] };
@@ -121,6 +141,7 @@ export function createQueuePorts(trx: Kysely<DB>, requestId: string | null = nul
           appointmentId: t.appointmentId,
           dossierCode: t.dossierCode,
           preferredCounterId: t.preferredCounterId,
+          phone: t.phone,
         })
         .returning(ticketColumns)
         .executeTakeFirstOrThrow()) as TicketRecord;
@@ -288,6 +309,7 @@ export function createQueuePorts(trx: Kysely<DB>, requestId: string | null = nul
           'endMinutes',
           'status',
           'applicantName',
+          'phone',
         ])
         .where('token', '=', token);
       if (lock) q = q.forUpdate();
@@ -309,11 +331,17 @@ export function createQueuePorts(trx: Kysely<DB>, requestId: string | null = nul
     },
 
     async insertAppointment(a) {
+      const center = await trx
+        .selectFrom('queueSettings')
+        .select('unitCode')
+        .where('serviceCenterId', '=', a.centerId)
+        .executeTakeFirstOrThrow();
       const r = await trx
         .insertInto('queueAppointments')
         .values({
           token: a.token,
           serviceCenterId: a.centerId,
+          unitCode: center.unitCode,
           provinceCode: a.provinceCode,
           groupId: a.groupId,
           day: a.day,
@@ -339,6 +367,134 @@ export function createQueuePorts(trx: Kysely<DB>, requestId: string | null = nul
     },
 
     newToken: () => randomBytes(12).toString('base64url'),
+
+    async calendarOf(center, today) {
+      const year = Number(today.slice(0, 4));
+      return loadWorkingCalendar(trx, {
+        unitCode: center.unitCode,
+        provinceCode: center.provinceCode,
+        fromYear: year,
+        toYear: year + 1,
+      });
+    },
+
+    async nearTurnCandidates(groupId, day) {
+      return (await trx
+        .selectFrom('queueTickets')
+        .select([
+          'id',
+          'groupId',
+          'number',
+          'issuedAt',
+          'priorityKind',
+          'preferredCounterId',
+          'publicToken',
+          'phone',
+          'nearTurnNotifiedAt',
+        ])
+        .where('groupId', '=', groupId)
+        .where('day', '=', day)
+        .where('status', '=', 'waiting')
+        .execute()) as NearTurnCandidate[];
+    },
+
+    async markNearTurnNotified(ticketId, at) {
+      await trx.updateTable('queueTickets').set({ nearTurnNotifiedAt: at }).where('id', '=', ticketId).execute();
+    },
+
+    followUrl: (token) => `${site}/so-thu-tu/${token}`,
+    notifications: createNotificationsRepository(trx),
+
+    async updateSettings(centerId, f) {
+      await trx
+        .updateTable('queueSettings')
+        .set({
+          priorityRules: JSON.stringify(f.priorityRules),
+          notices: JSON.stringify(f.notices),
+          slotMinutes: f.slotMinutes,
+          nearTurnAhead: f.nearTurnAhead,
+          openBeforeMinutes: f.openBeforeMinutes,
+          closeBeforeMinutes: f.closeBeforeMinutes,
+        })
+        .where('serviceCenterId', '=', centerId)
+        .execute();
+    },
+
+    async listGroupsOfCenter(centerId) {
+      return trx
+        .selectFrom('queueGroups')
+        .select(['id', 'code', 'name', 'kind', 'fieldCodes', 'numberBase', 'position', 'isActive'])
+        .where('serviceCenterId', '=', centerId)
+        .orderBy('position')
+        .orderBy('code')
+        .execute();
+    },
+
+    async insertGroup(center, g) {
+      const r = await trx
+        .insertInto('queueGroups')
+        .values({
+          serviceCenterId: center.id,
+          unitCode: center.unitCode,
+          provinceCode: center.provinceCode,
+          code: g.code,
+          name: g.name,
+          kind: g.kind,
+          fieldCodes: JSON.stringify(g.fieldCodes),
+          numberBase: g.numberBase,
+          position: g.position,
+          isActive: g.isActive,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    },
+
+    async updateGroup(groupId, g) {
+      await trx
+        .updateTable('queueGroups')
+        .set({
+          code: g.code,
+          name: g.name,
+          kind: g.kind,
+          fieldCodes: JSON.stringify(g.fieldCodes),
+          numberBase: g.numberBase,
+          position: g.position,
+          isActive: g.isActive,
+        })
+        .where('id', '=', groupId)
+        .execute();
+    },
+
+    async centerOfGroup(groupId) {
+      const r = await trx
+        .selectFrom('queueGroups')
+        .select('serviceCenterId')
+        .where('id', '=', groupId)
+        .executeTakeFirst();
+      return r?.serviceCenterId;
+    },
+
+    async waitingInGroup(groupId) {
+      const r = await trx
+        .selectFrom('queueTickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('groupId', '=', groupId)
+        .where('status', 'in', ['waiting', 'called', 'serving'])
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async setCounterGroups(counterId, groups) {
+      await trx.deleteFrom('queueCounterGroups').where('counterId', '=', counterId).execute();
+      if (groups.length) {
+        await trx
+          .insertInto('queueCounterGroups')
+          .values(groups.map((g) => ({ counterId, groupId: g.groupId, tier: g.tier })))
+          .execute();
+      }
+    },
+
     audit: createAuditPort(trx, requestId),
   };
 }

@@ -1,4 +1,5 @@
 import type { QueueStats } from '@mot-cua/contracts';
+import { appointmentStatusAt } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 
@@ -45,7 +46,7 @@ export function createQueueStatsRepository(db: Kysely<DB>) {
   };
 
   return {
-    async stats(centerId: string, from: string, to: string): Promise<QueueStats> {
+    async stats(centerId: string, from: string, to: string, now: Date = new Date()): Promise<QueueStats> {
       const byGroup = await timing(
         centerId,
         from,
@@ -93,7 +94,25 @@ export function createQueueStatsRepository(db: Kysely<DB>) {
           (avg(extract(epoch from (returned_at - received_at))) / 3600)::float8 as avg_receipt_to_return
         from l`.execute(db);
       const e = e2e.rows[0]!;
+      // Bookings by what became of them; one not checked in by its slot's end plus the grace is a no-show
+      // (core's appointmentStatusAt, the same rule the booking's page shows).
+      const bookings = await db
+        .selectFrom('queueAppointments')
+        .select(['status', 'day', 'endMinutes'])
+        .where('serviceCenterId', '=', centerId)
+        .where('day', '>=', from)
+        .where('day', '<=', to)
+        .execute();
+      const appointments = { booked: 0, checkedIn: 0, noShows: 0, cancelled: 0 };
+      for (const b of bookings) {
+        const st = appointmentStatusAt(b, now);
+        if (st === 'booked') appointments.booked++;
+        else if (st === 'checked_in') appointments.checkedIn++;
+        else if (st === 'no_show') appointments.noShows++;
+        else appointments.cancelled++;
+      }
       return {
+        appointments,
         from,
         to,
         byGroup,

@@ -6,6 +6,7 @@ import type {
   PriorityRule,
   QueueCenterView,
   QueueGroupView,
+  QueueSettingsView,
   TicketView,
 } from '@mot-cua/contracts';
 import { appointmentStatusAt, expectedWaitMinutes, formatTimeOfDay } from '@mot-cua/core';
@@ -157,7 +158,71 @@ export function createQueueRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    async centerView(centerId: string, day: string): Promise<QueueCenterView | undefined> {
+    /** The administration page of a front desk: settings, every group (inactive too), counters with their tiers. */
+    async settingsView(centerId: string): Promise<QueueSettingsView | undefined> {
+      const c = await db
+        .selectFrom('queueSettings as s')
+        .innerJoin('serviceCenters as c', 'c.id', 's.serviceCenterId')
+        .select([
+          'c.id as centerId',
+          'c.name as centerName',
+          's.unitCode',
+          's.priorityRules',
+          's.notices',
+          's.slotMinutes',
+          's.nearTurnAhead',
+          's.openBeforeMinutes',
+          's.closeBeforeMinutes',
+        ])
+        .where('s.serviceCenterId', '=', centerId)
+        .executeTakeFirst();
+      if (!c) return undefined;
+      const groups = await db
+        .selectFrom('queueGroups')
+        .select(['id', 'code', 'name', 'kind', 'fieldCodes', 'numberBase', 'position', 'isActive'])
+        .where('serviceCenterId', '=', centerId)
+        .orderBy('position')
+        .orderBy('code')
+        .execute();
+      const counters = await db
+        .selectFrom('counters')
+        .select(['id', 'number', 'name'])
+        .where('serviceCenterId', '=', centerId)
+        .where('isActive', '=', true)
+        .orderBy('number')
+        .execute();
+      const tiers = counters.length
+        ? await db
+            .selectFrom('queueCounterGroups')
+            .select(['counterId', 'groupId', 'tier'])
+            .where(
+              'counterId',
+              'in',
+              counters.map((x) => x.id),
+            )
+            .orderBy('tier')
+            .execute()
+        : [];
+      const fields = await db
+        .selectFrom('procedures')
+        .select('field')
+        .distinct()
+        .where('withdrawnOn', 'is', null)
+        .orderBy('field')
+        .execute();
+      return {
+        ...c,
+        priorityRules: c.priorityRules as PriorityRule[],
+        groups,
+        counters: counters.map((x) => ({
+          ...x,
+          groups: tiers.filter((t) => t.counterId === x.id).map((t) => ({ groupId: t.groupId, tier: t.tier })),
+        })),
+        fields: fields.map((f) => f.field),
+      };
+    },
+
+    async centerView(centerId: string, day: string): Promise<Omit<QueueCenterView, 'hours'> | undefined> {
       const c = await db
         .selectFrom('queueSettings as s')
         .innerJoin('serviceCenters as c', 'c.id', 's.serviceCenterId')
@@ -285,6 +350,24 @@ export function createQueueRepository(db: Kysely<DB>) {
     },
 
     /** The unit and province of a center's front desk (its working calendar). */
+    async groupCenter(groupId: string) {
+      const r = await db
+        .selectFrom('queueGroups')
+        .select('serviceCenterId')
+        .where('id', '=', groupId)
+        .executeTakeFirst();
+      return r?.serviceCenterId;
+    },
+
+    async counterCenter(counterId: string) {
+      const r = await db
+        .selectFrom('counters')
+        .select('serviceCenterId')
+        .where('id', '=', counterId)
+        .executeTakeFirst();
+      return r?.serviceCenterId;
+    },
+
     async centerScope(centerId: string) {
       return db
         .selectFrom('queueSettings')

@@ -13,6 +13,10 @@ export interface QueueSettingsTable {
   notices: Json<string[]>;
   slotMinutes: Generated<number>;
   version: Generated<number>;
+  /** 0130: the "your turn is near" SMS threshold and the kiosk's opening margins. */
+  nearTurnAhead: Generated<number>;
+  openBeforeMinutes: Generated<number>;
+  closeBeforeMinutes: Generated<number>;
 }
 
 export interface QueueGroupsTable {
@@ -53,6 +57,7 @@ export interface QueueAppointmentsTable {
   id: Generated<string>;
   token: string;
   serviceCenterId: string;
+  unitCode: string;
   provinceCode: string;
   groupId: string;
   day: string;
@@ -89,6 +94,8 @@ export interface QueueTicketsTable {
   callCount: Generated<number>;
   servingStartedAt: Timestamp | null;
   finishedAt: Timestamp | null;
+  phone: string | null;
+  nearTurnNotifiedAt: Timestamp | null;
 }
 
 export interface QueueTicketEventsTable {

@@ -125,9 +125,24 @@ describe('appointments', () => {
     expect((await q.post(undefined, '/check-in', { token: today.json().token })).json().code).toBe(
       'QUEUE_APPOINTMENT_NOT_ACTIVE',
     );
+    const bookings = async () => {
+      const director = await signIn(app, database, [{ role: 'center_director', unitCode }]);
+      return (await q.get(director, `/centers/${center.centerId}/stats?from=2026-03-01&to=2026-03-31`)).json()
+        .appointments;
+    };
+    const before = await bookings();
     clock.set('2026-03-03T03:00:00Z'); // 10:00 the next day: the 08:00 booking's grace has passed
-    expect((await q.get(undefined, `/appointments/${tomorrow.json().token}`)).json().status).toBe('no_show');
-    clock.set('2026-03-02T01:00:00Z');
+    try {
+      expect((await q.get(undefined, `/appointments/${tomorrow.json().token}`)).json().status).toBe('no_show');
+      // The director's numbers count it (and any other booking whose slot has passed) as a no-show from then on.
+      const after = await bookings();
+      expect(after.noShows - before.noShows).toBeGreaterThanOrEqual(1);
+      expect(after.noShows - before.noShows).toBe(before.booked - after.booked);
+      expect(after.checkedIn).toBe(before.checkedIn);
+      expect(after.checkedIn).toBeGreaterThanOrEqual(1);
+    } finally {
+      clock.set('2026-03-02T01:00:00Z');
+    }
   });
 });
 

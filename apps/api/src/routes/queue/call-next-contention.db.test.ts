@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
 import { queueClient, queueTestCenter } from './queue-test-helpers.js';
 
+// A Wednesday at 09:00 in Vietnam: the kiosk issues tickets only in office hours.
 // Counters calling next at the same instant (on PostgreSQL: parallel transactions on a pool of 4 connections)
 // never get the same ticket, and every waiting ticket is called exactly once.
 let database: Database;
@@ -17,7 +18,7 @@ const officials: Signed[] = [];
 
 beforeAll(async () => {
   database = await createTestDb();
-  ({ app } = await buildTestApp(database, { clock: fixedClock(new Date()) }));
+  ({ app } = await buildTestApp(database, { clock: fixedClock('2026-03-04T02:00:00Z') }));
   q = queueClient(app);
   const unit = testUnit();
   center = await queueTestCenter(database, unit.unitCode, unit.provinceCode);

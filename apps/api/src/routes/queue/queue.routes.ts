@@ -2,6 +2,7 @@ import { featurePlugin } from '../feature.js';
 import { appointmentsRoutes } from './appointments.routes.js';
 import { countersRoutes } from './counters.routes.js';
 import { displayRoutes } from './display.routes.js';
+import { settingsRoutes } from './settings.routes.js';
 import { statsRoutes } from './stats.routes.js';
 import { ticketsRoutes } from './tickets.routes.js';
 
@@ -12,4 +13,5 @@ export const queueRoutes = featurePlugin([
   displayRoutes,
   appointmentsRoutes,
   statsRoutes,
+  settingsRoutes,
 ]);

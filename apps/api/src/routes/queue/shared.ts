@@ -1,4 +1,4 @@
-import { AppError, type QueueContext, type QueuePorts, vnDate } from '@mot-cua/core';
+import { AppError, type QueueContext, type QueuePorts, ticketingWindow, vnDate } from '@mot-cua/core';
 import { createQueuePorts, createQueueRepository, loadWorkingCalendar } from '@mot-cua/db';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -25,7 +25,12 @@ export async function queueWrite<T>(
   req: FastifyRequest,
   fn: (ports: QueuePorts) => Promise<T>,
 ): Promise<T> {
-  const out = await inTransaction(deps, req, createQueuePorts, fn);
+  const out = await inTransaction(
+    deps,
+    req,
+    (trx, requestId) => createQueuePorts(trx, requestId, { publicUrl: deps.config.publicUrl }),
+    fn,
+  );
   displayWakeup.emit();
   return out;
 }
@@ -50,10 +55,19 @@ export const displayWakeup = (() => {
 export const queueRepo = (deps: AppDeps) => createQueueRepository(deps.database.db);
 export const publicUrlOf = (deps: AppDeps) => deps.config.publicUrl;
 
+/** A front desk as the kiosk shows it, with whether tickets are issued now (core's ticketingWindow). */
 export async function requireCenterView(deps: AppDeps, centerId: string) {
-  const view = await queueRepo(deps).centerView(centerId, vnDate(deps.clock.now()));
+  const now = deps.clock.now();
+  const today = vnDate(now);
+  const view = await queueRepo(deps).centerView(centerId, today);
   if (!view) throw new AppError('QUEUE_CENTER_NOT_FOUND', { details: { centerId } });
-  return view;
+  const ports = createQueuePorts(deps.database.db);
+  const center = (await ports.findCenter(centerId))!;
+  const w = ticketingWindow(await ports.calendarOf(center, today), now, center);
+  return {
+    ...view,
+    hours: { open: w.open, opensAt: w.opensAt?.toISOString() ?? null, closesAt: w.closesAt?.toISOString() ?? null },
+  };
 }
 
 /** The working calendar of a center's unit (holidays, make-up days, local days off, office hours). */

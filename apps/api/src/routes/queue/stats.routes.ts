@@ -29,7 +29,7 @@ export const statsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       const now = deps.clock.now();
       const to = req.query.to ?? vnDate(now);
       const from = req.query.from ?? vnDate(new Date(now.getTime() - 27 * DAY));
-      return createQueueStatsRepository(deps.database.db).stats(req.params.centerId, from, to);
+      return createQueueStatsRepository(deps.database.db).stats(req.params.centerId, from, to, now);
     },
   );
 };

@@ -61,6 +61,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       const body = {
         groupId: req.body.groupId,
         ...(req.body.priorityKind ? { priorityKind: req.body.priorityKind } : {}),
+        ...(req.body.phone ? { phone: req.body.phone } : {}),
       };
       const t = await queueWrite(deps, req, (ports) => issueTicket(req.params.centerId, body, 'kiosk', ctx, ports));
       return reply.status(201).send(await ticketOrFail(deps, { id: t.id }));

@@ -42,7 +42,11 @@ export function KioskPage() {
   const [priority, setPriority] = useState<'none' | PriorityKind>('none');
   const [ticket, setTicket] = useState<TicketView>();
   const [scan, setScan] = useState('');
+  const [phone, setPhone] = useState('');
   const [error, setError] = useState<string>();
+  const hours = center.data?.hours;
+  const closed = hours ? !hours.open : false;
+  const phoneOk = phone.trim() === '' || /^0\d{9,10}$/.test(phone.trim());
 
   async function run(fn: () => Promise<TicketView>) {
     setError(undefined);
@@ -50,6 +54,7 @@ export function KioskPage() {
       setTicket(await fn());
       setPriority('none');
       setScan('');
+      setPhone('');
       void qc.invalidateQueries({ queryKey: ['queue', 'center', centerId] });
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.detail : String(e));
@@ -99,6 +104,22 @@ export function KioskPage() {
                 {error}
               </Alert>
             )}
+            {closed && hours && (
+              <Alert color="orange" role="status" title={t('queue.closedTitle')} fz={22} data-testid="kiosk-closed">
+                {hours.opensAt
+                  ? t('queue.closedUntil', {
+                      time: new Date(hours.opensAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN', {
+                        timeZone: 'Asia/Ho_Chi_Minh',
+                        weekday: 'long',
+                        day: 'numeric',
+                        month: 'numeric',
+                        hour: '2-digit',
+                        minute: '2-digit',
+                      }),
+                    })
+                  : t('queue.closedNoDate')}
+              </Alert>
+            )}
             <Text fz={26}>{t('queue.kioskIntro')}</Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
               {center.data?.groups.map((g) => (
@@ -109,12 +130,14 @@ export function KioskPage() {
                   h="auto"
                   py="lg"
                   variant={g.kind === 'field' ? 'filled' : 'light'}
+                  disabled={closed || !phoneOk}
                   onClick={() =>
                     centerId &&
                     void run(() =>
                       issueKioskTicket(centerId, {
                         groupId: g.id,
                         ...(priority !== 'none' ? { priorityKind: priority } : {}),
+                        ...(phone.trim() ? { phone: phone.trim() } : {}),
                       }),
                     )
                   }
@@ -144,6 +167,17 @@ export function KioskPage() {
                 }))}
               />
             </Stack>
+            <TextInput
+              size="xl"
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel"
+              label={t('queue.phoneLabel')}
+              value={phone}
+              onChange={(e) => setPhone(e.currentTarget.value.replace(/[^\d]/g, ''))}
+              error={phoneOk ? undefined : t('queue.phoneInvalid')}
+              maw={520}
+            />
             <form onSubmit={onScan}>
               <Group align="end">
                 <TextInput
@@ -154,7 +188,7 @@ export function KioskPage() {
                   value={scan}
                   onChange={(e) => setScan(e.currentTarget.value)}
                 />
-                <Button type="submit" size="xl">
+                <Button type="submit" size="xl" disabled={closed}>
                   {t('queue.scanSubmit')}
                 </Button>
               </Group>

@@ -22,6 +22,7 @@ import { ApiError } from '../../api/client.js';
 import { uploadComponentScans, useChecklistPreview, useReceiveDossier } from '../../api/dossiers.js';
 import { allowedUnits, useSession } from '../../api/session.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
+import { useServedTicket } from '../queue/useServedTicket.js';
 import { type Agent, type Applicant, ApplicantForm } from './reception/ApplicantForm.js';
 import { type Check, ChecklistTable } from './reception/ChecklistTable.js';
 import { ProcedurePicker } from './reception/ProcedurePicker.js';
@@ -39,6 +40,7 @@ export function ReceptionPage() {
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   const receive = useReceiveDossier();
+  const served = useServedTicket();
   const [checks, setChecks] = useState<Record<string, Check>>({});
   const [channel, setChannel] = useState<DossierChannel>('in_person');
   const [unit, setUnit] = useState<string | null>(null);
@@ -114,6 +116,7 @@ export function ReceptionPage() {
       },
       {
         onSuccess: async (d) => {
+          if (mode === 'receive') await served.link(d.code);
           if (mode === 'receive') window.open(`/api/dossiers/${d.id}/slips/receipt`, '_blank', 'noopener');
           if (mode === 'receive' && d.feeCollected)
             window.open(`/api/dossiers/${d.id}/slips/fee-receipt`, '_blank', 'noopener');
@@ -140,6 +143,7 @@ export function ReceptionPage() {
     <Container size="xl" py="lg">
       <Stack>
         <Title order={2}>{t('dossiers.reception.title')}</Title>
+        {served.banner}
         <Paper withBorder p="md">
           <Group align="start" wrap="wrap">
             <Select

@@ -131,7 +131,11 @@ export function CounterPage() {
                     </Group>
                     {current?.status === 'serving' && (
                       <Stack gap="xs">
-                        <Anchor component={Link} to={`/workspace/dossiers/new?ticket=${current.id}`} target="_blank">
+                        <Anchor
+                          component={Link}
+                          to={`/workspace/dossiers/new?ticket=${current.id}&so=${current.number}`}
+                          target="_blank"
+                        >
                           {t('queue.receiveDossier')}
                         </Anchor>
                         <Text size="sm">{t('queue.receiveHint')}</Text>

@@ -124,6 +124,12 @@ export function QueueStatsPage() {
             <Text>{t('queue.e2eReceipt', { value: e.avgTicketToReceiptMinutes ?? '—' })}</Text>
             <Text>{t('queue.e2eReturn', { value: e.avgReceiptToReturnHours ?? '—', count: e.returned })}</Text>
           </Paper>
+          <Paper withBorder p="md" data-testid="stats-appointments">
+            <Title order={3} size="h5" mb="sm">
+              {t('queue.appointmentsTitle')}
+            </Title>
+            <Text>{t('queue.appointmentsLine', s.appointments)}</Text>
+          </Paper>
         </SimpleGrid>
         <Heatmap cells={s.heatmap} />
       </Stack>
