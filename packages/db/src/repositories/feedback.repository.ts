@@ -13,6 +13,7 @@ import type { DB } from '../schema/index.js';
 import { createAdminUnitsRepository } from './admin-units.repository.js';
 import { createAuditPort } from './audit.repository.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
+import { createNotificationsRepository } from './notifications.repository.js';
 import { createOrganisationRepository } from './organisation.repository.js';
 
 type Row = DB['feedbackItems'];
@@ -26,6 +27,7 @@ const unitName = (column: string) =>
 const toRecord = (r: Record<string, unknown>): FeedbackRecord => ({
   id: r.id as string,
   code: r.code as string,
+  token: r.token as string,
   status: r.status as FeedbackRecord['status'],
   kind: r.kind as FeedbackRecord['kind'],
   title: r.title as string,
@@ -42,6 +44,7 @@ const toRecord = (r: Record<string, unknown>): FeedbackRecord => ({
   answeredAt: r.answeredAt ? new Date(r.answeredAt as Date) : null,
   publishIntended: r.publishIntended as boolean,
   stepsOnTime: r.stepsOnTime as boolean,
+  submitterName: (r.submitterName as string | null) ?? null,
   submitterPhone: (r.submitterPhone as string | null) ?? null,
   submitterEmail: (r.submitterEmail as string | null) ?? null,
   rating: (r.rating as FeedbackRecord['rating']) ?? null,
@@ -106,11 +109,27 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       return rows.map((r) => ({ ...r, kind: r.kind as RoutingRuleFacts['kind'] }));
     },
     async findRule(id: number) {
-      return db
+      const r = await db
         .selectFrom('feedbackRoutingRules')
-        .select(['id', 'provinceCode', 'communeCode'])
+        .select(['id', 'provinceCode', 'communeCode', 'field', 'kind', 'unitCode', 'departmentId', 'priority'])
         .where('id', '=', id)
         .executeTakeFirst();
+      return r ? { ...r, kind: r.kind as RoutingRuleFacts['kind'] } : undefined;
+    },
+    async updateRule(id: number, r: Omit<RoutingRuleFacts, 'id'>) {
+      await db
+        .updateTable('feedbackRoutingRules')
+        .set({
+          provinceCode: r.provinceCode,
+          communeCode: r.communeCode,
+          field: r.field,
+          kind: r.kind,
+          unitCode: r.unitCode,
+          departmentId: r.departmentId,
+          priority: r.priority,
+        })
+        .where('id', '=', id)
+        .execute();
     },
     async insertRule(r: Omit<RoutingRuleFacts, 'id'> & { createdBy: string }) {
       const row = await db
@@ -205,10 +224,8 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .execute();
     },
     async appendEvent(e: Parameters<FeedbackPorts['appendEvent']>[0]) {
-      await db.insertInto('feedbackEvents').values(e).execute();
-    },
-    async queueMessage(m: Parameters<FeedbackPorts['queueMessage']>[0]) {
-      await db.insertInto('feedbackMessages').values(m).execute();
+      const r = await db.insertInto('feedbackEvents').values(e).returning('id').executeTakeFirstOrThrow();
+      return String(r.id);
     },
 
     // ---- reads ----
@@ -374,16 +391,22 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .onConflict((oc) => oc.column('keyHash').doNothing())
         .execute();
     },
-    async messagesOf(feedbackId: string) {
-      return db.selectFrom('feedbackMessages').selectAll().where('feedbackId', '=', feedbackId).orderBy('id').execute();
-    },
   };
 }
 export type FeedbackRepo = ReturnType<typeof createFeedbackRepository>;
 
-/** Ports of the feedback use cases over one transaction. */
-export function createFeedbackPorts(trx: Kysely<DB>, requestId: string | null = null): FeedbackPorts {
+/** The submitter's tracking page (status, answer, rating), printed in their messages. */
+export const feedbackTrackingUrl = (publicUrl: string, token: string) =>
+  `${publicUrl.replace(/\/$/, '')}/phan-anh/${encodeURIComponent(token)}`;
+
+/** Ports of the feedback use cases over one transaction (`publicUrl`: the site's address, for links). */
+export function createFeedbackPorts(
+  trx: Kysely<DB>,
+  requestId: string | null = null,
+  opts: { publicUrl?: string } = {},
+): FeedbackPorts {
   const repo = createFeedbackRepository(trx);
+  const base = (opts.publicUrl ?? '').replace(/\/$/, '');
   const units = createAdminUnitsRepository(trx);
   const org = createOrganisationRepository(trx);
   return {
@@ -404,7 +427,10 @@ export function createFeedbackPorts(trx: Kysely<DB>, requestId: string | null = 
     lockFeedbackByToken: repo.lockFeedbackByToken,
     updateFeedback: repo.updateFeedback,
     appendEvent: repo.appendEvent,
-    queueMessage: repo.queueMessage,
+    notifications: {
+      ...createNotificationsRepository(trx),
+      trackingUrl: (token) => feedbackTrackingUrl(base, token),
+    },
     audit: createAuditPort(trx, requestId),
   };
 }
@@ -422,6 +448,7 @@ export function createRoutingRulesPorts(trx: Kysely<DB>, requestId: string | nul
     },
     findRule: repo.findRule,
     insertRule: repo.insertRule,
+    updateRule: repo.updateRule,
     deleteRule: repo.deleteRule,
     audit: createAuditPort(trx, requestId),
   };

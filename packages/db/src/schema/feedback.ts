@@ -83,18 +83,6 @@ export interface FeedbackPhotosTable {
   createdAt: Generated<Date>;
 }
 
-export interface FeedbackMessagesTable {
-  id: Generated<number>;
-  feedbackId: string;
-  channel: string;
-  recipient: string;
-  subject: string;
-  body: string;
-  status: Generated<string>;
-  createdAt: Timestamp;
-  sentAt: NullableTimestamp;
-}
-
 export interface Open311ApiKeysTable {
   keyHash: string;
   name: string;
@@ -102,12 +90,11 @@ export interface Open311ApiKeysTable {
   revokedAt: NullableTimestamp;
 }
 
-/** Row types of the feedback tables (migrations 0090–0099). */
+/** Row types of the feedback tables (migrations 0090–0099, 0135–0139). */
 export interface FeedbackTables {
   feedbackRoutingRules: FeedbackRoutingRulesTable;
   feedbackItems: FeedbackItemsTable;
   feedbackEvents: FeedbackEventsTable;
   feedbackPhotos: FeedbackPhotosTable;
-  feedbackMessages: FeedbackMessagesTable;
   open311ApiKeys: Open311ApiKeysTable;
 }

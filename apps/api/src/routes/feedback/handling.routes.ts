@@ -18,12 +18,13 @@ import {
   jurisdictionFor,
   submitFeedback,
 } from '@mot-cua/core';
-import { createFeedbackPorts, createFeedbackRepository, locateUnit } from '@mot-cua/db';
+import { createFeedbackRepository, locateUnit } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { inTransaction } from '../write.js';
+import { feedbackPortsOf } from './feedback-ports.js';
 import { calendarsFor, presentDetail, presentSummary } from './feedback-view.js';
 
 const tags = ['feedback'];
@@ -56,7 +57,7 @@ export const feedbackHandlingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     async (req, reply) => {
       const actor = requireActor(req);
       const b = req.body;
-      const r = await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
           {
             channel: b.channel,
@@ -144,7 +145,7 @@ export const feedbackHandlingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     },
     async (req) => {
       const actor = requireActor(req);
-      await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         actOnFeedback(req.params.id, req.body, { actor, now: deps.clock.now() }, ports),
       );
       return detailOf(req.params.id, actor);

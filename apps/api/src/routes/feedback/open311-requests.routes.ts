@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type FeedbackStatus, vnDate } from '@mot-cua/contracts';
 import { open311Status, statusNote, submitFeedback } from '@mot-cua/core';
-import { createAdminUnitsRepository, createFeedbackPorts, createFeedbackRepository } from '@mot-cua/db';
+import { createAdminUnitsRepository, createFeedbackRepository } from '@mot-cua/db';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../write.js';
+import { feedbackPortsOf } from './feedback-ports.js';
 import { Open311Error, requireFormat, sendOpen311, w3c } from './open311-format.js';
 import { isFeedbackKind, OPEN311_SERVICES } from './open311-services.js';
 
@@ -125,7 +126,7 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       const name =
         [text(p.first_name, 'first_name', 60), text(p.last_name, 'last_name', 60)].filter(Boolean).join(' ') || null;
       const media = text(p.media_url, 'media_url', 500);
-      const r = await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
           {
             channel: 'api',
