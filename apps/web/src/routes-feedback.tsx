@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
+import { RoutingRulesPage } from './admin/feedback/RoutingRulesPage.js';
 import { FeedbackFormPage } from './portal/feedback/FeedbackFormPage.js';
 import { FeedbackTrackPage } from './portal/feedback/FeedbackTrackPage.js';
 import { PublishedAnswersPage } from './portal/feedback/PublishedAnswersPage.js';
@@ -14,4 +15,5 @@ export const feedbackRoutes: RouteObject[] = [
   { path: '/workspace/feedback', element: <FeedbackQueuePage /> },
   { path: '/workspace/feedback/intake', element: <IntakePage /> },
   { path: '/workspace/feedback/:id', element: <FeedbackDetailPage /> },
+  { path: '/admin/feedback/routing-rules', element: <RoutingRulesPage /> },
 ];

@@ -78,11 +78,18 @@ export function WorkspaceHome() {
             </Group>
           </Paper>
         ))}
-        {mayDo(session.data, 'feedback.read') && (
-          <Anchor component={Link} to="/workspace/feedback" data-testid="feedback-link">
-            {t('feedback.queue.title')}
-          </Anchor>
-        )}
+        <Group gap="lg">
+          {mayDo(session.data, 'feedback.read') && (
+            <Anchor component={Link} to="/workspace/feedback" data-testid="feedback-link">
+              {t('feedback.queue.title')}
+            </Anchor>
+          )}
+          {mayDo(session.data, 'feedback.configure') && (
+            <Anchor component={Link} to="/admin/feedback/routing-rules" data-testid="feedback-rules-link">
+              {t('feedback.rules.title')}
+            </Anchor>
+          )}
+        </Group>
       </Stack>
     </Container>
   );

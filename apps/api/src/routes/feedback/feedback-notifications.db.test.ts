@@ -216,5 +216,5 @@ describe('migration 0135', () => {
       await db.close();
       await scratch?.drop();
     }
-  });
+  }, 240_000); // a second database migrated from scratch: slow on a loaded machine
 });
