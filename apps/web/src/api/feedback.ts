@@ -1,6 +1,8 @@
 import {
   type FeedbackActionRequest,
   FeedbackDetail,
+  FeedbackIndexByUnit,
+  type FeedbackIndexByUnitQuery,
   type FeedbackIntakeRequest,
   FeedbackList,
   type FeedbackRateRequest,
@@ -118,5 +120,18 @@ export function useDeleteRoutingRule() {
   return useMutation({
     mutationFn: (id: number) => send(`/api/feedback/routing-rules/${id}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'routing-rules'] }),
+  });
+}
+
+/** Indicators 5.2 and 5.3 per unit of the area (the supervision page's filter). */
+export function useFeedbackIndexByUnit(q: FeedbackIndexByUnitQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: ['feedback', 'index-units', q],
+    queryFn: () => {
+      const qs = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
+      return api(FeedbackIndexByUnit, `/api/feedback/index/units?${qs}`);
+    },
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }

@@ -375,6 +375,33 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .where('receivedAt', '<', to)
         .execute();
     },
+    /**
+     * The feedback received in a period inside the official's scope (and the chosen province or unit), with the
+     * unit that handles it: the supervision page's indicators 5.2 and 5.3 per unit.
+     */
+    async indexRowsOfArea(opts: {
+      scope: FeedbackScope;
+      provinceCode?: string | undefined;
+      unitCode?: string | undefined;
+      from: Date;
+      to: Date;
+    }) {
+      let q = inScope(db.selectFrom('feedbackItems'), opts.scope)
+        .select([
+          'feedbackItems.unitCode',
+          'feedbackItems.provinceCode',
+          'feedbackItems.status',
+          'feedbackItems.stepsOnTime',
+          'feedbackItems.dueAt',
+          'feedbackItems.rating',
+          'feedbackItems.repeatOf',
+        ])
+        .where('feedbackItems.receivedAt', '>=', opts.from)
+        .where('feedbackItems.receivedAt', '<', opts.to);
+      if (opts.provinceCode) q = q.where('feedbackItems.provinceCode', '=', opts.provinceCode);
+      if (opts.unitCode) q = q.where('feedbackItems.unitCode', '=', opts.unitCode);
+      return q.execute();
+    },
     async apiKeyValid(keyHash: string) {
       const r = await db
         .selectFrom('open311ApiKeys')

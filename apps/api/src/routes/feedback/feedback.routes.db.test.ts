@@ -299,6 +299,25 @@ describe('deadlines, hotline and the service index', () => {
     expect(f.handledOnTime).toBe(1);
     expect(f.onTimeRate).toBe(0.5);
     expect(f.repeated).toBe(1);
+
+    // The supervision page: the same figures per unit of the area, for a supervisor of the province.
+    const supervisor = await signIn(app, database, [{ role: 'supervisor', unitCode: units.provinceCode }]);
+    const area = await get(
+      `/api/feedback/index/units?from=2026-03-01&to=2026-03-31&provinceCode=${units.provinceCode}`,
+      supervisor,
+    );
+    expect(area.statusCode, area.body).toBe(200);
+    const row = area.json().rows.find((r: { unitCode: string }) => r.unitCode === units.communeCodes[0]);
+    expect(row).toMatchObject({ handled: 2, handledOnTime: 1, onTimeRate: 0.5, repeated: 1 });
+    expect(area.json().totals.received).toBeGreaterThanOrEqual(row.received);
+    // An official of another commune sees only their own unit, and no other commune's figures.
+    const theirs = await get('/api/feedback/index/units?from=2026-03-01&to=2026-03-31', outsider);
+    expect(theirs.json().rows.map((r: { unitCode: string }) => r.unitCode)).not.toContain(units.communeCodes[0]);
+    const foreign = await get(
+      `/api/feedback/index/units?from=2026-03-01&to=2026-03-31&unitCode=${units.communeCodes[0]}`,
+      outsider,
+    );
+    expect(foreign.json().code).toBe('OUT_OF_JURISDICTION');
   });
 });
 
