@@ -2,6 +2,7 @@ import { describeDatabase, loadConfig, startupWarnings } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
+import { feedbackAlerter } from './feedback-alerts/feedback-alerts.js';
 import { passwordHasher } from './http/auth.js';
 import { openCitizenIdentity } from './http/citizen-identity.js';
 import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
@@ -94,6 +95,13 @@ async function main() {
       await seedDemo(database, { hashPassword: passwordHasher.hash, log, systemCode: config.systemCode });
   });
 
+  // Reminders and escalations of feedback deadlines, e-mailed through the outbox.
+  const feedbackAlerts = feedbackAlerter({
+    database,
+    clock: systemClock,
+    publicUrl: config.publicUrl,
+    onError: (e) => app.log.error({ err: e }, 'feedback alerts: sweep failed'),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -105,6 +113,7 @@ async function main() {
     }, 10_000);
     timer.unref();
     await outbox?.stop();
+    await feedbackAlerts.stop();
     await portalImporter?.stop();
     await notifiers?.email.stop();
     await notifiers?.sms.stop();
@@ -121,6 +130,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   outbox?.start();
+  feedbackAlerts.start();
   portalImporter?.start();
   notifiers?.email.start();
   notifiers?.sms.start();

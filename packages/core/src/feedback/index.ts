@@ -1,4 +1,5 @@
 /** Feedback and hotline (PAKN): pure rules and use cases. */
+export * from './feedback-alerts.js';
 export * from './feedback-index.js';
 export * from './feedback-notifications.js';
 export * from './feedback-ports.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { vnDate } from '@mot-cua/contracts';
 import type {
   EarlierFeedback,
+  FeedbackAlertPorts,
   FeedbackPatch,
   FeedbackPorts,
   FeedbackRecord,
@@ -402,6 +403,49 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       if (opts.unitCode) q = q.where('feedbackItems.unitCode', '=', opts.unitCode);
       return q.execute();
     },
+    // ---- reminders and escalations ----
+    async openDueBefore(before: Date) {
+      const rows = await db
+        .selectFrom('feedbackItems')
+        .select(['id', 'code', 'title', 'unitCode', 'provinceCode', 'dueAt'])
+        .where('dueAt', 'is not', null)
+        .where('dueAt', '<', before)
+        .orderBy('dueAt')
+        .limit(2000)
+        .execute();
+      return rows.map((r) => ({ ...r, dueAt: new Date(r.dueAt as Date) }));
+    },
+    async recordAlert(a: { feedbackId: string; kind: string; dueAt: Date; at: Date }) {
+      const r = await db
+        .insertInto('feedbackAlerts')
+        .values({ feedbackId: a.feedbackId, kind: a.kind, dueAt: a.dueAt, sentAt: a.at })
+        .onConflict((oc) => oc.columns(['feedbackId', 'kind', 'dueAt']).doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async setAlertRecipients(a: { feedbackId: string; kind: string; dueAt: Date }, n: number) {
+      await db
+        .updateTable('feedbackAlerts')
+        .set({ recipients: n })
+        .where('feedbackId', '=', a.feedbackId)
+        .where('kind', '=', a.kind)
+        .where('dueAt', '=', a.dueAt)
+        .execute();
+    },
+    async officialsOf(unitCode: string, roles: ReadonlyArray<string>, onDate: string) {
+      if (roles.length === 0) return [];
+      return db
+        .selectFrom('roleGrants as g')
+        .innerJoin('users as u', 'u.id', 'g.userId')
+        .select(['u.id as userId', 'u.email'])
+        .distinct()
+        .where('g.unitCode', '=', unitCode)
+        .where('g.role', 'in', [...roles])
+        .where('g.validFrom', '<=', onDate)
+        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', onDate)]))
+        .orderBy('u.id')
+        .execute();
+    },
     async apiKeyValid(keyHash: string) {
       const r = await db
         .selectFrom('open311ApiKeys')
@@ -457,6 +501,30 @@ export function createFeedbackPorts(
     notifications: {
       ...createNotificationsRepository(trx),
       trackingUrl: (token) => feedbackTrackingUrl(base, token),
+    },
+    audit: createAuditPort(trx, requestId),
+  };
+}
+
+/** Ports of the reminder and escalation sweep over one transaction. */
+export function createFeedbackAlertPorts(
+  trx: Kysely<DB>,
+  requestId: string | null = null,
+  opts: { publicUrl?: string } = {},
+): FeedbackAlertPorts {
+  const repo = createFeedbackRepository(trx);
+  const base = (opts.publicUrl ?? '').replace(/\/$/, '');
+  return {
+    openDueBefore: repo.openDueBefore,
+    calendarOf: (u, fromYear, toYear) => loadWorkingCalendar(trx, { ...u, fromYear, toYear }),
+    recordAlert: repo.recordAlert,
+    setAlertRecipients: repo.setAlertRecipients,
+    officialsOf: repo.officialsOf,
+    appendEvent: repo.appendEvent,
+    notifications: {
+      ...createNotificationsRepository(trx),
+      trackingUrl: (token) => feedbackTrackingUrl(base, token),
+      workspaceUrl: (id) => `${base}/workspace/feedback/${encodeURIComponent(id)}`,
     },
     audit: createAuditPort(trx, requestId),
   };

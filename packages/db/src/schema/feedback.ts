@@ -83,6 +83,14 @@ export interface FeedbackPhotosTable {
   createdAt: Generated<Date>;
 }
 
+export interface FeedbackAlertsTable {
+  feedbackId: string;
+  kind: string;
+  dueAt: Timestamp;
+  sentAt: Timestamp;
+  recipients: Generated<number>;
+}
+
 export interface Open311ApiKeysTable {
   keyHash: string;
   name: string;
@@ -96,5 +104,6 @@ export interface FeedbackTables {
   feedbackItems: FeedbackItemsTable;
   feedbackEvents: FeedbackEventsTable;
   feedbackPhotos: FeedbackPhotosTable;
+  feedbackAlerts: FeedbackAlertsTable;
   open311ApiKeys: Open311ApiKeysTable;
 }

@@ -36,6 +36,7 @@ export const vi = {
     publish: 'Công khai trả lời',
     received: 'Tiếp nhận',
     rated: 'Đánh giá',
+    reminded: 'Nhắc hạn: sắp đến hạn xử lý',
   },
   form: {
     title: 'Gửi phản ánh, kiến nghị',
@@ -99,6 +100,7 @@ export const vi = {
     content: 'Nội dung',
     submitter: 'Người gửi',
     anonymous: 'Ẩn danh',
+    system: 'Hệ thống',
     history: 'Quá trình xử lý',
     late: 'trễ hạn',
     text: 'Nội dung (lý do, yêu cầu, trả lời)',
@@ -200,6 +202,7 @@ export const en: typeof vi = {
     publish: 'Publish the answer',
     received: 'Received',
     rated: 'Rated',
+    reminded: 'Reminder: the deadline is near',
   },
   form: {
     title: 'Send a question or feedback',
@@ -263,6 +266,7 @@ export const en: typeof vi = {
     content: 'Details',
     submitter: 'Submitter',
     anonymous: 'Anonymous',
+    system: 'System',
     history: 'History',
     late: 'late',
     text: 'Text (reason, request, answer)',
