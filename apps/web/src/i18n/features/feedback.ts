@@ -122,6 +122,7 @@ export const vi = {
     callerPhone: 'Số điện thoại',
     save: 'Ghi nhận',
     saved: 'Đã ghi nhận {{code}}',
+    fromCounter: 'Ghi nhận phản ánh, kiến nghị của người đang được phục vụ',
   },
   index: {
     title: 'Phản ánh, kiến nghị — chỉ số 5.2 và 5.3 (Quyết định 766)',
@@ -288,6 +289,7 @@ export const en: typeof vi = {
     callerPhone: 'Phone',
     save: 'Record',
     saved: 'Recorded {{code}}',
+    fromCounter: 'Record feedback from the visitor being served',
   },
   index: {
     title: 'Feedback — indicators 5.2 and 5.3 (Decision 766)',
