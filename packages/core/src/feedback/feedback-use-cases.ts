@@ -128,7 +128,8 @@ export async function submitFeedback(input: FeedbackIntake, ctx: FeedbackContext
     submitterName: input.anonymous ? null : input.submitterName,
     submitterPhone: phone,
     submitterEmail: email,
-    submitterUserId: !staffed && ctx.actor ? ctx.actor.userId : null,
+    // A signed-in citizen's account is kept, unless they chose to stay anonymous.
+    submitterUserId: !staffed && !input.anonymous && ctx.actor ? ctx.actor.userId : null,
     contactKeys: keys,
     address: input.address,
     lat: input.lat,

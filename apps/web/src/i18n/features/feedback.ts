@@ -60,6 +60,8 @@ export const vi = {
     send: 'Gửi',
     sent: 'Đã gửi. Mã phản ánh {{code}}; hạn xem xét {{due}}.',
     follow: 'Theo dõi phản ánh',
+    signedIn:
+      'Bạn đã đăng nhập bằng định danh điện tử ({{name}}): phản ánh được gắn với tài khoản của bạn, trừ khi gửi ẩn danh.',
     photoTooLarge: 'Ảnh {{name}} lớn hơn 400 kB.',
   },
   track: {
@@ -227,6 +229,8 @@ export const en: typeof vi = {
     send: 'Send',
     sent: 'Sent. Feedback {{code}}; decision due {{due}}.',
     follow: 'Follow this feedback',
+    signedIn:
+      'You are signed in with your electronic identity ({{name}}): the feedback is kept with your account unless sent anonymously.',
     photoTooLarge: 'Photo {{name}} is larger than 400 kB.',
   },
   track: {
