@@ -22,7 +22,7 @@ describe('feedback journey (PAKN)', () => {
     // With the notification simulators and dispatchers: the citizen's SMS are really delivered.
     h = await startHarness({ sync: true });
     citizen = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
-  });
+  }, 300_000); // start-up (migrations, master data, demo seed, simulators) is slow on a loaded machine
   afterAll(async () => {
     await h?.close();
   });
