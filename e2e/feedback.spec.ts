@@ -85,13 +85,15 @@ describe('feedback journey (PAKN)', () => {
     await page.goto(detailUrl);
     await page.getByRole('button', { name: 'Thụ lý' }).click();
     await page.getByRole('button', { name: 'Bắt đầu xử lý' }).click();
+    // The step's answer resets the text field: fill it once the step is in the history.
+    await expect.poll(() => page.locator('.mantine-Timeline-item').count(), { timeout: 45_000 }).toBe(4);
     await page
       .getByLabel('Nội dung (lý do, yêu cầu, trả lời)')
       .fill(
         'Trung tâm đã kiểm tra: hồ sơ chờ ý kiến của cơ quan thuế; kết quả trả ngày 20. Phản ánh trễ hẹn gửi tại trang Phản ánh, trả lời trong 15 ngày làm việc.',
       );
     await page.getByRole('button', { name: 'Gửi dự thảo trả lời' }).click();
-    await page.getByText('Dự thảo trả lời', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByText('Dự thảo trả lời', { exact: true }).waitFor({ timeout: 45_000 });
     await screenshot(page, 'feedback-drafted');
     await page.context().close();
   });
@@ -174,7 +176,6 @@ describe('feedback journey (PAKN)', () => {
     await row.waitFor({ timeout: 20_000 });
     expect(await section.textContent()).toContain('Chỉ số 5.2: đúng hạn');
     expect(await row.textContent()).toMatch(/%/);
-    await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'feedback-index-supervision');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'feedback-index-supervision-phone');

@@ -28,7 +28,7 @@ beforeAll(async () => {
   for (const s of [specialist, director, provinceDirector]) {
     await sql`update users set email = ${emailOf(s)} where id = ${s.userId}`.execute(database.db);
   }
-});
+}, 300_000); // in-memory database, migrations and simulators: slow on a loaded machine
 afterAll(async () => {
   await app.close();
 });

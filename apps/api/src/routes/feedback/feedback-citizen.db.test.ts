@@ -18,7 +18,7 @@ beforeAll(async () => {
   sim = t.sim;
   ({ app } = await buildTestApp(database, { clock: fixedClock('2026-03-02T02:00:00Z'), identity: t.identity }));
   commune = (await insertDossierTestUnits(database.db, 1)).communeCodes[0]!;
-});
+}, 300_000); // in-memory database, migrations and simulators: slow on a loaded machine
 afterAll(async () => {
   await app.close();
   await sim.close();

@@ -38,7 +38,7 @@ beforeAll(async () => {
   provinceCode = u.provinceCode;
   specialist = await signIn(app, database, [{ role: 'specialist', unitCode: commune }]);
   leader = await signIn(app, database, [{ role: 'leader', unitCode: commune }]);
-});
+}, 300_000); // in-memory database, migrations and simulators: slow on a loaded machine
 afterAll(async () => {
   await app.close();
   await sim.close();
