@@ -185,7 +185,8 @@ export function FeedbackDetailPage() {
                   }
                 >
                   <Text size="xs" c="dimmed">
-                    {vnDateTimeOf(e.at)} · {e.actorName ?? t('feedback.detail.system')}
+                    {vnDateTimeOf(e.at)} ·{' '}
+                    {e.actorName ?? (['reminded', 'escalated'].includes(e.action) ? t('feedback.detail.system') : '—')}
                     {e.onTime === false ? ` · ${t('feedback.detail.late')}` : ''}
                   </Text>
                   {e.note && !['received', 'escalated'].includes(e.action) && <Text size="sm">{e.note}</Text>}
