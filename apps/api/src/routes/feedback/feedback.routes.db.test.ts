@@ -173,7 +173,7 @@ describe('routing and handling', () => {
     expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(id);
   });
 
-  it('accept → draft → leader approves for publication → published, with messages to send and audit', async () => {
+  it('accept → draft → leader approves for publication → published, with the submitter's messages in the outbox and audit', async () => {
     clock.set('2026-03-03T02:00:00Z');
     expect((await act(id, specialist, { action: 'accept' })).json().status).toBe('accepted');
     expect((await act(id, leader, { action: 'approve_answer' })).json().code).toBe('FEEDBACK_ACTION_NOT_ALLOWED');
