@@ -19,9 +19,10 @@ describe('feedback journey (PAKN)', () => {
   let trackUrl = '';
   let detailUrl = '';
   beforeAll(async () => {
-    h = await startHarness();
+    // With the notification simulators and dispatchers: the citizen's SMS are really delivered.
+    h = await startHarness({ sync: true });
     citizen = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
-  });
+  }, 300_000); // start-up (migrations, master data, demo seed, simulators) is slow on a loaded machine
   afterAll(async () => {
     await h?.close();
   });
@@ -84,13 +85,15 @@ describe('feedback journey (PAKN)', () => {
     await page.goto(detailUrl);
     await page.getByRole('button', { name: 'Thụ lý' }).click();
     await page.getByRole('button', { name: 'Bắt đầu xử lý' }).click();
+    // The step's answer resets the text field: fill it once the step is in the history.
+    await expect.poll(() => page.locator('.mantine-Timeline-item').count(), { timeout: 45_000 }).toBe(4);
     await page
       .getByLabel('Nội dung (lý do, yêu cầu, trả lời)')
       .fill(
         'Trung tâm đã kiểm tra: hồ sơ chờ ý kiến của cơ quan thuế; kết quả trả ngày 20. Phản ánh trễ hẹn gửi tại trang Phản ánh, trả lời trong 15 ngày làm việc.',
       );
     await page.getByRole('button', { name: 'Gửi dự thảo trả lời' }).click();
-    await page.getByText('Dự thảo trả lời', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByText('Dự thảo trả lời', { exact: true }).waitFor({ timeout: 45_000 });
     await screenshot(page, 'feedback-drafted');
     await page.context().close();
   });
@@ -126,5 +129,56 @@ describe('feedback journey (PAKN)', () => {
     await citizen.getByLabel('Tìm câu hỏi').fill('khai sinh so ho khau');
     await citizen.getByText('Làm giấy khai sinh cho con có cần mang sổ hộ khẩu không?').waitFor({ timeout: 15_000 });
     await screenshot(citizen, 'feedback-answers');
+  });
+
+  it("the citizen's phone received the receipt, the acceptance and the answer by SMS, once each", async () => {
+    type Sms = { items: Array<{ text: string; requests: number }> };
+    const sms = async () => (await (await fetch(`${h.notifyUrl}/sim/sms?to=0909123456`)).json()) as Sms;
+    await expect
+      .poll(async () => (await sms()).items.map((m) => m.text), { timeout: 45_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Da nhan phan anh PA-79-/),
+          expect.stringMatching(/^Phan anh PA-79-\S+ da duoc thu ly/),
+          expect.stringMatching(/^Phan anh PA-79-\S+ da duoc tra loi/),
+        ]),
+      );
+    const items = (await sms()).items;
+    expect(items.every((m) => m.requests === 1)).toBe(true);
+    expect(items.find((m) => m.text.includes('da duoc tra loi'))!.text).toContain('/phan-anh/');
+  });
+
+  it('the center director edits a routing rule on the administration page (desktop and phone)', async () => {
+    const page = await official('giamdoc.benthanh');
+    await page.goto(`${h.baseUrl}/workspace`);
+    await page.getByTestId('feedback-rules-link').click();
+    const table = page.getByRole('table', { name: 'Quy tắc chuyển phản ánh, kiến nghị' });
+    await table.getByText('Đất đai').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'feedback-routing-rules');
+    await table.getByRole('button', { name: 'Sửa' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Thứ tự ưu tiên').fill('40');
+    await screenshot(page, 'feedback-routing-rule-edit');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+    await table.getByRole('cell', { name: '40', exact: true }).waitFor({ timeout: 20_000 });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'feedback-routing-rules-phone');
+    await page.context().close();
+  });
+
+  it('the supervisor reads indicators 5.2 and 5.3 per unit on the supervision page (desktop and phone)', async () => {
+    const page = await official('giamsat.hcm');
+    await page.goto(`${h.baseUrl}/workspace/supervision`);
+    const section = page.getByTestId('feedback-index');
+    await section.getByTestId('feedback-index-table').waitFor({ timeout: 30_000 });
+    const row = section.locator('tr[data-unit="26743"]');
+    await row.waitFor({ timeout: 20_000 });
+    expect(await section.textContent()).toContain('Chỉ số 5.2: đúng hạn');
+    expect(await row.textContent()).toMatch(/%/);
+    await screenshot(page, 'feedback-index-supervision');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'feedback-index-supervision-phone');
+    await page.context().close();
   });
 });

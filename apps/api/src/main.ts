@@ -3,6 +3,7 @@ import { systemClock } from '@mot-cua/core';
 import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
 import { createApp } from './app.js';
 import { startAuditSealer } from './audit-sealer.js';
+import { feedbackAlerter } from './feedback-alerts/feedback-alerts.js';
 import { passwordHasher } from './http/auth.js';
 import { openCitizenIdentity } from './http/citizen-identity.js';
 import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
@@ -98,6 +99,13 @@ async function main() {
 
   const sealer = startAuditSealer(database, { error: (o, m) => app.log.error(o, m) });
 
+  // Reminders and escalations of feedback deadlines, e-mailed through the outbox.
+  const feedbackAlerts = feedbackAlerter({
+    database,
+    clock: systemClock,
+    publicUrl: config.publicUrl,
+    onError: (e) => app.log.error({ err: e }, 'feedback alerts: sweep failed'),
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -109,6 +117,7 @@ async function main() {
     }, 10_000);
     timer.unref();
     await outbox?.stop();
+    await feedbackAlerts.stop();
     await portalImporter?.stop();
     await notifiers?.email.stop();
     await notifiers?.sms.stop();
@@ -127,6 +136,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   outbox?.start();
+  feedbackAlerts.start();
   portalImporter?.start();
   notifiers?.email.start();
   notifiers?.sms.start();

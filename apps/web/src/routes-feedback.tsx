@@ -30,4 +30,8 @@ export const feedbackRoutes: RouteObject[] = [
     path: '/workspace/feedback/:id',
     element: lazyPage(() => import('./workspace/feedback/FeedbackDetailPage.js'), 'FeedbackDetailPage', F),
   },
+  {
+    path: '/admin/feedback/routing-rules',
+    element: lazyPage(() => import('./admin/feedback/RoutingRulesPage.js'), 'RoutingRulesPage', F),
+  },
 ];

@@ -313,3 +313,22 @@ export const FeedbackIndex = z
   })
   .meta({ id: 'FeedbackIndex' });
 export type FeedbackIndex = z.infer<typeof FeedbackIndex>;
+
+/** Indicators 5.2 and 5.3 per unit of an area (the supervision page); the period defaults to this month. */
+export const FeedbackIndexByUnitQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  provinceCode: UnitCode.optional(),
+  unitCode: UnitCode.optional(),
+});
+export type FeedbackIndexByUnitQuery = z.infer<typeof FeedbackIndexByUnitQuery>;
+const FeedbackIndexFigures = FeedbackIndex.omit({ unitCode: true, from: true, to: true });
+export const FeedbackIndexByUnit = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    rows: z.array(FeedbackIndexFigures.extend({ unitCode: z.string(), unitName: z.string().nullable() })),
+    totals: FeedbackIndexFigures,
+  })
+  .meta({ id: 'FeedbackIndexByUnit' });
+export type FeedbackIndexByUnit = z.infer<typeof FeedbackIndexByUnit>;

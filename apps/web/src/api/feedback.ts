@@ -1,6 +1,8 @@
 import {
   type FeedbackActionRequest,
   FeedbackDetail,
+  FeedbackIndexByUnit,
+  type FeedbackIndexByUnitQuery,
   type FeedbackIntakeRequest,
   FeedbackList,
   type FeedbackRateRequest,
@@ -8,9 +10,11 @@ import {
   FeedbackSubmitted,
   FeedbackTracking,
   PublishedAnswers,
+  type RoutingRuleInput,
+  RoutingRules,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client.js';
+import { api, send } from './client.js';
 
 export function useSubmitFeedback() {
   return useMutation({
@@ -90,3 +94,44 @@ export const vnDateTimeOf = (iso: string | null) =>
   iso
     ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' })
     : '—';
+
+export function useRoutingRules(province: string | null) {
+  return useQuery({
+    queryKey: ['feedback', 'routing-rules', province],
+    queryFn: () =>
+      api(RoutingRules, `/api/feedback/routing-rules${province ? `?province=${encodeURIComponent(province)}` : ''}`),
+  });
+}
+
+/** Add (no id) or change (id) a routing rule; the list is read again afterwards. */
+export function useSaveRoutingRule() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number | null; body: RoutingRuleInput }) =>
+      id === null
+        ? send('/api/feedback/routing-rules', { method: 'POST', body })
+        : send(`/api/feedback/routing-rules/${id}`, { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'routing-rules'] }),
+  });
+}
+
+export function useDeleteRoutingRule() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => send(`/api/feedback/routing-rules/${id}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'routing-rules'] }),
+  });
+}
+
+/** Indicators 5.2 and 5.3 per unit of the area (the supervision page's filter). */
+export function useFeedbackIndexByUnit(q: FeedbackIndexByUnitQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: ['feedback', 'index-units', q],
+    queryFn: () => {
+      const qs = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
+      return api(FeedbackIndexByUnit, `/api/feedback/index/units?${qs}`);
+    },
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -101,6 +101,11 @@ export function WorkspaceHome() {
             {t('feedback.queue.title')}
           </Anchor>
         )}
+        {mayDo(session.data, 'feedback.configure') && (
+          <Anchor component={Link} to="/admin/feedback/routing-rules" data-testid="feedback-rules-link">
+            {t('feedback.rules.title')}
+          </Anchor>
+        )}
       </Stack>
     </Container>
   );

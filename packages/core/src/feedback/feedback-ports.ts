@@ -3,6 +3,7 @@ import type { UnitVersion } from '../admin-units/unit-model.js';
 import type { AuditPort } from '../audit.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Pause } from '../deadlines/due-date.js';
+import type { FeedbackNotificationPort } from './feedback-notifications.js';
 import type { EarlierFeedback } from './repeats.js';
 import type { RoutingRuleFacts } from './routing.js';
 
@@ -10,6 +11,7 @@ import type { RoutingRuleFacts } from './routing.js';
 export type FeedbackRecord = Readonly<{
   id: string;
   code: string;
+  token: string;
   status: FeedbackStatus;
   kind: FeedbackKind;
   title: string;
@@ -23,6 +25,7 @@ export type FeedbackRecord = Readonly<{
   answeredAt: Date | null;
   publishIntended: boolean;
   stepsOnTime: boolean;
+  submitterName: string | null;
   submitterPhone: string | null;
   submitterEmail: string | null;
   rating: FeedbackRating | null;
@@ -89,16 +92,6 @@ export type FeedbackEventRow = Readonly<{
   onTime: boolean | null;
 }>;
 
-/** A message for the submitter, kept until the notification mechanism sends it (see docs/notes/issue-14.md). */
-export type FeedbackMessage = Readonly<{
-  feedbackId: string;
-  recipient: string;
-  channel: 'sms' | 'email';
-  subject: string;
-  body: string;
-  createdAt: Date;
-}>;
-
 export type FeedbackPhoto = Readonly<{ fileName: string; contentType: string; bytes: Uint8Array }>;
 
 /** Ports of the feedback use cases (packages/db binds them to one transaction). */
@@ -122,7 +115,9 @@ export interface FeedbackPorts {
   lockFeedback(id: string): Promise<FeedbackRecord | undefined>;
   lockFeedbackByToken(token: string): Promise<FeedbackRecord | undefined>;
   updateFeedback(id: string, patch: FeedbackPatch): Promise<void>;
-  appendEvent(e: FeedbackEventRow): Promise<void>;
-  queueMessage(m: FeedbackMessage): Promise<void>;
+  /** Appends the step to the history; answers its id (unique: the key of the step's notifications). */
+  appendEvent(e: FeedbackEventRow): Promise<string>;
+  /** The submitter's e-mails and SMS (outbox rows in the same transaction) and the tracking link. */
+  notifications: FeedbackNotificationPort;
   audit: AuditPort;
 }

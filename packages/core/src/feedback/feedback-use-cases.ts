@@ -9,7 +9,8 @@ import {
 import type { UnitVersion } from '../admin-units/unit-model.js';
 import { type Actor, authorize, type Resource } from '../authorization/index.js';
 import { AppError } from '../errors.js';
-import type { FeedbackPatch, FeedbackPhoto, FeedbackPorts, FeedbackRecord } from './feedback-ports.js';
+import { feedbackNoticeFor, notifyFeedbackSubmitter } from './feedback-notifications.js';
+import type { FeedbackPatch, FeedbackPhoto, FeedbackPorts } from './feedback-ports.js';
 import {
   currentDeadline,
   deadlineOfAction,
@@ -127,7 +128,8 @@ export async function submitFeedback(input: FeedbackIntake, ctx: FeedbackContext
     submitterName: input.anonymous ? null : input.submitterName,
     submitterPhone: phone,
     submitterEmail: email,
-    submitterUserId: !staffed && ctx.actor ? ctx.actor.userId : null,
+    // A signed-in citizen's account is kept, unless they chose to stay anonymous.
+    submitterUserId: !staffed && !input.anonymous && ctx.actor ? ctx.actor.userId : null,
     contactKeys: keys,
     address: input.address,
     lat: input.lat,
@@ -140,7 +142,7 @@ export async function submitFeedback(input: FeedbackIntake, ctx: FeedbackContext
     routedBy: route.by,
   });
   for (const p of input.photos) await ports.insertPhoto(id, p);
-  await ports.appendEvent({
+  const eventId = await ports.appendEvent({
     feedbackId: id,
     action: 'received',
     fromStatus: null,
@@ -150,6 +152,20 @@ export async function submitFeedback(input: FeedbackIntake, ctx: FeedbackContext
     at: ctx.now,
     onTime: null,
   });
+  const notified = await notifyFeedbackSubmitter(
+    ports.notifications,
+    {
+      id,
+      code,
+      token,
+      provinceCode,
+      submitterName: input.anonymous ? null : input.submitterName,
+      submitterPhone: phone,
+      submitterEmail: email,
+    },
+    { event: 'received' },
+    `feedback:${id}:${eventId}`,
+  );
   await ports.audit.record({
     actorUserId: ctx.actor?.userId ?? null,
     action: 'feedback.received',
@@ -157,21 +173,23 @@ export async function submitFeedback(input: FeedbackIntake, ctx: FeedbackContext
     entityId: id,
     unitCode: route.unitCode,
     provinceCode,
-    data: { code, channel: input.channel, kind: input.kind, routedBy: route.by, repeatOf, photos: input.photos.length },
+    data: {
+      code,
+      channel: input.channel,
+      kind: input.kind,
+      routedBy: route.by,
+      repeatOf,
+      photos: input.photos.length,
+      notified: notified.queued,
+    },
   });
   return { id, code, token, dueAt: deadlines.decideBy, unitCode: route.unitCode, repeatOf };
-}
-
-function messageTo(f: FeedbackRecord) {
-  if (f.submitterPhone) return { recipient: f.submitterPhone, channel: 'sms' as const };
-  if (f.submitterEmail) return { recipient: f.submitterEmail, channel: 'email' as const };
-  return undefined;
 }
 
 /**
  * One handling step on a locked feedback: check the state rule and the actor's right in the unit, move the
  * deadlines (the answer clock stops while information is awaited), mark the step on time or late, keep the
- * message for the submitter (refusal, information request, answer), append the event and audit.
+ * submitter (acceptance, refusal, information request, answer, publication), append the event and audit.
  */
 export async function actOnFeedback(
   id: string,
@@ -190,7 +208,6 @@ export async function actOnFeedback(
   let pauses = [...f.pauses];
   let answeredAt = f.answeredAt;
   let publishIntended = f.publishIntended;
-  let message: string | null = null;
 
   switch (req.action) {
     case 'route': {
@@ -214,12 +231,10 @@ export async function actOnFeedback(
     }
     case 'refuse':
       patch.refusalReason = req.text!;
-      message = `Phản ánh ${f.code} không được tiếp nhận. Lý do: ${req.text}`;
       break;
     case 'request_info':
       pauses.push({ startedAt: now, endedAt: null });
       patch.infoRequest = req.text!;
-      message = `Phản ánh ${f.code}: đề nghị bổ sung thông tin: ${req.text}`;
       break;
     case 'info_received':
       pauses = pauses.map((p, i) => (i === pauses.length - 1 && p.endedAt === null ? { ...p, endedAt: now } : p));
@@ -237,7 +252,6 @@ export async function actOnFeedback(
       patch.answerDraft = null;
       patch.answeredAt = now;
       patch.publishIntended = publishIntended;
-      message = `Trả lời phản ánh ${f.code}: ${f.answerDraft}`;
       break;
     case 'publish':
       patch.publicQuestion = req.publicQuestion ?? `${f.title}\n${f.content}`;
@@ -257,7 +271,7 @@ export async function actOnFeedback(
   patch.dueAt = currentDeadline(to, after, publishIntended);
 
   await ports.updateFeedback(f.id, patch);
-  await ports.appendEvent({
+  const eventId = await ports.appendEvent({
     feedbackId: f.id,
     action: req.action,
     fromStatus: f.status,
@@ -270,16 +284,14 @@ export async function actOnFeedback(
     at: now,
     onTime,
   });
-  const to_ = messageTo(f);
-  if (message && to_) {
-    await ports.queueMessage({
-      feedbackId: f.id,
-      ...to_,
-      subject: `Phản ánh ${f.code}`,
-      body: message,
-      createdAt: now,
-    });
-  }
+  const notice = feedbackNoticeFor(req.action, {
+    text: req.text ?? null,
+    dueAt: patch.dueAt ?? null,
+    answer: patch.answer ?? null,
+  });
+  const notified = notice
+    ? await notifyFeedbackSubmitter(ports.notifications, f, notice, `feedback:${f.id}:${eventId}`)
+    : null;
   await ports.audit.record({
     actorUserId: ctx.actor!.userId,
     action: `feedback.${req.action}`,
@@ -287,7 +299,14 @@ export async function actOnFeedback(
     entityId: f.id,
     unitCode: unit.unitCode,
     provinceCode: unit.provinceCode,
-    data: { code: f.code, from: f.status, to, onTime, ...(req.action === 'route' ? { fromUnit: f.unitCode } : {}) },
+    data: {
+      code: f.code,
+      from: f.status,
+      to,
+      onTime,
+      ...(req.action === 'route' ? { fromUnit: f.unitCode } : {}),
+      ...(notified ? { notified: notified.queued } : {}),
+    },
   });
   return { id: f.id, status: to, dueAt: patch.dueAt ?? null, onTime };
 }

@@ -1,5 +1,7 @@
 /** Feedback and hotline (PAKN): pure rules and use cases. */
+export * from './feedback-alerts.js';
 export * from './feedback-index.js';
+export * from './feedback-notifications.js';
 export * from './feedback-ports.js';
 export * from './feedback-rules.js';
 export * from './feedback-use-cases.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { vnDate } from '@mot-cua/contracts';
 import type {
   EarlierFeedback,
+  FeedbackAlertPorts,
   FeedbackPatch,
   FeedbackPorts,
   FeedbackRecord,
@@ -13,6 +14,7 @@ import type { DB } from '../schema/index.js';
 import { createAdminUnitsRepository } from './admin-units.repository.js';
 import { createAuditPort } from './audit.repository.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
+import { createNotificationsRepository } from './notifications.repository.js';
 import { createOrganisationRepository } from './organisation.repository.js';
 
 type Row = DB['feedbackItems'];
@@ -26,6 +28,7 @@ const unitName = (column: string) =>
 const toRecord = (r: Record<string, unknown>): FeedbackRecord => ({
   id: r.id as string,
   code: r.code as string,
+  token: r.token as string,
   status: r.status as FeedbackRecord['status'],
   kind: r.kind as FeedbackRecord['kind'],
   title: r.title as string,
@@ -42,6 +45,7 @@ const toRecord = (r: Record<string, unknown>): FeedbackRecord => ({
   answeredAt: r.answeredAt ? new Date(r.answeredAt as Date) : null,
   publishIntended: r.publishIntended as boolean,
   stepsOnTime: r.stepsOnTime as boolean,
+  submitterName: (r.submitterName as string | null) ?? null,
   submitterPhone: (r.submitterPhone as string | null) ?? null,
   submitterEmail: (r.submitterEmail as string | null) ?? null,
   rating: (r.rating as FeedbackRecord['rating']) ?? null,
@@ -106,11 +110,27 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       return rows.map((r) => ({ ...r, kind: r.kind as RoutingRuleFacts['kind'] }));
     },
     async findRule(id: number) {
-      return db
+      const r = await db
         .selectFrom('feedbackRoutingRules')
-        .select(['id', 'provinceCode', 'communeCode'])
+        .select(['id', 'provinceCode', 'communeCode', 'field', 'kind', 'unitCode', 'departmentId', 'priority'])
         .where('id', '=', id)
         .executeTakeFirst();
+      return r ? { ...r, kind: r.kind as RoutingRuleFacts['kind'] } : undefined;
+    },
+    async updateRule(id: number, r: Omit<RoutingRuleFacts, 'id'>) {
+      await db
+        .updateTable('feedbackRoutingRules')
+        .set({
+          provinceCode: r.provinceCode,
+          communeCode: r.communeCode,
+          field: r.field,
+          kind: r.kind,
+          unitCode: r.unitCode,
+          departmentId: r.departmentId,
+          priority: r.priority,
+        })
+        .where('id', '=', id)
+        .execute();
     },
     async insertRule(r: Omit<RoutingRuleFacts, 'id'> & { createdBy: string }) {
       const row = await db
@@ -205,10 +225,8 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .execute();
     },
     async appendEvent(e: Parameters<FeedbackPorts['appendEvent']>[0]) {
-      await db.insertInto('feedbackEvents').values(e).execute();
-    },
-    async queueMessage(m: Parameters<FeedbackPorts['queueMessage']>[0]) {
-      await db.insertInto('feedbackMessages').values(m).execute();
+      const r = await db.insertInto('feedbackEvents').values(e).returning('id').executeTakeFirstOrThrow();
+      return String(r.id);
     },
 
     // ---- reads ----
@@ -358,6 +376,76 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .where('receivedAt', '<', to)
         .execute();
     },
+    /**
+     * The feedback received in a period inside the official's scope (and the chosen province or unit), with the
+     * unit that handles it: the supervision page's indicators 5.2 and 5.3 per unit.
+     */
+    async indexRowsOfArea(opts: {
+      scope: FeedbackScope;
+      provinceCode?: string | undefined;
+      unitCode?: string | undefined;
+      from: Date;
+      to: Date;
+    }) {
+      let q = inScope(db.selectFrom('feedbackItems'), opts.scope)
+        .select([
+          'feedbackItems.unitCode',
+          'feedbackItems.provinceCode',
+          'feedbackItems.status',
+          'feedbackItems.stepsOnTime',
+          'feedbackItems.dueAt',
+          'feedbackItems.rating',
+          'feedbackItems.repeatOf',
+        ])
+        .where('feedbackItems.receivedAt', '>=', opts.from)
+        .where('feedbackItems.receivedAt', '<', opts.to);
+      if (opts.provinceCode) q = q.where('feedbackItems.provinceCode', '=', opts.provinceCode);
+      if (opts.unitCode) q = q.where('feedbackItems.unitCode', '=', opts.unitCode);
+      return q.execute();
+    },
+    // ---- reminders and escalations ----
+    async openDueBefore(before: Date) {
+      const rows = await db
+        .selectFrom('feedbackItems')
+        .select(['id', 'code', 'title', 'unitCode', 'provinceCode', 'dueAt'])
+        .where('dueAt', 'is not', null)
+        .where('dueAt', '<', before)
+        .orderBy('dueAt')
+        .limit(2000)
+        .execute();
+      return rows.map((r) => ({ ...r, dueAt: new Date(r.dueAt as Date) }));
+    },
+    async recordAlert(a: { feedbackId: string; kind: string; dueAt: Date; at: Date }) {
+      const r = await db
+        .insertInto('feedbackAlerts')
+        .values({ feedbackId: a.feedbackId, kind: a.kind, dueAt: a.dueAt, sentAt: a.at })
+        .onConflict((oc) => oc.columns(['feedbackId', 'kind', 'dueAt']).doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async setAlertRecipients(a: { feedbackId: string; kind: string; dueAt: Date }, n: number) {
+      await db
+        .updateTable('feedbackAlerts')
+        .set({ recipients: n })
+        .where('feedbackId', '=', a.feedbackId)
+        .where('kind', '=', a.kind)
+        .where('dueAt', '=', a.dueAt)
+        .execute();
+    },
+    async officialsOf(unitCode: string, roles: ReadonlyArray<string>, onDate: string) {
+      if (roles.length === 0) return [];
+      return db
+        .selectFrom('roleGrants as g')
+        .innerJoin('users as u', 'u.id', 'g.userId')
+        .select(['u.id as userId', 'u.email'])
+        .distinct()
+        .where('g.unitCode', '=', unitCode)
+        .where('g.role', 'in', [...roles])
+        .where('g.validFrom', '<=', onDate)
+        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', onDate)]))
+        .orderBy('u.id')
+        .execute();
+    },
     async apiKeyValid(keyHash: string) {
       const r = await db
         .selectFrom('open311ApiKeys')
@@ -374,16 +462,22 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .onConflict((oc) => oc.column('keyHash').doNothing())
         .execute();
     },
-    async messagesOf(feedbackId: string) {
-      return db.selectFrom('feedbackMessages').selectAll().where('feedbackId', '=', feedbackId).orderBy('id').execute();
-    },
   };
 }
 export type FeedbackRepo = ReturnType<typeof createFeedbackRepository>;
 
-/** Ports of the feedback use cases over one transaction. */
-export function createFeedbackPorts(trx: Kysely<DB>, requestId: string | null = null): FeedbackPorts {
+/** The submitter's tracking page (status, answer, rating), printed in their messages. */
+export const feedbackTrackingUrl = (publicUrl: string, token: string) =>
+  `${publicUrl.replace(/\/$/, '')}/phan-anh/${encodeURIComponent(token)}`;
+
+/** Ports of the feedback use cases over one transaction (`publicUrl`: the site's address, for links). */
+export function createFeedbackPorts(
+  trx: Kysely<DB>,
+  requestId: string | null = null,
+  opts: { publicUrl?: string } = {},
+): FeedbackPorts {
   const repo = createFeedbackRepository(trx);
+  const base = (opts.publicUrl ?? '').replace(/\/$/, '');
   const units = createAdminUnitsRepository(trx);
   const org = createOrganisationRepository(trx);
   return {
@@ -404,7 +498,34 @@ export function createFeedbackPorts(trx: Kysely<DB>, requestId: string | null = 
     lockFeedbackByToken: repo.lockFeedbackByToken,
     updateFeedback: repo.updateFeedback,
     appendEvent: repo.appendEvent,
-    queueMessage: repo.queueMessage,
+    notifications: {
+      ...createNotificationsRepository(trx),
+      trackingUrl: (token) => feedbackTrackingUrl(base, token),
+    },
+    audit: createAuditPort(trx, requestId),
+  };
+}
+
+/** Ports of the reminder and escalation sweep over one transaction. */
+export function createFeedbackAlertPorts(
+  trx: Kysely<DB>,
+  requestId: string | null = null,
+  opts: { publicUrl?: string } = {},
+): FeedbackAlertPorts {
+  const repo = createFeedbackRepository(trx);
+  const base = (opts.publicUrl ?? '').replace(/\/$/, '');
+  return {
+    openDueBefore: repo.openDueBefore,
+    calendarOf: (u, fromYear, toYear) => loadWorkingCalendar(trx, { ...u, fromYear, toYear }),
+    recordAlert: repo.recordAlert,
+    setAlertRecipients: repo.setAlertRecipients,
+    officialsOf: repo.officialsOf,
+    appendEvent: repo.appendEvent,
+    notifications: {
+      ...createNotificationsRepository(trx),
+      trackingUrl: (token) => feedbackTrackingUrl(base, token),
+      workspaceUrl: (id) => `${base}/workspace/feedback/${encodeURIComponent(id)}`,
+    },
     audit: createAuditPort(trx, requestId),
   };
 }
@@ -422,6 +543,7 @@ export function createRoutingRulesPorts(trx: Kysely<DB>, requestId: string | nul
     },
     findRule: repo.findRule,
     insertRule: repo.insertRule,
+    updateRule: repo.updateRule,
     deleteRule: repo.deleteRule,
     audit: createAuditPort(trx, requestId),
   };

@@ -83,16 +83,12 @@ export interface FeedbackPhotosTable {
   createdAt: Generated<Date>;
 }
 
-export interface FeedbackMessagesTable {
-  id: Generated<number>;
+export interface FeedbackAlertsTable {
   feedbackId: string;
-  channel: string;
-  recipient: string;
-  subject: string;
-  body: string;
-  status: Generated<string>;
-  createdAt: Timestamp;
-  sentAt: NullableTimestamp;
+  kind: string;
+  dueAt: Timestamp;
+  sentAt: Timestamp;
+  recipients: Generated<number>;
 }
 
 export interface Open311ApiKeysTable {
@@ -102,12 +98,12 @@ export interface Open311ApiKeysTable {
   revokedAt: NullableTimestamp;
 }
 
-/** Row types of the feedback tables (migrations 0090–0099). */
+/** Row types of the feedback tables (migrations 0090–0099, 0135–0139). */
 export interface FeedbackTables {
   feedbackRoutingRules: FeedbackRoutingRulesTable;
   feedbackItems: FeedbackItemsTable;
   feedbackEvents: FeedbackEventsTable;
   feedbackPhotos: FeedbackPhotosTable;
-  feedbackMessages: FeedbackMessagesTable;
+  feedbackAlerts: FeedbackAlertsTable;
   open311ApiKeys: Open311ApiKeysTable;
 }

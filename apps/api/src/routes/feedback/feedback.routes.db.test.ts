@@ -1,4 +1,4 @@
-import { createAuditRepository, createFeedbackRepository, type Database } from '@mot-cua/db';
+import { createAuditRepository, createNotificationsRepository, type Database } from '@mot-cua/db';
 import { createTestDb, fixedClock, insertDossierTestUnits } from '@mot-cua/test-kit';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
@@ -173,7 +173,7 @@ describe('routing and handling', () => {
     expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(id);
   });
 
-  it('accept → draft → leader approves for publication → published, with messages to send and audit', async () => {
+  it('accept → draft → leader approves for publication → published, with the submitter’s messages in the outbox and audit', async () => {
     clock.set('2026-03-03T02:00:00Z');
     expect((await act(id, specialist, { action: 'accept' })).json().status).toBe('accepted');
     expect((await act(id, leader, { action: 'approve_answer' })).json().code).toBe('FEEDBACK_ACTION_NOT_ALLOWED');
@@ -206,9 +206,16 @@ describe('routing and handling', () => {
     ]);
     expect(published.json().events.every((e: { onTime: boolean | null }) => e.onTime !== false)).toBe(true);
 
-    const messages = await createFeedbackRepository(database.db).messagesOf(id);
-    expect(messages).toMatchObject([{ channel: 'sms', recipient: '0912345678', status: 'to_send' }]);
-    expect(messages[0]!.body).toContain('đã có kết quả');
+    // The submitter (a phone, no e-mail) is told by SMS of each step that concerns them, once each.
+    const messages = await createNotificationsRepository(database.db).listForSubject({ type: 'feedback', id });
+    expect(messages.map((m) => [m.topic, (m.payload as { event: string }).event])).toEqual([
+      ['notify.sms', 'feedback.received'],
+      ['notify.sms', 'feedback.accepted'],
+      ['notify.sms', 'feedback.answered'],
+      ['notify.sms', 'feedback.published'],
+    ]);
+    expect(messages.every((m) => (m.payload as { to: string }).to === '0912345678')).toBe(true);
+    expect((messages[2]!.payload as { text: string }).text).toContain('da co ket qua');
     const audit = await createAuditRepository(database.db).listAudit('feedback', id);
     expect(audit.map((a) => a.action)).toEqual([
       'feedback.received',
@@ -292,5 +299,91 @@ describe('deadlines, hotline and the service index', () => {
     expect(f.handledOnTime).toBe(1);
     expect(f.onTimeRate).toBe(0.5);
     expect(f.repeated).toBe(1);
+
+    // The supervision page: the same figures per unit of the area, for a supervisor of the province.
+    const supervisor = await signIn(app, database, [{ role: 'supervisor', unitCode: units.provinceCode }]);
+    const area = await get(
+      `/api/feedback/index/units?from=2026-03-01&to=2026-03-31&provinceCode=${units.provinceCode}`,
+      supervisor,
+    );
+    expect(area.statusCode, area.body).toBe(200);
+    const row = area.json().rows.find((r: { unitCode: string }) => r.unitCode === units.communeCodes[0]);
+    expect(row).toMatchObject({ handled: 2, handledOnTime: 1, onTimeRate: 0.5, repeated: 1 });
+    expect(area.json().totals.received).toBeGreaterThanOrEqual(row.received);
+    // An official of another commune sees only their own unit, and no other commune's figures.
+    const theirs = await get('/api/feedback/index/units?from=2026-03-01&to=2026-03-31', outsider);
+    expect(theirs.json().rows.map((r: { unitCode: string }) => r.unitCode)).not.toContain(units.communeCodes[0]);
+    const foreign = await get(
+      `/api/feedback/index/units?from=2026-03-01&to=2026-03-31&unitCode=${units.communeCodes[0]}`,
+      outsider,
+    );
+    expect(foreign.json().code).toBe('OUT_OF_JURISDICTION');
+  });
+});
+
+describe('routing rules are edited by the administrator, audited', () => {
+  const put = (url: string, who: Signed, payload: unknown) =>
+    app.inject({ method: 'PUT', url, headers: who.headers, payload: payload as object });
+
+  it('changes a rule (both versions in the audit), routes by the new version, then deletes it', async () => {
+    const c0 = units.communeCodes[0]!;
+    const created = await post('/api/feedback/routing-rules', director, {
+      provinceCode: units.provinceCode,
+      communeCode: c0,
+      kind: 'suggestion',
+      unitCode: c0,
+      priority: 5,
+    });
+    const ruleId = created.json().id as number;
+    const edit = {
+      provinceCode: units.provinceCode,
+      communeCode: c0,
+      kind: 'suggestion',
+      unitCode: c0,
+      departmentId,
+      priority: 5,
+    };
+    expect((await put(`/api/feedback/routing-rules/${ruleId}`, specialist, edit)).json().code).toBe('FORBIDDEN');
+    expect(
+      (
+        await put(`/api/feedback/routing-rules/${ruleId}`, director, { ...edit, departmentId: crypto.randomUUID() })
+      ).json().code,
+    ).toBe('FEEDBACK_DEPARTMENT_MISMATCH');
+    expect(
+      (
+        await put(`/api/feedback/routing-rules/${ruleId}`, director, { ...edit, communeCode: units.communeCodes[1] })
+      ).json().code,
+    ).toBe('OUT_OF_JURISDICTION');
+    expect((await put('/api/feedback/routing-rules/999999999', director, edit)).json().code).toBe(
+      'FEEDBACK_ROUTING_RULE_NOT_FOUND',
+    );
+    const ok = await put(`/api/feedback/routing-rules/${ruleId}`, director, edit);
+    expect(ok.statusCode, ok.body).toBe(204);
+
+    const list = await get(`/api/feedback/routing-rules?province=${units.provinceCode}`, director);
+    expect(list.json().items.find((r: { id: number }) => r.id === ruleId)).toMatchObject({
+      departmentId,
+      departmentName: `Phòng Kinh tế ${c0}`,
+    });
+    const s = await post('/api/feedback', undefined, {
+      kind: 'suggestion',
+      title: 'Góp ý giờ làm việc',
+      content: 'Đề nghị mở cửa sáng thứ bảy.',
+      communeCode: c0,
+      anonymous: true,
+    });
+    expect((await get(`/api/feedback/items/${s.json().id}`, director)).json().departmentId).toBe(departmentId);
+
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/feedback/routing-rules/${ruleId}`, headers: director.headers }))
+        .statusCode,
+    ).toBe(204);
+    const audit = await createAuditRepository(database.db).listAudit('feedback_routing_rule', String(ruleId));
+    expect(audit.map((a) => a.action)).toEqual([
+      'feedback.routing_rule_created',
+      'feedback.routing_rule_updated',
+      'feedback.routing_rule_deleted',
+    ]);
+    expect(audit[1]!.data).toMatchObject({ before: { departmentId: null }, after: { departmentId } });
   });
 });

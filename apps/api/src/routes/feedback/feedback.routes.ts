@@ -1,7 +1,13 @@
 import { featurePlugin } from '../feature.js';
 import { feedbackHandlingRoutes } from './handling.routes.js';
+import { feedbackIndexRoutes } from './index.routes.js';
 import { feedbackPublicRoutes } from './public.routes.js';
 import { feedbackRoutingRulesRoutes } from './routing-rules.routes.js';
 
 /** Feedback and hotline (PAKN), mounted at /api/feedback. */
-export const feedbackRoutes = featurePlugin([feedbackPublicRoutes, feedbackHandlingRoutes, feedbackRoutingRulesRoutes]);
+export const feedbackRoutes = featurePlugin([
+  feedbackPublicRoutes,
+  feedbackHandlingRoutes,
+  feedbackIndexRoutes,
+  feedbackRoutingRulesRoutes,
+]);

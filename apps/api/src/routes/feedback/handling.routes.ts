@@ -1,35 +1,24 @@
 import {
   FeedbackActionRequest,
   FeedbackDetail,
-  FeedbackIndex,
-  FeedbackIndexQuery,
   FeedbackIntakeRequest,
   FeedbackList,
   FeedbackListQuery,
   FeedbackSubmitted,
-  vnLocalToIso,
 } from '@mot-cua/contracts';
-import {
-  AppError,
-  actOnFeedback,
-  authorize,
-  feedbackIndex,
-  feedbackResource,
-  jurisdictionFor,
-  submitFeedback,
-} from '@mot-cua/core';
-import { createFeedbackPorts, createFeedbackRepository, locateUnit } from '@mot-cua/db';
+import { AppError, actOnFeedback, authorize, feedbackResource, jurisdictionFor, submitFeedback } from '@mot-cua/core';
+import { createFeedbackRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { inTransaction } from '../write.js';
+import { feedbackPortsOf } from './feedback-ports.js';
 import { calendarsFor, presentDetail, presentSummary } from './feedback-view.js';
 
 const tags = ['feedback'];
 const IdParams = z.object({ id: z.uuid() });
 const DAY_MS = 86_400_000;
-const vnInstantOfDate = (d: string) => new Date(vnLocalToIso(`${d}T00:00`));
 
 /** Officials at work: the hotline and counter intake, the handling queue with deadline marks, the steps, the index. */
 export const feedbackHandlingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -56,7 +45,7 @@ export const feedbackHandlingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     async (req, reply) => {
       const actor = requireActor(req);
       const b = req.body;
-      const r = await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
           {
             channel: b.channel,
@@ -144,44 +133,10 @@ export const feedbackHandlingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     },
     async (req) => {
       const actor = requireActor(req);
-      await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         actOnFeedback(req.params.id, req.body, { actor, now: deps.clock.now() }, ports),
       );
       return detailOf(req.params.id, actor);
-    },
-  );
-
-  app.get(
-    '/index',
-    {
-      schema: {
-        tags,
-        summary: 'Service index indicators 5.2 (handled on time) and 5.3 (satisfaction) of a unit over a period',
-        querystring: FeedbackIndexQuery,
-        response: { 200: FeedbackIndex },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req);
-      const { unit, from, to } = req.query;
-      const scope = await locateUnit(db, unit);
-      authorize(actor, 'feedback.read', { kind: 'unit', unitCode: unit, provinceCode: scope.provinceCode ?? unit });
-      const now = deps.clock.now();
-      const rows = await createFeedbackRepository(db).indexRows(
-        unit,
-        vnInstantOfDate(from),
-        new Date(vnInstantOfDate(to).getTime() + DAY_MS),
-      );
-      const figures = feedbackIndex(
-        rows.map((r) => ({
-          status: r.status as never,
-          stepsOnTime: r.stepsOnTime,
-          overdueNow: r.dueAt !== null && new Date(r.dueAt).getTime() < now.getTime(),
-          rating: r.rating as never,
-          repeated: r.repeatOf !== null,
-        })),
-      );
-      return { unitCode: unit, from, to, ...figures };
     },
   );
 };

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type FeedbackStatus, vnDate } from '@mot-cua/contracts';
 import { open311Status, statusNote, submitFeedback } from '@mot-cua/core';
-import { createAdminUnitsRepository, createFeedbackPorts, createFeedbackRepository } from '@mot-cua/db';
+import { createAdminUnitsRepository, createFeedbackRepository } from '@mot-cua/db';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../write.js';
+import { feedbackPortsOf } from './feedback-ports.js';
 import { Open311Error, requireFormat, sendOpen311, w3c } from './open311-format.js';
 import { isFeedbackKind, OPEN311_SERVICES } from './open311-services.js';
 
@@ -62,6 +63,30 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
     return unit;
   }
 
+  /**
+   * `address_id` in our master address repository, the administrative units: the code of the commune or ward
+   * where the matter is (old codes are followed to today's unit). It gives the commune and, without an
+   * address_string, the address "<commune>, <province>". It must lie in the jurisdiction and agree with
+   * attribute[commune_code].
+   */
+  async function addressOf(
+    id: string | undefined,
+    within: { code: string; provinceCode: string; level: string } | undefined,
+  ) {
+    const code = text(id, 'address_id', 10);
+    if (!code) return undefined;
+    const units = createAdminUnitsRepository(db);
+    const today = vnDate(deps.clock.now());
+    const unit = /^[0-9A-Za-z]{2,10}$/.test(code) ? await units.findUnit(code, today) : undefined;
+    if (!unit || unit.level === 'province')
+      throw new Open311Error(400, `address_id "${code}" is not the code of a commune or ward`);
+    const outside =
+      within && (within.level === 'province' ? unit.provinceCode !== within.code : unit.code !== within.code);
+    if (outside) throw new Open311Error(400, `address_id "${code}" is outside jurisdiction_id "${within.code}"`);
+    const province = await units.findUnit(unit.provinceCode, today);
+    return { communeCode: unit.code, address: [unit.fullName, province?.fullName].filter(Boolean).join(', ') };
+  }
+
   type Row = Awaited<ReturnType<typeof repo.open311List>>[number];
   const present = (r: Row) => {
     const published = r.status === 'published';
@@ -84,7 +109,8 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       updated_datetime: w3c(r.updatedAt),
       expected_datetime: w3c(r.dueAt),
       address: published ? r.address : null,
-      address_id: null,
+      // The commune or ward code (our address_id) is no personal detail: given from the start.
+      address_id: r.communeCode,
       zipcode: null,
       lat: published ? r.lat : null,
       long: published ? r.long : null,
@@ -111,11 +137,14 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
         throw new Open311Error(400, 'A location is required: lat and long, address_string or address_id');
       }
       const unit = await jurisdiction(p.jurisdiction_id);
+      const place = await addressOf(p.address_id, unit);
+      const attributeCommune = text(p['attribute[commune_code]'], 'attribute[commune_code]', 10);
+      if (place && attributeCommune && attributeCommune !== place.communeCode)
+        throw new Open311Error(400, 'address_id and attribute[commune_code] name different communes');
       const communeCode =
-        text(p['attribute[commune_code]'], 'attribute[commune_code]', 10) ??
-        (unit && unit.level !== 'province' ? unit.code : null);
+        attributeCommune ?? place?.communeCode ?? (unit && unit.level !== 'province' ? unit.code : null);
       if (!communeCode)
-        throw new Open311Error(400, 'jurisdiction_id (a commune) or attribute[commune_code] is required');
+        throw new Open311Error(400, 'jurisdiction_id (a commune), address_id or attribute[commune_code] is required');
       const description = text(p.description, 'description', 4000);
       if (!description) throw new Open311Error(400, 'description is required');
       const email = text(p.email, 'email', 200);
@@ -125,7 +154,7 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       const name =
         [text(p.first_name, 'first_name', 60), text(p.last_name, 'last_name', 60)].filter(Boolean).join(' ') || null;
       const media = text(p.media_url, 'media_url', 500);
-      const r = await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
           {
             channel: 'api',
@@ -139,7 +168,7 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
             submitterName: name,
             submitterPhone: phone,
             submitterEmail: email,
-            address,
+            address: address ?? place?.address ?? null,
             lat,
             long,
             photos: [],

@@ -28,7 +28,7 @@ const get = (url: string) => app.inject({ url });
 
 beforeAll(async () => {
   database = await createTestDb();
-  units = await insertDossierTestUnits(database.db, 1);
+  units = await insertDossierTestUnits(database.db, 2);
   ({ app } = await buildTestApp(database, { clock: fixedClock('2026-03-02T02:00:00Z') }));
   await createFeedbackRepository(database.db).addApiKey(
     createHash('sha256').update(API_KEY).digest('hex'),
@@ -173,6 +173,45 @@ describe('POST requests', () => {
     expect((await get(`${base}&status=pending`)).statusCode).toBe(400);
   });
 
+  it('resolves address_id (a commune or ward code) to the commune and its address, inside the jurisdiction', async () => {
+    const { lat: _a, long: _b, jurisdiction_id: _j, ...noPlace } = valid();
+    const res = await postForm('/open311/v2/requests.json', {
+      ...noPlace,
+      jurisdiction_id: units.provinceCode,
+      address_id: units.communeCodes[0]!,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const code = res.json()[0].service_request_id as string;
+    const stored = await database.db
+      .selectFrom('feedbackItems')
+      .select(['communeCode', 'address', 'unitCode'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      communeCode: units.communeCodes[0],
+      address: expect.stringMatching(/^Phường Thử 1, Tỉnh Thử /),
+      unitCode: units.communeCodes[0],
+    });
+    const [r] = (await get(`/open311/v2/requests/${code}.json`)).json();
+    expect(r).toMatchObject({ address_id: units.communeCodes[0], address: null });
+    const one = xml.parse((await get(`/open311/v2/requests/${code}.xml`)).body);
+    expect(one.service_requests.request.address_id).toBe(units.communeCodes[0]);
+
+    const bad = async (extra: Record<string, string>) =>
+      (await postForm('/open311/v2/requests.json', { ...noPlace, ...extra })).json();
+    expect(await bad({ address_id: 'ZZ999' })).toEqual([
+      { code: 400, description: 'address_id "ZZ999" is not the code of a commune or ward' },
+    ]);
+    expect((await bad({ address_id: units.provinceCode }))[0].code).toBe(400);
+    expect(
+      (await bad({ address_id: units.communeCodes[0]!, jurisdiction_id: units.communeCodes[1]! }))[0].description,
+    ).toContain('outside jurisdiction_id');
+    expect(
+      (await bad({ address_id: units.communeCodes[0]!, 'attribute[commune_code]': units.communeCodes[1]! }))[0]
+        .description,
+    ).toBe('address_id and attribute[commune_code] name different communes');
+  });
+
   it('fuzzing: any parameters give 201 or a 4xx in the specification error format', async () => {
     const keys = [
       'api_key',
@@ -184,6 +223,7 @@ describe('POST requests', () => {
       'email',
       'phone',
       'jurisdiction_id',
+      'address_id',
       'attribute[commune_code]',
     ];
     await fc.assert(

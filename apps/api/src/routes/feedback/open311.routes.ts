@@ -14,7 +14,8 @@ const ATTRIBUTES = [
     code: 'commune_code',
     datatype: 'string',
     required: false,
-    datatype_description: 'Mã xã, phường (5 chữ số); bắt buộc khi jurisdiction_id là mã tỉnh',
+    datatype_description:
+      'Mã xã, phường (5 chữ số); bắt buộc khi jurisdiction_id là mã tỉnh và không có address_id (address_id cũng là mã xã, phường)',
     order: 1,
     description: 'Xã, phường nơi xảy ra sự việc',
   },

@@ -8,13 +8,14 @@ import {
   PublishedAnswersQuery,
 } from '@mot-cua/contracts';
 import { AppError, decide, feedbackResource, rateFeedback, submitFeedback } from '@mot-cua/core';
-import { createFeedbackPorts, createFeedbackRepository } from '@mot-cua/db';
+import { createFeedbackRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { optionalActor } from '../../http/auth.js';
 import { inTransaction } from '../write.js';
 import { sharedFaqIndex } from './faq-cache.js';
+import { feedbackPortsOf } from './feedback-ports.js';
 import { decodePhoto } from './feedback-view.js';
 
 const tags = ['feedback'];
@@ -39,7 +40,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     async (req, reply) => {
       const b = req.body;
       const photos = b.photos.map(decodePhoto);
-      const r = await inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
           {
             channel: 'web',
@@ -112,7 +113,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       },
     },
     async (req) =>
-      inTransaction(deps, req, createFeedbackPorts, (ports) =>
+      inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         rateFeedback(req.params.token, req.body, { actor: optionalActor(req), now: deps.clock.now() }, ports),
       ),
   );

@@ -6,6 +6,7 @@ import {
   deleteRoutingRule,
   jurisdictionFor,
   routingRuleResource,
+  updateRoutingRule,
 } from '@mot-cua/core';
 import { createFeedbackRepository, createRoutingRulesPorts } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -61,6 +62,25 @@ export const feedbackRoutingRulesRoutes: FastifyPluginAsyncZod<AppDeps> = async 
         createRoutingRule(req.body, { actor, now: deps.clock.now() }, ports),
       );
       return reply.status(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/routing-rules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a routing rule (audited with both versions)',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: RoutingRuleInput,
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await inTransaction(deps, req, createRoutingRulesPorts, (ports) =>
+        updateRoutingRule(req.params.id, req.body, { actor, now: deps.clock.now() }, ports),
+      );
+      return reply.status(204).send();
     },
   );
 

@@ -20,11 +20,13 @@ import {
   type FeedbackKind,
   type FeedbackSubmitRequest,
 } from '@mot-cua/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { isCitizen, useCitizenProfile } from '../../api/citizens.js';
 import { ApiError } from '../../api/client.js';
 import { useSubmitFeedback, vnDateTimeOf } from '../../api/feedback.js';
+import { useSession } from '../../api/session.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
 
 async function toBase64(file: File): Promise<string> {
@@ -55,6 +57,15 @@ export function FeedbackFormPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [place, setPlace] = useState<{ lat: number; long: number } | undefined>();
   const [local, setLocal] = useState<string | null>(null);
+  // A citizen signed in with the electronic identity: name and phone from the profile, the feedback kept with
+  // the account (unless sent anonymously).
+  const session = useSession();
+  const citizen = isCitizen(session.data);
+  const profile = useCitizenProfile(citizen);
+  useEffect(() => {
+    if (profile.data)
+      setF((o) => ({ ...o, name: o.name || profile.data.fullName, phone: o.phone || (profile.data.phone ?? '') }));
+  }, [profile.data]);
   const set = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) =>
     setF({ ...f, [k]: e.currentTarget.value });
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
@@ -101,6 +112,11 @@ export function FeedbackFormPage() {
       <Text c="dimmed" mb="md">
         {t('feedback.form.intro')}
       </Text>
+      {citizen && profile.data && (
+        <Alert color="blue" mb="md" data-testid="feedback-signed-in">
+          {t('feedback.form.signedIn', { name: profile.data.fullName })}
+        </Alert>
+      )}
       <form onSubmit={send}>
         <Grid>
           <Grid.Col span={{ base: 12, md: 7 }}>

@@ -19,9 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useDossierStats } from '../../api/dossiers.js';
-import { useSession } from '../../api/session.js';
+import { mayDo, useSession } from '../../api/session.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
+import { FeedbackIndexSection } from '../feedback/FeedbackIndexSection.js';
 import { StatsDossierList, type StatsPick } from './supervision/StatsDossierList.js';
 import { Count, Figure, OnTimeBar, pct } from './supervision/StatsParts.js';
 
@@ -294,6 +295,16 @@ export function SupervisionPage() {
             <Text size="xs" c="dimmed">
               {s.by === 'current_unit' ? t('dossiers.supervision.noteCurrent') : t('dossiers.supervision.note')}
             </Text>
+            {mayDo(session.data, 'feedback.read') && (
+              <FeedbackIndexSection
+                query={{
+                  from: s.from,
+                  to: s.to,
+                  ...(filter.provinceCode ? { provinceCode: filter.provinceCode } : {}),
+                  ...(filter.unitCode ? { unitCode: filter.unitCode } : {}),
+                }}
+              />
+            )}
           </>
         )}
       </Stack>

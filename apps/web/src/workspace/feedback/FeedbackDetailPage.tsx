@@ -174,15 +174,22 @@ export function FeedbackDetailPage() {
             <Timeline bulletSize={14} lineWidth={2}>
               {d.events.map((e) => (
                 <Timeline.Item
-                  key={`${e.at}-${e.action}`}
-                  title={t(`feedback.actions.${e.action}`, e.action)}
-                  color={e.onTime === false ? 'red' : 'blue'}
+                  key={`${e.at}-${e.action}-${e.note}`}
+                  title={
+                    e.action === 'escalated'
+                      ? t(`feedback.escalation.${e.note === 'province' ? 2 : 1}`)
+                      : t(`feedback.actions.${e.action}`, e.action)
+                  }
+                  color={
+                    e.onTime === false || e.action === 'escalated' ? 'red' : e.action === 'reminded' ? 'orange' : 'blue'
+                  }
                 >
                   <Text size="xs" c="dimmed">
-                    {vnDateTimeOf(e.at)} · {e.actorName ?? '—'}
+                    {vnDateTimeOf(e.at)} ·{' '}
+                    {e.actorName ?? (['reminded', 'escalated'].includes(e.action) ? t('feedback.detail.system') : '—')}
                     {e.onTime === false ? ` · ${t('feedback.detail.late')}` : ''}
                   </Text>
-                  {e.note && e.action !== 'received' && <Text size="sm">{e.note}</Text>}
+                  {e.note && !['received', 'escalated'].includes(e.action) && <Text size="sm">{e.note}</Text>}
                 </Timeline.Item>
               ))}
             </Timeline>

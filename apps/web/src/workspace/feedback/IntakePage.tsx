@@ -14,7 +14,7 @@ import {
 import { FEEDBACK_KINDS, type FeedbackKind } from '@mot-cua/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useIntake } from '../../api/feedback.js';
 import { allowedUnits, useSession } from '../../api/session.js';
@@ -25,14 +25,19 @@ export function IntakePage() {
   const session = useSession();
   const intake = useIntake();
   const units = allowedUnits(session.data, 'feedback.intake');
-  const [channel, setChannel] = useState<'hotline' | 'counter'>('hotline');
+  // From the counter page: the counter, its unit and the visitor's dossier come with the link.
+  const [params] = useSearchParams();
+  const counterId = params.get('counterId') ?? undefined;
+  const [channel, setChannel] = useState<'hotline' | 'counter'>(
+    params.get('channel') === 'counter' ? 'counter' : 'hotline',
+  );
   const [kind, setKind] = useState<FeedbackKind>('question');
   const [f, setF] = useState({
     title: '',
     content: '',
     field: '',
-    communeCode: '',
-    dossierCode: '',
+    communeCode: params.get('communeCode') ?? '',
+    dossierCode: params.get('dossierCode') ?? '',
     callerName: '',
     callerPhone: '',
   });
@@ -53,6 +58,7 @@ export function IntakePage() {
         dossierCode: opt(f.dossierCode),
         callerName: opt(f.callerName),
         callerPhone: opt(f.callerPhone),
+        ...(channel === 'counter' && counterId ? { counterId } : {}),
       },
       { onSuccess: () => setF({ ...f, title: '', content: '', dossierCode: '', callerName: '', callerPhone: '' }) },
     );

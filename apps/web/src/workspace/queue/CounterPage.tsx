@@ -139,6 +139,21 @@ export function CounterPage() {
                           {t('queue.receiveDossier')}
                         </Anchor>
                         <Text size="sm">{t('queue.receiveHint')}</Text>
+                        <Anchor
+                          component={Link}
+                          to={`/workspace/feedback/intake?${new URLSearchParams({
+                            channel: 'counter',
+                            counterId: s.counter.id,
+                            ...(center.data ? { communeCode: center.data.unitCode } : {}),
+                            ...((current.dossierCode ?? current.dossiers.at(-1)?.code)
+                              ? { dossierCode: current.dossierCode ?? current.dossiers.at(-1)!.code }
+                              : {}),
+                          })}`}
+                          target="_blank"
+                          data-testid="counter-feedback"
+                        >
+                          {t('feedback.intake.fromCounter')}
+                        </Anchor>
                         <Group align="end">
                           <TextInput
                             label={t('queue.linkDossierLabel')}
