@@ -16,6 +16,7 @@ export * from './repositories/procedures.js';
 export * from './repositories/queue.js';
 export * from './repositories/search.js';
 export * from './repositories/sessions.repository.js';
+export * from './repositories/stored-files.repository.js';
 export * from './repositories/users.repository.js';
 export type { DB } from './schema/index.js';
 export * from './seed/index.js';

@@ -18,7 +18,9 @@ import {
 } from '@mot-cua/core';
 import { createPortalImportsRepository } from '@mot-cua/db';
 import type { AppDeps } from '../context.js';
-import { checkedFile, dossierDeps } from '../routes/dossiers/dossier-deps.js';
+import type { FileStore } from '../files/file-store.js';
+import { storeBytes } from '../files/uploads.js';
+import { dossierDeps } from '../routes/dossiers/dossier-deps.js';
 import type { FeedDossier, PortalInboundClient } from './portal-inbound-client.js';
 
 export type ImporterStatus = {
@@ -67,15 +69,22 @@ export type ImporterOptions = {
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 };
 
-/** Decode and check the files of one portal dossier (type from the bytes, size); the first problem found. */
-function portalFiles(item: FeedDossier): { files: PortalFile[]; problem: PortalReviewReason | null } {
+/**
+ * Decode, check (type from the bytes, size) and store the files of one portal dossier in the file store, before
+ * its transaction; the first problem found. A full disk is not the portal's problem: it stops the pull (retried).
+ */
+async function portalFiles(
+  store: FileStore,
+  item: FeedDossier,
+): Promise<{ files: PortalFile[]; problem: PortalReviewReason | null }> {
   const files: PortalFile[] = [];
   for (const f of item.TepDinhKem ?? []) {
     try {
-      const c = checkedFile(Buffer.from(f.NoiDung, 'base64'));
-      files.push({ ...c, fileName: f.TenTep, componentKey: f.MaThanhPhan?.trim() || null });
+      const c = await storeBytes(store, Buffer.from(f.NoiDung, 'base64'), f.TenTep);
+      files.push({ ...c, componentKey: f.MaThanhPhan?.trim() || null });
     } catch (e) {
-      if (e instanceof AppError) return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
+      if (e instanceof AppError && e.code !== 'STORAGE_FULL')
+        return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
       throw e;
     }
   }
@@ -123,7 +132,7 @@ export function createPortalImporter(o: ImporterOptions): PortalImporter {
   let wake: (() => void) | null = null;
 
   async function importOne(item: FeedDossier) {
-    const { files, problem } = portalFiles(item);
+    const { files, problem } = await portalFiles(o.deps.files, item);
     return database.db.transaction().execute(async (trx) => {
       const d = dossierDeps(trx, o.deps, undefined, `portal-import:${item.MaHoSoQG}`);
       return importPortalDossier(

@@ -28,7 +28,6 @@ export type PortalFile = {
   sha256: string;
   sizeBytes: number;
   mediaType: string;
-  content: Uint8Array;
 };
 
 export type PortalImportOutcome =
@@ -181,7 +180,6 @@ export async function importPortalDossier(
       sha256: f.sha256,
       sizeBytes: f.sizeBytes,
       mediaType: f.mediaType,
-      content: f.content,
     });
     await deps.dossiers.addAttachment({
       dossierId: r.dossier.id,

@@ -79,7 +79,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     },
     async (req, reply) => {
       const c = await requireCitizen(req, deps.database.db);
-      const { files, fields } = await readCitizenParts(req);
+      const { files, fields } = await readCitizenParts(req, deps.files);
       const data = parseData(fields.data);
       const today = vnDate(deps.clock.now());
       const version = await createProceduresRepository(deps.database.db).findVersionAt(data.procedureCode, today);
@@ -168,7 +168,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     },
     async (req) => {
       const c = await requireCitizen(req, deps.database.db);
-      const { files, fields } = await readCitizenParts(req);
+      const { files, fields } = await readCitizenParts(req, deps.files);
       const note = fields.note?.trim().slice(0, 2000) || null;
       return inTransaction(
         deps,
