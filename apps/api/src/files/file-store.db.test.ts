@@ -29,7 +29,7 @@ let root: string;
 let store: FileStore;
 let diskFull = false;
 
-const CITIZEN_ID = '079190005555';
+const CITIZEN_ID = '079190001234'; // a demo citizen of the local identity provider
 const pdf = (tag: string, n = 50_000) => Buffer.concat([Buffer.from(`%PDF-1.4\n%${tag}\n`), Buffer.alloc(n, 0x20)]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -109,7 +109,7 @@ beforeAll(async () => {
   procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: unit })).code;
   reception = await signIn(app, database, [{ role: 'reception', unitCode: unit }]);
   citizen = await signInCitizen(app, CITIZEN_ID);
-});
+}, 600_000);
 afterAll(async () => {
   await app.close();
   await sim.close();

@@ -10,6 +10,7 @@ import { createCitizensRepository, createOnlinePaymentsRepository } from '@mot-c
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { accessLogFor } from '../dossiers/access-log.js';
 import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
 import { slipsOf } from '../dossiers/dossiers.presenter.js';
 import { sendStored } from '../dossiers/send-stored.js';
@@ -97,6 +98,7 @@ export const myDossierRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         unitName,
         attachments,
         payments: await createOnlinePaymentsRepository(db).listForDossier(dossier.id),
+        accessLog: await accessLogFor(db, d.units, deps.clock.now(), dossier),
       });
     },
   );

@@ -15,6 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { accessLogFor } from '../dossiers/access-log.js';
 import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
 import { versionOf } from '../dossiers/dossier-view.js';
 import { inTransaction } from '../write.js';
@@ -57,6 +58,7 @@ async function present(
     unitName,
     attachments,
     payments: await createOnlinePaymentsRepository(trx).listForDossier(r.dossier.id),
+    accessLog: await accessLogFor(trx, d.units, app.clock.now(), r.dossier),
   });
 }
 

@@ -135,10 +135,10 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       const d = dossierDeps(db, deps, versionOf(req));
       const dossier = await d.dossiers.findDossier(req.params.id);
       if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
-      authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
+      const via = authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
       const f = await d.dossiers.readAttachment(dossier.id, req.params.attachmentId);
       if (!f) throw new AppError('NOT_FOUND');
-      await auditDossierRead(db, req, actor, dossier, `attachment:${req.params.attachmentId}`);
+      await auditDossierRead(db, req, actor, via, dossier, `attachment:${req.params.attachmentId}`);
       return sendStored(reply, deps.files, f);
     },
   );

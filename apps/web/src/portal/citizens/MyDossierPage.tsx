@@ -30,6 +30,7 @@ import { ApiError } from '../../api/client.js';
 import { statusColor, vnDateTime } from '../../api/dossiers.js';
 import { formatDuration } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
+import { AccessLogCard } from '../lookup/AccessLogCard.js';
 import { FileSlot } from './FileSlot.js';
 
 /** One of my dossiers: what happens now and by when, what I must do, the timeline, my files, slips and result. */
@@ -148,6 +149,7 @@ export function MyDossierPage() {
             </List>
           </Section>
         )}
+        <AccessLogCard entries={d.accessLog} />
       </Stack>
     </Container>
   );
