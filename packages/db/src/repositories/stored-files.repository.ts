@@ -31,6 +31,12 @@ export function createStoredFilesRepository(db: Kysely<DB>) {
         .execute();
     },
 
+    /** The hashes of the rows whose content is still in the database (no bytes read). */
+    async pendingHashes(): Promise<Set<string>> {
+      const rows = await db.selectFrom('storedFiles').select('sha256').where('content', 'is not', null).execute();
+      return new Set(rows.map((r) => r.sha256));
+    },
+
     /** Drop a row's bytes once the store holds them (verified by the caller). */
     async releaseContent(sha256: string) {
       await db.updateTable('storedFiles').set({ content: null }).where('sha256', '=', sha256).execute();
