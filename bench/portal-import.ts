@@ -8,12 +8,16 @@
  *   BENCH_DB=postgres BENCH_N=2000 npx tsx bench/portal-import.ts
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '@mot-cua/config';
 import { receiveDossier, systemClock } from '@mot-cua/core';
 import { type Database, migrate, openDatabase } from '@mot-cua/db';
 import { startPortalSim } from '@mot-cua/portal-sim';
 import { insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import pg from 'pg';
+import { createFsFileStore } from '../apps/api/src/files/fs-file-store.js';
 import { createPortalImporter } from '../apps/api/src/portal-import/portal-importer.js';
 import { createPortalInboundClient } from '../apps/api/src/portal-import/portal-inbound-client.js';
 import { dossierDeps } from '../apps/api/src/routes/dossiers/dossier-deps.js';
@@ -51,7 +55,12 @@ async function main() {
     const { communeCodes } = await insertDossierTestUnits(database.db, 1);
     const unit = communeCodes[0]!;
     const { code: procedureCode } = await loadDossierTestProcedure(database.db, { unitCode: unit });
-    const deps = { config: loadConfig({ NODE_ENV: 'test' }), database, clock: systemClock };
+    const deps = {
+      config: loadConfig({ NODE_ENV: 'test' }),
+      database,
+      clock: systemClock,
+      files: createFsFileStore(join(mkdtempSync(join(tmpdir(), 'mc-bench-files-')), 'files')),
+    };
     const applicant = { HoTen: 'Nguyễn Văn Bench', SoDinhDanh: '079190000001', SoDienThoai: '0909000001' };
 
     // Reference: the receive use case alone, one transaction per dossier, same database.

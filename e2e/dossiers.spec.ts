@@ -244,9 +244,25 @@ describe('dossier journey: counter receipt → processing → approval → resul
     expect(body).not.toContain(applicant.idNumber);
     expect(body).toContain('Phường Bến Thành');
     expect(await page.locator('.mantine-Timeline-item').count()).toBeGreaterThanOrEqual(3);
+    // Who opened the dossier (issue 16): the officials of this journey, as office and role, never by name.
+    const tracker = page.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' });
+    await expect.poll(() => tracker.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+    const trackerText = (await tracker.textContent())!;
+    expect(trackerText).toContain('Cán bộ tiếp nhận (một cửa)');
+    expect(trackerText).toContain('Xem hồ sơ');
+    expect(trackerText).toMatch(/Phường Bến Thành/);
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await expect.poll(() => page.getByText('Cảm ơn ông/bà đã đánh giá.').count()).toBe(1);
     await screenshot(page, 'dossiers-lookup-public');
+    const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const small = await phone.newPage();
+    await small.goto(`${h.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    await small.getByLabel(/^Số điện thoại hoặc số định danh/).fill(applicant.phone);
+    await small.getByRole('button', { name: 'Tra cứu' }).click();
+    await expect.poll(() => small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).count()).toBe(1);
+    await small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).scrollIntoViewIfNeeded();
+    await screenshot(small, 'dossiers-lookup-access-log-phone');
+    await phone.close();
 
     // The documented demo dossier of the seed (README): code + phone.
     await page.goto(`${h.baseUrl}/tra-cuu`);

@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@mot-cua/api';
+import { moveFilesOutOfDatabase, openFileStore } from '@mot-cua/api/files';
 import { passwordHasher } from '@mot-cua/api/http/auth';
 import { openCitizenIdentity } from '@mot-cua/api/http/citizen-identity';
 import { openPaymentGateway } from '@mot-cua/api/payments/payment-gateway';
@@ -41,6 +43,7 @@ export async function startHarness(opts: { sync?: boolean; clock?: Clock } = {})
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'mc-e2e-data-')),
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     OIDC_SIM_PORT: '0',
@@ -52,10 +55,12 @@ export async function startHarness(opts: { sync?: boolean; clock?: Clock } = {})
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 4 } : { dataDir: 'memory://' },
   );
+  const files = openFileStore(config);
   await migrate(database);
   await withStartupLock(database, async () => {
     await loadMasterData(database);
     await seedDemo(database, { hashPassword: passwordHasher.hash, systemCode: config.systemCode });
+    await moveFilesOutOfDatabase(database, files);
   });
   // With `sync`: the portal and notification simulators, and the dispatchers and importer that talk to them.
   const sims = opts.sync
@@ -70,6 +75,7 @@ export async function startHarness(opts: { sync?: boolean; clock?: Clock } = {})
           smtpUrl: notify.smtpUrl,
           smsUrl: notify.httpUrl,
           notifySimUrl: notify.httpUrl,
+          files,
         });
         return { portal, notify, services };
       })()
@@ -83,6 +89,7 @@ export async function startHarness(opts: { sync?: boolean; clock?: Clock } = {})
     logger: false,
     identity,
     payments,
+    files,
     ...sims?.services.deps,
   });
   await app.listen({ port, host: '127.0.0.1' });

@@ -17,6 +17,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './context.js';
+import type { FileStore } from './files/file-store.js';
+import { openFileStore } from './files/open-file-store.js';
 import { authPlugin } from './http/auth.js';
 import { clientErrorHandler, frameworkErrors, rejectUnsafeInput, trustHops } from './http/edge.js';
 import { loggerOptions } from './http/logging.js';
@@ -50,7 +52,9 @@ import { usersRoutes } from './routes/users/users.routes.js';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export type CreateAppOptions = AppDeps & {
+export type CreateAppOptions = Omit<AppDeps, 'files'> & {
+  /** The file store; default: the one the configuration names (openFileStore). */
+  files?: FileStore | undefined;
   /** pino logger options; false silences logs (tests). Default: the redacting options of http/logging.ts. */
   logger?: boolean | Record<string, unknown>;
   /** Extra routes mounted under /api (tests use it to exercise the error handler). */
@@ -64,6 +68,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     config,
     database: options.database,
     clock: options.clock,
+    files: options.files ?? openFileStore(config),
     outbox: options.outbox,
     portalImporter: options.portalImporter,
     portalWebhookSecret: options.portalWebhookSecret,

@@ -1,6 +1,7 @@
 import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
+import type { FileStore } from './files/file-store.js';
 import type { CitizenIdentity } from './http/citizen-identity.js';
 import type { NotificationDispatchers } from './notifications/notification-destinations.js';
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
@@ -12,6 +13,8 @@ export type AppDeps = {
   config: Config;
   database: Database;
   clock: Clock;
+  /** Where attachment contents live (DATA_DIR/files or an S3-compatible bucket); rows hold their sha256. */
+  files: FileStore;
   /** The in-process outbox dispatcher, when it runs here (metrics, readiness). */
   outbox?: OutboxDispatcher | undefined;
   /** The in-process importer of online dossiers from the national portal, when it runs here (supervision). */

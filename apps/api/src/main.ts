@@ -4,6 +4,8 @@ import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from
 import { createApp } from './app.js';
 import { startAuditSealer } from './audit-sealer.js';
 import { feedbackAlerter } from './feedback-alerts/feedback-alerts.js';
+import { moveFilesOutOfDatabase } from './files/file-maintenance.js';
+import { describeFileStore, openFileStore } from './files/open-file-store.js';
 import { passwordHasher } from './http/auth.js';
 import { openCitizenIdentity } from './http/citizen-identity.js';
 import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
@@ -21,6 +23,7 @@ async function main() {
   const destination = await openPortalDestination(config);
   const identity = await openCitizenIdentity(config);
   const payments = await openPaymentGateway(config);
+  const files = openFileStore(config);
   const outbox =
     config.outbox.dispatcher === 'in-process'
       ? dispatcherFromConfig({
@@ -34,7 +37,7 @@ async function main() {
   const portalImporter =
     config.portalImport.mode === 'in-process'
       ? importerFromConfig({
-          deps: { config, database, clock: systemClock },
+          deps: { config, database, clock: systemClock, files },
           destination,
           log: { warn: (o, m) => app.log.warn(o, m), error: (o, m) => app.log.error(o, m) },
         })
@@ -60,6 +63,7 @@ async function main() {
     notifications: { dispatchers: notifiers, simUrl: notify.simUrl },
     identity,
     payments,
+    files,
   });
   const log = (msg: string) => app.log.info(msg);
   log(
@@ -87,6 +91,7 @@ async function main() {
       : `applicant notifications: SMTP ${notify.smtpUrl.replace(/\/\/[^@]*@/, '//')}, SMS gateway ${notify.smsUrl}`,
   );
   log(`database: ${describeDatabase(config)}`);
+  log(`attachment contents: ${describeFileStore(config)}`);
   for (const w of startupWarnings(process.env, config)) app.log.warn(w);
 
   const applied = await migrate(database);
@@ -95,6 +100,8 @@ async function main() {
     await loadMasterData(database, log);
     if (config.seedDemo)
       await seedDemo(database, { hashPassword: passwordHasher.hash, log, systemCode: config.systemCode });
+    // Contents written before migration 0145 (and the demo seed's PDFs) go to the file store.
+    await moveFilesOutOfDatabase(database, files, log);
   });
 
   const sealer = startAuditSealer(database, { error: (o, m) => app.log.error(o, m) });

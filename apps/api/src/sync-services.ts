@@ -2,6 +2,7 @@ import type { Config } from '@mot-cua/config';
 import type { Clock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
 import type { AppDeps } from './context.js';
+import type { FileStore } from './files/file-store.js';
 import { notificationDispatchers } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig } from './outbox/portal-destination.js';
 import { importerFromConfig } from './portal-import/importer-from-config.js';
@@ -19,6 +20,8 @@ export function syncServices(input: {
   smtpUrl: string;
   smsUrl: string;
   notifySimUrl: string | null;
+  /** The app's file store (imported dossiers' files must be where the app reads them). */
+  files: FileStore;
 }) {
   const destination = {
     url: input.portalUrl,
@@ -28,7 +31,7 @@ export function syncServices(input: {
   };
   const outbox = dispatcherFromConfig({ ...input, destination });
   const portalImporter = importerFromConfig({
-    deps: { config: input.config, database: input.database, clock: input.clock },
+    deps: { config: input.config, database: input.database, clock: input.clock, files: input.files },
     destination,
   });
   const notifiers = notificationDispatchers({ ...input, destinations: input });

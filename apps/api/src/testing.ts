@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '@mot-cua/config';
 import type { RoleGrant } from '@mot-cua/contracts';
 import { type Clock, fixedClock } from '@mot-cua/core';
@@ -5,6 +8,12 @@ import type { Database } from '@mot-cua/db';
 import { newOfficial } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { type CreateAppOptions, createApp } from './app.js';
+import { createFsFileStore } from './files/fs-file-store.js';
+
+/** A file store in a fresh temporary folder (tests never write to the repository's .data). */
+export function tempFileStore() {
+  return createFsFileStore(join(mkdtempSync(join(tmpdir(), 'mc-test-files-')), 'files'));
+}
 
 /** Build the app over a test database with a movable clock; logs silenced. */
 export async function buildTestApp(
@@ -16,10 +25,14 @@ export async function buildTestApp(
     identity?: CreateAppOptions['identity'];
     payments?: CreateAppOptions['payments'];
     logger?: CreateAppOptions['logger'];
+    /** Default: the file system store under the test's temporary DATA_DIR. */
+    files?: CreateAppOptions['files'];
   } = {},
 ) {
   const clock = opts.clock ?? fixedClock('2026-03-02T02:00:00Z');
   const config = loadConfig({
+    // Attachment contents go to a fresh temporary folder (never the repository's .data).
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'mc-test-data-')),
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
@@ -33,6 +46,7 @@ export async function buildTestApp(
     ...(opts.register ? { register: opts.register } : {}),
     ...(opts.identity ? { identity: opts.identity } : {}),
     ...(opts.payments ? { payments: opts.payments } : {}),
+    ...(opts.files ? { files: opts.files } : {}),
   });
   await app.ready();
   return { app, clock, config };

@@ -122,6 +122,22 @@ const EnvSchema = z.object({
   PAYMENT_SECRET: z.string().min(16).optional(),
   /** Port of the simulator started when PAYMENT_GATEWAY_URL is unset (0: any free port). */
   PAYMENT_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
+  /**
+   * Where attachment contents live: `fs` (default: DATA_DIR/files, content-addressed by sha256) or `s3` (an
+   * S3-compatible bucket: S3_BUCKET and the S3_* below). Uploads are spooled under DATA_DIR/files/tmp either way.
+   */
+  FILE_STORE: z.enum(['fs', 's3']).default('fs'),
+  /** S3 endpoint (https://s3.example.vn, a MinIO or Ceph gateway); unset: the provider's default for the region. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  /** Key prefix inside the bucket (e.g. `mot-cua/files/`). */
+  S3_PREFIX: z.string().default(''),
+  /** Access key; unset: the SDK's default chain (instance role, AWS_* variables). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addresses (bucket in the path), as MinIO and most gateways want. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
 });
 
 export type Config = Readonly<{
@@ -174,6 +190,20 @@ export type Config = Readonly<{
     pollMs: number;
   }>;
   portalImport: Readonly<{ mode: 'in-process' | 'off'; pollMs: number }>;
+  /** Where attachment contents live (FILE_STORE and S3_*). */
+  files: Readonly<
+    | { store: 'fs' }
+    | {
+        store: 's3';
+        endpoint: string | undefined;
+        region: string;
+        bucket: string;
+        prefix: string;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+        forcePathStyle: boolean;
+      }
+  >;
   notifications: Readonly<{
     smtpUrl: string | undefined;
     from: string;
@@ -222,6 +252,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError([
       'SEED_DEMO: demo data (accounts with published passwords) is refused in production; create the first administrator with `npm run admin:create`',
     ]);
+  }
+  if (e.FILE_STORE === 's3' && !e.S3_BUCKET) throw new ConfigError(['S3_BUCKET: required with FILE_STORE=s3']);
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(['S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither']);
   }
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === 'string') throw new ConfigError([`TRUST_PROXY: ${trustProxy}`]);
@@ -280,6 +314,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollMs: e.OUTBOX_POLL_MS,
     }),
     portalImport: Object.freeze({ mode: e.PORTAL_IMPORT, pollMs: e.PORTAL_IMPORT_POLL_MS }),
+    files: Object.freeze(
+      e.FILE_STORE === 's3'
+        ? {
+            store: 's3' as const,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET ?? '',
+            prefix: e.S3_PREFIX,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : { store: 'fs' as const },
+    ),
     notifications: Object.freeze({
       smtpUrl: e.SMTP_URL,
       from: e.SMTP_FROM,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DossierReturnMethod, DossierStatusName, SlipKindName } from './dossiers.js';
+import { DossierAccessEntry, DossierReturnMethod, DossierStatusName, SlipKindName } from './dossiers.js';
 
 /** The citizens' side: their identity, online submission and their own dossiers. */
 
@@ -91,6 +91,8 @@ export const CitizenDossierDetail = CitizenDossierSummary.extend({
     }),
   ),
   slips: z.array(SlipKindName),
+  /** Officials who opened the dossier, its files or slips: office, role and time, newest first (issue 16). */
+  accessLog: z.array(DossierAccessEntry),
   canAnswerSupplement: z.boolean(),
   /** The fee or financial obligation awaited now (pay online), or null. */
   paymentDue: z.object({ amount: z.number(), description: z.string() }).nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Role } from './roles.js';
 
 /** Request and response schemas of the dossiers feature. */
 
@@ -386,6 +387,21 @@ export const PublicLookupQuery = z.object({
 }); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type PublicLookupQuery = z.infer<typeof PublicLookupQuery>;
 
+/**
+ * One official's opening of a dossier, as the applicant sees it (issue 16, after Estonia's Data Tracker): when,
+ * which office (unit) and role, and what was opened — never who.
+ */
+export const DossierAccessEntry = z
+  .object({
+    at: z.string(),
+    role: Role,
+    officeCode: z.string(),
+    officeName: z.string(),
+    purpose: z.enum(['detail', 'attachment', 'slip']),
+  })
+  .meta({ id: 'DossierAccessEntry' });
+export type DossierAccessEntry = z.infer<typeof DossierAccessEntry>;
+
 export const PublicDossierView = z
   .object({
     code: z.string(),
@@ -403,6 +419,8 @@ export const PublicDossierView = z
     timeline: z.array(z.object({ at: z.string(), label: z.string() })),
     slips: z.array(SlipKindName),
     canRate: z.boolean(),
+    /** Officials who opened the dossier, its files or slips: office, role and time, newest first. */
+    accessLog: z.array(DossierAccessEntry),
   })
   .meta({ id: 'PublicDossierView' });
 export type PublicDossierView = z.infer<typeof PublicDossierView>;

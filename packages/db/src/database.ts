@@ -19,6 +19,11 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Run fn on one dedicated raw connection (needed for advisory locks and multi-statement scripts). */
   withRawChannel<T>(fn: (raw: RawChannel) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: a consistent copy of the whole database folder as a gzipped tarball (backup), taken between
+   * statements through the connection queue (no transaction is open while it is copied).
+   */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,8 @@ export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** PGlite data folder; undefined or 'memory://' keeps it in memory. */
   dataDir?: string | undefined;
+  /** PGlite only: create the database from a tarball of `dumpDataDir` (restore); the folder must be new. */
+  loadDataDir?: Blob | undefined;
   /** node-postgres pool size. */
   poolSize?: number;
   /** How long a request waits for a free connection before failing (never forever). */
@@ -54,10 +61,12 @@ const asIs = (v: string) => v;
 const plugins = [new CamelCasePlugin()];
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   const inMemory = !dataDir || dataDir.startsWith('memory://');
   let unlock = () => {};
   if (!inMemory) {
@@ -68,6 +77,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   try {
     pglite = await PGlite.create({
       ...(inMemory ? {} : { dataDir }),
+      ...(loadDataDir ? { loadDataDir } : {}),
       extensions: { unaccent, pg_trgm },
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
     });
@@ -88,6 +98,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     // PGlite has a single connection; Kysely's driver serialises access to it. Raw work runs through
     // Kysely's connection queue so it never interleaves with a transaction.
     withRawChannel: (fn) => db.connection().execute(() => fn(raw)),
+    dumpDataDir: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
     close: async () => {
       try {
         await db.destroy();

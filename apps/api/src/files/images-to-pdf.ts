@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 
-export type UploadedImage = { content: Uint8Array; mediaType: string };
+/** A page image: its bytes, or how to read them (from the file store, one page at a time). */
+export type UploadedImage = { mediaType: string } & ({ content: Uint8Array } | { load: () => Promise<Uint8Array> });
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 18;
@@ -19,7 +20,7 @@ export async function imagesToPdf(images: readonly UploadedImage[], title: strin
     doc.on('error', reject);
   });
   for (const img of images) {
-    const bytes = Buffer.from(img.content);
+    const bytes = Buffer.from('content' in img ? img.content : await img.load());
     // pdfkit's openImage (not in its type definitions) reads the size without drawing.
     const opened = (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(bytes);
     const landscape = opened.width > opened.height;

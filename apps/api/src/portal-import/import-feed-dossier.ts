@@ -7,25 +7,33 @@ import {
 } from '@mot-cua/core';
 import { createPortalImportsRepository } from '@mot-cua/db';
 import type { AppDeps } from '../context.js';
+import type { FileStore } from '../files/file-store.js';
+import { storeBytes } from '../files/uploads.js';
 import { unitIndexOf } from '../routes/admin-units/unit-index-cache.js';
-import { checkedFile, dossierDeps } from '../routes/dossiers/dossier-deps.js';
+import { dossierDeps } from '../routes/dossiers/dossier-deps.js';
 import type { FeedDossier } from './portal-inbound-client.js';
 
-/** Decode and check the files of one portal dossier (type from the bytes, size); the first problem found. */
-function portalFiles(item: FeedDossier): { files: PortalFile[]; problem: PortalReviewReason | null } {
+/**
+ * Decode, check (type from the bytes, size) and store the files of one portal dossier in the file store, before
+ * its transaction; the first problem found. A full disk is not the portal's problem: it stops the pull (retried).
+ */
+async function portalFiles(
+  store: FileStore,
+  item: FeedDossier,
+): Promise<{ files: PortalFile[]; problem: PortalReviewReason | null }> {
   const files: PortalFile[] = [];
   for (const f of item.TepDinhKem ?? []) {
     try {
-      const c = checkedFile(Buffer.from(f.NoiDung, 'base64'));
+      const c = await storeBytes(store, Buffer.from(f.NoiDung, 'base64'), f.TenTep);
       files.push({
         ...c,
-        fileName: f.TenTep,
         componentKey: f.MaThanhPhan?.trim() || null,
         ...(f.DuocTaiSuDung ? { reused: true } : {}),
         ...(f.DuocLayTuKhoDMQG ? { fromCitizenStore: true } : {}),
       });
     } catch (e) {
-      if (e instanceof AppError) return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
+      if (e instanceof AppError && e.code !== 'STORAGE_FULL')
+        return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
       throw e;
     }
   }
@@ -58,7 +66,7 @@ export async function importFeedDossier(
   item: FeedDossier,
   source: string | null,
 ): Promise<PortalImportOutcome> {
-  const { files, problem } = portalFiles(item);
+  const { files, problem } = await portalFiles(deps.files, item);
   const { converter } = await unitIndexOf(deps.database);
   return deps.database.db.transaction().execute(async (trx) => {
     const d = dossierDeps(trx, deps, undefined, `portal-import:${item.MaHoSoQG}`);

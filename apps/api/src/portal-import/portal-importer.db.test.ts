@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../context.js';
 import { setSimMode, simReceived, testDispatcher } from '../outbox/outbox-test-helpers.js';
 import { dossierDeps } from '../routes/dossiers/dossier-deps.js';
+import { tempFileStore } from '../testing.js';
 import { createPortalImporter, type ImporterOptions } from './portal-importer.js';
 import { createPortalInboundClient } from './portal-inbound-client.js';
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
   unitCode = units.communeCodes[0]!;
   provinceCode = units.provinceCode;
   procedureCode = (await loadDossierTestProcedure(database.db, { unitCode })).code;
-  deps = { config: loadConfig({ NODE_ENV: 'test' }), database, clock };
+  deps = { config: loadConfig({ NODE_ENV: 'test' }), database, clock, files: tempFileStore() };
 });
 afterAll(async () => {
   await sim.close();

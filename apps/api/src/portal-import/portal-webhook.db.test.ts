@@ -7,7 +7,7 @@ import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitIndexOf } from '../routes/admin-units/unit-index-cache.js';
-import { buildTestApp } from '../testing.js';
+import { buildTestApp, tempFileStore } from '../testing.js';
 import { createPortalImporter } from './portal-importer.js';
 import { createPortalInboundClient } from './portal-inbound-client.js';
 
@@ -105,7 +105,7 @@ describe('signed webhook push of online dossiers from the national portal', () =
     // The pull from the start of the feed: the pushed dossier is a duplicate, nothing imported twice.
     const source = `pull-${randomBytes(3).toString('hex')}`;
     const importer = createPortalImporter({
-      deps: { config, database, clock: systemClock },
+      deps: { config, database, clock: systemClock, files: tempFileStore() },
       client: createPortalInboundClient({ url: sim.url, timeoutMs: 2_000 }),
       source,
       pollMs: 10,

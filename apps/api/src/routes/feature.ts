@@ -13,6 +13,7 @@ export function featurePlugin(
       config: opts.config,
       database: opts.database,
       clock: opts.clock,
+      files: opts.files,
       outbox: opts.outbox,
       portalImporter: opts.portalImporter,
       notifications: opts.notifications,

@@ -6,6 +6,7 @@ import { commonErrors } from './common.js';
 import { dossiersErrors } from './dossiers.js';
 import { edgeErrors } from './edge.js';
 import { feedbackErrors } from './feedback.js';
+import { filesErrors } from './files.js';
 import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
 import { queueErrors } from './queue.js';
@@ -27,6 +28,7 @@ export const errorCatalog = {
   ...feedbackErrors,
   ...queueErrors,
   ...edgeErrors,
+  ...filesErrors,
   ...accountsErrors,
 } as const;
 

@@ -2,16 +2,18 @@ import { AppError } from '../errors.js';
 import { deriveDossierState } from './dossier-state.js';
 import type { ActorResolver, DossierActor, DossierDeps } from './perform-dossier-action.js';
 
-/** A checked upload (media type sniffed from its bytes, sha256 computed) ready to store. */
+/**
+ * A checked upload whose content is already in the file store (media type sniffed from its bytes, sha256
+ * computed on the way): the use case records it and links it to the dossier.
+ */
 export type DossierFile = {
   fileName: string;
   sha256: string;
   sizeBytes: number;
   mediaType: string;
-  content: Uint8Array;
 };
 
-/** Store files (content-addressed) and link them to a dossier, inside the caller's transaction. */
+/** Record stored files (content-addressed) and link them to a dossier, inside the caller's transaction. */
 export async function storeDossierFiles(
   deps: Pick<DossierDeps, 'dossiers'>,
   dossier: { id: string; provinceCode: string },

@@ -1,5 +1,7 @@
 /** Public surface of the dossiers domain (pure functions, use cases and repository ports). */
+
 export * from './accept-dossier.js';
+export * from './access-log.js';
 export * from './answer-consultation.js';
 export * from './approve-dossier.js';
 export * from './assign-step.js';

@@ -167,7 +167,8 @@ export interface DossiersRepository {
     ratedAt: Date;
   }): Promise<void>;
   /** Store a file by its sha256 (content-addressed; storing the same bytes twice is a no-op). */
-  storeFile(f: { sha256: string; sizeBytes: number; mediaType: string; content: Uint8Array }): Promise<void>;
+  /** Record a content already in the file store, once by its sha256. */
+  storeFile(f: { sha256: string; sizeBytes: number; mediaType: string }): Promise<void>;
   addAttachment(a: {
     dossierId: string;
     provinceCode: string;

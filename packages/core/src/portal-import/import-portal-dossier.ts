@@ -29,7 +29,6 @@ export type PortalFile = {
   sha256: string;
   sizeBytes: number;
   mediaType: string;
-  content: Uint8Array;
   /** The portal's DuocTaiSuDung: the citizen reused data the administration already holds. */
   reused?: boolean;
   /** The portal's DuocLayTuKhoDMQG: taken from the citizen's personal data store on the portal. */
@@ -237,7 +236,6 @@ export async function importPortalDossier(
       sha256: f.sha256,
       sizeBytes: f.sizeBytes,
       mediaType: f.mediaType,
-      content: f.content,
     });
     await deps.dossiers.addAttachment({
       dossierId: r.dossier.id,

@@ -617,11 +617,11 @@ export function createDossiersRepository(db: Kysely<DB>) {
       return { items: await withComponents(sorted), total: Number(total.rows[0]?.n ?? 0) };
     },
 
-    /** Store a file once by its sha256 (same content → same row). */
-    async storeFile(f: { sha256: string; sizeBytes: number; mediaType: string; content: Uint8Array }): Promise<void> {
+    /** Record a content of the file store once by its sha256 (same content → same row); no bytes here. */
+    async storeFile(f: { sha256: string; sizeBytes: number; mediaType: string }): Promise<void> {
       await db
         .insertInto('storedFiles')
-        .values({ sha256: f.sha256, sizeBytes: f.sizeBytes, mediaType: f.mediaType, content: f.content })
+        .values({ sha256: f.sha256, sizeBytes: f.sizeBytes, mediaType: f.mediaType })
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute();
     },
@@ -662,7 +662,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
       return db
         .selectFrom('dossierAttachments as a')
         .innerJoin('storedFiles as f', 'f.sha256', 'a.sha256')
-        .select(['a.fileName', 'f.mediaType', 'f.content', 'f.sha256'])
+        .select(['a.fileName', 'f.mediaType', 'f.sha256', 'f.sizeBytes'])
         .where('a.dossierId', '=', dossierId)
         .where('a.id', '=', attachmentId)
         .executeTakeFirst();

@@ -108,7 +108,8 @@ export interface StoredFilesTable {
   sha256: string;
   sizeBytes: number;
   mediaType: string;
-  content: Uint8Array;
+  /** Only until the start-up step moves it to the file store (migration 0145); null after. */
+  content: Uint8Array | null;
   createdAt: Generated<Date>;
 }
 

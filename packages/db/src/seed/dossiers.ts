@@ -33,6 +33,7 @@ import {
   createDossierUnitsPort,
 } from '../repositories/dossier-ports.repository.js';
 import { createDossiersRepository } from '../repositories/dossiers.repository.js';
+import { createStoredFilesRepository } from '../repositories/stored-files.repository.js';
 import { createUsersRepository } from '../repositories/users.repository.js';
 import type { DB } from '../schema/index.js';
 import type { SeedLog } from './types.js';
@@ -236,7 +237,13 @@ async function seedIn(
     const r = await at(when, () =>
       issueResult(deps, { dossierId: id, actor, documents: [{ name: fileName, sha256 }], note: 'Đã ký số, vào sổ' }),
     );
-    await dossiers.storeFile({ sha256, sizeBytes: pdf.length, mediaType: 'application/pdf', content: pdf });
+    // The seed has no file store: the PDF waits in its row until the start-up step moves it out.
+    await createStoredFilesRepository(trx).insertWithContent({
+      sha256,
+      sizeBytes: pdf.length,
+      mediaType: 'application/pdf',
+      content: pdf,
+    });
     await dossiers.addAttachment({
       dossierId: id,
       provinceCode: r.dossier.provinceCode,

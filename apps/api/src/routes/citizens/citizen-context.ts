@@ -103,6 +103,7 @@ export function presentCitizenDetail(input: {
     mediaType: string;
   }>;
   payments: OnlinePayment[];
+  accessLog: CitizenDossierDetail['accessLog'];
 }): CitizenDossierDetail {
   const { dossier: d, state: s } = input;
   const g = citizenGuidance(s);
@@ -127,6 +128,7 @@ export function presentCitizenDetail(input: {
     })),
     attachments: input.attachments,
     slips: slipsOf(input.actions).filter((k) => k !== 'control-sheet'),
+    accessLog: input.accessLog,
     canAnswerSupplement: s.status === 'supplement_requested',
     paymentDue: outstandingObligation(s, input.actions),
     paidOnline: d.paidOnline,

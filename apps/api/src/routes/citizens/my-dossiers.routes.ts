@@ -10,8 +10,10 @@ import { createCitizensRepository, createOnlinePaymentsRepository } from '@mot-c
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { accessLogFor } from '../dossiers/access-log.js';
 import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
 import { slipsOf } from '../dossiers/dossiers.presenter.js';
+import { sendStored } from '../dossiers/send-stored.js';
 import { slipPdf } from '../dossiers/slips.routes.js';
 import {
   type CitizenCaller,
@@ -96,6 +98,7 @@ export const myDossierRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         unitName,
         attachments,
         payments: await createOnlinePaymentsRepository(db).listForDossier(dossier.id),
+        accessLog: await accessLogFor(db, d.units, deps.clock.now(), dossier),
       });
     },
   );
@@ -114,11 +117,8 @@ export const myDossierRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const { d, dossier } = await loadOwn(c, req.params.id);
       const f = await d.dossiers.readAttachment(dossier.id, req.params.attachmentId);
       if (!f) throw new AppError('NOT_FOUND');
-      return reply
-        .type(f.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(f.content));
+      reply.header('x-content-type-options', 'nosniff');
+      return sendStored(reply, deps.files, f);
     },
   );
 

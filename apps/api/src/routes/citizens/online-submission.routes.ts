@@ -15,6 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { accessLogFor } from '../dossiers/access-log.js';
 import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
 import { versionOf } from '../dossiers/dossier-view.js';
 import { inTransaction } from '../write.js';
@@ -57,6 +58,7 @@ async function present(
     unitName,
     attachments,
     payments: await createOnlinePaymentsRepository(trx).listForDossier(r.dossier.id),
+    accessLog: await accessLogFor(trx, d.units, app.clock.now(), r.dossier),
   });
 }
 
@@ -79,7 +81,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     },
     async (req, reply) => {
       const c = await requireCitizen(req, deps.database.db);
-      const { files, fields } = await readCitizenParts(req);
+      const { files, fields } = await readCitizenParts(req, deps.files);
       const data = parseData(fields.data);
       const today = vnDate(deps.clock.now());
       const version = await createProceduresRepository(deps.database.db).findVersionAt(data.procedureCode, today);
@@ -168,7 +170,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
     },
     async (req) => {
       const c = await requireCitizen(req, deps.database.db);
-      const { files, fields } = await readCitizenParts(req);
+      const { files, fields } = await readCitizenParts(req, deps.files);
       const note = fields.note?.trim().slice(0, 2000) || null;
       return inTransaction(
         deps,

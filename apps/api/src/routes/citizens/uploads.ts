@@ -1,6 +1,7 @@
 import { AppError, type DossierFile } from '@mot-cua/core';
 import type { FastifyRequest } from 'fastify';
-import { checkedFile, MAX_ATTACHMENT_BYTES } from '../dossiers/dossier-deps.js';
+import type { FileStore } from '../../files/file-store.js';
+import { storeUploadedPart } from '../../files/uploads.js';
 
 /** A file name as given by a browser, made safe to store and show: no folders, no control characters. */
 export function cleanFileName(raw: string | undefined): string {
@@ -15,20 +16,19 @@ export function cleanFileName(raw: string | undefined): string {
 }
 
 /**
- * The parts of a citizen's multipart body: files grouped by their field name (a component key), each checked by
- * its bytes (PDF, JPEG, PNG; non-empty; ≤ 10 MB), and the text fields.
+ * The parts of a citizen's multipart body: files grouped by their field name (a component key), each streamed into
+ * the file store and checked by its bytes on the way (PDF, JPEG, PNG; non-empty; ≤ 10 MiB), and the text fields.
  */
 export async function readCitizenParts(
   req: FastifyRequest,
+  store: FileStore,
 ): Promise<{ files: Map<string, DossierFile[]>; fields: Record<string, string> }> {
   const files = new Map<string, DossierFile[]>();
   const fields: Record<string, string> = {};
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.file.truncated || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
-        const f = { ...checkedFile(bytes), fileName: cleanFileName(part.filename) };
+        const f = await storeUploadedPart(store, part, cleanFileName(part.filename));
         files.set(part.fieldname, [...(files.get(part.fieldname) ?? []), f]);
       } else {
         fields[part.fieldname] = String(part.value);

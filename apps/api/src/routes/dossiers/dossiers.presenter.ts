@@ -121,6 +121,7 @@ export function presentPublic(input: {
   state: DossierState;
   actions: DossierAction[];
   unitName: (code: string) => string;
+  accessLog: PublicDossierView['accessLog'];
 }): PublicDossierView {
   const { dossier: d, state: s } = input;
   const publicTypes = new Set<DossierAction['type']>([
@@ -159,5 +160,6 @@ export function presentPublic(input: {
       .map((a) => ({ at: a.at.toISOString(), label: dossierActionLabel[a.type] })),
     slips: slipsOf(input.actions).filter((k) => k !== 'control-sheet'),
     canRate: s.status === 'returned' && !s.rating,
+    accessLog: input.accessLog,
   };
 }

@@ -4,27 +4,38 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import type { FileStore } from '../../files/file-store.js';
 import { imagesToPdf } from '../../files/images-to-pdf.js';
+import { readStored, storeBytes, storeUploadedPart } from '../../files/uploads.js';
 import { requireActor } from '../../http/auth.js';
 import { isSafeText } from '../../http/edge.js';
-import { authorizeOnDossier, checkedFile, dossierDeps, MAX_ATTACHMENT_BYTES, resourceFor } from './dossier-deps.js';
+import { authorizeOnDossier, dossierDeps, resourceFor } from './dossier-deps.js';
 import { actOnDossier, presentLoaded, versionOf } from './dossier-view.js';
 import { auditDossierRead } from './read-audit.js';
+import { sendStored } from './send-stored.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['dossiers'];
 
-/** The files and fields of a multipart body; each file checked by its bytes (PDF, JPEG, PNG; ≤ 10 MB). */
-async function readFiles(req: FastifyRequest): Promise<{ files: DossierFile[]; fields: Record<string, string> }> {
+/**
+ * The files and fields of a multipart body; each file streamed into the file store and checked by its bytes as it
+ * arrives (PDF, JPEG, PNG; ≤ 10 MiB). Nothing is written to the database here: the use case links the stored
+ * contents in its transaction afterwards, so a refused or failed upload (disk full) leaves no partial dossier.
+ */
+async function readFiles(
+  req: FastifyRequest,
+  store: FileStore,
+): Promise<{ files: DossierFile[]; fields: Record<string, string> }> {
   const files: DossierFile[] = [];
   const fields: Record<string, string> = {};
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.file.truncated || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE');
-        if (!isSafeText(part.filename ?? '')) throw new AppError('INVALID_CHARACTERS');
-        files.push({ ...checkedFile(bytes), fileName: part.filename || 'tep-dinh-kem' });
+        if (!isSafeText(part.filename ?? '')) {
+          part.file.resume();
+          throw new AppError('INVALID_CHARACTERS');
+        }
+        files.push(await storeUploadedPart(store, part, part.filename || 'tep-dinh-kem'));
       } else {
         const value = String(part.value);
         if (!isSafeText(part.fieldname) || !isSafeText(value)) throw new AppError('INVALID_CHARACTERS');
@@ -48,12 +59,16 @@ async function readFiles(req: FastifyRequest): Promise<{ files: DossierFile[]; f
  * Scanned or photographed pages of a component (JPEG, PNG) become one PDF (one page per image); PDFs are kept
  * as they are. The converted file goes through the same checks (type from the bytes, size) as an upload.
  */
-async function scansAsPdf(files: DossierFile[], componentKey: string | null): Promise<DossierFile[]> {
+async function scansAsPdf(store: FileStore, files: DossierFile[], componentKey: string | null): Promise<DossierFile[]> {
   const images = files.filter((f) => f.mediaType === 'image/jpeg' || f.mediaType === 'image/png');
   if (images.length === 0) return files;
   const name = `${componentKey ?? 'thanh-phan'}-ban-quet.pdf`;
-  const pdf = await imagesToPdf(images, name);
-  return [...files.filter((f) => !images.includes(f)), { ...checkedFile(pdf), fileName: name }];
+  // The pages are read back one at a time; the stored images themselves stay unlinked (the orphan sweep).
+  const pdf = await imagesToPdf(
+    images.map((f) => ({ mediaType: f.mediaType, load: () => readStored(store, f.sha256) })),
+    name,
+  );
+  return [...files.filter((f) => !images.includes(f)), await storeBytes(store, pdf, name)];
 }
 
 /** Result files, scanned components and downloads. */
@@ -73,7 +88,7 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     },
     async (req) => {
       requireActor(req);
-      const { files, fields } = await readFiles(req);
+      const { files, fields } = await readFiles(req, deps.files);
       return actOnDossier(deps, req, 'result_issued', (d, actor) =>
         issueResult(d, { dossierId: req.params.id, actor, files, note: fields.note ?? null }),
       );
@@ -94,9 +109,9 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     },
     async (req) => {
       const actor = requireActor(req);
-      const read = await readFiles(req);
+      const read = await readFiles(req, deps.files);
       const { fields } = read;
-      const files = await scansAsPdf(read.files, fields.componentKey ?? null);
+      const files = await scansAsPdf(deps.files, read.files, fields.componentKey ?? null);
       const version = versionOf(req);
       const name = req.session?.user.fullName ?? null;
       return db.transaction().execute(async (trx) => {
@@ -120,15 +135,11 @@ export const dossierFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       const d = dossierDeps(db, deps, versionOf(req));
       const dossier = await d.dossiers.findDossier(req.params.id);
       if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
-      authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
+      const via = authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
       const f = await d.dossiers.readAttachment(dossier.id, req.params.attachmentId);
       if (!f) throw new AppError('NOT_FOUND');
-      await auditDossierRead(db, req, actor, dossier, `attachment:${req.params.attachmentId}`);
-      return reply
-        .type(f.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('etag', `"${f.sha256}"`)
-        .send(Buffer.from(f.content));
+      await auditDossierRead(db, req, actor, via, dossier, `attachment:${req.params.attachmentId}`);
+      return sendStored(reply, deps.files, f);
     },
   );
 };

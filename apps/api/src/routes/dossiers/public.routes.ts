@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { optionalActor } from '../../http/auth.js';
 import { TargetLockout } from '../../http/target-lockout.js';
+import { accessLogFor } from './access-log.js';
 import { dossierDeps, loadUnitNames } from './dossier-deps.js';
 import { presentPublic, slipsOf } from './dossiers.presenter.js';
 import { slipPdf } from './slips.routes.js';
@@ -83,7 +84,8 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       const d = dossierDeps(db, deps);
       const r = await guardedLookup(d, req.query, req, reply, 'lookup');
       const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(deps.clock.now()));
-      return presentPublic({ ...r, unitName });
+      const accessLog = await accessLogFor(db, d.units, deps.clock.now(), r.dossier);
+      return presentPublic({ ...r, unitName, accessLog });
     },
   );
 
@@ -144,7 +146,8 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
           comment: req.body.comment ?? null,
         });
         const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(deps.clock.now()));
-        return presentPublic({ dossier: r.dossier, actions: r.actions, state: r.state, unitName });
+        const accessLog = await accessLogFor(trx, d.units, deps.clock.now(), r.dossier);
+        return presentPublic({ dossier: r.dossier, actions: r.actions, state: r.state, unitName, accessLog });
       });
     },
   );

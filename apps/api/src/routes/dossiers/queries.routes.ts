@@ -100,8 +100,8 @@ export const dossierQueryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     async (req) => {
       const actor = requireActor(req);
       const loaded = await loadDossier(dossierDeps(db, deps, versionOf(req)), req.params.id);
-      authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
-      await auditDossierRead(db, req, actor, loaded.dossier, 'detail');
+      const via = authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
+      await auditDossierRead(db, req, actor, via, loaded.dossier, 'detail');
       return presentLoaded(db, deps, loaded, actor, versionOf(req));
     },
   );

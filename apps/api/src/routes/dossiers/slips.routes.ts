@@ -52,8 +52,8 @@ export const dossierSlipRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       const actor = requireActor(req);
       const d = dossierDeps(db, deps, versionOf(req));
       const loaded = await loadDossier(d, req.params.id);
-      authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
-      await auditDossierRead(db, req, actor, loaded.dossier, `slip:${req.params.kind}`);
+      const via = authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
+      await auditDossierRead(db, req, actor, via, loaded.dossier, `slip:${req.params.kind}`);
       const { pdf, code } = await slipPdf(deps, d, loaded, req.params.kind);
       return reply
         .type('application/pdf')

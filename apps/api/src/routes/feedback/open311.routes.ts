@@ -92,5 +92,10 @@ export const open311Routes: FastifyPluginAsync<AppDeps> = async (app: FastifyIns
   });
 
   // Not `deps` itself: it carries this plugin's prefix, which the child would add a second time.
-  await app.register(open311RequestRoutes, { config: deps.config, database: deps.database, clock: deps.clock });
+  await app.register(open311RequestRoutes, {
+    config: deps.config,
+    database: deps.database,
+    clock: deps.clock,
+    files: deps.files,
+  });
 };

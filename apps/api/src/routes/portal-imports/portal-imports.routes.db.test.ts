@@ -5,6 +5,7 @@ import { type PortalSim, startPortalSim } from '@mot-cua/portal-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFileStore } from '../../files/open-file-store.js';
 import { createPortalImporter } from '../../portal-import/portal-importer.js';
 import { createPortalInboundClient } from '../../portal-import/portal-inbound-client.js';
 import { buildTestApp, signIn } from '../../testing.js';
@@ -42,7 +43,7 @@ describe('GET /api/portal-imports', () => {
     const notEnabled = await submit(other, '9.999998');
     const unknown = await submit('99998');
     const importer = createPortalImporter({
-      deps: { config, database, clock: { now: () => new Date() } },
+      deps: { config, database, clock: { now: () => new Date() }, files: openFileStore(config) },
       client: createPortalInboundClient({ url: sim.url, timeoutMs: 2_000 }),
       source: `route-test-${randomBytes(3).toString('hex')}`,
       pollMs: 10,

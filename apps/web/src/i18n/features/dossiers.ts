@@ -233,6 +233,19 @@ export const vi = {
     thanks: 'Cảm ơn ông/bà đã đánh giá.',
     levels: { 1: 'Rất không hài lòng', 2: 'Không hài lòng', 3: 'Bình thường', 4: 'Hài lòng', 5: 'Rất hài lòng' },
   },
+  accessLog: {
+    title: 'Ai đã mở hồ sơ của tôi',
+    intro:
+      'Mỗi lần cán bộ mở hồ sơ, tệp đính kèm hoặc phiếu của ông/bà đều được ghi lại. Danh sách dưới đây cho biết cơ quan, vai trò và thời điểm (không hiện tên cán bộ).',
+    none: 'Chưa có cán bộ nào mở hồ sơ này.',
+    when: 'Thời điểm',
+    office: 'Cơ quan',
+    role: 'Vai trò',
+    what: 'Nội dung đã mở',
+    national: 'Cấp trung ương',
+    purpose: { detail: 'Xem hồ sơ', attachment: 'Tải tệp đính kèm', slip: 'Xem, in phiếu' },
+    more: 'Xem thêm {{count}} lần mở',
+  },
 };
 
 export const en: typeof vi = {
@@ -469,5 +482,18 @@ export const en: typeof vi = {
     rateSubmit: 'Send rating',
     thanks: 'Thank you for your rating.',
     levels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Neutral', 4: 'Satisfied', 5: 'Very satisfied' },
+  },
+  accessLog: {
+    title: 'Who opened my dossier',
+    intro:
+      'Every time an official opens your dossier, one of its files or slips, it is recorded. The list shows the office, the role and the time (not the official’s name).',
+    none: 'No official has opened this dossier yet.',
+    when: 'When',
+    office: 'Office',
+    role: 'Role',
+    what: 'What was opened',
+    national: 'National level',
+    purpose: { detail: 'Viewed the dossier', attachment: 'Downloaded a file', slip: 'Viewed or printed a slip' },
+    more: 'Show {{count}} more',
   },
 };

@@ -30,6 +30,7 @@ import { ApiError } from '../../api/client.js';
 import { statusColor, vnDateTime } from '../../api/dossiers.js';
 import { formatDuration } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
+import { AccessLogCard } from '../lookup/AccessLogCard.js';
 import { FileSlot } from './FileSlot.js';
 import { RateServiceCard } from './RateServiceCard.js';
 
@@ -150,6 +151,7 @@ export function MyDossierPage() {
             </List>
           </Section>
         )}
+        <AccessLogCard entries={d.accessLog} />
       </Stack>
     </Container>
   );

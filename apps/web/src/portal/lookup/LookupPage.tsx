@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { lookupDossier, publicSlipUrl, rateDossier, statusColor, vnDateTime } from '../../api/dossiers.js';
+import { AccessLogCard } from './AccessLogCard.js';
 
 /** Public lookup (no login): dossier code from the receipt (or its QR code) plus phone or ID number. */
 export function LookupPage() {
@@ -133,6 +134,7 @@ export function LookupPage() {
             </Stack>
           </Paper>
         )}
+        {view && <AccessLogCard entries={view.accessLog} />}
       </Stack>
     </Container>
   );
