@@ -3,6 +3,7 @@ export * from './catalog-coverage.js';
 export * from './catalog-parser.js';
 export * from './component-condition.js';
 export * from './configure-procedures.js';
+export * from './displaced-fragments.js';
 export * from './enablement.js';
 export * from './internal-process.js';
 export * from './overrides.js';
