@@ -170,6 +170,7 @@ export const vi = {
     actions: 'Thao tác',
     done: 'Đã cập nhật hồ sơ.',
     uploadResult: 'Tệp kết quả (PDF, JPEG, PNG)',
+    scan: 'Quét / tải lên',
   },
   slip: {
     receipt: 'Giấy tiếp nhận, hẹn trả',
@@ -407,6 +408,7 @@ export const en: typeof vi = {
     actions: 'Actions',
     done: 'Dossier updated.',
     uploadResult: 'Result files (PDF, JPEG, PNG)',
+    scan: 'Scan / upload',
   },
   slip: {
     receipt: 'Receipt',
