@@ -2,6 +2,7 @@
 export * from './catalog-coverage.js';
 export * from './catalog-parser.js';
 export * from './component-condition.js';
+export * from './component-conditions-config.js';
 export * from './configure-procedures.js';
 export * from './displaced-fragments.js';
 export * from './enablement.js';
