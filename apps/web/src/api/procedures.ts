@@ -1,11 +1,13 @@
 import {
   BulkEnableResult,
+  ComponentConditions,
   InternalProcess,
   type InternalProcessStep,
   ProcedureDetail,
   type ProcedureDuration,
   ProcedureFacets,
   ProcedureList,
+  type PutComponentConditionsRequest,
   UnitProcedureConfig,
   UnitProcedureConfigList,
 } from '@mot-cua/contracts';
@@ -105,3 +107,22 @@ export function formatDuration(t: TFunction, d: ProcedureDuration | null): strin
 
 export const formatVnd = (n: number, currency: string | null = 'VND') =>
   currency === 'USD' ? `${n.toLocaleString('en-US')} USD` : `${n.toLocaleString('vi-VN')} đ`;
+
+const conditionsUrl = (unitCode: string, code: string) =>
+  `/api/procedures/units/${unitCode}/procedures/${encodeURIComponent(code)}/component-conditions`;
+
+/** When each component must be handed in, in a unit: parsed from the catalog, set by an administrator, applied. */
+export const useComponentConditions = (unitCode: string, code: string) =>
+  useQuery({
+    queryKey: ['procedures', 'conditions', unitCode, code],
+    queryFn: () => api(ComponentConditions, conditionsUrl(unitCode, code)),
+  });
+
+export function useSaveComponentConditions(unitCode: string, code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutComponentConditionsRequest) =>
+      api(ComponentConditions, conditionsUrl(unitCode, code), { method: 'PUT', body }),
+    onSuccess: (data) => qc.setQueryData(['procedures', 'conditions', unitCode, code], data),
+  });
+}
