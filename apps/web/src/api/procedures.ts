@@ -10,6 +10,7 @@ import {
   type PutComponentConditionsRequest,
   UnitProcedureConfig,
   UnitProcedureConfigList,
+  WhereToGo,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -125,4 +126,19 @@ export function useSaveComponentConditions(unitCode: string, code: string) {
       api(ComponentConditions, conditionsUrl(unitCode, code), { method: 'PUT', body }),
     onSuccess: (data) => qc.setQueryData(['procedures', 'conditions', unitCode, code], data),
   });
+}
+
+/** Where a citizen of a unit submits a procedure (GET /api/procedures/:code/where-to-go). */
+export const useWhereToGo = (code: string, unit: string | null) =>
+  useQuery({
+    queryKey: ['procedures', 'where', code, unit],
+    queryFn: () => api(WhereToGo, `/api/procedures/${encodeURIComponent(code)}/where-to-go?unit=${unit}`),
+    enabled: !!unit,
+    retry: false,
+  });
+
+/** A map of the place: OpenStreetMap's search for the center's address, else its name and unit. */
+export function mapUrl(place: { centerName: string | null; address: string | null; unitName: string }): string {
+  const query = place.address ?? [place.centerName, place.unitName].filter(Boolean).join(', ');
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
 }

@@ -3,6 +3,7 @@ import { catalogRoutes } from './catalog.routes.js';
 import { componentConditionRoutes } from './component-conditions.routes.js';
 import { internalProcessRoutes } from './internal-process.routes.js';
 import { unitConfigRoutes } from './unit-config.routes.js';
+import { whereToGoRoutes } from './where-to-go.routes.js';
 
 /**
  * The procedures feature, mounted at /api/procedures. Reading the catalog (list, detail, versions, unit
@@ -14,4 +15,5 @@ export const proceduresRoutes = featurePlugin([
   unitConfigRoutes,
   internalProcessRoutes,
   componentConditionRoutes,
+  whereToGoRoutes,
 ]);
