@@ -16,3 +16,27 @@ describe('data/procedures/catalog.json', () => {
     expect(torn.map((p) => p.code)).toEqual([]);
   });
 });
+
+describe('levels a ward can trust (issue 11)', () => {
+  const catalog = JSON.parse(
+    readFileSync(new URL('../data/procedures/catalog.json', import.meta.url), 'utf8'),
+  ) as Array<{
+    code: string;
+    name: string;
+    levels: string[];
+    implementingAgency: string | null;
+  }>;
+  it('household business registration is a commune procedure only (not "Cấp bộ")', () => {
+    const household = catalog.filter((p) =>
+      /đăng ký hộ kinh doanh|hoạt động hộ kinh doanh|thành lập hộ kinh doanh/iu.test(p.name),
+    );
+    expect(household.length).toBeGreaterThanOrEqual(5);
+    for (const p of household) expect([p.code, p.levels]).toEqual([p.code, ['commune']]);
+  });
+  it('no customs procedure is at commune level', () => {
+    const customs = catalog.filter(
+      (p) => /hải quan/iu.test(p.implementingAgency ?? '') && p.levels.includes('commune'),
+    );
+    expect(customs.map((p) => p.code)).toEqual([]);
+  });
+});

@@ -268,3 +268,21 @@ describe('issue 11: the publishing decision’s date', () => {
     expect(parseDecisionDate('163/QĐ-BTP', ['Quyết định 1163/QĐ-BTP ngày 01/02/2026'])).toBeNull();
   });
 });
+
+describe('issue 11: "Cấp bộ" beside "Cấp xã" when only commune bodies implement', () => {
+  it('drops the ministry tag when every agency named is a commune body; keeps it when a central one is named', () => {
+    const commune = { implementing: 'Uỷ ban Nhân dân cấp xã, phường, thị trấn', competent: null, authorized: null };
+    expect(levelsByAgency(['ministry', 'commune'], commune)).toEqual(['commune']);
+    const police = {
+      implementing: 'Cục cảnh sát giao thông, Công an tỉnh, Công an cấp xã',
+      competent: null,
+      authorized: null,
+    };
+    expect(levelsByAgency(['ministry', 'province', 'commune'], police)).toEqual(['ministry', 'province', 'commune']);
+    // nothing named (household business registration): the tag stands; overrides.json corrects those records
+    expect(levelsByAgency(['ministry', 'commune'], { implementing: null, competent: null, authorized: null })).toEqual([
+      'ministry',
+      'commune',
+    ]);
+  });
+});

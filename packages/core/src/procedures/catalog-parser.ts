@@ -471,6 +471,15 @@ export function levelsByAgency(
 ): ProcedureLevel[] {
   if (!levels.includes('commune')) return [...levels];
   const named = [agencies.implementing, agencies.competent, agencies.authorized].filter((a): a is string => !!a);
+  // Every agency named is a commune body ("Ủy ban nhân dân cấp xã"): a "Cấp bộ" tag beside "Cấp xã" is the
+  // ministry that published the procedure, not a level that receives it.
+  if (
+    levels.includes('ministry') &&
+    named.length > 0 &&
+    named.every((a) => COMMUNE_BODY.test(a) && !CENTRAL_BODY.test(a) && !CENTRAL_NAME.test(a))
+  ) {
+    return levels.filter((l) => l !== 'ministry');
+  }
   if (
     named.length === 0 ||
     named.some((a) => COMMUNE_BODY.test(a)) ||
