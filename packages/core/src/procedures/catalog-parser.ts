@@ -497,7 +497,7 @@ const DATE_AFTER = String.raw`\s*,?\s*ngày\s*(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+
 /** The decision's number without a date the cell may add ("163/QĐ-BTP ngày 20/01/2026" → "163/QĐ-BTP"). */
 export const decisionNumberOf = (cell: string | null): string | null =>
   cell?.replace(/\s*,?\s*ngày\s.*$/iu, '').trim() || null;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The publishing decision's date, when the crawl states it: in the decision cell ("163/QĐ-BTP ngày 20/01/2026")
@@ -511,7 +511,7 @@ export function parseDecisionDate(
 ): string | null {
   const num = decisionNumberOf(decisionCell);
   if (!num) return null;
-  const re = new RegExp(`(?<![\\p{L}\\d])${escape(num)}${DATE_AFTER}`, 'iu');
+  const re = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(num)}${DATE_AFTER}`, 'iu');
   for (const t of [decisionCell, ...texts]) {
     const m = t?.replace(/\s+/g, ' ').match(re);
     if (!m) continue;

@@ -126,7 +126,8 @@ export const vi = {
     overdueList: 'Hồ sơ quá hạn ({{count}})',
     listTitle: '{{label}}{{where}}: {{count}} hồ sơ',
     closeList: 'Đóng danh sách',
-    barLabel: 'Đúng hạn hoặc trước hạn: {{good}}; trễ hạn: {{late}}',
+    barLabel:
+      'Trong hạn (đã giải quyết đúng hạn, trước hạn hoặc đang trong hạn): {{good}}; quá hạn (đã trễ hạn hoặc đang quá hạn): {{late}}',
     empty: 'Không có hồ sơ nào tiếp nhận trong kỳ.',
     by: 'Thống kê theo',
     byReceived: 'Đơn vị tại thời điểm tiếp nhận',
@@ -364,7 +365,8 @@ export const en: typeof vi = {
     overdueList: 'Overdue dossiers ({{count}})',
     listTitle: '{{label}}{{where}}: {{count}} dossiers',
     closeList: 'Close the list',
-    barLabel: 'On time or early: {{good}}; late: {{late}}',
+    barLabel:
+      'Within the deadline (finished on time or early, or in progress not overdue): {{good}}; not (finished late or in progress overdue): {{late}}',
     empty: 'No dossier was received in the period.',
     by: 'Report by',
     byReceived: 'Unit at the time of receipt',
