@@ -40,9 +40,10 @@ describe('conditions, acceptance by checklist, scanning from the dossier, where 
   let h: Harness;
   let dossierUrl = '';
 
+  // Loading the catalog and the demo takes long on a loaded machine.
   beforeAll(async () => {
     h = await startHarness();
-  });
+  }, 600_000);
   afterAll(async () => {
     await h?.close();
   });
