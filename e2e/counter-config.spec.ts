@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
+import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
 
 /**
  * Issue 11, the rest of the counter and the desk at 1366×768 (and a phone): conditions of components set by the
@@ -115,6 +116,10 @@ describe('conditions, acceptance by checklist, scanning from the dossier, where 
     await checklist.locator('tbody tr').filter({ hasText: 'Giấy chứng sinh' }).getByText('Có', { exact: true }).click();
     await expect.poll(() => dialog.getByTestId('reception-verdict').textContent()).toContain('Hồ sơ đầy đủ');
     await screenshot(page, 'counter-accept-checklist');
+    await dialog
+      .locator('section')
+      .first()
+      .screenshot({ path: join(SCREENSHOT_DIR, 'counter-accept-checklist-dialog.png') });
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByText('Đã tiếp nhận').first().isVisible()).toBe(true);
@@ -176,6 +181,10 @@ describe('conditions, acceptance by checklist, scanning from the dossier, where 
       );
       expect(await page.getByText('áp dụng').first().textContent()).toMatch(/không nêu|áp dụng từ/);
       await screenshot(page, name);
+      await page
+        .locator('section')
+        .filter({ has: where })
+        .screenshot({ path: join(SCREENSHOT_DIR, `${name}-section.png`) });
       await ctx.close();
     }
   });

@@ -107,7 +107,7 @@ export function DossierDetailPage() {
           <ActionButtons d={d} />
         </Paper>
 
-        <Group align="start" grow>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
           <ComponentsCard d={d} />
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="sm">
@@ -121,7 +121,7 @@ export function DossierDetailPage() {
               ))}
             </Stack>
           </Paper>
-        </Group>
+        </SimpleGrid>
 
         <TimelineCard d={d} unitName={unitName} />
 

@@ -98,7 +98,7 @@ export function ActionButtons({ d }: { d: DossierDetail }) {
       <Modal
         opened={open !== null}
         onClose={close}
-        size={accepting ? 'xl' : 'md'}
+        size={accepting ? '90%' : 'md'}
         title={open ? t(`dossiers.action.${open}`) : ''}
       >
         <Stack>
