@@ -116,10 +116,7 @@ describe('conditions, acceptance by checklist, scanning from the dossier, where 
     await checklist.locator('tbody tr').filter({ hasText: 'Giấy chứng sinh' }).getByText('Có', { exact: true }).click();
     await expect.poll(() => dialog.getByTestId('reception-verdict').textContent()).toContain('Hồ sơ đầy đủ');
     await screenshot(page, 'counter-accept-checklist');
-    await dialog
-      .locator('section')
-      .first()
-      .screenshot({ path: join(SCREENSHOT_DIR, 'counter-accept-checklist-dialog.png') });
+    await dialog.screenshot({ path: join(SCREENSHOT_DIR, 'counter-accept-checklist-dialog.png') });
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByText('Đã tiếp nhận').first().isVisible()).toBe(true);
