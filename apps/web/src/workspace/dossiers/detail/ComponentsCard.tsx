@@ -57,28 +57,26 @@ export function ComponentsCard({ d }: { d: DossierDetail }) {
                       {a.fileName} ({Math.ceil(a.sizeBytes / 1024)} KB)
                     </Anchor>
                   ))}
+                <Group gap="xs" mt={4}>
+                  <Badge variant="light" tt="none" style={{ overflow: 'visible' }} color={stateColor[c.state]}>
+                    {t(`dossiers.componentState.${c.state}`)}
+                  </Badge>
+                  {mayUpload && (
+                    <FileButton
+                      multiple
+                      accept="image/jpeg,image/png,application/pdf"
+                      inputProps={{ capture: 'environment', 'aria-label': `${t('dossiers.detail.scan')}: ${c.name}` }}
+                      onChange={(files) => void upload(c.key, files)}
+                    >
+                      {(props) => (
+                        <Button {...props} size="compact-xs" variant="light" loading={busy === c.key}>
+                          {t('dossiers.detail.scan')}
+                        </Button>
+                      )}
+                    </FileButton>
+                  )}
+                </Group>
               </Table.Td>
-              <Table.Td w={140} style={{ whiteSpace: 'nowrap' }}>
-                <Badge variant="light" tt="none" style={{ overflow: 'visible' }} color={stateColor[c.state]}>
-                  {t(`dossiers.componentState.${c.state}`)}
-                </Badge>
-              </Table.Td>
-              {mayUpload && (
-                <Table.Td w={130}>
-                  <FileButton
-                    multiple
-                    accept="image/jpeg,image/png,application/pdf"
-                    inputProps={{ capture: 'environment', 'aria-label': `${t('dossiers.detail.scan')}: ${c.name}` }}
-                    onChange={(files) => void upload(c.key, files)}
-                  >
-                    {(props) => (
-                      <Button {...props} size="compact-xs" variant="light" loading={busy === c.key}>
-                        {t('dossiers.detail.scan')}
-                      </Button>
-                    )}
-                  </FileButton>
-                </Table.Td>
-              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
