@@ -11,7 +11,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CatalogOverrides, CatalogProcedure } from '@mot-cua/contracts';
-import { applyOverrides, catalogCoverage, parseRawProcedure, type RawProcedureRecord } from '@mot-cua/core';
+import {
+  applyOverrides,
+  catalogCoverage,
+  crawlPairCounts,
+  parseRawProcedure,
+  type RawProcedureRecord,
+  repairRawRecord,
+} from '@mot-cua/core';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -27,23 +34,33 @@ if (!existsSync(rawDir)) {
   process.exit(1);
 }
 
-const pairs: Array<{ raw: RawProcedureRecord; parsed: CatalogProcedure }> = [];
-const seen = new Map<string, string>();
+const rawRecords: Array<{ agency: string; raw: RawProcedureRecord }> = [];
 for (const agency of readdirSync(rawDir).sort()) {
   const dir = join(rawDir, agency);
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RawProcedureRecord;
-    const parsed = CatalogProcedure.parse(parseRawProcedure(raw, agency));
-    const prev = seen.get(parsed.code);
-    if (prev) {
-      console.warn(`duplicate code ${parsed.code} in ${agency} and ${prev}: keeping the first`);
-      continue;
-    }
-    seen.set(parsed.code, agency);
-    pairs.push({ raw, parsed });
+    rawRecords.push({ agency, raw: JSON.parse(readFileSync(join(dir, file), 'utf8')) as RawProcedureRecord });
   }
+}
+
+// Words the crawl's layout moved out of a sentence are put back (word-pair counts over the whole crawl).
+const wordPairs = crawlPairCounts(rawRecords.map((r) => r.raw));
+const textRepairs: Array<{ code: string; field: string; fragment: string; into: string }> = [];
+const pairs: Array<{ raw: RawProcedureRecord; parsed: CatalogProcedure }> = [];
+const seen = new Map<string, string>();
+for (const { agency, raw: crawled } of rawRecords) {
+  const repaired = repairRawRecord(crawled, wordPairs);
+  for (const r of repaired.repairs) textRepairs.push({ code: crawled.ma_thu_tuc.trim(), ...r });
+  const raw = repaired.raw;
+  const parsed = CatalogProcedure.parse(parseRawProcedure(raw, agency));
+  const prev = seen.get(parsed.code);
+  if (prev) {
+    console.warn(`duplicate code ${parsed.code} in ${agency} and ${prev}: keeping the first`);
+    continue;
+  }
+  seen.set(parsed.code, agency);
+  pairs.push({ raw, parsed });
 }
 
 const overridesPath = join(outDir, 'overrides.json');
@@ -69,6 +86,7 @@ const meta = {
   corrections: overrides.corrections.length,
   total: catalog.length,
   needsReview: catalog.filter((r) => r.needsReview).length,
+  textRepairs,
   coverage,
 };
 writeFileSync(join(outDir, 'catalog.meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
@@ -77,6 +95,7 @@ const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFi
 console.log(
   `${catalog.length} procedures (${pairs.length} crawled, ${overrides.additions.length} curated), sha256 ${checksum.slice(0, 12)}`,
 );
+for (const r of textRepairs) console.log(`moved "${r.fragment}" back into "${r.into}" (${r.code}, ${r.field})`);
 console.log('| field | source cell present | parsed cleanly | % of present | flagged for review |');
 console.log('|---|---:|---:|---:|---:|');
 for (const c of coverage)

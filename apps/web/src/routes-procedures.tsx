@@ -22,4 +22,8 @@ export const proceduresRoutes: RouteObject[] = [
     path: '/admin/procedures/:unitCode/:code/process',
     element: lazyPage(() => import('./admin/procedures/InternalProcessEditorPage.js'), 'InternalProcessEditorPage', F),
   },
+  {
+    path: '/admin/procedures/:unitCode/:code/conditions',
+    element: lazyPage(() => import('./admin/procedures/ComponentConditionsPage.js'), 'ComponentConditionsPage', F),
+  },
 ];

@@ -67,3 +67,48 @@ export const ChecklistPreview = z
   })
   .meta({ id: 'ChecklistPreview' });
 export type ChecklistPreview = z.infer<typeof ChecklistPreview>;
+
+/**
+ * A component's condition as configured for a unit (issue 11): the catalog's parsed condition, the one set by an
+ * administrator of the unit or its province (`override`, null when none) and the one reception applies.
+ */
+export const ComponentConditionConfig = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    group: z.string().nullable(),
+    parsed: ComponentCondition,
+    override: ComponentCondition.nullable(),
+    /** Where the override is set: the unit itself or its province. */
+    source: z.enum(['unit', 'province']).nullable(),
+    effective: ComponentCondition,
+  })
+  .meta({ id: 'ComponentConditionConfig' });
+export type ComponentConditionConfig = z.infer<typeof ComponentConditionConfig>;
+
+export const ComponentConditions = z
+  .object({ procedureCode: z.string(), unitCode: z.string(), components: z.array(ComponentConditionConfig) })
+  .meta({ id: 'ComponentConditions' });
+export type ComponentConditions = z.infer<typeof ComponentConditions>;
+
+/** PUT …/component-conditions: set (or, with null, clear) the condition of components; others are left as they are. */
+export const PutComponentConditionsRequest = z
+  .object({
+    conditions: z
+      .array(
+        z.object({
+          key: z.string().trim().min(1).max(40),
+          condition: z
+            .object({
+              kind: ComponentConditionKind,
+              text: z.string().trim().max(300).nullable(),
+              channels: z.array(DossierChannel).min(1).max(3),
+            })
+            .nullable(),
+        }),
+      )
+      .min(1)
+      .max(200),
+  })
+  .meta({ id: 'PutComponentConditionsRequest' });
+export type PutComponentConditionsRequest = z.infer<typeof PutComponentConditionsRequest>;

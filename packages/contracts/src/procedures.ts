@@ -98,6 +98,14 @@ export const CatalogProcedure = z
     name: z.string().min(1),
     /** Publishing decision (Quyết định công bố), e.g. "163/QĐ-BTP". */
     decisionNumber: z.string().nullable(),
+    /**
+     * Date of the publishing decision, from which this version of the procedure applies (YYYY-MM-DD), when the
+     * crawl states it (or a correction sets it); absent when not stated: never the date we loaded it.
+     */
+    decisionDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     sourceUrl: z.string().nullable(),
     /** Ministry slug of the crawl folder (bo-tu-phap…) or of the curated entry (bo-y-te…). */
     agency: z.string(),
@@ -179,6 +187,8 @@ export const ProcedureVersionInfo = z
     validFrom: z.string(),
     validTo: z.string().nullable(),
     decisionNumber: z.string().nullable(),
+    /** The publishing decision's date (when the version applies from), null when the source does not state it. */
+    decisionDate: z.string().nullable(),
   })
   .meta({ id: 'ProcedureVersionInfo' });
 export type ProcedureVersionInfo = z.infer<typeof ProcedureVersionInfo>;
@@ -298,3 +308,27 @@ export const CatalogOverrides = z.object({
   additions: z.array(CatalogProcedure),
 });
 export type CatalogOverrides = z.infer<typeof CatalogOverrides>;
+
+/**
+ * GET /api/procedures/:code/where-to-go?unit=…: where a citizen of a commune goes for a procedure — the commune's
+ * own service center when the commune receives it, else its province's — with the address and office hours.
+ */
+export const WhereToGo = z
+  .object({
+    procedureCode: z.string(),
+    /** The citizen's commune (or province) as asked. */
+    unit: z.object({ code: z.string(), name: z.string() }),
+    /** True when the asked unit itself receives the procedure. */
+    receivesHere: z.boolean(),
+    /** The unit whose center receives it (the asked one, or its province). */
+    place: z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      centerName: z.string().nullable(),
+      address: z.string().nullable(),
+      /** Office hours of working days (the unit's calendar settings, else its province's, else national). */
+      officeHours: z.array(z.object({ start: z.string(), end: z.string() })),
+    }),
+  })
+  .meta({ id: 'WhereToGo' });
+export type WhereToGo = z.infer<typeof WhereToGo>;

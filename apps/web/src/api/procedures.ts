@@ -1,13 +1,16 @@
 import {
   BulkEnableResult,
+  ComponentConditions,
   InternalProcess,
   type InternalProcessStep,
   ProcedureDetail,
   type ProcedureDuration,
   ProcedureFacets,
   ProcedureList,
+  type PutComponentConditionsRequest,
   UnitProcedureConfig,
   UnitProcedureConfigList,
+  WhereToGo,
 } from '@mot-cua/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -105,3 +108,37 @@ export function formatDuration(t: TFunction, d: ProcedureDuration | null): strin
 
 export const formatVnd = (n: number, currency: string | null = 'VND') =>
   currency === 'USD' ? `${n.toLocaleString('en-US')} USD` : `${n.toLocaleString('vi-VN')} đ`;
+
+const conditionsUrl = (unitCode: string, code: string) =>
+  `/api/procedures/units/${unitCode}/procedures/${encodeURIComponent(code)}/component-conditions`;
+
+/** When each component must be handed in, in a unit: parsed from the catalog, set by an administrator, applied. */
+export const useComponentConditions = (unitCode: string, code: string) =>
+  useQuery({
+    queryKey: ['procedures', 'conditions', unitCode, code],
+    queryFn: () => api(ComponentConditions, conditionsUrl(unitCode, code)),
+  });
+
+export function useSaveComponentConditions(unitCode: string, code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutComponentConditionsRequest) =>
+      api(ComponentConditions, conditionsUrl(unitCode, code), { method: 'PUT', body }),
+    onSuccess: (data) => qc.setQueryData(['procedures', 'conditions', unitCode, code], data),
+  });
+}
+
+/** Where a citizen of a unit submits a procedure (GET /api/procedures/:code/where-to-go). */
+export const useWhereToGo = (code: string, unit: string | null) =>
+  useQuery({
+    queryKey: ['procedures', 'where', code, unit],
+    queryFn: () => api(WhereToGo, `/api/procedures/${encodeURIComponent(code)}/where-to-go?unit=${unit}`),
+    enabled: !!unit,
+    retry: false,
+  });
+
+/** A map of the place: OpenStreetMap's search for the center's address, else its name and unit. */
+export function mapUrl(place: { centerName: string | null; address: string | null; unitName: string }): string {
+  const query = place.address ?? [place.centerName, place.unitName].filter(Boolean).join(', ');
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+}

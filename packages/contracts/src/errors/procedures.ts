@@ -27,4 +27,9 @@ export const proceduresErrors = {
     vi: 'Quy trình nội bộ không hợp lệ: các bước phải đánh số liên tục và tổng thời gian phải bằng thời hạn giải quyết theo quy định.',
     en: 'Invalid internal process: steps must be numbered in order and their times must add up to the legal time limit.',
   },
+  COMPONENT_CONDITION_INVALID: {
+    status: 400,
+    vi: 'Điều kiện của thành phần hồ sơ không hợp lệ: "nếu thuộc trường hợp" cần nêu trường hợp; "theo hình thức nộp" cần chọn một hoặc hai hình thức.',
+    en: 'Invalid component condition: "if applicable" needs the case; "per channel" needs one or two channels.',
+  },
 } as const satisfies Record<string, ErrorEntry>;

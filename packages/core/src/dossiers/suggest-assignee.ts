@@ -41,3 +41,18 @@ export async function suggestAssignees(
 export function stepRolesFor(roles: readonly string[]): string[] {
   return Role.options.filter((stepRole) => qualifiedRoles(stepRole).some((r) => roles.includes(r)));
 }
+
+/**
+ * "Waiting for me" per jurisdiction: for each unit (commune, province or 'VN') the official holds grants in, the
+ * step roles their roles there may take. An official who is a specialist in one commune and a leader in another
+ * sees free specialist steps of the first and free approval steps of the second, not both in both.
+ */
+export function waitingScopes(
+  grants: ReadonlyArray<{ role: string; unitCode: string }>,
+): Array<{ unitCode: string; stepRoles: string[] }> {
+  const byUnit = new Map<string, string[]>();
+  for (const g of grants) byUnit.set(g.unitCode, [...(byUnit.get(g.unitCode) ?? []), g.role]);
+  return [...byUnit.entries()]
+    .map(([unitCode, roles]) => ({ unitCode, stepRoles: stepRolesFor(roles) }))
+    .filter((s) => s.stepRoles.length > 0);
+}

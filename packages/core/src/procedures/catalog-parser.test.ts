@@ -2,9 +2,11 @@ import { CatalogProcedure } from '@mot-cua/contracts';
 import { describe, expect, it } from 'vitest';
 import { rawFixtures } from './catalog-parser.fixtures.js';
 import {
+  decisionNumberOf,
   levelsByAgency,
   parseChannels,
   parseComponents,
+  parseDecisionDate,
   parseLegalBasis,
   parseRawProcedure,
   parseResults,
@@ -245,5 +247,42 @@ describe('issue 11: steps joined across the crawl’s line breaks, levels by the
         authorized: null,
       }),
     ).toEqual(['province', 'commune']);
+  });
+});
+
+describe('issue 11: the publishing decision’s date', () => {
+  it('is read where the crawl states it, with the decision’s own number', () => {
+    expect(parseDecisionDate('163/QĐ-BTP ngày 20/01/2026', [])).toBe('2026-01-20');
+    expect(
+      parseDecisionDate('1404/QĐ-UBND', ['Quyết định số 1404/QĐ-UBND ngày 05 tháng 8 năm 2025 của Chủ tịch UBND tỉnh']),
+    ).toBe('2025-08-05');
+    expect(decisionNumberOf('163/QĐ-BTP, ngày 20/01/2026')).toBe('163/QĐ-BTP');
+  });
+
+  it('is null when not stated, for another decision’s date, or an impossible date (never the load date)', () => {
+    // 1.001193: the portal's cell has the number only; the legal basis dates other documents.
+    expect(parseDecisionDate('163/QĐ-BTP', ['Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ'])).toBeNull();
+    expect(parseDecisionDate('163/QĐ-BTP', ['163/QĐ-BTP ngày 31/02/2026'])).toBeNull();
+    expect(parseDecisionDate(null, ['ngày 01/01/2026'])).toBeNull();
+    // "1163/QĐ-BTP" is another decision
+    expect(parseDecisionDate('163/QĐ-BTP', ['Quyết định 1163/QĐ-BTP ngày 01/02/2026'])).toBeNull();
+  });
+});
+
+describe('issue 11: "Cấp bộ" beside "Cấp xã" when only commune bodies implement', () => {
+  it('drops the ministry tag when every agency named is a commune body; keeps it when a central one is named', () => {
+    const commune = { implementing: 'Uỷ ban Nhân dân cấp xã, phường, thị trấn', competent: null, authorized: null };
+    expect(levelsByAgency(['ministry', 'commune'], commune)).toEqual(['commune']);
+    const police = {
+      implementing: 'Cục cảnh sát giao thông, Công an tỉnh, Công an cấp xã',
+      competent: null,
+      authorized: null,
+    };
+    expect(levelsByAgency(['ministry', 'province', 'commune'], police)).toEqual(['ministry', 'province', 'commune']);
+    // nothing named (household business registration): the tag stands; overrides.json corrects those records
+    expect(levelsByAgency(['ministry', 'commune'], { implementing: null, competent: null, authorized: null })).toEqual([
+      'ministry',
+      'commune',
+    ]);
   });
 });

@@ -31,6 +31,8 @@ export type RawProcedureRecord = {
   cach_thuc_thuc_hien: string;
   thanh_phan_ho_so: string;
   can_cu_phap_ly: string;
+  /** The whole page as text (searched for the decision's date). */
+  raw_text?: string;
   co_quan_thuc_hien: string;
   yeu_cau_dieu_kien: string;
   ket_qua_xu_ly: string;
@@ -469,6 +471,15 @@ export function levelsByAgency(
 ): ProcedureLevel[] {
   if (!levels.includes('commune')) return [...levels];
   const named = [agencies.implementing, agencies.competent, agencies.authorized].filter((a): a is string => !!a);
+  // Every agency named is a commune body ("Ủy ban nhân dân cấp xã"): a "Cấp bộ" tag beside "Cấp xã" is the
+  // ministry that published the procedure, not a level that receives it.
+  if (
+    levels.includes('ministry') &&
+    named.length > 0 &&
+    named.every((a) => COMMUNE_BODY.test(a) && !CENTRAL_BODY.test(a) && !CENTRAL_NAME.test(a))
+  ) {
+    return levels.filter((l) => l !== 'ministry');
+  }
   if (
     named.length === 0 ||
     named.some((a) => COMMUNE_BODY.test(a)) ||
@@ -478,6 +489,38 @@ export function levelsByAgency(
   }
   const rest = levels.filter((l) => l !== 'commune');
   return rest.length > 0 ? rest : ['other'];
+}
+
+// ---------------------------------------------------------------- decision date
+
+const DATE_AFTER = String.raw`\s*,?\s*ngày\s*(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})`;
+/** The decision's number without a date the cell may add ("163/QĐ-BTP ngày 20/01/2026" → "163/QĐ-BTP"). */
+export const decisionNumberOf = (cell: string | null): string | null =>
+  cell?.replace(/\s*,?\s*ngày\s.*$/iu, '').trim() || null;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The publishing decision's date, when the crawl states it: in the decision cell ("163/QĐ-BTP ngày 20/01/2026")
+ * or where the record's text names the decision with its date ("Quyết định số 163/QĐ-BTP ngày 20 tháng 01 năm
+ * 2026"). Null when not stated (the portal's decision cell carries the number only): the version's validity is
+ * then "not stated", never the date it was loaded.
+ */
+export function parseDecisionDate(
+  decisionCell: string | null,
+  texts: ReadonlyArray<string | null | undefined>,
+): string | null {
+  const num = decisionNumberOf(decisionCell);
+  if (!num) return null;
+  const re = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(num)}${DATE_AFTER}`, 'iu');
+  for (const t of [decisionCell, ...texts]) {
+    const m = t?.replace(/\s+/g, ' ').match(re);
+    if (!m) continue;
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) continue;
+    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- record
@@ -518,10 +561,13 @@ export function parseRawProcedure(raw: RawProcedureRecord, agency: string): Cata
   const timeLimit = pickTimeLimit(ch.channels);
   if (!timeLimit && ch.channels.length > 0) review.push({ field: 'timeLimit', text: 'no channel has a usable time' });
   const name = cleanCell(raw.ten_thu_tuc) ?? code;
+  const decisionNumber = decisionNumberOf(cleanCell(raw.so_quyet_dinh));
+  const decisionDate = parseDecisionDate(cleanCell(raw.so_quyet_dinh), [raw.can_cu_phap_ly, raw.raw_text]);
   return {
     code,
     name,
-    decisionNumber: cleanCell(raw.so_quyet_dinh),
+    decisionNumber,
+    ...(decisionDate ? { decisionDate } : {}),
     sourceUrl: cleanCell(raw.detail_url),
     agency,
     agencyName: AGENCY_NAMES[agency] ?? agency,

@@ -1,12 +1,12 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import {
   type CalendarLoader,
-  componentCondition,
   conditionAppliesTo,
   createDeadlines,
   type DeadlinePort,
   type DossierDuration,
   type DossierStep,
+  effectiveCondition,
   hasTimeLimit,
   isProcedureEnabled,
   type ProcedurePort,
@@ -19,6 +19,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
+import { createComponentConditionsRepository } from './component-conditions.repository.js';
 import { inForceOn } from './in-force.js';
 import { VersionedCache } from './master-data-cache.js';
 import { createProcedureConfigRepository } from './procedure-config.repository.js';
@@ -194,6 +195,7 @@ export function createDossierProcedurePort(
   access: MasterDataAccess = {},
 ): ProcedurePort {
   const configs = createProcedureConfigRepository(db);
+  const conditions = createComponentConditionsRepository(db);
   const load = cached(access.caches?.procedures, access.version);
   return {
     findProcedureForReception(input) {
@@ -222,6 +224,7 @@ export function createDossierProcedurePort(
       if (!enabled) return undefined;
       const channel = r.channels.find((c) => c.kind === input.channel);
       const process = await configs.getInternalProcess(input.procedureCode, scope);
+      const overrides = await conditions.findConditions(input.procedureCode, scope);
       // The channel's limit, else the procedure's; without one, the total of the unit's own internal process
       // (the built-in default splits nothing); else none, and the receiving official must enter one.
       const duration: DossierDuration = hasTimeLimit(channel?.duration)
@@ -247,10 +250,11 @@ export function createDossierProcedurePort(
         name: r.name,
         fieldCode: null,
         fieldName: r.field,
-        // The channel's checklist: shown-only documents and those of other channels only are left out.
+        // The channel's checklist: shown-only documents and those of other channels only are left out; the
+        // condition is the one an administrator set for the unit or its province, else the catalog's parsed one.
         components: r.components
           .filter((c) => !c.presentOnly)
-          .map((c) => ({ c, condition: componentCondition(c) }))
+          .map((c) => ({ c, condition: effectiveCondition(c, overrides.get(c.key)?.condition) }))
           .filter(({ condition }) => conditionAppliesTo(condition, input.channel))
           .map(({ c, condition }) => ({
             key: c.key,

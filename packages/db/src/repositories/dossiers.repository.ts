@@ -1,4 +1,4 @@
-import type { StatsBucket } from '@mot-cua/contracts';
+import { NATIONAL_SCOPE, type StatsBucket } from '@mot-cua/contracts';
 import type {
   ComponentCheck,
   DossierAction,
@@ -35,11 +35,11 @@ export type DossierListFilter = {
   /** Only dossiers whose current step has nobody yet. */
   unassigned?: boolean;
   /**
-   * Waiting for this official: assigned to them, or at a step nobody holds whose role is one of `stepRoles`
-   * (the step's role as the process snapshot in the receipt action has it), or new and not yet received when
-   * `intake` (reception).
+   * Waiting for this official: assigned to them, or at a step nobody holds whose role (as the process snapshot
+   * in the receipt action has it) is one of the `stepRoles` of a scope covering the dossier's competent unit
+   * (the unit, its province or 'VN'), or new and not yet received when `intake` (reception).
    */
-  waitingFor?: { userId: string; stepRoles: string[]; intake: boolean };
+  waitingFor?: { userId: string; scopes: Array<{ unitCode: string; stepRoles: string[] }>; intake: boolean };
   query?: string;
   limit?: number;
   offset?: number;
@@ -481,7 +481,13 @@ export function createDossiersRepository(db: Kysely<DB>) {
       if (f.unassigned) q = q.where('currentAssigneeId', 'is', null).where('currentStepOrder', 'is not', null);
       if (f.waitingFor) {
         const w = f.waitingFor;
-        const roles = w.stepRoles.length ? w.stepRoles : ['-'];
+        // A free step whose role the official may take in the dossier's competent unit (per grant's unit).
+        const freeStep = (unitCode: string, roles: string[]) =>
+          sql<boolean>`(${unitCode === NATIONAL_SCOPE ? sql`true` : sql`(dossiers.competent_unit_code = ${unitCode} or dossiers.province_code = ${unitCode})`}
+            and exists (select 1 from dossier_actions a, jsonb_array_elements(a.data->'steps') s
+              where a.dossier_id = dossiers.id and a.type = 'received'
+                and (s->>'order')::int = dossiers.current_step_order
+                and s->>'role' in (${sql.join(roles)})))`;
         q = q.where((eb) =>
           eb.or([
             eb('currentAssigneeId', '=', w.userId),
@@ -489,10 +495,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
               eb('currentAssigneeId', 'is', null),
               eb('currentStepOrder', 'is not', null),
               eb('status', 'in', ['received', 'processing', 'result_ready']),
-              sql<boolean>`exists (select 1 from dossier_actions a, jsonb_array_elements(a.data->'steps') s
-                where a.dossier_id = dossiers.id and a.type = 'received'
-                  and (s->>'order')::int = dossiers.current_step_order
-                  and s->>'role' in (${sql.join(roles)}))`,
+              w.scopes.length ? eb.or(w.scopes.map((s) => freeStep(s.unitCode, s.stepRoles))) : sql<boolean>`false`,
             ]),
             ...(w.intake ? [eb('status', '=', 'new')] : []),
           ]),

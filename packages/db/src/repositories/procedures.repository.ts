@@ -215,13 +215,17 @@ const toInfo = (r: {
   validFrom: string;
   validTo: string | null;
   decisionNumber: string | null;
+  decisionDate: string | null;
 }): ProcedureVersionInfo => ({
   id: r.id,
   version: r.version,
   validFrom: r.validFrom,
   validTo: r.validTo,
   decisionNumber: r.decisionNumber,
+  decisionDate: r.decisionDate ?? null,
 });
+/** The publishing decision's date as the version's record states it (absent when the source does not). */
+const decisionDate = sql<string | null>`record->>'decisionDate'`.as('decisionDate');
 
 /** Catalog queries: list and filter, detail with history, versions by id or date. */
 export function createProceduresRepository(db: Kysely<DB>) {
@@ -308,7 +312,7 @@ export function createProceduresRepository(db: Kysely<DB>) {
     ): Promise<{ procedure: CatalogProcedure; version: ProcedureVersionInfo; history: ProcedureVersionInfo[] }> {
       const versions = await db
         .selectFrom('procedureVersions')
-        .select(['id', 'version', 'validFrom', 'validTo', 'decisionNumber'])
+        .select(['id', 'version', 'validFrom', 'validTo', 'decisionNumber', decisionDate])
         .where('procedureCode', '=', code)
         .orderBy('version', 'desc')
         .execute();
@@ -326,7 +330,7 @@ export function createProceduresRepository(db: Kysely<DB>) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
       const r = await db
         .selectFrom('procedureVersions')
-        .select(['id', 'procedureCode', 'version', 'validFrom', 'validTo', 'decisionNumber', 'record'])
+        .select(['id', 'procedureCode', 'version', 'validFrom', 'validTo', 'decisionNumber', 'record', decisionDate])
         .where('id', '=', id)
         .executeTakeFirst();
       return r ? { ...toInfo(r), procedureCode: r.procedureCode, record: r.record } : undefined;
@@ -336,7 +340,7 @@ export function createProceduresRepository(db: Kysely<DB>) {
     async findVersionAt(code: string, onDate: string): Promise<ProcedureVersionRow | undefined> {
       const r = await db
         .selectFrom('procedureVersions')
-        .select(['id', 'procedureCode', 'version', 'validFrom', 'validTo', 'decisionNumber', 'record'])
+        .select(['id', 'procedureCode', 'version', 'validFrom', 'validTo', 'decisionNumber', 'record', decisionDate])
         .where('procedureCode', '=', code)
         .where(inForceOn(onDate))
         .orderBy('version', 'desc')
@@ -348,7 +352,7 @@ export function createProceduresRepository(db: Kysely<DB>) {
     async findCurrentVersion(code: string): Promise<ProcedureVersionRow | undefined> {
       const r = await db
         .selectFrom('procedureVersions')
-        .select(['id', 'procedureCode', 'version', 'validFrom', 'validTo', 'decisionNumber', 'record'])
+        .select(['id', 'procedureCode', 'version', 'validFrom', 'validTo', 'decisionNumber', 'record', decisionDate])
         .where('procedureCode', '=', code)
         .where('validTo', 'is', null)
         .executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { CatalogProcedure, InternalProcessStep, ProcedureDuration } from '@mot-cua/contracts';
+import type { CatalogProcedure, ComponentCondition, InternalProcessStep, ProcedureDuration } from '@mot-cua/contracts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Row types of the procedures tables (migrations 0030-0031). */
@@ -59,10 +59,20 @@ export interface ProcedureInternalProcessesTable {
   updatedBy: string | null;
 }
 
+export interface ProcedureComponentConditionsTable {
+  unitCode: string;
+  procedureCode: string;
+  componentKey: string;
+  condition: Json<ComponentCondition>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
 export interface ProceduresTables {
   procedures: ProceduresTable;
   procedureVersions: ProcedureVersionsTable;
   procedureCatalogLoads: ProcedureCatalogLoadsTable;
   procedureUnitConfigs: ProcedureUnitConfigsTable;
   procedureInternalProcesses: ProcedureInternalProcessesTable;
+  procedureComponentConditions: ProcedureComponentConditionsTable;
 }

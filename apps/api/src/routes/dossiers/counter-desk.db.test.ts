@@ -154,9 +154,17 @@ describe('the desk: the leader approves in one action, "waiting for me" follows 
     expect((await post(who.receptionA!, `/api/dossiers/${id}/complete-step`, { fromStep: 1 })).statusCode).toBe(200);
     expect(await waiting(who.specialistA!)).toContain(id);
     expect(await waiting(who.receptionA!)).not.toContain(id);
+    // A leader of A who is a specialist only in B: the free specialist step of A's dossier is not theirs.
+    const mixed = await signIn(app, database, [
+      { role: 'leader', unitCode: A },
+      { role: 'specialist', unitCode: B },
+    ]);
+    expect(await waiting(mixed)).not.toContain(id);
     expect((await post(who.specialistA!, `/api/dossiers/${id}/claim`, { stepOrder: 2 })).statusCode).toBe(200);
     expect((await post(who.specialistA!, `/api/dossiers/${id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
     expect(await waiting(who.leaderA!)).toContain(id);
+    // …but the approval step in A is.
+    expect(await waiting(mixed)).toContain(id);
 
     const approved = await post(who.leaderA!, `/api/dossiers/${id}/approve`, { note: 'Đồng ý' });
     expect(approved.statusCode, approved.body).toBe(200);

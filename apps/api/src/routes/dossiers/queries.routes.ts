@@ -4,9 +4,9 @@ import {
   AppError,
   authorize,
   jurisdictionFor,
-  stepRolesFor,
   suggestAssignees,
   vnDate,
+  waitingScopes,
 } from '@mot-cua/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,10 +21,9 @@ const IdParams = z.object({ id: z.uuid() });
 
 /** "Waiting for me": assigned to the official, steps their roles may take, new online dossiers for reception. */
 function waitingFor(actor: Actor) {
-  const roles = actor.grants.map((g) => g.role);
   return {
     userId: actor.userId,
-    stepRoles: stepRolesFor(roles),
+    scopes: waitingScopes(actor.grants),
     intake: jurisdictionFor(actor, 'dossier.receive').length > 0,
   };
 }

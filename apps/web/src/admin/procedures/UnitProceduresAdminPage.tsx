@@ -203,8 +203,15 @@ export function UnitProceduresAdminPage() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} to={`/admin/procedures/${unitCode}/${p.code}/process`}>
+                      <Anchor component={Link} to={`/admin/procedures/${unitCode}/${p.code}/process`} display="block">
                         {t('procedures.admin.process')}
+                      </Anchor>
+                      <Anchor
+                        component={Link}
+                        to={`/admin/procedures/${unitCode}/${p.code}/conditions`}
+                        display="block"
+                      >
+                        {t('procedures.admin.conditions')}
                       </Anchor>
                     </Table.Td>
                   </Table.Tr>

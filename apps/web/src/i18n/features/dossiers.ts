@@ -126,7 +126,8 @@ export const vi = {
     overdueList: 'Hồ sơ quá hạn ({{count}})',
     listTitle: '{{label}}{{where}}: {{count}} hồ sơ',
     closeList: 'Đóng danh sách',
-    barLabel: 'Đúng hạn hoặc trước hạn: {{good}}; trễ hạn: {{late}}',
+    barLabel:
+      'Trong hạn (đã giải quyết đúng hạn, trước hạn hoặc đang trong hạn): {{good}}; quá hạn (đã trễ hạn hoặc đang quá hạn): {{late}}',
     empty: 'Không có hồ sơ nào tiếp nhận trong kỳ.',
     by: 'Thống kê theo',
     byReceived: 'Đơn vị tại thời điểm tiếp nhận',
@@ -170,6 +171,7 @@ export const vi = {
     actions: 'Thao tác',
     done: 'Đã cập nhật hồ sơ.',
     uploadResult: 'Tệp kết quả (PDF, JPEG, PNG)',
+    scan: 'Quét / tải lên',
   },
   slip: {
     receipt: 'Giấy tiếp nhận, hẹn trả',
@@ -376,7 +378,8 @@ export const en: typeof vi = {
     overdueList: 'Overdue dossiers ({{count}})',
     listTitle: '{{label}}{{where}}: {{count}} dossiers',
     closeList: 'Close the list',
-    barLabel: 'On time or early: {{good}}; late: {{late}}',
+    barLabel:
+      'Within the deadline (finished on time or early, or in progress not overdue): {{good}}; not (finished late or in progress overdue): {{late}}',
     empty: 'No dossier was received in the period.',
     by: 'Report by',
     byReceived: 'Unit at the time of receipt',
@@ -420,6 +423,7 @@ export const en: typeof vi = {
     actions: 'Actions',
     done: 'Dossier updated.',
     uploadResult: 'Result files (PDF, JPEG, PNG)',
+    scan: 'Scan / upload',
   },
   slip: {
     receipt: 'Receipt',

@@ -13,53 +13,17 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { ProcedureFee } from '@mot-cua/contracts';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { formatDuration, formatVnd, useProcedure } from '../../api/procedures.js';
+import { formatDate } from '../../api/admin-units.js';
+import { formatDuration, useProcedure } from '../../api/procedures.js';
 import { levelsNearestFirst } from '../../api/search.js';
-
-function feeText(t: TFunction, f: ProcedureFee): string {
-  switch (f.kind) {
-    case 'free':
-      return t('procedures.free');
-    case 'amount':
-      return formatVnd(f.amount ?? 0, f.currency);
-    case 'rule':
-      return f.note ?? '';
-    default:
-      return t('procedures.feeUnknown');
-  }
-}
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section">
-      <Title order={3} size="h4" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
+import { feeText, noteIn } from './procedure-text.js';
+import { Section } from './Section.js';
+import { WhatToBring } from './WhatToBring.js';
+import { WhereToGo } from './WhereToGo.js';
 
 /** Public page of one procedure: what to bring, time limit, fee, channels, where to submit, legal basis, source. */
-/**
- * A curation note in the reader's language: each reason is written "Vietnamese / English" and reasons are
- * joined with " | "; a Vietnamese page shows no English sentence.
- */
-export function noteIn(note: string, language: string): string {
-  return note
-    .split(' | ')
-    .map((reason) => {
-      const cut = reason.lastIndexOf(' / ');
-      if (cut < 0) return reason;
-      return language === 'en' ? reason.slice(cut + 3) : reason.slice(0, cut);
-    })
-    .join(' | ');
-}
-
 export function ProcedurePage() {
   const { t, i18n } = useTranslation();
   const { code = '' } = useParams();
@@ -75,7 +39,6 @@ export function ProcedurePage() {
       </Container>
     );
   const { procedure: p, history } = q.data;
-  const groups = [...new Set(p.components.map((c) => c.group ?? ''))];
   const online = p.channels.find((c) => c.kind === 'online');
   return (
     <Container size="md" py="lg">
@@ -128,59 +91,7 @@ export function ProcedurePage() {
           </Table>
         </Paper>
 
-        <Section title={t('procedures.whatToBring')}>
-          <Stack gap="sm">
-            {groups.map((g) => (
-              <div key={g}>
-                {g && (
-                  <Text fw={600} mb={4}>
-                    {g}
-                  </Text>
-                )}
-                <List spacing={6}>
-                  {p.components
-                    .filter((c) => (c.group ?? '') === g)
-                    .map((c) => (
-                      <List.Item key={c.key}>
-                        <Text span>{c.name}</Text>{' '}
-                        <Text span c="dimmed" size="sm">
-                          (
-                          {[
-                            c.originals ? t('procedures.original', { count: c.originals }) : null,
-                            c.copies ? t('procedures.copy', { count: c.copies }) : null,
-                          ]
-                            .filter(Boolean)
-                            .join(', ')}
-                          )
-                        </Text>{' '}
-                        {c.presentOnly && <Badge size="xs">{t('procedures.presentOnly')}</Badge>}{' '}
-                        {c.conditional && (
-                          <Badge size="xs" color="gray">
-                            {t('procedures.conditional')}
-                          </Badge>
-                        )}
-                        {c.forms.length > 0 && (
-                          <Text size="sm" c="dimmed">
-                            {t('procedures.form')}: {c.forms.join(', ')}
-                          </Text>
-                        )}
-                      </List.Item>
-                    ))}
-                </List>
-              </div>
-            ))}
-            {p.componentNotes.length > 0 && (
-              <div>
-                <Text fw={600}>{t('procedures.notes')}</Text>
-                <List size="sm" c="dimmed">
-                  {p.componentNotes.map((n) => (
-                    <List.Item key={n}>{n}</List.Item>
-                  ))}
-                </List>
-              </div>
-            )}
-          </Stack>
-        </Section>
+        <WhatToBring p={p} />
 
         <Section title={t('procedures.howToSubmit')}>
           <Table striped>
@@ -219,14 +130,9 @@ export function ProcedurePage() {
         </Section>
 
         <Section title={t('procedures.whereToSubmit')}>
-          <Text>{p.receivingAddress ?? p.implementingAgency ?? t('procedures.whereDefault')}</Text>
-          {p.receivingAddress || p.implementingAgency ? (
-            <Text size="sm" c="dimmed">
-              {t('procedures.whereDefault')}
-            </Text>
-          ) : null}
+          <WhereToGo p={p} />
           {online && p.sourceUrl && (
-            <Anchor href={p.sourceUrl} target="_blank" rel="noopener noreferrer">
+            <Anchor href={p.sourceUrl} target="_blank" rel="noopener noreferrer" size="sm">
               {t('procedures.submitOnline')}
             </Anchor>
           )}
@@ -302,9 +208,14 @@ export function ProcedurePage() {
             <List size="sm">
               {history.map((h) => (
                 <List.Item key={h.id}>
-                  {t('procedures.version', { version: h.version })} · {t('procedures.validFrom', { date: h.validFrom })}{' '}
-                  {h.validTo ? t('procedures.validTo', { date: h.validTo }) : `(${t('procedures.current')})`}
-                  {h.decisionNumber ? ` · ${h.decisionNumber}` : ''}
+                  {t('procedures.version', { version: h.version })}
+                  {h.decisionNumber ? ` · ${t('procedures.decision')} ${h.decisionNumber}` : ''} ·{' '}
+                  {h.decisionDate
+                    ? t('procedures.validFrom', { date: formatDate(h.decisionDate) })
+                    : t('procedures.validFromNotStated')}
+                  {h.validTo
+                    ? ` · ${t('procedures.replacedOn', { date: formatDate(h.validTo) })}`
+                    : ` (${t('procedures.current')})`}
                 </List.Item>
               ))}
             </List>

@@ -1,31 +1,16 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Container,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Container, Group, Loader, Paper, SegmentedControl, Stack, Title } from '@mantine/core';
 import type { DossierChannel, DossierReturnMethod, ReceiveDossierRequest } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
-import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { uploadComponentScans, useChecklistPreview, useReceiveDossier } from '../../api/dossiers.js';
 import { allowedUnits, useSession } from '../../api/session.js';
-import { UnitPicker } from '../../components/UnitPicker.js';
 import { useServedTicket } from '../queue/useServedTicket.js';
 import { type Agent, type Applicant, ApplicantForm } from './reception/ApplicantForm.js';
 import { type Check, ChecklistTable } from './reception/ChecklistTable.js';
-import { ProcedurePicker } from './reception/ProcedurePicker.js';
+import { FeeHeader, feeAmount } from './reception/FeeHeader.js';
+import { ReceptionTarget } from './reception/ReceptionTarget.js';
 import { enteredLimit, type LimitDraft, TimeLimitPanel } from './reception/TimeLimitPanel.js';
 
 const emptyApplicant: Applicant = { fullName: '', idNumber: '', phone: '', email: '', address: '' };
@@ -53,7 +38,6 @@ export function ReceptionPage() {
   const [scans, setScans] = useState<Record<string, File[]>>({});
   const [scanError, setScanError] = useState<{ id: string; detail: string } | null>(null);
   const units = session.data ? allowedUnits(session.data, 'dossier.receive') : [];
-  const nameOf = useUnitNames(units);
   const receivingUnit = unit ?? units[0] ?? '';
   const opt = (v: string) => (v.trim() ? v.trim() : null);
   const touched = Object.entries(checks).map(([key, c]) => ({ key, state: c.state, reason: opt(c.reason) }));
@@ -80,7 +64,7 @@ export function ReceptionPage() {
     (errorCode === 'DOSSIER_TIME_LIMIT_REQUIRED' || p.needsTimeLimit);
   const timeLimit = askLimit ? enteredLimit(limit) : null;
   // The fee collected at the counter: the procedure's by default, as the official corrects it.
-  const feeVnd = Math.max(0, Math.round(Number((fee ?? String(p?.feeTotal ?? 0)).replace(/[.\s]/g, '')) || 0));
+  const feeVnd = feeAmount(fee, p?.feeTotal ?? 0);
   const reset = () => {
     setChecks({});
     setFee(null);
@@ -145,36 +129,24 @@ export function ReceptionPage() {
         <Title order={2}>{t('dossiers.reception.title')}</Title>
         {served.banner}
         <Paper withBorder p="md">
-          <Group align="start" wrap="wrap">
-            <Select
-              label={t('dossiers.reception.receivingUnit')}
-              data={units.map((u) => ({ value: u, label: `${nameOf(u)} (${u})` }))}
-              value={receivingUnit}
-              onChange={(v) => {
-                setUnit(v);
-                reset();
-              }}
-              allowDeselect={false}
-              w={280}
-            />
-            <ProcedurePicker
-              unitCode={receivingUnit}
-              value={code}
-              onChange={(c) => {
-                setCode(c);
-                reset();
-              }}
-            />
-            <UnitPicker
-              label={t('dossiers.reception.competentUnit')}
-              value={competent}
-              onChange={(c) => {
-                setCompetent(c);
-                reset();
-              }}
-              w={300}
-            />
-          </Group>
+          <ReceptionTarget
+            units={units}
+            receivingUnit={receivingUnit}
+            setUnit={(v) => {
+              setUnit(v);
+              reset();
+            }}
+            code={code}
+            setCode={(c) => {
+              setCode(c);
+              reset();
+            }}
+            competent={competent}
+            setCompetent={(c) => {
+              setCompetent(c);
+              reset();
+            }}
+          />
           {preview.isError && (
             <Alert color="red" mt="sm">
               {preview.error instanceof ApiError
@@ -186,26 +158,7 @@ export function ReceptionPage() {
 
         {p && (
           <>
-            <Group justify="space-between">
-              <Title order={3} size="h4">
-                {p.procedure.name}
-              </Title>
-              <Group gap="xs" align="end">
-                <Text size="sm" c="dimmed">
-                  {p.feeTotal > 0
-                    ? t('dossiers.reception.fee', { amount: `${p.feeTotal.toLocaleString('vi-VN')} đ` })
-                    : t('dossiers.reception.free')}
-                </Text>
-                <TextInput
-                  size="xs"
-                  w={160}
-                  inputMode="numeric"
-                  label={t('dossiers.reception.feeCollected')}
-                  value={fee ?? String(p.feeTotal)}
-                  onChange={(e) => setFee(e.currentTarget.value)}
-                />
-              </Group>
-            </Group>
+            <FeeHeader name={p.procedure.name} feeTotal={p.feeTotal} fee={fee} setFee={setFee} />
             <SegmentedControl
               value={channel}
               onChange={(v) => {

@@ -24,9 +24,9 @@ export function ChecklistTable(p: {
   preview: ChecklistPreview;
   checks: Record<string, Check>;
   onChange: (key: string, check: Check) => void;
-  /** Pages scanned or photographed per component, uploaded once the dossier exists. */
-  scans: Record<string, File[]>;
-  onScan: (key: string, files: File[]) => void;
+  /** Pages scanned or photographed per component, uploaded once the dossier exists (at the counter only). */
+  scans?: Record<string, File[]>;
+  onScan?: (key: string, files: File[]) => void;
 }) {
   const { t } = useTranslation();
   const stateOf = (r: ChecklistRow): Check => p.checks[r.key] ?? { state: r.state, reason: r.reason ?? '' };
@@ -70,29 +70,31 @@ export function ChecklistTable(p: {
                     data={states.map((v) => ({ value: v, label: t(`dossiers.componentState.${v}`) }))}
                   />
                 </Table.Td>
-                <Table.Td w={200}>
-                  {s.state === 'present' && (
-                    <Group gap={4} wrap="nowrap">
-                      <FileButton
-                        multiple
-                        accept="image/jpeg,image/png,application/pdf"
-                        inputProps={{ capture: 'environment', 'aria-label': t('dossiers.reception.scan') }}
-                        onChange={(files) => p.onScan(r.key, [...(p.scans[r.key] ?? []), ...files])}
-                      >
-                        {(props) => (
-                          <Button {...props} size="compact-xs" variant="light">
-                            {t('dossiers.reception.scan')}
-                          </Button>
+                {p.onScan && (
+                  <Table.Td w={200}>
+                    {s.state === 'present' && (
+                      <Group gap={4} wrap="nowrap">
+                        <FileButton
+                          multiple
+                          accept="image/jpeg,image/png,application/pdf"
+                          inputProps={{ capture: 'environment', 'aria-label': t('dossiers.reception.scan') }}
+                          onChange={(files) => p.onScan?.(r.key, [...(p.scans?.[r.key] ?? []), ...files])}
+                        >
+                          {(props) => (
+                            <Button {...props} size="compact-xs" variant="light">
+                              {t('dossiers.reception.scan')}
+                            </Button>
+                          )}
+                        </FileButton>
+                        {(p.scans?.[r.key]?.length ?? 0) > 0 && (
+                          <Badge size="sm" variant="light" color="teal" tt="none">
+                            {t('dossiers.reception.pages', { count: p.scans?.[r.key]?.length ?? 0 })}
+                          </Badge>
                         )}
-                      </FileButton>
-                      {(p.scans[r.key]?.length ?? 0) > 0 && (
-                        <Badge size="sm" variant="light" color="teal" tt="none">
-                          {t('dossiers.reception.pages', { count: p.scans[r.key]!.length })}
-                        </Badge>
-                      )}
-                    </Group>
-                  )}
-                </Table.Td>
+                      </Group>
+                    )}
+                  </Table.Td>
+                )}
                 <Table.Td w={200}>
                   {(s.state === 'missing' || s.state === 'invalid') && (
                     <TextInput

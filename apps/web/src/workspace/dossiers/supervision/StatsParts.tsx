@@ -9,11 +9,15 @@ export const pct = (v: number | null) =>
     ? '—'
     : `${new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 1 }).format(Math.round(v * 1000) / 10)}%`;
 
-/** On time (early + on time) against late, as a plain bar with its figures spelled out for screen readers. */
-export function OnTimeBar({ row }: { row: Pick<DossierStatsRow, 'finished'> }) {
+/**
+ * The on-time rate as a bar, with the one definition (766, indicator 2.1) the rate uses: within the deadline
+ * (finished early or on time, and in progress not yet overdue) against not (finished late, and in progress
+ * overdue); dossiers without a deadline are left out. Its figures are spelled out for screen readers.
+ */
+export function OnTimeBar({ row }: { row: Pick<DossierStatsRow, 'finished' | 'inProgress'> }) {
   const { t } = useTranslation();
-  const good = row.finished.early + row.finished.onTime;
-  const late = row.finished.late;
+  const good = row.finished.early + row.finished.onTime + row.inProgress.undue + row.inProgress.dueSoon;
+  const late = row.finished.late + row.inProgress.overdue;
   const all = good + late;
   const label = t('dossiers.supervision.barLabel', { good, late });
   if (all === 0)
