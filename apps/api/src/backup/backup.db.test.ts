@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixedClock } from '@mot-cua/core';
-import { type Database, migrate, openDatabase, verifyAuditChain } from '@mot-cua/db';
+import { type Database, migrate, openDatabase, sealAuditTrail, verifyAuditChain } from '@mot-cua/db';
 import {
   createScratchDatabase,
   insertDossierTestUnits,
@@ -100,6 +100,7 @@ describe('backup and restore', () => {
     await app.close();
     const codesBefore = (await sql<{ code: string }>`select code from dossiers order by code`.execute(database.db))
       .rows;
+    await sealAuditTrail(database.db);
     const chainBefore = await verifyAuditChain(database.db);
     expect(chainBefore.firstBroken).toBeNull();
 
@@ -153,6 +154,7 @@ describe('backup and restore', () => {
       expect(dl.rawPayload.equals(x.bytes)).toBe(true);
     }
     await after.app.close();
+    await sealAuditTrail(database.db);
     const chainAfter = await verifyAuditChain(database.db);
     expect(chainAfter.firstBroken).toBeNull();
     expect(chainAfter.rows).toBeGreaterThan(chainBefore.rows);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { createStoredFilesRepository, type Database, verifyAuditChain } from '@mot-cua/db';
+import { createStoredFilesRepository, type Database, sealAuditTrail, verifyAuditChain } from '@mot-cua/db';
 import { sql } from 'kysely';
 import { type FileStore, SHA256_HEX } from '../files/file-store.js';
 
@@ -92,6 +92,9 @@ export async function backup(input: {
   const log = input.log ?? (() => {});
   await mkdir(join(dir, 'files'), { recursive: true });
   if ((await readdir(dir)).some((n) => n !== 'files')) throw new Error(`backup: ${dir} is not empty`);
+  // Audit rows not yet linked into the hash chain (the product seals every second) are sealed first, so the backup
+  // carries a chain that covers them and the manifest can name its length.
+  await sealAuditTrail(database.db);
   let dump: string;
   if (database.kind === 'postgres') {
     if (!input.databaseUrl) throw new Error('backup: the PostgreSQL URL is needed for pg_dump');
