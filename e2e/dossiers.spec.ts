@@ -97,7 +97,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   it('the reception official sees a queue of demo dossiers', async () => {
     const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}/workspace/dossiers`);
-    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     expect(await page.locator('tbody').textContent()).toContain('Đã có kết quả');
     await screenshot(page, 'dossiers-queue-reception');
     await page.getByText('Quá hạn', { exact: true }).click();
@@ -313,13 +313,13 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await page.goto(`${h.baseUrl}/workspace`);
     await page.getByRole('link', { name: 'Giám sát hồ sơ trên địa bàn' }).click();
     await page.waitForURL(/\/workspace\/supervision$/);
-    await expect.poll(() => page.getByTestId('supervision-table').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('supervision-table').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Giám sát giải quyết hồ sơ');
-    const benThanh = page.locator('tr[data-unit="26743"]');
-    await expect.poll(() => benThanh.count()).toBe(1);
+    const benThanh = page.getByTestId('supervision-table').locator('tr[data-unit="26743"]');
+    await expect.poll(() => benThanh.count(), { timeout: 15_000 }).toBe(1);
     expect(await benThanh.textContent()).toContain('Bến Thành');
     // No commune of another province.
-    expect(await page.locator('tr[data-unit="00070"]').count()).toBe(0);
+    expect(await page.getByTestId('supervision-table').locator('tr[data-unit="00070"]').count()).toBe(0);
     // The bar says what it shows.
     expect(await page.getByRole('img', { name: /Đúng hạn hoặc trước hạn: \d+; trễ hạn: \d+/ }).count()).toBeGreaterThan(
       0,
@@ -359,11 +359,19 @@ describe('dossier journey: counter receipt → processing → approval → resul
   it('the national supervisor sees provinces and drills down; reception is refused', async () => {
     const page = await signedIn(h.browser, h.baseUrl, 'giamsat.quocgia');
     await page.goto(`${h.baseUrl}/workspace/supervision`);
-    await expect.poll(() => page.locator('tr[data-unit="79"]').count()).toBe(1);
-    expect(await page.locator('thead').getByText('Tỉnh, thành phố').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('supervision-table').locator('tr[data-unit="79"]').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await page.getByTestId('supervision-table').locator('thead').getByText('Tỉnh, thành phố').count()).toBe(1);
     await screenshot(page, 'dossiers-supervision-national');
-    await page.locator('tr[data-unit="79"]').getByRole('link', { name: 'Xem theo xã, phường' }).click();
-    await expect.poll(() => page.locator('tr[data-unit="26743"]').count()).toBe(1);
+    await page
+      .getByTestId('supervision-table')
+      .locator('tr[data-unit="79"]')
+      .getByRole('link', { name: 'Xem theo xã, phường' })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('supervision-table').locator('tr[data-unit="26743"]').count(), { timeout: 15_000 })
+      .toBe(1);
     await page.context().close();
 
     const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');

@@ -14,7 +14,6 @@ let sim: IdSim;
 let A: string;
 let procedureCode: string;
 let hoa: Signed;
-let khoa: Signed;
 const who: Record<string, Signed> = {};
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -42,8 +41,8 @@ beforeAll(async () => {
   ({ app } = await buildTestApp(database, { clock: fixedClock('2026-03-02T02:00:00Z'), identity: t.identity }));
   A = (await insertDossierTestUnits(database.db, 1)).communeCodes[0]!;
   procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: A })).code;
-  hoa = await signInCitizen(app, '079190001234');
-  khoa = await signInCitizen(app, '079095004321');
+  // The third demo citizen: the other two sign in from other test files at the same time on a shared database.
+  hoa = await signInCitizen(app, '001085009876');
   who.reception = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
   who.head = await signIn(app, database, [{ role: 'department_head', unitCode: A }]);
   who.specialist = await signIn(app, database, [{ role: 'specialist', unitCode: A }]);
@@ -98,9 +97,9 @@ describe('the citizen rates the service from "Hồ sơ của tôi"', () => {
     expect((await post(who.reception!, `/api/dossiers/${id}/return`, { method: 'online' })).statusCode).toBe(200);
     expect((await detail(hoa, id)).rating).toEqual({ canRate: true, level: null });
 
-    // Another citizen cannot rate it (it is not theirs: not found); a level out of 1–5 is a clear 400.
-    const other = await post(khoa, `/api/citizen/dossiers/${id}/rate`, { level: 1 });
-    expect([other.statusCode, other.json().code]).toEqual([404, 'DOSSIER_NOT_FOUND']);
+    // An official is not a citizen (the citizen routes are theirs only); a level out of 1–5 is a clear 400.
+    const official = await post(who.reception!, `/api/citizen/dossiers/${id}/rate`, { level: 1 });
+    expect([official.statusCode, official.json().code]).toEqual([403, 'CITIZEN_ONLY']);
     const bad = await post(hoa, `/api/citizen/dossiers/${id}/rate`, { level: 9 });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'VALIDATION_FAILED']);
     const noCsrf = await app.inject({
