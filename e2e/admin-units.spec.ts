@@ -16,9 +16,9 @@ describe('administrative units: tree over time, address conversion, change event
 
   it('browses the unit tree as of a date, searches without accents and shows lineage', async () => {
     await page.goto(`${h.baseUrl}/units?onDate=2025-06-30`);
-    await expect.poll(() => page.getByText('63 đơn vị').count()).toBe(1);
+    await expect.poll(() => page.getByText('63 đơn vị').count(), { timeout: 15_000 }).toBe(1);
     await page.goto(`${h.baseUrl}/units?onDate=2026-05-01`);
-    await expect.poll(() => page.getByText('34 đơn vị').count()).toBe(1);
+    await expect.poll(() => page.getByText('34 đơn vị').count(), { timeout: 15_000 }).toBe(1);
     // Đồng Nai is a centrally-governed city from 2026-04-30.
     expect(await page.locator('[data-unit="75"]').textContent()).toContain('Thành phố Đồng Nai');
     await page.getByRole('button', { name: 'Mở Thành phố Hồ Chí Minh' }).click();

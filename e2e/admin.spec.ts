@@ -114,6 +114,8 @@ describe('administration journeys', () => {
     await hcm.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain('provinceCode=79');
-    await expect.poll(() => page.locator('tr[data-unit="26743"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('supervision-table').locator('tr[data-unit="26743"]').count(), { timeout: 15_000 })
+      .toBe(1);
   });
 });

@@ -122,7 +122,16 @@ describe('national portal both ways: submitted online → Bến Thành processes
     const dialog = specialist.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles(pdf('giay-khai-sinh.pdf'));
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-    await expect.poll(() => specialist.locator('.mantine-Badge-root').allTextContents()).toContain('Đã có kết quả');
+    await expect
+      .poll(
+        () =>
+          specialist
+            .locator('.mantine-Badge-root')
+            .allTextContents()
+            .catch(() => []),
+        { timeout: 15_000 },
+      )
+      .toContain('Đã có kết quả');
     await specialist.context().close();
     const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await reception.goto(dossierUrl);

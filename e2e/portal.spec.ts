@@ -94,25 +94,6 @@ describe('citizen portal journey', () => {
     }
   });
 
-  it('on a lost connection, a page opens the offline page instead of the browser error', async () => {
-    const phone = await h.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const p = await phone.newPage();
-    await p.goto(h.baseUrl);
-    // The service worker keeps the offline page once it is active.
-    await expect
-      .poll(() => p.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 30_000 })
-      .toBe('activated');
-    await expect.poll(() => p.evaluate(async () => (await caches.keys()).length), { timeout: 30_000 }).toBe(1);
-    await phone.setOffline(true);
-    await p.goto(`${h.baseUrl}/procedures`).catch(() => undefined);
-    await expect.poll(() => p.locator('h1').textContent(), { timeout: 15_000 }).toBe('Không có kết nối mạng');
-    await screenshot(p, 'portal-offline-phone');
-    await phone.setOffline(false);
-    await p.getByRole('button', { name: 'Tải lại trang' }).click();
-    await expect.poll(() => p.locator('h2').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await phone.close();
-  });
-
   it('an unknown address shows a not-found page with a way home', async () => {
     await page.goto(`${h.baseUrl}/khong-co-trang-nay`);
     await expect.poll(() => page.locator('h2').first().textContent()).toBe('Không tìm thấy trang');
