@@ -37,6 +37,9 @@ export default defineConfig({
           globalSetup: ['e2e/support/build-web.ts'],
           // A browser journey signs in several officials; under a loaded CI machine one step can take seconds.
           testTimeout: 90_000,
+          // Pages are lazy chunks: on a loaded machine the first paint of a page can take seconds, so a
+          // journey's polls wait up to 15 s unless they say otherwise.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

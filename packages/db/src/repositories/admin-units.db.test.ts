@@ -34,7 +34,7 @@ afterAll(async () => {
 const countOn = async (onDate: string, level: string) => {
   const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM admin_units WHERE level = ${level}
     AND (valid_from IS NULL OR valid_from <= ${onDate}::date) AND (valid_to IS NULL OR valid_to >= ${onDate}::date)
-    AND code !~ '^[TP]'`.execute(database.db);
+    AND code ~ '^[0-9]+$'`.execute(database.db);
   return r.rows[0]!.n;
 };
 
