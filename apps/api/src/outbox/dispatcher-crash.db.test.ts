@@ -43,7 +43,9 @@ describe.skipIf(!pgUrl)('dispatcher processes on PostgreSQL: two at once, kill -
         DATABASE_URL: scratch.url,
         PORTAL_URL: sim.url,
         OUTBOX_CONCURRENCY: '8',
-        OUTBOX_TIMEOUT_MS: '1000',
+        // Long enough that a busy CI machine does not time requests out (a timed-out request is rightly sent
+        // again, which is not what this test counts); the killed dispatcher's leases expire 5 s after it.
+        OUTBOX_TIMEOUT_MS: '5000',
         OUTBOX_POLL_MS: '50',
         LOG_LEVEL: 'warn',
       },
