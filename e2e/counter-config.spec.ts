@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
+import { signedIn } from './support/browser.js';
+import { type Harness, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
 
 /**
  * Issue 11, the rest of the counter and the desk at 1366×768 (and a phone): conditions of components set by the
@@ -13,13 +14,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function signedIn(browser: Browser, baseUrl: string, username: string) {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await ctx.newPage();
-  await loginAs(page, baseUrl, username);
-  return page;
-}
 
 /** A write from the signed-in page (the session's CSRF token in its header). */
 const send = (page: Page, method: string, url: string, body: unknown) =>

@@ -1,43 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../apps/api/src/slips/pdf-text.js';
-import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
+import { fetchedJson, fetchIn, pdfScreenshot, signedIn } from './support/browser.js';
+import { type Harness, screenshot, startHarness } from './support/harness.js';
 
 /** Issue 11 at a 1366×768 counter: the procedure by name, a scanned component, a fee, the book, one-action approval. */
 
-/** Render the first page of a PDF to a PNG next to the screenshots. */
-async function pdfScreenshot(pdf: Buffer, name: string) {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-  const page = await doc.getPage(1);
-  const viewport = page.getViewport({ scale: 1.4 });
-  const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: { toBuffer(t: string): Buffer }; context: unknown };
-  };
-  const { canvas, context } = factory.create(viewport.width, viewport.height);
-  await page.render({ canvasContext: context as CanvasRenderingContext2D, viewport }).promise;
-  writeFileSync(join(SCREENSHOT_DIR, `${name}.png`), canvas.toBuffer('image/png'));
-  await doc.destroy();
-}
-
-const fetchIn = (page: Page, url: string) =>
-  page.evaluate(async (u) => {
-    const r = await fetch(u, { credentials: 'same-origin' });
-    const bytes = new Uint8Array(await r.arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return { status: r.status, body: btoa(bin) };
-  }, url);
-const json = (r: { body: string }) => JSON.parse(Buffer.from(r.body, 'base64').toString('utf8'));
-
-async function signedIn(browser: Browser, baseUrl: string, username: string) {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await ctx.newPage();
-  await loginAs(page, baseUrl, username);
-  return page;
-}
+const json = fetchedJson;
 
 async function act(page: Page, action: string) {
   await page.getByRole('button', { name: action, exact: true }).click();

@@ -1,41 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../apps/api/src/slips/pdf-text.js';
-import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
 
-/** Render the first page of a PDF to a PNG next to the screenshots (to look at the printed slip). */
-async function pdfScreenshot(pdf: Buffer, name: string) {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-  const page = await doc.getPage(1);
-  const viewport = page.getViewport({ scale: 1.4 });
-  const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: { toBuffer(t: string): Buffer }; context: unknown };
-  };
-  const { canvas, context } = factory.create(viewport.width, viewport.height);
-  await page.render({ canvasContext: context as CanvasRenderingContext2D, viewport }).promise;
-  writeFileSync(join(SCREENSHOT_DIR, `${name}.png`), canvas.toBuffer('image/png'));
-  await doc.destroy();
-}
+import { fetchIn, pdfScreenshot, signedIn } from './support/browser.js';
+import { type Harness, screenshot, startHarness } from './support/harness.js';
 
-/** Fetch from inside the signed-in page (same cookies, same origin). */
-const fetchIn = (page: Page, url: string) =>
-  page.evaluate(async (u) => {
-    const r = await fetch(u, { credentials: 'same-origin' });
-    const bytes = new Uint8Array(await r.arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return { status: r.status, type: r.headers.get('content-type') ?? '', body: btoa(bin) };
-  }, url);
-
-async function signedIn(browser: Browser, baseUrl: string, username: string) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  const page = await ctx.newPage();
-  await loginAs(page, baseUrl, username);
-  return page;
-}
+/** The supervision tables want a wider screen than a counter's. */
+const signedIn1280 = (b: Browser, url: string, user: string) => signedIn(b, url, user, { width: 1280, height: 900 });
 
 /** Pick a procedure at the counter by typing (a name or a code) and choosing the first answer. */
 async function pickProcedure(page: Page, typed: string) {
@@ -95,7 +66,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('the reception official sees a queue of demo dossiers', async () => {
-    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    const page = await signedIn1280(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}/workspace/dossiers`);
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     expect(await page.locator('tbody').textContent()).toContain('Đã có kết quả');
@@ -106,7 +77,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('receives a dossier at the counter for someone else: checklist, receipt with due date, receipt PDF', async () => {
-    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    const page = await signedIn1280(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
     await pickProcedure(page, '1.001193');
     await expect.poll(() => page.getByText('Thủ tục đăng ký khai sinh').count()).toBeGreaterThan(0);
@@ -160,7 +131,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('the specialist claims it and hands it on to the review step', async () => {
-    const specialist = await signedIn(h.browser, h.baseUrl, 'chuyenvien.benthanh');
+    const specialist = await signedIn1280(h.browser, h.baseUrl, 'chuyenvien.benthanh');
     await specialist.goto(`${h.baseUrl}/workspace/dossiers`);
     await specialist.getByText('Chưa phân công', { exact: true }).click();
     await expect.poll(() => specialist.locator('tbody').textContent()).toContain(code);
@@ -173,19 +144,19 @@ describe('dossier journey: counter receipt → processing → approval → resul
 
   it('the department head hands it on; reception sees no approval, the leader approves', async () => {
     // Step 3 is the department head's review; then the dossier reaches the leader's approval step.
-    const head = await signedIn(h.browser, h.baseUrl, 'truongphong.benthanh');
+    const head = await signedIn1280(h.browser, h.baseUrl, 'truongphong.benthanh');
     await head.goto(dossierUrl);
     expect(await offered(head)).not.toContain('Phê duyệt');
     await act(head, 'Chuyển bước tiếp theo', 'Đang xử lý', (d) => d.getByLabel('Ghi chú').fill('Trình ký'));
     await head.context().close();
 
     // Reception sees no approval; the leader does, and not the specialist's or reception's work.
-    const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    const reception = await signedIn1280(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await reception.goto(dossierUrl);
     await reception.getByTestId('no-actions').or(reception.getByTestId('dossier-actions')).first().waitFor();
     expect(await offered(reception)).not.toContain('Phê duyệt');
     await reception.context().close();
-    const leader = await signedIn(h.browser, h.baseUrl, 'lanhdao.benthanh');
+    const leader = await signedIn1280(h.browser, h.baseUrl, 'lanhdao.benthanh');
     await leader.goto(dossierUrl);
     const forLeader = await offered(leader);
     expect(forLeader).toContain('Phê duyệt');
@@ -196,7 +167,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('the specialist issues the result with its file', async () => {
-    const specialist = await signedIn(h.browser, h.baseUrl, 'chuyenvien.benthanh');
+    const specialist = await signedIn1280(h.browser, h.baseUrl, 'chuyenvien.benthanh');
     await specialist.goto(dossierUrl);
     await specialist.getByRole('button', { name: 'Ban hành kết quả', exact: true }).click();
     const dialog = specialist.getByRole('dialog');
@@ -212,7 +183,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('reception returns the result at the counter; the control sheet and timeline show every hand-over', async () => {
-    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    const page = await signedIn1280(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(dossierUrl);
     await act(page, 'Trả kết quả', 'Đã trả kết quả');
     const body = (await page.locator('body').textContent())!;
@@ -276,7 +247,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('an official of another commune is refused and sees nothing of the dossier', async () => {
-    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.hoankiem');
+    const page = await signedIn1280(h.browser, h.baseUrl, 'tiepnhan.hoankiem');
     for (const url of [`/api/dossiers/${id}`, `/api/dossiers/${id}/slips/receipt`, `/api/dossiers/${id}/candidates`]) {
       const r = await fetchIn(page, url);
       expect([403, 404], url).toContain(r.status);
@@ -309,7 +280,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('the province supervisor opens it from the workspace: a row per commune, on-time bars, overdue links', async () => {
-    const page = await signedIn(h.browser, h.baseUrl, 'giamsat.hcm');
+    const page = await signedIn1280(h.browser, h.baseUrl, 'giamsat.hcm');
     await page.goto(`${h.baseUrl}/workspace`);
     await page.getByRole('link', { name: 'Giám sát hồ sơ trên địa bàn' }).click();
     await page.waitForURL(/\/workspace\/supervision$/);
@@ -355,7 +326,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('the national supervisor sees provinces and drills down; reception is refused', async () => {
-    const page = await signedIn(h.browser, h.baseUrl, 'giamsat.quocgia');
+    const page = await signedIn1280(h.browser, h.baseUrl, 'giamsat.quocgia');
     await page.goto(`${h.baseUrl}/workspace/supervision`);
     await expect
       .poll(() => page.getByTestId('supervision-table').locator('tr[data-unit="79"]').count(), { timeout: 15_000 })
@@ -372,7 +343,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
       .toBe(1);
     await page.context().close();
 
-    const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    const reception = await signedIn1280(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     const denied = await fetchIn(reception, '/api/dossiers/stats');
     expect(denied.status).toBe(403);
     expect(JSON.parse(Buffer.from(denied.body, 'base64').toString('utf8')).code).toBe('FORBIDDEN');
@@ -383,7 +354,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
   });
 
   it('a procedure without a time limit: reception enters one, and the due date follows it', async () => {
-    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    const page = await signedIn1280(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
     // 1.001570 (household business pause) has no time limit in the catalog for any channel.
     await pickProcedure(page, '1.001570');

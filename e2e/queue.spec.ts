@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { shiftedClock, shiftIntoTicketingHours } from '@mot-cua/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
+import { pdfScreenshot } from './support/browser.js';
+import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
 
 /** The front desk from ticket to pickup: kiosk → display → counter → dossier → pickup; then an appointment. */
 let h: Harness;
@@ -58,20 +57,6 @@ const call = (page: Page, method: string, url: string, body?: unknown) =>
     { method, url, body },
   );
 
-async function pdfScreenshot(pdf: Buffer, name: string) {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-  const page = await doc.getPage(1);
-  const viewport = page.getViewport({ scale: 2 });
-  const factory = doc.canvasFactory as {
-    create(w: number, h: number): { canvas: { toBuffer(t: string): Buffer }; context: unknown };
-  };
-  const { canvas, context } = factory.create(viewport.width, viewport.height);
-  await page.render({ canvasContext: context as CanvasRenderingContext2D, viewport }).promise;
-  writeFileSync(join(SCREENSHOT_DIR, `${name}.png`), canvas.toBuffer('image/png'));
-  await doc.destroy();
-}
-
 beforeAll(async () => {
   h = await startHarness({ clock });
   centerId = ((await (await fetch(`${h.baseUrl}/api/queue/centers`)).json()) as { items: Array<{ id: string }> })
@@ -103,7 +88,7 @@ describe('front desk: ticket to pickup', () => {
       const r = await fetch(u);
       return Array.from(new Uint8Array(await r.arrayBuffer()));
     }, href!);
-    await pdfScreenshot(Buffer.from(pdf), 'queue-ticket-80mm');
+    await pdfScreenshot(Buffer.from(pdf), 'queue-ticket-80mm', 2);
   });
 
   it('the official takes counter 1 and calls: the hall display shows 1001 at counter 1', async () => {
