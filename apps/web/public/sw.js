@@ -1,7 +1,7 @@
 // Offline fallback for a phone on a weak network: pages are always fetched from the server (no stale copies, no
 // cached API answers); only when the network fails does a navigation show the offline page kept here.
-const CACHE = 'mot-cua-offline-v1';
-const OFFLINE = ['/offline.html', '/favicon.svg'];
+const CACHE = 'mot-cua-offline-v2';
+const OFFLINE = ['/offline.html', '/offline.js', '/favicon.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -22,6 +22,14 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('fetch', (event) => {
-  if (event.request.mode !== 'navigate') return;
-  event.respondWith(fetch(event.request).catch(() => caches.match('/offline.html')));
+  const { request } = event;
+  if (request.mode === 'navigate') {
+    event.respondWith(fetch(request).catch(() => caches.match('/offline.html')));
+    return;
+  }
+  // The offline page's own script and icon, when the network is gone; everything else is the browser's business.
+  const url = new URL(request.url);
+  if (url.origin === self.location.origin && OFFLINE.includes(url.pathname)) {
+    event.respondWith(fetch(request).catch(() => caches.match(url.pathname)));
+  }
 });
