@@ -10,7 +10,7 @@
  * makes BENCH_PROFILE (100) receipts one after another and prints the statements each one sends (count,
  * time), to see where a receipt's time goes.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { systemClock } from '@mot-cua/core';
@@ -20,6 +20,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
 import { benchConfig } from './bench-config.js';
+import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -72,18 +73,30 @@ async function admin(text: string) {
   }
 }
 
-function pgbench(): number {
+/** pgbench's TPC-B-like run: transactions per second, and CPU ms per transaction (its backends + pgbench). */
+async function pgbench(): Promise<{ tps: number; cpuMs: number }> {
   const u = new URL(url);
   const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'];
   execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', dbName], { stdio: 'pipe' });
-  const out = execFileSync(
+  const backends = trackBackendCpu(dbName, 50);
+  const before = selfCpuMs().children;
+  const child = spawn(
     'pgbench',
     [...args, '-b', 'tpcb-like', '-c', String(clients), '-j', '2', '-T', String(seconds), dbName],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.resume();
+  await new Promise((r) => child.once('exit', r));
+  const dbCpu = backends.stop();
+  const clientCpu = selfCpuMs().children - before;
   const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
-  if (!m) throw new Error(`unexpected pgbench output:\n${out}`);
-  return Number(m[1]);
+  const n = /number of transactions actually processed: (\d+)/.exec(out);
+  if (!m || !n) throw new Error(`unexpected pgbench output:\n${out}`);
+  return { tps: Number(m[1]), cpuMs: (dbCpu + clientCpu) / Number(n[1]) };
 }
 
 /** BENCH_DB=pglite: the embedded database in memory, next to a plain two-statement transaction loop on it. */
@@ -109,6 +122,18 @@ async function twoStatementLoop(database: Database): Promise<number> {
     }),
   );
   return done / ((performance.now() - t0) / 1000);
+}
+
+/** CPU of this process (the API and the bench's HTTP client) and of the database's backends, per operation. */
+function startCpu() {
+  const node0 = selfCpuMs().self;
+  const backends = onPglite ? undefined : trackBackendCpu(dbName);
+  return {
+    per(n: number) {
+      const db = backends?.stop() ?? 0;
+      return { node: (selfCpuMs().self - node0) / Math.max(1, n), db: db / Math.max(1, n) };
+    },
+  };
 }
 
 async function main() {
@@ -174,6 +199,7 @@ async function main() {
     const ids: string[] = [];
     const until = (ms: number) => Date.now() + ms;
     let end = until(seconds * 1000);
+    let cpu = startCpu();
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -181,11 +207,13 @@ async function main() {
       }),
     );
     const receiptsPerSec = ids.length / ((performance.now() - t0) / 1000);
+    const receiptCpu = cpu.per(ids.length);
 
     // Phase 2: transitions on those dossiers: reception takes step 1, hands over; specialist takes step 2.
     let transitions = 0;
     let next = 0;
     end = until(seconds * 1000);
+    cpu = startCpu();
     const t1 = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -199,17 +227,19 @@ async function main() {
       }),
     );
     const transitionsPerSec = transitions / ((performance.now() - t1) / 1000);
+    const transitionCpu = cpu.per(transitions);
     // On PGlite the reference runs on the same database before the app closes it.
     const pgliteTps = onPglite ? await twoStatementLoop(database) : 0;
     await app.close();
 
-    const tps = onPglite ? pgliteTps : pgbench();
+    const reference = onPglite ? { tps: pgliteTps, cpuMs: Number.NaN } : await pgbench();
+    const tps = reference.tps;
     const refName = onPglite
       ? `two-statement transaction loop on the same PGlite, ${clients} callers`
       : `pgbench -b tpcb-like -c ${clients} -j 2 -T ${seconds} (scale 10)`;
-    const cpu = (await import('node:os')).cpus();
+    const cpu0 = (await import('node:os')).cpus();
     console.log(
-      `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}; ${onPglite ? 'PGlite (in memory)' : `PostgreSQL at ${new URL(url).host}`}; ${clients} clients, ${seconds} s per phase`,
+      `machine: ${cpu0.length} × ${cpu0[0]?.model ?? '?'}; ${onPglite ? 'PGlite (in memory)' : `PostgreSQL at ${new URL(url).host}`}; ${clients} clients, ${seconds} s per phase`,
     );
     console.log(
       `dossier receipts/s (HTTP POST /api/dossiers):      ${receiptsPerSec.toFixed(1)}  (${ids.length} dossiers)`,
@@ -220,6 +250,18 @@ async function main() {
     console.log(`${refName}: ${tps.toFixed(1)} tps`);
     console.log(`ratio receipts / reference tps:    ${(receiptsPerSec / tps).toFixed(3)}`);
     console.log(`ratio transitions / reference tps: ${(transitionsPerSec / tps).toFixed(3)}`);
+    if (!onPglite) {
+      const cores = cpu0.length;
+      const line = (name: string, c: { node: number; db: number }) =>
+        console.log(
+          `CPU per ${name}: ${(c.node + c.db).toFixed(2)} ms (Node.js ${c.node.toFixed(2)} ms, its PostgreSQL backends ${c.db.toFixed(2)} ms): at most ${((cores * 1000) / (c.node + c.db)).toFixed(0)}/s on ${cores} cores`,
+        );
+      line('receipt', receiptCpu);
+      line('transition', transitionCpu);
+      console.log(
+        `CPU per pgbench transaction: ${reference.cpuMs.toFixed(2)} ms (backends + pgbench); CPU ratio transaction / receipt ${(reference.cpuMs / (receiptCpu.node + receiptCpu.db)).toFixed(3)}, transaction / transition ${(reference.cpuMs / (transitionCpu.node + transitionCpu.db)).toFixed(3)}`,
+      );
+    }
     if (profileCount > 0) {
       console.log(
         `one receipt at a time (${profileCount}): ${perReceipt.toFixed(1)} ms each, ${nQueries.toFixed(1)} statements, ${sqlMs.toFixed(1)} ms waiting for SQL`,
