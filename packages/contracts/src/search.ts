@@ -199,9 +199,15 @@ export type AssistantChoiceRequest = z.infer<typeof AssistantChoiceRequest>;
 export const AssistantChoiceRecorded = z.object({ id: z.number().int() }).meta({ id: 'AssistantChoiceRecorded' });
 export type AssistantChoiceRecorded = z.infer<typeof AssistantChoiceRecorded>;
 
+/** How the curators' list is ordered, each from the largest (or the latest) down. */
+export const AssistantChoicesSort = z.enum(['times', 'noneOfThese', 'lastAt']);
+export type AssistantChoicesSort = z.infer<typeof AssistantChoicesSort>;
+
 export const AssistantChoicesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /** times: most asked first; noneOfThese: most often "none of these" first; lastAt: latest first. */
+  sort: AssistantChoicesSort.default('times'),
 });
 export type AssistantChoicesQuery = z.infer<typeof AssistantChoicesQuery>;
 
@@ -213,7 +219,8 @@ export const AssistantChoiceSummary = z
         question: z.string(),
         times: z.number().int(),
         noneOfThese: z.number().int(),
-        picked: z.array(z.object({ code: z.string(), times: z.number().int() })),
+        /** Picks per procedure, most picked first; the name is the catalog's (null for a code no longer in it). */
+        picked: z.array(z.object({ code: z.string(), name: z.string().nullable(), times: z.number().int() })),
         lastAt: z.string(),
       }),
     ),
