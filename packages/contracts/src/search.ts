@@ -160,7 +160,10 @@ export const AssistantAnswer = z
      * `candidates` are the choices of "Có phải bạn muốn…" and no card is given; 'not_sure': confidence too low.
      */
     status: z.enum(['answered', 'suggest', 'not_sure']),
-    /** 0-1, calibrated; below the suggestion threshold the status is 'not_sure'. */
+    /**
+     * 0-1, calibrated; below the suggestion threshold the status is 'not_sure'. Whether to answer outright is
+     * decided by a second score (how much of the question the first procedure holds, and its lead).
+     */
     confidence: z.number(),
     /** Which answerer produced it (the retrieval answerer is 'retrieval'). */
     answerer: z.string(),
