@@ -81,3 +81,26 @@ describe('negation', () => {
     expect(q('không còn giấy khai sinh').negated).toEqual([]);
   });
 });
+
+describe('construction grade cues', () => {
+  const high = 'Cấp lại giấy phép xây dựng đối với công trình cấp đặc biệt, cấp I, cấp II';
+  const low = 'Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV';
+
+  it('reads the grade in Roman or Arabic numerals, not "trợ cấp 1 lần"', () => {
+    expect([...q('mất giấy phép xây dựng công trình cấp I').subjects]).toEqual(['gradeHigh']);
+    expect([...q('điều chỉnh giấy phép xây dựng công trình cấp 2').subjects]).toEqual(['gradeHigh']);
+    expect([...q('xây nhà cấp 4').subjects]).toEqual(['gradeLow']);
+    expect([...r(high).subjects]).toEqual(['gradeHigh']);
+    expect([...r(low).subjects]).toEqual(['gradeLow']);
+    expect(q('xin trợ cấp 1 lần').subjects.size).toBe(0);
+    expect(q('hưởng phụ cấp 2 tháng').subjects.size).toBe(0);
+  });
+
+  it('prefers the grade asked for, and the commune grade when none is named', () => {
+    expect(factor('mất giấy phép xây dựng công trình cấp I', high)).toBeGreaterThan(
+      factor('mất giấy phép xây dựng công trình cấp I', low),
+    );
+    expect(factor('mất giấy phép xây nhà cấp 4', low)).toBeGreaterThan(factor('mất giấy phép xây nhà cấp 4', high));
+    expect(factor('mất giấy phép xây dựng', low)).toBeGreaterThan(factor('mất giấy phép xây dựng', high));
+  });
+});
