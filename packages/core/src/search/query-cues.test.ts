@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueFactor, negationFactor, queryCues, recordCues } from './query-cues.js';
+import { CUE_WORDS, cueFactor, negationFactor, queryCues, recordCues } from './query-cues.js';
 import { tokenize } from './text.js';
 
 const q = (s: string) => queryCues(tokenize(s));
@@ -94,6 +94,9 @@ describe('construction grade cues', () => {
     expect([...r(low).subjects]).toEqual(['gradeLow']);
     expect(q('xin trợ cấp 1 lần').subjects.size).toBe(0);
     expect(q('hưởng phụ cấp 2 tháng').subjects.size).toBe(0);
+    // the grade's words stay topic words: a curated phrase must still explain them
+    expect(CUE_WORDS.has('i')).toBe(false);
+    expect(CUE_WORDS.has('biet')).toBe(false);
   });
 
   it('prefers the grade asked for, and the commune grade when none is named', () => {

@@ -159,7 +159,7 @@ const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   mobile: [p('luu dong'), p('xuong tan'), p('tai nha'), p('den nha'), p('khong di duoc'), p('khong the di')],
   ethnic: [p('dan toc'), p('vung sau'), p('vung cao'), p('ban lang'), p('xuong tan ban')],
   gradeHigh: GRADE_HIGH,
-  gradeLow: [...GRADE_LOW, p('nha o rieng le'), p('nha cap bon')],
+  gradeLow: GRADE_LOW,
 };
 const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   foreign: [
@@ -217,9 +217,13 @@ function read<K extends string>(
   return out;
 }
 
+/** A grade's words ("cấp", "I", "4", "đặc biệt") are the topic of a construction question, not mere cues. */
+const GRADES: ReadonlySet<string> = new Set(['gradeHigh', 'gradeLow']);
 /** Every word that marks a question's cue ("mất", "gia hạn", "người Pháp", "con"): evidence of a variant, not of a topic. */
 export const CUE_WORDS: ReadonlySet<string> = new Set(
-  [...Object.values(QUERY_INTENTS), ...Object.values(QUERY_SUBJECTS)].flat().flatMap((pat) => pat.words),
+  [...Object.values(QUERY_INTENTS), ...Object.entries(QUERY_SUBJECTS).flatMap(([k, v]) => (GRADES.has(k) ? [] : v))]
+    .flat()
+    .flatMap((pat) => pat.words),
 );
 
 /** Cues of a procedure, from its folded name tokens. */
