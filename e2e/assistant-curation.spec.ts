@@ -9,10 +9,11 @@ import { type Harness, loginAs, screenshot, startHarness } from './support/harne
 describe('curators see what people asked and picked', () => {
   let h: Harness;
   let page: Page;
+  // The harness loads the master data into a fresh database: minutes on a loaded machine.
   beforeAll(async () => {
     h = await startHarness();
     page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
+  }, 300_000);
   afterAll(async () => {
     await h?.close();
   });
