@@ -38,12 +38,29 @@ const samples = tuning.flatMap((q) => {
   const top = outcome.items[0];
   const tooGeneral = top?.matchedBy === 'text' && outcome.fullMatches > ASSISTANT_MAX_FULL_MATCHES;
   if (!top || tooGeneral || calibratedConfidence(outcome) < refuse) return [];
-  return [{ confidence: answerScore(outcome), correct: q.codes.includes(top.record.code) }];
+  return [
+    {
+      calibrated: calibratedConfidence(outcome),
+      score: answerScore(outcome),
+      correct: q.codes.includes(top.record.code),
+    },
+  ];
 });
-const answer = calibrateThreshold(samples, ANSWER_PRECISION_ON_DEV);
-const answered = samples.filter((s) => s.confidence >= answer);
+// First the calibrated confidence alone (a sure curated phrase or full match), then the answer score on the rest.
+const confident = calibrateThreshold(
+  samples.map((s) => ({ confidence: s.calibrated, correct: s.correct })),
+  ANSWER_PRECISION_ON_DEV,
+);
+const rest = samples.filter((s) => s.calibrated < confident);
+const answer = calibrateThreshold(
+  rest.map((s) => ({ confidence: s.score, correct: s.correct })),
+  ANSWER_PRECISION_ON_DEV,
+);
+const answered = samples.filter((s) => s.calibrated >= confident || s.score >= answer);
+const floor3 = (x: number) => (Math.floor(x * 1000) / 1000).toFixed(3);
 console.log(`tuning questions: ${tuning.length}, not refused: ${samples.length}`);
+console.log(`CONFIDENT_THRESHOLD = ${floor3(confident)} (calibrated confidence)`);
 console.log(
-  `ANSWER_THRESHOLD = ${(Math.floor(answer * 1000) / 1000).toFixed(3)} (answers ${answered.length}, right ${answered.filter((s) => s.correct).length})`,
+  `ANSWER_THRESHOLD = ${floor3(answer)} (answer score); answers ${answered.length}, right ${answered.filter((s) => s.correct).length}`,
 );
 console.log(`SUGGEST_THRESHOLD = ${refuse.toFixed(3)} (above all ${curated.nonsense.length} nonsense questions)`);

@@ -8,12 +8,14 @@ import { normalizeText } from './text.js';
 /**
  * Thresholds set by `npx tsx scripts/search-calibrate.ts` on the tuning questions only (the 220 dev questions of
  * the frozen set). SUGGEST is on the calibrated confidence (calibration.ts), just above every nonsense question:
- * below it the assistant says it is not sure. ANSWER is on the answer score (coverage × margin, calibration.ts):
- * at or above it, and not refused, the assistant answers outright. It is calibrated to 97 % on dev, not 95 %: a
- * threshold fitted to 95 % on half the dev split held 94.5 % on the other half, one fitted to 97 % held 96.5 %.
- * Between the two the assistant asks "Có phải bạn muốn…" with its top candidates.
+ * below it the assistant says it is not sure. Above it, the assistant answers outright when the calibrated
+ * confidence reaches CONFIDENT (a sure curated phrase or full match with a clear lead) or when the answer score
+ * (coverage × lead, calibration.ts) reaches ANSWER; both are calibrated to 97 % on dev, not 95 %: a threshold
+ * fitted to 95 % on half the dev split held 94.5 % on the other half, one fitted to 97 % held 96.5 %.
+ * Otherwise it asks "Có phải bạn muốn…" with its top candidates. Dev: 74 answered, 73 right.
  */
-export const ASSISTANT_ANSWER_THRESHOLD = 0.808;
+export const ASSISTANT_CONFIDENT_THRESHOLD = 0.918;
+export const ASSISTANT_ANSWER_THRESHOLD = 0.815;
 export const ASSISTANT_SUGGEST_THRESHOLD = 0.52;
 /** Below this confidence the assistant says it is not sure (the suggestion threshold). */
 export const ASSISTANT_CONFIDENCE_THRESHOLD = ASSISTANT_SUGGEST_THRESHOLD;
@@ -145,7 +147,8 @@ export function answerFromOutcome(
     };
   }
   const agree = items[0]?.record.code === top.record.code;
-  if (answerScore(outcome) < ASSISTANT_ANSWER_THRESHOLD || !agree) {
+  const sure = confidence >= ASSISTANT_CONFIDENT_THRESHOLD || answerScore(outcome) >= ASSISTANT_ANSWER_THRESHOLD;
+  if (!sure || !agree) {
     const choices = items.slice(0, ASSISTANT_MAX_CHOICES).map((i) => ref(i.record));
     return { ...base, status: 'suggest' as const, cards: [], candidates: choices };
   }
