@@ -162,7 +162,8 @@ export const AssistantAnswer = z
     status: z.enum(['answered', 'suggest', 'not_sure']),
     /**
      * 0-1, calibrated; below the suggestion threshold the status is 'not_sure'. Whether to answer outright is
-     * decided by a second score (how much of the question the first procedure holds, and its lead).
+     * also decided by a second score (how much of the question the first procedure holds, and its lead); an
+     * answer carries the larger of the two.
      */
     confidence: z.number(),
     /** Which answerer produced it (the retrieval answerer is 'retrieval'). */

@@ -31,6 +31,7 @@ describe('assistant', () => {
       a.confidence >= ASSISTANT_CONFIDENT_THRESHOLD ||
         answerScore(index.search('làm giấy khai sinh', { limit: 8 })) >= ASSISTANT_ANSWER_THRESHOLD,
     ).toBe(true);
+    expect(a.confidence).toBeGreaterThanOrEqual(ASSISTANT_ANSWER_THRESHOLD);
     const card = a.cards[0]!;
     const record = fixtureCatalog.find((r) => r.code === '1.001193')!;
     expect(card).toMatchObject({

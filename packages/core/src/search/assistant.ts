@@ -147,7 +147,8 @@ export function answerFromOutcome(
     };
   }
   const agree = items[0]?.record.code === top.record.code;
-  const sure = confidence >= ASSISTANT_CONFIDENT_THRESHOLD || answerScore(outcome) >= ASSISTANT_ANSWER_THRESHOLD;
+  const score = Math.round(answerScore(outcome) * 1000) / 1000;
+  const sure = confidence >= ASSISTANT_CONFIDENT_THRESHOLD || score >= ASSISTANT_ANSWER_THRESHOLD;
   if (!sure || !agree) {
     const choices = items.slice(0, ASSISTANT_MAX_CHOICES).map((i) => ref(i.record));
     return { ...base, status: 'suggest' as const, cards: [], candidates: choices };
@@ -159,7 +160,8 @@ export function answerFromOutcome(
   );
   const shown = new Set(chosen.map((i) => i.record.code));
   const cards = chosen.map((i) => toAnswerCard(i.record, i.score, followUpsFor(index, i, items, shown)));
-  return { ...base, status: 'answered' as const, cards, candidates: [] };
+  // The confidence shown with an answer is the score that made it sure.
+  return { ...base, confidence: Math.max(confidence, score), status: 'answered' as const, cards, candidates: [] };
 }
 
 /** Curated next steps, else other matches of the same field; never a procedure already shown. */
