@@ -160,7 +160,11 @@ export const AssistantAnswer = z
      * `candidates` are the choices of "Có phải bạn muốn…" and no card is given; 'not_sure': confidence too low.
      */
     status: z.enum(['answered', 'suggest', 'not_sure']),
-    /** 0-1, calibrated; below the suggestion threshold the status is 'not_sure'. */
+    /**
+     * 0-1, calibrated; below the suggestion threshold the status is 'not_sure'. Whether to answer outright is
+     * also decided by a second score (how much of the question the first procedure holds, and its lead); an
+     * answer carries the larger of the two.
+     */
     confidence: z.number(),
     /** Which answerer produced it (the retrieval answerer is 'retrieval'). */
     answerer: z.string(),
@@ -199,9 +203,15 @@ export type AssistantChoiceRequest = z.infer<typeof AssistantChoiceRequest>;
 export const AssistantChoiceRecorded = z.object({ id: z.number().int() }).meta({ id: 'AssistantChoiceRecorded' });
 export type AssistantChoiceRecorded = z.infer<typeof AssistantChoiceRecorded>;
 
+/** How the curators' list is ordered, each from the largest (or the latest) down. */
+export const AssistantChoicesSort = z.enum(['times', 'noneOfThese', 'lastAt']);
+export type AssistantChoicesSort = z.infer<typeof AssistantChoicesSort>;
+
 export const AssistantChoicesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /** times: most asked first; noneOfThese: most often "none of these" first; lastAt: latest first. */
+  sort: AssistantChoicesSort.default('times'),
 });
 export type AssistantChoicesQuery = z.infer<typeof AssistantChoicesQuery>;
 
@@ -213,7 +223,8 @@ export const AssistantChoiceSummary = z
         question: z.string(),
         times: z.number().int(),
         noneOfThese: z.number().int(),
-        picked: z.array(z.object({ code: z.string(), times: z.number().int() })),
+        /** Picks per procedure, most picked first; the name is the catalog's (null for a code no longer in it). */
+        picked: z.array(z.object({ code: z.string(), name: z.string().nullable(), times: z.number().int() })),
         lastAt: z.string(),
       }),
     ),

@@ -2,6 +2,8 @@ import {
   AssistantAnswer,
   AssistantChoiceRecorded,
   type AssistantChoiceRequest,
+  AssistantChoiceSummary,
+  type AssistantChoicesSort,
   type AssistantRequest,
   type ProcedureDuration,
   type ProcedureFee,
@@ -52,6 +54,18 @@ export function useRecordChoice() {
   return useMutation({
     mutationFn: (body: AssistantChoiceRequest) =>
       api(AssistantChoiceRecorded, '/api/search/assistant/choices', { method: 'POST', body }),
+  });
+}
+
+/** What people asked and picked among the assistant's choices (system administrators), one page. */
+export function useAssistantChoices(sort: AssistantChoicesSort, offset: number, limit: number) {
+  return useQuery({
+    queryKey: ['assistant-choices', sort, offset, limit],
+    queryFn: () => {
+      const qs = new URLSearchParams({ sort, limit: String(limit), offset: String(offset) });
+      return api(AssistantChoiceSummary, `/api/search/assistant/choices?${qs}`);
+    },
+    placeholderData: keepPreviousData,
   });
 }
 

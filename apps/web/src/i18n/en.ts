@@ -68,6 +68,7 @@ const en: Messages = {
       counterDesk: 'Counter (call tickets)',
       queueStats: 'Queue numbers',
       queueSettings: 'Counters and queue settings',
+      assistantChoices: "Questions to the assistant and people's choices",
     },
   },
   roles: {

@@ -67,6 +67,7 @@ const vi = {
       counterDesk: 'Quầy gọi số',
       queueStats: 'Số liệu quầy và số thứ tự',
       queueSettings: 'Thiết lập quầy và số thứ tự',
+      assistantChoices: 'Câu hỏi gửi trợ lý và lựa chọn của người dân',
     },
   },
   roles: {

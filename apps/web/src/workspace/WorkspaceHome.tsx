@@ -46,6 +46,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
         { key: 'readiness', to: '/admin/units/readiness' },
         { key: 'sync', to: '/admin/sync' },
         { key: 'queueSettings', to: '/admin/queue' },
+        { key: 'assistantChoices', to: '/admin/search/choices' },
       ];
     default:
       return [];

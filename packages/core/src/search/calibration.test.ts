@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { calibratedConfidence, calibrateThreshold, thresholdAbove } from './calibration.js';
+import { answerScore, calibratedConfidence, calibrateThreshold, thresholdAbove } from './calibration.js';
 import { fixtureCatalog } from './search.fixtures.js';
 import type { ScoredProcedure } from './search-index.js';
 
-const item = (score: number, confidence: number, matchedBy: ScoredProcedure['matchedBy'] = 'text') =>
-  ({ record: fixtureCatalog[0]!, score, coverage: confidence, confidence, matchedBy }) as ScoredProcedure;
+const item = (
+  score: number,
+  confidence: number,
+  matchedBy: ScoredProcedure['matchedBy'] = 'text',
+  coverage = confidence,
+) => ({ record: fixtureCatalog[0]!, score, coverage, confidence, matchedBy }) as ScoredProcedure;
 
 describe('calibratedConfidence', () => {
   it('keeps the confidence of a clear winner and lowers it when the runner-up is close', () => {
@@ -18,6 +22,22 @@ describe('calibratedConfidence', () => {
 
   it('leaves an exact code alone', () => {
     expect(calibratedConfidence({ items: [item(1e6, 1, 'code'), item(1e6 - 1, 0.8, 'code')] })).toBe(1);
+  });
+});
+
+describe('answerScore', () => {
+  it("reads the first candidate's coverage of the question, halved at most when the runner-up is level", () => {
+    expect(answerScore({ items: [item(10, 0.5, 'text', 1)] })).toBeCloseTo(1);
+    expect(answerScore({ items: [item(10, 0.5, 'text', 1), item(7, 0.5)] })).toBeCloseTo(1);
+    expect(answerScore({ items: [item(10, 0.5, 'text', 1), item(8.5, 0.5)] })).toBeCloseTo(0.75);
+    expect(answerScore({ items: [item(10, 0.5, 'text', 0.8), item(10, 0.5)] })).toBeCloseTo(0.4);
+    expect(answerScore({ items: [] })).toBe(0);
+  });
+
+  it('does not trust a curated phrase by its confidence alone, but an exact code fully', () => {
+    // a phrase found inside a longer question: high confidence, most of the question unexplained
+    expect(answerScore({ items: [item(10, 0.9, 'phrase', 0.4)] })).toBeCloseTo(0.4);
+    expect(answerScore({ items: [item(1e6, 1, 'code', 0.2), item(10, 0.9)] })).toBe(1);
   });
 });
 

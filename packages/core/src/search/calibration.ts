@@ -16,6 +16,25 @@ export function calibratedConfidence(outcome: Pick<SearchOutcome, 'items'>): num
 const MARGIN_WEIGHT = 0.25;
 const FULL_MARGIN = 0.1;
 
+/**
+ * How safe it is to answer with the first candidate outright, 0-1: how much of the question that procedure holds
+ * (its coverage: every meaningful word of the question found in it, bridges and cue words counted), discounted by
+ * up to half when the runner-up scores nearly as well (full credit from a 30 % lead). Unlike the calibrated
+ * confidence it does not trust a curated phrase by itself: on the frozen dev split a phrase match was the right
+ * first answer 20 times of 36 while coverage and margin together separated right from wrong answers best
+ * (2026-11-30, 2-fold cross-validation on dev: 34 answers per 110 questions at 96.5 % against 17 at 95 % for the
+ * calibrated confidence). An exact code counts fully.
+ */
+export function answerScore(outcome: Pick<SearchOutcome, 'items'>): number {
+  const [first, second] = outcome.items;
+  if (!first) return 0;
+  if (first.matchedBy === 'code') return first.confidence;
+  const margin = second && first.score > 0 ? Math.max(0, (first.score - second.score) / first.score) : 1;
+  return first.coverage * (1 - ANSWER_MARGIN_WEIGHT + ANSWER_MARGIN_WEIGHT * Math.min(1, margin / ANSWER_FULL_MARGIN));
+}
+const ANSWER_MARGIN_WEIGHT = 0.5;
+const ANSWER_FULL_MARGIN = 0.3;
+
 export type CalibrationSample = { confidence: number; correct: boolean };
 
 /**

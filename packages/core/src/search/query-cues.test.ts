@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueFactor, negationFactor, queryCues, recordCues } from './query-cues.js';
+import { CUE_WORDS, cueFactor, negationFactor, queryCues, recordCues } from './query-cues.js';
 import { tokenize } from './text.js';
 
 const q = (s: string) => queryCues(tokenize(s));
@@ -79,5 +79,31 @@ describe('negation', () => {
   it('keeps "không đi được" and "không còn giấy" as cues, not exclusions', () => {
     expect(q('không đi được').negated).toEqual([]);
     expect(q('không còn giấy khai sinh').negated).toEqual([]);
+  });
+});
+
+describe('construction grade cues', () => {
+  const high = 'Cấp lại giấy phép xây dựng đối với công trình cấp đặc biệt, cấp I, cấp II';
+  const low = 'Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV';
+
+  it('reads the grade in Roman or Arabic numerals, not "trợ cấp 1 lần"', () => {
+    expect([...q('mất giấy phép xây dựng công trình cấp I').subjects]).toEqual(['gradeHigh']);
+    expect([...q('điều chỉnh giấy phép xây dựng công trình cấp 2').subjects]).toEqual(['gradeHigh']);
+    expect([...q('xây nhà cấp 4').subjects]).toEqual(['gradeLow']);
+    expect([...r(high).subjects]).toEqual(['gradeHigh']);
+    expect([...r(low).subjects]).toEqual(['gradeLow']);
+    expect(q('xin trợ cấp 1 lần').subjects.size).toBe(0);
+    expect(q('hưởng phụ cấp 2 tháng').subjects.size).toBe(0);
+    // the grade's words stay topic words: a curated phrase must still explain them
+    expect(CUE_WORDS.has('i')).toBe(false);
+    expect(CUE_WORDS.has('biet')).toBe(false);
+  });
+
+  it('prefers the grade asked for, and the commune grade when none is named', () => {
+    expect(factor('mất giấy phép xây dựng công trình cấp I', high)).toBeGreaterThan(
+      factor('mất giấy phép xây dựng công trình cấp I', low),
+    );
+    expect(factor('mất giấy phép xây nhà cấp 4', low)).toBeGreaterThan(factor('mất giấy phép xây nhà cấp 4', high));
+    expect(factor('mất giấy phép xây dựng', low)).toBeGreaterThan(factor('mất giấy phép xây dựng', high));
   });
 });

@@ -4,7 +4,9 @@
  * - intent: first registration, re-issue (lost), exchange (worn, old form), extension, change or correction,
  *   cancellation, confirmation;
  * - subject: a foreign element, an organisation (vs an individual or household), a child, an elderly person, a
- *   border area, an official coming to the applicant (lưu động), an ethnic minority area;
+ *   border area, an official coming to the applicant (lưu động), an ethnic minority area, and the grade of a
+ *   construction work (Construction Law, Decree 06/2021: "cấp đặc biệt, cấp I, cấp II" licensed by the province,
+ *   "cấp III, cấp IV" and houses by the commune);
  * - negation: words said not to apply ("không để lại di chúc", "hổng có lương hưu").
  * The ranking multiplies a procedure's score by `cueFactor`: agreeing cues raise it, contradicting cues lower it.
  * Word lists follow the catalog's own naming (Decision 1085/QĐ-TTg naming of procedure variants: "cấp lại",
@@ -12,7 +14,16 @@
  */
 
 export type IntentCue = 'first' | 'reissue' | 'exchange' | 'extension' | 'change' | 'cancellation' | 'confirmation';
-export type SubjectCue = 'foreign' | 'organisation' | 'child' | 'elderly' | 'border' | 'mobile' | 'ethnic';
+export type SubjectCue =
+  | 'foreign'
+  | 'organisation'
+  | 'child'
+  | 'elderly'
+  | 'border'
+  | 'mobile'
+  | 'ethnic'
+  | 'gradeHigh'
+  | 'gradeLow';
 export type Cues = { intents: Set<IntentCue>; subjects: Set<SubjectCue> };
 export type QueryCues = Cues & {
   /** Folded words the question says do not apply, each with its neighbour when they form a pair. */
@@ -126,6 +137,10 @@ const FOREIGN_QUERY: Pattern[] = [
     ['nguoi', 'o', 'ben', 'sang', 'tai', 'quoc tich'].map((w) => p(`${w} ${n}`, { after: ['dong', 'lanh'] })),
   ),
 ];
+/** A work's grade, in Roman or Arabic numerals ("trợ cấp 1 lần" is no grade). */
+const grade = (...ns: string[]) => ns.map((n) => p(`cap ${n}`, { before: ['tro', 'phu'], after: ['lan', 'thang'] }));
+const GRADE_HIGH: Pattern[] = [p('cap dac biet'), ...grade('i', 'ii', '1', '2')];
+const GRADE_LOW: Pattern[] = grade('iii', 'iv', '3', '4');
 const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   foreign: FOREIGN_QUERY,
   organisation: [p('cong ty'), p('doanh nghiep'), p('co quan'), p('to chuc kinh te'), p('hop tac xa')],
@@ -143,6 +158,8 @@ const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   border: [p('bien gioi'), p('giap bien'), p('sat bien')],
   mobile: [p('luu dong'), p('xuong tan'), p('tai nha'), p('den nha'), p('khong di duoc'), p('khong the di')],
   ethnic: [p('dan toc'), p('vung sau'), p('vung cao'), p('ban lang'), p('xuong tan ban')],
+  gradeHigh: GRADE_HIGH,
+  gradeLow: GRADE_LOW,
 };
 const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   foreign: [
@@ -162,6 +179,8 @@ const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   border: [p('khu vuc bien gioi'), p('bien gioi')],
   mobile: [p('luu dong')],
   ethnic: [p('dan toc thieu so'), p('dong bao')],
+  gradeHigh: GRADE_HIGH,
+  gradeLow: GRADE_LOW,
 };
 
 /** "chưa" is left out: it mostly marks a state ("chưa có sổ", "chưa khởi công"), not an exclusion. */
@@ -198,9 +217,13 @@ function read<K extends string>(
   return out;
 }
 
+/** A grade's words ("cấp", "I", "4", "đặc biệt") are the topic of a construction question, not mere cues. */
+const GRADES: ReadonlySet<string> = new Set(['gradeHigh', 'gradeLow']);
 /** Every word that marks a question's cue ("mất", "gia hạn", "người Pháp", "con"): evidence of a variant, not of a topic. */
 export const CUE_WORDS: ReadonlySet<string> = new Set(
-  [...Object.values(QUERY_INTENTS), ...Object.values(QUERY_SUBJECTS)].flat().flatMap((pat) => pat.words),
+  [...Object.values(QUERY_INTENTS), ...Object.entries(QUERY_SUBJECTS).flatMap(([k, v]) => (GRADES.has(k) ? [] : v))]
+    .flat()
+    .flatMap((pat) => pat.words),
 );
 
 /** Cues of a procedure, from its folded name tokens. */
@@ -253,6 +276,9 @@ const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missi
   border: { agree: 1.3, absent: 0.85, missing: 0.9 },
   mobile: { agree: 1.4, absent: 0.8, missing: 0.9 },
   ethnic: { agree: 1.1, absent: 1, missing: 1 },
+  // a question that names no grade is about a house or a small work: the commune's cấp III, IV licence
+  gradeHigh: { agree: 1.25, absent: 0.85, missing: 1 },
+  gradeLow: { agree: 1.25, absent: 1, missing: 1 },
 };
 
 const SUBJECT_KEYS = Object.keys(SUBJECT_WEIGHTS) as SubjectCue[];

@@ -1,4 +1,4 @@
-import type { AssistantChoiceSummary } from '@mot-cua/contracts';
+import type { AssistantChoiceSummary, AssistantChoicesSort } from '@mot-cua/contracts';
 import type { AssistantChoice } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
@@ -22,8 +22,15 @@ export function createAssistantChoicesRepository(db: Kysely<DB>) {
       return Number(row.id);
     },
 
-    /** Per question, most asked first: times asked with choices, picks by code, "none of these". */
-    async summariseChoices(limit: number, offset: number): Promise<AssistantChoiceSummary> {
+    /**
+     * Per question: times asked with choices, picks by code, "none of these"; ordered by `sort` (largest or latest
+     * first, then by question). Procedure names are left to the caller (null here).
+     */
+    async summariseChoices(
+      limit: number,
+      offset: number,
+      sort: AssistantChoicesSort = 'times',
+    ): Promise<AssistantChoiceSummary> {
       const groups = await db
         .selectFrom('assistantChoices')
         .select([
@@ -33,6 +40,7 @@ export function createAssistantChoicesRepository(db: Kysely<DB>) {
           sql<string>`max(occurred_at)`.as('lastAt'),
         ])
         .groupBy('question')
+        .orderBy(sort, 'desc')
         .orderBy('times', 'desc')
         .orderBy('question')
         .limit(limit)
@@ -63,7 +71,7 @@ export function createAssistantChoicesRepository(db: Kysely<DB>) {
           lastAt: new Date(g.lastAt).toISOString(),
           picked: picks
             .filter((p) => p.question === g.question)
-            .map((p) => ({ code: p.pickedCode!, times: Number(p.times) })),
+            .map((p) => ({ code: p.pickedCode!, name: null, times: Number(p.times) })),
         })),
       };
     },

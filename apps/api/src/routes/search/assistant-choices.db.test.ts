@@ -73,5 +73,35 @@ describe('GET /api/search/assistant/choices (curators)', () => {
     expect(res.statusCode).toBe(200);
     const mine = (res.json() as AssistantChoiceSummary).items.find((i) => i.question === question);
     expect(mine).toMatchObject({ times: 3, noneOfThese: 1, picked: [{ code: '1.013831', times: 2 }] });
+    expect(mine!.picked[0]!.name).toMatch(/^Đăng ký biến động/);
+  });
+
+  it('orders by "none of these" or by the latest question when asked', async () => {
+    const admin = await signIn(app, database, [{ role: 'system_admin', unitCode: 'VN' }]);
+    const [often, never] = [unique(), unique()];
+    for (let i = 0; i < 40; i++)
+      await choose({ question: often, status: 'suggest', offered: ['1.013831'], picked: null });
+    await choose({ question: never, status: 'suggest', offered: ['1.013831'], picked: '1.013831' });
+    const list = async (sort: string) => {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/search/assistant/choices?limit=2&sort=${sort}`,
+        headers: admin.headers,
+      });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as AssistantChoiceSummary).items;
+    };
+    const none = await list('noneOfThese');
+    expect(none.map((i) => i.noneOfThese)).toEqual([...none.map((i) => i.noneOfThese)].sort((a, b) => b - a));
+    expect(none[0]!.noneOfThese).toBeGreaterThanOrEqual(40);
+    const latest = await list('lastAt');
+    expect(Date.parse(latest[0]!.lastAt)).toBeGreaterThanOrEqual(Date.parse(latest[1]!.lastAt));
+    expect(latest[0]!.lastAt >= (none.find((i) => i.question === often)?.lastAt ?? '')).toBe(true);
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/search/assistant/choices?sort=name',
+      headers: admin.headers,
+    });
+    expect(bad.statusCode).toBe(400);
   });
 });

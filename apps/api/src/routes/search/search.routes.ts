@@ -168,7 +168,11 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     async (req) => {
       const actor = requireActor(req);
       authorize(actor, 'procedure.configure', { kind: 'global' });
-      return createAssistantChoicesRepository(db).summariseChoices(req.query.limit, req.query.offset);
+      const { limit, offset, sort } = req.query;
+      const summary = await createAssistantChoicesRepository(db).summariseChoices(limit, offset, sort);
+      for (const item of summary.items)
+        for (const p of item.picked) p.name = engine.index.findRecord(p.code)?.name ?? null;
+      return summary;
     },
   );
 };
