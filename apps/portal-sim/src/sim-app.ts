@@ -161,6 +161,7 @@ export function createPortalSimApp(opts: {
     schema: '/sim/schema/dossier-status.json',
     submit: '/nop-ho-so',
     dossiers: '/api/v1/dossiers?cursor=&limit=',
+    dossier: '/api/v1/dossiers/:code',
     webhook: { get: '/sim/webhook', put: '/sim/webhook' },
   }));
   return app;

@@ -6,7 +6,9 @@ import {
   type NotificationChannel,
   NotificationOptOutResponse,
   PortalImportList,
+  PortalRouteCandidates,
   ResendDeadLetterResponse,
+  RoutePortalDossierResponse,
   SyncSupervision,
   UnsubscribeLinkInfo,
 } from '@mot-cua/contracts';
@@ -56,6 +58,7 @@ export const useResendDeadLetter = () =>
   useDeadLetterMutation<ReturnType<typeof ResendDeadLetterResponse.parse>, { note?: string }>(
     (id) => `${OUTBOX}/dead-letters/${id}/resend`,
     ResendDeadLetterResponse,
+  RoutePortalDossierResponse,
   );
 export const useDiscardDeadLetter = () =>
   useDeadLetterMutation<ReturnType<typeof DiscardDeadLetterResponse.parse>, { note: string }>(
@@ -77,6 +80,27 @@ export const usePortalImports = (view: 'pending' | 'all') =>
     queryFn: () => api(PortalImportList, `/api/portal-imports?view=${view}&limit=200`),
     refetchInterval: 15_000,
   });
+
+export const usePortalRouteCandidates = (portalCode: string | null) =>
+  useQuery({
+    queryKey: ['portal-imports', 'candidates', portalCode],
+    queryFn: () =>
+      api(PortalRouteCandidates, `/api/portal-imports/${encodeURIComponent(portalCode ?? '')}/candidates`),
+    enabled: Boolean(portalCode),
+    retry: false,
+  });
+
+export function useRoutePortalDossier() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { portalCode: string; unitCode: string }) =>
+      api(RoutePortalDossierResponse, `/api/portal-imports/${encodeURIComponent(v.portalCode)}/route`, {
+        method: 'POST',
+        body: { unitCode: v.unitCode },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['portal-imports'] }),
+  });
+}
 
 export const useDossierNotifications = (id: string | undefined) =>
   useQuery({
