@@ -42,7 +42,8 @@ async function portalFiles(
   try {
     return { files: await storePortalFiles(store, item), problem: null };
   } catch (e) {
-    if (e instanceof AppError && e.code !== 'STORAGE_FULL') return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
+    if (e instanceof AppError && e.code !== 'STORAGE_FULL')
+      return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
     throw e;
   }
 }

@@ -62,7 +62,11 @@ beforeAll(async () => {
     await sql`insert into admin_unit_event_links (event_id, from_code, to_code, share)
       values (${ev.rows[0]!.id}, ${splitOld}, ${to}, 'partial')`.execute(database.db);
   }
-  sim = await startPortalSim({ port: 0, dataDir: null, codePrefix: `R${randomBytes(3).toString('hex').toUpperCase()}` });
+  sim = await startPortalSim({
+    port: 0,
+    dataDir: null,
+    codePrefix: `R${randomBytes(3).toString('hex').toUpperCase()}`,
+  });
   ({ app, config } = await buildTestApp(database, {
     clock,
     files,
@@ -120,12 +124,20 @@ const route = (who: Signed, code: string, unitCode: string) =>
     payload: { unitCode },
   });
 const candidates = (who: Signed, code: string) =>
-  app.inject({ method: 'GET', url: `/api/portal-imports/${encodeURIComponent(code)}/candidates`, headers: who.headers });
+  app.inject({
+    method: 'GET',
+    url: `/api/portal-imports/${encodeURIComponent(code)}/candidates`,
+    headers: who.headers,
+  });
 const recordOf = (code: string) => createPortalImportsRepository(database.db).getImport(code);
 const dossiersOf = (code: string) =>
   database.db.selectFrom('dossiers').selectAll().where('portalCode', '=', code).execute();
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code: string) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  status: number,
+  code: string,
+) {
   expect(res.statusCode).toBe(status);
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
   expect(res.json()).toMatchObject({ code });
@@ -136,14 +148,22 @@ describe('routing an unmappable online dossier by hand', () => {
     const code = await toReview({ MaDonVi: splitOld });
 
     // The reception of a successor sees it on the review list, with the successors.
-    const list = await app.inject({ method: 'GET', url: '/api/portal-imports?view=pending', headers: receptionA.headers });
-    const item = (list.json() as { items: Array<{ portalCode: string; reason: string; successorUnitCodes: string[] }> })
-      .items.find((i) => i.portalCode === code);
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/portal-imports?view=pending',
+      headers: receptionA.headers,
+    });
+    const item = (
+      list.json() as { items: Array<{ portalCode: string; reason: string; successorUnitCodes: string[] }> }
+    ).items.find((i) => i.portalCode === code);
     expect(item).toMatchObject({ reason: 'OLD_UNIT_SPLIT' });
     expect([...item!.successorUnitCodes].sort()).toEqual([unitA, unitB].sort());
 
     // The picker: successors first, only units the official may route to.
-    const mine = (await candidates(receptionA, code)).json() as { successors: Array<{ code: string }>; others: unknown[] };
+    const mine = (await candidates(receptionA, code)).json() as {
+      successors: Array<{ code: string }>;
+      others: unknown[];
+    };
     expect(mine.successors.map((u) => u.code)).toEqual([unitA]);
     const admins = (await candidates(provinceAdmin, code)).json() as {
       provinceCode: string;
@@ -195,7 +215,12 @@ describe('routing an unmappable online dossier by hand', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       actorUserId: receptionA.userId,
-      data: expect.objectContaining({ reason: 'OLD_UNIT_SPLIT', unitCode: unitA, dossierCode: d!.code, role: 'reception' }),
+      data: expect.objectContaining({
+        reason: 'OLD_UNIT_SPLIT',
+        unitCode: unitA,
+        dossierCode: d!.code,
+        role: 'reception',
+      }),
     });
     // The dossier's own receipt row is in the same request (the same transaction).
     const sameRequest = await database.db
@@ -216,9 +241,11 @@ describe('routing an unmappable online dossier by hand', () => {
     expect(await recordOf(code)).toMatchObject({ reason: 'UNIT_NOT_FOUND', unitCode: null });
     // Reception of a unit does not see a dossier without a unit; the administrator does.
     const seen = async (who: Signed) =>
-      ((await app.inject({ method: 'GET', url: '/api/portal-imports?view=pending', headers: who.headers })).json() as {
-        items: Array<{ portalCode: string }>;
-      }).items.some((i) => i.portalCode === code);
+      (
+        (await app.inject({ method: 'GET', url: '/api/portal-imports?view=pending', headers: who.headers })).json() as {
+          items: Array<{ portalCode: string }>;
+        }
+      ).items.some((i) => i.portalCode === code);
     expect(await seen(receptionA)).toBe(false);
     expect(await seen(provinceAdmin)).toBe(true);
     const c = (await candidates(provinceAdmin, code)).json() as {
@@ -248,7 +275,11 @@ describe('routing an unmappable online dossier by hand', () => {
     expect(await recordOf(gone)).toMatchObject({ state: 'needs_review' });
     expect(await dossiersOf(gone)).toHaveLength(0);
 
-    expectProblem(await route(receptionA, `KHONG-CO-${randomBytes(3).toString('hex')}`, unitA), 404, 'PORTAL_IMPORT_NOT_FOUND');
+    expectProblem(
+      await route(receptionA, `KHONG-CO-${randomBytes(3).toString('hex')}`, unitA),
+      404,
+      'PORTAL_IMPORT_NOT_FOUND',
+    );
     expectProblem(await route(receptionA, 'x', 'KHONGCO'), 404, 'DOSSIER_UNIT_NOT_FOUND');
 
     const twice = await toReview({ MaDonVi: splitOld });

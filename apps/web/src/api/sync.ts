@@ -58,7 +58,6 @@ export const useResendDeadLetter = () =>
   useDeadLetterMutation<ReturnType<typeof ResendDeadLetterResponse.parse>, { note?: string }>(
     (id) => `${OUTBOX}/dead-letters/${id}/resend`,
     ResendDeadLetterResponse,
-  RoutePortalDossierResponse,
   );
 export const useDiscardDeadLetter = () =>
   useDeadLetterMutation<ReturnType<typeof DiscardDeadLetterResponse.parse>, { note: string }>(
@@ -81,13 +80,19 @@ export const usePortalImports = (view: 'pending' | 'all') =>
     refetchInterval: 15_000,
   });
 
-export const usePortalRouteCandidates = (portalCode: string | null) =>
+export const usePortalRouteCandidates = (portalCode: string | null, provinceCode: string | null) =>
   useQuery({
-    queryKey: ['portal-imports', 'candidates', portalCode],
+    queryKey: ['portal-imports', 'candidates', portalCode, provinceCode],
     queryFn: () =>
-      api(PortalRouteCandidates, `/api/portal-imports/${encodeURIComponent(portalCode ?? '')}/candidates`),
+      api(
+        PortalRouteCandidates,
+        `/api/portal-imports/${encodeURIComponent(portalCode ?? '')}/candidates${
+          provinceCode ? `?provinceCode=${encodeURIComponent(provinceCode)}` : ''
+        }`,
+      ),
     enabled: Boolean(portalCode),
     retry: false,
+    placeholderData: (prev) => prev,
   });
 
 export function useRoutePortalDossier() {

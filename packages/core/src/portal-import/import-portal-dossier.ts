@@ -1,11 +1,11 @@
 import type { ComponentCondition } from '@mot-cua/contracts';
 import type { ConversionResult } from '../admin-units/address-conversion.js';
 import type { AuditPort } from '../audit.js';
-import { AppError } from '../errors.js';
 import type { ComponentCheck } from '../dossiers/dossier-actions.js';
 import type { DossierDeps } from '../dossiers/perform-dossier-action.js';
 import type { Applicant, ReceptionProcedure } from '../dossiers/ports.js';
 import { receiveDossier } from '../dossiers/receive-dossier.js';
+import { AppError } from '../errors.js';
 import { conditionAppliesTo } from '../procedures/component-condition.js';
 import { vnDate } from '../time/vn-time.js';
 
@@ -59,7 +59,9 @@ export interface PortalImportsPort {
   /** The durable cursor: advanced in the same transaction as the import it follows. */
   saveCursor(source: string, cursor: string, now: Date): Promise<void>;
   /** The import record locked for the rest of the transaction (routing by hand: one official at a time). */
-  lockImport(portalCode: string): Promise<
+  lockImport(
+    portalCode: string,
+  ): Promise<
     { state: string; reason: string | null; dossierId: string | null; payload: Record<string, unknown> } | undefined
   >;
   /** A reviewed dossier imported after all: state imported, its unit and dossier, resolved now. */

@@ -116,6 +116,7 @@ export const vi = {
       intro:
         'Hồ sơ được lấy lại từ Cổng Dịch vụ công quốc gia (kèm tệp) và chuyển vào hàng chờ tiếp nhận của đơn vị đã chọn.',
       unit: 'Đơn vị tiếp nhận',
+      province: 'Tỉnh, thành phố',
       successors: 'Đơn vị kế thừa xã/phường cũ',
       others: 'Các xã, phường khác của tỉnh',
       none: 'Không có đơn vị nào bạn được chuyển đến.',
@@ -263,6 +264,7 @@ export const en: typeof vi = {
       intro:
         "The dossier is fetched again from the national portal (with its files) and placed in the chosen unit's reception queue.",
       unit: 'Receiving unit',
+      province: 'Province',
       successors: 'Successors of the old commune',
       others: 'Other communes of the province',
       none: 'There is no unit you may route to.',

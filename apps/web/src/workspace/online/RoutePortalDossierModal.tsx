@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Loader, Modal, Select, Stack, Text } from '@mantine/core';
+import { vnToday } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProvinces } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { usePortalRouteCandidates, useRoutePortalDossier } from '../../api/sync.js';
 
@@ -15,10 +17,15 @@ export function RoutePortalDossierModal(props: {
 }) {
   const { t } = useTranslation();
   const [unitCode, setUnitCode] = useState<string | null>(null);
-  const q = usePortalRouteCandidates(props.portalCode);
+  const [provinceCode, setProvinceCode] = useState<string | null>(null);
+  const q = usePortalRouteCandidates(props.portalCode, provinceCode);
+  // Without successors, any commune of a province: the province is the record's (or the official's) unless changed.
+  const provinces = useProvinces(vnToday());
+  const pickProvince = q.data !== undefined && q.data.successors.length === 0;
   const route = useRoutePortalDossier();
   const close = () => {
     setUnitCode(null);
+    setProvinceCode(null);
     route.reset();
     props.onClose();
   };
@@ -41,6 +48,19 @@ export function RoutePortalDossierModal(props: {
         <Text size="sm">{t('sync.online.route.intro')}</Text>
         {q.isLoading && <Loader aria-label={t('common.loading')} />}
         {q.isError && <Alert color="red">{problem(q.error)}</Alert>}
+        {pickProvince && (
+          <Select
+            label={t('sync.online.route.province')}
+            data={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: p.fullName }))}
+            value={provinceCode ?? q.data?.provinceCode ?? null}
+            onChange={(v) => {
+              setProvinceCode(v);
+              setUnitCode(null);
+            }}
+            searchable
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
         {q.data && groups.length === 0 && <Text>{t('sync.online.route.none')}</Text>}
         {groups.length > 0 && (
           <Select
