@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { answerWithFault, faultBefore } from '@mot-cua/sim-kit';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SimStore } from './sim-store.js';
 import { SubmissionInput, type SubmissionStore } from './sim-submissions.js';
@@ -13,8 +14,6 @@ const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Online dossiers on the simulated portal: the citizen's submission page (`GET /nop-ho-so`, posting to
  * `POST /sim/dossiers`), and the API the provincial system pulls them from with a cursor or looks one up by code.
@@ -26,70 +25,19 @@ export function registerInbound(
 ) {
   const { store, submissions } = opts;
 
-  /** The fault mode before the answer: true when it answered (or cut the connection) instead of the handler. */
-  async function faultBefore(req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-    const mode = store.mode;
-    if (mode.mode === 'down') {
-      req.raw.socket.destroy();
-      reply.hijack();
-      return true;
-    }
-    if (mode.mode === 'slow') await sleep(mode.seconds * 1000);
-    if (mode.mode === 'http500') {
-      await reply.status(500).send({ error: 'simulated internal error' });
-      return true;
-    }
-    if (mode.mode === 'throttle') {
-      await reply
-        .status(429)
-        .header('retry-after', String(mode.seconds || 1))
-        .send({ error: 'slow down' });
-      return true;
-    }
-    if (opts.apiKey && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
-      await reply.status(401).send({ error: 'unauthorized' });
-      return true;
-    }
-    return false;
-  }
-
-  /** The fault mode on the answer: never sent (time-out) or cut in the middle (drop); else sent as is. */
-  async function answer(req: FastifyRequest, reply: FastifyReply, body: unknown) {
-    const mode = store.mode;
-    if (mode.mode === 'timeout') {
-      await new Promise<void>((done) => {
-        const t = setTimeout(done, 3_600_000);
-        req.raw.socket.once('close', () => {
-          clearTimeout(t);
-          done();
-        });
-      });
-      return reply.hijack();
-    }
-    if (mode.mode === 'drop') {
-      reply.hijack();
-      const text = JSON.stringify(body);
-      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length) });
-      reply.raw.write(text.slice(0, Math.floor(text.length / 2)));
-      req.raw.socket.destroy();
-      return;
-    }
-    return reply.send(body);
-  }
-
   app.get(DOSSIERS_PATH, async (req, reply) => {
-    if (await faultBefore(req, reply)) return reply;
+    if (await faultBefore(store.mode, req, reply, opts.apiKey)) return reply;
     const q = PageQuery.safeParse(req.query);
     if (!q.success) return reply.status(400).send({ error: 'cursor and limit must be whole numbers' });
-    return answer(req, reply, submissions.page(q.data.cursor, q.data.limit));
+    return answerWithFault(store.mode, req, reply, submissions.page(q.data.cursor, q.data.limit));
   });
 
   /** The portal's "get dossier by code" (with its files): 404 when unknown or withdrawn by the citizen. */
   app.get<{ Params: { code: string } }>(`${DOSSIERS_PATH}/:code`, async (req, reply) => {
-    if (await faultBefore(req, reply)) return reply;
+    if (await faultBefore(store.mode, req, reply, opts.apiKey)) return reply;
     const s = submissions.lookup(req.params.code);
     if (!s) return reply.status(404).send({ error: 'no such dossier on the portal' });
-    return answer(req, reply, s);
+    return answerWithFault(store.mode, req, reply, s);
   });
 
   /** The citizen withdraws a dossier on the portal (tests, the demo): the lookup by code no longer finds it. */
