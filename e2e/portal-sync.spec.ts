@@ -33,7 +33,7 @@ describe('national portal both ways: submitted online → Bến Thành processes
 
   beforeAll(async () => {
     h = await startHarness({ sync: true });
-  });
+  }, 600_000); // the harness loads the master data: minutes on a loaded machine
   afterAll(async () => {
     await h?.close();
   });

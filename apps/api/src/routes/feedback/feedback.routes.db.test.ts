@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createAuditRepository, createNotificationsRepository, type Database } from '@mot-cua/db';
 import { createTestDb, fixedClock, insertDossierTestUnits } from '@mot-cua/test-kit';
 import fc from 'fast-check';
@@ -162,6 +163,16 @@ describe('routing and handling', () => {
     expect(detail.json().photos).toHaveLength(1);
     const photo = await get(detail.json().photos[0].url, specialist);
     expect([photo.statusCode, photo.headers['content-type']]).toEqual([200, 'image/png']);
+    const png = Buffer.from(TINY_PNG, 'base64');
+    expect(photo.rawPayload.equals(png)).toBe(true);
+    // The bytes live in the file store (like attachments): the database keeps only the hash, size and type.
+    const sha = createHash('sha256').update(png).digest('hex');
+    const row = await database.db
+      .selectFrom('storedFiles')
+      .select(['sizeBytes', 'mediaType', 'content'])
+      .where('sha256', '=', sha)
+      .executeTakeFirst();
+    expect(row).toEqual({ sizeBytes: png.length, mediaType: 'image/png', content: null });
     expect((await get(detail.json().photos[0].url)).statusCode).toBe(404);
   });
 
