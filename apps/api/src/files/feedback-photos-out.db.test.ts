@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Database, migrate, openDatabase, readMigrations } from '@mot-cua/db';
-import { testDatabaseKind } from '@mot-cua/test-kit';
+import { createScratchDatabase } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempFileStore } from '../testing.js';
@@ -16,16 +16,25 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46,
 const hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const databases: Database[] = [];
+const scratches: Array<{ drop(): Promise<void> }> = [];
 afterAll(async () => {
   for (const d of databases) await d.close();
+  for (const s of scratches) await s.drop();
 });
 
-// Migrating a database from before 0191 needs a database of its own: PGlite only (on PostgreSQL the test files
-// share one database, migrated to the end).
-describe.skipIf(testDatabaseKind() === 'postgres')('migration 0191: feedback photos out of the database', () => {
+/** A database of its own (migrated from the start): an in-memory PGlite, or a scratch database on PostgreSQL. */
+async function freshDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return openDatabase({ dataDir: 'memory://' });
+  const scratch = await createScratchDatabase(url);
+  scratches.push(scratch);
+  return openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
+}
+
+describe('migration 0191: feedback photos out of the database', () => {
   // (On an empty database it runs in every test database: createTestDb migrates to the end.)
   it('hands existing photos to the file store (through stored_files and the move-out step)', async () => {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await freshDatabase();
     databases.push(database);
     await migrate(
       database,
