@@ -213,15 +213,21 @@ describe('national portal both ways: submitted online → Bến Thành processes
     // No successors (the code is unknown): a province, then any of its communes.
     await dialog.getByLabel('Tỉnh, thành phố').click();
     await dialog.getByLabel('Tỉnh, thành phố').fill('Hồ Chí Minh');
-    await page.getByRole('option', { name: /Hồ Chí Minh/ }).first().click();
+    await page
+      .getByRole('option', { name: /Hồ Chí Minh/ })
+      .first()
+      .click();
     await dialog.getByLabel('Đơn vị tiếp nhận').click();
     await dialog.getByLabel('Đơn vị tiếp nhận').fill('Bến Thành');
-    await page.getByRole('option', { name: /Phường Bến Thành/ }).first().click();
+    await page
+      .getByRole('option', { name: /Phường Bến Thành/ })
+      .first()
+      .click();
     await screenshot(page, 'portal-sync-route-dialog');
     await dialog.getByRole('button', { name: 'Chuyển và nhập hồ sơ' }).click();
-    await expect.poll(() => page.getByRole('status').allTextContents()).toContainEqual(
-      expect.stringContaining(`Đã chuyển hồ sơ ${code}`),
-    );
+    await expect
+      .poll(() => page.getByRole('status').allTextContents())
+      .toContainEqual(expect.stringContaining(`Đã chuyển hồ sơ ${code}`));
     await screenshot(page, 'portal-sync-routed');
     await page.context().close();
 
