@@ -7,7 +7,7 @@ import {
   PublishedAnswers,
   PublishedAnswersQuery,
 } from '@mot-cua/contracts';
-import { AppError, decide, feedbackResource, rateFeedback, submitFeedback } from '@mot-cua/core';
+import { AppError, decide, type FeedbackPhoto, feedbackResource, rateFeedback, submitFeedback } from '@mot-cua/core';
 import { createFeedbackRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,7 +41,7 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     async (req, reply) => {
       const b = req.body;
       // Stored before the transaction (checked by their first bytes and size); an orphan if it fails (swept).
-      const photos = [];
+      const photos: FeedbackPhoto[] = [];
       for (const p of b.photos) photos.push(await storePhoto(deps.files, p));
       const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
