@@ -207,6 +207,12 @@ describe('routing and handling', () => {
       publicQuestion: 'Hồ sơ đăng ký đất đai trễ hẹn thì hỏi ở đâu?',
     });
     expect(published.json()).toMatchObject({ status: 'published', dueAt: null });
+    // Open311's media_url of the published request serves its photo from the file store, to anyone.
+    const o311 = await get(`/open311/v2/requests/${published.json().code}.json`);
+    const mediaUrl = (o311.json() as Array<{ media_url: string | null }>)[0]!.media_url!;
+    const media = await get(new URL(mediaUrl).pathname);
+    expect([media.statusCode, media.headers['content-type']]).toEqual([200, 'image/png']);
+    expect(media.rawPayload.equals(Buffer.from(TINY_PNG, 'base64'))).toBe(true);
     expect(published.json().events.map((e: { action: string }) => e.action)).toEqual([
       'received',
       'accept',
