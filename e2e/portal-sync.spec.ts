@@ -33,7 +33,7 @@ describe('national portal both ways: submitted online → Bến Thành processes
 
   beforeAll(async () => {
     h = await startHarness({ sync: true });
-  });
+  }, 600_000); // the harness loads the master data: minutes on a loaded machine
   afterAll(async () => {
     await h?.close();
   });
@@ -180,5 +180,64 @@ describe('national portal both ways: submitted online → Bến Thành processes
     await expect.poll(() => page.locator('main').textContent()).toContain(email);
     await screenshot(page, 'portal-sync-mailbox');
     await page.context().close();
+  });
+  it('a dossier with a commune code that cannot be mapped waits for review; the administrator routes it to Bến Thành', async () => {
+    const res = await fetch(`${h.portalUrl}/sim/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        MaTTHC: '1.001193',
+        MaDonVi: '99999',
+        ChuHoSo: { HoTen: 'Lê Văn Chuyển', SoDinhDanh: '079190099999', SoDienThoai: '0912000999' },
+        TepDinhKem: [
+          {
+            TenTep: 'to-khai-chuyen.pdf',
+            MaThanhPhan: 'c04',
+            LoaiTep: 'application/pdf',
+            NoiDung: pdf('to-khai-chuyen.pdf').buffer.toString('base64'),
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(201);
+    const code = ((await res.json()) as { MaHoSoQG: string }).MaHoSoQG;
+    const page = await signedIn(h.browser, h.baseUrl, 'admin');
+    await page.goto(`${h.baseUrl}/workspace/online-dossiers`);
+    await expect.poll(() => page.locator('tbody').textContent(), { timeout: 20_000 }).toContain(code);
+    const row = page.locator('tbody tr', { hasText: code });
+    expect(await row.textContent()).toContain('Cần xem xét');
+    await screenshot(page, 'portal-sync-review-list');
+    await row.getByRole('button', { name: /Chọn đơn vị/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // No successors (the code is unknown): a province, then any of its communes.
+    await dialog.getByLabel('Tỉnh, thành phố').click();
+    await dialog.getByLabel('Tỉnh, thành phố').fill('Hồ Chí Minh');
+    await page
+      .getByRole('option', { name: /Hồ Chí Minh/ })
+      .first()
+      .click();
+    await dialog.getByLabel('Đơn vị tiếp nhận').click();
+    await dialog.getByLabel('Đơn vị tiếp nhận').fill('Bến Thành');
+    await page
+      .getByRole('option', { name: /Phường Bến Thành/ })
+      .first()
+      .click();
+    await screenshot(page, 'portal-sync-route-dialog');
+    await dialog.getByRole('button', { name: 'Chuyển và nhập hồ sơ' }).click();
+    await expect
+      .poll(() => page.getByRole('status').allTextContents())
+      .toContainEqual(expect.stringContaining(`Đã chuyển hồ sơ ${code}`));
+    await screenshot(page, 'portal-sync-routed');
+    await page.context().close();
+
+    // It is now in Bến Thành's queue, with the file fetched again from the portal.
+    const reception = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    await reception.goto(`${h.baseUrl}/workspace/online-dossiers`);
+    await expect.poll(() => reception.locator('tbody').textContent(), { timeout: 20_000 }).toContain(code);
+    await reception.locator('tbody tr', { hasText: code }).getByRole('link').click();
+    await reception.waitForURL(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
+    await expect.poll(() => reception.getByText('to-khai-chuyen.pdf').count()).toBeGreaterThan(0);
+    await reception.context().close();
   });
 });

@@ -45,6 +45,7 @@ import { outboxAdminRoutes } from './routes/outbox/outbox-admin.routes.js';
 import { syncSupervisionRoutes } from './routes/outbox/sync-supervision.routes.js';
 import { gatewayRoutes } from './routes/payments/gateway.routes.js';
 import { portalImportRoutes } from './routes/portal-imports/portal-imports.routes.js';
+import { portalRoutingRoutes } from './routes/portal-imports/portal-routing.routes.js';
 import { portalWebhookRoutes } from './routes/portal-imports/webhook.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { queueRoutes } from './routes/queue/queue.routes.js';
@@ -72,6 +73,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     files: options.files ?? openFileStore(config),
     outbox: options.outbox,
     portalImporter: options.portalImporter,
+    portalLookup: options.portalLookup,
     portalWebhookSecret: options.portalWebhookSecret,
     notifications: options.notifications,
     identity: options.identity,
@@ -175,6 +177,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(outboxAdminRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(syncSupervisionRoutes, { ...deps, prefix: '/admin/outbox' });
       await api.register(portalImportRoutes, { ...deps, prefix: '/portal-imports' });
+      await api.register(portalRoutingRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(portalWebhookRoutes, { ...deps, prefix: '/portal-imports' });
       await api.register(notificationRoutes, { ...deps, prefix: '/notifications' });
       await api.register(unsubscribeRoutes, { ...deps, prefix: '/notifications/unsubscribe' });

@@ -7,6 +7,7 @@ import type { NotificationDispatchers } from './notifications/notification-desti
 import type { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import type { PaymentGateway } from './payments/payment-gateway.js';
 import type { PortalImporter } from './portal-import/portal-importer.js';
+import type { PortalInboundClient } from './portal-import/portal-inbound-client.js';
 
 /** Everything the routes need, built once in the composition root (main.ts) or by tests. */
 export type AppDeps = {
@@ -19,6 +20,8 @@ export type AppDeps = {
   outbox?: OutboxDispatcher | undefined;
   /** The in-process importer of online dossiers from the national portal, when it runs here (supervision). */
   portalImporter?: PortalImporter | undefined;
+  /** The portal's "get dossier by code" (routing a reviewed online dossier by hand); absent: 503. */
+  portalLookup?: Pick<PortalInboundClient, 'fetchByCode'> | undefined;
   /** The in-process dispatchers of applicant e-mails and SMS, and the simulators' address when they run here. */
   notifications?: { dispatchers?: NotificationDispatchers | undefined; simUrl: string | null } | undefined;
   /** Secret of the portal's signed webhook push when not configured (the embedded simulator's random one). */

@@ -11,7 +11,7 @@ import { openCitizenIdentity } from './http/citizen-identity.js';
 import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
 import { openPaymentGateway } from './payments/payment-gateway.js';
-import { importerFromConfig } from './portal-import/importer-from-config.js';
+import { importerFromConfig, portalLookupFromConfig } from './portal-import/importer-from-config.js';
 
 /**
  * Composition root: loadConfig → openDatabase → portal (or its simulator) and outbox dispatcher → createApp →
@@ -59,6 +59,7 @@ async function main() {
     clock: systemClock,
     outbox,
     portalImporter,
+    portalLookup: portalLookupFromConfig({ deps: { config }, destination }),
     portalWebhookSecret: destination.webhookSecret,
     notifications: { dispatchers: notifiers, simUrl: notify.simUrl },
     identity,

@@ -5,7 +5,7 @@ import type { AppDeps } from './context.js';
 import type { FileStore } from './files/file-store.js';
 import { notificationDispatchers } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig } from './outbox/portal-destination.js';
-import { importerFromConfig } from './portal-import/importer-from-config.js';
+import { importerFromConfig, portalLookupFromConfig } from './portal-import/importer-from-config.js';
 
 /**
  * The background services of the sync in one piece (for the browser journeys and embedding): the portal's
@@ -35,9 +35,10 @@ export function syncServices(input: {
     destination,
   });
   const notifiers = notificationDispatchers({ ...input, destinations: input });
-  const deps: Pick<AppDeps, 'outbox' | 'portalImporter' | 'notifications'> = {
+  const deps: Pick<AppDeps, 'outbox' | 'portalImporter' | 'portalLookup' | 'notifications'> = {
     outbox,
     portalImporter,
+    portalLookup: portalLookupFromConfig({ deps: input, destination }),
     notifications: { dispatchers: notifiers, simUrl: input.notifySimUrl },
   };
   return {

@@ -24,6 +24,7 @@ export async function buildTestApp(
     register?: CreateAppOptions['register'];
     identity?: CreateAppOptions['identity'];
     payments?: CreateAppOptions['payments'];
+    portalLookup?: CreateAppOptions['portalLookup'];
     logger?: CreateAppOptions['logger'];
     /** Default: the file system store under the test's temporary DATA_DIR. */
     files?: CreateAppOptions['files'];
@@ -46,6 +47,7 @@ export async function buildTestApp(
     ...(opts.register ? { register: opts.register } : {}),
     ...(opts.identity ? { identity: opts.identity } : {}),
     ...(opts.payments ? { payments: opts.payments } : {}),
+    ...(opts.portalLookup ? { portalLookup: opts.portalLookup } : {}),
     ...(opts.files ? { files: opts.files } : {}),
   });
   await app.ready();

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { FaultModeBody, OK_MODE } from '@mot-cua/sim-kit';
 import Fastify from 'fastify';
 import { z } from 'zod';
 import { createMailCatcher } from './mail-catcher.js';
@@ -16,11 +17,7 @@ export type NotifySim = {
   close(): Promise<void>;
 };
 
-const ModeBody = z.object({
-  channel: z.enum(['mail', 'sms']),
-  mode: z.enum(NOTIFY_MODES),
-  seconds: z.number().min(0).max(3600).default(0),
-});
+const ModeBody = FaultModeBody.extend({ channel: z.enum(['mail', 'sms']) });
 const ListQuery = z.object({ to: z.string().optional(), limit: z.coerce.number().int().min(1).max(10_000).optional() });
 
 /**
@@ -54,7 +51,7 @@ export async function startNotifySim(opts: {
   app.post('/sim/reset', async () => {
     for (const s of [mail, sms]) {
       await s.clear();
-      await s.setMode({ mode: 'ok', seconds: 0 });
+      await s.setMode(OK_MODE);
     }
     return { ok: true };
   });

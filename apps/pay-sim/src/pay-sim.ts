@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { memoryModeSetting, registerModeRoutes } from '@mot-cua/sim-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { signFields, verifyFields } from './signature.js';
@@ -47,7 +48,7 @@ export function createPaySimApp(opts: { merchantId: string; secret: string; logg
   const app = Fastify({ logger: opts.logger ?? false });
   const payments = new Map<string, Payment>();
   const sent: SentNotification[] = [];
-  let mode: PaySimMode = 'ok';
+  const setting = memoryModeSetting<{ mode: PaySimMode }>({ mode: 'ok' });
   // The payer's buttons post an empty form; the path says what they chose.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) =>
     done(null, {}),
@@ -123,6 +124,7 @@ export function createPaySimApp(opts: { merchantId: string; secret: string; logg
     const p = payments.get(req.params.id);
     if (!p) return reply.status(404).send({ error: 'not found' });
     if (p.status === 'pending') {
+      const { mode } = setting.mode;
       p.status = mode === 'declined' ? 'failed' : 'success';
       if (mode !== 'timeout') await notify(p);
       if (mode === 'duplicate') await notify(p);
@@ -140,13 +142,7 @@ export function createPaySimApp(opts: { merchantId: string; secret: string; logg
     return reply.redirect(backToMerchant(p), 303);
   });
 
-  app.get('/sim/mode', async () => ({ mode }));
-  app.put('/sim/mode', async (req, reply) => {
-    const m = z.object({ mode: z.enum(PAY_SIM_MODES) }).safeParse(req.body);
-    if (!m.success) return reply.status(400).send({ error: `mode: one of ${PAY_SIM_MODES.join(', ')}` });
-    mode = m.data.mode;
-    return { mode };
-  });
+  registerModeRoutes(app, setting, z.object({ mode: z.enum(PAY_SIM_MODES) }), PAY_SIM_MODES);
   app.get('/sim/notifications', async () => ({ items: sent }));
   /** Re-send a payment's last notification (what a gateway does when it got no answer). */
   app.post<{ Params: { id: string } }>('/sim/payments/:id/renotify', async (req, reply) => {

@@ -160,6 +160,47 @@ describe('online dossiers submitted on the portal', () => {
     await setMode(again, 'ok');
     await again.close();
   });
+
+  it('gives one dossier by its code with its files; a withdrawn one is gone, also after a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'portal-sim-code-'));
+    dirs.push(dir);
+    const sim = await startPortalSim({ port: 0, dataDir: dir, apiKey: 'k' });
+    const auth = { authorization: 'Bearer k' };
+    const file = { TenTep: 'a.pdf', MaThanhPhan: 'c01', LoaiTep: 'application/pdf', NoiDung: 'JVBERi0=' };
+    const codes: string[] = [];
+    for (const name of ['Một', 'Hai']) {
+      const r = await fetch(`${sim.url}/sim/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ MaTTHC: '1.001193', MaDonVi: '26743', ChuHoSo: { HoTen: name }, TepDinhKem: [file] }),
+      });
+      codes.push(((await r.json()) as { MaHoSoQG: string }).MaHoSoQG);
+    }
+    const byCode = (url: string, code: string) =>
+      fetch(`${url}/api/v1/dossiers/${encodeURIComponent(code)}`, { headers: auth });
+    expect((await fetch(`${sim.url}/api/v1/dossiers/${codes[0]}`)).status).toBe(401);
+    const one = await byCode(sim.url, codes[0]!);
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({ MaHoSoQG: codes[0], ChuHoSo: { HoTen: 'Một' }, TepDinhKem: [file] });
+    expect((await byCode(sim.url, 'KHONG-CO')).status).toBe(404);
+    expect((await fetch(`${sim.url}/sim/dossiers/${codes[0]}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await fetch(`${sim.url}/sim/dossiers/${codes[0]}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await byCode(sim.url, codes[0]!)).status).toBe(404);
+    await setMode(sim, 'http500');
+    expect((await byCode(sim.url, codes[1]!)).status).toBe(500);
+    await sim.close();
+
+    const again = await startPortalSim({ port: 0, dataDir: dir, apiKey: 'k' });
+    await setMode(again, 'ok'); // the mode was kept across the restart
+    expect((await byCode(again.url, codes[0]!)).status).toBe(404);
+    expect((await byCode(again.url, codes[1]!)).status).toBe(200);
+    // The feed still counts the withdrawn one (the cursor never moves back); the next code follows on.
+    const page = (await (await fetch(`${again.url}/api/v1/dossiers?cursor=0`, { headers: auth })).json()) as {
+      nextCursor: number;
+    };
+    expect(page.nextCursor).toBe(2);
+    await again.close();
+  });
 });
 
 describe('push of new online dossiers to the provincial system', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { answerWithFault, FaultModeBody, faultBefore, registerModeRoutes } from '@mot-cua/sim-kit';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -15,14 +16,11 @@ export const dossierStatusSchema = JSON.parse(
 /** Where the product posts status updates. */
 export const STATUS_PATH = '/api/v1/dossier-status';
 
-const ModeBody = z.object({ mode: z.enum(SIM_MODES), seconds: z.number().min(0).max(3600).default(0) });
 const ListQuery = z.object({
   after: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(100_000).optional(),
   dossier: z.string().optional(),
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The national portal as the product sees it: receives dossier status updates (schema-checked, deduplicated
@@ -50,21 +48,7 @@ export function createPortalSimApp(opts: {
 
   app.post(STATUS_PATH, async (req, reply) => {
     const mode = store.mode;
-    if (mode.mode === 'down') {
-      req.raw.socket.destroy();
-      return reply.hijack();
-    }
-    if (mode.mode === 'slow') await sleep(mode.seconds * 1000);
-    if (mode.mode === 'http500') return reply.status(500).send({ error: 'simulated internal error' });
-    if (mode.mode === 'throttle') {
-      return reply
-        .status(429)
-        .header('retry-after', String(mode.seconds || 1))
-        .send({ error: 'slow down' });
-    }
-    if (opts.apiKey && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
-      return reply.status(401).send({ error: 'unauthorized' });
-    }
+    if (await faultBefore(mode, req, reply, opts.apiKey)) return reply;
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
       return reply.status(400).send({ error: 'Idempotency-Key header required' });
@@ -95,27 +79,8 @@ export function createPortalSimApp(opts: {
       await persisted;
       ack = { idempotencyKey: key, receiptId: record.receiptId, duplicate: false };
     }
-    if (mode.mode === 'timeout') {
-      // Stored, but the answer never comes: the client times out.
-      await new Promise<void>((done) => {
-        const t = setTimeout(done, 3_600_000);
-        req.raw.socket.once('close', () => {
-          clearTimeout(t);
-          done();
-        });
-      });
-      return reply.hijack();
-    }
-    if (mode.mode === 'drop') {
-      // Stored; the connection is cut in the middle of the response.
-      reply.hijack();
-      const body = JSON.stringify(ack);
-      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
-      reply.raw.write(body.slice(0, Math.floor(body.length / 2)));
-      req.raw.socket.destroy();
-      return;
-    }
-    return reply.status(200).send(ack);
+    // timeout: stored, but the answer never comes; drop: stored, the connection cut mid-response.
+    return answerWithFault(mode, req, reply, ack);
   });
 
   if (opts.submissions) {
@@ -136,13 +101,7 @@ export function createPortalSimApp(opts: {
       items: items.map((r) => ({ ...r, requests: requestsByKey.get(r.idempotencyKey) ?? 1 })),
     };
   });
-  app.get('/sim/mode', async () => store.mode);
-  app.put('/sim/mode', async (req, reply) => {
-    const parsed = ModeBody.safeParse(req.body ?? {});
-    if (!parsed.success) return reply.status(400).send({ error: 'mode must be one of', modes: SIM_MODES });
-    await store.setMode(parsed.data);
-    return store.mode;
-  });
+  registerModeRoutes(app, store, FaultModeBody, SIM_MODES);
   app.post('/sim/reset', async () => {
     await store.clear();
     await opts.submissions?.clear();
@@ -161,6 +120,7 @@ export function createPortalSimApp(opts: {
     schema: '/sim/schema/dossier-status.json',
     submit: '/nop-ho-so',
     dossiers: '/api/v1/dossiers?cursor=&limit=',
+    dossier: '/api/v1/dossiers/:code',
     webhook: { get: '/sim/webhook', put: '/sim/webhook' },
   }));
   return app;

@@ -1,3 +1,4 @@
+import { answerWithFault, faultBefore } from '@mot-cua/sim-kit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SimStore } from './sim-store.js';
@@ -13,12 +14,10 @@ const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Online dossiers on the simulated portal: the citizen's submission page (`GET /nop-ho-so`, posting to
- * `POST /sim/dossiers`), and the API the provincial system pulls them from with a cursor. The pull obeys the
- * fault mode (down, slow, time-out, 500, 429 with Retry-After, connection cut mid-response).
+ * `POST /sim/dossiers`), and the API the provincial system pulls them from with a cursor or looks one up by code.
+ * Both obey the fault mode (down, slow, time-out, 500, 429 with Retry-After, connection cut mid-response).
  */
 export function registerInbound(
   app: FastifyInstance,
@@ -27,44 +26,24 @@ export function registerInbound(
   const { store, submissions } = opts;
 
   app.get(DOSSIERS_PATH, async (req, reply) => {
-    const mode = store.mode;
-    if (mode.mode === 'down') {
-      req.raw.socket.destroy();
-      return reply.hijack();
-    }
-    if (mode.mode === 'slow') await sleep(mode.seconds * 1000);
-    if (mode.mode === 'http500') return reply.status(500).send({ error: 'simulated internal error' });
-    if (mode.mode === 'throttle') {
-      return reply
-        .status(429)
-        .header('retry-after', String(mode.seconds || 1))
-        .send({ error: 'slow down' });
-    }
-    if (opts.apiKey && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
-      return reply.status(401).send({ error: 'unauthorized' });
-    }
+    if (await faultBefore(store.mode, req, reply, opts.apiKey)) return reply;
     const q = PageQuery.safeParse(req.query);
     if (!q.success) return reply.status(400).send({ error: 'cursor and limit must be whole numbers' });
-    const page = submissions.page(q.data.cursor, q.data.limit);
-    if (mode.mode === 'timeout') {
-      await new Promise<void>((done) => {
-        const t = setTimeout(done, 3_600_000);
-        req.raw.socket.once('close', () => {
-          clearTimeout(t);
-          done();
-        });
-      });
-      return reply.hijack();
-    }
-    if (mode.mode === 'drop') {
-      reply.hijack();
-      const body = JSON.stringify(page);
-      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
-      reply.raw.write(body.slice(0, Math.floor(body.length / 2)));
-      req.raw.socket.destroy();
-      return;
-    }
-    return page;
+    return answerWithFault(store.mode, req, reply, submissions.page(q.data.cursor, q.data.limit));
+  });
+
+  /** The portal's "get dossier by code" (with its files): 404 when unknown or withdrawn by the citizen. */
+  app.get<{ Params: { code: string } }>(`${DOSSIERS_PATH}/:code`, async (req, reply) => {
+    if (await faultBefore(store.mode, req, reply, opts.apiKey)) return reply;
+    const s = submissions.lookup(req.params.code);
+    if (!s) return reply.status(404).send({ error: 'no such dossier on the portal' });
+    return answerWithFault(store.mode, req, reply, s);
+  });
+
+  /** The citizen withdraws a dossier on the portal (tests, the demo): the lookup by code no longer finds it. */
+  app.delete<{ Params: { code: string } }>('/sim/dossiers/:code', async (req, reply) => {
+    if (!(await submissions.withdraw(req.params.code))) return reply.status(404).send({ error: 'no such dossier' });
+    return { withdrawn: req.params.code };
   });
 
   app.post('/sim/dossiers', async (req, reply) => {

@@ -53,6 +53,8 @@ function vnStamp(d: Date): string {
 export async function openSubmissionStore(dir: string | null, opts: { codePrefix?: string } = {}) {
   const prefix = opts.codePrefix ?? 'G22.99';
   const items: Submission[] = [];
+  /** Codes of dossiers the citizen withdrew on the portal (gone from the lookup by code). */
+  const withdrawn = new Set<string>();
   const path = dir ? join(dir, 'submissions.jsonl') : null;
   if (dir && path) {
     await mkdir(dir, { recursive: true });
@@ -60,7 +62,9 @@ export async function openSubmissionStore(dir: string | null, opts: { codePrefix
     for (const line of text.split('\n')) {
       if (!line) continue;
       try {
-        items.push(JSON.parse(line) as Submission);
+        const r = JSON.parse(line) as Submission | { withdrawn: string };
+        if ('withdrawn' in r) withdrawn.add(r.withdrawn);
+        else items.push(r);
       } catch {
         // torn line: that submission was never acknowledged
       }
@@ -89,9 +93,21 @@ export async function openSubmissionStore(dir: string | null, opts: { codePrefix
       return { items: rest, nextCursor: rest.length ? rest[rest.length - 1]!.seq : after };
     },
     find: (code: string) => items.find((s) => s.MaHoSoQG === code),
+    /** The portal's "get dossier by code": undefined when unknown or withdrawn. */
+    lookup: (code: string) => (withdrawn.has(code) ? undefined : items.find((s) => s.MaHoSoQG === code)),
+    /** The citizen withdraws a dossier on the portal: the lookup by code no longer finds it. */
+    async withdraw(code: string): Promise<boolean> {
+      if (!items.some((s) => s.MaHoSoQG === code) || withdrawn.has(code)) return false;
+      withdrawn.add(code);
+      const line = `${JSON.stringify({ withdrawn: code })}\n`;
+      chain = chain.then(() => (path ? appendFile(path, line) : undefined));
+      await chain;
+      return true;
+    },
     recent: (n: number) => items.slice(-n).reverse(),
     async clear() {
       items.length = 0;
+      withdrawn.clear();
       if (path) await writeFile(path, '');
     },
   };

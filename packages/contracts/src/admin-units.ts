@@ -3,7 +3,8 @@ import { Role } from './roles.js';
 
 /** Request and response schemas of the admin-units feature (units over time, conversion, organisation). */
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A civil date YYYY-MM-DD that exists (2026-02-30 is refused at the edge, not by the database). */
+export const IsoDate = z.iso.date({ error: 'YYYY-MM-DD, a date that exists' });
 export const UnitCode = z.string().regex(/^[0-9A-Z]{2,10}$/);
 
 export const UnitLevel = z.enum(['province', 'district', 'commune']).meta({ id: 'UnitLevel' });

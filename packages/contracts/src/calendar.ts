@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Request and response schemas of the calendar feature (working calendar and deadline engine). */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = z.iso.date({ error: 'YYYY-MM-DD, a date that exists' });
 const timeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
 const unitCode = z
   .string()

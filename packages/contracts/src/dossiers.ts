@@ -431,7 +431,7 @@ const UnitCodeParam = z
   .string()
   .trim()
   .regex(/^[0-9A-Za-z]{2,12}$/);
-const CivilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const CivilDate = z.iso.date({ error: 'YYYY-MM-DD, a date that exists' });
 
 export const DossierStatsQuery = z.object({
   provinceCode: UnitCodeParam.optional().describe('One province: a row per commune'),

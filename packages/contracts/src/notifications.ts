@@ -22,9 +22,22 @@ export const NotificationLogEntry = z
   .meta({ id: 'NotificationLogEntry' });
 export type NotificationLogEntry = z.infer<typeof NotificationLogEntry>;
 
+/** A message not sent to the applicant, with the reason (opted out of the channel, or no address). */
+export const NotificationSkipEntry = z
+  .object({
+    id: z.number().int(),
+    channel: NotificationChannel,
+    event: z.string(),
+    reason: z.enum(['no_address', 'opted_out']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'NotificationSkipEntry' });
+export type NotificationSkipEntry = z.infer<typeof NotificationSkipEntry>;
+
 export const DossierNotifications = z
   .object({
     items: z.array(NotificationLogEntry),
+    skipped: z.array(NotificationSkipEntry),
     recipient: z.object({ email: z.string().nullable(), phone: z.string().nullable() }),
     optedOut: z.array(NotificationChannel),
   })

@@ -172,7 +172,7 @@ export const DisplayState = z
   .meta({ id: 'DisplayState' });
 export type DisplayState = z.infer<typeof DisplayState>;
 
-export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const IsoDay = z.iso.date({ error: 'YYYY-MM-DD, a date that exists' });
 export const TimeOfDay = z.string().regex(/^\d{2}:\d{2}$/);
 
 export const SlotsQuery = z.object({ groupId: z.uuid(), date: IsoDay });

@@ -28,6 +28,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'mc-backup-test-'));
 const filesRoot = join(tmp, 'data', 'files');
 const backupDir = join(tmp, 'backup');
 const PDF = (n: number) => Buffer.from(`%PDF-1.4\n% dossier ${n}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+/** The smallest valid PNG (1×1): a feedback photo. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const open = (o: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob }) =>
@@ -97,6 +102,27 @@ describe('backup and restore', () => {
         (await app.inject({ method: 'GET', url: `/api/dossiers/${id}`, headers: reception.headers })).statusCode,
       ).toBe(200);
     }
+    // A feedback with a photo: photos are in the file store too (migration 0191) and travel with the backup.
+    const fb = await app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: {
+        kind: 'report',
+        title: 'Đèn đường hỏng',
+        content: 'Đèn đường trước nhà văn hóa khu phố bị hỏng nhiều ngày.',
+        communeCode: unit,
+        anonymous: true,
+        photos: [{ fileName: 'den.png', dataBase64: PHOTO.toString('base64') }],
+      },
+    });
+    expect(fb.statusCode, fb.body).toBe(201);
+    const photoId = (
+      await database.db
+        .selectFrom('feedbackPhotos')
+        .select('id')
+        .where('feedbackId', '=', fb.json().id)
+        .executeTakeFirstOrThrow()
+    ).id;
     await app.close();
     const codesBefore = (await sql<{ code: string }>`select code from dossiers order by code`.execute(database.db))
       .rows;
@@ -106,10 +132,12 @@ describe('backup and restore', () => {
 
     const m = await backup({ database, databaseUrl: scratch?.url, store, dir: backupDir });
     expect(m.database).toBe(onPostgres ? 'postgres' : 'pglite');
-    expect(m.files).toBe(3);
+    expect(m.files).toBe(4);
     expect(m.dossierCodes.count).toBe(codesBefore.length);
     expect(m.auditChain).toEqual({ rows: chainBefore.rows, intact: true });
-    expect(readdirSync(join(backupDir, 'files')).sort()).toEqual(uploads.map((x) => sha(x.bytes)).sort());
+    expect(readdirSync(join(backupDir, 'files')).sort()).toEqual(
+      [...uploads.map((x) => sha(x.bytes)), sha(PHOTO)].sort(),
+    );
 
     // Wipe: the database (schema dropped on PostgreSQL; the in-memory PGlite closed and gone) and the files.
     if (onPostgres) {
@@ -125,7 +153,7 @@ describe('backup and restore', () => {
     // Restore into a fresh store and database, from the folder alone.
     const manifest = await readManifest(backupDir);
     const restoredStore = createFsFileStore(filesRoot);
-    expect(await restoreFiles(backupDir, restoredStore)).toBe(3);
+    expect(await restoreFiles(backupDir, restoredStore)).toBe(4);
     database = await restoreDatabase(backupDir, manifest, { databaseUrl: scratch?.url, pgliteDir: 'memory://' }, open);
     const check = await checkRestore(database, restoredStore, manifest);
     expect(check).toEqual({
@@ -153,6 +181,13 @@ describe('backup and restore', () => {
       expect(dl.statusCode).toBe(200);
       expect(dl.rawPayload.equals(x.bytes)).toBe(true);
     }
+    const photo = await after.app.inject({
+      method: 'GET',
+      url: `/api/feedback/photos/${photoId}`,
+      headers: official.headers,
+    });
+    expect([photo.statusCode, photo.headers['content-type']]).toEqual([200, 'image/png']);
+    expect(photo.rawPayload.equals(PHOTO)).toBe(true);
     await after.app.close();
     await sealAuditTrail(database.db);
     const chainAfter = await verifyAuditChain(database.db);

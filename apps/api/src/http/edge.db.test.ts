@@ -57,6 +57,21 @@ describe('any input gets a clear answer: the edge of the API (issue 16)', () => 
     expectProblem(res, 400, 'INVALID_CHARACTERS');
   });
 
+  it('a date that does not exist (2026-02-30) in a query: 400 VALIDATION_FAILED, not a 500 from the database', async () => {
+    // Found by `npm run fuzz` (the long budget): the shape was checked, the calendar was not.
+    for (const url of [
+      '/api/admin-units/units/79?onDate=2026-02-30',
+      '/api/admin-units/units/79/children?onDate=2025-02-29',
+      '/api/admin-units/readiness/no-online-approver?onDate=2026-02-30&provinceCode=79',
+      '/api/dossiers/stats?from=2026-04-31',
+    ]) {
+      const res = await app.inject({ method: 'GET', url, headers: official.headers });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code, url).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('NUL or a lone surrogate in a JSON body: 400 INVALID_CHARACTERS', async () => {
     for (const payload of ['{"username":"a\\u0000b","password":"x"}', '{"username":"a\\ud800","password":"x"}']) {
       const res = await app.inject({

@@ -1,6 +1,6 @@
 import type { Config } from '@mot-cua/config';
-import { fixedClock } from '@mot-cua/core';
-import type { Database } from '@mot-cua/db';
+import { fixedClock, notifyApplicant } from '@mot-cua/core';
+import { createNotificationsRepository, type Database } from '@mot-cua/db';
 import { type NotifySim, startNotifySim } from '@mot-cua/notify-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
@@ -102,7 +102,9 @@ const log = async (id: string) =>
       attempts: number;
     }>;
     optedOut: string[];
+    skipped: Array<{ channel: string; event: string; reason: string }>;
   };
+const skippedOf = async (id: string) => (await log(id)).skipped.map((s) => [s.channel, s.event, s.reason]);
 
 describe('applicant notifications', () => {
   it('tells the applicant of the receipt by e-mail and SMS, in Vietnamese, with the code, due date and link', async () => {
@@ -201,6 +203,8 @@ describe('applicant notifications', () => {
     expect(sup.statusCode, sup.body).toBe(200);
     const items = (await log(d.id)).items;
     expect(items.map((i) => [i.channel, i.event])).toEqual([['email', 'supplement_requested']]);
+    // The SMS not sent is in the log with its reason.
+    expect(await skippedOf(d.id)).toEqual([['sms', 'supplement_requested', 'opted_out']]);
     const audit = await database.db
       .selectFrom('auditEvents')
       .select('action')
@@ -217,6 +221,47 @@ describe('applicant notifications', () => {
     });
     expect(denied.statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: `/api/notifications/dossiers/${d.id}` })).statusCode).toBe(401);
+  });
+
+  it('logs a message not sent for lack of an address once per event, like a sent one', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: reception.headers,
+      payload: {
+        mode: 'receive',
+        channel: 'in_person',
+        procedureCode,
+        receivingUnitCode: unit,
+        applicant: { fullName: 'Trần Văn Không Thư', phone: `09${String(Date.now()).slice(-8)}` },
+        components: [
+          { key: 'c01', state: 'present' },
+          { key: 'c02', state: 'present' },
+        ],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = res.json() as { id: string; code: string };
+    expect((await log(d.id)).items.map((i) => [i.channel, i.event])).toEqual([['sms', 'receipt']]);
+    expect(await skippedOf(d.id)).toEqual([['email', 'receipt', 'no_address']]);
+    // The same event told again (a retried use case): neither the SMS nor the skipped e-mail is logged twice.
+    const again = () =>
+      database.db.transaction().execute((trx) =>
+        notifyApplicant(createNotificationsRepository(trx), {
+          about: { type: 'dossier', id: d.id, code: d.code },
+          provinceCode,
+          recipient: { email: null, phone: '0909000111' },
+          message: { event: 'returned', subject: 'Đã trả', text: 'Đã trả kết quả', sms: 'Da tra ket qua' },
+          key: `test-again:${d.id}`,
+        }),
+      );
+    await again();
+    await again();
+    expect(await skippedOf(d.id)).toEqual([
+      ['email', 'receipt', 'no_address'],
+      ['email', 'returned', 'no_address'],
+    ]);
+    expect((await log(d.id)).items.filter((i) => i.event === 'returned')).toHaveLength(1);
   });
 
   it('ends every message with a signed unsubscribe link that stops that channel only, after the applicant confirms', async () => {

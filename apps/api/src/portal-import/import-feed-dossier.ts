@@ -15,29 +15,37 @@ import type { FeedDossier } from './portal-inbound-client.js';
 
 /**
  * Decode, check (type from the bytes, size) and store the files of one portal dossier in the file store, before
- * its transaction; the first problem found. A full disk is not the portal's problem: it stops the pull (retried).
+ * its transaction; throws the first file's AppError (type not allowed, too large, storage full).
+ */
+export async function storePortalFiles(store: FileStore, item: FeedDossier): Promise<PortalFile[]> {
+  const files: PortalFile[] = [];
+  for (const f of item.TepDinhKem ?? []) {
+    const c = await storeBytes(store, Buffer.from(f.NoiDung, 'base64'), f.TenTep);
+    files.push({
+      ...c,
+      componentKey: f.MaThanhPhan?.trim() || null,
+      ...(f.DuocTaiSuDung ? { reused: true } : {}),
+      ...(f.DuocLayTuKhoDMQG ? { fromCitizenStore: true } : {}),
+    });
+  }
+  return files;
+}
+
+/**
+ * The files of one portal dossier for the importer: a file that fails the checks sends the dossier to review. A
+ * full disk is not the portal's problem: it stops the pull (retried).
  */
 async function portalFiles(
   store: FileStore,
   item: FeedDossier,
 ): Promise<{ files: PortalFile[]; problem: PortalReviewReason | null }> {
-  const files: PortalFile[] = [];
-  for (const f of item.TepDinhKem ?? []) {
-    try {
-      const c = await storeBytes(store, Buffer.from(f.NoiDung, 'base64'), f.TenTep);
-      files.push({
-        ...c,
-        componentKey: f.MaThanhPhan?.trim() || null,
-        ...(f.DuocTaiSuDung ? { reused: true } : {}),
-        ...(f.DuocLayTuKhoDMQG ? { fromCitizenStore: true } : {}),
-      });
-    } catch (e) {
-      if (e instanceof AppError && e.code !== 'STORAGE_FULL')
-        return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
-      throw e;
-    }
+  try {
+    return { files: await storePortalFiles(store, item), problem: null };
+  } catch (e) {
+    if (e instanceof AppError && e.code !== 'STORAGE_FULL')
+      return { files: [], problem: 'ATTACHMENT_TYPE_NOT_ALLOWED' };
+    throw e;
   }
-  return { files, problem: null };
 }
 
 /** The portal's record kept beside the import: everything but the file contents. */

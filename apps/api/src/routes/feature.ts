@@ -16,6 +16,7 @@ export function featurePlugin(
       files: opts.files,
       outbox: opts.outbox,
       portalImporter: opts.portalImporter,
+      portalLookup: opts.portalLookup,
       notifications: opts.notifications,
     };
     for (const resource of resources) await app.register(resource, deps);

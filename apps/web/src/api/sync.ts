@@ -6,7 +6,9 @@ import {
   type NotificationChannel,
   NotificationOptOutResponse,
   PortalImportList,
+  PortalRouteCandidates,
   ResendDeadLetterResponse,
+  RoutePortalDossierResponse,
   SyncSupervision,
   UnsubscribeLinkInfo,
 } from '@mot-cua/contracts';
@@ -77,6 +79,33 @@ export const usePortalImports = (view: 'pending' | 'all') =>
     queryFn: () => api(PortalImportList, `/api/portal-imports?view=${view}&limit=200`),
     refetchInterval: 15_000,
   });
+
+export const usePortalRouteCandidates = (portalCode: string | null, provinceCode: string | null) =>
+  useQuery({
+    queryKey: ['portal-imports', 'candidates', portalCode, provinceCode],
+    queryFn: () =>
+      api(
+        PortalRouteCandidates,
+        `/api/portal-imports/${encodeURIComponent(portalCode ?? '')}/candidates${
+          provinceCode ? `?provinceCode=${encodeURIComponent(provinceCode)}` : ''
+        }`,
+      ),
+    enabled: Boolean(portalCode),
+    retry: false,
+    placeholderData: (prev) => prev,
+  });
+
+export function useRoutePortalDossier() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { portalCode: string; unitCode: string }) =>
+      api(RoutePortalDossierResponse, `/api/portal-imports/${encodeURIComponent(v.portalCode)}/route`, {
+        method: 'POST',
+        body: { unitCode: v.unitCode },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['portal-imports'] }),
+  });
+}
 
 export const useDossierNotifications = (id: string | undefined) =>
   useQuery({

@@ -40,6 +40,11 @@ export const actionRoles = {
   'dossier.stats': ['supervisor', 'center_director', 'leader'],
   // national portal sync: dead letters of the outbox (inspect, correct, re-send)
   'outbox.manage': ['system_admin'],
+  /**
+   * Route an online dossier of the review list by hand into a unit: that unit's reception (or director), or an
+   * administrator whose jurisdiction covers it (provincial or national).
+   */
+  'portal_import.route': ['reception', 'center_director', 'system_admin'],
   // feedback and hotline (PAKN)
   'feedback.intake': ['reception', 'center_director'],
   'feedback.read': ['reception', 'specialist', 'department_head', 'leader', 'center_director', 'supervisor'],

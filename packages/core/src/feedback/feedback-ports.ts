@@ -92,7 +92,8 @@ export type FeedbackEventRow = Readonly<{
   onTime: boolean | null;
 }>;
 
-export type FeedbackPhoto = Readonly<{ fileName: string; contentType: string; bytes: Uint8Array }>;
+/** A photo already in the file store (checked by its first bytes and size when stored), named by its sha256. */
+export type FeedbackPhoto = Readonly<{ fileName: string; contentType: string; sha256: string; sizeBytes: number }>;
 
 /** Ports of the feedback use cases (packages/db binds them to one transaction). */
 export interface FeedbackPorts {

@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { dossierNotificationFor } from './dossier-notifications.js';
-import { type NotificationPort, notifyApplicant, type QueuedNotification } from './notify-applicant.js';
+import {
+  type NotificationPort,
+  notifyApplicant,
+  type QueuedNotification,
+  type SkippedNotification,
+} from './notify-applicant.js';
 import { NOTIFICATION_EVENTS, renderNotification } from './templates.js';
 
 function memoryPort(optedOut: Array<[string, string]> = []) {
   const queued: QueuedNotification[] = [];
+  const skipped: SkippedNotification[] = [];
   const port: NotificationPort = {
+    recordSkipped: async (s) => {
+      skipped.push(s);
+    },
     isOptedOut: async (channel, address) => optedOut.some(([c, a]) => c === channel && a === address),
     enqueue: async (m) => {
       queued.push(m);
     },
     lookupUrl: (code) => `https://motcua.example.vn/tra-cuu?code=${code}`,
   };
-  return { port, queued };
+  return { port, queued, skipped };
 }
 
 const context = {
@@ -58,7 +67,7 @@ describe('notifyApplicant', () => {
   });
 
   it('skips a channel without an address or opted out', async () => {
-    const { port, queued } = memoryPort([['sms', '0909123456']]);
+    const { port, queued, skipped } = memoryPort([['sms', '0909123456']]);
     const r = await notifyApplicant(port, {
       about: { type: 'feedback', id: 'f1', code: null },
       provinceCode: '79',
@@ -74,6 +83,11 @@ describe('notifyApplicant', () => {
       ],
     });
     expect(queued).toEqual([]);
+    // Each skipped message is logged with its reason under the key it would have had.
+    expect(skipped.map((s) => [s.channel, s.reason, s.event, s.idempotencyKey, s.about.id])).toEqual([
+      ['email', 'no_address', 'feedback_answered', 'feedback:f1:answer:email', 'f1'],
+      ['sms', 'opted_out', 'feedback_answered', 'feedback:f1:answer:sms', 'f1'],
+    ]);
   });
 
   it('has a Vietnamese text for every event, each naming the dossier and the link', () => {

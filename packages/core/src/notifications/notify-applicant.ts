@@ -23,10 +23,23 @@ export type QueuedNotification = {
   idempotencyKey: string;
 };
 
+/** A message that was not sent, and why. */
+export type SkippedNotification = {
+  channel: NotificationChannel;
+  reason: 'no_address' | 'opted_out';
+  event: string;
+  about: { type: string; id: string; code: string | null };
+  provinceCode: string;
+  /** The key the message would have had: a re-run logs the skip once. */
+  idempotencyKey: string;
+};
+
 /** Where notifications go (packages/db notifications repository, bound to the transaction). */
 export interface NotificationPort {
   isOptedOut(channel: NotificationChannel, address: string): Promise<boolean>;
   enqueue(m: QueuedNotification): Promise<void>;
+  /** A message not sent (opted out, no address), logged once per key like a sent one (absent: not logged). */
+  recordSkipped?(s: SkippedNotification): Promise<void>;
   /** The public lookup link of a dossier code. */
   lookupUrl(code: string): string;
   /** A signed link with which the owner of the address stops messages on the channel (absent: no link). */
@@ -56,7 +69,8 @@ const normalise = (channel: NotificationChannel, address: string) =>
 /**
  * Tell an applicant about something by e-mail and SMS, through the durable outbox: for each channel with an
  * address that has not opted out, one row is written in the caller's transaction (delivered later, retried,
- * exactly once at the receiver thanks to the key). Any feature may call it (dossiers, feedback, hotline).
+ * exactly once at the receiver thanks to the key); a channel skipped (opted out, no address) is logged once with
+ * its reason. Any feature may call it (dossiers, feedback, hotline).
  */
 export async function notifyApplicant(
   port: NotificationPort,
@@ -74,14 +88,25 @@ export async function notifyApplicant(
     ['email', input.recipient.email],
     ['sms', input.recipient.phone],
   ];
+  const skip = async (channel: NotificationChannel, reason: 'no_address' | 'opted_out') => {
+    result.skipped.push({ channel, reason });
+    await port.recordSkipped?.({
+      channel,
+      reason,
+      event: input.message.event,
+      about: input.about,
+      provinceCode: input.provinceCode,
+      idempotencyKey: `${input.key}:${channel}`,
+    });
+  };
   for (const [channel, raw] of addresses) {
     if (!raw?.trim()) {
-      result.skipped.push({ channel, reason: 'no_address' });
+      await skip(channel, 'no_address');
       continue;
     }
     const to = normalise(channel, raw);
     if (await port.isOptedOut(channel, to)) {
-      result.skipped.push({ channel, reason: 'opted_out' });
+      await skip(channel, 'opted_out');
       continue;
     }
     const stop = port.unsubscribeUrl ? await port.unsubscribeUrl(channel, to) : null;

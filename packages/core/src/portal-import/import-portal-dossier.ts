@@ -3,8 +3,9 @@ import type { ConversionResult } from '../admin-units/address-conversion.js';
 import type { AuditPort } from '../audit.js';
 import type { ComponentCheck } from '../dossiers/dossier-actions.js';
 import type { DossierDeps } from '../dossiers/perform-dossier-action.js';
-import type { Applicant } from '../dossiers/ports.js';
+import type { Applicant, ReceptionProcedure } from '../dossiers/ports.js';
 import { receiveDossier } from '../dossiers/receive-dossier.js';
+import { AppError } from '../errors.js';
 import { conditionAppliesTo } from '../procedures/component-condition.js';
 import { vnDate } from '../time/vn-time.js';
 
@@ -57,6 +58,20 @@ export interface PortalImportsPort {
   }): Promise<void>;
   /** The durable cursor: advanced in the same transaction as the import it follows. */
   saveCursor(source: string, cursor: string, now: Date): Promise<void>;
+  /** The import record locked for the rest of the transaction (routing by hand: one official at a time). */
+  lockImport(
+    portalCode: string,
+  ): Promise<
+    { state: string; reason: string | null; dossierId: string | null; payload: Record<string, unknown> } | undefined
+  >;
+  /** A reviewed dossier imported after all: state imported, its unit and dossier, resolved now. */
+  resolveImport(r: {
+    portalCode: string;
+    provinceCode: string;
+    unitCode: string;
+    dossierId: string;
+    resolvedAt: Date;
+  }): Promise<void>;
 }
 
 /** Reasons an online dossier goes to the review list instead of a unit's queue. */
@@ -125,6 +140,56 @@ export function portalChecklist(
     });
   }
   return rows;
+}
+
+/**
+ * Register an online dossier of the portal in a unit's queue (inside the caller's transaction): submitted with
+ * channel online through the receive use case (its audit row and the status update to the portal), then its
+ * files (already in the file store) attached.
+ */
+async function registerPortalDossier(
+  deps: DossierDeps,
+  input: {
+    item: PortalDossier;
+    unitCode: string;
+    procedure: ReceptionProcedure;
+    files: PortalFile[];
+    note: string;
+  },
+) {
+  const { item, procedure } = input;
+  const applicant = portalApplicant(item);
+  const r = await receiveDossier(
+    deps,
+    { userId: null, name: applicant.fullName, role: 'applicant', unitCode: input.unitCode },
+    {
+      mode: 'submit',
+      channel: 'online',
+      procedureCode: procedure.code,
+      receivingUnitCode: input.unitCode,
+      applicant,
+      components: portalChecklist(procedure.components, input.files),
+      returnMethod: 'online',
+      vneidVerified: item.DaXacThucVNeID ?? false,
+      paidOnline: item.DaThanhToanTrucTuyen ?? false,
+      portalCode: item.MaHoSoQG,
+      note: input.note,
+    },
+  );
+  const known = new Set(procedure.components.map((c) => c.key));
+  for (const f of input.files) {
+    await deps.dossiers.storeFile({ sha256: f.sha256, sizeBytes: f.sizeBytes, mediaType: f.mediaType });
+    await deps.dossiers.addAttachment({
+      dossierId: r.dossier.id,
+      provinceCode: r.dossier.provinceCode,
+      kind: 'component',
+      componentKey: f.componentKey && known.has(f.componentKey) ? f.componentKey : null,
+      fileName: f.fileName,
+      sha256: f.sha256,
+      uploadedBy: null,
+    });
+  }
+  return r;
 }
 
 /**
@@ -210,43 +275,10 @@ export async function importPortalDossier(
   if (!procedure) return review('PROCEDURE_NOT_AVAILABLE', unit);
   if (input.fileProblem) return review(input.fileProblem, unit);
 
-  const applicant = portalApplicant(item);
-  const r = await receiveDossier(
-    deps,
-    { userId: null, name: applicant.fullName, role: 'applicant', unitCode: unit.code },
-    {
-      mode: 'submit',
-      channel: 'online',
-      procedureCode: procedure.code,
-      receivingUnitCode: unit.code,
-      applicant,
-      components: portalChecklist(procedure.components, input.files),
-      returnMethod: 'online',
-      vneidVerified: item.DaXacThucVNeID ?? false,
-      paidOnline: item.DaThanhToanTrucTuyen ?? false,
-      portalCode: item.MaHoSoQG,
-      note: converted
-        ? `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}; mã đơn vị cũ ${givenCode} chuyển đổi thành ${unit.code}`
-        : `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}`,
-    },
-  );
-  const known = new Set(procedure.components.map((c) => c.key));
-  for (const f of input.files) {
-    await deps.dossiers.storeFile({
-      sha256: f.sha256,
-      sizeBytes: f.sizeBytes,
-      mediaType: f.mediaType,
-    });
-    await deps.dossiers.addAttachment({
-      dossierId: r.dossier.id,
-      provinceCode: r.dossier.provinceCode,
-      kind: 'component',
-      componentKey: f.componentKey && known.has(f.componentKey) ? f.componentKey : null,
-      fileName: f.fileName,
-      sha256: f.sha256,
-      uploadedBy: null,
-    });
-  }
+  const note = converted
+    ? `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}; mã đơn vị cũ ${givenCode} chuyển đổi thành ${unit.code}`
+    : `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}`;
+  const r = await registerPortalDossier(deps, { item, unitCode: unit.code, procedure, files: input.files, note });
   await deps.imports.recordImport({
     ...base,
     state: 'imported',
@@ -256,4 +288,75 @@ export async function importPortalDossier(
     dossierId: r.dossier.id,
   });
   return done({ kind: 'imported', dossierId: r.dossier.id, dossierCode: r.dossier.code });
+}
+
+/** Who routes a reviewed dossier by hand (the route authorized them for the chosen unit). */
+export type RoutingOfficial = { userId: string; role: string; unitCode: string };
+
+/**
+ * Route an online dossier of the review list (a unit that could not be found, an old commune split in several,
+ * …) by hand to the unit an official chose, and import it there, inside the caller's transaction. `item` and
+ * `files` are the dossier as the portal gives it now (looked up again by its code: the review record keeps no
+ * file contents). The same rules as the importer's: the procedure must be offered online at that unit, the
+ * files must have passed the checks, the portal code stays unique; the dossier is registered through the
+ * receive use case (audit row, status update to the portal), the review record becomes the import and the
+ * routing has its own audit row with the official.
+ */
+export async function routePortalDossier(
+  deps: DossierDeps & { imports: PortalImportsPort; audit: AuditPort },
+  input: { official: RoutingOfficial; portalCode: string; unitCode: string; item: PortalDossier; files: PortalFile[] },
+): Promise<{ dossierId: string; dossierCode: string }> {
+  const { item, official } = input;
+  const now = deps.clock.now();
+  const record = await deps.imports.lockImport(input.portalCode);
+  if (!record) throw new AppError('PORTAL_IMPORT_NOT_FOUND', { details: { portalCode: input.portalCode } });
+  if (record.state !== 'needs_review' || record.dossierId) {
+    throw new AppError('PORTAL_IMPORT_ALREADY_IMPORTED', { details: { portalCode: input.portalCode } });
+  }
+  if (item.MaHoSoQG !== input.portalCode) throw new AppError('PORTAL_DOSSIER_GONE');
+  const unit = await deps.units.findUnit(input.unitCode, vnDate(now));
+  if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND', { details: { unitCode: input.unitCode } });
+  const procedure = await deps.procedures.findProcedureForReception({
+    procedureCode: item.MaTTHC.trim(),
+    competentUnitCode: unit.code,
+    channel: 'online',
+    onDate: vnDate(now),
+  });
+  if (!procedure) {
+    throw new AppError('ONLINE_SUBMISSION_NOT_OFFERED', {
+      details: { procedureCode: item.MaTTHC, unitCode: unit.code },
+    });
+  }
+  const r = await registerPortalDossier(deps, {
+    item,
+    unitCode: unit.code,
+    procedure,
+    files: input.files,
+    note: `Nộp trực tuyến trên Cổng DVCQG, mã ${item.MaHoSoQG}; mã đơn vị ${item.MaDonVi.trim()} không tự chuyển được (${record.reason ?? '—'}), cán bộ chuyển đến ${unit.code}`,
+  });
+  await deps.imports.resolveImport({
+    portalCode: input.portalCode,
+    provinceCode: unit.provinceCode,
+    unitCode: unit.code,
+    dossierId: r.dossier.id,
+    resolvedAt: now,
+  });
+  await deps.audit.record({
+    actorUserId: official.userId,
+    action: 'portal_import.routed',
+    entityType: 'portal_dossier',
+    entityId: input.portalCode,
+    provinceCode: unit.provinceCode,
+    unitCode: unit.code,
+    data: {
+      reason: record.reason,
+      givenUnitCode: item.MaDonVi,
+      unitCode: unit.code,
+      dossierId: r.dossier.id,
+      dossierCode: r.dossier.code,
+      role: official.role,
+      office: official.unitCode,
+    },
+  });
+  return { dossierId: r.dossier.id, dossierCode: r.dossier.code };
 }

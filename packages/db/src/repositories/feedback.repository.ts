@@ -197,10 +197,19 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .executeTakeFirstOrThrow();
       return row.id;
     },
-    async insertPhoto(feedbackId: string, p: { fileName: string; contentType: string; bytes: Uint8Array }) {
+    async insertPhoto(
+      feedbackId: string,
+      p: { fileName: string; contentType: string; sha256: string; sizeBytes: number },
+    ) {
+      // The content is in the file store; its row in stored_files (shared with attachments) keeps it referenced.
+      await db
+        .insertInto('storedFiles')
+        .values({ sha256: p.sha256, sizeBytes: p.sizeBytes, mediaType: p.contentType })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
       await db
         .insertInto('feedbackPhotos')
-        .values({ feedbackId, ...p })
+        .values({ feedbackId, fileName: p.fileName, contentType: p.contentType, sha256: p.sha256 })
         .execute();
     },
     async updateFeedback(id: string, patch: FeedbackPatch) {
@@ -307,7 +316,7 @@ export function createFeedbackRepository(db: Kysely<DB>) {
       return db
         .selectFrom('feedbackPhotos as p')
         .innerJoin('feedbackItems as f', 'f.id', 'p.feedbackId')
-        .select(['p.contentType', 'p.bytes', 'p.fileName', 'f.unitCode', 'f.provinceCode', 'f.status', 'f.token'])
+        .select(['p.contentType', 'p.sha256', 'p.fileName', 'f.unitCode', 'f.provinceCode', 'f.status', 'f.token'])
         .where('p.id', '=', id)
         .executeTakeFirst();
     },

@@ -58,6 +58,21 @@ export function createNotificationsRepository(
         .onConflict((oc) => oc.column('idempotencyKey').doNothing())
         .execute();
     },
+    async recordSkipped(s) {
+      await db
+        .insertInto('notificationSkips')
+        .values({
+          idempotencyKey: s.idempotencyKey,
+          channel: s.channel,
+          event: s.event,
+          reason: s.reason,
+          aboutType: s.about.type,
+          aboutId: s.about.id,
+          provinceCode: s.provinceCode,
+        })
+        .onConflict((oc) => oc.column('idempotencyKey').doNothing())
+        .execute();
+    },
     lookupUrl: opts.lookupUrl ?? ((code) => `/tra-cuu?ma=${encodeURIComponent(code)}`),
     ...(opts.unsubscribeUrl
       ? {
@@ -103,6 +118,16 @@ export function createNotificationsRepository(
         ])
         .where('topic', 'in', Object.values(NOTIFICATION_TOPICS))
         .where('aggregateId', '=', notificationAggregate(about))
+        .orderBy('id')
+        .execute();
+    },
+    /** Messages not sent about a subject (opted out, no address), oldest first. */
+    async listSkippedForSubject(about: { type: string; id: string }) {
+      return db
+        .selectFrom('notificationSkips')
+        .select(['id', 'channel', 'event', 'reason', 'createdAt'])
+        .where('aboutType', '=', about.type)
+        .where('aboutId', '=', about.id)
         .orderBy('id')
         .execute();
     },

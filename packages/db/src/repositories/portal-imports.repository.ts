@@ -18,6 +18,31 @@ export function createPortalImportsRepository(db: Kysely<DB>) {
         .values({ ...r, payload: JSON.stringify(r.payload) })
         .execute();
     },
+    async lockImport(portalCode) {
+      const r = await sql<{
+        state: string;
+        reason: string | null;
+        dossierId: string | null;
+        payload: Record<string, unknown>;
+      }>`select state, reason, dossier_id, payload from portal_imports where portal_code = ${portalCode} for update`.execute(
+        db,
+      );
+      return r.rows[0];
+    },
+    async resolveImport(r) {
+      await db
+        .updateTable('portalImports')
+        .set({
+          state: 'imported',
+          provinceCode: r.provinceCode,
+          unitCode: r.unitCode,
+          dossierId: r.dossierId,
+          resolvedAt: r.resolvedAt,
+        })
+        .where('portalCode', '=', r.portalCode)
+        .where('state', '=', 'needs_review')
+        .execute();
+    },
     async saveCursor(source, cursor, now) {
       await db
         .insertInto('portalImportCursors')
@@ -53,6 +78,16 @@ export function createPortalImportsRepository(db: Kysely<DB>) {
           : input.scopes.length
             ? sql`(i.unit_code in (${sql.join(input.scopes)}) or i.province_code in (${sql.join(input.scopes)}))`
             : sql`false`;
+      // A split old commune's dossier is offered to the reception of each successor (routed by hand).
+      const successorOf =
+        input.scopes === 'all'
+          ? sql`true`
+          : input.scopes.length
+            ? sql`exists (select 1
+                 from jsonb_array_elements_text(coalesce(i.payload -> 'successorUnitCodes', '[]'::jsonb)) s(code)
+                 join admin_units u on u.code = s.code
+                 where u.code in (${sql.join(input.scopes)}) or u.province_code in (${sql.join(input.scopes)}))`
+            : sql`false`;
       const r = await sql<{
         portalCode: string;
         state: 'imported' | 'needs_review';
@@ -72,10 +107,18 @@ export function createPortalImportsRepository(db: Kysely<DB>) {
         left join dossiers d on d.id = i.dossier_id
         where ((i.state = 'imported' and ${scoped}
                 ${input.pendingOnly ? sql`and d.status = 'new'` : sql``})
-           or (i.state = 'needs_review' and (${scoped} or (${input.includeUnmapped} and i.unit_code is null))))
+           or (i.state = 'needs_review' and (${scoped} or ${successorOf} or (${input.includeUnmapped} and i.unit_code is null))))
         order by i.imported_at desc, i.portal_code
         limit ${input.limit}`.execute(db);
       return r.rows;
+    },
+    /** One import record (the review record of a dossier to route by hand). */
+    async getImport(portalCode: string) {
+      return db
+        .selectFrom('portalImports')
+        .select(['portalCode', 'state', 'reason', 'provinceCode', 'unitCode', 'dossierId', 'payload'])
+        .where('portalCode', '=', portalCode)
+        .executeTakeFirst();
     },
     async countImports() {
       const r = await sql<{ imported: number; review: number }>`

@@ -79,7 +79,8 @@ export interface FeedbackPhotosTable {
   feedbackId: string;
   fileName: string;
   contentType: string;
-  bytes: Uint8Array;
+  /** The content in the file store (`stored_files`, migration 0191). */
+  sha256: string;
   createdAt: Generated<Date>;
 }
 

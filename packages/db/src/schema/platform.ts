@@ -79,11 +79,25 @@ export interface NotificationOptOutsTable {
   source: string;
 }
 
+/** Applicant messages not sent, with the reason (migration 0190). */
+export interface NotificationSkipsTable {
+  id: Generated<number>;
+  idempotencyKey: string;
+  channel: 'email' | 'sms';
+  event: string;
+  reason: 'no_address' | 'opted_out';
+  aboutType: string;
+  aboutId: string;
+  provinceCode: string;
+  createdAt: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface PlatformTables {
   portalImports: PortalImportsTable;
   portalImportCursors: PortalImportCursorsTable;
   appSecrets: AppSecretsTable;
   notificationOptOuts: NotificationOptOutsTable;
+  notificationSkips: NotificationSkipsTable;
   schemaMigrations: SchemaMigrationsTable;
   auditEvents: AuditEventsTable;
   outboxMessages: OutboxMessagesTable;

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   FEEDBACK_PHOTO_MAX_BYTES,
   type FeedbackAction,
@@ -18,17 +19,35 @@ import {
   type WorkingCalendar,
 } from '@mot-cua/core';
 import { type Database, loadWorkingCalendar } from '@mot-cua/db';
+import type { FileStore, PutRules } from '../../files/file-store.js';
 
 type Db = Database['db'];
 
-/** JPEG or PNG by their first bytes; anything else (or too large) is refused with a stable code. */
-export function decodePhoto(p: FeedbackPhotoUpload): FeedbackPhoto {
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** What a feedback photo may be: JPEG or PNG by its first bytes, non-empty, at most FEEDBACK_PHOTO_MAX_BYTES. */
+export const PHOTO_RULES: PutRules = {
+  maxBytes: FEEDBACK_PHOTO_MAX_BYTES,
+  sniff: (head) =>
+    head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff
+      ? 'image/jpeg'
+      : PNG.every((b, i) => head[i] === b)
+        ? 'image/png'
+        : undefined,
+};
+
+/**
+ * Store an uploaded photo in the file store (the attachments' content-addressed store), checked by its first
+ * bytes and size as it is written; anything else is refused with a stable code (a full disk stays STORAGE_FULL).
+ */
+export async function storePhoto(store: FileStore, p: FeedbackPhotoUpload): Promise<FeedbackPhoto> {
   const bytes = Buffer.from(p.dataBase64, 'base64');
-  if (bytes.length === 0 || bytes.length > FEEDBACK_PHOTO_MAX_BYTES) throw new AppError('FEEDBACK_PHOTO_INVALID');
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (!jpeg && !png) throw new AppError('FEEDBACK_PHOTO_INVALID');
-  return { fileName: p.fileName, contentType: jpeg ? 'image/jpeg' : 'image/png', bytes };
+  try {
+    const blob = await store.put(Readable.from([bytes]), PHOTO_RULES);
+    return { fileName: p.fileName, contentType: blob.mediaType, sha256: blob.sha256, sizeBytes: blob.sizeBytes };
+  } catch (e) {
+    if (e instanceof AppError && e.code !== 'STORAGE_FULL') throw new AppError('FEEDBACK_PHOTO_INVALID');
+    throw e;
+  }
 }
 
 /** Working calendars of the units seen in one request, loaded once each. */

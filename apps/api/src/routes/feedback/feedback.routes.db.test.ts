@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createAuditRepository, createNotificationsRepository, type Database } from '@mot-cua/db';
 import { createTestDb, fixedClock, insertDossierTestUnits } from '@mot-cua/test-kit';
 import fc from 'fast-check';
@@ -162,6 +163,16 @@ describe('routing and handling', () => {
     expect(detail.json().photos).toHaveLength(1);
     const photo = await get(detail.json().photos[0].url, specialist);
     expect([photo.statusCode, photo.headers['content-type']]).toEqual([200, 'image/png']);
+    const png = Buffer.from(TINY_PNG, 'base64');
+    expect(photo.rawPayload.equals(png)).toBe(true);
+    // The bytes live in the file store (like attachments): the database keeps only the hash, size and type.
+    const sha = createHash('sha256').update(png).digest('hex');
+    const row = await database.db
+      .selectFrom('storedFiles')
+      .select(['sizeBytes', 'mediaType', 'content'])
+      .where('sha256', '=', sha)
+      .executeTakeFirst();
+    expect(row).toEqual({ sizeBytes: png.length, mediaType: 'image/png', content: null });
     expect((await get(detail.json().photos[0].url)).statusCode).toBe(404);
   });
 
@@ -196,6 +207,12 @@ describe('routing and handling', () => {
       publicQuestion: 'Hồ sơ đăng ký đất đai trễ hẹn thì hỏi ở đâu?',
     });
     expect(published.json()).toMatchObject({ status: 'published', dueAt: null });
+    // Open311's media_url of the published request serves its photo from the file store, to anyone.
+    const o311 = await get(`/open311/v2/requests/${published.json().code}.json`);
+    const mediaUrl = (o311.json() as Array<{ media_url: string | null }>)[0]!.media_url!;
+    const media = await get(new URL(mediaUrl).pathname);
+    expect([media.statusCode, media.headers['content-type']]).toEqual([200, 'image/png']);
+    expect(media.rawPayload.equals(Buffer.from(TINY_PNG, 'base64'))).toBe(true);
     expect(published.json().events.map((e: { action: string }) => e.action)).toEqual([
       'received',
       'accept',

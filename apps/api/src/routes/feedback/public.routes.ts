@@ -7,16 +7,17 @@ import {
   PublishedAnswers,
   PublishedAnswersQuery,
 } from '@mot-cua/contracts';
-import { AppError, decide, feedbackResource, rateFeedback, submitFeedback } from '@mot-cua/core';
+import { AppError, decide, type FeedbackPhoto, feedbackResource, rateFeedback, submitFeedback } from '@mot-cua/core';
 import { createFeedbackRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { optionalActor } from '../../http/auth.js';
+import { sendStored } from '../dossiers/send-stored.js';
 import { inTransaction } from '../write.js';
 import { sharedFaqIndex } from './faq-cache.js';
 import { feedbackPortsOf } from './feedback-ports.js';
-import { decodePhoto } from './feedback-view.js';
+import { storePhoto } from './feedback-view.js';
 
 const tags = ['feedback'];
 const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
@@ -39,7 +40,9 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     },
     async (req, reply) => {
       const b = req.body;
-      const photos = b.photos.map(decodePhoto);
+      // Stored before the transaction (checked by their first bytes and size); an orphan if it fails (swept).
+      const photos: FeedbackPhoto[] = [];
+      for (const p of b.photos) photos.push(await storePhoto(deps.files, p));
       const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
           {
@@ -165,10 +168,14 @@ export const feedbackPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       const actor = optionalActor(req);
       const official = actor && decide(actor, 'feedback.read', feedbackResource(p)).allowed;
       if (p.status !== 'published' && !official) throw new AppError('FEEDBACK_NOT_FOUND');
-      return reply
-        .header('content-type', p.contentType)
-        .header('cache-control', 'private, max-age=300')
-        .send(Buffer.from(p.bytes));
+      // Streamed from the file store (the attachments' store), never read whole.
+      reply.header('cache-control', 'private, max-age=300');
+      return sendStored(
+        reply,
+        deps.files,
+        { fileName: p.fileName, mediaType: p.contentType, sha256: p.sha256 },
+        'inline',
+      );
     },
   );
 };

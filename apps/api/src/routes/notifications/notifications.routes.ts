@@ -51,6 +51,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       authorize(actor, 'dossier.read', resourceFor(dossier, 'dossier.read'));
       const repo = createNotificationsRepository(db);
       const rows = await repo.listForSubject({ type: 'dossier', id: dossier.id });
+      const skipped = await repo.listSkippedForSubject({ type: 'dossier', id: dossier.id });
       const { email, phone } = dossier.applicant;
       const optedOut = await repo.optOutsOf([
         ...(email ? [{ channel: 'email' as const, address: normalise('email', email) }] : []),
@@ -59,6 +60,13 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       return {
         recipient: { email, phone },
         optedOut,
+        skipped: skipped.map((s) => ({
+          id: Number(s.id),
+          channel: s.channel,
+          event: s.event,
+          reason: s.reason,
+          createdAt: new Date(s.createdAt).toISOString(),
+        })),
         items: rows.map((r) => {
           const p = r.payload as Payload;
           return {

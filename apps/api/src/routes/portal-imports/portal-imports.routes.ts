@@ -6,6 +6,7 @@ import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 
 type Payload = {
+  successorUnitCodes?: unknown;
   ChuHoSo?: { HoTen?: string };
   DaXacThucVNeID?: boolean;
   DaThanhToanTrucTuyen?: boolean;
@@ -31,12 +32,15 @@ export const portalImportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req) => {
       const actor = requireActor(req);
-      const scopes = jurisdictionFor(actor, 'dossier.receive');
+      const scopes = [
+        ...new Set([...jurisdictionFor(actor, 'dossier.receive'), ...jurisdictionFor(actor, 'portal_import.route')]),
+      ];
       const admin = decide(actor, 'outbox.manage', { kind: 'global' }).allowed;
       if (scopes.length === 0 && !admin) throw new AppError('FORBIDDEN', { details: { action: 'dossier.receive' } });
       const rows = await createPortalImportsRepository(deps.database.db).listForReview({
         scopes: scopes.includes(NATIONAL_SCOPE) || admin ? 'all' : scopes,
-        includeUnmapped: admin,
+        // A unit that cannot be found has no province: every administrator (national or provincial) sees it.
+        includeUnmapped: admin || actor.grants.some((g) => g.role === 'system_admin'),
         pendingOnly: req.query.view === 'pending',
         limit: req.query.limit,
       });
@@ -58,6 +62,9 @@ export const portalImportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
             dossierId: r.dossierId,
             dossierCode: r.dossierCode,
             status: r.status,
+            successorUnitCodes: Array.isArray(p.successorUnitCodes)
+              ? p.successorUnitCodes.filter((c): c is string => typeof c === 'string')
+              : [],
           };
         }),
       };

@@ -110,6 +110,20 @@ export const vi = {
       PROCEDURE_NOT_AVAILABLE: 'Thủ tục không áp dụng trực tuyến tại đơn vị',
       ATTACHMENT_TYPE_NOT_ALLOWED: 'Tệp đính kèm không đúng định dạng',
     },
+    route: {
+      action: 'Chọn đơn vị',
+      title: 'Chuyển hồ sơ {{code}} đến đơn vị',
+      intro:
+        'Hồ sơ được lấy lại từ Cổng Dịch vụ công quốc gia (kèm tệp) và chuyển vào hàng chờ tiếp nhận của đơn vị đã chọn.',
+      unit: 'Đơn vị tiếp nhận',
+      province: 'Tỉnh, thành phố',
+      successors: 'Đơn vị kế thừa xã/phường cũ',
+      others: 'Các xã, phường khác của tỉnh',
+      none: 'Không có đơn vị nào bạn được chuyển đến.',
+      submit: 'Chuyển và nhập hồ sơ',
+      cancel: 'Hủy',
+      done: 'Đã chuyển hồ sơ {{portalCode}} đến đơn vị, mã hồ sơ {{dossierCode}}.',
+    },
   },
   log: {
     title: 'Thông báo cho người nộp',
@@ -130,6 +144,11 @@ export const vi = {
     stop: 'Ngừng gửi {{channel}} (theo yêu cầu người nộp)',
     resume: 'Gửi lại {{channel}}',
     noAddress: 'không có địa chỉ',
+    skipped: {
+      label: 'Không gửi',
+      opted_out: 'Người nộp đã từ chối nhận qua kênh này',
+      no_address: 'Hồ sơ không có địa chỉ cho kênh này',
+    },
   },
 };
 
@@ -239,6 +258,20 @@ export const en: typeof vi = {
       PROCEDURE_NOT_AVAILABLE: 'Procedure not available online at the unit',
       ATTACHMENT_TYPE_NOT_ALLOWED: 'Attachment of a type not allowed',
     },
+    route: {
+      action: 'Choose unit',
+      title: 'Route dossier {{code}} to a unit',
+      intro:
+        "The dossier is fetched again from the national portal (with its files) and placed in the chosen unit's reception queue.",
+      unit: 'Receiving unit',
+      province: 'Province',
+      successors: 'Successors of the old commune',
+      others: 'Other communes of the province',
+      none: 'There is no unit you may route to.',
+      submit: 'Route and import',
+      cancel: 'Cancel',
+      done: 'Dossier {{portalCode}} was routed to the unit, dossier code {{dossierCode}}.',
+    },
   },
   log: {
     title: 'Notifications to the applicant',
@@ -259,5 +292,10 @@ export const en: typeof vi = {
     stop: 'Stop {{channel}} (applicant’s request)',
     resume: 'Resume {{channel}}',
     noAddress: 'no address',
+    skipped: {
+      label: 'Not sent',
+      opted_out: 'The applicant opted out of this channel',
+      no_address: 'The dossier has no address for this channel',
+    },
   },
 };

@@ -50,7 +50,7 @@ export function NotificationLogCard({ dossierId }: { dossierId: string }) {
           );
         })}
       </Group>
-      {q.data.items.length === 0 ? (
+      {q.data.items.length === 0 && q.data.skipped.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('sync.log.empty')}
         </Text>
@@ -71,6 +71,19 @@ export function NotificationLogCard({ dossierId }: { dossierId: string }) {
                     style={{ overflow: 'visible' }}
                   >
                     {t(`sync.log.state.${n.state}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {q.data.skipped.map((s) => (
+              <Table.Tr key={`skip-${s.id}`} data-testid="notification-skipped">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{vnDateTime(s.createdAt)}</Table.Td>
+                <Table.Td>{t(`sync.log.channel.${s.channel}`)}</Table.Td>
+                <Table.Td>{t(`sync.log.events.${s.event}`, { defaultValue: s.event })}</Table.Td>
+                <Table.Td>{t(`sync.log.skipped.${s.reason}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
+                  <Badge color="gray" variant="light" style={{ overflow: 'visible' }}>
+                    {t('sync.log.skipped.label')}
                   </Badge>
                 </Table.Td>
               </Table.Tr>

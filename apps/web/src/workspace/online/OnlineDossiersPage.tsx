@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Container, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
@@ -7,6 +19,7 @@ import { vnDateTime } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 import { usePortalImports } from '../../api/sync.js';
 import { DataTable } from '../../components/DataTable.js';
+import { RoutePortalDossierModal } from './RoutePortalDossierModal.js';
 
 /**
  * Reception's review list of online dossiers from the national portal: those routed to the official's units and
@@ -18,6 +31,8 @@ export function OnlineDossiersPage() {
   const session = useSession();
   const [view, setView] = useState<'pending' | 'all'>('pending');
   const q = usePortalImports(view);
+  const [routing, setRouting] = useState<string | null>(null);
+  const [routed, setRouted] = useState<{ portalCode: string; dossierCode: string } | null>(null);
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   return (
@@ -34,6 +49,11 @@ export function OnlineDossiersPage() {
             { value: 'all', label: t('sync.online.all') },
           ]}
         />
+        {routed && (
+          <Alert color="green" role="status" withCloseButton onClose={() => setRouted(null)}>
+            {t('sync.online.route.done', routed)}
+          </Alert>
+        )}
         {q.isError && (
           <Alert color="red">{q.error instanceof ApiError ? q.error.problem.detail : t('common.error')}</Alert>
         )}
@@ -86,6 +106,18 @@ export function OnlineDossiersPage() {
                     <Anchor component={Link} to={`/workspace/dossiers/${r.dossierId}`} size="sm">
                       {t('sync.online.open')} {r.dossierCode}
                     </Anchor>
+                  ) : r.state === 'needs_review' ? (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => {
+                        setRouted(null);
+                        setRouting(r.portalCode);
+                      }}
+                      aria-label={`${t('sync.online.route.action')} ${r.portalCode}`}
+                    >
+                      {t('sync.online.route.action')}
+                    </Button>
                   ) : null,
               },
             ]}
@@ -94,6 +126,14 @@ export function OnlineDossiersPage() {
           />
         )}
       </Stack>
+      <RoutePortalDossierModal
+        portalCode={routing}
+        onClose={() => setRouting(null)}
+        onRouted={(r) => {
+          setRouting(null);
+          setRouted(r);
+        }}
+      />
     </Container>
   );
 }
