@@ -38,6 +38,8 @@ const get = (url: string, who?: Signed) => app.inject({ url, headers: who?.heade
 const act = (id: string, who: Signed, body: Record<string, unknown>) =>
   post(`/api/feedback/items/${id}/actions`, who, body);
 
+// One person per run: on a shared PostgreSQL database an earlier run's complaints must not make this one a repeat.
+const submitterPhone = `09${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 const complaint = () => ({
   kind: 'complaint',
   title: 'Hồ sơ đất đai trễ hẹn',
@@ -45,7 +47,7 @@ const complaint = () => ({
   communeCode: units.communeCodes[0],
   field: 'Đất đai',
   submitterName: 'Nguyễn Văn An',
-  submitterPhone: '0912345678',
+  submitterPhone,
   photos: [{ fileName: 'anh.png', dataBase64: TINY_PNG }],
 });
 
@@ -231,7 +233,7 @@ describe('routing and handling', () => {
       ['notify.sms', 'feedback.answered'],
       ['notify.sms', 'feedback.published'],
     ]);
-    expect(messages.every((m) => (m.payload as { to: string }).to === '0912345678')).toBe(true);
+    expect(messages.every((m) => (m.payload as { to: string }).to === submitterPhone)).toBe(true);
     expect((messages[2]!.payload as { text: string }).text).toContain('da co ket qua');
     const audit = await createAuditRepository(database.db).listAudit('feedback', id);
     expect(audit.map((a) => a.action)).toEqual([
@@ -291,7 +293,7 @@ describe('deadlines, hotline and the service index', () => {
       content: 'Người gọi hỏi giờ làm việc của trung tâm.',
       communeCode: units.communeCodes[0],
       callerName: 'Trần Thị Bình',
-      callerPhone: '0987654321',
+      callerPhone: `08${submitterPhone.slice(2)}`,
     });
     expect(call.statusCode).toBe(201);
     const id = call.json().id;
