@@ -64,7 +64,13 @@ export const birthRegistration: EformSchema = {
       key: 'child',
       title: label('Người được khai sinh', 'The child'),
       fields: [
-        { key: 'childFullName', type: 'text', label: label('Họ, chữ đệm, tên', 'Full name'), required: true, maxLength: 100 },
+        {
+          key: 'childFullName',
+          type: 'text',
+          label: label('Họ, chữ đệm, tên', 'Full name'),
+          required: true,
+          maxLength: 100,
+        },
         { key: 'childGender', type: 'select', label: label('Giới tính', 'Sex'), required: true, options: GENDER },
         {
           key: 'childBirthDate',
@@ -73,9 +79,21 @@ export const birthRegistration: EformSchema = {
           required: true,
           notFuture: true,
         },
-        { key: 'childBirthPlace', type: 'text', label: label('Nơi sinh', 'Place of birth'), required: true, maxLength: 300 },
+        {
+          key: 'childBirthPlace',
+          type: 'text',
+          label: label('Nơi sinh', 'Place of birth'),
+          required: true,
+          maxLength: 300,
+        },
         { key: 'childEthnicity', type: 'text', label: label('Dân tộc', 'Ethnicity'), required: true, maxLength: 50 },
-        { key: 'childNationality', type: 'text', label: label('Quốc tịch', 'Nationality'), required: true, maxLength: 50 },
+        {
+          key: 'childNationality',
+          type: 'text',
+          label: label('Quốc tịch', 'Nationality'),
+          required: true,
+          maxLength: 50,
+        },
       ],
     },
     { key: 'mother', title: label('Người mẹ', 'Mother'), fields: personFields('mother', label('của mẹ', 'Mother')) },
@@ -146,7 +164,11 @@ export const marriageRegistration: EformSchema = {
   procedureCodes: ['1.000894'],
   sections: [
     { key: 'wife', title: label('Bên nữ', 'The bride'), fields: personFields('wife', label('bên nữ', 'Bride')) },
-    { key: 'husband', title: label('Bên nam', 'The groom'), fields: personFields('husband', label('bên nam', 'Groom')) },
+    {
+      key: 'husband',
+      title: label('Bên nam', 'The groom'),
+      fields: personFields('husband', label('bên nam', 'Groom')),
+    },
     {
       key: 'marriage',
       title: label('Việc kết hôn', 'The marriage'),
@@ -235,8 +257,18 @@ export const civilStatusExtractCopy: EformSchema = {
           required: true,
           maxLength: 300,
         },
-        { key: 'registrationNumber', type: 'text', label: label('Số đăng ký (nếu biết)', 'Entry number (if known)'), maxLength: 50 },
-        { key: 'registrationDate', type: 'date', label: label('Ngày đăng ký (nếu biết)', 'Date registered (if known)'), notFuture: true },
+        {
+          key: 'registrationNumber',
+          type: 'text',
+          label: label('Số đăng ký (nếu biết)', 'Entry number (if known)'),
+          maxLength: 50,
+        },
+        {
+          key: 'registrationDate',
+          type: 'date',
+          label: label('Ngày đăng ký (nếu biết)', 'Date registered (if known)'),
+          notFuture: true,
+        },
         {
           key: 'copies',
           type: 'select',

@@ -1,7 +1,7 @@
 import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import { describe, expect, it } from 'vitest';
-import { describeEform, EFORMS, eformById, eformFields, eformForProcedure, validateEform } from '../eforms.js';
 import catalogJson from '../../../../data/procedures/catalog.json' with { type: 'json' };
+import { describeEform, EFORMS, eformById, eformFields, eformForProcedure, validateEform } from '../eforms.js';
 
 const today = '2026-11-30';
 const catalog = catalogJson as Array<{ code: string; levels: string[] }>;
@@ -96,7 +96,10 @@ describe('e-forms of the ten commune procedures', () => {
 
   it('checks repeated groups row by row with a numbered label', () => {
     const errors = invalid('2.000815', {
-      documents: [{ name: 'Bằng', issuer: 'Trường', copies: '2' }, { name: '', issuer: 'Trường', copies: '99' }],
+      documents: [
+        { name: 'Bằng', issuer: 'Trường', copies: '2' },
+        { name: '', issuer: 'Trường', copies: '99' },
+      ],
     });
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['documents.1.name', 'required'],
@@ -115,7 +118,9 @@ describe('describeEform', () => {
     const rows = view.sections.flatMap((s) => s.rows);
     expect(rows.find((r) => r.field === 'childGender')?.value).toEqual({ vi: 'Nam', en: 'Male' });
     expect(rows.find((r) => r.field === 'childBirthDate')?.value.vi).toBe('02/11/2026');
-    expect(rows.find((r) => r.field === 'motherResidence')?.value.vi).toBe('12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội');
+    expect(rows.find((r) => r.field === 'motherResidence')?.value.vi).toBe(
+      '12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội',
+    );
     expect(rows.some((r) => r.field.startsWith('father'))).toBe(false);
     const copies = describeEform(eformForProcedure('2.000815')!, EFORM_SAMPLES['2.000815']!);
     expect(copies.sections[0]!.rows.map((r) => r.label.vi)).toContain('Giấy tờ 2: Cơ quan cấp');

@@ -10,7 +10,12 @@ export const label = (vi: string, en: string): Label => ({ vi, en });
 
 type Base = { key: string; label: Label; required?: boolean; hint?: Label };
 /** `pattern`: digits-only or decimal inputs such as an area or an amount (refused with `pattern`). */
-export type TextField = Base & { type: 'text'; maxLength?: number; multiline?: boolean; pattern?: 'digits' | 'decimal' };
+export type TextField = Base & {
+  type: 'text';
+  maxLength?: number;
+  multiline?: boolean;
+  pattern?: 'digits' | 'decimal';
+};
 export type DateField = Base & { type: 'date'; notFuture?: boolean };
 /** The 12-digit personal identification number (số định danh cá nhân). */
 export type IdNumberField = Base & { type: 'idNumber' };
@@ -42,9 +47,15 @@ export const EFORM_FIELD_MESSAGES = {
   tooLong: label('Nội dung quá dài.', 'The text is too long.'),
   date: label('Ngày không hợp lệ (năm-tháng-ngày).', 'Not a valid date (year-month-day).'),
   future: label('Ngày không được sau hôm nay.', 'The date cannot be after today.'),
-  idNumber: label('Số định danh cá nhân gồm đúng 12 chữ số.', 'The personal identification number has exactly 12 digits.'),
+  idNumber: label(
+    'Số định danh cá nhân gồm đúng 12 chữ số.',
+    'The personal identification number has exactly 12 digits.',
+  ),
   option: label('Vui lòng chọn một giá trị trong danh sách.', 'Please choose a value from the list.'),
-  address: label('Vui lòng chọn xã/phường và ghi số nhà, đường/thôn.', 'Please pick the commune/ward and enter the street.'),
+  address: label(
+    'Vui lòng chọn xã/phường và ghi số nhà, đường/thôn.',
+    'Please pick the commune/ward and enter the street.',
+  ),
   tooFew: label('Cần thêm dòng.', 'More rows are needed.'),
   tooMany: label('Quá nhiều dòng.', 'Too many rows.'),
   pattern: label('Chỉ ghi chữ số (số thập phân dùng dấu chấm).', 'Digits only (a decimal uses a point).'),
@@ -63,9 +74,7 @@ const e = (code: EformFieldErrorCode) => ({ error: code });
 function leafSchema(f: LeafField, today: string): z.ZodType {
   // An optional field left empty ('' or blanks) is dropped; anything else must be valid.
   const optional = (s: z.ZodType) =>
-    f.required
-      ? s
-      : z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), s.optional());
+    f.required ? s : z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), s.optional());
   switch (f.type) {
     case 'text': {
       let s = z
@@ -82,7 +91,12 @@ function leafSchema(f: LeafField, today: string): z.ZodType {
       return optional(s);
     }
     case 'idNumber':
-      return optional(z.string(e('required')).min(1, e('required')).regex(/^[0-9]{12}$/, e('idNumber')));
+      return optional(
+        z
+          .string(e('required'))
+          .min(1, e('required'))
+          .regex(/^[0-9]{12}$/, e('idNumber')),
+      );
     case 'select':
       return optional(
         z
@@ -119,10 +133,7 @@ export const eformFields = (s: EformSchema) => s.sections.flatMap((x) => x.field
 
 /** The Zod schema of an e-form's values; `today` (YYYY-MM-DD, Vietnam time) bounds the dates that cannot be future. */
 export function eformValuesSchema(s: EformSchema, today: string) {
-  return z.strictObject(
-    Object.fromEntries(eformFields(s).map((f) => [f.key, fieldSchema(f, today)])),
-    e('unknown'),
-  );
+  return z.strictObject(Object.fromEntries(eformFields(s).map((f) => [f.key, fieldSchema(f, today)])), e('unknown'));
 }
 
 export type EformFieldError = { field: string; code: EformFieldErrorCode; label: Label; message: Label };

@@ -43,7 +43,13 @@ export const signatureCertification: EformSchema = {
       title: label('Chữ ký cần chứng thực', 'The signature'),
       fields: [
         ...personFields('signer', label('người ký', 'Signer'), { residence: false }),
-        { key: 'documentTitle', type: 'text', label: label('Tên giấy tờ, văn bản', 'Document title'), required: true, maxLength: 300 },
+        {
+          key: 'documentTitle',
+          type: 'text',
+          label: label('Tên giấy tờ, văn bản', 'Document title'),
+          required: true,
+          maxLength: 300,
+        },
         {
           key: 'signingMethod',
           type: 'select',
@@ -52,7 +58,10 @@ export const signatureCertification: EformSchema = {
           options: [
             { value: 'ky', label: label('Ký', 'Signature') },
             { value: 'diem_chi', label: label('Điểm chỉ', 'Fingerprint') },
-            { value: 'khong_the_ky', label: label('Không thể ký, không thể điểm chỉ', 'Unable to sign or fingerprint') },
+            {
+              value: 'khong_the_ky',
+              label: label('Không thể ký, không thể điểm chỉ', 'Unable to sign or fingerprint'),
+            },
           ],
         },
         { key: 'copies', type: 'select', label: label('Số bản', 'Copies'), required: true, options: COPIES },
@@ -71,8 +80,17 @@ export const permanentResidence: EformSchema = {
       key: 'residence',
       title: label('Nơi đăng ký thường trú', 'Permanent residence'),
       fields: [
-        { key: 'newResidence', type: 'address', label: label('Địa chỉ đăng ký thường trú', 'Address to register'), required: true },
-        { key: 'previousResidence', type: 'address', label: label('Nơi thường trú trước đây', 'Previous permanent residence') },
+        {
+          key: 'newResidence',
+          type: 'address',
+          label: label('Địa chỉ đăng ký thường trú', 'Address to register'),
+          required: true,
+        },
+        {
+          key: 'previousResidence',
+          type: 'address',
+          label: label('Nơi thường trú trước đây', 'Previous permanent residence'),
+        },
         {
           key: 'housingBasis',
           type: 'select',
@@ -85,18 +103,45 @@ export const permanentResidence: EformSchema = {
           ],
         },
         { key: 'headFullName', type: 'text', label: label('Họ tên chủ hộ', 'Head of household'), maxLength: 100 },
-        { key: 'headIdNumber', type: 'idNumber', label: label('Số định danh cá nhân của chủ hộ', "Head of household's identification number") },
-        { key: 'relationToHead', type: 'text', label: label('Quan hệ với chủ hộ', 'Relationship to the head'), maxLength: 50 },
+        {
+          key: 'headIdNumber',
+          type: 'idNumber',
+          label: label('Số định danh cá nhân của chủ hộ', "Head of household's identification number"),
+        },
+        {
+          key: 'relationToHead',
+          type: 'text',
+          label: label('Quan hệ với chủ hộ', 'Relationship to the head'),
+          maxLength: 50,
+        },
         {
           key: 'members',
           type: 'group',
           label: label('Người cùng thay đổi', 'Person moving too'),
           max: 10,
           fields: [
-            { key: 'fullName', type: 'text', label: label('Họ, chữ đệm, tên', 'Full name'), required: true, maxLength: 100 },
-            { key: 'birthDate', type: 'date', label: label('Ngày sinh', 'Date of birth'), required: true, notFuture: true },
+            {
+              key: 'fullName',
+              type: 'text',
+              label: label('Họ, chữ đệm, tên', 'Full name'),
+              required: true,
+              maxLength: 100,
+            },
+            {
+              key: 'birthDate',
+              type: 'date',
+              label: label('Ngày sinh', 'Date of birth'),
+              required: true,
+              notFuture: true,
+            },
             { key: 'idNumber', type: 'idNumber', label: label('Số định danh cá nhân', 'Identification number') },
-            { key: 'relation', type: 'text', label: label('Quan hệ với chủ hộ', 'Relationship to the head'), required: true, maxLength: 50 },
+            {
+              key: 'relation',
+              type: 'text',
+              label: label('Quan hệ với chủ hộ', 'Relationship to the head'),
+              required: true,
+              maxLength: 50,
+            },
           ],
         },
       ],
@@ -114,8 +159,19 @@ export const householdBusiness: EformSchema = {
       key: 'business',
       title: label('Hộ kinh doanh', 'The business'),
       fields: [
-        { key: 'businessName', type: 'text', label: label('Tên hộ kinh doanh', 'Business name'), required: true, maxLength: 200 },
-        { key: 'businessAddress', type: 'address', label: label('Địa điểm kinh doanh', 'Business premises'), required: true },
+        {
+          key: 'businessName',
+          type: 'text',
+          label: label('Tên hộ kinh doanh', 'Business name'),
+          required: true,
+          maxLength: 200,
+        },
+        {
+          key: 'businessAddress',
+          type: 'address',
+          label: label('Địa điểm kinh doanh', 'Business premises'),
+          required: true,
+        },
         {
           key: 'businessLines',
           type: 'text',
@@ -124,21 +180,45 @@ export const householdBusiness: EformSchema = {
           multiline: true,
           maxLength: 1000,
         },
-        { key: 'capitalVnd', type: 'text', label: label('Vốn kinh doanh (đồng)', 'Capital (VND)'), required: true, pattern: 'digits', maxLength: 15 },
-        { key: 'employees', type: 'text', label: label('Số lượng lao động', 'Number of workers'), pattern: 'digits', maxLength: 6 },
+        {
+          key: 'capitalVnd',
+          type: 'text',
+          label: label('Vốn kinh doanh (đồng)', 'Capital (VND)'),
+          required: true,
+          pattern: 'digits',
+          maxLength: 15,
+        },
+        {
+          key: 'employees',
+          type: 'text',
+          label: label('Số lượng lao động', 'Number of workers'),
+          pattern: 'digits',
+          maxLength: 6,
+        },
       ],
     },
-    { key: 'owner', title: label('Chủ hộ kinh doanh', 'The owner'), fields: personFields('owner', label('của chủ hộ', 'Owner')) },
+    {
+      key: 'owner',
+      title: label('Chủ hộ kinh doanh', 'The owner'),
+      fields: personFields('owner', label('của chủ hộ', 'Owner')),
+    },
   ],
 };
 
 export const firstLandRegistration: EformSchema = {
   id: 'dang-ky-dat-dai-lan-dau',
   version: 1,
-  title: label('Đơn đăng ký đất đai, tài sản gắn liền với đất (lần đầu)', 'First registration of land and attached assets'),
+  title: label(
+    'Đơn đăng ký đất đai, tài sản gắn liền với đất (lần đầu)',
+    'First registration of land and attached assets',
+  ),
   procedureCodes: ['1.013978'],
   sections: [
-    { key: 'user', title: label('Người sử dụng đất', 'The land user'), fields: personFields('user', label('người sử dụng đất', 'Land user')) },
+    {
+      key: 'user',
+      title: label('Người sử dụng đất', 'The land user'),
+      fields: personFields('user', label('người sử dụng đất', 'Land user')),
+    },
     {
       key: 'parcel',
       title: label('Thửa đất', 'The parcel'),
@@ -146,7 +226,14 @@ export const firstLandRegistration: EformSchema = {
         { key: 'mapSheet', type: 'text', label: label('Tờ bản đồ số', 'Map sheet no.'), required: true, maxLength: 20 },
         { key: 'parcelNumber', type: 'text', label: label('Thửa đất số', 'Parcel no.'), required: true, maxLength: 20 },
         { key: 'parcelAddress', type: 'address', label: label('Địa chỉ thửa đất', 'Parcel address'), required: true },
-        { key: 'areaM2', type: 'text', label: label('Diện tích (m²)', 'Area (m²)'), required: true, pattern: 'decimal', maxLength: 15 },
+        {
+          key: 'areaM2',
+          type: 'text',
+          label: label('Diện tích (m²)', 'Area (m²)'),
+          required: true,
+          pattern: 'decimal',
+          maxLength: 15,
+        },
         {
           key: 'landUse',
           type: 'select',
@@ -160,8 +247,20 @@ export const firstLandRegistration: EformSchema = {
             { value: 'HNK', label: label('Đất trồng cây hằng năm khác (HNK)', 'Other annual crops (HNK)') },
           ],
         },
-        { key: 'useSince', type: 'date', label: label('Thời điểm bắt đầu sử dụng', 'In use since'), required: true, notFuture: true },
-        { key: 'useOrigin', type: 'text', label: label('Nguồn gốc sử dụng', 'Origin of use'), required: true, maxLength: 300 },
+        {
+          key: 'useSince',
+          type: 'date',
+          label: label('Thời điểm bắt đầu sử dụng', 'In use since'),
+          required: true,
+          notFuture: true,
+        },
+        {
+          key: 'useOrigin',
+          type: 'text',
+          label: label('Nguồn gốc sử dụng', 'Origin of use'),
+          required: true,
+          maxLength: 300,
+        },
         {
           key: 'assets',
           type: 'group',
@@ -169,7 +268,13 @@ export const firstLandRegistration: EformSchema = {
           max: 10,
           fields: [
             { key: 'kind', type: 'text', label: label('Loại tài sản', 'Kind'), required: true, maxLength: 100 },
-            { key: 'floorAreaM2', type: 'text', label: label('Diện tích sàn (m²)', 'Floor area (m²)'), pattern: 'decimal', maxLength: 15 },
+            {
+              key: 'floorAreaM2',
+              type: 'text',
+              label: label('Diện tích sàn (m²)', 'Floor area (m²)'),
+              pattern: 'decimal',
+              maxLength: 15,
+            },
           ],
         },
       ],

@@ -1,5 +1,5 @@
-import type { CitizenDraft, CitizenDraftsPort, DossierEformsPort, DraftFile } from '@mot-cua/core';
 import type { StoredEform } from '@mot-cua/contracts/eforms';
+import type { CitizenDraft, CitizenDraftsPort, DossierEformsPort, DraftFile } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
 
@@ -47,7 +47,8 @@ export function createCitizenDraftsRepository(db: Kysely<DB>): CitizenDraftsPort
       .orderBy('createdAt')
       .orderBy('id')
       .execute();
-    for (const { draftId, ...f } of rows) by.set(draftId, [...(by.get(draftId) ?? []), { ...f, sizeBytes: Number(f.sizeBytes) }]);
+    for (const { draftId, ...f } of rows)
+      by.set(draftId, [...(by.get(draftId) ?? []), { ...f, sizeBytes: Number(f.sizeBytes) }]);
     return by;
   };
   const base = () =>
@@ -88,7 +89,10 @@ export function createCitizenDraftsRepository(db: Kysely<DB>): CitizenDraftsPort
           }),
         )
         .execute();
-      const r = await base().where('userId', '=', d.userId).where('procedureCode', '=', d.procedureCode).executeTakeFirstOrThrow();
+      const r = await base()
+        .where('userId', '=', d.userId)
+        .where('procedureCode', '=', d.procedureCode)
+        .executeTakeFirstOrThrow();
       return (await withFiles([r]))[0]!;
     },
     async deleteDraft(userId, procedureCode) {

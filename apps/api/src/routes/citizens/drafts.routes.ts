@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CitizenDraft, CitizenDraftList, SaveCitizenDraftRequest } from '@mot-cua/contracts';
 import {
   AppError,
@@ -10,7 +11,6 @@ import {
   vnDate,
 } from '@mot-cua/core';
 import { createAuditPort, createCitizenDraftsRepository, createProceduresRepository, type DB } from '@mot-cua/db';
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -53,12 +53,16 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
   const today = () => vnDate(deps.clock.now());
 
-  app.get('/drafts', { schema: { tags, summary: 'My drafts (expired ones are deleted)', response: { 200: CitizenDraftList } } }, async (req) => {
-    const c = await requireCitizen(req, deps.database.db);
-    return inTransaction(deps, req, ports, async ({ trx, d }) => ({
-      items: await Promise.all((await listCitizenDrafts(d, c.userId)).map((x) => present(trx, today(), x))),
-    }));
-  });
+  app.get(
+    '/drafts',
+    { schema: { tags, summary: 'My drafts (expired ones are deleted)', response: { 200: CitizenDraftList } } },
+    async (req) => {
+      const c = await requireCitizen(req, deps.database.db);
+      return inTransaction(deps, req, ports, async ({ trx, d }) => ({
+        items: await Promise.all((await listCitizenDrafts(d, c.userId)).map((x) => present(trx, today(), x))),
+      }));
+    },
+  );
 
   app.get(
     '/drafts/:procedureCode',
@@ -66,7 +70,11 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     async (req) => {
       const c = await requireCitizen(req, deps.database.db);
       const db = deps.database.db;
-      const draft = await createCitizenDraftsRepository(db).findDraft(c.userId, req.params.procedureCode, deps.clock.now());
+      const draft = await createCitizenDraftsRepository(db).findDraft(
+        c.userId,
+        req.params.procedureCode,
+        deps.clock.now(),
+      );
       if (!draft) throw new AppError('DRAFT_NOT_FOUND');
       return present(db, today(), draft);
     },
@@ -85,7 +93,10 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     },
     async (req) => {
       const c = await requireCitizen(req, deps.database.db);
-      const version = await createProceduresRepository(deps.database.db).findVersionAt(req.params.procedureCode, today());
+      const version = await createProceduresRepository(deps.database.db).findVersionAt(
+        req.params.procedureCode,
+        today(),
+      );
       if (!version) throw new AppError('PROCEDURE_NOT_AVAILABLE');
       return inTransaction(deps, req, ports, async ({ trx, d }) =>
         present(
@@ -124,12 +135,19 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     async (req) => {
       const c = await requireCitizen(req, deps.database.db);
       const { files } = await readCitizenParts(req, deps.files);
-      const version = await createProceduresRepository(deps.database.db).findVersionAt(req.params.procedureCode, today());
+      const version = await createProceduresRepository(deps.database.db).findVersionAt(
+        req.params.procedureCode,
+        today(),
+      );
       if (!version) throw new AppError('PROCEDURE_NOT_AVAILABLE');
       const unknown = [...files.keys()].filter((k) => !version.record.components.some((p) => p.key === k));
       if (unknown.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: unknown } });
       return inTransaction(deps, req, ports, async ({ trx, d }) =>
-        present(trx, today(), await attachDraftFiles(d, { userId: c.userId, procedureCode: version.record.code, files })),
+        present(
+          trx,
+          today(),
+          await attachDraftFiles(d, { userId: c.userId, procedureCode: version.record.code, files }),
+        ),
       );
     },
   );
@@ -150,7 +168,11 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         present(
           trx,
           today(),
-          await removeDraftFile(d, { userId: c.userId, procedureCode: req.params.procedureCode, fileId: req.params.fileId }),
+          await removeDraftFile(d, {
+            userId: c.userId,
+            procedureCode: req.params.procedureCode,
+            fileId: req.params.fileId,
+          }),
         ),
       );
     },

@@ -8,6 +8,7 @@ import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '
 import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../slips/pdf-text.js';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
 import { signInCitizen, startTestIdentity } from './oidc-test-helpers.js';
 
@@ -86,7 +87,9 @@ describe('the e-form of an online submission', () => {
     expect(body.code).toBe('EFORM_INVALID');
     expect(body.detail).toMatch(/Tờ khai điện tử/);
     const fields = body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['eform.childFullName', 'eform.motherIdNumber', 'eform.declarantRelation']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['eform.childFullName', 'eform.motherIdNumber', 'eform.declarantRelation']),
+    );
     expect(fields).not.toContain('eform.fatherFullName');
     expect(body.errors.find((e: { field: string }) => e.field === 'eform.childFullName').message).toBe(
       'Họ, chữ đệm, tên: Trường này là bắt buộc.',
@@ -142,8 +145,25 @@ describe('the e-form of an online submission', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['dossier.received', 'dossier.eform_recorded']));
   });
 
+  it('prints the declaration as PDF with the e-form’s fields, for the citizen and the official', async () => {
+    for (const [s, url] of [
+      [hoa, `/api/citizen/dossiers/${created.id}/declaration`],
+      [reception, `/api/dossiers/${created.id}/declaration`],
+    ] as const) {
+      const res = await get(s, url);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const { text } = await pdfText(res.rawPayload);
+      expect(text).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+      expect(text).toContain(created.code);
+      expect(text).toContain('Trần Gia Bảo');
+      expect(text).toContain('001196012345');
+    }
+  });
+
   it('another citizen cannot read it (404), nor an official of another unit (403)', async () => {
     expect((await get(khoa, `/api/citizen/dossiers/${created.id}/eform`)).statusCode).toBe(404);
+    expect((await get(khoa, `/api/citizen/dossiers/${created.id}/declaration`)).statusCode).toBe(404);
     const B = (await insertDossierTestUnits(database.db, 1)).communeCodes[0]!;
     const other = await signIn(app, database, [{ role: 'reception', unitCode: B }]);
     expect((await get(other, `/api/dossiers/${created.id}/eform`)).statusCode).toBe(403);
@@ -164,7 +184,9 @@ describe('drafts saved server-side', () => {
     ]);
     expect(up.statusCode, up.body).toBe(200);
     fileId = up.json().files[0].id;
-    expect(up.json().files).toEqual([expect.objectContaining({ componentKey: 'c04', fileName: 'giay-chung-sinh.pdf' })]);
+    expect(up.json().files).toEqual([
+      expect.objectContaining({ componentKey: 'c04', fileName: 'giay-chung-sinh.pdf' }),
+    ]);
     // Another device: a fresh sign-in of the same citizen finds it.
     const again = await signInCitizen(app, HOA_ID);
     const resumed = (await get(again, `/api/citizen/drafts/${BIRTH}`)).json();
@@ -195,11 +217,24 @@ describe('drafts saved server-side', () => {
     ]);
     expect(unknown.json().code).toBe('UNKNOWN_COMPONENT');
     expect((await get(reception, '/api/citizen/drafts')).json().code).toBe('CITIZEN_ONLY');
-    expect((await app.inject({ method: 'PUT', url: `/api/citizen/drafts/${BIRTH}`, headers: { cookie: hoa.cookie }, payload: { data: {} } })).json().code).toBe('CSRF_TOKEN_INVALID');
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: `/api/citizen/drafts/${BIRTH}`,
+          headers: { cookie: hoa.cookie },
+          payload: { data: {} },
+        })
+      ).json().code,
+    ).toBe('CSRF_TOKEN_INVALID');
   });
 
   it('on submission the draft’s uploads go with the dossier and the draft is deleted', async () => {
-    const res = await submit(hoa, { procedureCode: BIRTH, receivingUnitCode: A, eform: { values: EFORM_SAMPLES[BIRTH] } });
+    const res = await submit(hoa, {
+      procedureCode: BIRTH,
+      receivingUnitCode: A,
+      eform: { values: EFORM_SAMPLES[BIRTH] },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const d: CitizenDossierDetail = res.json();
     expect(d.attachments).toEqual([expect.objectContaining({ componentKey: 'c04', fileName: 'giay-chung-sinh.pdf' })]);

@@ -4,11 +4,11 @@ import {
   attachComponentFiles,
   authorize,
   checkEform,
-  deleteCitizenDraft,
   type DossierActor,
   type DossierFile,
   type DossierRecord,
   type DossierState,
+  deleteCitizenDraft,
   receiveDossier,
   recordDossierEform,
   supplementDossier,
@@ -146,7 +146,12 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           for (const f of draft?.files ?? []) {
             if (files.has(f.componentKey) && !draftOnly.has(f.componentKey)) continue;
             if (!procedure.components.some((p) => p.key === f.componentKey)) continue;
-            const kept: DossierFile = { fileName: f.fileName, sha256: f.sha256, sizeBytes: f.sizeBytes, mediaType: f.mediaType };
+            const kept: DossierFile = {
+              fileName: f.fileName,
+              sha256: f.sha256,
+              sizeBytes: f.sizeBytes,
+              mediaType: f.mediaType,
+            };
             files.set(f.componentKey, [...(files.get(f.componentKey) ?? []), kept]);
             draftOnly.add(f.componentKey);
           }

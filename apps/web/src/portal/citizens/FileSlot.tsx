@@ -1,4 +1,5 @@
-import { FileInput } from '@mantine/core';
+import { ActionIcon, FileInput, Group, List, Stack, Text } from '@mantine/core';
+import type { CitizenDraft } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { lighten } from '../../api/citizens.js';
 
@@ -29,5 +30,66 @@ export function FileSlot({
       value={files}
       onChange={async (v) => onChange(await Promise.all((v ?? []).map((f) => lighten(f))))}
     />
+  );
+}
+
+/**
+ * An upload slot of a draft: the files already kept with the draft (removable), and a picker that sends new ones to
+ * the draft at once, so they survive a closed tab or a change of device.
+ */
+export function DraftFileSlot({
+  label,
+  description,
+  required,
+  kept,
+  busy,
+  onAdd,
+  onRemove,
+}: {
+  label: string;
+  description?: string;
+  required?: boolean;
+  kept: CitizenDraft['files'];
+  busy: boolean;
+  onAdd: (files: File[]) => void;
+  onRemove: (fileId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <FileInput
+        label={label}
+        description={description}
+        placeholder={busy ? t('citizens.uploading') : t('citizens.choose')}
+        accept="application/pdf,image/jpeg,image/png"
+        multiple
+        withAsterisk={required}
+        disabled={busy}
+        value={[]}
+        onChange={(v) => v && v.length > 0 && onAdd(v)}
+      />
+      {kept.length > 0 && (
+        <List size="sm" aria-label={t('citizens.keptFiles', { label })}>
+          {kept.map((f) => (
+            <List.Item key={f.id}>
+              <Group gap={4} wrap="nowrap">
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {f.fileName} ({Math.max(1, Math.round(f.sizeBytes / 1024))} KB)
+                </Text>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="sm"
+                  aria-label={t('citizens.removeFile', { name: f.fileName })}
+                  onClick={() => onRemove(f.id)}
+                >
+                  ×
+                </ActionIcon>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
   );
 }
