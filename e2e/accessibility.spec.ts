@@ -155,7 +155,7 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
   it('keyboard only: the e-form is filled and the summary reached without a pointer', async () => {
     await page.goto(`${h.baseUrl}/nop-truc-tuyen/1.001193`);
     await page.getByText('Đang tiếp tục bản nháp đã lưu.').waitFor({ timeout: 15_000 });
-    const name = page.getByLabel('Họ, chữ đệm, tên', { exact: true });
+    const name = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên', exact: true });
     await name.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Trần Gia Huy');
