@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import { citizenSignIn } from './support/citizen-sign-in.js';
 import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
 
@@ -128,7 +128,11 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
   };
 
   it('"Hồ sơ của tôi" with the drafts', () =>
-    check('/ho-so-cua-toi', () => page.getByText('Bản nháp chưa gửi').waitFor({ timeout: 15_000 }), 'a11y-320-my-dossiers'));
+    check(
+      '/ho-so-cua-toi',
+      () => page.getByText('Bản nháp chưa gửi').waitFor({ timeout: 15_000 }),
+      'a11y-320-my-dossiers',
+    ));
 
   it('the online submission with the e-form (resumed draft)', () =>
     check(

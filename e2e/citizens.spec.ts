@@ -102,7 +102,9 @@ describe('citizen online journey (phone)', () => {
     await expect.poll(() => p.getByText('Kiểm tra trước khi gửi').isVisible()).toBe(true);
     await expect.poll(() => p.getByRole('heading', { name: 'Tờ khai đăng ký khai sinh' }).isVisible()).toBe(true);
     await screenshot(p, 'citizen-online-review');
-    await expect.poll(() => p.locator('#eform-summary-title').locator('..').textContent()).toMatch(/Nơi cư trú của mẹ12 Lê Lợi, Bến Thành/);
+    await expect
+      .poll(() => p.locator('#eform-summary-title').locator('..').textContent())
+      .toMatch(/Nơi cư trú của mẹ12 Lê Lợi, Bến Thành/);
     await p.getByRole('button', { name: 'Gửi hồ sơ' }).click();
     await p.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]+\?moi=1/);
     dossierUrl = p.url().split('?')[0]!;

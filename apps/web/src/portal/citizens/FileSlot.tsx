@@ -3,6 +3,9 @@ import type { CitizenDraft } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { lighten } from '../../api/citizens.js';
 
+/** The picker's placeholder ("Chọn tệp…") is text the user reads: dark enough for WCAG AA (4.5:1), unlike Mantine's grey. */
+const readablePlaceholder = { placeholder: { color: 'var(--mantine-color-gray-7)' } };
+
 /** One upload slot (a component of the dossier): PDF, JPEG or PNG, photos lightened on slow networks. */
 export function FileSlot({
   label,
@@ -23,6 +26,7 @@ export function FileSlot({
       label={label}
       description={description}
       placeholder={t('citizens.choose')}
+      styles={readablePlaceholder}
       accept="application/pdf,image/jpeg,image/png"
       multiple
       clearable
@@ -61,6 +65,7 @@ export function DraftFileSlot({
         label={label}
         description={description}
         placeholder={busy ? t('citizens.uploading') : t('citizens.choose')}
+        styles={readablePlaceholder}
         accept="application/pdf,image/jpeg,image/png"
         multiple
         withAsterisk={required}
