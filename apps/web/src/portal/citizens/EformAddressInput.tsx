@@ -31,7 +31,7 @@ export function AddressInput({
       <Stack gap={4}>
         <Select
           id={`${common.id}-unit`}
-          label={t('citizens.eformUnit')}
+          label={t('citizenForms.eformUnit')}
           placeholder={t('citizens.unitPlaceholder')}
           searchable
           data={options}
@@ -47,7 +47,7 @@ export function AddressInput({
         />
         <TextInput
           id={`${common.id}-street`}
-          label={t('citizens.eformStreet')}
+          label={t('citizenForms.eformStreet')}
           value={current.street}
           maxLength={300}
           onChange={(e) => emit({ ...current, street: e.currentTarget.value })}

@@ -121,7 +121,7 @@ function GroupInput({
               />
             ))}
             <Button variant="subtle" color="red" size="xs" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-              {t('citizens.eformRemoveRow', { n: i + 1 })}
+              {t('citizenForms.eformRemoveRow', { n: i + 1 })}
             </Button>
           </Stack>
         </Fieldset>
@@ -129,7 +129,7 @@ function GroupInput({
       {rows.length < field.max && (
         <Group>
           <Button variant="light" size="xs" onClick={() => onChange([...rows, {}])}>
-            {t('citizens.eformAddRow', { label: tr(field.label) })}
+            {t('citizenForms.eformAddRow', { label: tr(field.label) })}
           </Button>
         </Group>
       )}
@@ -198,7 +198,7 @@ function LeafInput({
           inputMode="numeric"
           autoComplete="off"
           maxLength={12}
-          description={t('citizens.eformIdHint')}
+          description={t('citizenForms.eformIdHint')}
           onChange={(e) => onChange(e.currentTarget.value.replace(/\D/g, ''))}
         />
       );
@@ -208,7 +208,7 @@ function LeafInput({
           {...common}
           value={text}
           data={[
-            { value: '', label: t('citizens.eformChoose') },
+            { value: '', label: t('citizenForms.eformChoose') },
             ...field.options.map((o) => ({ value: o.value, label: tr(o.label) })),
           ]}
           onChange={(e) => onChange(e.currentTarget.value)}

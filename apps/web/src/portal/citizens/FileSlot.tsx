@@ -64,7 +64,7 @@ export function DraftFileSlot({
       <FileInput
         label={label}
         description={description}
-        placeholder={busy ? t('citizens.uploading') : t('citizens.choose')}
+        placeholder={busy ? t('citizenForms.uploading') : t('citizens.choose')}
         styles={readablePlaceholder}
         accept="application/pdf,image/jpeg,image/png"
         multiple
@@ -74,7 +74,7 @@ export function DraftFileSlot({
         onChange={(v) => v && v.length > 0 && onAdd(v)}
       />
       {kept.length > 0 && (
-        <List size="sm" aria-label={t('citizens.keptFiles', { label })}>
+        <List size="sm" aria-label={t('citizenForms.keptFiles', { label })}>
           {kept.map((f) => (
             <List.Item key={f.id}>
               <Group gap={4} wrap="nowrap">
@@ -85,7 +85,7 @@ export function DraftFileSlot({
                   variant="subtle"
                   color="red"
                   size="sm"
-                  aria-label={t('citizens.removeFile', { name: f.fileName })}
+                  aria-label={t('citizenForms.removeFile', { name: f.fileName })}
                   onClick={() => onRemove(f.id)}
                 >
                   ×

@@ -113,7 +113,7 @@ export function MyDossierPage() {
               target="_blank"
               size="sm"
             >
-              {t('citizens.onlineReceipt', { amount: p.amount.toLocaleString('vi-VN') })}
+              {t('citizenForms.onlineReceipt', { amount: p.amount.toLocaleString('vi-VN') })}
             </Anchor>
           ))}
         {d.canAnswerSupplement && <SupplementForm id={d.id} items={d.pendingSupplement} />}

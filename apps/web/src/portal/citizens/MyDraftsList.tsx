@@ -15,7 +15,7 @@ export function MyDraftsList() {
   return (
     <Stack gap="xs" component="section" aria-labelledby="my-drafts-title">
       <Title order={3} size="h4" id="my-drafts-title">
-        {t('citizens.myDrafts')}
+        {t('citizenForms.myDrafts')}
       </Title>
       {items.map((d) => (
         <Paper key={d.id} withBorder p="sm" radius="md" component="article">
@@ -24,12 +24,12 @@ export function MyDraftsList() {
               {d.procedureName ?? d.procedureCode}
             </Anchor>
             <Text size="sm" c="dimmed">
-              {t('citizens.draftUpdated', { when: vnDateTime(d.updatedAt), until: vnDateTime(d.expiresAt) })}
-              {d.files.length > 0 && ` · ${t('citizens.draftFiles', { count: d.files.length })}`}
+              {t('citizenForms.draftUpdated', { when: vnDateTime(d.updatedAt), until: vnDateTime(d.expiresAt) })}
+              {d.files.length > 0 && ` · ${t('citizenForms.draftFiles', { count: d.files.length })}`}
             </Text>
             <Group gap="xs">
               <Button component={Link} to={`/nop-truc-tuyen/${d.procedureCode}`} size="xs">
-                {t('citizens.resumeDraft')}
+                {t('citizenForms.resumeDraft')}
               </Button>
               <Button
                 size="xs"
@@ -41,7 +41,7 @@ export function MyDraftsList() {
                   await qc.invalidateQueries({ queryKey: ['citizen', 'drafts'] });
                 }}
               >
-                {t('citizens.discardDraft')}
+                {t('citizenForms.discardDraft')}
               </Button>
             </Group>
           </Stack>

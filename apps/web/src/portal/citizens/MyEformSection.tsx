@@ -12,7 +12,7 @@ export function MyEformSection({ dossierId }: { dossierId: string }) {
     <Stack gap={4}>
       <EformSummary view={q.data} />
       <Anchor href={`/api/citizen/dossiers/${dossierId}/declaration`} target="_blank" size="sm">
-        {t('citizens.declarationPdf')}
+        {t('citizenForms.declarationPdf')}
       </Anchor>
     </Stack>
   );

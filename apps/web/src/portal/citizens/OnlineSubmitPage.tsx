@@ -89,7 +89,7 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
         setErrors(Object.fromEntries(r.errors.map((e) => [e.field, e.message[lang]])));
         const first = r.errors[0]!.field.split('.')[0]!;
         const section = schema.sections.find((x) => x.fields.some((f) => f.key === first));
-        setError(t('citizens.eformFix', { count: r.errors.length }));
+        setError(t('citizenForms.eformFix', { count: r.errors.length }));
         setFocusTarget(section ? `eform-${section.key}` : null);
         return;
       }
@@ -158,17 +158,17 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
           {t('citizens.onlineTitle')}
         </Title>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {autosave.status === 'saving' && t('citizens.draftSaving')}
+          {autosave.status === 'saving' && t('citizenForms.draftSaving')}
           {autosave.status === 'saved' &&
             autosave.savedAt &&
-            t('citizens.draftSaved', {
+            t('citizenForms.draftSaved', {
               time: autosave.savedAt.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'vi-VN', {
                 hour: '2-digit',
                 minute: '2-digit',
               }),
             })}
-          {autosave.status === 'error' && t('citizens.draftError')}
-          {autosave.status === 'idle' && draft.data && t('citizens.draftResumed')}
+          {autosave.status === 'error' && t('citizenForms.draftError')}
+          {autosave.status === 'idle' && draft.data && t('citizenForms.draftResumed')}
         </Text>
         {error && (
           <Alert color="red" role="alert">
@@ -231,7 +231,7 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
             {schema && (
               <Stack gap="xs">
                 <Title order={3} size="h5">
-                  {t('citizens.eformTitle')}
+                  {t('citizenForms.eformTitle')}
                 </Title>
                 <EformFields schema={schema} values={s.eform} errors={errors} onChange={(v) => set('eform', v)} />
               </Stack>

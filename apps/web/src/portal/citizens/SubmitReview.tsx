@@ -53,7 +53,7 @@ export function SubmitReview({
           {t('citizens.returnMethod')}: {t(`citizens.returnMethods.${returnMethod}`)}
         </Text>
         <Anchor component="button" type="button" size="sm" onClick={() => onEdit('submit-applicant')}>
-          {t('citizens.editApplicant')}
+          {t('citizenForms.editApplicant')}
         </Anchor>
         {schema && (
           <EformSummary
@@ -76,7 +76,7 @@ export function SubmitReview({
           })}
         </List>
         <Anchor component="button" type="button" size="sm" onClick={() => onEdit('submit-components')}>
-          {t('citizens.editFiles')}
+          {t('citizenForms.editFiles')}
         </Anchor>
         {missing.length > 0 && (
           <Alert color="orange">{t('citizens.missingRequired', { list: missing.map((c) => c.name).join('; ') })}</Alert>
@@ -87,7 +87,7 @@ export function SubmitReview({
           </Button>
           {onPrint && (
             <Button variant="default" onClick={onPrint}>
-              {t('citizens.declarationPdf')}
+              {t('citizenForms.declarationPdf')}
             </Button>
           )}
           <Button onClick={onSend} loading={busy}>
