@@ -119,6 +119,8 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
       note: s.note || null,
       ...(schema ? { eform: { values: s.eform } } : {}),
     };
+    // No autosave may land after the submission deleted the draft.
+    await autosave.stop();
     try {
       const d = await submitOnline(data, {}, csrf);
       qc.removeQueries({ queryKey: ['citizen', 'draft', code] });
@@ -130,6 +132,7 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
         const fe = (err.problem.errors ?? []).filter((e) => e.field.startsWith('eform.'));
         if (fe.length) setErrors(Object.fromEntries(fe.map((e) => [e.field.slice(6), e.message])));
       } else setError(String(err));
+      autosave.resume();
       setReviewing(false);
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import type { CitizenDraft } from '@mot-cua/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDraft } from '../../api/citizen-drafts.js';
 
 export type AutosaveStatus = 'idle' | 'saving' | 'saved' | 'error';
@@ -8,7 +8,8 @@ export type AutosaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 /**
  * Save the form to the citizen's server-side draft a moment after they stop typing (debounce), so it can be resumed
  * on another device. Nothing is saved before `ready` (the draft was read and the form filled from it) or while the
- * form is unchanged.
+ * form is unchanged. `stop()` (before sending) cancels a pending save and waits for one in flight, so no save can
+ * land after the submission has deleted the draft.
  */
 export function useDraftAutosave(procedureCode: string, data: Record<string, unknown>, ready: boolean, delayMs = 1200) {
   const qc = useQueryClient();
@@ -16,26 +17,46 @@ export function useDraftAutosave(procedureCode: string, data: Record<string, unk
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const json = JSON.stringify(data);
   const last = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const stopped = useRef(false);
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || stopped.current) return;
     if (last.current === null) {
       last.current = json; // the state the form was filled with
       return;
     }
     if (last.current === json) return;
-    const timer = setTimeout(async () => {
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      if (stopped.current) return;
       setStatus('saving');
-      try {
-        const saved = await saveDraft(procedureCode, JSON.parse(json));
-        last.current = json;
-        qc.setQueryData<CitizenDraft | null>(['citizen', 'draft', procedureCode], saved);
-        setSavedAt(new Date(saved.updatedAt));
-        setStatus('saved');
-      } catch {
-        setStatus('error');
-      }
+      inFlight.current = saveDraft(procedureCode, JSON.parse(json))
+        .then((saved) => {
+          last.current = json;
+          qc.setQueryData<CitizenDraft | null>(['citizen', 'draft', procedureCode], saved);
+          setSavedAt(new Date(saved.updatedAt));
+          setStatus('saved');
+        })
+        .catch(() => setStatus('error'))
+        .finally(() => {
+          inFlight.current = null;
+        });
     }, delayMs);
-    return () => clearTimeout(timer);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+    };
   }, [json, ready, procedureCode, delayMs, qc]);
-  return { status, savedAt };
+  const stop = useCallback(async () => {
+    stopped.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    await inFlight.current;
+  }, []);
+  /** After a failed submission: saving resumes with the next change. */
+  const resume = useCallback(() => {
+    stopped.current = false;
+  }, []);
+  return { status, savedAt, stop, resume };
 }
