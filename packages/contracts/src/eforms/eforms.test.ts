@@ -1,7 +1,7 @@
-import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import { describe, expect, it } from 'vitest';
 import catalogJson from '../../../../data/procedures/catalog.json' with { type: 'json' };
 import { describeEform, EFORMS, eformById, eformFields, eformForProcedure, validateEform } from '../eforms.js';
+import { EFORM_SAMPLES } from './samples.js';
 
 const today = '2026-11-30';
 const catalog = catalogJson as Array<{ code: string; levels: string[] }>;
