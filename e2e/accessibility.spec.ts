@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, loginAs, startHarness } from './support/harness.js';
+import { citizenSignIn } from './support/citizen-sign-in.js';
+import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
 
 /**
  * WCAG 2.1 A/AA checks with axe-core on the pages people use most. Serious and critical findings fail the
@@ -81,5 +83,106 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings
     await page.locator('main h2').first().waitFor({ timeout: 15_000 });
     await page.waitForLoadState('networkidle');
     expect(await audit(page)).toEqual([]);
+  });
+});
+
+/**
+ * The citizen's pages on a 320 px wide phone (issue 17): my dossiers and drafts, the online submission with its
+ * e-form, the summary before sending, one of my dossiers and the payment result; then a keyboard-only pass.
+ */
+describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) and by keyboard', () => {
+  let h: Harness;
+  let page: Page;
+  let dossierId = '';
+  beforeAll(async () => {
+    h = await startHarness();
+    const ctx = await h.browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    page = await ctx.newPage();
+    await citizenSignIn(page, h.baseUrl, '079190001234');
+    // A complete draft of a birth registration, so the summary page can be reached, and "Hồ sơ của tôi" lists it.
+    const csrf = await page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken);
+    const saved = await page.request.put(`${h.baseUrl}/api/citizen/drafts/1.001193`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        data: { unit: '26743', unitLabel: 'Phường Bến Thành, Thành phố Hồ Chí Minh', eform: EFORM_SAMPLES['1.001193'] },
+      },
+    });
+    expect(saved.status()).toBe(200);
+    const mine = (await (await page.request.get(`${h.baseUrl}/api/citizen/dossiers`)).json()) as {
+      items: Array<{ id: string }>;
+    };
+    dossierId = mine.items[0]!.id;
+  }, 400_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const check = async (path: string, ready: () => Promise<unknown>, shot: string) => {
+    await page.goto(`${h.baseUrl}${path}`);
+    await ready();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, shot);
+    expect(await audit(page)).toEqual([]);
+    // Nothing wider than the screen: no sideways scrolling at 320 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  };
+
+  it('"Hồ sơ của tôi" with the drafts', () =>
+    check(
+      '/ho-so-cua-toi',
+      () => page.getByText('Bản nháp chưa gửi').waitFor({ timeout: 15_000 }),
+      'a11y-320-my-dossiers',
+    ));
+
+  it('the online submission with the e-form (resumed draft)', () =>
+    check(
+      '/nop-truc-tuyen/1.001193',
+      () => page.getByText('Đang tiếp tục bản nháp đã lưu.').waitFor({ timeout: 15_000 }),
+      'a11y-320-submit-form',
+    ));
+
+  it('the summary before sending', async () => {
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    await page.getByText('Kiểm tra trước khi gửi').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'a11y-320-summary');
+    expect(await audit(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('one of my dossiers and the payment result', () =>
+    check(
+      `/ho-so-cua-toi/${dossierId}?thanh-toan=success`,
+      () => page.locator('main h2').first().waitFor({ timeout: 15_000 }),
+      'a11y-320-my-dossier-payment',
+    ));
+
+  it('keyboard only: the e-form is filled and the summary reached without a pointer', async () => {
+    await page.goto(`${h.baseUrl}/nop-truc-tuyen/1.001193`);
+    await page.getByText('Đang tiếp tục bản nháp đã lưu.').waitFor({ timeout: 15_000 });
+    const name = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên', exact: true });
+    await name.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Trần Gia Huy');
+    // Tab moves forward through the e-form in reading order: sex, then date of birth.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('eform-field-childGender');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('eform-field-childBirthDate');
+    // On to the "Xem lại" button by Tab alone (no trap), then Enter.
+    let reached = false;
+    for (let i = 0; i < 120 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent === 'Xem lại');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByText('Kiểm tra trước khi gửi').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('cell', { name: 'Trần Gia Huy' }).count()).toBe(1);
+    // The edit link of a section brings the focus back into that section of the form.
+    await page.getByRole('button', { name: /Sửa\s*Người mẹ/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('fieldset')?.id ?? ''))
+      .toBe('eform-mother');
   });
 });

@@ -3,21 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { citizenSignIn } from './support/citizen-sign-in.js';
 import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const HOA = '079190001234';
 const KHOA = '079095004321';
-
-/** Sign in through the local identity provider's own page (standing in for VNeID). */
-async function citizenSignIn(page: Page, baseUrl: string, idNumber: string) {
-  await page.goto(`${baseUrl}/dang-nhap`);
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
-  await page.getByLabel('Số định danh cá nhân').fill(idNumber);
-  await page.getByLabel('Mật khẩu').fill('motcua2025');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${baseUrl}/ho-so-cua-toi`);
-}
 
 /** A citizen on a cheap phone: signs in with the electronic identity, submits online, answers a supplement. */
 describe('citizen online journey (phone)', () => {
@@ -53,7 +44,7 @@ describe('citizen online journey (phone)', () => {
     await screenshot(page, 'citizen-my-dossiers');
   });
 
-  it('submits a birth registration online with two uploads and gets the code', async () => {
+  it('starts a birth registration online: e-form and two uploads kept in a server-side draft', async () => {
     await page.goto(`${h.baseUrl}/procedures/1.001193`);
     await page.locator('a[href="/nop-truc-tuyen/1.001193"]').click();
     await expect
@@ -65,18 +56,67 @@ describe('citizen online journey (phone)', () => {
       .getByRole('option', { name: /Bến Thành/ })
       .first()
       .click();
+    // The e-form of the birth registration: the child's section now, the rest on another device.
+    await page.getByRole('textbox', { name: 'Họ, chữ đệm, tên', exact: true }).fill('Trần Gia Bảo');
+    await page.getByLabel('Giới tính').selectOption('nam');
+    await page.getByLabel('Ngày, tháng, năm sinh').fill('2026-11-02');
+    await page.getByLabel('Nơi sinh').fill('Bệnh viện Từ Dũ');
+    await page.getByLabel('Dân tộc').fill('Kinh');
+    await page.getByLabel('Quốc tịch').fill('Việt Nam');
     const inputs = page.locator('input[type=file]');
     await inputs.nth(0).setInputFiles(join(files, 'to-khai.pdf'));
+    await expect.poll(() => page.getByText('to-khai.pdf').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await inputs.nth(1).setInputFiles(join(files, 'giay-chung-sinh.png'));
+    await expect.poll(() => page.getByText('giay-chung-sinh.png').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/Đã lưu bản nháp lúc/).count(), { timeout: 15_000 }).toBe(1);
     await screenshot(page, 'citizen-online-form');
-    await page.getByRole('button', { name: 'Xem lại' }).click();
-    await expect.poll(() => page.getByText('Kiểm tra trước khi gửi').isVisible()).toBe(true);
-    await screenshot(page, 'citizen-online-review');
-    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
-    await page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]+\?moi=1/);
-    dossierUrl = page.url().split('?')[0]!;
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Đã gửi hồ sơ\. Mã hồ sơ: /);
-    await screenshot(page, 'citizen-online-sent');
+  });
+
+  it('resumes the draft on another device from "Hồ sơ của tôi", completes the e-form and sends it', async () => {
+    const other = await h.browser.newContext(PHONE);
+    const p = await other.newPage();
+    await citizenSignIn(p, h.baseUrl, HOA);
+    await expect.poll(() => p.getByText('Bản nháp chưa gửi').isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(p, 'citizen-drafts');
+    await p.getByRole('link', { name: 'Tiếp tục' }).click();
+    await expect
+      .poll(() => p.getByRole('textbox', { name: 'Họ, chữ đệm, tên', exact: true }).inputValue(), { timeout: 15_000 })
+      .toBe('Trần Gia Bảo');
+    expect(await p.getByText('giay-chung-sinh.png').count()).toBeGreaterThan(0);
+    // Sending with the mother's section empty: the form names what is missing, Vietnamese first.
+    await p.getByRole('button', { name: 'Xem lại' }).click();
+    await expect.poll(() => p.getByRole('alert').first().textContent()).toMatch(/Tờ khai còn \d+ trường cần sửa/);
+    await screenshot(p, 'citizen-eform-errors');
+    await p.getByLabel('Họ, chữ đệm, tên của mẹ').fill('Nguyễn Thị Hoa');
+    await p.getByLabel('Ngày sinh của mẹ').fill('1990-01-01');
+    await p.getByLabel('Số định danh cá nhân của mẹ').fill('079190001234');
+    const residence = p.locator('#eform-mother');
+    await residence.getByRole('textbox', { name: 'Xã, phường' }).fill('Ben Thanh');
+    await p
+      .getByRole('option', { name: /Bến Thành/ })
+      .first()
+      .click();
+    await residence.getByLabel('Số nhà, đường, thôn, tổ').fill('12 Lê Lợi');
+    await p.getByLabel('Quan hệ với người được khai sinh').selectOption('me');
+    await p.getByRole('button', { name: 'Xem lại' }).click();
+    await expect.poll(() => p.getByText('Kiểm tra trước khi gửi').isVisible()).toBe(true);
+    await expect.poll(() => p.getByRole('heading', { name: 'Tờ khai đăng ký khai sinh' }).isVisible()).toBe(true);
+    await screenshot(p, 'citizen-online-review');
+    await expect
+      .poll(() => p.locator('#eform-summary-title').locator('..').textContent())
+      .toMatch(/Nơi cư trú của mẹ12 Lê Lợi, Bến Thành/);
+    await p.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await p.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]+\?moi=1/);
+    dossierUrl = p.url().split('?')[0]!;
+    await expect.poll(() => p.getByRole('status').textContent()).toMatch(/Đã gửi hồ sơ\. Mã hồ sơ: /);
+    await expect.poll(() => p.getByText('Tải tờ khai (PDF)').isVisible(), { timeout: 15_000 }).toBe(true);
+    await screenshot(p, 'citizen-online-sent');
+    const id = dossierUrl.split('/').pop()!;
+    const pdf = await p.request.get(`${h.baseUrl}/api/citizen/dossiers/${id}/declaration`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    // The draft is gone once sent.
+    expect((await p.request.get(`${h.baseUrl}/api/citizen/drafts/1.001193`)).status()).toBe(404);
+    await other.close();
   });
 
   it('the reception official asks for a supplement', async () => {

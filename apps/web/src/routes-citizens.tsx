@@ -2,7 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { lazyPage } from './components/lazy-page.js';
 import type { FeatureName } from './i18n/index.js';
 
-const F: FeatureName[] = ['citizens', 'procedures', 'feedback'];
+const F: FeatureName[] = ['citizens', 'citizenForms', 'procedures', 'feedback'];
 
 /** Pages of the citizens' side: sign-in with the electronic identity, online submission, my dossiers. */
 export const citizensRoutes: RouteObject[] = [

@@ -41,6 +41,11 @@ export const CitizenSubmitRequest = z
     address: optionalText(500),
     returnMethod: DossierReturnMethod.default('online'),
     note: optionalText(2000),
+    /** The structured e-form's values (required when the procedure has one), checked against its schema. */
+    eform: z
+      .object({ values: z.record(z.string(), z.unknown()) })
+      .nullish()
+      .describe('E-form values by field key (see the e-form schema of the procedure)'),
   })
   .meta({ id: 'CitizenSubmitRequest' });
 export type CitizenSubmitRequest = z.input<typeof CitizenSubmitRequest>;

@@ -1,6 +1,7 @@
 export * from './admin-units.js';
 export * from './auth.js';
 export * from './calendar.js';
+export * from './citizen-drafts.js';
 export * from './citizens.js';
 export * from './dossier-checklist.js';
 export * from './dossiers.js';

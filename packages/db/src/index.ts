@@ -6,6 +6,7 @@ export * from './repositories/app-secrets.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/audit-chain.repository.js';
 export * from './repositories/calendar.js';
+export * from './repositories/citizen-forms.repository.js';
 export * from './repositories/citizens.repository.js';
 export * from './repositories/dossier-access.repository.js';
 export * from './repositories/dossiers.js';

@@ -38,7 +38,12 @@ export function useInvalidateMine() {
 }
 
 /** Multipart post (the JSON client does not send FormData): CSRF header, language, problem errors. */
-async function postForm(path: string, form: FormData, csrfToken: string): Promise<CitizenDossierDetail> {
+export async function postForm<T = CitizenDossierDetail>(
+  path: string,
+  form: FormData,
+  csrfToken: string,
+  schema: { parse(data: unknown): T } = CitizenDossierDetail as unknown as { parse(data: unknown): T },
+): Promise<T> {
   const res = await fetch(path, {
     method: 'POST',
     body: form,
@@ -61,7 +66,7 @@ async function postForm(path: string, form: FormData, csrfToken: string): Promis
           },
     );
   }
-  return CitizenDossierDetail.parse(data);
+  return schema.parse(data);
 }
 
 export type Uploads = Record<string, File[]>;

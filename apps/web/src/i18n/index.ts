@@ -16,6 +16,7 @@ const loaders = {
   adminUnits: () => import('./features/admin-units.js'),
   calendar: () => import('./features/calendar.js'),
   citizens: async () => citizens,
+  citizenForms: () => import('./features/citizen-forms.js'),
   dossiers: () => import('./features/dossiers.js'),
   feedback: () => import('./features/feedback.js'),
   procedures: () => import('./features/procedures.js'),

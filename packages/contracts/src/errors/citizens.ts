@@ -52,6 +52,17 @@ export const citizensErrors = {
     vi: 'Hồ sơ không có yêu cầu bổ sung đang chờ.',
     en: 'The dossier has no open supplement request.',
   },
+  EFORM_INVALID: {
+    status: 422,
+    vi: 'Tờ khai điện tử chưa hợp lệ: vui lòng sửa các trường được nêu.',
+    en: 'The e-form is not valid: please correct the fields listed.',
+  },
+  EFORM_NOT_EXPECTED: {
+    status: 422,
+    vi: 'Thủ tục này không có tờ khai điện tử theo mẫu đã gửi.',
+    en: 'This procedure has no e-form of the kind sent.',
+  },
+  DRAFT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản nháp.', en: 'Draft not found.' },
   PAYMENT_NOT_DUE: {
     status: 409,
     vi: 'Hồ sơ không có khoản phí hoặc nghĩa vụ tài chính đang chờ thanh toán.',

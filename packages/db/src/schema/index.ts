@@ -1,5 +1,6 @@
 import type { AdminUnitsTables } from './admin-units.js';
 import type { CalendarTables } from './calendar.js';
+import type { CitizenFormsTables } from './citizen-forms.js';
 import type { DossiersTables } from './dossiers.js';
 import type { FeedbackTables } from './feedback.js';
 import type { IdentityTables } from './identity.js';
@@ -20,4 +21,5 @@ export interface DB
     SearchTables,
     PaymentsTables,
     FeedbackTables,
-    QueueTables {}
+    QueueTables,
+    CitizenFormsTables {}

@@ -2,7 +2,9 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { MAX_ATTACHMENT_BYTES } from '../dossiers/dossier-deps.js';
+import { myDossierEformRoutes } from '../dossiers/eform.routes.js';
 import { citizenPaymentRoutes } from '../payments/citizen-payments.routes.js';
+import { draftRoutes } from './drafts.routes.js';
 import { myDossierRatingRoutes } from './my-dossier-rating.routes.js';
 import { myDossierRoutes } from './my-dossiers.routes.js';
 import { onlineSubmissionRoutes } from './online-submission.routes.js';
@@ -15,5 +17,7 @@ export const citizenRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, options
   await app.register(myDossierRoutes, deps);
   await app.register(myDossierRatingRoutes, deps);
   await app.register(onlineSubmissionRoutes, deps);
+  await app.register(draftRoutes, deps);
+  await app.register(myDossierEformRoutes, deps);
   await app.register(citizenPaymentRoutes, deps);
 };

@@ -3,18 +3,29 @@ import {
   AppError,
   attachComponentFiles,
   authorize,
+  checkEform,
   type DossierActor,
+  type DossierFile,
   type DossierRecord,
   type DossierState,
+  deleteCitizenDraft,
   receiveDossier,
+  recordDossierEform,
   supplementDossier,
   vnDate,
 } from '@mot-cua/core';
-import { createOnlinePaymentsRepository, createProceduresRepository, type DB } from '@mot-cua/db';
+import {
+  createCitizenDraftsRepository,
+  createDossierEformsRepository,
+  createOnlinePaymentsRepository,
+  createProceduresRepository,
+  type DB,
+} from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { pickLanguage } from '../../http/problem.js';
 import { accessLogFor } from '../dossiers/access-log.js';
 import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
 import { versionOf } from '../dossiers/dossier-view.js';
@@ -87,6 +98,11 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       const version = await createProceduresRepository(deps.database.db).findVersionAt(data.procedureCode, today);
       if (!version) throw new AppError('PROCEDURE_NOT_AVAILABLE');
       if (version.record.onlineServiceLevel === 'none') throw new AppError('ONLINE_SUBMISSION_NOT_OFFERED');
+      const eform = checkEform(data.procedureCode, data.eform, {
+        today,
+        lang: pickLanguage(req.headers['accept-language']),
+        required: true,
+      });
       const forSomeoneElse = data.applicant && data.applicant.idNumber !== c.idNumber;
       const contact = { phone: data.phone ?? null, email: data.email ?? null, address: data.address ?? null };
       const applicant = forSomeoneElse
@@ -106,6 +122,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           }
         : null;
 
+      const draftOnly = new Set<string>();
       const created = await inTransaction(
         deps,
         req,
@@ -123,6 +140,21 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           if (!procedure) throw new AppError('PROCEDURE_NOT_AVAILABLE');
           const unknown = [...files.keys()].filter((k) => !procedure.components.some((p) => p.key === k));
           if (unknown.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: unknown } });
+          // Uploads kept with the citizen's draft count for the components this request brings no file for.
+          const drafts = createCitizenDraftsRepository(trx);
+          const draft = await drafts.findDraft(c.userId, procedure.code, deps.clock.now());
+          for (const f of draft?.files ?? []) {
+            if (files.has(f.componentKey) && !draftOnly.has(f.componentKey)) continue;
+            if (!procedure.components.some((p) => p.key === f.componentKey)) continue;
+            const kept: DossierFile = {
+              fileName: f.fileName,
+              sha256: f.sha256,
+              sizeBytes: f.sizeBytes,
+              mediaType: f.mediaType,
+            };
+            files.set(f.componentKey, [...(files.get(f.componentKey) ?? []), kept]);
+            draftOnly.add(f.componentKey);
+          }
           const who: DossierActor = { userId: c.userId, name: c.fullName, role: 'citizen', unitCode: unit.code };
           const r = await receiveDossier(d, who, {
             mode: 'submit',
@@ -139,6 +171,18 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
             vneidVerified: true,
             note: data.note ?? null,
             beforeNumbering: async (pending) => {
+              if (eform) {
+                await recordDossierEform(
+                  { eforms: createDossierEformsRepository(trx), audit: d.audit, now: deps.clock.now() },
+                  { dossier: pending.dossier, actorUserId: c.userId, eform },
+                );
+              }
+              if (draft) {
+                await deleteCitizenDraft(
+                  { drafts, audit: d.audit, now: deps.clock.now(), newId: d.newId },
+                  { userId: c.userId, procedureCode: procedure.code, reason: 'submitted' },
+                );
+              }
               for (const [key, list] of files) {
                 await attachComponentFiles(d, {
                   dossierId: pending.dossier.id,

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, authorize, deriveDossierState, outstandingObligation } from '@mot-cua/core';
+import { AppError, authorize, deriveDossierState, outstandingObligation, vnDate } from '@mot-cua/core';
 import { createAuditPort, createOnlinePaymentsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { renderOnlineReceipt } from '../../slips/online-receipt.js';
 import { ownDossier, requireCitizen } from '../citizens/citizen-context.js';
-import { dossierDeps, resourceFor } from '../dossiers/dossier-deps.js';
+import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
+import { lookupUrlOf } from '../dossiers/slips.routes.js';
 
 /** Where the gateway notifies us server-to-server, and where it sends the payer back. */
 export const NOTIFY_PATH = '/api/payments/gateway/notify';
@@ -74,6 +76,37 @@ export const citizenPaymentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       });
       await payments.setGatewayPaymentId(id, created.paymentId);
       return reply.status(201).send({ payUrl: created.payUrl, orderRef, amount: due.amount });
+    },
+  );
+  app.get(
+    '/dossiers/:id/payments/:orderRef/receipt',
+    {
+      schema: {
+        tags: ['citizens'],
+        summary: 'The receipt (biên lai) of a fee paid online, as PDF (only once the gateway confirmed it)',
+        params: z.object({ id: z.uuid(), orderRef: z.string().regex(/^[0-9A-Z]{4,40}$/) }),
+      },
+    },
+    async (req, reply) => {
+      const c = await requireCitizen(req, db);
+      const d = dossierDeps(db, deps);
+      const dossier = ownDossier(c, await d.dossiers.findDossier(req.params.id));
+      authorize(c.actor, 'dossier.read_own', resourceFor(dossier, 'dossier.read'));
+      const payment = (await createOnlinePaymentsRepository(db).listForDossier(dossier.id)).find(
+        (p) => p.orderRef === req.params.orderRef && p.status === 'paid',
+      );
+      if (!payment) throw new AppError('PAYMENT_NOT_FOUND');
+      const unitName = await loadUnitNames(d.units, [dossier.receivingUnitCode], vnDate(deps.clock.now()));
+      const pdf = await renderOnlineReceipt({
+        dossier,
+        payment,
+        unitName: unitName(dossier.receivingUnitCode),
+        lookupUrl: lookupUrlOf(deps, dossier.code),
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${dossier.code}-bien-lai-${payment.orderRef}.pdf"`)
+        .send(pdf);
     },
   );
 };

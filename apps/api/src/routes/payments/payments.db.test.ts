@@ -7,6 +7,7 @@ import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPaymentGateway } from '../../payments/payment-gateway.js';
+import { pdfText } from '../../slips/pdf-text.js';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
 import { signInCitizen, startTestIdentity } from '../citizens/oidc-test-helpers.js';
 
@@ -155,6 +156,22 @@ describe('paying a financial obligation online through the gateway simulator', (
     expect(again.sent.httpStatus).toBe(200);
     const log = (await get(specialist, `/api/dossiers/${dossierId}`)).json() as { timeline: Array<{ type: string }> };
     expect(log.timeline.filter((e) => e.type === 'financial_obligation_paid')).toHaveLength(1);
+  });
+
+  it('the receipt (biên lai) of the online payment: a PDF for the payer, none for a failed payment or another citizen', async () => {
+    const d = await detail();
+    const paid = d.payments.find((p) => p.status === 'paid')!;
+    const failed = d.payments.find((p) => p.status === 'failed')!;
+    const url = (ref: string) => `/api/citizen/dossiers/${dossierId}/payments/${ref}/receipt`;
+    const res = await get(hoa, url(paid.orderRef));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const { text } = await pdfText(res.rawPayload);
+    expect(text).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ (THANH TOÁN TRỰC TUYẾN)');
+    expect(text).toContain('50.000 đồng');
+    expect(text).toContain(paid.orderRef);
+    expect((await get(hoa, url(failed.orderRef))).json().code).toBe('PAYMENT_NOT_FOUND');
+    expect((await get(khoa, url(paid.orderRef))).json().code).toBe('DOSSIER_NOT_FOUND');
   });
 
   it('a forged signature is refused (401) and an amount that does not match is refused (409)', async () => {

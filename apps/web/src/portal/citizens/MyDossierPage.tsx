@@ -32,6 +32,7 @@ import { formatDuration } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
 import { AccessLogCard } from '../lookup/AccessLogCard.js';
 import { FileSlot } from './FileSlot.js';
+import { MyEformSection } from './MyEformSection.js';
 import { RateServiceCard } from './RateServiceCard.js';
 
 /** One of my dossiers: what happens now and by when, what I must do, the timeline, my files, slips and result. */
@@ -103,6 +104,18 @@ export function MyDossierPage() {
         )}
         {d.paymentDue && <PayBox id={d.id} amount={d.paymentDue.amount} description={d.paymentDue.description} />}
         {d.paidOnline && <Badge color="green">{t('citizens.paidOnline')}</Badge>}
+        {d.payments
+          .filter((p) => p.status === 'paid')
+          .map((p) => (
+            <Anchor
+              key={p.orderRef}
+              href={`/api/citizen/dossiers/${d.id}/payments/${p.orderRef}/receipt`}
+              target="_blank"
+              size="sm"
+            >
+              {t('citizenForms.onlineReceipt', { amount: p.amount.toLocaleString('vi-VN') })}
+            </Anchor>
+          ))}
         {d.canAnswerSupplement && <SupplementForm id={d.id} items={d.pendingSupplement} />}
         <RateServiceCard id={d.id} code={d.code} rating={d.rating} />
         {results.length > 0 && (
@@ -140,6 +153,7 @@ export function MyDossierPage() {
             </List>
           </Section>
         )}
+        <MyEformSection dossierId={d.id} />
         {mine.length > 0 && (
           <Section title={t('citizens.files')}>
             <List size="sm">

@@ -7,6 +7,7 @@ import { statusColor, vnDateTime } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 import { Pager } from '../../components/Pager.js';
 import { CitizenSignInPage } from './CitizenSignInPage.js';
+import { MyDraftsList } from './MyDraftsList.js';
 
 /** "Hồ sơ của tôi": cards rather than a table, so they read well on a narrow phone. */
 export function MyDossiersPage() {
@@ -24,6 +25,7 @@ function MyDossierList() {
     <Container size="sm" py="md" px="xs">
       <Stack gap="sm">
         <Title order={2}>{t('citizens.myDossiers')}</Title>
+        <MyDraftsList />
         {q.isLoading && <Loader aria-label={t('common.loading')} />}
         {q.data?.items.length === 0 && (
           <Alert>

@@ -1,35 +1,26 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Container,
-  Group,
-  List,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import type { CitizenSubmitRequest } from '@mot-cua/contracts';
-import { useState } from 'react';
+import { Alert, Anchor, Button, Container, Loader, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { CitizenDraft, CitizenSubmitRequest } from '@mot-cua/contracts';
+import { eformForProcedure, validateEform } from '@mot-cua/contracts/eforms';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useUnitSearch } from '../../api/admin-units.js';
-import { isCitizen, submitOnline, type Uploads, useCitizenProfile } from '../../api/citizens.js';
+import { removeDraftFile, uploadDraftFiles, useMyDraft } from '../../api/citizen-drafts.js';
+import { isCitizen, submitOnline, useCitizenProfile } from '../../api/citizens.js';
 import { ApiError } from '../../api/client.js';
 import { useProcedure } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
+import { ApplicantCard, EMPTY, type FormState } from './ApplicantCard.js';
 import { CitizenSignInPage } from './CitizenSignInPage.js';
-import { FileSlot } from './FileSlot.js';
+import { type EformErrors, EformFields } from './EformFields.js';
+import { DraftFileSlot } from './FileSlot.js';
+import { SubmitReview } from './SubmitReview.js';
+import { useDraftAutosave } from './use-draft-autosave.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The guided online submission: applicant from the identity claims, where to submit, one slot per component, review, send. */
+/** The guided online submission: applicant from the identity claims, the e-form, one slot per component, review, send. */
 export function OnlineSubmitPage() {
   const session = useSession();
   if (session.isLoading) return <Loader />;
@@ -41,22 +32,39 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
   const { t, i18n } = useTranslation();
   const { code = '' } = useParams();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const p = useProcedure(code);
   const me = useCitizenProfile(true);
+  const draft = useMyDraft(code, true);
+  const [s, setS] = useState<FormState>(EMPTY);
+  const [hydrated, setHydrated] = useState(false);
   const [unitQuery, setUnitQuery] = useState('');
   const units = useUnitSearch(unitQuery, today());
-  const [unit, setUnit] = useState<string | null>(null);
-  const [forOther, setForOther] = useState(false);
-  const [other, setOther] = useState({ fullName: '', idNumber: '', relation: '' });
-  const [contact, setContact] = useState({ phone: '', email: '', address: '' });
-  const [returnMethod, setReturnMethod] = useState<'online' | 'counter' | 'post'>('online');
-  const [uploads, setUploads] = useState<Uploads>({});
-  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<EformErrors>({});
   const [reviewing, setReviewing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const schema = eformForProcedure(code);
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
 
-  if (p.isLoading || me.isLoading) return <Loader aria-label={t('common.loading')} />;
+  // Resume: the form is filled once from the draft (or left empty), then autosaved.
+  useEffect(() => {
+    if (hydrated || draft.isLoading) return;
+    if (draft.data) setS({ ...EMPTY, ...(draft.data.data as Partial<FormState>) });
+    setHydrated(true);
+  }, [draft.isLoading, draft.data, hydrated]);
+  const autosave = useDraftAutosave(code, s, hydrated);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (reviewing || !focusTarget) return;
+    const el = document.getElementById(focusTarget);
+    el?.scrollIntoView({ block: 'start' });
+    (el?.querySelector('input, select, textarea') as HTMLElement | null)?.focus();
+    setFocusTarget(null);
+  }, [reviewing, focusTarget]);
+
+  if (p.isLoading || me.isLoading || draft.isLoading) return <Loader aria-label={t('common.loading')} />;
   const proc = p.data?.procedure;
   if (!proc || proc.onlineServiceLevel === 'none')
     return (
@@ -64,49 +72,85 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
         <Alert color="red">{t('procedures.notFound')}</Alert>
       </Container>
     );
-  const phone = contact.phone || me.data?.phone || '';
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setS((x) => ({ ...x, [k]: v }));
+  const phone = s.contact.phone || me.data?.phone || '';
   const unitOptions = (units.data?.items ?? [])
     .filter((i) => i.unit.level === 'commune')
     .map((i) => ({ value: i.unit.code, label: `${i.unit.name}${i.provinceName ? `, ${i.provinceName}` : ''}` }));
-  const missing = proc.components.filter((c) => !c.conditional && !uploads[c.key]?.length).map((c) => c.name);
+  if (s.unit && !unitOptions.some((o) => o.value === s.unit)) unitOptions.push({ value: s.unit, label: s.unitLabel });
+  const kept = draft.data?.files ?? [];
+  const setDraft = (d: CitizenDraft) => qc.setQueryData(['citizen', 'draft', code], d);
+
+  const review = () => {
+    if (!s.unit) return;
+    if (schema) {
+      const r = validateEform(schema, s.eform, today());
+      if (!r.ok) {
+        setErrors(Object.fromEntries(r.errors.map((e) => [e.field, e.message[lang]])));
+        const first = r.errors[0]!.field.split('.')[0]!;
+        const section = schema.sections.find((x) => x.fields.some((f) => f.key === first));
+        setError(t('citizenForms.eformFix', { count: r.errors.length }));
+        setFocusTarget(section ? `eform-${section.key}` : null);
+        return;
+      }
+    }
+    setErrors({});
+    setError(null);
+    setReviewing(true);
+  };
 
   const send = async () => {
-    if (!unit) return;
+    if (!s.unit) return;
     setBusy(true);
     setError(null);
     const data: CitizenSubmitRequest = {
       procedureCode: proc.code,
-      receivingUnitCode: unit,
-      ...(forOther
+      receivingUnitCode: s.unit,
+      ...(s.forOther
         ? {
-            applicant: { fullName: other.fullName, idNumber: other.idNumber || null },
-            agentRelation: other.relation || null,
+            applicant: { fullName: s.other.fullName, idNumber: s.other.idNumber || null },
+            agentRelation: s.other.relation || null,
           }
         : {}),
       phone: phone || null,
-      email: contact.email || null,
-      address: contact.address || null,
-      returnMethod,
-      note: note || null,
+      email: s.contact.email || null,
+      address: s.contact.address || null,
+      returnMethod: s.returnMethod,
+      note: s.note || null,
+      ...(schema ? { eform: { values: s.eform } } : {}),
     };
+    // No autosave may land after the submission deleted the draft.
+    await autosave.stop();
     try {
-      const d = await submitOnline(data, uploads, csrf);
+      const d = await submitOnline(data, {}, csrf);
+      qc.removeQueries({ queryKey: ['citizen', 'draft', code] });
+      void qc.invalidateQueries({ queryKey: ['citizen', 'drafts'] });
       navigate(`/ho-so-cua-toi/${d.id}?moi=1`);
     } catch (err) {
-      setError(
-        err instanceof ApiError
-          ? i18n.language === 'en'
-            ? err.problem.message.en
-            : err.problem.message.vi
-          : String(err),
-      );
+      if (err instanceof ApiError) {
+        setError(lang === 'en' ? err.problem.message.en : err.problem.message.vi);
+        const fe = (err.problem.errors ?? []).filter((e) => e.field.startsWith('eform.'));
+        if (fe.length) setErrors(Object.fromEntries(fe.map((e) => [e.field.slice(6), e.message])));
+      } else setError(String(err));
+      autosave.resume();
       setReviewing(false);
     } finally {
       setBusy(false);
     }
   };
 
-  const unitLabel = unitOptions.find((o) => o.value === unit)?.label ?? unit ?? '';
+  const addFiles = async (key: string, files: File[]) => {
+    setUploading(key);
+    setError(null);
+    try {
+      setDraft(await uploadDraftFiles(code, { [key]: files }, csrf));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.problem.message[lang] : String(err));
+    } finally {
+      setUploading(null);
+    }
+  };
+
   return (
     <Container size="sm" py="md" px="xs">
       <Stack gap="sm">
@@ -116,121 +160,62 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
         <Title order={2} size="h3">
           {t('citizens.onlineTitle')}
         </Title>
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {autosave.status === 'saving' && t('citizenForms.draftSaving')}
+          {autosave.status === 'saved' &&
+            autosave.savedAt &&
+            t('citizenForms.draftSaved', {
+              time: autosave.savedAt.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'vi-VN', {
+                hour: '2-digit',
+                minute: '2-digit',
+              }),
+            })}
+          {autosave.status === 'error' && t('citizenForms.draftError')}
+          {autosave.status === 'idle' && draft.data && t('citizenForms.draftResumed')}
+        </Text>
         {error && (
           <Alert color="red" role="alert">
             {error}
           </Alert>
         )}
         {reviewing ? (
-          <Paper withBorder p="sm" radius="md" aria-labelledby="review-title">
-            <Stack gap="xs">
-              <Title order={3} size="h4" id="review-title">
-                {t('citizens.summary')}
-              </Title>
-              <Text>
-                {t('citizens.applicant')}: <strong>{forOther ? other.fullName : me.data?.fullName}</strong>
-                {forOther && ` (${t('citizens.asAgent')}: ${me.data?.fullName})`}
-              </Text>
-              <Text>
-                {t('citizens.unit')}: <strong>{unitLabel}</strong>
-              </Text>
-              <Text>
-                {t('citizens.returnMethod')}: {t(`citizens.returnMethods.${returnMethod}`)}
-              </Text>
-              <List size="sm">
-                {proc.components.map((c) => (
-                  <List.Item key={c.key}>
-                    {c.name}:{' '}
-                    {uploads[c.key]?.length ? uploads[c.key]!.map((f) => f.name).join(', ') : t('citizens.noFile')}
-                  </List.Item>
-                ))}
-              </List>
-              {missing.length > 0 && (
-                <Alert color="orange">{t('citizens.missingRequired', { list: missing.join('; ') })}</Alert>
-              )}
-              <Group>
-                <Button variant="default" onClick={() => setReviewing(false)}>
-                  {t('citizens.edit')}
-                </Button>
-                <Button onClick={() => void send()} loading={busy}>
-                  {t('citizens.send')}
-                </Button>
-              </Group>
-            </Stack>
-          </Paper>
+          <SubmitReview
+            proc={proc}
+            applicant={s.forOther ? s.other.fullName : (me.data?.fullName ?? '')}
+            agent={s.forOther ? (me.data?.fullName ?? '') : null}
+            unitLabel={s.unitLabel || s.unit || ''}
+            returnMethod={s.returnMethod}
+            schema={schema}
+            values={s.eform}
+            files={kept}
+            busy={busy}
+            onEdit={(target) => {
+              setReviewing(false);
+              setFocusTarget(target);
+            }}
+            onSend={() => void send()}
+            onPrint={null}
+          />
         ) : (
           <Stack
             gap="sm"
             component="form"
             onSubmit={(e: React.FormEvent) => {
               e.preventDefault();
-              if (unit) setReviewing(true);
+              review();
             }}
           >
-            <Paper withBorder p="sm" radius="md">
-              <Stack gap="xs">
-                <Title order={3} size="h5">
-                  {t('citizens.applicant')}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('citizens.fromIdentity')}
-                </Text>
-                <TextInput label={t('citizens.fullName')} value={me.data?.fullName ?? ''} readOnly />
-                <TextInput label={t('citizens.idNumber')} value={me.data?.idNumber ?? ''} readOnly />
-                <Checkbox
-                  label={t('citizens.forSomeoneElse')}
-                  checked={forOther}
-                  onChange={(e) => setForOther(e.currentTarget.checked)}
-                />
-                {forOther && (
-                  <>
-                    <TextInput
-                      label={t('citizens.fullName')}
-                      required
-                      value={other.fullName}
-                      onChange={(e) => setOther({ ...other, fullName: e.currentTarget.value })}
-                    />
-                    <TextInput
-                      label={t('citizens.idNumber')}
-                      inputMode="numeric"
-                      pattern="[0-9]{12}"
-                      value={other.idNumber}
-                      onChange={(e) => setOther({ ...other, idNumber: e.currentTarget.value })}
-                    />
-                    <TextInput
-                      label={t('citizens.relation')}
-                      value={other.relation}
-                      onChange={(e) => setOther({ ...other, relation: e.currentTarget.value })}
-                    />
-                  </>
-                )}
-                <TextInput
-                  label={t('citizens.phone')}
-                  type="tel"
-                  value={phone}
-                  onChange={(e) => setContact({ ...contact, phone: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('citizens.email')}
-                  type="email"
-                  value={contact.email}
-                  onChange={(e) => setContact({ ...contact, email: e.currentTarget.value })}
-                />
-                <TextInput
-                  label={t('citizens.address')}
-                  value={contact.address}
-                  onChange={(e) => setContact({ ...contact, address: e.currentTarget.value })}
-                />
-              </Stack>
-            </Paper>
+            <ApplicantCard s={s} set={set} phone={phone} me={me.data} />
             <Select
               label={t('citizens.unit')}
               placeholder={t('citizens.unitPlaceholder')}
               searchable
               required
               data={unitOptions}
-              value={unit}
-              onChange={setUnit}
+              value={s.unit}
+              onChange={(v) =>
+                setS((x) => ({ ...x, unit: v, unitLabel: unitOptions.find((o) => o.value === v)?.label ?? '' }))
+              }
               searchValue={unitQuery}
               onSearchChange={setUnitQuery}
               filter={({ options }) => options}
@@ -242,17 +227,25 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
                 value: m,
                 label: t(`citizens.returnMethods.${m}`),
               }))}
-              value={returnMethod}
-              onChange={(v) => v && setReturnMethod(v as typeof returnMethod)}
+              value={s.returnMethod}
+              onChange={(v) => v && set('returnMethod', v as FormState['returnMethod'])}
               allowDeselect={false}
             />
-            <Paper withBorder p="sm" radius="md">
+            {schema && (
+              <Stack gap="xs">
+                <Title order={3} size="h5">
+                  {t('citizenForms.eformTitle')}
+                </Title>
+                <EformFields schema={schema} values={s.eform} errors={errors} onChange={(v) => set('eform', v)} />
+              </Stack>
+            )}
+            <Paper withBorder p="sm" radius="md" id="submit-components">
               <Stack gap="sm">
                 <Title order={3} size="h5">
                   {t('citizens.components')}
                 </Title>
                 {proc.components.map((c) => (
-                  <FileSlot
+                  <DraftFileSlot
                     key={c.key}
                     label={c.name}
                     description={[
@@ -263,14 +256,16 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
                       .filter(Boolean)
                       .join(' · ')}
                     required={!c.conditional}
-                    files={uploads[c.key] ?? []}
-                    onChange={(files) => setUploads((u) => ({ ...u, [c.key]: files }))}
+                    kept={kept.filter((f) => f.componentKey === c.key)}
+                    busy={uploading === c.key}
+                    onAdd={(files) => void addFiles(c.key, files)}
+                    onRemove={(id) => void removeDraftFile(code, id).then(setDraft)}
                   />
                 ))}
               </Stack>
             </Paper>
-            <Textarea label={t('citizens.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-            <Button type="submit" disabled={!unit}>
+            <Textarea label={t('citizens.note')} value={s.note} onChange={(e) => set('note', e.currentTarget.value)} />
+            <Button type="submit" disabled={!s.unit || uploading !== null}>
               {t('citizens.review')}
             </Button>
           </Stack>

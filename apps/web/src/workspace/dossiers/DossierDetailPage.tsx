@@ -8,6 +8,7 @@ import { useSession } from '../../api/session.js';
 import { awaitingSentence } from './awaiting.js';
 import { ActionButtons } from './detail/ActionButtons.js';
 import { ComponentsCard } from './detail/ComponentsCard.js';
+import { EformCard } from './detail/EformCard.js';
 import { ControlSheetCard, TimelineCard } from './detail/HistoryCards.js';
 import { NotificationLogCard } from './NotificationLogCard.js';
 
@@ -106,6 +107,8 @@ export function DossierDetailPage() {
           </Title>
           <ActionButtons d={d} />
         </Paper>
+
+        <EformCard dossierId={d.id} />
 
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <ComponentsCard d={d} />

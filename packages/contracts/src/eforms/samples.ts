@@ -1,0 +1,98 @@
+import type { EformValues } from './fields.js';
+
+/** A valid filled e-form for each of the ten commune procedures, by procedure code: examples for the documentation,
+ * the tests and the browser journeys (re-exported by @mot-cua/test-kit/eform-samples). */
+const home = { unitCode: '00004', unitName: 'Phường Ba Đình, Thành phố Hà Nội', street: '12 phố Đội Cấn' };
+
+export const EFORM_SAMPLES: Record<string, EformValues> = {
+  '1.001193': {
+    childFullName: 'Trần Gia Bảo',
+    childGender: 'nam',
+    childBirthDate: '2026-11-02',
+    childBirthPlace: 'Bệnh viện Phụ sản Hà Nội',
+    childEthnicity: 'Kinh',
+    childNationality: 'Việt Nam',
+    motherFullName: 'Nguyễn Thị Lan',
+    motherBirthDate: '1996-04-12',
+    motherIdNumber: '001196012345',
+    motherResidence: home,
+    declarantRelation: 'me',
+  },
+  '1.000656': {
+    deceasedFullName: 'Lê Văn Tư',
+    deceasedBirthDate: '1940-01-01',
+    deceasedGender: 'nam',
+    deceasedLastResidence: home,
+    deathDate: '2026-11-20',
+    deathPlace: 'Tại nhà riêng',
+    declarantRelation: 'Con trai',
+  },
+  '1.000894': {
+    wifeFullName: 'Phạm Thu Hà',
+    wifeBirthDate: '1998-03-03',
+    wifeIdNumber: '001198003003',
+    wifeResidence: home,
+    husbandFullName: 'Đỗ Minh Quân',
+    husbandBirthDate: '1995-05-05',
+    husbandIdNumber: '001095005005',
+    husbandResidence: home,
+    firstMarriage: 'lan_dau',
+  },
+  '1.004873': {
+    subjectFullName: 'Phạm Thu Hà',
+    subjectBirthDate: '1998-03-03',
+    subjectIdNumber: '001198003003',
+    subjectResidence: home,
+    maritalStatus: 'chua_ket_hon',
+    purpose: 'Để đăng ký kết hôn',
+  },
+  '2.000635': {
+    recordKind: 'khai_sinh',
+    subjectFullName: 'Trần Gia Bảo',
+    subjectBirthDate: '2020-01-15',
+    registrationPlace: 'UBND phường Ba Đình',
+    copies: '2',
+  },
+  '2.000815': {
+    documents: [
+      { name: 'Bằng tốt nghiệp đại học', issuer: 'Đại học Quốc gia Hà Nội', copies: '2' },
+      { name: 'Giấy khai sinh', issuer: 'UBND phường Ba Đình', copies: '1' },
+    ],
+  },
+  '2.000884': {
+    signerFullName: 'Nguyễn Văn An',
+    signerBirthDate: '1980-06-06',
+    signerIdNumber: '001080006006',
+    documentTitle: 'Giấy ủy quyền',
+    signingMethod: 'ky',
+    copies: '1',
+  },
+  '1.004222': {
+    newResidence: home,
+    housingBasis: 'so_huu',
+    members: [{ fullName: 'Nguyễn Minh Khôi', birthDate: '2015-09-09', relation: 'Con' }],
+  },
+  '1.001612': {
+    businessName: 'Hộ kinh doanh Tạp hóa Lan',
+    businessAddress: home,
+    businessLines: 'Bán lẻ hàng tạp hóa',
+    capitalVnd: '50000000',
+    ownerFullName: 'Nguyễn Thị Lan',
+    ownerBirthDate: '1996-04-12',
+    ownerIdNumber: '001196012345',
+    ownerResidence: home,
+  },
+  '1.013978': {
+    userFullName: 'Nguyễn Văn An',
+    userBirthDate: '1980-06-06',
+    userIdNumber: '001080006006',
+    userResidence: home,
+    mapSheet: '12',
+    parcelNumber: '345',
+    parcelAddress: home,
+    areaM2: '120.5',
+    landUse: 'ODT',
+    useSince: '1995-01-01',
+    useOrigin: 'Nhận chuyển nhượng năm 1995',
+  },
+};
