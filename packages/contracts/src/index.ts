@@ -17,3 +17,4 @@ export * from './roles.js';
 export * from './search.js';
 export * from './users.js';
 export * from './vn-time.js';
+export * from './supervision-dashboard.js';

@@ -16,6 +16,7 @@ const loaders = {
   adminUnits: () => import('./features/admin-units.js'),
   calendar: () => import('./features/calendar.js'),
   citizens: async () => citizens,
+  dashboard: () => import('./features/dashboard.js'),
   dossiers: () => import('./features/dossiers.js'),
   feedback: () => import('./features/feedback.js'),
   procedures: () => import('./features/procedures.js'),
