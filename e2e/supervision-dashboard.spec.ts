@@ -12,7 +12,7 @@ describe('supervision dashboard journey', () => {
   beforeAll(async () => {
     h = await startHarness();
     page = await h.browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
+  }, 300_000);
   afterAll(async () => {
     await h?.close();
   });

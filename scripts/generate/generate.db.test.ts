@@ -2,12 +2,12 @@ import {
   type AggregateCounts,
   addAggregateCounts,
   aggregateDossierFromLog,
+  applyDossierAction,
   type DossierState,
   deriveDossierState,
   dossierContribution,
   emptyAggregateCounts,
   initialDossierState,
-  applyDossierAction,
   refuseTransition,
 } from '@mot-cua/core';
 import {
@@ -67,7 +67,10 @@ describe('npm run generate -- --preset small', () => {
       expect(deriveDossierState(log).status).toBe(d.status);
       const facts = aggregateDossierFromLog(log);
       const c = dossierContribution(facts);
-      expected.set(d.receivingUnitCode, addAggregateCounts(expected.get(d.receivingUnitCode) ?? emptyAggregateCounts(), c));
+      expected.set(
+        d.receivingUnitCode,
+        addAggregateCounts(expected.get(d.receivingUnitCode) ?? emptyAggregateCounts(), c),
+      );
       if (d.channel === 'online') online++;
       late += c.finishedLate;
       finished += c.finishedEarly + c.finishedOnTime + c.finishedLate;

@@ -51,7 +51,10 @@ export function procedurePicker(procedures: readonly PlanProcedure[]): (r: numbe
   const total = weights.reduce((a, b) => a + b, 0);
   const cumulative: number[] = [];
   let acc = 0;
-  for (const w of weights) cumulative.push((acc += w / total));
+  for (const w of weights) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
   return (r) => {
     let lo = 0;
     let hi = cumulative.length - 1;
@@ -159,12 +162,19 @@ export function planDossier(p: PlanInput): GeneratedDossier {
     // ≈ 7 % late: the result after the due date; otherwise early (most) or on the last day.
     const late = r() < 0.07;
     const dueMs = due.getTime() - at.getTime();
-    const spend = late ? dueMs + (4 + r() * 72) * HOUR : r() < 0.8 ? r() * Math.max(dueMs - DAY, HOUR) : dueMs - r() * 20 * HOUR;
+    const spend = late
+      ? dueMs + (4 + r() * 72) * HOUR
+      : r() < 0.8
+        ? r() * Math.max(dueMs - DAY, HOUR)
+        : dueMs - r() * 20 * HOUR;
     const steps: Array<[number, () => boolean]> = [
       [0.1, () => push({ type: 'claimed', at, actorRole: 'specialist', stepOrder: 1 })],
       [0.5, () => push({ type: 'step_completed', at, actorRole: 'specialist', fromStep: 1, toStep: 2 })],
       [0.3, () => push({ type: 'approved', at, actorRole: 'leader' })],
-      [0.1, () => push({ type: 'result_issued', at, actorRole: 'specialist', documents: [{ name: 'Kết quả giải quyết' }] })],
+      [
+        0.1,
+        () => push({ type: 'result_issued', at, actorRole: 'specialist', documents: [{ name: 'Kết quả giải quyết' }] }),
+      ],
     ];
     const start = at.getTime();
     let share = 0;

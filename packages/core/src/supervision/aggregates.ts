@@ -1,7 +1,7 @@
 import { dayNumberOf, isoOfDayNumber } from '../calendar/civil-date.js';
 import type { DossierAction } from '../dossiers/dossier-actions.js';
-import { closedWithoutResult, finishedStatuses, type StatsProjection, statsBucket } from '../dossiers/dossier-stats.js';
 import { deriveDossierState } from '../dossiers/dossier-state.js';
+import { closedWithoutResult, finishedStatuses, type StatsProjection, statsBucket } from '../dossiers/dossier-stats.js';
 import { vnDate } from '../time/vn-time.js';
 
 /**

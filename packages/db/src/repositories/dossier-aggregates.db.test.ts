@@ -7,9 +7,9 @@ import {
   approveDossier,
   claimStep,
   completeStep,
-  deriveDossierState,
   type DossierActor,
   type DossierDeps,
+  deriveDossierState,
   dossierContribution,
   emptyAggregateCounts,
   fixedClock,
@@ -90,7 +90,10 @@ const attempt = async (fn: () => Promise<unknown>) => {
 type Op = 'supplement' | 'supplemented' | 'refuse' | 'withdraw' | 'stop' | 'advance' | 'rate' | 'wait';
 const opArb = fc.oneof(
   { weight: 6, arbitrary: fc.constant<Op>('advance') },
-  { weight: 1, arbitrary: fc.constantFrom<Op>('supplement', 'supplemented', 'refuse', 'withdraw', 'stop', 'rate', 'wait') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Op>('supplement', 'supplemented', 'refuse', 'withdraw', 'stop', 'rate', 'wait'),
+  },
 );
 
 /** What the aggregates must hold for these units: core's fold of each dossier's log, by entry and by today's unit. */
@@ -101,7 +104,12 @@ async function expectedFromLog(units: string[]) {
     where receiving_unit_code in (${sql.join(units)}) or entry_unit_code in (${sql.join(units)})`.execute(database.db);
   const entry = new Map<string, AggregateCounts & { online: number }>();
   const current = new Map<string, AggregateCounts & { online: number }>();
-  const add = (m: Map<string, AggregateCounts & { online: number }>, unit: string, c: AggregateCounts, online: boolean) => {
+  const add = (
+    m: Map<string, AggregateCounts & { online: number }>,
+    unit: string,
+    c: AggregateCounts,
+    online: boolean,
+  ) => {
     const row = m.get(unit) ?? { ...emptyAggregateCounts(), online: 0 };
     addAggregateCounts(row, c);
     if (online) row.online += 1;
@@ -159,7 +167,14 @@ describe('dossier aggregates', () => {
                 procedureCode,
                 receivingUnitCode: unit,
                 competentUnitCode: null,
-                applicant: { type: 'citizen', fullName: 'Nguyễn Thị Ánh', idNumber: null, phone: null, email: null, address: null },
+                applicant: {
+                  type: 'citizen',
+                  fullName: 'Nguyễn Thị Ánh',
+                  idNumber: null,
+                  phone: null,
+                  email: null,
+                  address: null,
+                },
                 components: [
                   { key: 'c01', state: 'present' },
                   { key: 'c02', state: 'present' },
@@ -179,8 +194,10 @@ describe('dossier aggregates', () => {
                 tx((d) => requestSupplement(d, { dossierId, actor, items: [{ key: 'c02', state: 'missing' }] })),
               );
             if (op === 'supplemented') return attempt(() => tx((d) => supplementDossier(d, { dossierId, actor })));
-            if (op === 'refuse') return attempt(() => tx((d) => refuseDossier(d, { dossierId, actor, reasons: ['Không đủ điều kiện'] })));
-            if (op === 'withdraw') return attempt(() => tx((d) => withdrawDossier(d, { dossierId, actor, reason: 'Rút' })));
+            if (op === 'refuse')
+              return attempt(() => tx((d) => refuseDossier(d, { dossierId, actor, reasons: ['Không đủ điều kiện'] })));
+            if (op === 'withdraw')
+              return attempt(() => tx((d) => withdrawDossier(d, { dossierId, actor, reason: 'Rút' })));
             if (op === 'stop') return attempt(() => tx((d) => stopDossier(d, { dossierId, actor, reason: 'Dừng' })));
             if (op === 'rate') return attempt(() => tx((d) => rateDossier(d, { dossierId, actor, level: 4 })));
             // advance: the first step on the dossier's way to a result that its state allows

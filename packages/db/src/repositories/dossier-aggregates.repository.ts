@@ -20,7 +20,9 @@ const persp = (p: AggregatePerspective) => (p === 'entry' ? 'e' : 'c');
 const sums = sql.raw(
   [
     // snake_case aliases: the CamelCasePlugin turns them into the counts' keys
-    ...aggregateCountKeys.map((k) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)).map((c) => `sum(${c})::float8 as ${c}`),
+    ...aggregateCountKeys
+      .map((k) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`))
+      .map((c) => `sum(${c})::float8 as ${c}`),
     `sum(received) filter (where channel = 'online')::float8 as online`,
   ].join(', '),
 );
@@ -115,7 +117,8 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       finishedLate: Number(x.finishedLate),
       refused: Number(x.refused),
       supplementedDossiers: Number(x.supplementedDossiers),
-      averageProcessingDays: Number(x.processedCount) > 0 ? Number(x.processingHoursSum) / Number(x.processedCount) / 24 : null,
+      averageProcessingDays:
+        Number(x.processedCount) > 0 ? Number(x.processingHoursSum) / Number(x.processedCount) / 24 : null,
       averageLimitDays: Number(x.limitCount) > 0 ? Number(x.limitDaysSum) / Number(x.limitCount) : null,
     }));
   }

@@ -117,10 +117,12 @@ describe('GET /api/supervision/dashboard', () => {
     const body = res.json() as Dashboard;
     expect(body.level).toBe('nation');
     const mine = body.rows.filter((r) => r.code === Q || r.code === R);
-    expect(mine.map((r) => [r.code, r.received, r.drill])).toEqual([
-      [Q, 3, 'province'],
-      [R, 1, 'province'],
-    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(mine.map((r) => [r.code, r.received, r.drill])).toEqual(
+      [
+        [Q, 3, 'province'],
+        [R, 1, 'province'],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
     const province = (await dashboard(who.national!, `level=province&code=${R}`)).json() as Dashboard;
     expect(province).toMatchObject({ level: 'province', code: R, parent: { level: 'nation' } });
     expect(province.rows.map((r) => r.code)).toEqual([Z]);

@@ -60,7 +60,7 @@ async function resolveScope(
       code = (await units.findUnit(own, today))?.provinceCode ?? own;
     }
     const unit = await units.findUnit(code, today);
-    if (!unit || unit.level !== 'province') throw new AppError('DOSSIER_UNIT_NOT_FOUND');
+    if (unit?.level !== 'province') throw new AppError('DOSSIER_UNIT_NOT_FOUND');
     authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: unit.code, provinceCode: unit.code });
     return { scope: { level: 'province', provinceCode: unit.code }, code: unit.code };
   }

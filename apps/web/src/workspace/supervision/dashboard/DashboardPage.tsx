@@ -26,7 +26,8 @@ import { DashboardTables } from './DashboardTables.js';
 // The map carries d3 and the shapes: its own chunk, loaded when a national dashboard shows it.
 const MetricMap = lazy(() => import('./MetricMap.js').then((m) => ({ default: m.MetricMap })));
 
-export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+export const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
 const num = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
 function Kpi({ label, value, previous }: { label: string; value: string; previous?: string | undefined }) {
@@ -61,8 +62,9 @@ export function DashboardPage() {
   const d = useDashboard(q);
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
-    else next.delete(k);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next);
   };
   const linkTo = (level: string, code: string) => {
@@ -106,8 +108,18 @@ export function DashboardPage() {
           </Anchor>
         )}
         <Group align="end">
-          <TextInput type="date" label={t('dashboard.from')} value={s?.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('dashboard.to')} value={s?.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} />
+          <TextInput
+            type="date"
+            label={t('dashboard.from')}
+            value={s?.from ?? ''}
+            onChange={(e) => set({ from: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label={t('dashboard.to')}
+            value={s?.to ?? ''}
+            onChange={(e) => set({ to: e.currentTarget.value })}
+          />
           <SegmentedControl
             value={q.by}
             onChange={(v) => set({ by: v })}
@@ -122,14 +134,41 @@ export function DashboardPage() {
         ) : (
           <>
             <SimpleGrid cols={{ base: 2, md: 4 }}>
-              <Kpi label={t('dashboard.received')} value={s.totals.received.toLocaleString('vi')} previous={prev((c) => c.received.toLocaleString('vi'))} />
-              <Kpi label={t('dashboard.onlineShare')} value={pct(s.totals.onlineShare)} previous={prev((c) => pct(c.onlineShare))} />
-              <Kpi label={t('dashboard.onTimeShare')} value={pct(s.totals.finishedOnTimeShare)} previous={prev((c) => pct(c.finishedOnTimeShare))} />
+              <Kpi
+                label={t('dashboard.received')}
+                value={s.totals.received.toLocaleString('vi')}
+                previous={prev((c) => c.received.toLocaleString('vi'))}
+              />
+              <Kpi
+                label={t('dashboard.onlineShare')}
+                value={pct(s.totals.onlineShare)}
+                previous={prev((c) => pct(c.onlineShare))}
+              />
+              <Kpi
+                label={t('dashboard.onTimeShare')}
+                value={pct(s.totals.finishedOnTimeShare)}
+                previous={prev((c) => pct(c.finishedOnTimeShare))}
+              />
               <Kpi label={t('dashboard.inProgress')} value={s.totals.inProgress.toLocaleString('vi')} />
-              <Kpi label={`${t('dashboard.early')} / ${t('dashboard.onTime')} / ${t('dashboard.late')}`} value={`${s.totals.finishedEarly} / ${s.totals.finishedOnTime} / ${s.totals.finishedLate}`} />
-              <Kpi label={t('dashboard.supplementRate')} value={pct(s.totals.supplementRate)} previous={prev((c) => pct(c.supplementRate))} />
-              <Kpi label={t('dashboard.refusalRate')} value={pct(s.totals.refusalRate)} previous={prev((c) => pct(c.refusalRate))} />
-              <Kpi label={t('dashboard.rating')} value={num(s.totals.averageRating)} previous={prev((c) => num(c.averageRating))} />
+              <Kpi
+                label={`${t('dashboard.early')} / ${t('dashboard.onTime')} / ${t('dashboard.late')}`}
+                value={`${s.totals.finishedEarly} / ${s.totals.finishedOnTime} / ${s.totals.finishedLate}`}
+              />
+              <Kpi
+                label={t('dashboard.supplementRate')}
+                value={pct(s.totals.supplementRate)}
+                previous={prev((c) => pct(c.supplementRate))}
+              />
+              <Kpi
+                label={t('dashboard.refusalRate')}
+                value={pct(s.totals.refusalRate)}
+                previous={prev((c) => pct(c.refusalRate))}
+              />
+              <Kpi
+                label={t('dashboard.rating')}
+                value={num(s.totals.averageRating)}
+                previous={prev((c) => num(c.averageRating))}
+              />
             </SimpleGrid>
             <Card withBorder>
               <Title order={2} size="h4">

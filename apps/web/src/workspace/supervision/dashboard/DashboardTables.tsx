@@ -48,7 +48,11 @@ export function DashboardTables({
                           {r.name} — {t('dashboard.openDossiers')}
                         </Anchor>
                       ) : r.drill ? (
-                        <Anchor component={Link} to={linkTo(r.drill, r.code)} aria-label={t('dashboard.open', { name: r.name })}>
+                        <Anchor
+                          component={Link}
+                          to={linkTo(r.drill, r.code)}
+                          aria-label={t('dashboard.open', { name: r.name })}
+                        >
                           {r.name}
                         </Anchor>
                       ) : (

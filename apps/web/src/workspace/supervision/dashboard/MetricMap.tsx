@@ -17,9 +17,7 @@ const LABEL: Record<Metric, string> = {
 export function MetricMap({ rows, hrefOf }: { rows: DashboardRow[]; hrefOf: (code: string) => string }) {
   const { t } = useTranslation();
   const [metric, setMetric] = useState<Metric>('finishedOnTimeShare');
-  const values = Object.fromEntries(
-    rows.filter((r) => r[metric] !== null).map((r) => [r.code, r[metric] as number]),
-  );
+  const values = Object.fromEntries(rows.filter((r) => r[metric] !== null).map((r) => [r.code, r[metric] as number]));
   return (
     <Card withBorder>
       <Title order={2} size="h4">
