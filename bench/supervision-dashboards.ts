@@ -88,6 +88,7 @@ async function main() {
     const first = await generate(database, { preset: 'national', scale, seed: 1 });
     await sql`analyze`.execute(database.db);
     const one = await measure(database);
+    console.log(`1× (${first.dossiers} dossiers, ${(first.ms / 1000).toFixed(0)} s to generate):`, one);
     const more = await generate(database, { preset: 'national', scale: scale * 9, seed: 2 });
     await sql`analyze`.execute(database.db);
     const ten = await measure(database);

@@ -35,8 +35,9 @@ describe('supervision dashboard journey', () => {
     await page.getByText('Theo thủ tục (thời gian giải quyết so với thời hạn)').waitFor();
     await screenshot(page, 'dashboard-commune');
     await page.getByRole('link', { name: /Phường Bến Thành — Danh sách hồ sơ/ }).click();
-    await expect.poll(() => page.url()).toContain('/workspace/dossiers?unit=26743');
-    await page.getByText('X79.26743-261102-010001').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.url()).toContain('/workspace/dossiers?unit=26743&view=all');
+    await page.getByText('Đơn vị 26743').waitFor();
+    await page.getByText('X79.26743-261102-010001').first().waitFor();
     await screenshot(page, 'dashboard-dossiers');
   });
 

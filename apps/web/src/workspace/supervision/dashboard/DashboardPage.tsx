@@ -195,6 +195,7 @@ export function DashboardPage() {
                   data={daily}
                   dataKey="day"
                   type="stacked"
+                  withLegend
                   series={(['online', 'in_person', 'postal'] as const).map((c, i) => ({
                     name: c,
                     label: t(`dashboard.channel.${c}`),

@@ -44,7 +44,7 @@ export function DashboardTables({
                   <Table.Tr key={r.code}>
                     <Table.Td>
                       {r.drill === 'dossiers' ? (
-                        <Anchor component={Link} to={`/workspace/dossiers?unit=${r.code}`}>
+                        <Anchor component={Link} to={`/workspace/dossiers?unit=${r.code}&view=all`}>
                           {r.name} — {t('dashboard.openDossiers')}
                         </Anchor>
                       ) : r.drill ? (
