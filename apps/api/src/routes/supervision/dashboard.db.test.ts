@@ -71,7 +71,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(200);
   await receive(who.receptionZ!, Z);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await app?.close();
 });
