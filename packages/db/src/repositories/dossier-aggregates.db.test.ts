@@ -260,7 +260,20 @@ describe('dossier aggregates', () => {
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
         },
       ),
-      { numRuns: 8 },
+      {
+        numRuns: 8,
+        // one run known to reach a returned and rated dossier, a refusal and one left open, whatever the seed
+        examples: [
+          [
+            [
+              { atB: true, online: true, ops: [...Array<Op>(12).fill('advance'), 'rate'] },
+              { atB: false, online: false, ops: ['refuse'] },
+              { atB: true, online: false, ops: ['supplement'] },
+            ],
+            [[2, 'supplemented']],
+          ],
+        ],
+      },
     );
     // The mix reached finished, open and closed dossiers (else the property proves little).
     const seen = await sql<{ status: string; rated: number }>`
