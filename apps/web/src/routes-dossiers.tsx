@@ -22,5 +22,12 @@ export const dossiersRoutes: RouteObject[] = [
     path: '/workspace/supervision',
     element: lazyPage(() => import('./workspace/dossiers/SupervisionPage.js'), 'SupervisionPage', F),
   },
+  {
+    path: '/workspace/supervision/dashboard',
+    element: lazyPage(() => import('./workspace/supervision/dashboard/DashboardPage.js'), 'DashboardPage', [
+      'dashboard',
+      'dossiers',
+    ]),
+  },
   { path: '/tra-cuu', element: lazyPage(() => import('./portal/lookup/LookupPage.js'), 'LookupPage', F) },
 ];

@@ -16,5 +16,6 @@ export * from './procedures.js';
 export * from './queue.js';
 export * from './roles.js';
 export * from './search.js';
+export * from './supervision-dashboard.js';
 export * from './users.js';
 export * from './vn-time.js';

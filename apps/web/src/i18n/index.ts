@@ -17,6 +17,7 @@ const loaders = {
   calendar: () => import('./features/calendar.js'),
   citizens: async () => citizens,
   citizenForms: () => import('./features/citizen-forms.js'),
+  dashboard: () => import('./features/dashboard.js'),
   dossiers: () => import('./features/dossiers.js'),
   feedback: () => import('./features/feedback.js'),
   procedures: () => import('./features/procedures.js'),

@@ -103,6 +103,7 @@ export const vi = {
     noReceptionRole: 'Bạn không có vai trò tiếp nhận hồ sơ.',
   },
   supervision: {
+    dashboardLink: 'Bảng điều hành toàn quốc, tỉnh, xã (biểu đồ, bản đồ, so sánh kỳ trước)',
     mapTitle: 'Tỷ lệ đúng hạn theo tỉnh (màu càng đậm càng cao; chọn một tỉnh để xem các xã)',
     mapValue: '{{rate}} đúng hạn, {{received}} hồ sơ',
     title: 'Giám sát giải quyết hồ sơ',
@@ -355,6 +356,7 @@ export const en: typeof vi = {
     noReceptionRole: 'You hold no reception role.',
   },
   supervision: {
+    dashboardLink: 'Dashboard for the nation, provinces and communes (charts, map, previous period)',
     mapTitle: 'On-time rate by province (darker is higher; choose a province to see its communes)',
     mapValue: '{{rate}} on time, {{received}} dossiers',
     title: 'Dossier supervision',

@@ -76,6 +76,9 @@ export function SupervisionPage() {
     <Container size="xl" py="lg">
       <Stack>
         <Title order={2}>{t('dossiers.supervision.title')}</Title>
+        <Anchor component={Link} to="/workspace/supervision/dashboard">
+          {t('dossiers.supervision.dashboardLink')}
+        </Anchor>
         <Group align="end" wrap="wrap">
           <TextInput
             type="date"

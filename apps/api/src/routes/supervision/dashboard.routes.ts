@@ -1,0 +1,151 @@
+import { Dashboard, DashboardQuery, NATIONAL_SCOPE } from '@mot-cua/contracts';
+import {
+  type Actor,
+  type AggregateCounts,
+  AppError,
+  aggregateRates,
+  authorize,
+  decide,
+  emptyAggregateCounts,
+  jurisdictionFor,
+  previousPeriod,
+  splitOpenDue,
+  statsPeriod,
+  vnDate,
+} from '@mot-cua/core';
+import {
+  type AggregateRow,
+  type AggregateScope,
+  createDossierAggregatesRepository,
+  createDossierUnitsPort,
+  findUnitNames,
+} from '@mot-cua/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../context.js';
+import { requireActor } from '../../http/auth.js';
+
+const tags = ['supervision'];
+
+const withRates = (c: AggregateCounts & { online: number }) => ({ ...c, ...aggregateRates(c) });
+
+function sumRows(rows: readonly AggregateRow[]): AggregateCounts & { online: number } {
+  const t = { ...emptyAggregateCounts(), online: 0 };
+  for (const r of rows) {
+    t.online += r.online;
+    for (const k of Object.keys(t) as Array<keyof typeof t>) if (k !== 'online') t[k] += r[k];
+  }
+  return t;
+}
+
+/** Which level and unit the caller asks for, and whether they may see it (a province supervisor: only theirs). */
+async function resolveScope(
+  deps: AppDeps,
+  actor: Actor,
+  q: DashboardQuery,
+  today: string,
+): Promise<{ scope: AggregateScope; code: string }> {
+  const mine = jurisdictionFor(actor, 'dossier.stats');
+  if (mine.length === 0) throw new AppError('FORBIDDEN', { details: { action: 'dossier.stats' } });
+  const units = createDossierUnitsPort(deps.database.db);
+  const level = q.level ?? (mine.includes(NATIONAL_SCOPE) ? 'nation' : 'province');
+  if (level === 'nation') {
+    authorize(actor, 'dossier.stats', { kind: 'global' });
+    return { scope: { level: 'nation' }, code: NATIONAL_SCOPE };
+  }
+  if (level === 'province') {
+    let code = q.code;
+    if (!code) {
+      const own = mine.find((c) => c !== NATIONAL_SCOPE);
+      if (!own) throw new AppError('VALIDATION_FAILED', { details: { code: 'required' } });
+      code = (await units.findUnit(own, today))?.provinceCode ?? own;
+    }
+    const unit = await units.findUnit(code, today);
+    if (unit?.level !== 'province') throw new AppError('DOSSIER_UNIT_NOT_FOUND');
+    authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: unit.code, provinceCode: unit.code });
+    return { scope: { level: 'province', provinceCode: unit.code }, code: unit.code };
+  }
+  if (!q.code) throw new AppError('VALIDATION_FAILED', { details: { code: 'required' } });
+  const unit = await units.findUnit(q.code, today);
+  if (!unit || unit.level === 'province') throw new AppError('DOSSIER_UNIT_NOT_FOUND');
+  authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
+  return { scope: { level: 'commune', provinceCode: unit.provinceCode, unitCode: unit.code }, code: unit.code };
+}
+
+/** Dashboards of a commune, a province or the nation over any period, from the aggregates only. */
+export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary:
+          'Received by channel, finished early / on time / late, in progress by deadline, per-procedure time against its limit, supplements, refusals, ratings, the previous period, and the rows of the level below',
+        querystring: DashboardQuery,
+        response: { 200: Dashboard },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const q = req.query;
+      const now = deps.clock.now();
+      const today = vnDate(now);
+      const period = statsPeriod(now, q.from, q.to);
+      const { scope, code } = await resolveScope(deps, actor, q, today);
+      const perspective = q.by === 'current_unit' ? 'current' : 'entry';
+      const repo = createDossierAggregatesRepository(deps.database.db);
+      const prev = previousPeriod(period.from, period.to);
+      const [rows, prevRows, daily, procedures, openDue] = await Promise.all([
+        repo.breakdown(scope, period, perspective),
+        repo.breakdown(scope, prev, perspective),
+        repo.daily(scope, period, perspective),
+        repo.procedures(scope, period),
+        repo.openDue(scope),
+      ]);
+      const parentCode = scope.level === 'commune' ? scope.provinceCode : null;
+      const names = await findUnitNames(
+        deps.database.db,
+        [...rows.map((r) => r.code), code, ...(parentCode ? [parentCode] : [])],
+        today,
+      );
+      const procNames = await repo.procedureNames(procedures.map((p) => p.procedureCode));
+      const drill: 'province' | 'commune' | 'dossiers' =
+        scope.level === 'nation' ? 'province' : scope.level === 'province' ? 'commune' : 'dossiers';
+      const mayOpen = (rowCode: string) =>
+        scope.level === 'nation'
+          ? decide(actor, 'dossier.stats', { kind: 'unit', unitCode: rowCode, provinceCode: rowCode }).allowed
+          : decide(actor, scope.level === 'commune' ? 'dossier.read' : 'dossier.stats', {
+              kind: 'unit',
+              unitCode: rowCode,
+              provinceCode: scope.provinceCode,
+            }).allowed;
+      const parent =
+        scope.level === 'province' && decide(actor, 'dossier.stats', { kind: 'global' }).allowed
+          ? { level: 'nation' as const, code: NATIONAL_SCOPE, name: 'Toàn quốc' }
+          : parentCode
+            ? { level: 'province' as const, code: parentCode, name: names.get(parentCode) ?? parentCode }
+            : null;
+      return {
+        level: scope.level,
+        code,
+        name: code === NATIONAL_SCOPE ? 'Toàn quốc' : (names.get(code) ?? code),
+        parent,
+        by: q.by,
+        from: period.from,
+        to: period.to,
+        previous: prev,
+        generatedAt: now.toISOString(),
+        totals: withRates(sumRows(rows)),
+        previousTotals: withRates(sumRows(prevRows)),
+        rows: rows.map((r) => ({
+          ...withRates(r),
+          code: r.code,
+          name: names.get(r.code) ?? r.code,
+          drill: mayOpen(r.code) ? drill : null,
+        })),
+        daily,
+        procedures: procedures.map((p) => ({ ...p, procedureName: procNames.get(p.procedureCode) ?? p.procedureCode })),
+        openDue: splitOpenDue(openDue, now),
+      };
+    },
+  );
+};

@@ -1,0 +1,218 @@
+import '@mantine/charts/styles.css';
+import { BarChart } from '@mantine/charts';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Card,
+  Container,
+  Group,
+  Loader,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { Dashboard, DashboardCounts } from '@mot-cua/contracts';
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../../api/client.js';
+import { useDashboard } from '../../../api/supervision-dashboard.js';
+import { DashboardTables } from './DashboardTables.js';
+
+// The map carries d3 and the shapes: its own chunk, loaded when a national dashboard shows it.
+const MetricMap = lazy(() => import('./MetricMap.js').then((m) => ({ default: m.MetricMap })));
+
+export const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
+const num = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : v.toFixed(digits));
+
+function Kpi({ label, value, previous }: { label: string; value: string; previous?: string | undefined }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {value}
+      </Text>
+      {previous && (
+        <Text size="xs" c="dimmed">
+          {previous}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** Supervision dashboard: nation → province → commune → the commune's dossiers, from the aggregates. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = {
+    level: (params.get('level') ?? undefined) as Dashboard['level'] | undefined,
+    code: params.get('code') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    by: (params.get('by') ?? 'received_unit') as Dashboard['by'],
+  };
+  const d = useDashboard(q);
+  const set = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
+    setParams(next);
+  };
+  const linkTo = (level: string, code: string) => {
+    const next = new URLSearchParams(params);
+    next.set('level', level);
+    next.set('code', code);
+    return `/workspace/supervision/dashboard?${next}`;
+  };
+  const daily = useMemo(() => {
+    const byDay = new Map<string, Record<string, number | string>>();
+    for (const r of d.data?.daily ?? []) {
+      const row = byDay.get(r.day) ?? { day: r.day.slice(5) };
+      row[r.channel] = r.received;
+      byDay.set(r.day, row);
+    }
+    return [...byDay.values()];
+  }, [d.data]);
+
+  if (d.error) {
+    const forbidden = d.error instanceof ApiError && d.error.problem.status === 403;
+    return (
+      <Container size="xl" py="md">
+        <Alert color="red">{forbidden ? t('dashboard.forbidden') : d.error.message}</Alert>
+      </Container>
+    );
+  }
+  const s = d.data;
+  const prev = (f: (c: DashboardCounts) => string) =>
+    s ? t('dashboard.previous', { from: s.previous.from, to: s.previous.to, value: f(s.previousTotals) }) : undefined;
+  return (
+    <Container size="xl" py="md">
+      <Stack gap="md">
+        <Title order={1}>
+          {t('dashboard.title')}
+          {s ? ` — ${s.level === 'nation' ? t('dashboard.nation') : s.name}` : ''}
+        </Title>
+        <Text c="dimmed">{t('dashboard.intro')}</Text>
+        {s?.parent && (
+          <Anchor component={Link} to={linkTo(s.parent.level, s.parent.code)}>
+            ← {t('dashboard.back', { name: s.parent.level === 'nation' ? t('dashboard.nation') : s.parent.name })}
+          </Anchor>
+        )}
+        <Group align="end">
+          <TextInput
+            type="date"
+            label={t('dashboard.from')}
+            value={s?.from ?? ''}
+            onChange={(e) => set({ from: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label={t('dashboard.to')}
+            value={s?.to ?? ''}
+            onChange={(e) => set({ to: e.currentTarget.value })}
+          />
+          <SegmentedControl
+            value={q.by}
+            onChange={(v) => set({ by: v })}
+            data={[
+              { value: 'received_unit', label: t('dashboard.by.received_unit') },
+              { value: 'current_unit', label: t('dashboard.by.current_unit') },
+            ]}
+          />
+        </Group>
+        {!s ? (
+          <Loader aria-label="…" />
+        ) : (
+          <>
+            <SimpleGrid cols={{ base: 2, md: 4 }}>
+              <Kpi
+                label={t('dashboard.received')}
+                value={s.totals.received.toLocaleString('vi')}
+                previous={prev((c) => c.received.toLocaleString('vi'))}
+              />
+              <Kpi
+                label={t('dashboard.onlineShare')}
+                value={pct(s.totals.onlineShare)}
+                previous={prev((c) => pct(c.onlineShare))}
+              />
+              <Kpi
+                label={t('dashboard.onTimeShare')}
+                value={pct(s.totals.finishedOnTimeShare)}
+                previous={prev((c) => pct(c.finishedOnTimeShare))}
+              />
+              <Kpi label={t('dashboard.inProgress')} value={s.totals.inProgress.toLocaleString('vi')} />
+              <Kpi
+                label={`${t('dashboard.early')} / ${t('dashboard.onTime')} / ${t('dashboard.late')}`}
+                value={`${s.totals.finishedEarly} / ${s.totals.finishedOnTime} / ${s.totals.finishedLate}`}
+              />
+              <Kpi
+                label={t('dashboard.supplementRate')}
+                value={pct(s.totals.supplementRate)}
+                previous={prev((c) => pct(c.supplementRate))}
+              />
+              <Kpi
+                label={t('dashboard.refusalRate')}
+                value={pct(s.totals.refusalRate)}
+                previous={prev((c) => pct(c.refusalRate))}
+              />
+              <Kpi
+                label={t('dashboard.rating')}
+                value={num(s.totals.averageRating)}
+                previous={prev((c) => num(c.averageRating))}
+              />
+            </SimpleGrid>
+            <Card withBorder>
+              <Title order={2} size="h4">
+                {t('dashboard.openDue.title')}
+              </Title>
+              <SimpleGrid cols={{ base: 2, md: 4 }} mt="xs">
+                {(['overdue', 'dueSoon', 'undue', 'paused'] as const).map((k) => (
+                  <Box key={k}>
+                    <Text size="sm" c={k === 'overdue' ? 'red.9' : 'dimmed'}>
+                      {t(`dashboard.openDue.${k}`)}
+                    </Text>
+                    <Text fw={700}>{s.openDue[k].toLocaleString('vi')}</Text>
+                  </Box>
+                ))}
+              </SimpleGrid>
+            </Card>
+            {daily.length > 0 && (
+              <Card withBorder>
+                <Title order={2} size="h4" mb="xs">
+                  {t('dashboard.daily')}
+                </Title>
+                <BarChart
+                  h={220}
+                  data={daily}
+                  dataKey="day"
+                  type="stacked"
+                  withLegend
+                  series={(['online', 'in_person', 'postal'] as const).map((c, i) => ({
+                    name: c,
+                    label: t(`dashboard.channel.${c}`),
+                    color: ['blue.7', 'teal.7', 'orange.7'][i]!,
+                  }))}
+                />
+              </Card>
+            )}
+            {s.level === 'nation' && s.rows.length > 0 && (
+              <Suspense fallback={<Loader aria-label="…" />}>
+                <MetricMap rows={s.rows} hrefOf={(code) => linkTo('province', code)} />
+              </Suspense>
+            )}
+            <DashboardTables dashboard={s} linkTo={linkTo} />
+          </>
+        )}
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,113 @@
+import { Anchor, Card, Table, Text, Title } from '@mantine/core';
+import type { Dashboard } from '@mot-cua/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { pct } from './DashboardPage.js';
+
+const days = (v: number | null) => (v === null ? '—' : v.toFixed(1));
+
+/** The rows of the level below (each opening its own dashboard, or a commune's dossier list) and the procedures. */
+export function DashboardTables({
+  dashboard: s,
+  linkTo,
+}: {
+  dashboard: Dashboard;
+  linkTo: (level: string, code: string) => string;
+}) {
+  const { t } = useTranslation();
+  const rowsTitle = s.level === 'nation' ? 'province' : s.level === 'province' ? 'commune' : 'dossiers';
+  return (
+    <>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {t(`dashboard.rows.${rowsTitle}`)}
+        </Title>
+        {s.rows.length === 0 ? (
+          <Text c="dimmed">{t('dashboard.none')}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.unit')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.received')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.onlineShare')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.onTimeShare')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.late')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.inProgress')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.refusalRate')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.processingDays')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.rows.map((r) => (
+                  <Table.Tr key={r.code}>
+                    <Table.Td>
+                      {r.drill === 'dossiers' ? (
+                        <Anchor component={Link} to={`/workspace/dossiers?unit=${r.code}&view=all`}>
+                          {r.name} — {t('dashboard.openDossiers')}
+                        </Anchor>
+                      ) : r.drill ? (
+                        <Anchor
+                          component={Link}
+                          to={linkTo(r.drill, r.code)}
+                          aria-label={t('dashboard.open', { name: r.name })}
+                        >
+                          {r.name}
+                        </Anchor>
+                      ) : (
+                        r.name
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">{r.received.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{pct(r.onlineShare)}</Table.Td>
+                    <Table.Td ta="right">{pct(r.finishedOnTimeShare)}</Table.Td>
+                    <Table.Td ta="right">{r.finishedLate.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{r.inProgress.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{pct(r.refusalRate)}</Table.Td>
+                    <Table.Td ta="right">{days(r.averageProcessingDays)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      {s.procedures.length > 0 && (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="xs">
+            {t('dashboard.procedures')}
+          </Title>
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.procedure')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.received')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.processingDays')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.limitDays')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.late')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.supplementRate')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.refusalRate')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.procedures.map((p) => (
+                  <Table.Tr key={p.procedureCode}>
+                    <Table.Td>{p.procedureName}</Table.Td>
+                    <Table.Td ta="right">{p.received.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{days(p.averageProcessingDays)}</Table.Td>
+                    <Table.Td ta="right">{days(p.averageLimitDays)}</Table.Td>
+                    <Table.Td ta="right">{p.finishedLate.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{pct(p.received ? p.supplementedDossiers / p.received : null)}</Table.Td>
+                    <Table.Td ta="right">{pct(p.received ? p.refused / p.received : null)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </>
+  );
+}

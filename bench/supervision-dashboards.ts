@@ -1,0 +1,111 @@
+/**
+ * Supervision dashboards on PostgreSQL with generated data (issue 15): p95 of every dashboard query at the nation,
+ * a province and a busy commune, of the officials' inbox and of a busy commune's dossier list, next to a plain
+ * indexed lookup (one dossier by primary key) measured in the same run; at 1× and 10× of the first volume.
+ *
+ *   npx tsx bench/supervision-dashboards.ts                        # PG at postgres://postgres@127.0.0.1:5432
+ *   BENCH_SCALE=0.005 BENCH_RUNS=200 npx tsx bench/supervision-dashboards.ts
+ *
+ * BENCH_SCALE is the national preset's scale of the 1× step (21.8 M × scale dossiers); the 10× step adds nine
+ * more. A throwaway database (dashboards_bench_<pid>) is dropped at the end.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  createDossierAggregatesRepository,
+  createDossiersRepository,
+  type Database,
+  loadMasterData,
+  migrate,
+  openDatabase,
+} from '@mot-cua/db';
+import { sql } from 'kysely';
+import { generate } from '../scripts/generate/generate.js';
+
+const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const scale = Number(process.env.BENCH_SCALE ?? 0.002);
+const runs = Number(process.env.BENCH_RUNS ?? 100);
+const dbName = `dashboards_bench_${process.pid}`;
+const url = new URL(base);
+url.pathname = `/${dbName}`;
+
+async function p95(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 5; i++) await fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return t[Math.floor(t.length * 0.95)]!;
+}
+
+async function measure(database: Database): Promise<Record<string, number>> {
+  const db = database.db;
+  const agg = createDossierAggregatesRepository(db);
+  const dossiers = createDossiersRepository(db);
+  const busy = (
+    await sql<{ provinceCode: string; unitCode: string }>`
+      select province_code, receiving_unit_code as unit_code from dossiers
+      group by 1, 2 order by count(*) desc limit 1`.execute(db)
+  ).rows[0]!;
+  const anyId = (await sql<{ id: string }>`select id from dossiers limit 1`.execute(db)).rows[0]!.id;
+  const period = { from: '2025-07-01', to: '2025-11-30' };
+  const month = { from: '2025-11-01', to: '2025-11-30' };
+  const nation = { level: 'nation' } as const;
+  const province = { level: 'province', provinceCode: busy.provinceCode } as const;
+  const commune = { level: 'commune', provinceCode: busy.provinceCode, unitCode: busy.unitCode } as const;
+  const out: Record<string, number> = {};
+  out['reference: one dossier by primary key'] = await p95(() =>
+    sql`select * from dossiers where id = ${anyId}`.execute(db),
+  );
+  for (const [name, scope] of [
+    ['nation', nation],
+    ['province', province],
+    ['commune', commune],
+  ] as const) {
+    out[`${name}: rows of the level below, 5 months`] = await p95(() => agg.breakdown(scope, period, 'entry'));
+    out[`${name}: rows, one month, today's unit`] = await p95(() => agg.breakdown(scope, month, 'current'));
+    out[`${name}: daily by channel, 5 months`] = await p95(() => agg.daily(scope, period, 'entry'));
+    out[`${name}: per procedure, 5 months`] = await p95(() => agg.procedures(scope, period));
+    out[`${name}: open dossiers by due day`] = await p95(() => agg.openDue(scope));
+  }
+  out['officials’ inbox: open dossiers of the busy commune by due date'] = await p95(() =>
+    dossiers.listDossiers({ scopes: [busy.unitCode], open: true, limit: 50 }),
+  );
+  out['busy commune: its dossier list (newest first)'] = await p95(() =>
+    dossiers.listDossiers({ scopes: [busy.unitCode], limit: 50 }),
+  );
+  return out;
+}
+
+async function main() {
+  execFileSync('createdb', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', dbName]);
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  try {
+    await migrate(database);
+    await loadMasterData(database);
+    const first = await generate(database, { preset: 'national', scale, seed: 1 });
+    await sql`analyze`.execute(database.db);
+    const one = await measure(database);
+    console.log(`1× (${first.dossiers} dossiers, ${(first.ms / 1000).toFixed(0)} s to generate):`, one);
+    const more = await generate(database, { preset: 'national', scale: scale * 9, seed: 2 });
+    await sql`analyze`.execute(database.db);
+    const ten = await measure(database);
+    const rows = (await sql<{ n: number }>`select count(*)::int as n from dossier_unit_day_totals`.execute(database.db))
+      .rows[0]!.n;
+    console.log(
+      `\n${first.dossiers.toLocaleString('en')} dossiers (1×, ${(first.ms / 1000).toFixed(0)} s to generate) → ${(first.dossiers + more.dossiers).toLocaleString('en')} (10×); ${rows.toLocaleString('en')} unit-day aggregate rows at 10×; p95 of ${runs} runs, ms\n`,
+    );
+    console.log('| Query | 1× | 10× |\n|---|---|---|');
+    for (const k of Object.keys(one)) console.log(`| ${k} | ${one[k]!.toFixed(2)} | ${ten[k]!.toFixed(2)} |`);
+  } finally {
+    await database.close();
+    execFileSync('dropdb', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', dbName]);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

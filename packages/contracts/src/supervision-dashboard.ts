@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** Supervision dashboards read from the dossier aggregates (issue 15): nation → province → commune. */
+
+const Code = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z.-]{1,20}$/);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const DashboardLevel = z.enum(['nation', 'province', 'commune']);
+export type DashboardLevel = z.infer<typeof DashboardLevel>;
+
+export const DashboardQuery = z.object({
+  level: DashboardLevel.optional().describe('Default: the nation for a national supervisor, else their province'),
+  code: Code.optional().describe('Province code (level province) or commune code (level commune)'),
+  from: Day.optional().describe('First day (Vietnam), default the first of this month'),
+  to: Day.optional().describe('Last day included (Vietnam), default today'),
+  by: z
+    .enum(['received_unit', 'current_unit'])
+    .default('received_unit')
+    .describe('received_unit: the unit at the time of receipt; current_unit: today’s unit (moved by re-homing)'),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export const DashboardCounts = z.object({
+  received: z.number(),
+  online: z.number(),
+  inProgress: z.number(),
+  finishedEarly: z.number(),
+  finishedOnTime: z.number(),
+  finishedLate: z.number(),
+  finishedNoDeadline: z.number(),
+  refused: z.number(),
+  withdrawn: z.number(),
+  stopped: z.number(),
+  supplementRequests: z.number(),
+  supplementedDossiers: z.number(),
+  ratingSum: z.number(),
+  ratingCount: z.number(),
+  processingHoursSum: z.number(),
+  processedCount: z.number(),
+  onlineShare: z.number().nullable(),
+  finishedOnTimeShare: z.number().nullable(),
+  supplementRate: z.number().nullable(),
+  refusalRate: z.number().nullable(),
+  averageRating: z.number().nullable(),
+  averageProcessingDays: z.number().nullable(),
+});
+export type DashboardCounts = z.infer<typeof DashboardCounts>;
+
+export const DashboardRow = DashboardCounts.extend({
+  code: z.string(),
+  name: z.string(),
+  /** The level the row opens (province → its communes, commune → its dossiers). */
+  drill: z.enum(['province', 'commune', 'dossiers']).nullable(),
+});
+export type DashboardRow = z.infer<typeof DashboardRow>;
+
+export const Dashboard = z
+  .object({
+    level: DashboardLevel,
+    code: z.string(),
+    name: z.string(),
+    /** The level above, for the way back (null at the nation or where the caller may not go). */
+    parent: z.object({ level: DashboardLevel, code: z.string(), name: z.string() }).nullable(),
+    by: z.enum(['received_unit', 'current_unit']),
+    from: Day,
+    to: Day,
+    previous: z.object({ from: Day, to: Day }),
+    generatedAt: z.string(),
+    totals: DashboardCounts,
+    previousTotals: DashboardCounts,
+    rows: z.array(DashboardRow),
+    daily: z.array(z.object({ day: Day, channel: z.string(), received: z.number() })),
+    procedures: z.array(
+      z.object({
+        procedureCode: z.string(),
+        procedureName: z.string(),
+        received: z.number(),
+        finishedLate: z.number(),
+        refused: z.number(),
+        supplementedDossiers: z.number(),
+        averageProcessingDays: z.number().nullable(),
+        averageLimitDays: z.number().nullable(),
+      }),
+    ),
+    /** Open dossiers with a deadline now (today's unit): overdue, due today or tomorrow, later, clock paused. */
+    openDue: z.object({ overdue: z.number(), dueSoon: z.number(), undue: z.number(), paused: z.number() }),
+  })
+  .meta({ id: 'SupervisionDashboard' });
+export type Dashboard = z.infer<typeof Dashboard>;

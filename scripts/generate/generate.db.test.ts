@@ -1,0 +1,95 @@
+import {
+  type AggregateCounts,
+  addAggregateCounts,
+  aggregateDossierFromLog,
+  applyDossierAction,
+  type DossierState,
+  deriveDossierState,
+  dossierContribution,
+  emptyAggregateCounts,
+  initialDossierState,
+  refuseTransition,
+} from '@mot-cua/core';
+import {
+  createDossierAggregatesRepository,
+  createDossiersRepository,
+  type Database,
+  loadMasterData,
+  migrate,
+  openDatabase,
+} from '@mot-cua/db';
+import { createScratchDatabase } from '@mot-cua/test-kit';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from './generate.js';
+
+// The generator writes into the shipped communes and recounts every aggregate: its own database.
+let database: Database;
+let drop: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const scratch = await createScratchDatabase(url);
+    drop = scratch.drop;
+    database = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
+  } else {
+    database = await openDatabase({ dataDir: 'memory://' });
+  }
+  await migrate(database);
+  await loadMasterData(database);
+}, 300_000);
+afterAll(async () => {
+  await database?.close();
+  await drop?.();
+});
+
+describe('npm run generate -- --preset small', () => {
+  it('writes dossiers whose logs obey the lifecycle and fold to the stored status, with the mix of the reports', async () => {
+    const r = await generate(database, { preset: 'small', seed: 7 });
+    expect(r).toMatchObject({ dossiers: 400, communes: 3 });
+    const rows = await sql<{ id: string; status: string; channel: string; receivingUnitCode: string }>`
+      select id, status, channel, receiving_unit_code from dossiers`.execute(database.db);
+    expect(rows.rows).toHaveLength(400);
+    const repo = createDossiersRepository(database.db);
+    const expected = new Map<string, AggregateCounts>();
+    let online = 0;
+    let late = 0;
+    let finished = 0;
+    for (const d of rows.rows) {
+      const log = await repo.listActions(d.id);
+      // every action is one the status rules allow at its place in the log
+      let state: DossierState = initialDossierState();
+      for (const a of log) {
+        expect(refuseTransition(state, a, { now: a.at, actorId: a.actorId, actorRole: a.actorRole })).toBeUndefined();
+        state = applyDossierAction(state, a);
+      }
+      expect(deriveDossierState(log).status).toBe(d.status);
+      const facts = aggregateDossierFromLog(log);
+      const c = dossierContribution(facts);
+      expected.set(
+        d.receivingUnitCode,
+        addAggregateCounts(expected.get(d.receivingUnitCode) ?? emptyAggregateCounts(), c),
+      );
+      if (d.channel === 'online') online++;
+      late += c.finishedLate;
+      finished += c.finishedEarly + c.finishedOnTime + c.finishedLate;
+    }
+    expect(online / 400).toBeGreaterThan(0.74);
+    expect(online / 400).toBeLessThan(0.94);
+    expect(late / finished).toBeGreaterThan(0.02);
+    expect(late / finished).toBeLessThan(0.14);
+    expect([...new Set(rows.rows.map((x) => x.status))]).toEqual(expect.arrayContaining(['returned', 'refused']));
+    expect([...expected.values()].some((c) => c.inProgress > 0)).toBe(true);
+    // the recount at the end filled the aggregates with what the logs say
+    const totals = await createDossierAggregatesRepository(database.db).unitTotals([...expected.keys()], 'entry');
+    for (const [unit, c] of expected) {
+      const got = totals.get(unit);
+      expect(got?.received).toBe(c.received);
+      expect(got?.finishedLate).toBe(c.finishedLate);
+      expect(got?.inProgress).toBe(c.inProgress);
+      expect(got?.ratingCount).toBe(c.ratingCount);
+      expect(got?.supplementRequests).toBe(c.supplementRequests);
+    }
+  }, 300_000);
+});
