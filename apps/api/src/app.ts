@@ -48,6 +48,7 @@ import { portalWebhookRoutes } from './routes/portal-imports/webhook.routes.js';
 import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { queueRoutes } from './routes/queue/queue.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
+import { supervisionRoutes } from './routes/supervision/supervision.routes.js';
 import { usersRoutes } from './routes/users/users.routes.js';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -179,6 +180,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(gatewayRoutes, { ...deps, prefix: '/payments/gateway' });
       await api.register(feedbackRoutes, { ...deps, prefix: '/feedback' });
       await api.register(queueRoutes, { ...deps, prefix: '/queue' });
+      await api.register(supervisionRoutes, { ...deps, prefix: '/supervision' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

@@ -15,5 +15,6 @@ export * from './procedures.js';
 export * from './queue.js';
 export * from './roles.js';
 export * from './search.js';
+export * from './service-index.js';
 export * from './users.js';
 export * from './vn-time.js';

@@ -15,5 +15,6 @@ export * from './portal-import/index.js';
 export * from './procedures/index.js';
 export * from './queue/index.js';
 export * from './search/index.js';
+export * from './supervision/index.js';
 export * from './text/fold.js';
 export * from './time/vn-time.js';

@@ -17,6 +17,7 @@ export * from './repositories/portal-imports.repository.js';
 export * from './repositories/procedures.js';
 export * from './repositories/queue.js';
 export * from './repositories/search.js';
+export * from './repositories/service-index.repository.js';
 export * from './repositories/sessions.repository.js';
 export * from './repositories/stored-files.repository.js';
 export * from './repositories/user-admin.repository.js';

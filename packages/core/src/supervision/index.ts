@@ -1,0 +1,3 @@
+/** Supervision: the Decision 766 service index, workload and staffing, the delegated-task register. */
+export * from './service-index.js';
+export * from './service-index-snapshot.js';
