@@ -63,6 +63,7 @@ const en: Messages = {
       procedures: 'Procedures in force and internal processes',
       calendar: 'Working calendar and days off',
       monitor: 'Monitor dossiers in the area',
+      serviceIndex: 'Service index (Decision 766) and its trend',
       onlineDossiers: 'Dossiers submitted on the national portal',
       sync: 'Sync and notification supervision',
       counterDesk: 'Counter (call tickets)',

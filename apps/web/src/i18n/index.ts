@@ -21,6 +21,7 @@ const loaders = {
   procedures: () => import('./features/procedures.js'),
   queue: () => import('./features/queue.js'),
   search: () => import('./features/search.js'),
+  supervision: () => import('./features/supervision.js'),
   sync: () => import('./features/sync.js'),
   users: () => import('./features/users.js'),
 } satisfies Record<string, () => Promise<FeatureModule>>;

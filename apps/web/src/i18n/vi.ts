@@ -62,6 +62,7 @@ const vi = {
       procedures: 'Thủ tục áp dụng và quy trình nội bộ',
       calendar: 'Lịch làm việc, ngày nghỉ',
       monitor: 'Giám sát hồ sơ trên địa bàn',
+      serviceIndex: 'Bộ chỉ số 766 và diễn biến theo tháng',
       onlineDossiers: 'Hồ sơ nộp trực tuyến trên Cổng DVCQG',
       sync: 'Giám sát đồng bộ và thông báo',
       counterDesk: 'Quầy gọi số',

@@ -35,6 +35,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
     case 'supervisor':
       return [
         { key: 'monitor', to: '/workspace/supervision' },
+        { key: 'serviceIndex', to: '/workspace/supervision/index' },
         { key: 'readiness', to: '/admin/units/readiness' },
       ];
     case 'system_admin':

@@ -1,0 +1,56 @@
+import { type DossierIndicatorId, ServiceIndex, ServiceIndexDossierList, ServiceIndexTrend } from '@mot-cua/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from './client.js';
+
+const BASE = '/api/supervision';
+
+export type SupervisionFilter = { provinceCode?: string; unitCode?: string; from?: string; to?: string };
+
+/** The query string of a filter, empty values left out (plus extra parameters). */
+export function supervisionQuery(f: SupervisionFilter, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The Decision 766 index of the chosen area and period. */
+export const useServiceIndex = (f: SupervisionFilter) =>
+  useQuery({
+    queryKey: ['supervision', 'service-index', f],
+    queryFn: () => api(ServiceIndex, `${BASE}/service-index${supervisionQuery(f)}`),
+    placeholderData: keepPreviousData,
+  });
+
+/** The dossiers behind one figure of the index (opened on demand). */
+export const useServiceIndexDossiers = (
+  f: SupervisionFilter,
+  pick: { indicator: DossierIndicatorId; part: 'numerator' | 'denominator' } | null,
+  offset: number,
+) =>
+  useQuery({
+    queryKey: ['supervision', 'service-index', 'dossiers', f, pick, offset],
+    queryFn: () =>
+      api(
+        ServiceIndexDossierList,
+        `${BASE}/service-index/dossiers${supervisionQuery(f, {
+          indicator: pick?.indicator ?? '',
+          part: pick?.part ?? '',
+          offset: String(offset),
+          limit: '20',
+        })}`,
+      ),
+    enabled: pick !== null,
+  });
+
+/** Monthly snapshots of the index per province. */
+export const useServiceIndexTrend = (provinceCode?: string) =>
+  useQuery({
+    queryKey: ['supervision', 'service-index', 'trend', provinceCode ?? ''],
+    queryFn: () =>
+      api(ServiceIndexTrend, `${BASE}/service-index/trend${supervisionQuery({ provinceCode: provinceCode ?? '' })}`),
+  });
+
+/** Where a table's file is downloaded (the browser sends the session cookie). */
+export const exportUrl = (path: string, f: SupervisionFilter, format: 'xlsx' | 'pdf') =>
+  `${BASE}${path}${supervisionQuery(f, { format })}`;
