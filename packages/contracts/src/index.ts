@@ -18,3 +18,4 @@ export * from './search.js';
 export * from './service-index.js';
 export * from './users.js';
 export * from './vn-time.js';
+export * from './workload.js';

@@ -22,6 +22,7 @@ export * from './repositories/sessions.repository.js';
 export * from './repositories/stored-files.repository.js';
 export * from './repositories/user-admin.repository.js';
 export * from './repositories/users.repository.js';
+export * from './repositories/workload.repository.js';
 export type { DB } from './schema/index.js';
 export * from './seed/index.js';
 export * from './startup-lock.js';

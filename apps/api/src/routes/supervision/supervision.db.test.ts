@@ -284,3 +284,73 @@ describe('service index snapshots and trend', () => {
     expect(again.filter((p) => done.includes(p))).toEqual([]);
   });
 });
+
+describe('GET /api/supervision/workload', () => {
+  it('only a system administrator sets the threshold, audited', async () => {
+    const put = (s: Signed, v: number) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/supervision/workload/settings',
+        headers: s.headers,
+        payload: { dossiersPerOfficialPerDay: v },
+      });
+    expect((await put(who.supervisorQ!, 0.4)).statusCode).toBe(403);
+    expect((await put(who.admin!, 0)).statusCode).toBe(400);
+    const ok = await put(who.admin!, 0.4);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const audits = await sql<{ n: number }>`select count(*)::int as n from audit_events
+      where action = 'supervision.workload_threshold_set' and actor_user_id = ${who.admin!.userId}`.execute(
+      database.db,
+    );
+    expect(Number(audits.rows[0]?.n)).toBe(1);
+  });
+
+  it('per commune of the supervisor’s province: dossiers per official per working day, flags, backlog, moves', async () => {
+    // A transfer into X with effect in the period.
+    await sql`insert into assignments (user_id, unit_code, kind, valid_from, decision_number)
+              values (${who.receptionX!.userId}, ${X}, 'transfer', '2026-03-02', 'QĐ-thử')`.execute(database.db);
+    const res = await get(who.supervisorQ, '/api/supervision/workload');
+    expect(res.statusCode, res.body).toBe(200);
+    const w = res.json() as import('@mot-cua/contracts').Workload;
+    expect(w).toMatchObject({ from: '2026-03-01', to: '2026-03-05', workingDays: 4, threshold: 0.4 });
+    expect(w.units.map((u) => u.unitCode).sort()).toEqual([X, Y].sort());
+    // X: 2 dossiers, 1 official, 4 working days → 0.5 > 0.4; Y: 1 / 1 / 4 = 0.25.
+    expect(w.units.find((u) => u.unitCode === X)).toMatchObject({
+      received: 2,
+      officials: 1,
+      perOfficialPerDay: 0.5,
+      overload: 'above_threshold',
+    });
+    expect(w.units.find((u) => u.unitCode === Y)).toMatchObject({
+      received: 1,
+      perOfficialPerDay: 0.25,
+      overload: null,
+    });
+    expect(w.backlog.points.map((p) => p.day)).toEqual([
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+    ]);
+    expect(w.backlog).toMatchObject({ first: 0, last: 3, change: 3 });
+    expect(w.moves).toEqual([expect.objectContaining({ unitCode: X, kind: 'transfer', validFrom: '2026-03-02' })]);
+    // Every commune of the test province lacks an online approver (no leader with a certificate).
+    expect(w.noOnlineApprover.items.map((i) => i.code)).toEqual(expect.arrayContaining([X, Y]));
+    expect(w.noOnlineApprover.items.every((i) => i.provinceCode === Q)).toBe(true);
+  });
+
+  it('refuses another province’s commune and exports the per-unit table', async () => {
+    expect((await get(who.supervisorQ, `/api/supervision/workload?unitCode=${Z}`)).statusCode).toBe(403);
+    const x = await get(who.supervisorQ, '/api/supervision/workload?format=xlsx');
+    expect(x.statusCode).toBe(200);
+    const rows = await xlsxRows(x.rawPayload);
+    expect(
+      rows
+        .slice(3)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([X, Y].sort());
+    expect(rows.slice(3).find((r) => r[0] === X)?.[6]).toBe('Vượt ngưỡng');
+  });
+});

@@ -16,7 +16,8 @@ export function ServiceIndexTrendChart({ provinceCode }: { provinceCode?: string
   const data = months.map((m) => {
     const row: Record<string, string | number> = { month: `${m.slice(5, 7)}/${m.slice(0, 4)}` };
     for (const s of snaps.filter((x) => x.month === m)) {
-      row[s.provinceCode] = s.maxPoints > 0 ? Math.round((s.points / s.maxPoints) * 1000) / 10 : 0;
+      // A month with nothing computable has no point (a gap), not 0 %.
+      if (s.maxPoints > 0) row[s.provinceCode] = Math.round((s.points / s.maxPoints) * 1000) / 10;
     }
     return row;
   });
