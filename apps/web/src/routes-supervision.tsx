@@ -4,10 +4,14 @@ import type { FeatureName } from './i18n/index.js';
 
 const F: FeatureName[] = ['supervision', 'dossiers'];
 
-/** Pages of issue 15's second half: the Decision 766 index (workload and the delegated-task register follow). */
+/** Pages of issue 15's second half: the Decision 766 index and workload and staffing. */
 export const supervisionRoutes: RouteObject[] = [
   {
     path: '/workspace/supervision/index',
     element: lazyPage(() => import('./workspace/supervision/ServiceIndexPage.js'), 'ServiceIndexPage', F),
+  },
+  {
+    path: '/workspace/supervision/workload',
+    element: lazyPage(() => import('./workspace/supervision/WorkloadPage.js'), 'WorkloadPage', F),
   },
 ];

@@ -1,4 +1,10 @@
-import { type DossierIndicatorId, ServiceIndex, ServiceIndexDossierList, ServiceIndexTrend } from '@mot-cua/contracts';
+import {
+  type DossierIndicatorId,
+  ServiceIndex,
+  ServiceIndexDossierList,
+  ServiceIndexTrend,
+  Workload,
+} from '@mot-cua/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.js';
 
@@ -54,3 +60,11 @@ export const useServiceIndexTrend = (provinceCode?: string) =>
 /** Where a table's file is downloaded (the browser sends the session cookie). */
 export const exportUrl = (path: string, f: SupervisionFilter, format: 'xlsx' | 'pdf') =>
   `${BASE}${path}${supervisionQuery(f, { format })}`;
+
+/** Workload and staffing of the chosen area and period. */
+export const useWorkload = (f: SupervisionFilter) =>
+  useQuery({
+    queryKey: ['supervision', 'workload', f],
+    queryFn: () => api(Workload, `${BASE}/workload${supervisionQuery(f)}`),
+    placeholderData: keepPreviousData,
+  });

@@ -64,6 +64,7 @@ const en: Messages = {
       calendar: 'Working calendar and days off',
       monitor: 'Monitor dossiers in the area',
       serviceIndex: 'Service index (Decision 766) and its trend',
+      workload: 'Workload and staffing',
       onlineDossiers: 'Dossiers submitted on the national portal',
       sync: 'Sync and notification supervision',
       counterDesk: 'Counter (call tickets)',

@@ -63,6 +63,7 @@ const vi = {
       calendar: 'Lịch làm việc, ngày nghỉ',
       monitor: 'Giám sát hồ sơ trên địa bàn',
       serviceIndex: 'Bộ chỉ số 766 và diễn biến theo tháng',
+      workload: 'Khối lượng công việc và nhân lực',
       onlineDossiers: 'Hồ sơ nộp trực tuyến trên Cổng DVCQG',
       sync: 'Giám sát đồng bộ và thông báo',
       counterDesk: 'Quầy gọi số',

@@ -36,6 +36,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
       return [
         { key: 'monitor', to: '/workspace/supervision' },
         { key: 'serviceIndex', to: '/workspace/supervision/index' },
+        { key: 'workload', to: '/workspace/supervision/workload' },
         { key: 'readiness', to: '/admin/units/readiness' },
       ];
     case 'system_admin':

@@ -64,6 +64,28 @@ export const vi = {
       '5.4': 'Mức độ hài lòng về giải quyết TTHC',
     },
   },
+  workload: {
+    title: 'Khối lượng công việc và nhân lực',
+    scope:
+      '{{name}} ({{code}}), từ {{from}} đến {{to}}: {{days}} ngày làm việc; ngưỡng quá tải {{threshold}} hồ sơ/cán bộ/ngày',
+    unit: 'Đơn vị',
+    received: 'Hồ sơ tiếp nhận',
+    officials: 'Cán bộ xử lý',
+    perOfficialPerDay: 'Hồ sơ/cán bộ/ngày làm việc',
+    open: 'Hồ sơ đang tồn',
+    flag: 'Cảnh báo',
+    overload: { above_threshold: 'Vượt ngưỡng', no_staff: 'Có hồ sơ, không có cán bộ' },
+    backlog: 'Hồ sơ tồn cuối mỗi ngày (thay đổi trong kỳ: {{change}}, hiện {{last}})',
+    steps: 'Thời gian xử lý (trung vị) mỗi bước của quy trình nội bộ',
+    step: 'Bước {{step}}: {{hours}} giờ (trung vị, {{completed}} lần hoàn thành)',
+    none: 'Chưa có bước nào hoàn thành trong kỳ.',
+    noApprover: 'Xã, phường chưa có người phê duyệt trực tuyến (tài khoản và chứng thư số): {{total}}',
+    moves: 'Cán bộ điều động, biệt phái trong kỳ: {{count}}',
+    kind: {
+      transfer: '{{name}}: điều động về {{unit}} (từ {{from}}) từ ngày {{date}}',
+      secondment: '{{name}}: biệt phái về {{unit}} (từ {{from}}) từ ngày {{date}}',
+    },
+  },
 };
 
 export const en: typeof vi = {
@@ -129,6 +151,28 @@ export const en: typeof vi = {
       '5.2': 'Feedback handled on time',
       '5.3': 'Satisfaction with feedback handling',
       '5.4': 'Satisfaction with procedure handling',
+    },
+  },
+  workload: {
+    title: 'Workload and staffing',
+    scope:
+      '{{name}} ({{code}}), from {{from}} to {{to}}: {{days}} working days; overload above {{threshold}} dossiers per official per day',
+    unit: 'Unit',
+    received: 'Dossiers received',
+    officials: 'Handling officials',
+    perOfficialPerDay: 'Dossiers per official per working day',
+    open: 'Dossiers open',
+    flag: 'Flag',
+    overload: { above_threshold: 'Above threshold', no_staff: 'Dossiers but no staff' },
+    backlog: 'Open dossiers at the end of each day (change in the period: {{change}}, now {{last}})',
+    steps: 'Median time of each step of the internal process',
+    step: 'Step {{step}}: {{hours}} h (median, completed {{completed}} times)',
+    none: 'No step completed in the period.',
+    noApprover: 'Communes without an online approver (account and signature certificate): {{total}}',
+    moves: 'Officials transferred or seconded in the period: {{count}}',
+    kind: {
+      transfer: '{{name}}: transferred to {{unit}} (from {{from}}) on {{date}}',
+      secondment: '{{name}}: seconded to {{unit}} (from {{from}}) on {{date}}',
     },
   },
 };

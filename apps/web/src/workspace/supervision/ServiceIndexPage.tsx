@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Container, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { DOSSIER_INDICATORS, type DossierIndicatorId, type ServiceIndicator } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { exportUrl, type SupervisionFilter, useServiceIndex } from '../../api/su
 import { DataTable } from '../../components/DataTable.js';
 import { IndicatorDossierList, type IndicatorPick } from './IndicatorDossierList.js';
 import { ServiceIndexTrendChart } from './ServiceIndexTrendChart.js';
+import { SupervisionFilterForm } from './SupervisionFilterForm.js';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString('vi-VN')} %`);
 const listable = (id: string): id is DossierIndicatorId => (DOSSIER_INDICATORS as readonly string[]).includes(id);
@@ -13,7 +14,6 @@ const listable = (id: string): id is DossierIndicatorId => (DOSSIER_INDICATORS a
 /** /workspace/supervision/index: the Decision 766 index of an area and period, its dossiers and its trend. */
 export function ServiceIndexPage() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<SupervisionFilter>({});
   const [filter, setFilter] = useState<SupervisionFilter>({});
   const [pick, setPick] = useState<IndicatorPick | null>(null);
   const index = useServiceIndex(filter);
@@ -42,41 +42,12 @@ export function ServiceIndexPage() {
       <Stack>
         <Title order={2}>{t('supervision.index.title')}</Title>
         <Text size="sm">{t('supervision.index.intro')}</Text>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SupervisionFilterForm
+          onApply={(f) => {
             setPick(null);
-            setFilter({ ...draft });
+            setFilter(f);
           }}
-        >
-          <Group align="end">
-            <TextInput
-              label={t('supervision.index.province')}
-              value={draft.provinceCode ?? ''}
-              onChange={(e) => setDraft({ ...draft, provinceCode: e.currentTarget.value.trim() })}
-              w={150}
-            />
-            <TextInput
-              label={t('supervision.index.unit')}
-              value={draft.unitCode ?? ''}
-              onChange={(e) => setDraft({ ...draft, unitCode: e.currentTarget.value.trim() })}
-              w={180}
-            />
-            <TextInput
-              type="date"
-              label={t('supervision.index.from')}
-              value={draft.from ?? ''}
-              onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
-            />
-            <TextInput
-              type="date"
-              label={t('supervision.index.to')}
-              value={draft.to ?? ''}
-              onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
-            />
-            <Button type="submit">{t('supervision.index.apply')}</Button>
-          </Group>
-        </form>
+        />
         {index.isLoading && <Loader aria-label={t('common.loading')} />}
         {index.error && (
           <Text c="red.9" role="alert">
