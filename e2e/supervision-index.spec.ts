@@ -97,6 +97,24 @@ describe('the Decision 766 service index', () => {
     await page.context().close();
   });
 
+  it('the province supervisor reads workload and staffing of their communes', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'giamsat.hcm');
+    await page.getByRole('link', { name: 'Khối lượng công việc và nhân lực' }).click();
+    await page.waitForURL(/\/workspace\/supervision\/workload$/);
+    const table = page.getByTestId('workload-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const api = json(await fetchIn(page, '/api/supervision/workload'));
+    expect(api.units.every((u: { provinceCode: string }) => u.provinceCode === '79')).toBe(true);
+    expect(await table.textContent()).toContain('Bến Thành');
+    expect(await page.getByTestId('workload-scope').textContent()).toContain('ngày làm việc');
+    await screenshot(page, 'supervision-workload');
+    expect((await fetchIn(page, '/api/supervision/workload?provinceCode=01')).status).toBe(403);
+    const pdf = await fetchIn(page, '/api/supervision/workload?format=pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    await page.context().close();
+  });
+
   it('reception is refused the index', async () => {
     const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
     expect((await fetchIn(page, '/api/supervision/service-index')).status).toBe(403);

@@ -2,6 +2,7 @@ export * from './admin-units.js';
 export * from './auth.js';
 export * from './calendar.js';
 export * from './citizens.js';
+export * from './delegated-tasks.js';
 export * from './dossier-checklist.js';
 export * from './dossiers.js';
 export * from './errors/index.js';

@@ -7,6 +7,7 @@ export * from './repositories/audit.repository.js';
 export * from './repositories/audit-chain.repository.js';
 export * from './repositories/calendar.js';
 export * from './repositories/citizens.repository.js';
+export * from './repositories/delegated-tasks.repository.js';
 export * from './repositories/dossier-access.repository.js';
 export * from './repositories/dossiers.js';
 export * from './repositories/feedback.repository.js';

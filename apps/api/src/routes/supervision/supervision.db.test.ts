@@ -354,3 +354,118 @@ describe('GET /api/supervision/workload', () => {
     expect(rows.slice(3).find((r) => r[0] === X)?.[6]).toBe('Vượt ngưỡng');
   });
 });
+
+describe('the delegated-task register', () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const HEADERS = [
+    'Mã nhiệm vụ',
+    'Lĩnh vực',
+    'Nhiệm vụ',
+    'Cấp chuyển đi',
+    'Cấp nhận',
+    'Căn cứ pháp lý',
+    'Bộ, ngành phụ trách',
+    'Khả năng thực hiện',
+    'Ghi chú',
+    'Hạn hoàn thành',
+  ];
+  const tag = `T${Math.random().toString(36).slice(2, 8)}`;
+  async function sheet(rows: unknown[][]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Nhiệm vụ');
+    ws.addRow(HEADERS);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const task = (n: number, feasibility: string, field = `Đất đai ${tag}`) => [
+    `${tag}-${n}`,
+    field,
+    `Nhiệm vụ ${n}`,
+    'Trung ương',
+    'Xã',
+    'Nghị định 151/2025/NĐ-CP',
+    'Bộ Nông nghiệp và Môi trường',
+    feasibility,
+    null,
+    '31/12/2025',
+  ];
+  const upload = (s: Signed, body: Buffer) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/supervision/delegated-tasks/import?fileName=thu.xlsx',
+      headers: { ...s.headers, 'content-type': XLSX },
+      payload: body,
+    });
+
+  it('refuses a sheet with a bad row as a whole, naming each row’s error in Vietnamese', async () => {
+    const res = await upload(who.admin!, await sheet([task(1, 'Thực hiện được'), task(2, 'Chưa rõ')]));
+    expect(res.statusCode).toBe(422);
+    const body = res.json() as { code: string; errors: Array<{ field: string; message: string }> };
+    expect(body.code).toBe('DELEGATED_TASKS_INVALID');
+    expect(body.errors).toEqual([
+      { field: 'row:3', message: expect.stringContaining('Dòng 3: "Khả năng thực hiện" là "Chưa rõ"') },
+    ]);
+    const n = await sql<{
+      n: number;
+    }>`select count(*)::int as n from delegated_tasks where code like ${`${tag}-%`}`.execute(database.db);
+    expect(Number(n.rows[0]?.n)).toBe(0);
+    expect((await upload(who.admin!, Buffer.from('not a workbook'))).statusCode).toBe(400);
+    expect((await upload(who.national!, await sheet([task(1, 'Thực hiện được')]))).statusCode).toBe(403);
+  });
+
+  it('imports all rows, replaces by code, audits, and counts per feasibility and field', async () => {
+    const rows = [
+      ...[1, 2, 3, 4, 5, 6].map((n) => task(n, 'Thực hiện được')),
+      ...[7, 8, 9].map((n) => task(n, 'Cần văn bản hướng dẫn')),
+      task(10, 'Cần điều chỉnh thẩm quyền', `Xây dựng ${tag}`),
+    ];
+    const first = await upload(who.admin!, await sheet(rows));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ rows: 10, created: 10, updated: 0 });
+    const again = await upload(who.admin!, await sheet([task(9, 'Thực hiện được')]));
+    expect(again.json()).toMatchObject({ rows: 1, created: 0, updated: 1 });
+    const audits = await sql<{ n: number }>`select count(*)::int as n from audit_events
+      where action = 'delegated_tasks.import' and actor_user_id = ${who.admin!.userId}`.execute(database.db);
+    expect(Number(audits.rows[0]?.n)).toBe(2);
+    const list = await get(
+      who.supervisorQ,
+      `/api/supervision/delegated-tasks?field=${encodeURIComponent(`Đất đai ${tag}`)}`,
+    );
+    expect(list.statusCode, list.body).toBe(200);
+    const body = list.json() as import('@mot-cua/contracts').DelegatedTaskList;
+    expect(body.total).toBe(9);
+    const field = body.summary.byField.find((f) => f.field === `Đất đai ${tag}`);
+    expect(field).toEqual({
+      field: `Đất đai ${tag}`,
+      total: 9,
+      feasible: 7,
+      needsGuidance: 2,
+      needsAuthorityAdjusted: 0,
+      feasibleShare: 0.7778,
+    });
+    expect((await get(who.receptionX, '/api/supervision/delegated-tasks')).statusCode).toBe(403);
+  });
+
+  it('exports the register in the template, which imports again unchanged', async () => {
+    const x = await get(
+      who.supervisorQ,
+      `/api/supervision/delegated-tasks?format=xlsx&field=${encodeURIComponent(`Xây dựng ${tag}`)}`,
+    );
+    expect(x.statusCode).toBe(200);
+    const rows = await xlsxRows(x.rawPayload);
+    expect(rows[2]).toEqual(HEADERS);
+    expect(rows[3]?.slice(0, 8)).toEqual([
+      `${tag}-10`,
+      `Xây dựng ${tag}`,
+      'Nhiệm vụ 10',
+      'Trung ương',
+      'Xã',
+      'Nghị định 151/2025/NĐ-CP',
+      'Bộ Nông nghiệp và Môi trường',
+      'Cần điều chỉnh thẩm quyền',
+    ]);
+    const back = await upload(who.admin!, x.rawPayload);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ rows: 1, updated: 1 });
+  });
+});
