@@ -4,7 +4,7 @@ import type { FeatureName } from './i18n/index.js';
 
 const F: FeatureName[] = ['supervision', 'dossiers'];
 
-/** Pages of issue 15's second half: the Decision 766 index and workload and staffing. */
+/** Pages of issue 15's second half: the Decision 766 index, workload and staffing, the delegated-task register. */
 export const supervisionRoutes: RouteObject[] = [
   {
     path: '/workspace/supervision/index',
@@ -13,5 +13,9 @@ export const supervisionRoutes: RouteObject[] = [
   {
     path: '/workspace/supervision/workload',
     element: lazyPage(() => import('./workspace/supervision/WorkloadPage.js'), 'WorkloadPage', F),
+  },
+  {
+    path: '/workspace/supervision/register',
+    element: lazyPage(() => import('./workspace/supervision/DelegatedTasksPage.js'), 'DelegatedTasksPage', F),
   },
 ];

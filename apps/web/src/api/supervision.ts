@@ -1,11 +1,13 @@
 import {
+  DelegatedTaskImportResult,
+  DelegatedTaskList,
   type DossierIndicatorId,
   ServiceIndex,
   ServiceIndexDossierList,
   ServiceIndexTrend,
   Workload,
 } from '@mot-cua/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 const BASE = '/api/supervision';
@@ -68,3 +70,29 @@ export const useWorkload = (f: SupervisionFilter) =>
     queryFn: () => api(Workload, `${BASE}/workload${supervisionQuery(f)}`),
     placeholderData: keepPreviousData,
   });
+
+/** The delegated-task register (a page of it) with its counts per feasibility and field. */
+export const useDelegatedTasks = (q: { field?: string; feasibility?: string; offset: number }) =>
+  useQuery({
+    queryKey: ['supervision', 'delegated-tasks', q],
+    queryFn: () =>
+      api(
+        DelegatedTaskList,
+        `${BASE}/delegated-tasks${supervisionQuery({}, { field: q.field ?? '', feasibility: q.feasibility ?? '', offset: String(q.offset), limit: '50' })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+/** Import a sheet (the .xlsx file as the body, with the session's CSRF token). */
+export const useImportDelegatedTasks = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      api(DelegatedTaskImportResult, `${BASE}/delegated-tasks/import?fileName=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        rawBody: file,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['supervision', 'delegated-tasks'] }),
+  });
+};

@@ -65,6 +65,7 @@ const en: Messages = {
       monitor: 'Monitor dossiers in the area',
       serviceIndex: 'Service index (Decision 766) and its trend',
       workload: 'Workload and staffing',
+      register: 'Delegated-task register',
       onlineDossiers: 'Dossiers submitted on the national portal',
       sync: 'Sync and notification supervision',
       counterDesk: 'Counter (call tickets)',

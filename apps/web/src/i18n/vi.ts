@@ -64,6 +64,7 @@ const vi = {
       monitor: 'Giám sát hồ sơ trên địa bàn',
       serviceIndex: 'Bộ chỉ số 766 và diễn biến theo tháng',
       workload: 'Khối lượng công việc và nhân lực',
+      register: 'Danh mục nhiệm vụ phân cấp, phân quyền',
       onlineDossiers: 'Hồ sơ nộp trực tuyến trên Cổng DVCQG',
       sync: 'Giám sát đồng bộ và thông báo',
       counterDesk: 'Quầy gọi số',

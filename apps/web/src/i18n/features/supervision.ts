@@ -86,6 +86,34 @@ export const vi = {
       secondment: '{{name}}: biệt phái về {{unit}} (từ {{from}}) từ ngày {{date}}',
     },
   },
+  register: {
+    title: 'Danh mục nhiệm vụ phân cấp, phân quyền',
+    intro:
+      'Nhiệm vụ chuyển giữa các cấp theo các nghị định phân cấp năm 2025, với khả năng thực hiện. Nhập từ tệp Excel theo mẫu (tệp tải về là mẫu); một dòng sai thì không nhập dòng nào.',
+    export: 'Tải Excel (mẫu nhập)',
+    import: 'Nhập từ tệp Excel',
+    imported: 'Đã nhập {{rows}} nhiệm vụ: {{created}} mới, {{updated}} cập nhật.',
+    total: 'Tổng số nhiệm vụ: {{total}}',
+    field:
+      '{{field}}: {{total}} nhiệm vụ, thực hiện được {{feasible}} ({{share}}), cần hướng dẫn {{needsGuidance}}, cần điều chỉnh thẩm quyền {{needsAuthorityAdjusted}}',
+    filter: 'Khả năng thực hiện',
+    feasibility: {
+      feasible: 'Thực hiện được',
+      needs_guidance: 'Cần văn bản hướng dẫn',
+      needs_authority_adjusted: 'Cần điều chỉnh thẩm quyền',
+    },
+    level: { central: 'Trung ương', province: 'Tỉnh', commune: 'Xã' },
+    columns: {
+      code: 'Mã',
+      field: 'Lĩnh vực',
+      title: 'Nhiệm vụ',
+      levels: 'Chuyển từ → đến',
+      legalBasis: 'Căn cứ pháp lý',
+      ministry: 'Bộ, ngành phụ trách',
+      feasibility: 'Khả năng thực hiện',
+      deadline: 'Hạn',
+    },
+  },
 };
 
 export const en: typeof vi = {
@@ -173,6 +201,34 @@ export const en: typeof vi = {
     kind: {
       transfer: '{{name}}: transferred to {{unit}} (from {{from}}) on {{date}}',
       secondment: '{{name}}: seconded to {{unit}} (from {{from}}) on {{date}}',
+    },
+  },
+  register: {
+    title: 'Delegated-task register',
+    intro:
+      'Tasks moved between levels by the 2025 decentralisation decrees, with their feasibility. Imported from an Excel sheet in the template (the download is the template); one bad row and nothing is imported.',
+    export: 'Download Excel (import template)',
+    import: 'Import an Excel sheet',
+    imported: '{{rows}} tasks imported: {{created}} new, {{updated}} updated.',
+    total: 'Tasks: {{total}}',
+    field:
+      '{{field}}: {{total}} tasks, feasible {{feasible}} ({{share}}), need guidance {{needsGuidance}}, need authority adjusted {{needsAuthorityAdjusted}}',
+    filter: 'Feasibility',
+    feasibility: {
+      feasible: 'Feasible',
+      needs_guidance: 'Needs a guiding document',
+      needs_authority_adjusted: 'Needs authority adjusted',
+    },
+    level: { central: 'Central', province: 'Province', commune: 'Commune' },
+    columns: {
+      code: 'Code',
+      field: 'Field',
+      title: 'Task',
+      levels: 'From → to',
+      legalBasis: 'Legal basis',
+      ministry: 'Responsible ministry',
+      feasibility: 'Feasibility',
+      deadline: 'Deadline',
     },
   },
 };
