@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +16,12 @@ const fetchIn = (page: Page, url: string, method = 'GET', body?: unknown) =>
         headers['x-csrf-token'] = s.csrfToken;
         headers['content-type'] = 'application/json';
       }
-      const r = await fetch(u, { method: m, headers, credentials: 'same-origin', ...(b ? { body: JSON.stringify(b) } : {}) });
+      const r = await fetch(u, {
+        method: m,
+        headers,
+        credentials: 'same-origin',
+        ...(b ? { body: JSON.stringify(b) } : {}),
+      });
       const bytes = new Uint8Array(await r.arrayBuffer());
       let bin = '';
       for (const x of bytes) bin += String.fromCharCode(x);
@@ -55,7 +63,10 @@ describe('the Decision 766 service index', () => {
       return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
     };
     for (const m of [month(1), month(0)]) {
-      const r = await fetchIn(admin, '/api/supervision/service-index/snapshots', 'POST', { month: m, provinceCode: '79' });
+      const r = await fetchIn(admin, '/api/supervision/service-index/snapshots', 'POST', {
+        month: m,
+        provinceCode: '79',
+      });
       expect(r.status, Buffer.from(r.body, 'base64').toString()).toBe(200);
     }
     await admin.context().close();
@@ -75,9 +86,13 @@ describe('the Decision 766 service index', () => {
     // The denominator of 3.3 opens as many dossiers as it counts.
     await page.getByRole('button', { name: 'Xem hồ sơ của mẫu số chỉ số 3.3' }).click();
     const list = page.getByTestId('indicator-dossiers');
-    await expect.poll(() => list.locator('h3').textContent(), { timeout: 15_000 }).toContain(`${i33.denominator} hồ sơ`);
+    await expect
+      .poll(() => list.locator('h3').textContent(), { timeout: 15_000 })
+      .toContain(`${i33.denominator} hồ sơ`);
     await expect.poll(() => list.locator('tbody tr').count()).toBe(Math.min(20, i33.denominator));
-    await expect.poll(() => page.getByTestId('service-index-trend').locator('svg').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('service-index-trend').locator('svg').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await screenshot(page, 'supervision-service-index');
 
     // Files: the index as Excel; another province is refused, in the index and in the aggregate's export.
@@ -112,6 +127,75 @@ describe('the Decision 766 service index', () => {
     const pdf = await fetchIn(page, '/api/supervision/workload?format=pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
+    await page.context().close();
+  });
+
+  it('the administrator imports a delegated-task sheet: a bad row refuses it, then the register counts', async () => {
+    const headers = [
+      'Mã nhiệm vụ',
+      'Lĩnh vực',
+      'Nhiệm vụ',
+      'Cấp chuyển đi',
+      'Cấp nhận',
+      'Căn cứ pháp lý',
+      'Bộ, ngành phụ trách',
+      'Khả năng thực hiện',
+      'Ghi chú',
+      'Hạn hoàn thành',
+    ];
+    // A journey's own rows (test data, not a shipped register).
+    const rows = [
+      ['E2E-1', 'Hộ tịch', 'Nhiệm vụ thử 1', 'Trung ương', 'Xã', 'Văn bản thử', 'Bộ thử', 'Thực hiện được', null, null],
+      [
+        'E2E-2',
+        'Hộ tịch',
+        'Nhiệm vụ thử 2',
+        'Tỉnh',
+        'Xã',
+        'Văn bản thử',
+        'Bộ thử',
+        'Cần văn bản hướng dẫn',
+        null,
+        null,
+      ],
+      [
+        'E2E-3',
+        'Đất đai',
+        'Nhiệm vụ thử 3',
+        'Trung ương',
+        'Tỉnh',
+        'Văn bản thử',
+        'Bộ thử',
+        'Thực hiện được',
+        null,
+        null,
+      ],
+    ];
+    const file = async (name: string, body: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Nhiệm vụ');
+      ws.addRow(headers);
+      for (const r of body) ws.addRow(r);
+      const path = join(mkdtempSync(join(tmpdir(), 'mc-e2e-sheet-')), name);
+      writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+      return path;
+    };
+    const page = await signedIn(h.browser, h.baseUrl, 'admin');
+    await page.getByRole('link', { name: 'Danh mục nhiệm vụ phân cấp, phân quyền' }).click();
+    await page.waitForURL(/\/workspace\/supervision\/register$/);
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles(
+      await file('sai.xlsx', [...rows, ['E2E-4', 'Đất đai', 'x', 'Huyện', 'Xã', 'a', 'b', 'Thực hiện được']]),
+    );
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('Dòng 5');
+    await screenshot(page, 'supervision-register-errors');
+    await input.setInputFiles(await file('dung.xlsx', rows));
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 15_000 })
+      .toContain('Đã nhập 3 nhiệm vụ');
+    await expect.poll(() => page.getByTestId('register-summary').textContent()).toContain('Tổng số nhiệm vụ: 3');
+    expect(await page.getByTestId('register-summary').textContent()).toContain('Thực hiện được: 2');
+    await screenshot(page, 'supervision-register');
     await page.context().close();
   });
 
