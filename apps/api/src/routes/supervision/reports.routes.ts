@@ -1,8 +1,12 @@
-import { DossierStats, DossierStatsExportQuery, type DossierStatsRow } from '@mot-cua/contracts';
+import { DossierStats, DossierStatsExportQuery, type DossierStatsRow, type ServiceIndicator } from '@mot-cua/contracts';
+import { AppError, authorize, decide, jurisdictionFor, vnDate } from '@mot-cua/core';
+import { createServiceIndexRepository, findUnitNames } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { type ExportColumn, sendTable } from '../../exports/index.js';
 import { requireActor } from '../../http/auth.js';
+import { INDICATOR_NAMES_VI } from './indicator-names.js';
 
 const tags = ['supervision'];
 
@@ -94,6 +98,127 @@ export const dossierStatsExportRoutes: FastifyPluginAsyncZod<AppDeps> = async (a
           rows: [...stats.rows.map((r) => flat(r.code, r.name, r)), flat('', 'Tổng cộng', stats.totals)],
         },
         `tinh-hinh-ho-so-${query.unitCode ?? query.provinceCode ?? 'pham-vi'}-${stats.from}-${stats.to}`,
+        deps.clock.now(),
+      );
+    },
+  );
+};
+
+const MonthlyParams = z.object({
+  provinceCode: z.string().regex(/^[0-9A-Za-z]{2,12}$/),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
+/**
+ * The monthly report per province: the 766 index as recorded by the month's snapshot (taken by the API process at
+ * the start of the next month), listed for the provinces the caller may read (report.read) and downloaded as XLSX
+ * or PDF rendered from that snapshot, so the file of a month never changes after it was recorded.
+ */
+export const monthlyReportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db } = deps.database;
+
+  app.get(
+    '/reports/monthly',
+    {
+      schema: {
+        tags,
+        summary: 'Monthly reports (one per province and month recorded) of the provinces the caller may read',
+        querystring: z.object({ provinceCode: MonthlyParams.shape.provinceCode.optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                provinceCode: z.string(),
+                name: z.string(),
+                month: z.string(),
+                points: z.number(),
+                maxPoints: z.number(),
+                computedAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const today = vnDate(deps.clock.now());
+      const mine = jurisdictionFor(actor, 'report.read');
+      if (mine.length === 0) throw new AppError('FORBIDDEN', { details: { action: 'report.read' } });
+      const p = req.query.provinceCode;
+      if (p) authorize(actor, 'report.read', { kind: 'unit', unitCode: p, provinceCode: p });
+      const scopes = p ? [p] : mine;
+      const rows = await createServiceIndexRepository(db).listSnapshots({ scopes, fromMonth: '2000-01-01' });
+      const names = await findUnitNames(db, [...new Set(rows.map((r) => r.provinceCode))], today);
+      return {
+        items: rows
+          .filter(
+            (r) =>
+              decide(actor, 'report.read', { kind: 'unit', unitCode: r.provinceCode, provinceCode: r.provinceCode })
+                .allowed,
+          )
+          .reverse()
+          .map((r) => ({
+            provinceCode: r.provinceCode,
+            name: names.get(r.provinceCode) ?? r.provinceCode,
+            month: r.month.slice(0, 7),
+            points: r.points,
+            maxPoints: r.maxPoints,
+            computedAt: r.computedAt.toISOString(),
+          })),
+      };
+    },
+  );
+
+  app.get(
+    '/reports/monthly/:provinceCode/:month',
+    {
+      schema: {
+        tags,
+        summary: 'The monthly report of a province as XLSX or PDF (404 until the month is recorded)',
+        params: MonthlyParams,
+        querystring: z.object({ format: z.enum(['xlsx', 'pdf']).default('xlsx') }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const { provinceCode, month } = req.params;
+      authorize(actor, 'report.read', { kind: 'unit', unitCode: provinceCode, provinceCode });
+      const snap = (
+        await createServiceIndexRepository(db).listSnapshots({ scopes: [provinceCode], fromMonth: `${month}-01` })
+      ).find((s) => s.month.startsWith(month));
+      if (!snap) throw new AppError('ROUTE_NOT_FOUND', { details: { provinceCode, month } });
+      const name =
+        (await findUnitNames(db, [provinceCode], vnDate(deps.clock.now()))).get(provinceCode) ?? provinceCode;
+      const indicators = snap.indicators as ServiceIndicator[];
+      return sendTable(
+        reply,
+        req.query.format,
+        {
+          title: `Báo cáo tháng ${month.slice(5, 7)}/${month.slice(0, 4)} — ${name}`,
+          subtitle: `Bộ chỉ số 766: ${snap.points}/${snap.maxPoints} điểm các chỉ số tính được; ${snap.received} hồ sơ tiếp nhận; số liệu chốt lúc ${snap.computedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+          columns: [
+            { key: 'id', header: 'Chỉ số', width: 7 },
+            { key: 'name', header: 'Tên chỉ số', width: 36 },
+            { key: 'numerator', header: 'Tử số', width: 10, kind: 'int' },
+            { key: 'denominator', header: 'Mẫu số', width: 10, kind: 'int' },
+            { key: 'rate', header: 'Tỷ lệ', width: 9, kind: 'percent' },
+            { key: 'points', header: 'Điểm', width: 8, kind: 'decimal' },
+            { key: 'max', header: 'Tối đa', width: 8, kind: 'decimal' },
+            { key: 'reason', header: 'Ghi chú', width: 50 },
+          ],
+          rows: indicators.map((i) => ({
+            id: i.id,
+            name: INDICATOR_NAMES_VI[i.id],
+            numerator: i.numerator,
+            denominator: i.denominator,
+            rate: i.rate,
+            points: i.points,
+            max: i.max,
+            reason: i.reason,
+          })),
+        },
+        `bao-cao-thang-${provinceCode}-${month}`,
         deps.clock.now(),
       );
     },

@@ -275,6 +275,28 @@ describe('service index snapshots and trend', () => {
     expect(rows.slice(3).map((r) => r[1])).toEqual([Q]);
   });
 
+  it('monthly reports: listed and downloaded per province the caller may read', async () => {
+    const mine = await get(who.supervisorQ, '/api/supervision/reports/monthly');
+    expect(mine.statusCode, mine.body).toBe(200);
+    const items = (mine.json() as { items: Array<{ provinceCode: string; month: string }> }).items;
+    expect(items).toEqual([expect.objectContaining({ provinceCode: Q, month: '2026-03' })]);
+    const all = (await get(who.admin, '/api/supervision/reports/monthly')).json() as {
+      items: Array<{ provinceCode: string }>;
+    };
+    expect(all.items.map((i) => i.provinceCode)).toEqual(expect.arrayContaining([Q, R]));
+    const file = await get(who.supervisorQ, `/api/supervision/reports/monthly/${Q}/2026-03?format=xlsx`);
+    expect(file.statusCode, file.body).toBe(200);
+    const rows = await xlsxRows(file.rawPayload);
+    expect(String(rows[0]?.[0])).toContain('Báo cáo tháng 03/2026');
+    expect(rows.length).toBe(3 + 19);
+    const pdf = await get(who.admin, `/api/supervision/reports/monthly/${R}/2026-03?format=pdf`);
+    expect((await pdfText(pdf.rawPayload)).text).toContain('Báo cáo tháng 03/2026');
+    expect((await get(who.supervisorQ, `/api/supervision/reports/monthly/${R}/2026-03`)).statusCode).toBe(403);
+    expect((await get(who.supervisorQ, `/api/supervision/reports/monthly?provinceCode=${R}`)).statusCode).toBe(403);
+    expect((await get(who.supervisorQ, `/api/supervision/reports/monthly/${Q}/2026-02`)).statusCode).toBe(404);
+    expect((await get(who.receptionX, '/api/supervision/reports/monthly')).statusCode).toBe(403);
+  });
+
   it('the scheduled job skips a province whose month is already taken', async () => {
     const done = await snapshotPreviousMonth(database, new Date('2026-04-02T02:00:00Z'));
     expect(done).not.toContain(Q);

@@ -1,6 +1,6 @@
 import { featurePlugin } from '../feature.js';
 import { delegatedTaskRoutes } from './delegated-tasks.routes.js';
-import { dossierStatsExportRoutes } from './reports.routes.js';
+import { dossierStatsExportRoutes, monthlyReportRoutes } from './reports.routes.js';
 import { serviceIndexRoutes } from './service-index.routes.js';
 import { serviceIndexTrendRoutes } from './service-index-trend.routes.js';
 import { workloadRoutes } from './workload.routes.js';
@@ -12,4 +12,5 @@ export const supervisionRoutes = featurePlugin([
   dossierStatsExportRoutes,
   workloadRoutes,
   delegatedTaskRoutes,
+  monthlyReportRoutes,
 ]);
