@@ -50,6 +50,7 @@ import { proceduresRoutes } from './routes/procedures/procedures.routes.js';
 import { queueRoutes } from './routes/queue/queue.routes.js';
 import { searchRoutes } from './routes/search/search.routes.js';
 import { dashboardRoutes } from './routes/supervision/dashboard.routes.js';
+import { supervisionRoutes } from './routes/supervision/supervision.routes.js';
 import { usersRoutes } from './routes/users/users.routes.js';
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -187,6 +188,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await api.register(feedbackRoutes, { ...deps, prefix: '/feedback' });
       await api.register(queueRoutes, { ...deps, prefix: '/queue' });
       await api.register(dashboardRoutes, { ...deps, prefix: '/supervision/dashboard' });
+      await api.register(supervisionRoutes, { ...deps, prefix: '/supervision' });
       if (options.register) await api.register(options.register);
     },
     { prefix: '/api' },

@@ -12,6 +12,7 @@ import { notificationDispatchers, openNotificationDestinations } from './notific
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
 import { openPaymentGateway } from './payments/payment-gateway.js';
 import { importerFromConfig, portalLookupFromConfig } from './portal-import/importer-from-config.js';
+import { startServiceIndexScheduler } from './supervision/service-index-snapshots.js';
 
 /**
  * Composition root: loadConfig → openDatabase → portal (or its simulator) and outbox dispatcher → createApp →
@@ -106,6 +107,11 @@ async function main() {
   });
 
   const sealer = startAuditSealer(database, { error: (o, m) => app.log.error(o, m) });
+  // The previous month's 766 index of every province, once (issue 15): the trend on /workspace/supervision/index.
+  const serviceIndexSnapshots = startServiceIndexScheduler(database, systemClock, {
+    error: (o, m) => app.log.error(o, m),
+    info: (m) => app.log.info(m),
+  });
 
   // Reminders and escalations of feedback deadlines, e-mailed through the outbox.
   const feedbackAlerts = feedbackAlerter({
@@ -126,6 +132,7 @@ async function main() {
     timer.unref();
     await outbox?.stop();
     await feedbackAlerts.stop();
+    await serviceIndexSnapshots.stop();
     await portalImporter?.stop();
     await notifiers?.email.stop();
     await notifiers?.sms.stop();

@@ -12,6 +12,7 @@ import { feedbackRoutes } from './routes-feedback.js';
 import { proceduresRoutes } from './routes-procedures.js';
 import { queueRoutes } from './routes-queue.js';
 import { searchRoutes } from './routes-search.js';
+import { supervisionRoutes } from './routes-supervision.js';
 import { syncRoutes } from './routes-sync.js';
 import { usersRoutes } from './routes-users.js';
 
@@ -25,6 +26,7 @@ const featureRoutes: RouteObject[] = [
   ...proceduresRoutes,
   ...searchRoutes,
   ...dossiersRoutes,
+  ...supervisionRoutes,
   ...syncRoutes,
   ...citizensRoutes,
   ...feedbackRoutes,

@@ -16,5 +16,6 @@ export * from './procedures/index.js';
 export * from './queue/index.js';
 export * from './search/index.js';
 export * from './supervision/aggregates.js';
+export * from './supervision/index.js';
 export * from './text/fold.js';
 export * from './time/vn-time.js';

@@ -16,7 +16,8 @@ export const setCsrfToken = (t: string | undefined) => {
 /** A response schema from @mot-cua/contracts (any Zod schema): the answer is parsed with it, never cast. */
 export type Schema<T> = { parse(data: unknown): T };
 
-type Init = { method?: string; body?: unknown };
+/** `body` is sent as JSON; `rawBody` (a file) as is with its `contentType`. */
+type Init = { method?: string; body?: unknown; rawBody?: Blob; contentType?: string };
 
 /**
  * Fetch from the JSON API and parse the answer with its contracts schema: same-origin cookies, CSRF header on
@@ -35,12 +36,14 @@ async function request(path: string, init: Init): Promise<unknown> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { 'accept-language': i18n.language === 'en' ? 'en' : 'vi' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.rawBody !== undefined) headers['content-type'] = init.contentType ?? 'application/octet-stream';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   const res = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    ...(init.rawBody !== undefined ? { body: init.rawBody } : {}),
   });
   if (res.status === 204) return undefined;
   const data = await res.json().catch(() => undefined);

@@ -24,6 +24,7 @@ const loaders = {
   queue: () => import('./features/queue.js'),
   search: () => import('./features/search.js'),
   searchCuration: () => import('./features/search-curation.js'),
+  supervision: () => import('./features/supervision.js'),
   sync: () => import('./features/sync.js'),
   users: () => import('./features/users.js'),
 } satisfies Record<string, () => Promise<FeatureModule>>;

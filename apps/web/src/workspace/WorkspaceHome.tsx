@@ -35,6 +35,9 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
     case 'supervisor':
       return [
         { key: 'monitor', to: '/workspace/supervision' },
+        { key: 'serviceIndex', to: '/workspace/supervision/index' },
+        { key: 'workload', to: '/workspace/supervision/workload' },
+        { key: 'register', to: '/workspace/supervision/register' },
         { key: 'readiness', to: '/admin/units/readiness' },
       ];
     case 'system_admin':
@@ -45,6 +48,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
         { key: 'calendar', to: '/admin/calendar' },
         { key: 'readiness', to: '/admin/units/readiness' },
         { key: 'sync', to: '/admin/sync' },
+        { key: 'register', to: '/workspace/supervision/register' },
         { key: 'queueSettings', to: '/admin/queue' },
         { key: 'assistantChoices', to: '/admin/search/choices' },
       ];

@@ -11,6 +11,7 @@ import { outboxErrors } from './outbox.js';
 import { proceduresErrors } from './procedures.js';
 import { queueErrors } from './queue.js';
 import { searchErrors } from './search.js';
+import { supervisionErrors } from './supervision.js';
 import type { ErrorEntry } from './types.js';
 
 export type { ErrorCatalog, ErrorEntry } from './types.js';
@@ -28,6 +29,7 @@ export const errorCatalog = {
   ...feedbackErrors,
   ...queueErrors,
   ...edgeErrors,
+  ...supervisionErrors,
   ...filesErrors,
   ...accountsErrors,
 } as const;

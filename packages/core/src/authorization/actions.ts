@@ -59,6 +59,8 @@ export const actionRoles = {
   'queue.stats': ['center_director', 'leader', 'supervisor'],
   // reporting
   'report.read': ['supervisor', 'leader', 'center_director', 'system_admin'],
+  /** The 766 index snapshots, the workload threshold, the delegated-task register's imports (issue 15). */
+  'supervision.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof actionRoles;

@@ -1,0 +1,16 @@
+import { featurePlugin } from '../feature.js';
+import { delegatedTaskRoutes } from './delegated-tasks.routes.js';
+import { dossierStatsExportRoutes, monthlyReportRoutes } from './reports.routes.js';
+import { serviceIndexRoutes } from './service-index.routes.js';
+import { serviceIndexTrendRoutes } from './service-index-trend.routes.js';
+import { workloadRoutes } from './workload.routes.js';
+
+/** /api/supervision: the Decision 766 index and its trend, workload, the delegated-task register, exports. */
+export const supervisionRoutes = featurePlugin([
+  serviceIndexRoutes,
+  serviceIndexTrendRoutes,
+  dossierStatsExportRoutes,
+  workloadRoutes,
+  delegatedTaskRoutes,
+  monthlyReportRoutes,
+]);

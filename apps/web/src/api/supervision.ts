@@ -1,0 +1,98 @@
+import {
+  DelegatedTaskImportResult,
+  DelegatedTaskList,
+  type DossierIndicatorId,
+  ServiceIndex,
+  ServiceIndexDossierList,
+  ServiceIndexTrend,
+  Workload,
+} from '@mot-cua/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client.js';
+
+const BASE = '/api/supervision';
+
+export type SupervisionFilter = { provinceCode?: string; unitCode?: string; from?: string; to?: string };
+
+/** The query string of a filter, empty values left out (plus extra parameters). */
+export function supervisionQuery(f: SupervisionFilter, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The Decision 766 index of the chosen area and period. */
+export const useServiceIndex = (f: SupervisionFilter) =>
+  useQuery({
+    queryKey: ['supervision', 'service-index', f],
+    queryFn: () => api(ServiceIndex, `${BASE}/service-index${supervisionQuery(f)}`),
+    placeholderData: keepPreviousData,
+  });
+
+/** The dossiers behind one figure of the index (opened on demand). */
+export const useServiceIndexDossiers = (
+  f: SupervisionFilter,
+  pick: { indicator: DossierIndicatorId; part: 'numerator' | 'denominator' } | null,
+  offset: number,
+) =>
+  useQuery({
+    queryKey: ['supervision', 'service-index', 'dossiers', f, pick, offset],
+    queryFn: () =>
+      api(
+        ServiceIndexDossierList,
+        `${BASE}/service-index/dossiers${supervisionQuery(f, {
+          indicator: pick?.indicator ?? '',
+          part: pick?.part ?? '',
+          offset: String(offset),
+          limit: '20',
+        })}`,
+      ),
+    enabled: pick !== null,
+  });
+
+/** Monthly snapshots of the index per province. */
+export const useServiceIndexTrend = (provinceCode?: string) =>
+  useQuery({
+    queryKey: ['supervision', 'service-index', 'trend', provinceCode ?? ''],
+    queryFn: () =>
+      api(ServiceIndexTrend, `${BASE}/service-index/trend${supervisionQuery({ provinceCode: provinceCode ?? '' })}`),
+  });
+
+/** Where a table's file is downloaded (the browser sends the session cookie). */
+export const exportUrl = (path: string, f: SupervisionFilter, format: 'xlsx' | 'pdf') =>
+  `${BASE}${path}${supervisionQuery(f, { format })}`;
+
+/** Workload and staffing of the chosen area and period. */
+export const useWorkload = (f: SupervisionFilter) =>
+  useQuery({
+    queryKey: ['supervision', 'workload', f],
+    queryFn: () => api(Workload, `${BASE}/workload${supervisionQuery(f)}`),
+    placeholderData: keepPreviousData,
+  });
+
+/** The delegated-task register (a page of it) with its counts per feasibility and field. */
+export const useDelegatedTasks = (q: { field?: string; feasibility?: string; offset: number }) =>
+  useQuery({
+    queryKey: ['supervision', 'delegated-tasks', q],
+    queryFn: () =>
+      api(
+        DelegatedTaskList,
+        `${BASE}/delegated-tasks${supervisionQuery({}, { field: q.field ?? '', feasibility: q.feasibility ?? '', offset: String(q.offset), limit: '50' })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+/** Import a sheet (the .xlsx file as the body, with the session's CSRF token). */
+export const useImportDelegatedTasks = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      api(DelegatedTaskImportResult, `${BASE}/delegated-tasks/import?fileName=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        rawBody: file,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['supervision', 'delegated-tasks'] }),
+  });
+};

@@ -1,0 +1,133 @@
+import '@mantine/charts/styles.css';
+import { LineChart } from '@mantine/charts';
+import { Anchor, Badge, Container, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import type { WorkloadUnit } from '@mot-cua/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportUrl, type SupervisionFilter, useWorkload } from '../../api/supervision.js';
+import { DataTable } from '../../components/DataTable.js';
+import { SupervisionFilterForm } from './SupervisionFilterForm.js';
+
+const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
+
+/** /workspace/supervision/workload: load per official and commune, backlog, time per step, staffing gaps and moves. */
+export function WorkloadPage() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<SupervisionFilter>({});
+  const w = useWorkload(filter);
+  const body = w.data;
+  return (
+    <Container size="xl" py="lg">
+      <Stack>
+        <Title order={2}>{t('supervision.workload.title')}</Title>
+        <SupervisionFilterForm onApply={setFilter} />
+        {w.isLoading && <Loader aria-label={t('common.loading')} />}
+        {w.error && (
+          <Text c="red.9" role="alert">
+            {w.error.message}
+          </Text>
+        )}
+        {body && (
+          <>
+            <Group justify="space-between">
+              <Text fw={600} data-testid="workload-scope">
+                {t('supervision.workload.scope', {
+                  ...body.scope,
+                  from: body.from,
+                  to: body.to,
+                  days: body.workingDays,
+                  threshold: body.threshold,
+                })}
+              </Text>
+              <Group>
+                <Anchor href={exportUrl('/workload', filter, 'xlsx')} download>
+                  {t('supervision.index.xlsx')}
+                </Anchor>
+                <Anchor href={exportUrl('/workload', filter, 'pdf')} download>
+                  {t('supervision.index.pdf')}
+                </Anchor>
+              </Group>
+            </Group>
+            <DataTable<WorkloadUnit>
+              rows={body.units}
+              rowKey={(u) => u.unitCode}
+              minWidth={800}
+              data-testid="workload-table"
+              columns={[
+                { header: t('supervision.workload.unit'), cell: (u) => `${u.name} (${u.unitCode})` },
+                { header: t('supervision.workload.received'), cell: (u) => num(u.received) },
+                { header: t('supervision.workload.officials'), cell: (u) => num(u.officials) },
+                { header: t('supervision.workload.perOfficialPerDay'), cell: (u) => num(u.perOfficialPerDay) },
+                { header: t('supervision.workload.open'), cell: (u) => num(u.open) },
+                {
+                  header: t('supervision.workload.flag'),
+                  cell: (u) =>
+                    u.overload ? (
+                      <Badge color="red" variant="light" tt="none">
+                        {t(`supervision.workload.overload.${u.overload}`)}
+                      </Badge>
+                    ) : null,
+                },
+              ]}
+            />
+            <Paper withBorder p="md">
+              <Title order={3} size="h5" mb="sm">
+                {t('supervision.workload.backlog', { change: body.backlog.change, last: body.backlog.last })}
+              </Title>
+              <LineChart
+                h={200}
+                data={body.backlog.points.map((p) => ({
+                  day: `${p.day.slice(8, 10)}/${p.day.slice(5, 7)}`,
+                  open: p.open,
+                }))}
+                dataKey="day"
+                series={[{ name: 'open', label: t('supervision.workload.open'), color: 'orange.8' }]}
+              />
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={3} size="h5" mb="sm">
+                {t('supervision.workload.steps')}
+              </Title>
+              {body.steps.length === 0 ? (
+                <Text size="sm">{t('supervision.workload.none')}</Text>
+              ) : (
+                <List size="sm">
+                  {body.steps.map((s) => (
+                    <List.Item key={s.step}>
+                      {t('supervision.workload.step', { ...s, hours: num(s.medianHours) })}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Paper>
+            <Paper withBorder p="md" data-testid="workload-gaps">
+              <Title order={3} size="h5" mb="sm">
+                {t('supervision.workload.noApprover', { total: body.noOnlineApprover.total })}
+              </Title>
+              <Text size="sm">
+                {body.noOnlineApprover.items.map((i) => `${i.fullName} (${i.code})`).join(', ') || '—'}
+              </Text>
+            </Paper>
+            <Paper withBorder p="md" data-testid="workload-moves">
+              <Title order={3} size="h5" mb="sm">
+                {t('supervision.workload.moves', { count: body.moves.length })}
+              </Title>
+              <List size="sm">
+                {body.moves.map((m) => (
+                  <List.Item key={`${m.userId}-${m.validFrom}`}>
+                    {t(`supervision.workload.kind.${m.kind}`, {
+                      name: m.fullName,
+                      unit: m.unitCode,
+                      from: m.fromUnitCode ?? '—',
+                      date: m.validFrom,
+                    })}
+                  </List.Item>
+                ))}
+              </List>
+            </Paper>
+          </>
+        )}
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ErrorEntry } from './types.js';
+
+/** Error codes of supervision (issue 15): the delegated-task register's import. */
+export const supervisionErrors = {
+  DELEGATED_TASKS_INVALID: {
+    status: 422,
+    vi: 'Bảng nhiệm vụ phân cấp có dòng không hợp lệ; chưa nhập dòng nào. Xem lỗi của từng dòng.',
+    en: 'The delegated-task sheet has invalid rows; nothing was imported. See the errors of each row.',
+  },
+  DELEGATED_TASKS_SHEET_UNREADABLE: {
+    status: 400,
+    vi: 'Không đọc được tệp Excel (.xlsx) hoặc tệp không có trang tính với đúng các cột của mẫu.',
+    en: 'The file is not a readable Excel (.xlsx) workbook with the template’s columns.',
+  },
+} as const satisfies Record<string, ErrorEntry>;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ExportFormatParam } from './service-index.js';
+
+const UnitCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]{2,12}$/);
+const CivilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const WorkloadQuery = z.object({
+  provinceCode: UnitCode.optional().describe('One province (default: the caller’s province, or the nation)'),
+  unitCode: UnitCode.optional().describe('One commune'),
+  from: CivilDate.optional().describe('First day (Vietnam), default the first of this month'),
+  to: CivilDate.optional().describe('Last day included (Vietnam), default today'),
+  format: ExportFormatParam,
+});
+export type WorkloadQuery = z.infer<typeof WorkloadQuery>;
+
+export const WorkloadUnit = z.object({
+  unitCode: z.string(),
+  name: z.string(),
+  provinceCode: z.string(),
+  received: z.number().int().describe('Dossiers that entered at the unit in the period'),
+  officials: z.number().int().describe('Officials holding a handling role at the unit at some time in the period'),
+  open: z.number().int().describe('Of the unit’s dossiers, those still open now'),
+  perOfficialPerDay: z.number().nullable(),
+  overload: z.enum(['above_threshold', 'no_staff']).nullable(),
+});
+export type WorkloadUnit = z.infer<typeof WorkloadUnit>;
+
+export const Workload = z
+  .object({
+    scope: z.object({ code: z.string(), name: z.string(), level: z.enum(['nation', 'province', 'unit']) }),
+    from: z.string(),
+    to: z.string(),
+    workingDays: z.number().int(),
+    threshold: z.number().describe('Dossiers per official per working day above which demand outgrows staff'),
+    units: z.array(WorkloadUnit),
+    backlog: z.object({
+      points: z.array(z.object({ day: z.string(), open: z.number().int() })),
+      first: z.number().int(),
+      last: z.number().int(),
+      change: z.number().int(),
+      perDay: z.number().nullable(),
+    }),
+    steps: z.array(z.object({ step: z.number().int(), completed: z.number().int(), medianHours: z.number() })),
+    noOnlineApprover: z.object({
+      total: z.number().int(),
+      items: z.array(z.object({ code: z.string(), fullName: z.string(), provinceCode: z.string() })),
+    }),
+    moves: z.array(
+      z.object({
+        userId: z.string(),
+        fullName: z.string(),
+        unitCode: z.string(),
+        fromUnitCode: z.string().nullable(),
+        kind: z.enum(['transfer', 'secondment']),
+        validFrom: z.string(),
+        validTo: z.string().nullable(),
+        decisionNumber: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Workload' });
+export type Workload = z.infer<typeof Workload>;
+
+export const WorkloadSettings = z
+  .object({ dossiersPerOfficialPerDay: z.number().positive().max(1000) })
+  .meta({ id: 'WorkloadSettings' });
+export type WorkloadSettings = z.infer<typeof WorkloadSettings>;

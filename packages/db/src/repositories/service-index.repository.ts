@@ -1,0 +1,219 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+import { inForceOn } from './in-force.js';
+
+/** Which dossiers the service index counts: entries in [fromAt, toAt) of one unit, one province, or the nation. */
+export type ServiceIndexScope = { scope: string; fromAt: Date; toAt: Date };
+
+/** The counts behind the dossier indicators of the 766 index (core `serviceIndex`). */
+export type ServiceIndexCounts = {
+  received: number;
+  synced: number;
+  reused: number;
+  fromCitizenStore: number;
+  online: number;
+  feeBearing: number;
+  paidOnline: number;
+  withResult: number;
+  withResultFile: number;
+  digitized: number;
+  vneidVerified: number;
+  withFeedbackOrDislike: number;
+};
+
+/**
+ * One row per dossier that entered in the scope and period, with what the indicator predicates need. Entry is
+ * the supervision aggregate's rule (the first action of the log, under that action's unit and province), so the
+ * index and the aggregate count the same dossiers.
+ */
+function base(f: ServiceIndexScope) {
+  const where = f.scope === 'VN' ? sql`` : sql`and (e.unit_code = ${f.scope} or e.province_code = ${f.scope})`;
+  return sql`
+    select d.id, d.channel, d.fee_total, d.paid_online, d.vneid_verified, d.status, e.at as entered_at,
+      s.delivered, s.undelivered,
+      exists (select 1 from dossier_components c where c.dossier_id = d.id and c.reused) as reused,
+      exists (select 1 from dossier_components c where c.dossier_id = d.id and c.from_citizen_store) as from_store,
+      d.status in ('result_ready', 'returned') as with_result,
+      exists (select 1 from dossier_attachments a where a.dossier_id = d.id and a.kind = 'result') as result_file,
+      not exists (
+        select 1 from dossier_components c where c.dossier_id = d.id and c.state = 'present'
+          and not exists (select 1 from dossier_attachments a
+                          where a.dossier_id = d.id and a.kind = 'component' and a.component_key = c.key)
+      ) as all_scanned,
+      (exists (select 1 from feedback_items fi where fi.dossier_code = d.code)
+        or exists (select 1 from dossier_ratings r where r.dossier_id = d.id and r.level <= 2)) as complained
+    from dossier_actions e
+    join dossiers d on d.id = e.dossier_id
+    left join lateral (
+      select count(*) filter (where o.delivered_at is not null) as delivered,
+             count(*) filter (where o.delivered_at is null) as undelivered
+      from outbox_messages o where o.aggregate_type = 'dossier' and o.aggregate_id = d.id::text
+    ) s on true
+    where e.seq = 1 and e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz
+    ${where}`;
+}
+
+type Part = { numerator: RawBuilder<unknown>; denominator: RawBuilder<unknown> };
+const ALL = sql`true`;
+
+/**
+ * Each dossier indicator as two SQL conditions over base's rows (numerator, denominator): the counts and the
+ * lists of contributing dossiers use the same condition, so a list's total equals its figure.
+ */
+const PARTS = {
+  '1.4': { numerator: sql`b.delivered > 0 and b.undelivered = 0`, denominator: ALL },
+  '3.3': { numerator: sql`b.channel = 'online'`, denominator: ALL },
+  '3.6': { numerator: sql`b.fee_total > 0 and b.paid_online`, denominator: sql`b.fee_total > 0` },
+  '4.1': { numerator: sql`b.with_result and b.result_file`, denominator: sql`b.with_result` },
+  '4.2': { numerator: sql`b.with_result and b.result_file and b.all_scanned`, denominator: sql`b.with_result` },
+  '4.3': { numerator: sql`b.reused`, denominator: ALL },
+  '4.4': { numerator: sql`b.from_store`, denominator: ALL },
+  '4.5': { numerator: sql`b.vneid_verified`, denominator: ALL },
+  '5.4': { numerator: sql`b.complained`, denominator: ALL },
+} satisfies Record<string, Part>;
+export type ServiceIndexDossierIndicator = keyof typeof PARTS;
+
+export function createServiceIndexRepository(db: Kysely<DB>) {
+  return {
+    async counts(f: ServiceIndexScope): Promise<ServiceIndexCounts> {
+      const c = (cond: RawBuilder<unknown>) => sql`count(*) filter (where ${cond})::int`;
+      const r = await sql<Record<string, number>>`
+        with b as (${base(f)})
+        select count(*)::int as received,
+          ${c(PARTS['1.4'].numerator)} as synced,
+          ${c(PARTS['4.3'].numerator)} as reused,
+          ${c(PARTS['4.4'].numerator)} as from_store,
+          ${c(PARTS['3.3'].numerator)} as online,
+          ${c(PARTS['3.6'].denominator)} as fee_bearing,
+          ${c(PARTS['3.6'].numerator)} as paid_online,
+          ${c(PARTS['4.1'].denominator)} as with_result,
+          ${c(PARTS['4.1'].numerator)} as with_result_file,
+          ${c(PARTS['4.2'].numerator)} as digitized,
+          ${c(PARTS['4.5'].numerator)} as vneid_verified,
+          ${c(PARTS['5.4'].numerator)} as complained
+        from b`.execute(db);
+      const row = r.rows[0] ?? {};
+      const n = (k: string) => Number(row[k] ?? 0);
+      return {
+        received: n('received'),
+        synced: n('synced'),
+        reused: n('reused'),
+        fromCitizenStore: n('fromStore'),
+        online: n('online'),
+        feeBearing: n('feeBearing'),
+        paidOnline: n('paidOnline'),
+        withResult: n('withResult'),
+        withResultFile: n('withResultFile'),
+        digitized: n('digitized'),
+        vneidVerified: n('vneidVerified'),
+        withFeedbackOrDislike: n('complained'),
+      };
+    },
+
+    /** The dossiers behind one figure (an indicator's numerator or denominator), newest entry first. */
+    async dossiers(
+      f: ServiceIndexScope & {
+        indicator: ServiceIndexDossierIndicator;
+        part: 'numerator' | 'denominator';
+        limit: number;
+        offset: number;
+      },
+    ): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
+      const where = PARTS[f.indicator][f.part];
+      const total = await sql<{
+        n: number;
+      }>`with b as (${base(f)}) select count(*)::int as n from b where ${where}`.execute(db);
+      const page = await sql<ServiceIndexDossierRow>`
+        with b as (${base(f)})
+        select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
+               b.entered_at, d.due_at, d.finished_at
+        from b join dossiers d on d.id = b.id
+        where ${where}
+        order by b.entered_at desc, b.id limit ${f.limit} offset ${f.offset}`.execute(db);
+      return {
+        items: page.rows.map((x) => ({
+          ...x,
+          enteredAt: new Date(x.enteredAt),
+          dueAt: x.dueAt ? new Date(x.dueAt) : null,
+          finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
+        })),
+        total: Number(total.rows[0]?.n ?? 0),
+      };
+    },
+
+    /** Record (or record again) the index of a province for a month: one row per province and month. */
+    async saveSnapshot(s: ServiceIndexSnapshot): Promise<void> {
+      await sql`
+        insert into service_index_snapshots (province_code, month, points, max_points, received, indicators, computed_at)
+        values (${s.provinceCode}, ${s.month}::date, ${s.points}, ${s.maxPoints}, ${s.received},
+                ${JSON.stringify(s.indicators)}::jsonb, ${s.computedAt.toISOString()}::timestamptz)
+        on conflict (province_code, month) do update set
+          points = excluded.points, max_points = excluded.max_points, received = excluded.received,
+          indicators = excluded.indicators, computed_at = excluded.computed_at`.execute(db);
+    },
+
+    /** The snapshots of some provinces (all with 'VN') from a month on, oldest first. */
+    async listSnapshots(f: { scopes: string[]; fromMonth: string }): Promise<ServiceIndexSnapshot[]> {
+      const where = f.scopes.includes('VN') ? sql`` : sql`and province_code in (${sql.join(f.scopes)})`;
+      const r = await sql<{
+        provinceCode: string;
+        month: string;
+        points: number;
+        maxPoints: number;
+        received: number;
+        indicators: unknown;
+        computedAt: Date;
+      }>`select province_code, month, points, max_points, received, indicators, computed_at
+         from service_index_snapshots where month >= ${f.fromMonth}::date ${where}
+         order by month, province_code`.execute(db);
+      return r.rows.map((x) => ({
+        provinceCode: x.provinceCode,
+        month: String(x.month).slice(0, 10),
+        points: Number(x.points),
+        maxPoints: Number(x.maxPoints),
+        received: Number(x.received),
+        indicators: (typeof x.indicators === 'string' ? JSON.parse(x.indicators) : x.indicators) as unknown[],
+        computedAt: new Date(x.computedAt),
+      }));
+    },
+
+    /** The provinces in force on a date (the scheduled snapshot's list). */
+    async provincesInForce(onDate: string): Promise<string[]> {
+      const r = await sql<{ code: string }>`select distinct code from admin_units
+        where level = 'province' and ${inForceOn(onDate)} order by code`.execute(db);
+      return r.rows.map((x) => x.code);
+    },
+
+    /** Whether a province already has the snapshot of a month (the scheduled job skips it). */
+    async hasSnapshot(provinceCode: string, month: string): Promise<boolean> {
+      const r = await sql<{ n: number }>`select count(*)::int as n from service_index_snapshots
+        where province_code = ${provinceCode} and month = ${month}::date`.execute(db);
+      return Number(r.rows[0]?.n ?? 0) > 0;
+    },
+  };
+}
+
+export type ServiceIndexDossierRow = {
+  id: string;
+  code: string;
+  procedureName: string;
+  receivingUnitCode: string;
+  provinceCode: string;
+  channel: string;
+  status: string;
+  enteredAt: Date;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+};
+
+export type ServiceIndexSnapshot = {
+  provinceCode: string;
+  /** First day of the month, YYYY-MM-DD. */
+  month: string;
+  points: number;
+  maxPoints: number;
+  received: number;
+  indicators: unknown[];
+  computedAt: Date;
+};
+export type ServiceIndexRepo = ReturnType<typeof createServiceIndexRepository>;

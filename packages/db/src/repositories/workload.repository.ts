@@ -1,0 +1,142 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+
+/** Roles that handle dossiers in a unit (the staff a commune's workload is divided by). */
+const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
+/** Actions after which a dossier no longer waits in the unit. */
+const CLOSING = ['result_issued', 'returned', 'refused', 'withdrawn', 'stopped'];
+
+export type WorkloadScope = {
+  /** A commune, a province or 'VN'. */
+  scope: string;
+  fromAt: Date;
+  toAt: Date;
+  /** Civil days (Vietnam) of the period, both included. */
+  from: string;
+  to: string;
+};
+
+const inScope = (s: string, unit: string, province: string) =>
+  s === 'VN' ? sql`true` : sql`(${sql.ref(unit)} = ${s} or ${sql.ref(province)} = ${s})`;
+
+export type UnitLoadRow = { unitCode: string; provinceCode: string; received: number; officials: number; open: number };
+
+/** SQL of workload and staffing (issue 15): received per unit, staff, backlog, time per step, moves. */
+export function createWorkloadRepository(db: Kysely<DB>) {
+  return {
+    /**
+     * Per unit of the scope (the entry unit, as the supervision aggregate): dossiers that entered in the period,
+     * officials holding a handling role there at some time in the period, and dossiers still open now.
+     */
+    async unitsLoad(f: WorkloadScope): Promise<UnitLoadRow[]> {
+      const r = await sql<UnitLoadRow>`
+        with e as (
+          select e.dossier_id, e.unit_code, e.province_code, e.at
+          from dossier_actions e where e.seq = 1 and ${inScope(f.scope, 'e.unit_code', 'e.province_code')}
+        ), units as (
+          select distinct unit_code, province_code from e
+          where e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz
+        )
+        select u.unit_code, u.province_code,
+          (select count(*)::int from e where e.unit_code = u.unit_code
+             and e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz) as received,
+          (select count(distinct g.user_id)::int from role_grants g
+             where g.unit_code = u.unit_code and g.role in (${sql.join(STAFF_ROLES)})
+               and g.valid_from <= ${f.to}::date and (g.valid_to is null or g.valid_to >= ${f.from}::date)) as officials,
+          (select count(*)::int from e join dossiers d on d.id = e.dossier_id
+             where e.unit_code = u.unit_code
+               and d.status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped')) as open
+        from units u order by u.unit_code`.execute(db);
+      return r.rows.map((x) => ({
+        ...x,
+        received: Number(x.received),
+        officials: Number(x.officials),
+        open: Number(x.open),
+      }));
+    },
+
+    /** Dossiers waiting (entered, not closed) at the end of each day of the period, in the scope. */
+    async backlogByDay(f: WorkloadScope): Promise<Array<{ day: string; open: number }>> {
+      const r = await sql<{ day: string; open: number }>`
+        with days as (
+          select d::date as day, (d::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' as day_end
+          from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
+        ), e as (
+          select e.dossier_id, e.at,
+            (select min(c.at) from dossier_actions c
+              where c.dossier_id = e.dossier_id and c.type in (${sql.join(CLOSING)})) as closed_at
+          from dossier_actions e where e.seq = 1 and ${inScope(f.scope, 'e.unit_code', 'e.province_code')}
+            and e.at < ${f.toAt.toISOString()}::timestamptz
+        )
+        select to_char(days.day, 'YYYY-MM-DD') as day,
+          (select count(*)::int from e where e.at < days.day_end and (e.closed_at is null or e.closed_at >= days.day_end)) as open
+        from days order by days.day`.execute(db);
+      return r.rows.map((x) => ({ day: String(x.day), open: Number(x.open) }));
+    },
+
+    /**
+     * Median and count of the time each step of the internal process took (hours from the previous hand-over, or
+     * from the receipt, to the step's completion), for steps completed in the period in the scope.
+     */
+    async stepDurations(f: WorkloadScope): Promise<Array<{ step: number; completed: number; medianHours: number }>> {
+      const r = await sql<{ step: number; completed: number; medianHours: number }>`
+        with a as (
+          select x.dossier_id, x.type, x.at, (x.data->>'fromStep')::int as step,
+            lag(x.at) over (partition by x.dossier_id order by x.seq) as prev_at
+          from dossier_actions x
+          join dossier_actions e on e.dossier_id = x.dossier_id and e.seq = 1
+          where x.type in ('received', 'step_completed') and ${inScope(f.scope, 'e.unit_code', 'e.province_code')}
+        )
+        select step, count(*)::int as completed,
+          percentile_cont(0.5) within group (order by extract(epoch from (at - prev_at)) / 3600.0) as median_hours
+        from a
+        where type = 'step_completed' and prev_at is not null
+          and at >= ${f.fromAt.toISOString()}::timestamptz and at < ${f.toAt.toISOString()}::timestamptz
+        group by step order by step`.execute(db);
+      return r.rows.map((x) => ({
+        step: Number(x.step),
+        completed: Number(x.completed),
+        medianHours: Math.round(Number(x.medianHours) * 100) / 100,
+      }));
+    },
+
+    /** Officials transferred or seconded into a unit of the scope with effect in the period. */
+    async moves(f: WorkloadScope) {
+      const r = await sql<{
+        userId: string;
+        fullName: string;
+        unitCode: string;
+        kind: string;
+        validFrom: string;
+        validTo: string | null;
+        decisionNumber: string | null;
+        fromUnitCode: string | null;
+      }>`
+        select a.user_id, u.full_name, a.unit_code, a.kind, to_char(a.valid_from, 'YYYY-MM-DD') as valid_from,
+               to_char(a.valid_to, 'YYYY-MM-DD') as valid_to, a.decision_number, p.unit_code as from_unit_code
+        from assignments a
+        join users u on u.id = a.user_id
+        left join assignments p on p.id = a.previous_id
+        where a.kind in ('transfer', 'secondment')
+          and a.valid_from between ${f.from}::date and ${f.to}::date
+          and (${f.scope} = 'VN' or a.unit_code = ${f.scope} or exists (
+            select 1 from admin_units au where au.code = a.unit_code and au.province_code = ${f.scope}))
+        order by a.valid_from, u.full_name`.execute(db);
+      return r.rows;
+    },
+
+    async readSetting(key: string): Promise<unknown> {
+      const r = await sql<{ value: unknown }>`select value from supervision_settings where key = ${key}`.execute(db);
+      const v = r.rows[0]?.value;
+      return typeof v === 'string' ? JSON.parse(v) : v;
+    },
+
+    async writeSetting(key: string, value: unknown, by: string | null, at: Date): Promise<void> {
+      await sql`insert into supervision_settings (key, value, updated_at, updated_by)
+        values (${key}, ${JSON.stringify(value)}::jsonb, ${at.toISOString()}::timestamptz, ${by})
+        on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at,
+          updated_by = excluded.updated_by`.execute(db);
+    },
+  };
+}
+export type WorkloadRepo = ReturnType<typeof createWorkloadRepository>;
