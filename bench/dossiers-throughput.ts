@@ -124,6 +124,24 @@ async function twoStatementLoop(database: Database): Promise<number> {
   return done / ((performance.now() - t0) / 1000);
 }
 
+/** BENCH_CPU_PROFILE=file.cpuprofile: a CPU profile of this process during the receipts phase only. */
+async function startProfiler() {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return undefined;
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      (await import('node:fs')).writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** CPU of this process (the API and the bench's HTTP client) and of the database's backends, per operation. */
 function startCpu() {
   const node0 = selfCpuMs().self;
@@ -199,6 +217,7 @@ async function main() {
     const ids: string[] = [];
     const until = (ms: number) => Date.now() + ms;
     let end = until(seconds * 1000);
+    const profiler = await startProfiler();
     let cpu = startCpu();
     const t0 = performance.now();
     await Promise.all(
@@ -208,6 +227,7 @@ async function main() {
     );
     const receiptsPerSec = ids.length / ((performance.now() - t0) / 1000);
     const receiptCpu = cpu.per(ids.length);
+    await profiler?.stop();
 
     // Phase 2: transitions on those dossiers: reception takes step 1, hands over; specialist takes step 2.
     let transitions = 0;
