@@ -104,6 +104,8 @@ export const vi = {
   },
   supervision: {
     dashboardLink: 'Bảng điều hành toàn quốc, tỉnh, xã (biểu đồ, bản đồ, so sánh kỳ trước)',
+    xlsx: 'Tải bảng (Excel)',
+    pdf: 'Tải bảng (PDF)',
     mapTitle: 'Tỷ lệ đúng hạn theo tỉnh (màu càng đậm càng cao; chọn một tỉnh để xem các xã)',
     mapValue: '{{rate}} đúng hạn, {{received}} hồ sơ',
     title: 'Giám sát giải quyết hồ sơ',
@@ -357,6 +359,8 @@ export const en: typeof vi = {
   },
   supervision: {
     dashboardLink: 'Dashboard for the nation, provinces and communes (charts, map, previous period)',
+    xlsx: 'Download the table (Excel)',
+    pdf: 'Download the table (PDF)',
     mapTitle: 'On-time rate by province (darker is higher; choose a province to see its communes)',
     mapValue: '{{rate}} on time, {{received}} dossiers',
     title: 'Dossier supervision',

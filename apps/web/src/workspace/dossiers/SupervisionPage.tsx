@@ -76,9 +76,20 @@ export function SupervisionPage() {
     <Container size="xl" py="lg">
       <Stack>
         <Title order={2}>{t('dossiers.supervision.title')}</Title>
-        <Anchor component={Link} to="/workspace/supervision/dashboard">
-          {t('dossiers.supervision.dashboardLink')}
-        </Anchor>
+        <Group>
+          <Anchor component={Link} to="/workspace/supervision/dashboard">
+            {t('dossiers.supervision.dashboardLink')}
+          </Anchor>
+          {(['xlsx', 'pdf'] as const).map((format) => (
+            <Anchor
+              key={format}
+              href={`/api/supervision/exports/dossier-stats?${new URLSearchParams({ ...query, format })}`}
+              download
+            >
+              {t(`dossiers.supervision.${format}`)}
+            </Anchor>
+          ))}
+        </Group>
         <Group align="end" wrap="wrap">
           <TextInput
             type="date"
