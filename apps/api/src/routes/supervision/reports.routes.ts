@@ -1,4 +1,10 @@
-import { DossierStats, DossierStatsExportQuery, type DossierStatsRow, type ServiceIndicator } from '@mot-cua/contracts';
+import {
+  DossierStats,
+  DossierStatsExportQuery,
+  type DossierStatsRow,
+  SERVICE_INDICATOR_NAMES_VI,
+  type ServiceIndicator,
+} from '@mot-cua/contracts';
 import { AppError, authorize, decide, jurisdictionFor, vnDate } from '@mot-cua/core';
 import { createServiceIndexRepository, findUnitNames } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -6,7 +12,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { type ExportColumn, sendTable } from '../../exports/index.js';
 import { requireActor } from '../../http/auth.js';
-import { INDICATOR_NAMES_VI } from './indicator-names.js';
 
 const tags = ['supervision'];
 
@@ -209,7 +214,7 @@ export const monthlyReportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
           ],
           rows: indicators.map((i) => ({
             id: i.id,
-            name: INDICATOR_NAMES_VI[i.id],
+            name: SERVICE_INDICATOR_NAMES_VI[i.id],
             numerator: i.numerator,
             denominator: i.denominator,
             rate: i.rate,

@@ -1,4 +1,5 @@
 import {
+  SERVICE_INDICATOR_NAMES_VI,
   ServiceIndex,
   ServiceIndexDossierList,
   ServiceIndexDossiersQuery,
@@ -10,7 +11,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { sendTable } from '../../exports/index.js';
 import { requireActor } from '../../http/auth.js';
-import { INDICATOR_NAMES_VI } from './indicator-names.js';
 import { computeServiceIndex } from './service-index-data.js';
 import { supervisionScope } from './supervision-scope.js';
 
@@ -66,7 +66,7 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
           ],
           rows: r.indicators.map((i) => ({
             id: i.id,
-            name: INDICATOR_NAMES_VI[i.id],
+            name: SERVICE_INDICATOR_NAMES_VI[i.id],
             numerator: i.numerator,
             denominator: i.denominator,
             rate: i.rate,
