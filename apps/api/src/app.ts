@@ -7,7 +7,6 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { AppError } from '@mot-cua/core';
-import { createAppSecretsRepository, UNSUBSCRIBE_KEY } from '@mot-cua/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -80,9 +79,6 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     identity: options.identity,
     payments: options.payments,
   };
-  // The key that signs unsubscribe links exists before the first receipt, so no receipt creates it in its
-  // transaction and every process keeps it after one read.
-  await createAppSecretsRepository(options.database.db).get(UNSUBSCRIBE_KEY);
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
     genReqId: (req) => {

@@ -1,6 +1,14 @@
 import { describeDatabase, loadConfig, startupWarnings } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
-import { loadMasterData, migrate, openDatabase, seedDemo, withStartupLock } from '@mot-cua/db';
+import {
+  createAppSecretsRepository,
+  loadMasterData,
+  migrate,
+  openDatabase,
+  seedDemo,
+  UNSUBSCRIBE_KEY,
+  withStartupLock,
+} from '@mot-cua/db';
 import { createApp } from './app.js';
 import { startAuditSealer } from './audit-sealer.js';
 import { feedbackAlerter } from './feedback-alerts/feedback-alerts.js';
@@ -105,6 +113,9 @@ async function main() {
     // Contents written before migration 0145 (and the demo seed's PDFs) go to the file store.
     await moveFilesOutOfDatabase(database, files, log);
   });
+  // The key that signs unsubscribe links exists before the first receipt (no receipt creates it in its transaction),
+  // and this process keeps it after this one read.
+  await createAppSecretsRepository(database.db).get(UNSUBSCRIBE_KEY);
 
   const sealer = startAuditSealer(database, { error: (o, m) => app.log.error(o, m) });
   // The previous month's 766 index of every province, once (issue 15): the trend on /workspace/supervision/index.
