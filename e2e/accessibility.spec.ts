@@ -62,7 +62,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings
 
   it.each(PUBLIC_PAGES)('public page %s', async (path) => {
     await page.goto(`${h.baseUrl}${path}`);
-    await page.locator('main h2').first().waitFor({ timeout: 15_000 });
+    await page.locator('main h2').first().waitFor({ timeout: 45_000 });
     await page.waitForLoadState('networkidle');
     expect(await audit(page)).toEqual([]);
   });
@@ -70,7 +70,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings
   it.each(WORKSPACE_PAGES)('reception workspace page %s', async (path) => {
     if (!page.url().includes('/workspace')) await loginAs(page, h.baseUrl, 'tiepnhan.benthanh');
     await page.goto(`${h.baseUrl}${path}`);
-    await page.locator('main h2').first().waitFor({ timeout: 15_000 });
+    await page.locator('main h2').first().waitFor({ timeout: 45_000 });
     await page.waitForLoadState('networkidle');
     expect(await audit(page)).toEqual([]);
   });
@@ -80,7 +80,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical findings
     if (!admin) await loginAs(page, h.baseUrl, 'admin');
     admin = true;
     await page.goto(`${h.baseUrl}${path}`);
-    await page.locator('main h2').first().waitFor({ timeout: 15_000 });
+    await page.locator('main h2').first().waitFor({ timeout: 45_000 });
     await page.waitForLoadState('networkidle');
     expect(await audit(page)).toEqual([]);
   });
@@ -130,20 +130,20 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
   it('"Hồ sơ của tôi" with the drafts', () =>
     check(
       '/ho-so-cua-toi',
-      () => page.getByText('Bản nháp chưa gửi').waitFor({ timeout: 15_000 }),
+      () => page.getByText('Bản nháp chưa gửi').waitFor({ timeout: 45_000 }),
       'a11y-320-my-dossiers',
     ));
 
   it('the online submission with the e-form (resumed draft)', () =>
     check(
       '/nop-truc-tuyen/1.001193',
-      () => page.getByText('Đang tiếp tục bản nháp đã lưu.').waitFor({ timeout: 15_000 }),
+      () => page.getByText('Đang tiếp tục bản nháp đã lưu.').waitFor({ timeout: 45_000 }),
       'a11y-320-submit-form',
     ));
 
   it('the summary before sending', async () => {
     await page.getByRole('button', { name: 'Xem lại' }).click();
-    await page.getByText('Kiểm tra trước khi gửi').waitFor({ timeout: 15_000 });
+    await page.getByText('Kiểm tra trước khi gửi').waitFor({ timeout: 45_000 });
     await screenshot(page, 'a11y-320-summary');
     expect(await audit(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -152,13 +152,13 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
   it('one of my dossiers and the payment result', () =>
     check(
       `/ho-so-cua-toi/${dossierId}?thanh-toan=success`,
-      () => page.locator('main h2').first().waitFor({ timeout: 15_000 }),
+      () => page.locator('main h2').first().waitFor({ timeout: 45_000 }),
       'a11y-320-my-dossier-payment',
     ));
 
   it('keyboard only: the e-form is filled and the summary reached without a pointer', async () => {
     await page.goto(`${h.baseUrl}/nop-truc-tuyen/1.001193`);
-    await page.getByText('Đang tiếp tục bản nháp đã lưu.').waitFor({ timeout: 15_000 });
+    await page.getByText('Đang tiếp tục bản nháp đã lưu.').waitFor({ timeout: 45_000 });
     const name = page.getByRole('textbox', { name: 'Họ, chữ đệm, tên', exact: true });
     await name.focus();
     await page.keyboard.press('Control+A');
@@ -176,7 +176,7 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
     }
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
-    await page.getByText('Kiểm tra trước khi gửi').waitFor({ timeout: 15_000 });
+    await page.getByText('Kiểm tra trước khi gửi').waitFor({ timeout: 45_000 });
     expect(await page.getByRole('cell', { name: 'Trần Gia Huy' }).count()).toBe(1);
     // The edit link of a section brings the focus back into that section of the form.
     await page.getByRole('button', { name: /Sửa\s*Người mẹ/ }).focus();
