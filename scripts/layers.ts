@@ -24,14 +24,16 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     '@mot-cua/pay-sim',
     '@mot-cua/test-kit',
   ],
+  /** What the simulators share (fault modes, HTTP faults, append-only logs, /sim/mode); it imports nothing of ours. */
+  '@mot-cua/sim-kit': [],
   /** The national portal simulator stands alone (the API starts it when no portal is configured). */
-  '@mot-cua/portal-sim': [],
+  '@mot-cua/portal-sim': ['@mot-cua/sim-kit'],
   /** The mail catcher and SMS gateway simulators stand alone too (started when no SMTP / SMS gateway is set). */
-  '@mot-cua/notify-sim': [],
+  '@mot-cua/notify-sim': ['@mot-cua/sim-kit'],
   /** The local OpenID Connect provider standing in for VNeID, alone too (started when OIDC_ISSUER is unset). */
   '@mot-cua/id-sim': [],
   /** The payment gateway simulator, alone too (started when PAYMENT_GATEWAY_URL is unset). */
-  '@mot-cua/pay-sim': [],
+  '@mot-cua/pay-sim': ['@mot-cua/sim-kit'],
   '@mot-cua/web': ['@mot-cua/contracts'],
 };
 
