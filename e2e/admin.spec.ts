@@ -33,10 +33,10 @@ describe('administration journeys', () => {
         return body.items.find((i) => i.procedureCode === '1.001193')?.enabled;
       });
     await toggle.click({ force: true });
-    await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(false);
-    await expect.poll(storedConfig, { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => toggle.isChecked(), { timeout: 30_000 }).toBe(false);
+    await expect.poll(storedConfig, { timeout: 30_000 }).toBe(false);
     await toggle.click({ force: true });
-    await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => toggle.isChecked(), { timeout: 30_000 }).toBe(true);
     await expect.poll(storedConfig, { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'admin-procedures-enabled');
 
