@@ -27,9 +27,8 @@ export type IndicatorResult = Readonly<{
 }>;
 
 /** What our data holds for one scope and period (dossiers by receipt date in the period). */
-export type ServiceIndexInputs = Readonly<{
-  /** The supervision aggregate of the same scope and period (indicator 2.1 is its on-time rate). */
-  stats: StatsCounts;
+/** The dossier counts behind the 766 index of one scope and period (counted by the db's service-index repository). */
+export type ServiceIndexCounts = {
   /** Dossiers received in the period. */
   received: number;
   /** Of those: every national status change delivered to the portal (1.4). */
@@ -50,9 +49,16 @@ export type ServiceIndexInputs = Readonly<{
   vneidVerified: number;
   /** Received dossiers with a feedback (PAKN) about them or a rating of 1–2 of 5 (5.4). */
   withFeedbackOrDislike: number;
-  /** Feedback received in the period in the same scope (5.2, 5.3). */
-  feedback: ReturnType<typeof feedbackIndex>;
-}>;
+};
+
+export type ServiceIndexInputs = Readonly<
+  ServiceIndexCounts & {
+    /** The supervision aggregate of the same scope and period (indicator 2.1 is its on-time rate). */
+    stats: StatsCounts;
+    /** Feedback received in the period in the same scope (5.2, 5.3). */
+    feedback: ReturnType<typeof feedbackIndex>;
+  }
+>;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -1,3 +1,4 @@
+import type { ServiceIndexCounts } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { inForceOn } from './in-force.js';
@@ -5,21 +6,6 @@ import { inForceOn } from './in-force.js';
 /** Which dossiers the service index counts: entries in [fromAt, toAt) of one unit, one province, or the nation. */
 export type ServiceIndexScope = { scope: string; fromAt: Date; toAt: Date };
 
-/** The counts behind the dossier indicators of the 766 index (core `serviceIndex`). */
-export type ServiceIndexCounts = {
-  received: number;
-  synced: number;
-  reused: number;
-  fromCitizenStore: number;
-  online: number;
-  feeBearing: number;
-  paidOnline: number;
-  withResult: number;
-  withResultFile: number;
-  digitized: number;
-  vneidVerified: number;
-  withFeedbackOrDislike: number;
-};
 
 /**
  * One row per dossier that entered in the scope and period, with what the indicator predicates need. Entry is
