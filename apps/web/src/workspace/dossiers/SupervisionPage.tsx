@@ -24,6 +24,7 @@ import { ProvinceMap } from '../../components/ProvinceMap.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { FeedbackIndexSection } from '../feedback/FeedbackIndexSection.js';
 import { StatsDossierList, type StatsPick } from './supervision/StatsDossierList.js';
+import { StatsDownloads } from './supervision/StatsDownloads.js';
 import { Count, Figure, OnTimeBar, pct } from './supervision/StatsParts.js';
 
 /**
@@ -80,15 +81,7 @@ export function SupervisionPage() {
           <Anchor component={Link} to="/workspace/supervision/dashboard">
             {t('dossiers.supervision.dashboardLink')}
           </Anchor>
-          {(['xlsx', 'pdf'] as const).map((format) => (
-            <Anchor
-              key={format}
-              href={`/api/supervision/exports/dossier-stats?${new URLSearchParams({ ...query, format })}`}
-              download
-            >
-              {t(`dossiers.supervision.${format}`)}
-            </Anchor>
-          ))}
+          <StatsDownloads query={query} />
         </Group>
         <Group align="end" wrap="wrap">
           <TextInput
