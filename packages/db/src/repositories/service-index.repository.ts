@@ -6,7 +6,6 @@ import { inForceOn } from './in-force.js';
 /** Which dossiers the service index counts: entries in [fromAt, toAt) of one unit, one province, or the nation. */
 export type ServiceIndexScope = { scope: string; fromAt: Date; toAt: Date };
 
-
 /**
  * One row per dossier that entered in the scope and period, with what the indicator predicates need. Entry is
  * the supervision aggregate's rule (the first action of the log, under that action's unit and province), so the
