@@ -13,6 +13,7 @@ export * from './repositories/dossier-access.repository.js';
 export * from './repositories/dossier-aggregates.repository.js';
 export * from './repositories/dossiers.js';
 export * from './repositories/feedback.repository.js';
+export * from './repositories/feedback-rules.repository.js';
 export * from './repositories/generated-dossiers.repository.js';
 export * from './repositories/notifications.repository.js';
 export * from './repositories/online-payments.repository.js';

@@ -3,7 +3,8 @@ import { vnDate } from '@mot-cua/contracts';
 import { type Actor, actOnFeedback, createRoutingRule, submitFeedback } from '@mot-cua/core';
 import type { Database } from '../database.js';
 import { createAdminUnitsRepository } from '../repositories/admin-units.repository.js';
-import { createFeedbackPorts, createRoutingRulesPorts } from '../repositories/feedback.repository.js';
+import { createFeedbackPorts } from '../repositories/feedback.repository.js';
+import { createRoutingRulesPorts } from '../repositories/feedback-rules.repository.js';
 import { createUsersRepository } from '../repositories/users.repository.js';
 import type { SeedLog } from './types.js';
 
