@@ -36,6 +36,7 @@ import { oidcRoutes } from './routes/citizens/oidc.routes.js';
 import { dossiersRoutes } from './routes/dossiers/dossiers.routes.js';
 import { feedbackRoutes } from './routes/feedback/feedback.routes.js';
 import { open311Routes } from './routes/feedback/open311.routes.js';
+import { open311DiscoveryRoutes } from './routes/feedback/open311-discovery.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { notificationRoutes } from './routes/notifications/notifications.routes.js';
 import { unsubscribeRoutes } from './routes/notifications/unsubscribe.routes.js';
@@ -159,6 +160,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   await app.register(healthRoutes, deps);
   await app.register(open311Routes, { ...deps, prefix: '/open311/v2' });
+  await app.register(open311DiscoveryRoutes, { ...deps, prefix: '/open311' });
   await app.register(
     async (api) => {
       await api.register(authPlugin, deps);

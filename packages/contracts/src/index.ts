@@ -10,6 +10,7 @@ export * from './errors/index.js';
 export * from './feedback.js';
 export * from './health.js';
 export * from './notifications.js';
+export * from './open311-keys.js';
 export * from './outbox.js';
 export * from './portal-imports.js';
 export * from './problem.js';

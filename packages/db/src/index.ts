@@ -17,6 +17,7 @@ export * from './repositories/feedback-rules.repository.js';
 export * from './repositories/generated-dossiers.repository.js';
 export * from './repositories/notifications.repository.js';
 export * from './repositories/online-payments.repository.js';
+export * from './repositories/open311-keys.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/portal-imports.repository.js';
 export * from './repositories/procedures.js';

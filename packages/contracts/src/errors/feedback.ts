@@ -52,4 +52,14 @@ export const feedbackErrors = {
     vi: 'Phòng ban không thuộc đơn vị đã chọn.',
     en: 'The department does not belong to the chosen unit.',
   },
+  OPEN311_KEY_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy khóa Open311.',
+    en: 'Open311 API key not found.',
+  },
+  OPEN311_KEY_ALREADY_REVOKED: {
+    status: 409,
+    vi: 'Khóa Open311 này đã bị thu hồi.',
+    en: 'This Open311 API key is already revoked.',
+  },
 } as const satisfies Record<string, ErrorEntry>;

@@ -52,6 +52,8 @@ export const actionRoles = {
   'feedback.handle': ['specialist', 'department_head', 'center_director'],
   'feedback.approve': ['leader', 'center_director'],
   'feedback.configure': ['system_admin', 'center_director'],
+  /** Open311 GeoReport v2 API keys of outside clients: national, issued and revoked by a national administrator. */
+  'open311.manage': ['system_admin'],
   // front desk (issue 13): serve at a counter, issue tickets at the information desk, configure, read the numbers
   'queue.serve': ['reception', 'center_director'],
   'queue.issue': ['reception', 'center_director'],

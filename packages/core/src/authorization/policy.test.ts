@@ -125,6 +125,21 @@ describe('authorize', () => {
     }
   });
 
+  it('open311.manage: only a national system administrator issues and revokes Open311 API keys', () => {
+    const global: Resource = { kind: 'global' };
+    expect(decide(actor({ role: 'system_admin', unitCode: 'VN' }), 'open311.manage', global).allowed).toBe(true);
+    expect(decide(actor({ role: 'system_admin', unitCode: '79' }), 'open311.manage', global)).toEqual({
+      allowed: false,
+      reason: 'OUT_OF_JURISDICTION',
+    });
+    for (const role of Role.options.filter((r) => r !== 'system_admin')) {
+      expect(decide(actor({ role, unitCode: 'VN' }), 'open311.manage', global)).toEqual({
+        allowed: false,
+        reason: 'FORBIDDEN',
+      });
+    }
+  });
+
   it('jurisdictionFor lists the scopes of the roles that may act', () => {
     const a = actor({ role: 'specialist', unitCode: '00070' }, { role: 'reception', unitCode: '26734' });
     expect(jurisdictionFor(a, 'dossier.receive' as Action)).toEqual(['26734']);

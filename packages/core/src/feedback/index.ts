@@ -6,5 +6,6 @@ export * from './feedback-ports.js';
 export * from './feedback-rules.js';
 export * from './feedback-use-cases.js';
 export * from './manage-routing-rules.js';
+export * from './open311-keys.js';
 export * from './repeats.js';
 export * from './routing.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../schema/index.js';
-import { type FeedbackScope, inScope, unitName } from './feedback-sql.js';
+import { communeAddress, type FeedbackScope, inScope, unitName } from './feedback-sql.js';
 
 /** Reads of feedback: the officials' lists, the public pages, Open311, the service index, API keys. */
 export function createFeedbackReadsRepository(db: Kysely<DB>) {
@@ -119,6 +119,8 @@ export function createFeedbackReadsRepository(db: Kysely<DB>) {
       provinceCode?: string | undefined;
       communeCode?: string | undefined;
       kinds?: string[] | undefined;
+      /** Internal statuses (Open311's open/closed mapped by the caller), applied before the limit. */
+      statuses?: string[] | undefined;
       from: Date;
       to: Date;
       limit: number;
@@ -127,6 +129,7 @@ export function createFeedbackReadsRepository(db: Kysely<DB>) {
         .selectFrom('feedbackItems')
         .selectAll()
         .select(unitName('feedback_items.unit_code').as('unitName'))
+        .select(communeAddress('feedback_items.commune_code').as('communeAddress'))
         .select((eb) =>
           eb
             .selectFrom('feedbackPhotos as p')
@@ -141,6 +144,7 @@ export function createFeedbackReadsRepository(db: Kysely<DB>) {
       if (opts.provinceCode) q = q.where('provinceCode', '=', opts.provinceCode);
       if (opts.communeCode) q = q.where('communeCode', '=', opts.communeCode);
       if (opts.kinds) q = q.where('kind', 'in', opts.kinds);
+      if (opts.statuses) q = q.where('status', 'in', opts.statuses.length ? opts.statuses : ['']);
       return q.orderBy('receivedAt', 'desc').limit(opts.limit).execute();
     },
     async indexRows(unitCode: string, from: Date, to: Date) {

@@ -8,6 +8,13 @@ export const unitName = (column: string) =>
     string | null
   >`(SELECT u.name FROM admin_units u WHERE u.code = ${sql.ref(column)} ORDER BY u.valid_from DESC NULLS LAST LIMIT 1)`;
 
+/** "<commune full name>, <province full name>" of a unit code (latest names; display only). */
+export const communeAddress = (column: string) =>
+  sql<string | null>`(SELECT u.full_name || COALESCE(', ' || p.full_name, '') FROM admin_units u
+    LEFT JOIN LATERAL (SELECT pu.full_name FROM admin_units pu WHERE pu.code = u.province_code
+      ORDER BY pu.valid_from DESC NULLS LAST LIMIT 1) p ON true
+    WHERE u.code = ${sql.ref(column)} ORDER BY u.valid_from DESC NULLS LAST LIMIT 1)`;
+
 export const toRecord = (r: Record<string, unknown>): FeedbackRecord => ({
   id: r.id as string,
   code: r.code as string,

@@ -97,6 +97,10 @@ export interface Open311ApiKeysTable {
   name: string;
   createdAt: Generated<Date>;
   revokedAt: NullableTimestamp;
+  /** Migration 0280. */
+  id: Generated<string>;
+  keyPrefix: string | null;
+  createdBy: string | null;
 }
 
 /** Row types of the feedback tables (migrations 0090–0099, 0135–0139). */

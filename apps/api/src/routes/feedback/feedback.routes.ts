@@ -1,6 +1,7 @@
 import { featurePlugin } from '../feature.js';
 import { feedbackHandlingRoutes } from './handling.routes.js';
 import { feedbackIndexRoutes } from './index.routes.js';
+import { open311KeysRoutes } from './open311-keys.routes.js';
 import { feedbackPublicRoutes } from './public.routes.js';
 import { feedbackRoutingRulesRoutes } from './routing-rules.routes.js';
 
@@ -10,4 +11,5 @@ export const feedbackRoutes = featurePlugin([
   feedbackHandlingRoutes,
   feedbackIndexRoutes,
   feedbackRoutingRulesRoutes,
+  open311KeysRoutes,
 ]);

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
-import { type FeedbackStatus, vnDate } from '@mot-cua/contracts';
+import { FEEDBACK_STATUSES, type FeedbackStatus, vnDate } from '@mot-cua/contracts';
 import { open311Status, statusNote, submitFeedback } from '@mot-cua/core';
-import { createAdminUnitsRepository, createFeedbackRepository } from '@mot-cua/db';
+import { createAdminUnitsRepository, createFeedbackRepository, open311KeyDigest } from '@mot-cua/db';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../write.js';
 import { feedbackPortsOf } from './feedback-ports.js';
 import { Open311Error, requireFormat, sendOpen311, w3c } from './open311-format.js';
+import { open311Jurisdiction } from './open311-jurisdiction.js';
 import { isFeedbackKind, OPEN311_SERVICES } from './open311-services.js';
 
 type Params = Record<string, string | undefined>;
@@ -56,12 +56,7 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
   const repo = createFeedbackRepository(db);
   const photoUrl = (id: string) => `${deps.config.publicUrl.replace(/\/$/, '')}/api/feedback/photos/${id}`;
 
-  async function jurisdiction(id: string | undefined) {
-    if (!id) return undefined;
-    const unit = await createAdminUnitsRepository(db).findUnit(id, vnDate(deps.clock.now()));
-    if (!unit) throw new Open311Error(404, `jurisdiction_id "${id}" not found`);
-    return unit;
-  }
+  const jurisdiction = (id: string | undefined) => open311Jurisdiction(deps.database, id, deps.clock.now());
 
   /**
    * `address_id` in our master address repository, the administrative units: the code of the commune or ward
@@ -101,14 +96,16 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       status_notes: published && r.answer ? `${notes}. ${r.answer}` : notes,
       service_name: service.name,
       service_code: r.kind,
-      // Personal matters stay private: the text is public once an answer is published (without personal details).
-      description: published ? r.publicQuestion : null,
+      // Personal matters stay private: the text is public once an answer is published (without personal details);
+      // before that a neutral line (the kind and the field) lets map clients show the request.
+      description: published ? r.publicQuestion : [service.name, r.field].filter(Boolean).join(' — '),
       agency_responsible: r.unitName,
       service_notice: null,
       requested_datetime: w3c(r.receivedAt),
       updated_datetime: w3c(r.updatedAt),
       expected_datetime: w3c(r.dueAt),
-      address: published ? r.address : null,
+      // Before publication only the commune and province (public master data), never the submitter's address.
+      address: published ? r.address : r.communeAddress,
       // The commune or ward code (our address_id) is no personal detail: given from the start.
       address_id: r.communeCode,
       zipcode: null,
@@ -125,7 +122,7 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       const format = requireFormat(req.params.format);
       const p = paramsOf(req);
       if (!p.api_key) throw new Open311Error(403, 'api_key is required');
-      const keyName = await repo.apiKeyValid(createHash('sha256').update(p.api_key).digest('hex'));
+      const keyName = await repo.apiKeyValid(open311KeyDigest(p.api_key));
       if (!keyName) throw new Open311Error(403, 'Invalid api_key');
       if (!p.service_code) throw new Open311Error(400, 'service_code is required');
       if (!isFeedbackKind(p.service_code)) throw new Open311Error(404, `service_code "${p.service_code}" not found`);
@@ -192,28 +189,30 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    if (ids) {
+      // The specification: with service_request_id, every other parameter is ignored.
+      const rows = await repo.open311List({ ids, from: new Date(0), to: new Date(), limit: MAX_RESULTS });
+      return sendOpen311(reply, format, { root: 'service_requests', item: 'request', items: rows.map(present) });
+    }
     const codes = p.service_code?.split(',').map((s) => s.trim());
     if (codes?.some((c) => !isFeedbackKind(c)))
       throw new Open311Error(404, `service_code "${p.service_code}" not found`);
-    const statuses = p.status?.split(',').map((s) => s.trim());
-    if (statuses?.some((s) => s !== 'open' && s !== 'closed'))
+    const wanted = p.status?.split(',').map((s) => s.trim());
+    if (wanted?.some((s) => s !== 'open' && s !== 'closed'))
       throw new Open311Error(400, 'status must be open or closed');
     const end = date(p.end_date, 'end_date') ?? deps.clock.now();
     const start = date(p.start_date, 'start_date') ?? new Date(end.getTime() - 90 * DAY_MS);
     if (start.getTime() > end.getTime()) throw new Open311Error(400, 'start_date is after end_date');
     const rows = await repo.open311List({
-      ids,
       provinceCode: unit?.level === 'province' ? unit.code : undefined,
       communeCode: unit && unit.level !== 'province' ? unit.code : undefined,
       kinds: codes,
+      statuses: wanted && FEEDBACK_STATUSES.filter((s) => wanted.includes(open311Status(s))),
       from: start,
       to: end,
       limit: MAX_RESULTS,
     });
-    const items = rows
-      .filter((r) => !statuses || statuses.includes(open311Status(r.status as FeedbackStatus)))
-      .map(present);
-    return sendOpen311(reply, format, { root: 'service_requests', item: 'request', items });
+    return sendOpen311(reply, format, { root: 'service_requests', item: 'request', items: rows.map(present) });
   });
 
   app.get<{ Params: { id: string; format: string } }>('/requests/:id.:format', async (req, reply) => {

@@ -4,6 +4,7 @@ import { createTestDb, fixedClock, insertDossierTestUnits } from '@mot-cua/test-
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing.js';
 
@@ -71,7 +72,7 @@ describe('GET services', () => {
   });
 
   it('and in XML, UTF-8 with the declaration, <services><service>', async () => {
-    const res = await get('/open311/v2/services.xml?jurisdiction_id=79');
+    const res = await get(`/open311/v2/services.xml?jurisdiction_id=${units.provinceCode}`);
     expect(res.headers['content-type']).toContain('text/xml');
     expect(res.body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     const doc = xml.parse(res.body);
@@ -150,9 +151,14 @@ describe('POST requests', () => {
       status: 'open',
       status_notes: 'Đã tiếp nhận, đang xem xét',
       service_code: 'report',
-      description: null,
+      description: expect.stringContaining('Hạ tầng kỹ thuật'),
+      address: expect.stringMatching(/^Phường Thử 1, Tỉnh Thử /),
+      lat: null,
+      long: null,
       media_url: null,
     });
+    // Before publication: the kind and field, the commune's address; never the submitter's words or place.
+    expect(r.description).not.toContain('Vỉa hè');
     expect(r.requested_datetime).toMatch(W3C);
     expect(r.expected_datetime).toBe('2026-03-04T09:00:00+07:00');
     const one = xml.parse((await get(`/open311/v2/requests/${id}.xml`)).body);
@@ -171,6 +177,32 @@ describe('POST requests', () => {
     expect((await get(`${base}&start_date=2026-03-03T00:00:00Z`)).json()[0].description).toContain('start_date');
     expect((await get(`${base}&start_date=yesterday`)).json()[0]).toMatchObject({ code: 400 });
     expect((await get(`${base}&status=pending`)).statusCode).toBe(400);
+  });
+
+  it('with service_request_id ignores the other filters, as the specification says', async () => {
+    const base = `/open311/v2/requests.json?service_request_id=${id}`;
+    const ignored = await get(`${base}&status=closed&service_code=question&end_date=2026-03-01T00:00:00%2B07:00`);
+    expect(ignored.json().map((r: { service_request_id: string }) => r.service_request_id)).toEqual([id]);
+  });
+
+  it('filters by status before the 1,000-row limit', async () => {
+    // One closed request, then 1,001 open ones received after it in the same commune.
+    const closed = await postForm('/open311/v2/requests.json', { ...valid(), jurisdiction_id: units.communeCodes[1]! });
+    const closedCode = closed.json()[0].service_request_id as string;
+    await sql`UPDATE feedback_items SET status = 'refused' WHERE code = ${closedCode}`.execute(database.db);
+    const open = await postForm('/open311/v2/requests.json', { ...valid(), jurisdiction_id: units.communeCodes[1]! });
+    const openCode = open.json()[0].service_request_id as string;
+    const cols = await sql<{ columnName: string }>`SELECT column_name FROM information_schema.columns
+      WHERE table_name = 'feedback_items' AND table_schema = current_schema()
+        AND column_name NOT IN ('id', 'code', 'token', 'received_at')`.execute(database.db);
+    const list = sql.raw(cols.rows.map((c) => `"${c.columnName}"`).join(', '));
+    await sql`INSERT INTO feedback_items (id, code, token, received_at, ${list})
+      SELECT gen_random_uuid(), code || '-' || g, token || '-' || g, received_at + g * interval '1 second', ${list}
+      FROM feedback_items, generate_series(1, 1001) g WHERE code = ${openCode}`.execute(database.db);
+    const base = `/open311/v2/requests.json?jurisdiction_id=${units.communeCodes[1]}&start_date=2026-03-01T00:00:00Z&end_date=2026-03-03T00:00:00Z`;
+    expect((await get(base)).json()).toHaveLength(1000);
+    const onlyClosed = (await get(`${base}&status=closed`)).json();
+    expect(onlyClosed.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([closedCode]);
   });
 
   it('resolves address_id (a commune or ward code) to the commune and its address, inside the jurisdiction', async () => {
@@ -193,7 +225,7 @@ describe('POST requests', () => {
       unitCode: units.communeCodes[0],
     });
     const [r] = (await get(`/open311/v2/requests/${code}.json`)).json();
-    expect(r).toMatchObject({ address_id: units.communeCodes[0], address: null });
+    expect(r).toMatchObject({ address_id: units.communeCodes[0], address: expect.stringMatching(/^Phường Thử 1, /) });
     const one = xml.parse((await get(`/open311/v2/requests/${code}.xml`)).body);
     expect(one.service_requests.request.address_id).toBe(units.communeCodes[0]);
 

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../context.js';
 import { classifyError } from '../../http/problem.js';
 import { formatOf, Open311Error, requireFormat, sendOpen311, sendOpen311Error } from './open311-format.js';
+import { open311Jurisdiction } from './open311-jurisdiction.js';
 import { open311RequestRoutes } from './open311-requests.routes.js';
 import { OPEN311_GROUP, OPEN311_SERVICES } from './open311-services.js';
 
@@ -68,8 +69,17 @@ export const open311Routes: FastifyPluginAsync<AppDeps> = async (app: FastifyIns
   });
   app.setNotFoundHandler((req, reply) => sendOpen311Error(reply, formatOf(req) ?? 'json', 404, 'Not found'));
 
-  app.get<{ Params: { format: string } }>('/services.:format', async (req, reply) => {
+  type Jurisdiction = { Querystring: { jurisdiction_id?: string } };
+  const checkJurisdiction = async (q: { jurisdiction_id?: unknown }) => {
+    if (Array.isArray(q.jurisdiction_id)) throw new Open311Error(400, 'jurisdiction_id is given more than once');
+    const id = typeof q.jurisdiction_id === 'string' ? q.jurisdiction_id : undefined;
+    return open311Jurisdiction(deps.database, id, deps.clock.now());
+  };
+
+  app.get<{ Params: { format: string } } & Jurisdiction>('/services.:format', async (req, reply) => {
     const format = requireFormat(req.params.format);
+    // Every jurisdiction of this installation offers the same services; an unknown one is the spec's 404.
+    await checkJurisdiction(req.query);
     const items = OPEN311_SERVICES.map((s) => ({
       service_code: s.code,
       service_name: s.name,
@@ -82,14 +92,18 @@ export const open311Routes: FastifyPluginAsync<AppDeps> = async (app: FastifyIns
     return sendOpen311(reply, format, { root: 'services', item: 'service', items });
   });
 
-  app.get<{ Params: { code: string; format: string } }>('/services/:code.:format', async (req, reply) => {
-    const format = requireFormat(req.params.format);
-    const s = serviceOf(req.params.code);
-    return sendOpen311(reply, format, {
-      root: 'service_definition',
-      single: { service_code: s.code, attributes: format === 'xml' ? { attribute: ATTRIBUTES } : ATTRIBUTES },
-    });
-  });
+  app.get<{ Params: { code: string; format: string } } & Jurisdiction>(
+    '/services/:code.:format',
+    async (req, reply) => {
+      const format = requireFormat(req.params.format);
+      await checkJurisdiction(req.query);
+      const s = serviceOf(req.params.code);
+      return sendOpen311(reply, format, {
+        root: 'service_definition',
+        single: { service_code: s.code, attributes: format === 'xml' ? { attribute: ATTRIBUTES } : ATTRIBUTES },
+      });
+    },
+  );
 
   // Not `deps` itself: it carries this plugin's prefix, which the child would add a second time.
   await app.register(open311RequestRoutes, {
