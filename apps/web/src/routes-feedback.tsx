@@ -34,4 +34,8 @@ export const feedbackRoutes: RouteObject[] = [
     path: '/admin/feedback/routing-rules',
     element: lazyPage(() => import('./admin/feedback/RoutingRulesPage.js'), 'RoutingRulesPage', F),
   },
+  {
+    path: '/admin/open311',
+    element: lazyPage(() => import('./admin/feedback/Open311KeysPage.js'), 'Open311KeysPage', F),
+  },
 ];

@@ -9,6 +9,9 @@ import {
   type FeedbackSubmitRequest,
   FeedbackSubmitted,
   FeedbackTracking,
+  type Open311KeyInput,
+  Open311KeyIssued,
+  Open311Keys,
   PublishedAnswers,
   type RoutingRuleInput,
   RoutingRules,
@@ -133,5 +136,32 @@ export function useFeedbackIndexByUnit(q: FeedbackIndexByUnitQuery, enabled: boo
     },
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Open311 API keys (names and prefixes; never the keys). */
+export function useOpen311Keys(enabled: boolean) {
+  return useQuery({
+    queryKey: ['feedback', 'open311-keys'],
+    queryFn: () => api(Open311Keys, '/api/feedback/open311-keys'),
+    enabled,
+  });
+}
+
+/** Issue a key: the answer holds the key, shown once. */
+export function useIssueOpen311Key() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Open311KeyInput) =>
+      api(Open311KeyIssued, '/api/feedback/open311-keys', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'open311-keys'] }),
+  });
+}
+
+export function useRevokeOpen311Key() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => send(`/api/feedback/open311-keys/${id}/revoke`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['feedback', 'open311-keys'] }),
   });
 }

@@ -111,6 +111,11 @@ export function WorkspaceHome() {
             {t('feedback.rules.title')}
           </Anchor>
         )}
+        {mayDo(session.data, 'open311.manage') && (
+          <Anchor component={Link} to="/admin/open311" data-testid="open311-keys-link">
+            {t('feedback.open311.title')}
+          </Anchor>
+        )}
       </Stack>
     </Container>
   );
