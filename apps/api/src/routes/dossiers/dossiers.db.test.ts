@@ -579,3 +579,30 @@ describe('dossier API: authorization, errors, lists, public lookup', () => {
     expect(sheet.statusCode).toBe(409);
   });
 });
+
+describe('forwarding to another competent unit', () => {
+  it('moves the dossier to that unit (the projection), and feedback linked to it goes to the unit holding it now', async () => {
+    const d = await receive(who.receptionA!, {});
+    const forwarded = await post(who.receptionA, `/api/dossiers/${d.id}/forward`, {
+      toUnitCode: B,
+      note: 'Thuộc thẩm quyền phường B',
+    });
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    const feedback = await post(undefined, '/api/feedback', {
+      kind: 'complaint',
+      title: 'Hồ sơ chưa được giải quyết',
+      content: 'Tôi muốn biết hồ sơ của tôi đang ở đâu.',
+      communeCode: A,
+      dossierCode: d.code,
+      submitterName: 'Nguyễn Thị Ánh',
+      submitterPhone: `09${String(Date.now()).slice(-8)}`,
+    });
+    expect(feedback.statusCode, feedback.body).toBe(201);
+    const row = await database.db
+      .selectFrom('feedbackItems')
+      .select(['unitCode', 'dossierCode'])
+      .where('code', '=', feedback.json().code)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ unitCode: B, dossierCode: d.code });
+  });
+});
