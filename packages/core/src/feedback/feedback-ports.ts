@@ -53,6 +53,7 @@ export type NewFeedbackRow = Readonly<{
   address: string | null;
   lat: number | null;
   long: number | null;
+  mediaUrl: string | null;
   counterId: string | null;
   officialUserId: string | null;
   receivedAt: Date;

@@ -41,6 +41,8 @@ export type FeedbackIntake = Readonly<{
   long: number | null;
   photos: ReadonlyArray<FeedbackPhoto>;
   counterId: string | null;
+  /** A picture an outside client hosts itself (Open311 `media_url`): kept as a link, never fetched. */
+  mediaUrl?: string | null;
 }>;
 
 export const feedbackResource = (f: { unitCode: string; provinceCode: string }): Resource => ({
@@ -134,6 +136,7 @@ export async function submitFeedback(input: FeedbackIntake, ctx: FeedbackContext
     address: input.address,
     lat: input.lat,
     long: input.long,
+    mediaUrl: input.mediaUrl ?? null,
     counterId: input.counterId,
     officialUserId: staffed ? (ctx.actor?.userId ?? null) : null,
     receivedAt: ctx.now,

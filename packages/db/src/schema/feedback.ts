@@ -39,6 +39,8 @@ export interface FeedbackItemsTable {
   address: string | null;
   lat: number | null;
   long: number | null;
+  /** Migration 0281: a picture an Open311 client hosts itself (kept as a link, never fetched). */
+  mediaUrl: Generated<string | null>;
   counterId: string | null;
   officialUserId: string | null;
   routedBy: string;

@@ -34,6 +34,14 @@ const date = (v: string | undefined, name: string) => {
   return d;
 };
 const Email = z.email().max(200);
+const isHttpUrl = (v: string) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+};
 const Phone = z.string().regex(/^\+?[0-9 .-]{8,15}$/);
 
 /** Parameters from the query string and (POST) the url-encoded body; a repeated parameter is refused. */
@@ -111,7 +119,8 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       zipcode: null,
       lat: published ? r.lat : null,
       long: published ? r.long : null,
-      media_url: published && r.firstPhotoId ? photoUrl(r.firstPhotoId) : null,
+      // Our own photos, else the client's link (RFC 3986 http/https only, checked on intake), once published.
+      media_url: published ? (r.firstPhotoId ? photoUrl(r.firstPhotoId) : r.mediaUrl) : null,
     };
   };
 
@@ -151,13 +160,15 @@ export const open311RequestRoutes: FastifyPluginAsync<AppDeps> = async (app: Fas
       const name =
         [text(p.first_name, 'first_name', 60), text(p.last_name, 'last_name', 60)].filter(Boolean).join(' ') || null;
       const media = text(p.media_url, 'media_url', 500);
+      if (media && !isHttpUrl(media)) throw new Open311Error(400, 'media_url must be an http or https URL');
       const r = await inTransaction(deps, req, feedbackPortsOf(deps), (ports) =>
         submitFeedback(
           {
             channel: 'api',
             kind: p.service_code as never,
             title: description.slice(0, 120),
-            content: media ? `${description}\nẢnh: ${media}` : description,
+            content: description,
+            mediaUrl: media,
             field: text(p['attribute[field]'], 'attribute[field]', 300),
             communeCode,
             dossierCode: text(p['attribute[dossier_code]'], 'attribute[dossier_code]', 40),

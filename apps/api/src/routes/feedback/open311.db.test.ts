@@ -179,6 +179,29 @@ describe('POST requests', () => {
     expect((await get(`${base}&status=pending`)).statusCode).toBe(400);
   });
 
+  it('keeps a client-hosted media_url as a link, shown once published, and refuses a non-http one', async () => {
+    const media = 'https://cdn.example.org/anh/via-he.jpg';
+    const res = await postForm('/open311/v2/requests.json', { ...valid(), media_url: media });
+    expect(res.statusCode, res.body).toBe(201);
+    const code = res.json()[0].service_request_id as string;
+    const stored = await database.db
+      .selectFrom('feedbackItems')
+      .select(['content', 'mediaUrl'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ content: valid().description, mediaUrl: media });
+    expect((await get(`/open311/v2/requests/${code}.json`)).json()[0].media_url).toBeNull();
+    await sql`UPDATE feedback_items SET status = 'published', public_question = 'Vỉa hè bị lấn chiếm' WHERE code = ${code}`.execute(
+      database.db,
+    );
+    expect((await get(`/open311/v2/requests/${code}.json`)).json()[0].media_url).toBe(media);
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'not a url']) {
+      const r = await postForm('/open311/v2/requests.json', { ...valid(), media_url: bad });
+      expect(r.statusCode).toBe(400);
+      expect(r.json()).toEqual([{ code: 400, description: 'media_url must be an http or https URL' }]);
+    }
+  });
+
   it('with service_request_id ignores the other filters, as the specification says', async () => {
     const base = `/open311/v2/requests.json?service_request_id=${id}`;
     const ignored = await get(`${base}&status=closed&service_code=question&end_date=2026-03-01T00:00:00%2B07:00`);
