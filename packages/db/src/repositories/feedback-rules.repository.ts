@@ -79,9 +79,8 @@ export function createFeedbackRulesRepository(db: Kysely<DB>) {
   };
 }
 
-/** Ports of the routing-rule use cases over one transaction. */
-export function createRoutingRulesPorts(trx: Kysely<DB>, requestId: string | null = null): RoutingRulesPorts {
-  const repo = createFeedbackRulesRepository(trx);
+/** The unit and department look-ups feedback's use cases share (routing, rules). */
+export function unitAndDepartmentLookups(trx: Kysely<DB>): Pick<RoutingRulesPorts, 'findUnit' | 'findDepartment'> {
   const units = createAdminUnitsRepository(trx);
   const org = createOrganisationRepository(trx);
   return {
@@ -90,6 +89,14 @@ export function createRoutingRulesPorts(trx: Kysely<DB>, requestId: string | nul
       const d = await org.findDepartment(id);
       return d ? { id: d.id, unitCode: d.unitCode } : undefined;
     },
+  };
+}
+
+/** Ports of the routing-rule use cases over one transaction. */
+export function createRoutingRulesPorts(trx: Kysely<DB>, requestId: string | null = null): RoutingRulesPorts {
+  const repo = createFeedbackRulesRepository(trx);
+  return {
+    ...unitAndDepartmentLookups(trx),
     findRule: repo.findRule,
     insertRule: repo.insertRule,
     updateRule: repo.updateRule,

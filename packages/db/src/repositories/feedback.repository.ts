@@ -6,14 +6,12 @@ import type { DB } from '../schema/index.js';
 
 type Row = DB['feedbackItems'];
 
-import { createAdminUnitsRepository } from './admin-units.repository.js';
 import { createAuditPort } from './audit.repository.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
 import { createFeedbackReadsRepository } from './feedback-reads.repository.js';
-import { createFeedbackRulesRepository } from './feedback-rules.repository.js';
+import { createFeedbackRulesRepository, unitAndDepartmentLookups } from './feedback-rules.repository.js';
 import { toRecord } from './feedback-sql.js';
 import { createNotificationsRepository } from './notifications.repository.js';
-import { createOrganisationRepository } from './organisation.repository.js';
 
 export type { FeedbackScope } from './feedback-sql.js';
 
@@ -187,14 +185,8 @@ export function createFeedbackPorts(
 ): FeedbackPorts {
   const repo = createFeedbackRepository(trx);
   const base = (opts.publicUrl ?? '').replace(/\/$/, '');
-  const units = createAdminUnitsRepository(trx);
-  const org = createOrganisationRepository(trx);
   return {
-    findUnit: units.findUnit,
-    findDepartment: async (id) => {
-      const d = await org.findDepartment(id);
-      return d ? { id: d.id, unitCode: d.unitCode } : undefined;
-    },
+    ...unitAndDepartmentLookups(trx),
     findDossierUnit: repo.findDossierUnit,
     listRoutingRules: (p) => repo.listRoutingRules(p),
     calendarOf: (u, fromYear, toYear) => loadWorkingCalendar(trx, { ...u, fromYear, toYear }),
