@@ -1,9 +1,9 @@
 import type { IssueTicketRequest, PriorityKind, TicketPrecheck, TicketSource } from '@mot-cua/contracts';
 import { authorize } from '../authorization/policy.js';
+import { checkCompleteness } from '../dossiers/completeness.js';
 import { AppError } from '../errors.js';
 import type { QueueCenterRecord, QueueContext, QueueGroupRecord, QueuePorts, TicketRecord } from './queue-ports.js';
 import { requireTicketingOpen, ticketingWindow } from './ticketing-hours.js';
-import { checkCompleteness } from '../dossiers/completeness.js';
 
 const unitOf = (c: QueueCenterRecord) =>
   ({ kind: 'unit', unitCode: c.unitCode, provinceCode: c.provinceCode }) as const;

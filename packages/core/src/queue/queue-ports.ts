@@ -7,10 +7,10 @@ import type {
   TicketSource,
   TicketStatus,
 } from '@mot-cua/contracts';
-import type { ReceptionProcedure } from '../dossiers/ports.js';
 import type { AuditPort } from '../audit.js';
 import type { Actor } from '../authorization/policy.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { ReceptionProcedure } from '../dossiers/ports.js';
 import type { NotificationPort } from '../notifications/notify-applicant.js';
 import type { CounterGroups, QueueCandidate } from './queue-rules.js';
 
