@@ -114,8 +114,8 @@ export function InformationDeskPage() {
             />
           </Group>
         )}
-        {preview.error instanceof ApiError && <Alert color="red">{preview.error.problem.detail}</Alert>}
-        {preview.data && (
+        {code && preview.error instanceof ApiError && <Alert color="red">{preview.error.problem.detail}</Alert>}
+        {code && preview.data && (
           <ChecklistTable
             preview={preview.data}
             checks={checks}
