@@ -118,7 +118,7 @@ try {
   const arrivals: number[][] = [];
   const controllers: AbortController[] = [];
   /** Per display: state events received, and the instant of the first one (diagnosis of missed events). */
-  const received = Array.from({ length: displays }, () => ({ events: 0, first: 0 }));
+  const received = Array.from({ length: displays }, () => ({ events: 0, first: 0, status: 0, type: '' }));
   let connected = 0;
   await Promise.all(
     Array.from({ length: displays }, async (_, di) => {
@@ -129,6 +129,8 @@ try {
         signal: ac.signal,
       });
       connected++;
+      received[di]!.status = r.status;
+      received[di]!.type = r.headers.get('content-type') ?? '';
       void (async () => {
         const decoder = new TextDecoder();
         let buf = '';
@@ -185,7 +187,8 @@ try {
     plain.push(performance.now() - p0);
   }
   const delivered = arrivals.reduce((n, a) => n + a.length, 0);
-  const silent = received.filter((r) => r.events === 0).length;
+  const silentOnes = received.filter((r) => r.events === 0);
+  const silent = `${silentOnes.length} (answers: ${[...new Set(silentOnes.map((r) => `${r.status} ${r.type}`))].join(', ')})`;
   const perCallMissing = arrivals.map((a) => displays - a.length);
   console.log(
     `diagnosis: displays that received no event at all: ${silent}; missing per call: ${perCallMissing.join(' ')}`,
