@@ -328,6 +328,9 @@ describe('front desk: appointment and QR check-in', () => {
   let token = '';
   it('a citizen finds online booking in the portal menu and books a free slot today', async () => {
     const page = await h.browser.newPage({ viewport: { width: 390, height: 844 } });
+    // Booking is offered on the procedure's page and in the portal's menu.
+    await page.goto(`${h.baseUrl}/procedures/1.001193`);
+    expect(await page.getByTestId('procedure-booking').getAttribute('href')).toBe('/dat-lich');
     await page.goto(`${h.baseUrl}/`);
     await page.getByRole('link', { name: 'Đặt lịch hẹn' }).first().click();
     await page.waitForURL(/\/dat-lich$/);
@@ -442,6 +445,10 @@ describe('front desk: the director’s settings', () => {
       (c) => c.number === 5,
     )!;
     expect(c5.groups.map((g) => g.tier)).toContain(3);
+    // The kiosk and TV addresses of the center, for the director to open on the devices.
+    expect(await page.getByTestId('device-kiosk').getAttribute('href')).toBe(`/lay-so/${centerId}`);
+    expect(await page.getByTestId('device-display').getAttribute('href')).toBe(`/man-hinh/${centerId}`);
+    expect(await page.getByTestId('device-kiosk').textContent()).toBe(`${h.baseUrl}/lay-so/${centerId}`);
     await screenshot(page, 'queue-admin-settings');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'queue-admin-settings-phone');

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
@@ -26,17 +26,12 @@ export function HoldResultPanel({ counterId }: { counterId: string }) {
       <Title order={3} size="h5" mb="xs">
         {t('queue.holdResult')}
       </Title>
-      <Group align="end">
-        <TextInput
-          label={t('queue.holdResultLabel')}
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
-          style={{ flex: 1 }}
-        />
+      <Stack gap="xs">
+        <TextInput label={t('queue.holdResultLabel')} value={code} onChange={(e) => setCode(e.currentTarget.value)} />
         <Button variant="light" disabled={code.trim().length < 5} onClick={() => void submit()}>
           {t('queue.holdResultSubmit')}
         </Button>
-      </Group>
+      </Stack>
       {message && (
         <Alert mt="sm" color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
           {message.text}
