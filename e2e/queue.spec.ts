@@ -379,7 +379,7 @@ describe('front desk: appointment and QR check-in', () => {
 });
 
 describe('front desk: the director’s numbers', () => {
-  it('the numbers count the journey: one more ticket served at counter 1 and one more dossier from a ticket', async () => {
+  it('the numbers count the journey: three served at counter 1, the pickup, one dossier received and returned', async () => {
     const after = await directorStats();
     const row = (st: Stats, key: 'byGroup' | 'byCounter', label: string) =>
       st[key].find((r) => r.label === label) ?? { tickets: 0, served: 0 };
