@@ -117,9 +117,11 @@ try {
   const arrivalsOf = new Map<number, number[]>();
   const arrivals: number[][] = [];
   const controllers: AbortController[] = [];
+  /** Per display: state events received, and the instant of the first one (diagnosis of missed events). */
+  const received = Array.from({ length: displays }, () => ({ events: 0, first: 0, status: 0, type: '' }));
   let connected = 0;
   await Promise.all(
-    Array.from({ length: displays }, async () => {
+    Array.from({ length: displays }, async (_, di) => {
       const ac = new AbortController();
       controllers.push(ac);
       const r = await fetch(`${url}/api/queue/centers/${center.id}/display/stream`, {
@@ -127,6 +129,8 @@ try {
         signal: ac.signal,
       });
       connected++;
+      received[di]!.status = r.status;
+      received[di]!.type = r.headers.get('content-type') ?? '';
       void (async () => {
         const decoder = new TextDecoder();
         let buf = '';
@@ -139,6 +143,8 @@ try {
               buf = buf.slice(at + 2);
               const data = msg.split('\n').find((l) => l.startsWith('data: '));
               if (!data) continue;
+              received[di]!.events++;
+              if (!received[di]!.first) received[di]!.first = performance.now();
               type Call = { ticketId: string; number: number };
               const state = JSON.parse(data.slice(6)) as { calling: Call[]; recent: Call[] };
               // Shown once it is on the TV: among the calls, or already among the recent ones when the state that
@@ -181,6 +187,12 @@ try {
     plain.push(performance.now() - p0);
   }
   const delivered = arrivals.reduce((n, a) => n + a.length, 0);
+  const silentOnes = received.filter((r) => r.events === 0);
+  const silent = `${silentOnes.length} (answers: ${[...new Set(silentOnes.map((r) => `${r.status} ${r.type}`))].join(', ')})`;
+  const perCallMissing = arrivals.map((a) => displays - a.length);
+  console.log(
+    `diagnosis: displays that received no event at all: ${silent}; missing per call: ${perCallMissing.join(' ')}`,
+  );
   for (const ac of controllers) ac.abort();
 
   const f = (n: number) => n.toFixed(1);

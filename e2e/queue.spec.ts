@@ -11,6 +11,7 @@ let tv: Page;
 let counter: Page;
 let ticketToken = '';
 let dossierCode = '';
+let dossierId = '';
 /** The kiosk issues tickets only in office hours: when the center is closed, the app's clock runs from its next opening. */
 const clock = shiftedClock();
 /** Today in Vietnam by the app's clock. */
@@ -19,7 +20,7 @@ const appToday = (plusDays = 0) =>
 type Stats = {
   byGroup: Array<{ label: string; tickets: number; served: number }>;
   byCounter: Array<{ label: string; tickets: number; served: number }>;
-  endToEnd: { dossiers: number };
+  endToEnd: { dossiers: number; returned: number };
 };
 let centerId = '';
 let statsBefore: Stats;
@@ -57,14 +58,73 @@ const call = (page: Page, method: string, url: string, body?: unknown) =>
     { method, url, body },
   );
 
+/**
+ * The dossier's processing through the API the workspace pages call: each holder takes the current step and hands
+ * it on as the unit's internal process says, the leader approves, the specialist uploads the result.
+ */
+async function takeToResultReady(id: string) {
+  const holders: Record<string, string> = {
+    reception: 'tiepnhan.benthanh',
+    specialist: 'chuyenvien.benthanh',
+    department_head: 'truongphong.benthanh',
+    leader: 'lanhdao.benthanh',
+  };
+  const pages = new Map<string, Page>();
+  const as = async (username: string) => {
+    let p = pages.get(username);
+    if (!p) {
+      p = await h.browser.newPage();
+      await loginAs(p, h.baseUrl, username);
+      pages.set(username, p);
+    }
+    return p;
+  };
+  for (let guard = 0; guard < 8; guard++) {
+    const d = (await call(counter, 'GET', `/api/dossiers/${id}`)).json;
+    const step = d.currentStep as { order: number; role: string } | null;
+    if (!step || !['received', 'processing'].includes(d.status)) break;
+    const who = await as(holders[step.role]!);
+    if (step.role === 'leader') {
+      const r = await call(who, 'POST', `/api/dossiers/${id}/approve`, {});
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+      break;
+    }
+    for (const [path, body] of [
+      ['claim', { stepOrder: step.order }],
+      ['complete-step', { fromStep: step.order }],
+    ] as const) {
+      const r = await call(who, 'POST', `/api/dossiers/${id}/${path}`, body);
+      expect(r.status, `${path} ${step.role}: ${JSON.stringify(r.json)}`).toBe(200);
+    }
+  }
+  const specialist = await as('chuyenvien.benthanh');
+  const csrf = await specialist.evaluate(async () => (await (await fetch('/api/auth/session')).json()).csrfToken);
+  const result = await specialist.request.post(`${h.baseUrl}/api/dossiers/${id}/result`, {
+    headers: { 'x-csrf-token': csrf },
+    multipart: {
+      file: { name: 'trich-luc-khai-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    },
+  });
+  expect(result.status(), await result.text()).toBe(200);
+  expect((await result.json()).status).toBe('result_ready');
+  for (const p of pages.values()) await p.close();
+}
+
 beforeAll(async () => {
   h = await startHarness({ clock });
   centerId = ((await (await fetch(`${h.baseUrl}/api/queue/centers`)).json()) as { items: Array<{ id: string }> })
     .items[0]!.id;
-  const center = (await (await fetch(`${h.baseUrl}/api/queue/centers/${centerId}`)).json()) as {
-    hours: { open: boolean; opensAt: string | null };
-  };
-  shiftIntoTicketingHours(clock, center.hours);
+  type Hours = { open: boolean; opensAt: string | null; closesAt: string | null };
+  const hours = async () =>
+    ((await (await fetch(`${h.baseUrl}/api/queue/centers/${centerId}`)).json()) as { hours: Hours }).hours;
+  // The journey books a slot for today and checks in: run it an hour after an opening. Open now but closing within
+  // three hours (no free slot may be left today): move past the closing first, then to the next opening.
+  let now = await hours();
+  if (now.open && now.closesAt && Date.parse(now.closesAt) - clock.now().getTime() < 3 * 3_600_000) {
+    clock.shiftTo(new Date(Date.parse(now.closesAt) + 60_000));
+    now = await hours();
+  }
+  shiftIntoTicketingHours(clock, now);
   statsBefore = await directorStats();
   kiosk = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
   tv = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -162,6 +222,7 @@ describe('front desk: ticket to pickup', () => {
     await reception.waitForURL(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
     await expect.poll(() => reception.locator('h2').first().textContent()).toMatch(/^X79\.26743-\d{6}-01\d{4}$/);
     dossierCode = (await reception.locator('h2').first().textContent())!;
+    dossierId = reception.url().split('/').at(-1)!;
     await reception.close();
     // Linked at receipt, before the counter finishes serving.
     const followed = await call(counter, 'GET', `/api/queue/tickets/${ticketToken}`);
@@ -178,43 +239,111 @@ describe('front desk: ticket to pickup', () => {
     await phone.close();
   });
 
-  it('later, a receipt slip with a ready result gets a pickup ticket from the kiosk', async () => {
-    const list = await call(counter, 'GET', '/api/dossiers?view=all&status=result_ready&limit=5');
-    const code = (list.json.items as Array<{ code: string }>)[0]!.code;
+  it('later, the same dossier has its result: counter 1 holds it, the slip gives a pickup ticket routed there, served and returned', async () => {
+    await takeToResultReady(dossierId);
+    // Counter 1 records that it holds the result (the counter page's panel).
+    await counter.getByLabel('Mã hồ sơ đã có kết quả').fill(dossierCode);
+    await counter.getByRole('button', { name: 'Ghi nhận giữ tại quầy này' }).click();
+    await counter.getByText(`Đã ghi nhận: kết quả hồ sơ ${dossierCode} giữ tại quầy 1`, { exact: false }).waitFor();
     await kiosk.getByRole('button', { name: 'Xong' }).click();
     await kiosk
       .getByLabel('Quét mã QR trên phiếu hẹn trả kết quả hoặc lịch hẹn')
-      .fill(`${h.baseUrl}/tra-cuu?ma=${code}`);
+      .fill(`${h.baseUrl}/tra-cuu?ma=${dossierCode}`);
     await kiosk.getByRole('button', { name: 'Lấy số', exact: true }).click();
     await kiosk.getByTestId('ticket-number').waitFor();
     expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('4001');
-    expect(await kiosk.getByTestId('ticket-card').textContent()).toContain(`Nhận kết quả hồ sơ ${code}`);
+    expect(await kiosk.getByTestId('ticket-card').textContent()).toContain(`Nhận kết quả hồ sơ ${dossierCode}`);
     await screenshot(kiosk, 'queue-kiosk-pickup');
+    // Counter 1 does not serve the result-pickup group: it calls 4001 only because the ticket is routed to it.
+    const view = (await call(counter, 'GET', `/api/queue/centers/${centerId}`)).json as {
+      groups: Array<{ id: string; kind: string }>;
+      counters: Array<{ number: number; groupIds: string[] }>;
+    };
+    const pickupGroup = view.groups.find((g) => g.kind === 'pickup')!.id;
+    expect(view.counters.find((c) => c.number === 1)!.groupIds).not.toContain(pickupGroup);
+    await counter.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
+    const current = counter.getByTestId('counter-current');
+    await current.getByText('4001').waitFor();
+    await current.getByText(`Nhận kết quả hồ sơ ${dossierCode}`).waitFor();
+    await tv.getByTestId('display-calling').getByText('4001').waitFor({ timeout: 10_000 });
+    await counter.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
+    await counter.getByText('Nhấn Kết thúc khi đã trao kết quả', { exact: false }).waitFor();
+    await screenshot(counter, 'queue-counter-pickup');
+    await counter.getByRole('button', { name: 'Kết thúc' }).click();
+    await counter.getByText('Đã phục vụ hôm nay: 2').waitFor();
+    // The result is returned (the dossier's own action) and the ticket is linked to the dossier it came for.
+    const dossier = await call(counter, 'GET', `/api/dossiers/${dossierId}`);
+    expect(dossier.json.status).toBe('returned');
+    const token = (await kiosk.getByRole('link', { name: 'In phiếu (80 mm)' }).getAttribute('href'))!.split('/')[4]!;
+    const pickup = await call(counter, 'GET', `/api/queue/tickets/${token}`);
+    expect(pickup.json).toMatchObject({ status: 'done', source: 'pickup', counterNumber: 1 });
+    expect(pickup.json.dossiers).toEqual([expect.objectContaining({ code: dossierCode, kind: 'pickup' })]);
+  });
+});
+
+describe('front desk: information desk', () => {
+  it('the desk pre-checks the documents against the checklist and issues; the counter shows the pre-check', async () => {
+    const desk = await h.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await loginAs(desk, h.baseUrl, 'tiepnhan.benthanh');
+    await desk.goto(`${h.baseUrl}/workspace`);
+    await desk.getByRole('link', { name: 'Bàn hướng dẫn (kiểm tra trước, cấp số)' }).click();
+    await desk.getByRole('heading', { name: 'Bàn hướng dẫn, kiểm tra trước hồ sơ' }).waitFor();
+    await pickProcedure(desk, '1.001193');
+    // The visitor brought only the first document always required; the other required ones are missing.
+    const rows = desk.getByTestId('reception-checklist').locator('tbody tr');
+    const nameOf = async (i: number) => (await rows.nth(i).locator('td').first().locator('p').first().textContent())!;
+    const required: number[] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      if (!((await rows.nth(i).textContent()) ?? '').includes('Nếu:')) required.push(i);
+    }
+    expect(required.length).toBeGreaterThanOrEqual(2);
+    const firstName = await nameOf(required[0]!);
+    await rows.nth(required[0]!).getByText('Có', { exact: true }).click();
+    const needed = await Promise.all(required.slice(1).map(nameOf));
+    await desk.getByText(`Còn ${needed.length} thành phần thiếu`, { exact: false }).waitFor();
+    await desk.getByRole('button', { name: 'Cấp số kèm kết quả kiểm tra' }).click();
+    const issued = desk.getByTestId('desk-issued');
+    await issued.getByTestId('ticket-number').waitFor();
+    expect(await issued.getByTestId('ticket-number').textContent()).toBe('1002');
+    const summary = await issued.getByTestId('ticket-precheck').textContent();
+    expect(summary).toContain('1.001193');
+    for (const n of needed) expect(summary).toContain(n);
+    expect(summary).not.toContain(firstName);
+    await screenshot(desk, 'queue-information-desk');
+    await desk.close();
+
+    await counter.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
+    const current = counter.getByTestId('counter-current');
+    await current.getByText('1002').waitFor();
+    const shown = await current.getByTestId('ticket-precheck').textContent();
+    for (const n of needed) expect(shown).toContain(n);
+    await screenshot(counter, 'queue-counter-precheck');
+    await counter.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
+    await counter.getByRole('button', { name: 'Kết thúc' }).click();
+    await counter.getByText('Đã phục vụ hôm nay: 3').waitFor();
   });
 });
 
 describe('front desk: appointment and QR check-in', () => {
   let token = '';
-  let bookedToday = false;
-  it('a citizen books the first free slot (today when the center is still open)', async () => {
+  it('a citizen finds online booking in the portal menu and books a free slot today', async () => {
     const page = await h.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${h.baseUrl}/dat-lich`);
+    // Booking is offered on the procedure's page and in the portal's menu.
+    await page.goto(`${h.baseUrl}/procedures/1.001193`);
+    expect(await page.getByTestId('procedure-booking').getAttribute('href')).toBe('/dat-lich');
+    await page.goto(`${h.baseUrl}/`);
+    await page.getByRole('link', { name: 'Đặt lịch hẹn' }).first().click();
+    await page.waitForURL(/\/dat-lich$/);
     const center = await call(page, 'GET', '/api/queue/centers');
     const centerId = center.json.items[0].id as string;
     const groups = (await call(page, 'GET', `/api/queue/centers/${centerId}`)).json.groups as Array<{ id: string }>;
     let date = '';
     let start = '';
-    for (let d = 0; d < 10 && !start; d++) {
-      date = appToday(d);
-      const slots = await call(
-        page,
-        'GET',
-        `/api/queue/centers/${centerId}/slots?groupId=${groups[0]!.id}&date=${date}`,
-      );
-      start =
-        (slots.json.slots as Array<{ start: string; available: number }>).find((x) => x.available > 0)?.start ?? '';
-    }
-    expect(start).not.toBe('');
+    // The journey's clock runs an hour after an opening (beforeAll): today has free slots.
+    date = appToday();
+    const slots = await call(page, 'GET', `/api/queue/centers/${centerId}/slots?groupId=${groups[0]!.id}&date=${date}`);
+    start = (slots.json.slots as Array<{ start: string; available: number }>).find((x) => x.available > 0)?.start ?? '';
+    expect(start, JSON.stringify(slots.json)).not.toBe('');
     await page.getByText('Tư pháp - Hộ tịch').click();
     await page.getByRole('textbox', { name: 'Ngày' }).fill(date);
     await page.getByText(new RegExp(`^${start}–`)).click();
@@ -225,41 +354,49 @@ describe('front desk: appointment and QR check-in', () => {
     await page.getByTestId('appointment-status').getByText('Đã đặt').waitFor();
     expect(await page.getByTestId('appointment-when').textContent()).toContain(start);
     token = (await page.getByTestId('appointment-token').textContent())!.trim();
-    bookedToday = date === appToday();
     await screenshot(page, 'queue-appointment-booked');
     await page.close();
   });
 
-  it('at the kiosk the booking QR becomes a priority ticket (on its day; another day is refused)', async () => {
+  it('at the kiosk the booking QR becomes a priority ticket', async () => {
     await kiosk.getByRole('button', { name: 'Xong' }).click();
     await kiosk
       .getByLabel('Quét mã QR trên phiếu hẹn trả kết quả hoặc lịch hẹn')
       .fill(`${h.baseUrl}/dat-lich/${token}`);
     await kiosk.getByRole('button', { name: 'Lấy số', exact: true }).click();
-    if (!bookedToday) {
-      await kiosk.getByRole('alert').getByText('Lịch hẹn không phải hôm nay', { exact: false }).waitFor();
-      return;
-    }
     await kiosk.getByText('Có lịch hẹn').waitFor();
-    expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('1002');
+    expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('1003');
+    const ticket = await call(
+      kiosk,
+      'GET',
+      `/api/queue/tickets/${(await kiosk.getByRole('link', { name: 'In phiếu (80 mm)' }).getAttribute('href'))!.split('/')[4]}`,
+    );
+    expect(ticket.json).toMatchObject({ source: 'appointment', priorityKind: 'appointment', status: 'waiting' });
+    const booking = await call(kiosk, 'GET', `/api/queue/appointments/${token}`);
+    expect(booking.json.status).toBe('checked_in');
     await screenshot(kiosk, 'queue-kiosk-check-in');
   });
 });
 
 describe('front desk: the director’s numbers', () => {
-  it('the numbers count the journey: one more ticket served at counter 1 and one more dossier from a ticket', async () => {
+  it('the numbers count the journey: three served at counter 1, the pickup, one dossier received and returned', async () => {
     const after = await directorStats();
     const row = (st: Stats, key: 'byGroup' | 'byCounter', label: string) =>
       st[key].find((r) => r.label === label) ?? { tickets: 0, served: 0 };
-    // Group 1: ticket 1001 served, and 1002 from the booking when it was checked in today.
+    // Group 1: 1001 (kiosk) and 1002 (information desk) served; 1003 (the booking's check-in) still waits.
     expect(
       row(after, 'byGroup', 'Tư pháp - Hộ tịch').served - row(statsBefore, 'byGroup', 'Tư pháp - Hộ tịch').served,
-    ).toBe(1);
+    ).toBe(2);
+    expect(
+      row(after, 'byGroup', 'Tư pháp - Hộ tịch').tickets - row(statsBefore, 'byGroup', 'Tư pháp - Hộ tịch').tickets,
+    ).toBe(3);
     expect(row(after, 'byGroup', 'Trả kết quả').tickets - row(statsBefore, 'byGroup', 'Trả kết quả').tickets).toBe(1);
+    expect(row(after, 'byGroup', 'Trả kết quả').served - row(statsBefore, 'byGroup', 'Trả kết quả').served).toBe(1);
     const counter1 = after.byCounter.find((r) => r.label.includes('Quầy 1'))!;
     const counter1Before = statsBefore.byCounter.find((r) => r.label.includes('Quầy 1')) ?? { served: 0 };
-    expect(counter1.served - counter1Before.served).toBe(1);
+    expect(counter1.served - counter1Before.served).toBe(3);
     expect(after.endToEnd.dossiers - statsBefore.endToEnd.dossiers).toBe(1);
+    expect(after.endToEnd.returned - statsBefore.endToEnd.returned).toBe(1); // the pickup returned its result
 
     const page = await h.browser.newPage({ viewport: { width: 1366, height: 768 } });
     await loginAs(page, h.baseUrl, 'giamdoc.benthanh');
@@ -308,6 +445,10 @@ describe('front desk: the director’s settings', () => {
       (c) => c.number === 5,
     )!;
     expect(c5.groups.map((g) => g.tier)).toContain(3);
+    // The kiosk and TV addresses of the center, for the director to open on the devices.
+    expect(await page.getByTestId('device-kiosk').getAttribute('href')).toBe(`/lay-so/${centerId}`);
+    expect(await page.getByTestId('device-display').getAttribute('href')).toBe(`/man-hinh/${centerId}`);
+    expect(await page.getByTestId('device-kiosk').textContent()).toBe(`${h.baseUrl}/lay-so/${centerId}`);
     await screenshot(page, 'queue-admin-settings');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'queue-admin-settings-phone');

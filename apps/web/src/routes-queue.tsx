@@ -19,6 +19,13 @@ export const queueRoutes: RouteObject[] = [
     path: '/dat-lich/:token',
     element: lazyPage(() => import('./portal/queue/AppointmentViewPage.js'), 'AppointmentViewPage', F),
   },
+  {
+    path: '/workspace/quay/thong-tin',
+    element: lazyPage(() => import('./workspace/queue/InformationDeskPage.js'), 'InformationDeskPage', [
+      'queue',
+      'dossiers',
+    ]),
+  },
   { path: '/workspace/quay', element: lazyPage(() => import('./workspace/queue/CounterPage.js'), 'CounterPage', F) },
   {
     path: '/admin/queue',

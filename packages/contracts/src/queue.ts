@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ComponentCheckInput } from './dossiers.js';
 
 /**
  * The front desk: service groups of a service center, counters, queue tickets from the kiosk, the information desk,
@@ -83,6 +84,30 @@ export const TicketDossierLink = z.object({
   linkedAt: z.string(),
 });
 
+/**
+ * What the information desk pre-checked, as the server computed it against the procedure's checklist (counter
+ * channel, the center's unit): the procedure, whether the documents are complete, and the rows still needed.
+ */
+export const TicketPrecheck = z
+  .object({
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    complete: z.boolean(),
+    /** Needed components missing or invalid (a required row left unticked counts as missing). */
+    missing: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        state: z.enum(['missing', 'invalid']),
+        reason: z.string().nullable(),
+      }),
+    ),
+    presentCount: z.number().int(),
+    checkedAt: z.string(),
+  })
+  .meta({ id: 'TicketPrecheck' });
+export type TicketPrecheck = z.infer<typeof TicketPrecheck>;
+
 export const TicketView = z
   .object({
     id: z.uuid(),
@@ -105,6 +130,8 @@ export const TicketView = z
     expectedWaitMinutes: z.number().int(),
     dossierCode: z.string().nullable(),
     dossiers: z.array(TicketDossierLink),
+    /** The information desk's pre-check (desk tickets only). */
+    precheck: TicketPrecheck.nullable(),
     followUrl: z.string(),
   })
   .meta({ id: 'TicketView' });
@@ -113,9 +140,12 @@ export type TicketView = z.infer<typeof TicketView>;
 export const IssueTicketRequest = z.object({
   groupId: z.uuid(),
   priorityKind: PriorityKind.optional(),
-  /** Information desk: the procedure pre-checked with its checklist, and the components still missing. */
+  /**
+   * Information desk: the procedure and the rows ticked against its checklist (rows left out take their starting
+   * state); the server checks the procedure and computes what is missing (TicketPrecheck).
+   */
   precheck: z
-    .object({ procedureCode: z.string().min(1).max(40), missing: z.array(z.string().max(200)).max(50) })
+    .object({ procedureCode: z.string().trim().min(1).max(40), components: z.array(ComponentCheckInput).max(200) })
     .optional(),
   /** For the "your turn is near" SMS (optional). */
   phone: z
@@ -134,6 +164,13 @@ export const TransferRequest = z
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
 export const LinkDossierRequest = z.object({ dossierCode: z.string().min(5).max(60) });
+
+/** POST /counters/:id/results: this counter holds the result of the dossier with this code. */
+export const HoldResultRequest = z.object({ dossierCode: z.string().trim().min(5).max(60) });
+export const HeldResult = z
+  .object({ dossierCode: z.string(), counterNumber: z.number().int() })
+  .meta({ id: 'HeldResult' });
+export type HeldResult = z.infer<typeof HeldResult>;
 
 export const CounterState = z
   .object({

@@ -2,6 +2,7 @@ import {
   AppointmentView,
   type BookAppointmentRequest,
   CounterState,
+  HeldResult,
   type IssueTicketRequest,
   MyCounter,
   QueueCenterList,
@@ -45,6 +46,12 @@ export const issueKioskTicket = (centerId: string, body: IssueTicketRequest) =>
   api(TicketView, `${base}/centers/${centerId}/tickets`, { method: 'POST', body });
 export const issuePickupTicket = (centerId: string, dossierCode: string) =>
   api(TicketView, `${base}/centers/${centerId}/pickup-tickets`, { method: 'POST', body: { dossierCode } });
+/** The information desk's ticket: the server checks the procedure and computes the pre-check itself. */
+export const issueDeskTicket = (centerId: string, body: IssueTicketRequest) =>
+  api(TicketView, `${base}/centers/${centerId}/desk-tickets`, { method: 'POST', body });
+/** Record that a counter holds a dossier's result (pickup tickets for it are routed there). */
+export const holdResult = (counterId: string, dossierCode: string) =>
+  api(HeldResult, `${base}/counters/${counterId}/results`, { method: 'POST', body: { dossierCode } });
 export const checkIn = (token: string) => api(TicketView, `${base}/check-in`, { method: 'POST', body: { token } });
 
 /** Tie a dossier just received to the ticket being served (reception opened from the counter). */

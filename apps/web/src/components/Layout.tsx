@@ -93,6 +93,7 @@ const PORTAL_LINKS = [
   { to: '/search', key: 'nav.search' },
   { to: '/assistant', key: 'nav.assistant' },
   { to: '/tra-cuu', key: 'nav.lookup' },
+  { to: '/dat-lich', key: 'nav.booking' },
   { to: '/units/convert', key: 'nav.convert' },
   { to: '/units', key: 'nav.units' },
   { to: '/calendar', key: 'nav.calendar' },

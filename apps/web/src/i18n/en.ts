@@ -20,6 +20,8 @@ const en: Messages = {
     search: 'Find a procedure',
     assistant: 'Virtual assistant',
     lookup: 'Track a dossier',
+    booking: 'Book a visit',
+    bookingLong: 'Book a visit to the service center (priority on arrival)',
     calendar: 'Working calendar',
     units: 'Administrative units',
     convert: 'Convert an old address',
@@ -35,6 +37,8 @@ const en: Messages = {
     cards: {
       assistant: 'Ask the virtual assistant in everyday words: "my child was just born, what papers do I need?"',
       lookup: 'Track a dossier with its code and your phone or ID number.',
+      booking:
+        "Pick a day and time to visit the service center; scan the booking's QR at the ticket kiosk for priority.",
       procedures: 'The procedure catalog: documents to bring, time limits, fees and where to submit.',
       calendar: 'Working days, public holidays, Tết and how time limits are counted.',
       convert: 'Which commune or ward does an address on an old paper (before 1 July 2025) belong to now?',
@@ -69,6 +73,7 @@ const en: Messages = {
       onlineDossiers: 'Dossiers submitted on the national portal',
       sync: 'Sync and notification supervision',
       counterDesk: 'Counter (call tickets)',
+      informationDesk: 'Information desk (pre-check, issue tickets)',
       queueStats: 'Queue numbers',
       queueSettings: 'Counters and queue settings',
       assistantChoices: "Questions to the assistant and people's choices",

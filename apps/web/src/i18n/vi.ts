@@ -19,6 +19,8 @@ const vi = {
     search: 'Tìm thủ tục',
     assistant: 'Trợ lý ảo',
     lookup: 'Tra cứu hồ sơ',
+    booking: 'Đặt lịch hẹn',
+    bookingLong: 'Đặt lịch hẹn đến trung tâm để nộp hồ sơ (được ưu tiên khi đến)',
     calendar: 'Lịch làm việc',
     units: 'Đơn vị hành chính',
     convert: 'Đổi địa chỉ cũ sang mới',
@@ -34,6 +36,8 @@ const vi = {
     cards: {
       assistant: 'Hỏi trợ lý ảo bằng lời nói hằng ngày: "con tôi mới sinh cần làm giấy tờ gì?"',
       lookup: 'Theo dõi hồ sơ bằng mã hồ sơ và số điện thoại hoặc số định danh.',
+      booking:
+        'Chọn ngày, khung giờ đến trung tâm phục vụ hành chính công; quét mã QR lịch hẹn ở máy lấy số để được ưu tiên.',
       procedures: 'Danh mục thủ tục: giấy tờ cần mang, thời hạn giải quyết, phí, lệ phí, nơi nộp.',
       calendar: 'Ngày làm việc, ngày nghỉ lễ, Tết và cách tính thời hạn giải quyết.',
       convert: 'Địa chỉ trên giấy tờ cũ (trước 01/7/2025) thuộc xã, phường nào bây giờ?',
@@ -68,6 +72,7 @@ const vi = {
       onlineDossiers: 'Hồ sơ nộp trực tuyến trên Cổng DVCQG',
       sync: 'Giám sát đồng bộ và thông báo',
       counterDesk: 'Quầy gọi số',
+      informationDesk: 'Bàn hướng dẫn (kiểm tra trước, cấp số)',
       queueStats: 'Số liệu quầy và số thứ tự',
       queueSettings: 'Thiết lập quầy và số thứ tự',
       assistantChoices: 'Câu hỏi gửi trợ lý và lựa chọn của người dân',

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 const CARDS = [
   { to: '/assistant', title: 'nav.assistant', body: 'portal.cards.assistant' },
   { to: '/tra-cuu', title: 'nav.lookup', body: 'portal.cards.lookup' },
+  { to: '/dat-lich', title: 'nav.booking', body: 'portal.cards.booking' },
   { to: '/procedures', title: 'nav.procedures', body: 'portal.cards.procedures' },
   { to: '/units/convert', title: 'nav.convert', body: 'portal.cards.convert' },
   { to: '/calendar', title: 'nav.calendar', body: 'portal.cards.calendar' },

@@ -18,6 +18,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
         { key: 'queue', to: '/workspace/dossiers' },
         { key: 'onlineDossiers', to: '/workspace/online-dossiers' },
         { key: 'counterDesk', to: '/workspace/quay' },
+        { key: 'informationDesk', to: '/workspace/quay/thong-tin' },
       ];
     case 'specialist':
     case 'department_head':
@@ -28,6 +29,7 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
       return [
         { key: 'queue', to: '/workspace/dossiers' },
         { key: 'counterDesk', to: '/workspace/quay' },
+        { key: 'informationDesk', to: '/workspace/quay/thong-tin' },
         { key: 'queueStats', to: '/workspace/quay/so-lieu' },
         { key: 'queueSettings', to: '/admin/queue' },
         ...organisation,

@@ -1,6 +1,8 @@
 import type { TransferRequest } from '@mot-cua/contracts';
 import type { Actor } from '../authorization/policy.js';
 import { authorize } from '../authorization/policy.js';
+import type { ActorResolver, DossierDeps } from '../dossiers/perform-dossier-action.js';
+import { returnResult } from '../dossiers/return-result.js';
 import { AppError } from '../errors.js';
 import { requireCenter } from './issue-ticket.js';
 import { notifyNearTurn } from './near-turn.js';
@@ -141,26 +143,49 @@ export async function startServing(ticketId: string, ctx: QueueContext, ports: Q
 }
 
 /**
+ * Handing the result back when a pickup ticket is finished: the dossiers' own `returnResult` use case with the
+ * request's actor resolver (authorized as `dossier.return` on the locked dossier), in the same transaction.
+ */
+export type PickupReturn = { deps: DossierDeps; actor: ActorResolver };
+
+/**
  * Finish serving: the dossiers the official received since serving began are linked to the ticket ("received");
- * a pickup ticket is linked to the dossier whose result it came for ("pickup").
+ * a pickup ticket is linked to the dossier whose result it came for ("pickup") and, with `pickupReturn`, the
+ * result is recorded as returned at the counter (the dossier's `returned` action, its audit row and outbox row)
+ * unless `resultReturned` is false (the visitor left without it). A dossier already returned is left as it is.
  */
 export async function finishServing(
   ticketId: string,
   ctx: QueueContext,
   ports: QueuePorts,
-): Promise<{ linked: string[] }> {
+  opts: { pickupReturn?: PickupReturn; resultReturned?: boolean } = {},
+): Promise<{ linked: string[]; returned: string | null }> {
   const { ticket, to, counter, center, actor } = await ticketAtCounter(ticketId, 'finish', ctx, ports);
   const linked: string[] = [];
+  let returned: string | null = null;
   for (const d of await ports.dossiersReceivedBy(actor.userId, ticket.servingStartedAt ?? ctx.now)) {
     if (await ports.linkDossier(ticket.id, d, 'received', ctx.now)) linked.push(d.code);
   }
   if (ticket.dossierCode) {
     const d = await ports.findDossierByCode(ticket.dossierCode);
     if (d && (await ports.linkDossier(ticket.id, d, 'pickup', ctx.now))) linked.push(d.code);
+    if (d && d.status === 'result_ready' && opts.pickupReturn && opts.resultReturned !== false) {
+      await returnResult(opts.pickupReturn.deps, {
+        dossierId: d.id,
+        actor: opts.pickupReturn.actor,
+        method: 'counter',
+        note: `Trả kết quả tại quầy ${counter.number}, số thứ tự ${ticket.number}`,
+      });
+      returned = d.code;
+    }
   }
   await ports.updateTicket(ticket.id, { status: to, finishedAt: ctx.now });
-  await record(ports, ctx, center, ticket, 'done', counter.id, { counter: counter.number, dossiers: linked });
-  return { linked };
+  await record(ports, ctx, center, ticket, 'done', counter.id, {
+    counter: counter.number,
+    dossiers: linked,
+    ...(returned ? { returned } : {}),
+  });
+  return { linked, returned };
 }
 
 /** Link a dossier by its code to a ticket being served (when it was received some other way than the counter). */

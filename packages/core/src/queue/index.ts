@@ -6,4 +6,5 @@ export * from './manage-settings.js';
 export * from './near-turn.js';
 export * from './queue-ports.js';
 export * from './queue-rules.js';
+export * from './result-holding.js';
 export * from './ticketing-hours.js';

@@ -1,5 +1,6 @@
-import type { IssueTicketRequest, PriorityKind, TicketSource } from '@mot-cua/contracts';
+import type { IssueTicketRequest, PriorityKind, TicketPrecheck, TicketSource } from '@mot-cua/contracts';
 import { authorize } from '../authorization/policy.js';
+import { checkCompleteness } from '../dossiers/completeness.js';
 import { AppError } from '../errors.js';
 import type { QueueCenterRecord, QueueContext, QueueGroupRecord, QueuePorts, TicketRecord } from './queue-ports.js';
 import { requireTicketingOpen, ticketingWindow } from './ticketing-hours.js';
@@ -33,7 +34,7 @@ async function issue(
   t: {
     source: TicketSource;
     priorityKind: PriorityKind | null;
-    precheck?: Record<string, unknown> | null;
+    precheck?: TicketPrecheck | null;
     appointmentId?: string | null;
     dossierCode?: string | null;
     preferredCounterId?: string | null;
@@ -100,17 +101,53 @@ export async function issueTicket(
   if (source === 'information_desk') authorize(ctx.actor ?? undefined, 'queue.issue', unitOf(center));
   else await requireOpenForTickets(ports, center, ctx);
   const group = await requireGroup(ports, center, input.groupId);
+  const precheck =
+    source === 'information_desk' && input.precheck ? await deskPrecheck(ports, center, input.precheck, ctx) : null;
   return issue(ports, ctx, center, group, {
     source,
     priorityKind: input.priorityKind ?? null,
-    precheck: source === 'information_desk' && input.precheck ? { ...input.precheck } : null,
+    precheck,
     phone: input.phone ?? null,
   });
 }
 
 /**
+ * The information desk's pre-check, decided here and not taken from the client: the procedure must be one the
+ * center's unit receives at the counter today, the ticked rows must be its checklist's, and what is missing is
+ * the same completeness rule reception applies (a required row left unticked is missing).
+ */
+export async function deskPrecheck(
+  ports: QueuePorts,
+  center: QueueCenterRecord,
+  input: NonNullable<IssueTicketRequest['precheck']>,
+  ctx: QueueContext,
+): Promise<TicketPrecheck> {
+  const procedure = await ports.findDeskProcedure({
+    procedureCode: input.procedureCode.trim(),
+    unitCode: center.unitCode,
+    onDate: ctx.today,
+  });
+  if (!procedure) throw new AppError('PROCEDURE_NOT_AVAILABLE', { details: { procedureCode: input.procedureCode } });
+  const result = checkCompleteness(procedure.components, input.components);
+  if (result.unknownKeys.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: result.unknownKeys } });
+  return {
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    complete: result.complete,
+    missing: result.problems.map((p) => ({
+      key: p.key,
+      name: p.name,
+      state: p.state === 'invalid' ? 'invalid' : 'missing',
+      reason: p.reason ?? null,
+    })),
+    presentCount: result.checks.filter((c) => c.state === 'present').length,
+    checkedAt: ctx.now.toISOString(),
+  };
+}
+
+/**
  * A returning visitor scans the QR of their receipt slip: a pickup ticket in the center's result-pickup group,
- * routed to the counter that received the dossier when it is open. Only a dossier whose result is ready.
+ * routed to the counter holding the result (pickupCounter). Only a dossier whose result is ready.
  */
 export async function issuePickupTicket(
   centerId: string,
@@ -133,8 +170,17 @@ export async function issuePickupTicket(
     source: 'pickup',
     priorityKind: null,
     dossierCode: dossier.code,
-    preferredCounterId: await ports.openCounterThatReceived(dossier.id),
+    preferredCounterId: await pickupCounter(ports, dossier.id),
   });
+}
+
+/**
+ * Where a pickup ticket goes (docs/ARCHITECTURE.md, "Front desk"): the counter recorded as holding the result
+ * when it is open; else the counter that received the dossier when it is open; else none, and any counter serving
+ * the result-pickup group calls it in the usual order.
+ */
+export async function pickupCounter(ports: QueuePorts, dossierId: string): Promise<string | null> {
+  return (await ports.openCounterHoldingResult(dossierId)) ?? (await ports.openCounterThatReceived(dossierId));
 }
 
 /** Used by the appointment check-in (appointments.ts). */

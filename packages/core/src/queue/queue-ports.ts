@@ -3,12 +3,14 @@ import type {
   PriorityRule,
   QueueGroupInput,
   QueueSettingsFields,
+  TicketPrecheck,
   TicketSource,
   TicketStatus,
 } from '@mot-cua/contracts';
 import type { AuditPort } from '../audit.js';
 import type { Actor } from '../authorization/policy.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { ReceptionProcedure } from '../dossiers/ports.js';
 import type { NotificationPort } from '../notifications/notify-applicant.js';
 import type { CounterGroups, QueueCandidate } from './queue-rules.js';
 
@@ -70,7 +72,7 @@ export type NewTicket = Readonly<{
   priorityKind: PriorityKind | null;
   issuedAt: Date;
   issuedBy: string | null;
-  precheck: Record<string, unknown> | null;
+  precheck: TicketPrecheck | null;
   appointmentId: string | null;
   dossierCode: string | null;
   preferredCounterId: string | null;
@@ -145,6 +147,16 @@ export interface QueuePorts {
   linkDossier(ticketId: string, dossier: DossierRef, kind: 'received' | 'pickup', at: Date): Promise<boolean>;
   /** The counter that served the ticket a dossier was received on, when that counter is open now. */
   openCounterThatReceived(dossierId: string): Promise<string | null>;
+  /** The counter recorded as holding a dossier's result, when that counter is open now. */
+  openCounterHoldingResult(dossierId: string): Promise<string | null>;
+  /** Record (or move) where a dossier's result is held: one counter per dossier. */
+  recordResultHolding(dossierId: string, counterId: string, userId: string, at: Date): Promise<void>;
+  /** A procedure the center's unit receives at the counter today, with its checklist (the information desk). */
+  findDeskProcedure(input: {
+    procedureCode: string;
+    unitCode: string;
+    onDate: string;
+  }): Promise<Pick<ReceptionProcedure, 'code' | 'name' | 'components'> | undefined>;
   /** Active counters of a center serving a group. */
   countersServing(groupId: string): Promise<number>;
   findAppointment(token: string, lock?: boolean): Promise<AppointmentRecord | undefined>;

@@ -3,6 +3,7 @@ import type { DossierRef, NearTurnCandidate, QueuePorts } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
+import { createDossierProcedurePort, createDossierUnitsPort } from './dossier-ports.repository.js';
 
 /** What ties a visit to the rest: dossiers received or picked up, appointments, the calendar, the near-turn SMS. */
 export function queueVisitPorts(trx: Kysely<DB>) {
@@ -61,6 +62,37 @@ export function queueVisitPorts(trx: Kysely<DB>) {
         .orderBy('l.linkedAt', 'desc')
         .executeTakeFirst();
       return r?.counterId ?? null;
+    },
+
+    async openCounterHoldingResult(dossierId) {
+      const r = await trx
+        .selectFrom('queueResultHoldings as h')
+        .innerJoin('queueCounterSessions as s', (j) =>
+          j.onRef('s.counterId', '=', 'h.counterId').on('s.closedAt', 'is', null),
+        )
+        .select('h.counterId')
+        .where('h.dossierId', '=', dossierId)
+        .executeTakeFirst();
+      return r?.counterId ?? null;
+    },
+
+    async recordResultHolding(dossierId, counterId, userId, at) {
+      await trx
+        .insertInto('queueResultHoldings')
+        .values({ dossierId, counterId, heldBy: userId, heldAt: at })
+        .onConflict((oc) => oc.column('dossierId').doUpdateSet({ counterId, heldBy: userId, heldAt: at }))
+        .execute();
+    },
+
+    async findDeskProcedure(input) {
+      const units = createDossierUnitsPort(trx);
+      const p = await createDossierProcedurePort(trx, units).findProcedureForReception({
+        procedureCode: input.procedureCode,
+        competentUnitCode: input.unitCode,
+        channel: 'in_person',
+        onDate: input.onDate,
+      });
+      return p && { code: p.code, name: p.name, components: p.components };
     },
 
     async countersServing(groupId) {

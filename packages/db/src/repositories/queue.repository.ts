@@ -9,6 +9,7 @@ import type {
   QueueSettingsView,
   TicketView,
 } from '@mot-cua/contracts';
+import { TicketPrecheck } from '@mot-cua/contracts';
 import { appointmentStatusAt, expectedWaitMinutes, formatTimeOfDay } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
@@ -95,11 +96,12 @@ export function createQueueRepository(db: Kysely<DB>) {
       finishedAt: Date | null;
       counterNumber: number | null;
       dossierCode: string | null;
+      precheck: unknown;
       day: string;
     }>`
       select t.id, t.public_token, t.service_center_id as center_id, sc.name as center_name, t.number, t.group_id,
         g.name as group_name, t.status, t.priority_kind, t.source, t.issued_at, t.called_at, t.serving_started_at,
-        t.finished_at, c.number as counter_number, t.dossier_code, t.day
+        t.finished_at, c.number as counter_number, t.dossier_code, t.precheck, t.day
       from queue_tickets t join queue_groups g on g.id = t.group_id join service_centers sc on sc.id = t.service_center_id
       left join counters c on c.id = t.counter_id where ${cond}`.execute(db);
     const t = r.rows[0];
@@ -140,6 +142,9 @@ export function createQueueRepository(db: Kysely<DB>) {
       expectedWaitMinutes: t.status === 'waiting' ? Math.ceil(ahead * perHead) : 0,
       dossierCode: t.dossierCode,
       dossiers: links.rows.map((l) => ({ ...l, linkedAt: iso(l.linkedAt)! })),
+      // A pre-check recorded before the server computed it (procedure code and free-text list) is not shown.
+      precheck:
+        TicketPrecheck.safeParse(typeof t.precheck === 'string' ? JSON.parse(t.precheck) : t.precheck).data ?? null,
       followUrl: `${publicUrl.replace(/\/$/, '')}/so-thu-tu/${t.publicToken}`,
     };
   }

@@ -117,6 +117,13 @@ export interface QueueTicketDossiersTable {
   linkedAt: Timestamp;
 }
 
+export interface QueueResultHoldingsTable {
+  dossierId: string;
+  counterId: string;
+  heldBy: string;
+  heldAt: Timestamp;
+}
+
 export interface QueueTables {
   queueSettings: QueueSettingsTable;
   queueGroups: QueueGroupsTable;
@@ -127,4 +134,5 @@ export interface QueueTables {
   queueTickets: QueueTicketsTable;
   queueTicketEvents: QueueTicketEventsTable;
   queueTicketDossiers: QueueTicketDossiersTable;
+  queueResultHoldings: QueueResultHoldingsTable;
 }

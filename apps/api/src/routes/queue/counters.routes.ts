@@ -1,10 +1,18 @@
-import { CounterState, LinkDossierRequest, MyCounter, TransferRequest } from '@mot-cua/contracts';
+import {
+  CounterState,
+  HeldResult,
+  HoldResultRequest,
+  LinkDossierRequest,
+  MyCounter,
+  TransferRequest,
+} from '@mot-cua/contracts';
 import {
   AppError,
   authorize,
   callNext,
   closeCounter,
   finishServing,
+  holdResultAtCounter,
   linkDossierToTicket,
   markNoShow,
   openCounter,
@@ -19,7 +27,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { IdParams, publicUrlOf, queueContext, queueRepo, queueWrite, tags } from './shared.js';
+import { IdParams, publicUrlOf, queueContext, queueRepo, queueWrite, queueWriteWithReturn, tags } from './shared.js';
 
 const TicketActionParams = z.object({ id: z.uuid(), action: z.enum(['recall', 'no-show', 'start', 'finish']) });
 
@@ -67,11 +75,33 @@ export const countersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   counterAction('call-next', callNext);
 
   app.post(
+    '/counters/:id/results',
+    {
+      schema: {
+        tags,
+        summary: 'Record that this counter holds the result of a dossier (pickup tickets for it are routed here)',
+        params: IdParams,
+        body: HoldResultRequest,
+        response: { 200: HeldResult },
+      },
+    },
+    async (req) => {
+      requireActor(req);
+      const ctx = queueContext(deps, req);
+      const r = await queueWrite(deps, req, (ports) =>
+        holdResultAtCounter(req.params.id, req.body.dossierCode, ctx, ports),
+      );
+      return { dossierCode: r.code, counterNumber: r.counterNumber };
+    },
+  );
+
+  app.post(
     '/tickets/:id/:action',
     {
       schema: {
         tags,
-        summary: 'A ticket at the counter: recall, no-show, start serving, finish (links the dossiers received)',
+        summary:
+          'A ticket at the counter: recall, no-show, start serving, finish (links the dossiers received; a pickup ticket returns the result)',
         params: TicketActionParams,
         response: { 200: CounterState },
       },
@@ -80,12 +110,19 @@ export const countersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       requireActor(req);
       const ctx = queueContext(deps, req);
       const { id, action } = req.params;
-      const fn = { recall: recallTicket, 'no-show': markNoShow, start: startServing, finish: finishServing }[action];
-      const counterId = await queueWrite(deps, req, async (ports) => {
-        const before = await ports.lockTicket(id);
-        await fn(id, ctx, ports);
-        return before?.counterId ?? null;
-      });
+      // Finishing a pickup ticket hands the result back (the dossier's `returned`, in the same transaction).
+      const counterId =
+        action === 'finish'
+          ? await queueWriteWithReturn(deps, req, async (ports, pickupReturn) => {
+              const before = await ports.lockTicket(id);
+              await finishServing(id, ctx, ports, { pickupReturn });
+              return before?.counterId ?? null;
+            })
+          : await queueWrite(deps, req, async (ports) => {
+              const before = await ports.lockTicket(id);
+              await { recall: recallTicket, 'no-show': markNoShow, start: startServing }[action](id, ctx, ports);
+              return before?.counterId ?? null;
+            });
       return stateOf(counterId!);
     },
   );

@@ -45,11 +45,17 @@ export const displayRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         throw new AppError('QUEUE_CENTER_NOT_FOUND', { details: { centerId: req.params.centerId } });
       }
       reply.sse.keepAlive();
+      // Commit the response as SSE now: a display joining while the center's first state is being read gets that
+      // state only after this handler returns, and Fastify would otherwise answer an empty 200 and end the stream
+      // (the bench's "missed" displays, docs/benchmarks.md).
+      reply.sse.sendHeaders();
       const unsubscribe = await hub.subscribe(req.params.centerId, (state) => {
         if (!reply.sse.isConnected) return;
         void reply.sse.send({ id: String(state.version), event: 'state', data: state, retry: 2000 }).catch(() => {});
       });
-      reply.sse.onClose(unsubscribe);
+      // Gone while subscribing: the close callbacks have already run.
+      if (reply.sse.isConnected) reply.sse.onClose(unsubscribe);
+      else unsubscribe();
     },
   );
 };

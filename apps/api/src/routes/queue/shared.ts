@@ -1,9 +1,18 @@
-import { AppError, type QueueContext, type QueuePorts, ticketingWindow, vnDate } from '@mot-cua/core';
+import {
+  AppError,
+  authorizationActionFor,
+  type PickupReturn,
+  type QueueContext,
+  type QueuePorts,
+  ticketingWindow,
+  vnDate,
+} from '@mot-cua/core';
 import { createQueuePorts, createQueueRepository, loadWorkingCalendar } from '@mot-cua/db';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
-import { optionalActor } from '../../http/auth.js';
+import { optionalActor, requireActor } from '../../http/auth.js';
+import { authorizeOnDossier, dossierDeps } from '../dossiers/dossier-deps.js';
 import { inTransaction } from '../write.js';
 
 export const tags = ['queue'];
@@ -30,6 +39,36 @@ export async function queueWrite<T>(
     req,
     (trx, requestId) => createQueuePorts(trx, requestId, { publicUrl: deps.config.publicUrl }),
     fn,
+  );
+  displayWakeup.emit();
+  return out;
+}
+
+/**
+ * A front-desk write that may also act on a dossier in the same transaction: finishing a pickup ticket records
+ * the result returned through the dossiers' `returnResult`, authorized as the dossier routes do (`dossier.return`
+ * on the locked dossier) and audited in this transaction.
+ */
+export async function queueWriteWithReturn<T>(
+  deps: AppDeps,
+  req: FastifyRequest,
+  fn: (ports: QueuePorts, pickupReturn: PickupReturn) => Promise<T>,
+): Promise<T> {
+  const actor = requireActor(req);
+  const name = req.session?.user.fullName ?? null;
+  const out = await inTransaction(
+    deps,
+    req,
+    (trx, requestId) => ({
+      ports: createQueuePorts(trx, requestId, { publicUrl: deps.config.publicUrl }),
+      dossiers: dossierDeps(trx, deps, undefined, requestId),
+    }),
+    ({ ports, dossiers }) =>
+      fn(ports, {
+        deps: dossiers,
+        actor: (dossier, state) =>
+          authorizeOnDossier(actor, name, authorizationActionFor('returned', state.phase, null), dossier),
+      }),
   );
   displayWakeup.emit();
   return out;

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { useQueueCenters, useQueueSettings } from '../../api/queue.js';
 import { allowedUnits, useSession } from '../../api/session.js';
 import { CounterGroupsEditor } from './CounterGroupsEditor.js';
+import { DeviceLinks } from './DeviceLinks.js';
 import { GroupsEditor } from './GroupsEditor.js';
 import { RulesForm } from './RulesForm.js';
 
@@ -52,6 +53,7 @@ export function QueueSettingsPage() {
         )}
         {settings.data && centerId && (
           <>
+            <DeviceLinks centerId={centerId} />
             <RulesForm key={`rules-${centerId}`} centerId={centerId} settings={settings.data} />
             <GroupsEditor centerId={centerId} settings={settings.data} />
             <CounterGroupsEditor centerId={centerId} settings={settings.data} />

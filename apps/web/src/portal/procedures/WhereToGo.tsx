@@ -2,6 +2,7 @@ import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { mapUrl, useWhereToGo } from '../../api/procedures.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
@@ -64,6 +65,9 @@ export function WhereToGo({ p }: { p: CatalogProcedure }) {
           {p.receivingAddress ?? p.implementingAgency ?? t('procedures.whereDefault')}
         </Text>
       )}
+      <Anchor component={Link} to="/dat-lich" size="sm" data-testid="procedure-booking">
+        {t('nav.bookingLong')}
+      </Anchor>
     </Stack>
   );
 }

@@ -20,6 +20,8 @@ import { Link, Navigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useCounterAction, useCounterState, useMyCounter, useQueueCenter, useQueueCenters } from '../../api/queue.js';
 import { useSession } from '../../api/session.js';
+import { HoldResultPanel } from './HoldResultPanel.js';
+import { PrecheckSummary } from './PrecheckSummary.js';
 
 /** The official's counter: take it, call the next visitor, recall, absent, serve, finish, transfer, link a dossier. */
 export function CounterPage() {
@@ -102,6 +104,12 @@ export function CounterPage() {
                             )}
                           </Stack>
                         </Group>
+                        {current.precheck && <PrecheckSummary precheck={current.precheck} />}
+                        {current.source === 'pickup' && current.status === 'serving' && (
+                          <Text size="sm" mt="xs">
+                            {t('queue.pickupFinishHint')}
+                          </Text>
+                        )}
                       </Paper>
                     ) : (
                       <Text>{t('queue.noCurrent')}</Text>
@@ -227,6 +235,7 @@ export function CounterPage() {
                   {t('queue.servedToday', { count: s.servedToday })}
                 </Text>
               </Paper>
+              {iHold && <HoldResultPanel counterId={s.counter.id} />}
             </Grid.Col>
           </Grid>
         )}
