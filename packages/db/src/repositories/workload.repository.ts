@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { atVnTime } from './vn-time-sql.js';
 
 /** Roles that handle dossiers in a unit (the staff a commune's workload is divided by). */
 const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
@@ -59,7 +60,7 @@ export function createWorkloadRepository(db: Kysely<DB>) {
     async backlogByDay(f: WorkloadScope): Promise<Array<{ day: string; open: number }>> {
       const r = await sql<{ day: string; open: number }>`
         with days as (
-          select d::date as day, (d::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' as day_end
+          select d::date as day, ${atVnTime(sql`(d::date + 1)::timestamp`)} as day_end
           from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
         ), e as (
           select e.dossier_id, e.at,
