@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { grantInForceDuring } from './in-force.js';
 import { atVnTime } from './vn-time-sql.js';
 
 /** Roles that handle dossiers in a unit (the staff a commune's workload is divided by). */
@@ -43,7 +44,7 @@ export function createWorkloadRepository(db: Kysely<DB>) {
              and e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz) as received,
           (select count(distinct g.user_id)::int from role_grants g
              where g.unit_code = u.unit_code and g.role in (${sql.join(STAFF_ROLES)})
-               and g.valid_from <= ${f.to}::date and (g.valid_to is null or g.valid_to >= ${f.from}::date)) as officials,
+               and ${grantInForceDuring(f.from, f.to, 'g')}) as officials,
           (select count(*)::int from e join dossiers d on d.id = e.dossier_id
              where e.unit_code = u.unit_code
                and d.status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped')) as open
