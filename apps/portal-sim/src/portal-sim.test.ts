@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type PortalSim, STATUS_PATH, startPortalSim } from './index.js';
+import { vnStamp } from './sim-submissions.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -283,5 +284,13 @@ describe('push of new online dossiers to the provincial system', () => {
       await sim.close();
       receiver.close();
     }
+  });
+});
+
+describe('the portal time stamp', () => {
+  it('is Vietnam wall-clock time (UTC+7), across a day and a year boundary', () => {
+    expect(vnStamp(new Date('2026-03-06T17:30:05Z'))).toBe('20260307003005');
+    expect(vnStamp(new Date('2026-12-31T16:59:59Z'))).toBe('20261231235959');
+    expect(vnStamp(new Date('2026-12-31T17:00:00Z'))).toBe('20270101000000');
   });
 });

@@ -41,8 +41,24 @@ export type Submission = SubmissionInput & {
   NgayNop: string;
 };
 
-function vnStamp(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+/**
+ * The portal's time stamp (yyyyMMddHHmmss) in Vietnam time. The simulator stands alone (it imports none of the
+ * project's packages, as the real portal would not), so it asks the IANA zone rather than `@mot-cua/contracts`.
+ */
+const VN_STAMP = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function vnStamp(d: Date): string {
+  const part = Object.fromEntries(VN_STAMP.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${part.year}${part.month}${part.day}${part.hour}${part.minute}${part.second}`;
 }
 
 /**

@@ -32,6 +32,7 @@ export const DeadLetterIdParam = z.object({ id: z.coerce.number().int().min(1) }
 export const ResendDeadLetterRequest = z
   .object({ payload: z.record(z.string(), z.unknown()).optional(), note: z.string().max(1000).optional() })
   .meta({ id: 'ResendDeadLetterRequest' });
+export type ResendDeadLetterRequest = z.infer<typeof ResendDeadLetterRequest>;
 export const ResendDeadLetterResponse = z
   .object({ id: z.number().int(), idempotencyKey: z.string(), corrected: z.boolean(), queuedAt: z.string() })
   .meta({ id: 'ResendDeadLetterResponse' });
@@ -50,6 +51,7 @@ export const OutboxSummary = z
 export const DiscardDeadLetterRequest = z
   .object({ note: z.string().trim().min(3).max(1000) })
   .meta({ id: 'DiscardDeadLetterRequest' });
+export type DiscardDeadLetterRequest = z.infer<typeof DiscardDeadLetterRequest>;
 export const DiscardDeadLetterResponse = z
   .object({ id: z.number().int(), idempotencyKey: z.string(), discardedAt: z.string() })
   .meta({ id: 'DiscardDeadLetterResponse' });

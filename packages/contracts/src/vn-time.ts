@@ -30,6 +30,21 @@ export function vnToday(now: Date = new Date()): string {
   return vnDate(now);
 }
 
+/** The instant Vietnam's civil day (YYYY-MM-DD) begins: 00:00 in Vietnam, 17:00 UTC the day before. */
+export function vnStartOfDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - VN_OFFSET_MS);
+}
+
+/** The day of the week in Vietnam of an instant (0 = Sunday … 6 = Saturday). */
+export function vnWeekday(instant: Date): number {
+  return new Date(instant.getTime() + VN_OFFSET_MS).getUTCDay();
+}
+
+/** An instant in Vietnam time in the W3C profile of ISO 8601 with its offset: 2026-03-02T09:00:00+07:00. */
+export function vnIso(instant: Date): string {
+  return `${new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}
+
 /** A wall-clock time in Vietnam ('YYYY-MM-DDTHH:MM', a datetime-local value) as an ISO instant with +07:00. */
 export function vnLocalToIso(local: string): string {
   return `${local}:00+07:00`;

@@ -1,6 +1,7 @@
 export * from './data-dir-lock.js';
 export * from './database.js';
 export * from './migrate.js';
+export * from './repositories/account-ports.js';
 export * from './repositories/admin-units.js';
 export * from './repositories/app-secrets.repository.js';
 export * from './repositories/audit.repository.js';
@@ -19,6 +20,7 @@ export * from './repositories/notifications.repository.js';
 export * from './repositories/online-payments.repository.js';
 export * from './repositories/open311-keys.repository.js';
 export * from './repositories/outbox.repository.js';
+export * from './repositories/outbox-ports.js';
 export * from './repositories/portal-imports.repository.js';
 export * from './repositories/procedures.js';
 export * from './repositories/queue.js';

@@ -38,11 +38,11 @@ export function useInvalidateMine() {
 }
 
 /** Multipart post (the JSON client does not send FormData): CSRF header, language, problem errors. */
-export async function postForm<T = CitizenDossierDetail>(
+export async function postForm<T>(
   path: string,
   form: FormData,
   csrfToken: string,
-  schema: { parse(data: unknown): T } = CitizenDossierDetail as unknown as { parse(data: unknown): T },
+  schema: { parse(data: unknown): T },
 ): Promise<T> {
   const res = await fetch(path, {
     method: 'POST',
@@ -75,7 +75,7 @@ export function submitOnline(data: CitizenSubmitRequest, uploads: Uploads, csrfT
   const form = new FormData();
   form.append('data', JSON.stringify(data));
   for (const [key, files] of Object.entries(uploads)) for (const f of files) form.append(key, f, f.name);
-  return postForm('/api/citizen/dossiers', form, csrfToken);
+  return postForm('/api/citizen/dossiers', form, csrfToken, CitizenDossierDetail);
 }
 
 /** Rate the service of one of my returned dossiers (once); the dossier is re-read afterwards. */
@@ -86,7 +86,7 @@ export function answerSupplement(id: string, uploads: Uploads, note: string, csr
   const form = new FormData();
   if (note.trim()) form.append('note', note.trim());
   for (const [key, files] of Object.entries(uploads)) for (const f of files) form.append(key, f, f.name);
-  return postForm(`/api/citizen/dossiers/${id}/supplement`, form, csrfToken);
+  return postForm(`/api/citizen/dossiers/${id}/supplement`, form, csrfToken, CitizenDossierDetail);
 }
 
 export const myFileUrl = (id: string, attachmentId: string) =>

@@ -1,3 +1,4 @@
+import type { ConversionResult as ContractConversionResult } from '@mot-cua/contracts';
 import { orderSegments, parseAddress, type Segment } from './address-parse.js';
 import { NameTable } from './name-table.js';
 import type { AdminUnitIndex } from './unit-index.js';
@@ -6,53 +7,20 @@ import { foldName, PROVINCE_NICKNAMES } from './unit-text.js';
 
 export { orderSegments, parseAddress, type Segment } from './address-parse.js';
 
-export type ConversionStatus =
-  /** One new commune: the whole old commune went there. */
-  | 'converted'
-  /** The old commune was split: every candidate is listed and a street or village is needed to choose. */
-  | 'needs_detail'
-  /** Several old communes fit the text equally well: ranked candidates, pick one. */
-  | 'ambiguous'
-  /** The address already names a unit in force: nothing to convert. */
-  | 'already_current'
-  | 'not_found';
-
-export type ConversionCandidate = {
-  oldCommune: { code: string; fullName: string } | null;
-  oldDistrict: { code: string; fullName: string } | null;
-  oldProvince: { code: string; fullName: string } | null;
-  newUnit: { code: string; fullName: string; type: UnitVersion['type'] };
-  newProvince: { code: string; fullName: string };
-  share: LinkShare;
-  /** How well the text matched the old unit names, 0..1. */
-  score: number;
-};
-
 /**
- * Something the reader of the result must know. `district_mismatch`: the address names a district that exists in
- * the province but has no commune of that name; the candidates come from other districts of the province.
+ * What the converter answers: the API contract's `ConversionResult` (one home, `@mot-cua/contracts`) without the
+ * date asked for, which the route adds. Statuses: `converted` (one new commune: the whole old commune went there),
+ * `needs_detail` (the old commune was split: every candidate is listed and a street or village is needed to
+ * choose), `ambiguous` (several old communes fit the text equally well: ranked candidates, pick one),
+ * `already_current` (the address already names a unit in force), `not_found`. `detail` is the text left of the
+ * commune (house number, street, village), as the user wrote it (accents and case kept) when it can be found in
+ * the input, otherwise folded. A `district_mismatch` warning: the address names a district that exists in the
+ * province but has no commune of that name; the candidates come from other districts of the province.
  */
-export type ConversionWarning = {
-  code: 'district_mismatch';
-  /** The district the address names. */
-  district: { code: string; fullName: string };
-  province: { code: string; fullName: string } | null;
-  /** The commune name as matched elsewhere in the province. */
-  communeName: string;
-};
-
-export type ConversionResult = {
-  status: ConversionStatus;
-  /** 0..1: how sure the converter is of the first candidate. */
-  confidence: number;
-  candidates: ConversionCandidate[];
-  /**
-   * Text left of the commune (house number, street, village): what a split commune needs to decide. As the user
-   * wrote it (accents and case kept) when it can be found in the input, otherwise folded.
-   */
-  detail: string;
-  warnings: ConversionWarning[];
-};
+export type ConversionResult = Omit<ContractConversionResult, 'onDate'>;
+export type ConversionStatus = ConversionResult['status'];
+export type ConversionCandidate = ConversionResult['candidates'][number];
+export type ConversionWarning = ConversionResult['warnings'][number];
 
 const COMMUNE_TYPE_OF_WORD: Readonly<Record<string, UnitVersion['type']>> = {
   xa: 'commune',

@@ -1,3 +1,4 @@
+import type { AuditPort } from '../audit.js';
 import { AppError } from '../errors.js';
 import { foldText } from '../text/fold.js';
 import { deriveDossierState } from './dossier-state.js';
@@ -35,6 +36,41 @@ export async function lookupDossier(
   if (!d || !secondFactorMatches(d, secondFactor)) throw new AppError('DOSSIER_LOOKUP_FAILED');
   const actions = await deps.dossiers.listActions(d.id);
   return { dossier: d, actions, state: deriveDossierState(actions), applicantInitials: initials(d.applicant.fullName) };
+}
+
+/**
+ * The public lookup of an applicant (no account), audited in its transaction: the `dossier.public_lookup` row is
+ * the "who opened my dossier" trace, with the address and what the look was for (lookup, a slip, a rating).
+ */
+export async function lookupDossierPublicly(
+  ports: { dossiers: Pick<DossiersRepository, 'findDossierByCode' | 'listActions'>; audit: AuditPort },
+  input: { code: string; secondFactor: string; ip: string; purpose: string },
+) {
+  const r = await lookupDossier(ports, input.code, input.secondFactor);
+  await ports.audit.record({
+    actorUserId: null,
+    action: 'dossier.public_lookup',
+    entityType: 'dossier',
+    entityId: r.dossier.id,
+    unitCode: r.dossier.receivingUnitCode,
+    provinceCode: r.dossier.provinceCode,
+    data: { ip: input.ip, purpose: input.purpose },
+  });
+  return r;
+}
+
+/** The audit row of a dossier code locked after too many failed lookups (recorded after the refusal). */
+export async function recordPublicLookupLockout(
+  audit: AuditPort,
+  input: { code: string; ip: string; failures: number; minutes: number },
+): Promise<void> {
+  await audit.record({
+    actorUserId: null,
+    action: 'dossier.public_lookup_lockout',
+    entityType: 'dossier_code',
+    entityId: input.code,
+    data: { ip: input.ip, failures: input.failures, minutes: input.minutes },
+  });
 }
 
 /** "Nguyễn Văn An" → "N. V. An": enough for the public page without exposing the full name. */

@@ -1,4 +1,5 @@
 import type { SessionUser } from '@mot-cua/contracts';
+import type { AuditPort } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { vnDate } from '../time/vn-time.js';
@@ -12,6 +13,8 @@ export type LoginDeps = {
   clock: Clock;
   sessionTtlMs: number;
   totp: TotpPort;
+  /** The `auth.login` row, in the transaction that opens the session. */
+  audit: AuditPort;
 };
 
 export type LoginResult = {
@@ -53,7 +56,7 @@ async function checkSecondFactor(
 // the response time the same, so usernames cannot be probed by timing.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$ji6mJnh5m/qan66zBlfSXw$GK5m9FAqjfHupBxcyDde25J1HAvbMhmR8ZmFos67usQ';
 
-/** Check a username and password and open a server-side session. */
+/** Check a username and password and open a server-side session; audited (`auth.login`, with the address). */
 export async function login(
   input: { username: string; password: string; secondFactor?: string; userAgent?: string | null; ip?: string | null },
   deps: LoginDeps,
@@ -80,6 +83,13 @@ export async function login(
     ip: input.ip ?? null,
   });
   const grants = await deps.users.listEffectiveGrants(user.id, vnDate(now));
+  await deps.audit.record({
+    actorUserId: user.id,
+    action: 'auth.login',
+    entityType: 'user',
+    entityId: user.id,
+    data: { ip: input.ip ?? null, secondFactor: secondFactorUsed },
+  });
   return {
     token,
     csrfToken,
@@ -88,4 +98,34 @@ export async function login(
     account: { mustChangePassword: user.mustChangePassword, secondFactor: user.totpSecret !== null },
     secondFactorUsed,
   };
+}
+
+/** An official signs out: this session ends; audited (`auth.logout`, with the address). */
+export async function logout(
+  session: { idHash: string; userId: string },
+  input: { ip: string | null },
+  ports: { sessions: Pick<SessionsRepository, 'deleteSession'>; audit: AuditPort },
+): Promise<void> {
+  await ports.sessions.deleteSession(session.idHash);
+  await ports.audit.record({
+    actorUserId: session.userId,
+    action: 'auth.logout',
+    entityType: 'user',
+    entityId: session.userId,
+    data: { ip: input.ip },
+  });
+}
+
+/**
+ * The audit rows of a refused sign-in (`auth.login_failed`) and, when this refusal locks the username,
+ * `auth.lockout`. The route records them in a transaction of their own, after the sign-in's rolled back; the
+ * lockout counter itself is the HTTP layer's (per process, like the rate limit).
+ */
+export async function recordLoginRefusal(
+  audit: AuditPort,
+  input: { username: string; ip: string; reason: string; lockout: { failures: number; minutes: number } | null },
+): Promise<void> {
+  const base = { actorUserId: null, entityType: 'username', entityId: input.username };
+  await audit.record({ ...base, action: 'auth.login_failed', data: { ip: input.ip, reason: input.reason } });
+  if (input.lockout) await audit.record({ ...base, action: 'auth.lockout', data: { ip: input.ip, ...input.lockout } });
 }

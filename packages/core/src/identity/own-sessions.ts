@@ -6,6 +6,8 @@ export type OwnSessionsPorts = {
   sessions: {
     /** Delete the user's session with this public id; false if they have none such. */
     deleteSessionOfUser(userId: string, publicId: string): Promise<boolean>;
+    /** Delete every session of the user; how many there were. */
+    deleteSessionsOfUser(userId: string): Promise<number>;
   };
   audit: AuditPort;
 };
@@ -26,4 +28,17 @@ export async function revokeOwnSession(
     entityId: actor.userId,
     data: { sessionId: input.sessionId, current: input.current },
   });
+}
+
+/** An official signs out everywhere: every session of theirs ends (this one too); audited with how many. */
+export async function revokeAllOwnSessions(actor: Actor, ports: OwnSessionsPorts): Promise<{ revoked: number }> {
+  const revoked = await ports.sessions.deleteSessionsOfUser(actor.userId);
+  await ports.audit.record({
+    actorUserId: actor.userId,
+    action: 'auth.revoke_all',
+    entityType: 'user',
+    entityId: actor.userId,
+    data: { revoked },
+  });
+  return { revoked };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditRecord } from '../audit.js';
 import { isAppError } from '../errors.js';
-import { anonymiseQuestion, toAssistantChoice } from './assistant-choice.js';
+import {
+  type AssistantChoice,
+  anonymiseQuestion,
+  recordAssistantChoice,
+  toAssistantChoice,
+} from './assistant-choice.js';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -35,5 +41,51 @@ describe('assistant choices', () => {
     const base = { question: 'sang tên sổ đỏ', status: 'suggest' as const, offered: ['1.013831'] };
     expect(codeOf(() => toAssistantChoice({ ...base, picked: '1.000894' }))).toBe('ASSISTANT_CHOICE_NOT_OFFERED');
     expect(codeOf(() => toAssistantChoice({ ...base, question: ' ?! ', picked: null }))).toBe('SEARCH_QUERY_EMPTY');
+  });
+});
+
+describe('recording a choice', () => {
+  const memoryPorts = () => {
+    const saved: AssistantChoice[] = [];
+    const audit: AuditRecord[] = [];
+    return {
+      saved,
+      audit,
+      ports: {
+        choices: { recordChoice: async (c: AssistantChoice) => saved.push(c) + 40 },
+        audit: { record: async (e: AuditRecord) => void audit.push(e) },
+      },
+    };
+  };
+
+  it('stores the anonymised choice and its audit row, with no actor', async () => {
+    const m = memoryPorts();
+    const req = {
+      question: 'gọi 0912345678',
+      status: 'suggest' as const,
+      offered: ['1.1', '1.1', '1.2'],
+      picked: '1.2',
+    };
+    expect(await recordAssistantChoice({ ...req, unit: '26743' }, m.ports)).toBe(41);
+    expect(m.saved).toEqual([
+      { question: 'goi #', status: 'suggest', offered: ['1.1', '1.2'], picked: '1.2', unitCode: '26743' },
+    ]);
+    expect(m.audit).toEqual([
+      {
+        actorUserId: null,
+        action: 'search.assistant_choice',
+        entityType: 'assistant_choice',
+        entityId: '41',
+        unitCode: '26743',
+        data: { status: 'suggest', offered: ['1.1', '1.2'], picked: '1.2' },
+      },
+    ]);
+  });
+
+  it('writes nothing for a pick that was not offered', async () => {
+    const m = memoryPorts();
+    const req = { question: 'khai sinh', status: 'suggest' as const, offered: ['1.1'], picked: '9.9' };
+    await expect(recordAssistantChoice(req, m.ports)).rejects.toMatchObject({ code: 'ASSISTANT_CHOICE_NOT_OFFERED' });
+    expect([m.saved, m.audit]).toEqual([[], []]);
   });
 });

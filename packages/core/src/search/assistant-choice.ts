@@ -1,4 +1,5 @@
 import type { AssistantChoiceRequest } from '@mot-cua/contracts';
+import type { AuditPort } from '../audit.js';
 import { AppError } from '../errors.js';
 import { foldText } from '../text/fold.js';
 import { normalizeText } from './text.js';
@@ -37,4 +38,25 @@ export function toAssistantChoice(req: AssistantChoiceRequest): AssistantChoice 
   const question = anonymiseQuestion(req.question);
   if (normalizeText(question) === '') throw new AppError('SEARCH_QUERY_EMPTY');
   return { question, status: req.status, offered, picked: req.picked, unitCode: req.unit ?? null };
+}
+
+/** Ports of recording a choice (packages/db binds them to one transaction). */
+export type AssistantChoicePorts = {
+  choices: { recordChoice(c: AssistantChoice): Promise<number> };
+  audit: AuditPort;
+};
+
+/** Record, anonymised, what a person picked among the assistant's choices, with its audit row (no actor). */
+export async function recordAssistantChoice(req: AssistantChoiceRequest, ports: AssistantChoicePorts): Promise<number> {
+  const choice = toAssistantChoice(req);
+  const id = await ports.choices.recordChoice(choice);
+  await ports.audit.record({
+    actorUserId: null,
+    action: 'search.assistant_choice',
+    entityType: 'assistant_choice',
+    entityId: String(id),
+    unitCode: choice.unitCode,
+    data: { status: choice.status, offered: choice.offered, picked: choice.picked },
+  });
+  return id;
 }

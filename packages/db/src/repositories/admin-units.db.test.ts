@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import { loadAdminUnitsMasterData } from '../seed/admin-units.js';
 import { withStartupLock } from '../startup-lock.js';
-import { createAdminUnitsRepository } from './admin-units.repository.js';
+import { createAdminUnitsRepository, findUnitInForce } from './admin-units.repository.js';
 import { createChangeEventPorts } from './change-events.repository.js';
 import { createOfficialsRepository } from './officials.repository.js';
 import { createOrganisationRepository } from './organisation.repository.js';
@@ -65,6 +65,43 @@ describe('shipped master data in the database', () => {
     await expect(units.getUnit('99999', '2025-08-01')).rejects.toMatchObject({ code: 'ADMIN_UNIT_NOT_FOUND' });
     expect(await units.listChildren('79', '2025-07-01')).toHaveLength(168);
     expect(await units.listChildren('79', '2025-06-30')).toHaveLength(22);
+  });
+
+  it('one lookup follows the alias in force on the date, whichever alias row comes first', async () => {
+    const { unitCode: x, provinceCode } = testUnit();
+    const [y1, y2] = [`${x}A`, `${x}B`];
+    const version = (code: string, validFrom: string, validTo: string | null): UnitVersion => ({
+      code,
+      level: 'commune',
+      type: 'commune',
+      name: code,
+      fullName: `Xã ${code}`,
+      provinceCode,
+      districtCode: null,
+      validFrom,
+      validTo,
+    });
+    const units = createAdminUnitsRepository(database.db);
+    await units.insertVersions([
+      version(x, '2025-07-01', '2026-01-31'),
+      version(y1, '2026-02-01', '2026-03-31'),
+      version(y2, '2026-04-01', null),
+    ]);
+    // x's code went to y1 in February, then to y2 in April (y1 ended): both alias rows stay.
+    await database.db
+      .insertInto('adminUnitAliases')
+      .values([
+        { alias: x, code: y1, validFrom: '2026-02-01' },
+        { alias: x, code: y2, validFrom: '2026-04-01' },
+      ])
+      .execute();
+    expect((await units.findUnit(x, '2026-01-31'))?.code).toBe(x);
+    expect((await units.findUnit(x, '2026-03-01'))?.code).toBe(y1);
+    expect((await units.findUnit(x, '2026-05-01'))?.code).toBe(y2);
+    expect(await units.findUnit(y2, '2026-03-01')).toBeUndefined();
+    expect(await units.findUnit(x, '2025-06-30')).toBeUndefined();
+    expect(await units.findUnit(x, '2026-05-01')).toEqual(version(y2, '2026-04-01', null));
+    expect(await findUnitInForce(database.db, x, '2026-05-01')).toMatchObject({ code: y2, agencyIdentifier: null });
   });
 
   it('round-trips the dataset into the in-memory index with the same lineage', async () => {

@@ -47,6 +47,28 @@ async function inBatches<T>(rows: T[], size: number, fn: (batch: T[]) => Promise
   for (let i = 0; i < rows.length; i += size) await fn(rows.slice(i, i + size));
 }
 
+/**
+ * The one lookup of a unit in force on a date, in one query: the version of `code` itself, or else of the unit a
+ * code alias hands `code` on to (alias valid from that date or earlier), the latest version first. The admin-units
+ * repository's `findUnit` and the dossier path's units port both ask it; `agencyIdentifier` is for the latter.
+ */
+export async function findUnitInForce(
+  db: Kysely<DB>,
+  code: string,
+  onDate: string,
+): Promise<(UnitVersion & { agencyIdentifier: string | null }) | undefined> {
+  const r = await sql<UnitRow & { agencyIdentifier: string | null }>`
+    select u.code, u.level, u.type, u.name, u.full_name, u.province_code, u.district_code, u.valid_from, u.valid_to,
+      u.agency_identifier
+    from admin_units u
+    where (u.code = ${code}
+           or u.code in (select a.code from admin_unit_aliases a where a.alias = ${code} and a.valid_from <= ${onDate}::date))
+      and ${inForceOn(onDate, 'u')}
+    order by (u.code = ${code}) desc, u.valid_from desc nulls last limit 1`.execute(db);
+  const row = r.rows[0];
+  return row ? { ...toVersion(row), agencyIdentifier: row.agencyIdentifier } : undefined;
+}
+
 /** SQL of the admin units: versions as of a date, events and links, aliases, and writing a change plan. */
 export function createAdminUnitsRepository(db: Kysely<DB>) {
   const validOn = (onDate: string) => inForceOn(onDate);
@@ -54,27 +76,10 @@ export function createAdminUnitsRepository(db: Kysely<DB>) {
   const repo = {
     /** The unit in force on a date (following a code alias), or undefined. */
     async findUnit(code: string, onDate: string): Promise<UnitVersion | undefined> {
-      const row = await db
-        .selectFrom('adminUnits')
-        .select(unitColumns)
-        .where('code', '=', code)
-        .where(validOn(onDate))
-        .executeTakeFirst();
-      if (row) return toVersion(row);
-      const alias = await db
-        .selectFrom('adminUnitAliases')
-        .select('code')
-        .where('alias', '=', code)
-        .where('validFrom', '<=', onDate)
-        .executeTakeFirst();
-      if (!alias) return undefined;
-      const target = await db
-        .selectFrom('adminUnits')
-        .select(unitColumns)
-        .where('code', '=', alias.code)
-        .where(validOn(onDate))
-        .executeTakeFirst();
-      return target ? toVersion(target) : undefined;
+      const found = await findUnitInForce(db, code, onDate);
+      if (!found) return undefined;
+      const { agencyIdentifier: _, ...unit } = found;
+      return unit;
     },
 
     async getUnit(code: string, onDate: string): Promise<UnitVersion> {

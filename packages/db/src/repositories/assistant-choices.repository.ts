@@ -1,7 +1,8 @@
 import type { AssistantChoiceSummary, AssistantChoicesSort } from '@mot-cua/contracts';
-import type { AssistantChoice } from '@mot-cua/core';
+import type { AssistantChoice, AssistantChoicePorts } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { createAuditPort } from './audit.repository.js';
 
 /** Choices made among the assistant's suggestions (anonymised by core before they reach here). */
 export function createAssistantChoicesRepository(db: Kysely<DB>) {
@@ -78,3 +79,8 @@ export function createAssistantChoicesRepository(db: Kysely<DB>) {
   };
 }
 export type AssistantChoicesRepo = ReturnType<typeof createAssistantChoicesRepository>;
+
+/** Ports of recording an assistant choice over one transaction. */
+export function createAssistantChoicePorts(trx: Kysely<DB>, requestId: string | null = null): AssistantChoicePorts {
+  return { choices: createAssistantChoicesRepository(trx), audit: createAuditPort(trx, requestId) };
+}

@@ -18,6 +18,7 @@ import {
 } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { findUnitInForce } from './admin-units.repository.js';
 import { loadWorkingCalendar } from './calendar.repository.js';
 import { createComponentConditionsRepository } from './component-conditions.repository.js';
 import { inForceOn } from './in-force.js';
@@ -78,8 +79,9 @@ export function createDossierDeadlinePort(db: Kysely<DB>, access: MasterDataAcce
 }
 
 /**
- * Admin units as of a date (admin_units, in force by `inForceOn`, following a code alias to the unit that took
- * the code over); `extra` may supply units the table does not hold (tests).
+ * Admin units as of a date, by the admin-units repository's one lookup (`findUnitInForce`: in force by `inForceOn`,
+ * following a code alias to the unit that took the code over); `extra` may supply units the table does not hold
+ * (tests).
  */
 export function createDossierUnitsPort(
   db: Kysely<DB>,
@@ -92,27 +94,14 @@ export function createDossierUnitsPort(
       const known = extra.get(code);
       if (known) return known;
       return load(`${code}|${onDate}`, async () => {
-        const r = await sql<{
-          code: string;
-          fullName: string;
-          provinceCode: string;
-          level: string;
-          agencyIdentifier: string | null;
-        }>`
-          select u.code, u.full_name, u.province_code, u.level, u.agency_identifier from admin_units u
-          where (u.code = ${code}
-                 or u.code in (select a.code from admin_unit_aliases a
-                               where a.alias = ${code} and a.valid_from <= ${onDate}::date))
-            and ${inForceOn(onDate, 'u')}
-          order by (u.code = ${code}) desc, u.valid_from desc nulls last limit 1`.execute(db);
-        const row = r.rows[0];
-        if (!row) return undefined;
+        const u = await findUnitInForce(db, code, onDate);
+        if (!u) return undefined;
         return {
-          code: row.code,
-          name: row.fullName,
-          provinceCode: row.provinceCode,
-          level: row.level as UnitInfo['level'],
-          agencyIdentifier: row.agencyIdentifier,
+          code: u.code,
+          name: u.fullName,
+          provinceCode: u.provinceCode,
+          level: u.level as UnitInfo['level'],
+          agencyIdentifier: u.agencyIdentifier,
         };
       });
     },

@@ -21,6 +21,7 @@ import {
   reviveData,
   toRecord,
 } from './dossier-rows.js';
+import { grantInForceOn, inForceOn } from './in-force.js';
 
 export type DossierListFilter = {
   /** Units whose dossiers are visible: received at or handled by one of them (codes or province codes). */
@@ -84,9 +85,7 @@ function entriesIn(f: DossierStatsScope) {
     return sql`select * from (
         select e.dossier_id, d.receiving_unit_code as entry_unit,
           coalesce((select u.province_code from admin_units u
-            where u.code = d.receiving_unit_code
-              and (u.valid_from is null or u.valid_from <= ${asOf}::date)
-              and (u.valid_to is null or u.valid_to >= ${asOf}::date)
+            where u.code = d.receiving_unit_code and ${inForceOn(asOf, 'u')}
             order by u.valid_from desc nulls last limit 1), d.province_code) as entry_province
         from dossier_actions e join dossiers d on d.id = e.dossier_id
         where ${period}) c
@@ -447,8 +446,7 @@ export function createDossiersRepository(db: Kysely<DB>) {
         .where('g.role', 'in', input.roles)
         .where('g.unitCode', '=', input.unitCode)
         .where('u.isActive', '=', true)
-        .where('g.validFrom', '<=', input.onDate)
-        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', input.onDate)]))
+        .where(grantInForceOn(input.onDate, 'g'))
         .groupBy(['u.id', 'u.fullName'])
         .execute();
       return rows.map((r) => ({

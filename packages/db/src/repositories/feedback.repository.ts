@@ -11,6 +11,7 @@ import { loadWorkingCalendar } from './calendar.repository.js';
 import { createFeedbackReadsRepository } from './feedback-reads.repository.js';
 import { createFeedbackRulesRepository, unitAndDepartmentLookups } from './feedback-rules.repository.js';
 import { toRecord } from './feedback-sql.js';
+import { grantInForceOn } from './in-force.js';
 import { createNotificationsRepository } from './notifications.repository.js';
 
 export type { FeedbackScope } from './feedback-sql.js';
@@ -164,8 +165,7 @@ export function createFeedbackRepository(db: Kysely<DB>) {
         .distinct()
         .where('g.unitCode', '=', unitCode)
         .where('g.role', 'in', [...roles])
-        .where('g.validFrom', '<=', onDate)
-        .where((eb) => eb.or([eb('g.validTo', 'is', null), eb('g.validTo', '>=', onDate)]))
+        .where(grantInForceOn(onDate, 'g'))
         .orderBy('u.id')
         .execute();
     },

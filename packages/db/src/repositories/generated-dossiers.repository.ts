@@ -2,6 +2,7 @@ import type { DossierAction, DossierProjection, DossierRecord, NewDossier } from
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { actionRow, dossierRow, projectionRow } from './dossier-rows.js';
+import { inForceOn } from './in-force.js';
 
 /**
  * Bulk writes of generated dossiers (npm run generate): dossiers with their action logs in batches, the
@@ -23,8 +24,7 @@ export function createGeneratedDossiersRepository(db: Kysely<DB>) {
     async listCommunes(onDate: string, provinceCodes: string[] | null) {
       const r = await sql<{ code: string; provinceCode: string; fullName: string }>`
         select code, province_code, full_name from admin_units
-        where level = 'commune' and (valid_from is null or valid_from <= ${onDate}::date)
-          and (valid_to is null or valid_to >= ${onDate}::date)
+        where level = 'commune' and ${inForceOn(onDate)}
           ${provinceCodes ? sql`and province_code in (${sql.join(provinceCodes)})` : sql``}
         order by code`.execute(db);
       return r.rows;

@@ -2,6 +2,7 @@ import type { QueueStats } from '@mot-cua/contracts';
 import { appointmentStatusAt } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { atVnTime } from './vn-time-sql.js';
 
 type TimingRow = {
   key: string | null;
@@ -72,8 +73,8 @@ export function createQueueStatsRepository(db: Kysely<DB>) {
         sql`left join users u on u.id = t.official_user_id`,
       );
       const heat = await sql<{ weekday: number; hour: number; tickets: number }>`
-        select extract(dow from (t.issued_at at time zone 'UTC') + interval '7 hours')::int as weekday,
-          extract(hour from (t.issued_at at time zone 'UTC') + interval '7 hours')::int as hour, count(*)::int as tickets
+        select extract(dow from ${atVnTime(sql.ref('t.issued_at'))})::int as weekday,
+          extract(hour from ${atVnTime(sql.ref('t.issued_at'))})::int as hour, count(*)::int as tickets
         from queue_tickets t where t.service_center_id = ${centerId} and t.day between ${from}::date and ${to}::date
         group by 1, 2 order by 1, 2`.execute(db);
       const e2e = await sql<{

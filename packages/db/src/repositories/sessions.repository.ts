@@ -2,6 +2,7 @@ import type { RoleGrant } from '@mot-cua/contracts';
 import type { ActiveSession, SessionRecord, SessionsRepository } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { grantInForceOn } from './in-force.js';
 
 export function createSessionsRepository(db: Kysely<DB>) {
   return {
@@ -49,8 +50,7 @@ export function createSessionsRepository(db: Kysely<DB>) {
           u.must_change_password, u.totp_secret is not null as second_factor,
           (select json_agg(json_build_object('role', g.role, 'unitCode', g.unit_code) order by g.role, g.unit_code)
              from role_grants g
-            where g.user_id = s.user_id and g.valid_from <= ${onDate}::date
-              and (g.valid_to is null or g.valid_to >= ${onDate}::date)) as grants,
+            where g.user_id = s.user_id and ${grantInForceOn(onDate, 'g')}) as grants,
           (select version from master_data_version) as master_data_version
         from sessions s join users u on u.id = s.user_id
         where s.id_hash = ${idHash}`.execute(db);

@@ -2,6 +2,7 @@ import { NATIONAL_SCOPE, type Role } from '@mot-cua/contracts';
 import type { StoredGrant } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { grantOpenOn } from './in-force.js';
 
 export type OfficialRow = {
   id: string;
@@ -43,7 +44,7 @@ export function createUserAdminRepository(db: Kysely<DB>) {
         ),
       ])
       .where('userId', 'in', userIds)
-      .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+      .where(grantOpenOn(onDate))
       .orderBy('validFrom')
       .orderBy('role')
       .orderBy('unitCode')
@@ -83,7 +84,7 @@ export function createUserAdminRepository(db: Kysely<DB>) {
     }): Promise<{ items: OfficialRow[]; total: number }> {
       if (f.scopes.length === 0) return { items: [], total: 0 };
       const national = f.scopes.includes(NATIONAL_SCOPE);
-      const open = sql`(g.valid_to is null or g.valid_to >= ${f.onDate}::date)`;
+      const open = grantOpenOn(f.onDate, 'g');
       const conditions = [sql`u.oidc_issuer is null`];
       if (f.userId) conditions.push(sql`u.id = ${f.userId}`);
       if (!national) {

@@ -2,7 +2,7 @@ import type { RoleGrant } from '@mot-cua/contracts';
 import type { StoredGrant, UserRecord, UsersRepository } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
-import { inForceOn } from './in-force.js';
+import { grantInForceOn, grantOpenOn } from './in-force.js';
 
 export type NewUser = {
   username: string;
@@ -49,7 +49,7 @@ export function createUsersRepository(db: Kysely<DB>) {
         .selectFrom('roleGrants')
         .select(['role', 'unitCode'])
         .where('userId', '=', userId)
-        .where(inForceOn(onDate))
+        .where(grantInForceOn(onDate))
         .orderBy('role')
         .orderBy('unitCode')
         .execute();
@@ -180,7 +180,7 @@ export function createUsersRepository(db: Kysely<DB>) {
         .selectFrom('roleGrants')
         .select(['id', 'userId', 'role', 'unitCode', 'validFrom', 'validTo', grantColumns.as('fromAssignment')])
         .where('userId', '=', userId)
-        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>=', onDate)]))
+        .where(grantOpenOn(onDate))
         .orderBy('validFrom')
         .orderBy('role')
         .execute();

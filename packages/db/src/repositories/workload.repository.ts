@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { grantInForceDuring } from './in-force.js';
+import { atVnTime } from './vn-time-sql.js';
 
 /** Roles that handle dossiers in a unit (the staff a commune's workload is divided by). */
 const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
@@ -42,7 +44,7 @@ export function createWorkloadRepository(db: Kysely<DB>) {
              and e.at >= ${f.fromAt.toISOString()}::timestamptz and e.at < ${f.toAt.toISOString()}::timestamptz) as received,
           (select count(distinct g.user_id)::int from role_grants g
              where g.unit_code = u.unit_code and g.role in (${sql.join(STAFF_ROLES)})
-               and g.valid_from <= ${f.to}::date and (g.valid_to is null or g.valid_to >= ${f.from}::date)) as officials,
+               and ${grantInForceDuring(f.from, f.to, 'g')}) as officials,
           (select count(*)::int from e join dossiers d on d.id = e.dossier_id
              where e.unit_code = u.unit_code
                and d.status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped')) as open
@@ -59,7 +61,7 @@ export function createWorkloadRepository(db: Kysely<DB>) {
     async backlogByDay(f: WorkloadScope): Promise<Array<{ day: string; open: number }>> {
       const r = await sql<{ day: string; open: number }>`
         with days as (
-          select d::date as day, (d::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' as day_end
+          select d::date as day, ${atVnTime(sql`(d::date + 1)::timestamp`)} as day_end
           from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
         ), e as (
           select e.dossier_id, e.at,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { vnDate, vnStartOfDay, vnWeekday } from '@mot-cua/contracts';
 import { DEFAULT_PRIORITY_RULES } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
@@ -153,10 +154,10 @@ export async function seedQueueDemo(database: Database, log: SeedLog, now: Date 
     const DAY = 86_400_000;
     const rows = [];
     for (let back = 14; back >= 1; back--) {
-      const local = new Date(now.getTime() + 7 * 3_600_000 - back * DAY);
-      const weekday = local.getUTCDay();
+      const instant = new Date(now.getTime() - back * DAY);
+      const weekday = vnWeekday(instant);
       if (weekday === 0 || weekday === 6) continue;
-      const day = local.toISOString().slice(0, 10);
+      const day = vnDate(instant);
       const perDay = 12 + Math.floor(rand() * 10);
       const seq: Record<string, number> = {};
       for (let i = 0; i < perDay; i++) {
@@ -164,7 +165,7 @@ export async function seedQueueDemo(database: Database, log: SeedLog, now: Date 
         seq[code] = (seq[code] ?? 0) + 1;
         // Mornings are busier: 60 % between 7:30 and 10:30.
         const hour = rand() < 0.6 ? 7.5 + rand() * 3 : 13.5 + rand() * 3;
-        const issuedAt = new Date(Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000 + hour * 3_600_000);
+        const issuedAt = new Date(vnStartOfDay(day).getTime() + hour * 3_600_000);
         const wait = (3 + rand() * 25) * 60_000;
         const service = (4 + rand() * 12) * 60_000;
         const noShow = rand() < 0.07;

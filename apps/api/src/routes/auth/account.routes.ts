@@ -1,6 +1,6 @@
 import { ChangePasswordRequest, SESSION_COOKIE, SessionIdParam, SessionList } from '@mot-cua/contracts';
-import { changePassword, revokeOwnSession } from '@mot-cua/core';
-import { createAuditPort, createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
+import { changePassword, revokeAllOwnSessions, revokeOwnSession } from '@mot-cua/core';
+import { createAccountPorts, createSessionsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -24,18 +24,9 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const revoked = await db.transaction().execute(async (trx) => {
-        const n = await createSessionsRepository(trx).deleteSessionsOfUser(actor.userId);
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: actor.userId,
-          action: 'auth.revoke_all',
-          entityType: 'user',
-          entityId: actor.userId,
-          requestId: String(req.id),
-          data: { revoked: n },
-        });
-        return n;
-      });
+      const { revoked } = await inTransaction(deps, req, createAccountPorts, (ports) =>
+        revokeAllOwnSessions(actor, ports),
+      );
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { revoked };
     },
@@ -58,12 +49,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       return inTransaction(
         deps,
         req,
-        (trx, requestId) => ({
-          users: createUsersRepository(trx),
-          sessions: createSessionsRepository(trx),
-          hasher: passwordHasher,
-          audit: createAuditPort(trx, requestId),
-        }),
+        (trx, requestId) => ({ ...createAccountPorts(trx, requestId), hasher: passwordHasher }),
         (ports) =>
           changePassword({ userId: actor.userId, ...req.body, keepSessionIdHash: req.session?.idHash ?? null }, ports),
       );
@@ -110,11 +96,8 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       const actor = requireActor(req);
       const currentId = req.session ? await createSessionsRepository(db).findPublicIdOf(req.session.idHash) : null;
       const current = currentId === req.params.id;
-      await inTransaction(
-        deps,
-        req,
-        (trx, requestId) => ({ sessions: createSessionsRepository(trx), audit: createAuditPort(trx, requestId) }),
-        (ports) => revokeOwnSession(actor, { sessionId: req.params.id, current }, ports),
+      await inTransaction(deps, req, createAccountPorts, (ports) =>
+        revokeOwnSession(actor, { sessionId: req.params.id, current }, ports),
       );
       if (current) reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);

@@ -1,12 +1,22 @@
 import { LoginRequest, SESSION_COOKIE, SessionInfo } from '@mot-cua/contracts';
-import { AppError, allowedActions, isAppError, login, secondFactorOffered } from '@mot-cua/core';
-import { createAuditRepository, createSessionsRepository, createUsersRepository } from '@mot-cua/db';
+import {
+  AppError,
+  allowedActions,
+  isAppError,
+  login,
+  logout,
+  recordLoginRefusal,
+  secondFactorOffered,
+} from '@mot-cua/core';
+import { createAccountPorts, createAuditPort } from '@mot-cua/db';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { passwordHasher, requireActor, secrets } from '../../http/auth.js';
 import { totp } from '../../http/second-factor.js';
 import { TargetLockout } from '../../http/target-lockout.js';
+import { inTransaction } from '../write.js';
 
 /** Refusals that count towards the per-username lockout (a wrong second-factor code among them). */
 const COUNTED_FAILURES = new Set(['INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'SECOND_FACTOR_INVALID']);
@@ -20,26 +30,17 @@ export const sessionCookieOptions = (deps: AppDeps) => ({
 });
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const { db } = deps.database;
   const ttlMs = deps.config.sessionTtlHours * 3_600_000;
   const cookieOptions = sessionCookieOptions(deps);
   const { lockout: limits } = deps.config;
   const usernameLockout = new TargetLockout(limits.loginFailuresPerUsername, limits.windowMs);
 
-  /** Failed attempts and lockouts leave an audit row of their own (the login's transaction rolled back). */
-  async function auditRefusal(username: string, ip: string, requestId: string, reason: string, locked: boolean) {
-    await db.transaction().execute(async (trx) => {
-      const audit = createAuditRepository(trx);
-      const base = { actorUserId: null, entityType: 'username', entityId: username, requestId };
-      await audit.recordAudit({ ...base, action: 'auth.login_failed', data: { ip, reason } });
-      if (locked) {
-        await audit.recordAudit({
-          ...base,
-          action: 'auth.lockout',
-          data: { ip, failures: limits.loginFailuresPerUsername, minutes: limits.windowMs / 60_000 },
-        });
-      }
-    });
+  /** Failed attempts and lockouts leave audit rows of their own (the login's transaction rolled back). */
+  function auditRefusal(req: FastifyRequest, username: string, reason: string, locked: boolean) {
+    const lockout = locked ? { failures: limits.loginFailuresPerUsername, minutes: limits.windowMs / 60_000 } : null;
+    return inTransaction(deps, req, createAuditPort, (audit) =>
+      recordLoginRefusal(audit, { username, ip: req.ip, reason, lockout }),
+    );
   }
 
   app.post(
@@ -57,42 +58,30 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       const target = req.body.username.trim().toLowerCase();
       const state = usernameLockout.check(target, deps.clock.now().getTime());
       if (state.locked) {
-        await auditRefusal(target, req.ip, String(req.id), 'locked', false);
+        await auditRefusal(req, target, 'locked', false);
         reply.header('retry-after', String(state.retryAfterSeconds));
         throw new AppError('RATE_LIMITED');
       }
-      const result = await db
-        .transaction()
-        .execute(async (trx) => {
-          const r = await login(
-            { ...req.body, userAgent: req.headers['user-agent'] ?? null, ip: req.ip },
-            {
-              users: createUsersRepository(trx),
-              sessions: createSessionsRepository(trx),
-              hasher: passwordHasher,
-              secrets,
-              clock: deps.clock,
-              sessionTtlMs: ttlMs,
-              totp,
-            },
-          );
-          await createAuditRepository(trx).recordAudit({
-            actorUserId: r.user.id,
-            action: 'auth.login',
-            entityType: 'user',
-            entityId: r.user.id,
-            requestId: String(req.id),
-            data: { ip: req.ip, secondFactor: r.secondFactorUsed },
-          });
-          return r;
-        })
-        .catch(async (e: unknown) => {
-          if (isAppError(e) && COUNTED_FAILURES.has(e.code)) {
-            const locked = usernameLockout.fail(target, deps.clock.now().getTime());
-            await auditRefusal(target, req.ip, String(req.id), e.code, locked);
-          }
-          throw e;
-        });
+      const input = { ...req.body, userAgent: req.headers['user-agent'] ?? null, ip: req.ip };
+      const result = await inTransaction(
+        deps,
+        req,
+        (trx, requestId) => ({
+          ...createAccountPorts(trx, requestId),
+          hasher: passwordHasher,
+          secrets,
+          clock: deps.clock,
+          sessionTtlMs: ttlMs,
+          totp,
+        }),
+        (ports) => login(input, ports),
+      ).catch(async (e: unknown) => {
+        if (isAppError(e) && COUNTED_FAILURES.has(e.code)) {
+          const locked = usernameLockout.fail(target, deps.clock.now().getTime());
+          await auditRefusal(req, target, e.code, locked);
+        }
+        throw e;
+      });
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
       return {
         user: result.user,
@@ -128,17 +117,8 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     async (req, reply) => {
       const session = req.session;
       if (session) {
-        await db.transaction().execute(async (trx) => {
-          await createSessionsRepository(trx).deleteSession(session.idHash);
-          await createAuditRepository(trx).recordAudit({
-            actorUserId: session.user.id,
-            action: 'auth.logout',
-            entityType: 'user',
-            entityId: session.user.id,
-            requestId: String(req.id),
-            data: { ip: req.ip },
-          });
-        });
+        const ended = { idHash: session.idHash, userId: session.user.id };
+        await inTransaction(deps, req, createAccountPorts, (ports) => logout(ended, { ip: req.ip }, ports));
       }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);

@@ -1,12 +1,21 @@
 import { PublicDossierView, PublicLookupQuery, RateDossierRequest, SlipKindName } from '@mot-cua/contracts';
-import { AppError, isAppError, lookupDossier, maskedForPublic, rateDossier, vnDate } from '@mot-cua/core';
-import { createAuditRepository } from '@mot-cua/db';
+import {
+  AppError,
+  isAppError,
+  lookupDossierPublicly,
+  maskedForPublic,
+  rateDossier,
+  recordPublicLookupLockout,
+  vnDate,
+} from '@mot-cua/core';
+import { createAuditPort, createDossiersRepository } from '@mot-cua/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { optionalActor } from '../../http/auth.js';
 import { TargetLockout } from '../../http/target-lockout.js';
+import { inTransaction } from '../write.js';
 import { accessLogFor } from './access-log.js';
 import { dossierDeps, loadUnitNames } from './dossier-deps.js';
 import { presentPublic, slipsOf } from './dossiers.presenter.js';
@@ -23,10 +32,10 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
 
   /**
    * The lookup behind every public route, limited per dossier code whatever the address (guessing a phone number
-   * from many IPs locks the code), and audited: each successful look (who opened the dossier) and each lockout.
+   * from many IPs locks the code), and audited: each successful look (who opened the dossier) in the lookup's
+   * transaction, and each lockout in one of its own (the refusal wrote nothing else).
    */
   async function guardedLookup(
-    d: ReturnType<typeof dossierDeps>,
     query: { code: string; secondFactor: string },
     req: FastifyRequest,
     reply: FastifyReply,
@@ -39,30 +48,23 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       reply.header('retry-after', String(state.retryAfterSeconds));
       throw new AppError('RATE_LIMITED');
     }
-    const audit = createAuditRepository(db);
     try {
-      const r = await lookupDossier(d, query.code, query.secondFactor);
-      await audit.recordAudit({
-        actorUserId: null,
-        action: 'dossier.public_lookup',
-        entityType: 'dossier',
-        entityId: r.dossier.id,
-        unitCode: r.dossier.receivingUnitCode,
-        provinceCode: r.dossier.provinceCode,
-        requestId: String(req.id),
-        data: { ip: req.ip, purpose },
-      });
-      return r;
+      return await inTransaction(
+        deps,
+        req,
+        (trx, requestId) => ({ dossiers: createDossiersRepository(trx), audit: createAuditPort(trx, requestId) }),
+        (ports) =>
+          lookupDossierPublicly(ports, { code: query.code, secondFactor: query.secondFactor, ip: req.ip, purpose }),
+      );
     } catch (e) {
       if (isAppError(e) && e.code === 'DOSSIER_LOOKUP_FAILED' && codeLockout.fail(target, now)) {
-        await audit.recordAudit({
-          actorUserId: null,
-          action: 'dossier.public_lookup_lockout',
-          entityType: 'dossier_code',
-          entityId: target,
-          requestId: String(req.id),
-          data: { ip: req.ip, failures: limits.lookupFailuresPerCode, minutes: limits.windowMs / 60_000 },
-        });
+        const lockout = {
+          code: target,
+          ip: req.ip,
+          failures: limits.lookupFailuresPerCode,
+          minutes: limits.windowMs / 60_000,
+        };
+        await inTransaction(deps, req, createAuditPort, (audit) => recordPublicLookupLockout(audit, lockout));
       }
       throw e;
     }
@@ -82,7 +84,7 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     async (req, reply) => {
       optionalActor(req);
       const d = dossierDeps(db, deps);
-      const r = await guardedLookup(d, req.query, req, reply, 'lookup');
+      const r = await guardedLookup(req.query, req, reply, 'lookup');
       const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(deps.clock.now()));
       const accessLog = await accessLogFor(db, d.units, deps.clock.now(), r.dossier);
       return presentPublic({ ...r, unitName, accessLog });
@@ -102,7 +104,7 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     },
     async (req, reply) => {
       const d = dossierDeps(db, deps);
-      const r = await guardedLookup(d, req.query, req, reply, `slip:${req.params.kind}`);
+      const r = await guardedLookup(req.query, req, reply, `slip:${req.params.kind}`);
       if (!slipsOf(r.actions).includes(req.params.kind) || req.params.kind === 'control-sheet') {
         throw new AppError('SLIP_NOT_AVAILABLE');
       }
@@ -130,7 +132,7 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       // The guarded lookup writes its own audit rows (the look, or a lockout that must survive the refusal), so it
       // runs before the rating's transaction, not inside it (PGlite has one connection: a write on the root handle
       // while a transaction holds it would wait for ever).
-      const found = await guardedLookup(dossierDeps(db, deps, undefined, String(req.id)), req.body, req, reply, 'rate');
+      const found = await guardedLookup(req.body, req, reply, 'rate');
       return db.transaction().execute(async (trx) => {
         const d = dossierDeps(trx, deps, undefined, String(req.id));
         const r = await rateDossier(d, {

@@ -1,3 +1,4 @@
+import { vnIso } from '@mot-cua/contracts';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -33,9 +34,7 @@ export function requireFormat(format: string): Open311Format {
 
 /** Vietnam time in the W3C profile of ISO 8601 with its offset, e.g. 2026-03-02T09:00:00+07:00. */
 export function w3c(d: Date | string | null | undefined): string | null {
-  if (!d) return null;
-  const local = new Date(new Date(d).getTime() + 7 * 3_600_000).toISOString().slice(0, 19);
-  return `${local}+07:00`;
+  return d ? vnIso(new Date(d)) : null;
 }
 
 const xmlValue = (v: unknown): unknown => {

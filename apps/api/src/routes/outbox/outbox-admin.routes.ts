@@ -9,11 +9,12 @@ import {
   ResendDeadLetterResponse,
 } from '@mot-cua/contracts';
 import { authorize, discardDeadLetter, resendDeadLetter } from '@mot-cua/core';
-import { createAuditRepository, createOutboxRepository } from '@mot-cua/db';
+import { createDeadLetterPorts, createOutboxRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { portalSyncHealth } from '../../outbox/outbox-health.js';
+import { inTransaction } from '../write.js';
 
 const GLOBAL = { kind: 'global' } as const;
 
@@ -84,30 +85,11 @@ export const outboxAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     },
     async (req) => {
       const actor = requireActor(req);
-      authorize(actor, 'outbox.manage', GLOBAL);
       const now = deps.clock.now();
-      const r = await db.transaction().execute(async (trx) => {
-        const done = await resendDeadLetter(createOutboxRepository(trx), {
-          id: req.params.id,
-          payload: req.body.payload,
-          now,
-        });
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: actor.userId,
-          action: done.corrected ? 'outbox.dead_letter_corrected_and_resent' : 'outbox.dead_letter_resent',
-          entityType: 'outbox_message',
-          entityId: String(done.id),
-          provinceCode: done.provinceCode,
-          requestId: String(req.id),
-          data: {
-            idempotencyKey: done.idempotencyKey,
-            ...(done.corrected ? { previousPayload: done.previousPayload, payload: req.body.payload } : {}),
-            ...(req.body.note ? { note: req.body.note } : {}),
-          },
-        });
-        return done;
-      });
-      return { id: r.id, idempotencyKey: r.idempotencyKey, corrected: r.corrected, queuedAt: now.toISOString() };
+      const r = await inTransaction(deps, req, createDeadLetterPorts, (ports) =>
+        resendDeadLetter(actor, { ...req.body, id: req.params.id, now }, ports),
+      );
+      return { ...r, queuedAt: now.toISOString() };
     },
   );
 
@@ -125,22 +107,11 @@ export const outboxAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     },
     async (req) => {
       const actor = requireActor(req);
-      authorize(actor, 'outbox.manage', GLOBAL);
       const now = deps.clock.now();
-      const r = await db.transaction().execute(async (trx) => {
-        const done = await discardDeadLetter(createOutboxRepository(trx), { id: req.params.id, now });
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: actor.userId,
-          action: 'outbox.dead_letter_discarded',
-          entityType: 'outbox_message',
-          entityId: String(done.id),
-          provinceCode: done.provinceCode,
-          requestId: String(req.id),
-          data: { idempotencyKey: done.idempotencyKey, note: req.body.note, payload: done.payload },
-        });
-        return done;
-      });
-      return { id: r.id, idempotencyKey: r.idempotencyKey, discardedAt: now.toISOString() };
+      const r = await inTransaction(deps, req, createDeadLetterPorts, (ports) =>
+        discardDeadLetter(actor, { ...req.body, id: req.params.id, now }, ports),
+      );
+      return { ...r, discardedAt: now.toISOString() };
     },
   );
 };

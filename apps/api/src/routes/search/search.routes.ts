@@ -9,10 +9,10 @@ import {
   SearchQuery,
   SearchResponse,
 } from '@mot-cua/contracts';
-import { authorize, checkSearchText, faqCards, type ScoredProcedure, toAssistantChoice } from '@mot-cua/core';
+import { authorize, checkSearchText, faqCards, recordAssistantChoice, type ScoredProcedure } from '@mot-cua/core';
 import {
+  createAssistantChoicePorts,
   createAssistantChoicesRepository,
-  createAuditRepository,
   createProceduresRepository,
   locateUnit,
 } from '@mot-cua/db';
@@ -20,6 +20,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { sharedFaqIndex } from '../feedback/faq-cache.js';
+import { inTransaction } from '../write.js';
 import { loadSearchEngine } from './catalog-index.js';
 import { loadSemanticAnswerer } from './semantic-reranker.js';
 
@@ -137,20 +138,9 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       },
     },
     async (req, reply) => {
-      const choice = toAssistantChoice(req.body);
-      const id = await db.transaction().execute(async (trx) => {
-        const recorded = await createAssistantChoicesRepository(trx).recordChoice(choice);
-        await createAuditRepository(trx).recordAudit({
-          actorUserId: null,
-          action: 'search.assistant_choice',
-          entityType: 'assistant_choice',
-          entityId: String(recorded),
-          unitCode: choice.unitCode,
-          requestId: String(req.id),
-          data: { status: choice.status, offered: choice.offered, picked: choice.picked },
-        });
-        return recorded;
-      });
+      const id = await inTransaction(deps, req, createAssistantChoicePorts, (ports) =>
+        recordAssistantChoice(req.body, ports),
+      );
       return reply.status(201).send({ id });
     },
   );

@@ -1,4 +1,5 @@
 import { Alert, Button, Chip, Container, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { vnDate } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -6,7 +7,8 @@ import { ApiError } from '../../api/client.js';
 import { bookAppointment, useQueueCenter, useQueueCenters, useSlots } from '../../api/queue.js';
 import { SlotPicker } from './SlotPicker.js';
 
-const tomorrowIso = () => new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+/** Tomorrow's date in Vietnam (the first day a slot can be booked for). */
+const tomorrowIso = () => vnDate(new Date(Date.now() + 86_400_000));
 
 /** A citizen books a slot at a center (no sign-in): field, date, slot from the working calendar, name and phone. */
 export function AppointmentPage() {
