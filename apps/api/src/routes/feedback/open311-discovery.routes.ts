@@ -3,7 +3,7 @@ import type { AppDeps } from '../../context.js';
 import { formatOf, Open311Error, requireFormat, sendOpen311, sendOpen311Error } from './open311-format.js';
 
 /** When this installation's Open311 interface last changed (the discovery document's `changeset`). */
-export const OPEN311_CHANGESET = '2026-11-30T00:00:00+07:00';
+export const OPEN311_CHANGESET = '2026-11-29T17:00:00Z';
 
 /**
  * Open311 Service Discovery at /open311/discovery.{json,xml}: where the GeoReport v2 endpoint is, its formats, and
