@@ -187,7 +187,12 @@ async function main() {
   const scale = Number(values.scale);
   if (!(scale > 0)) throw new Error('--scale must be a positive number');
   const config = loadConfig(process.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: `${config.dataDir}/pglite`,
+    // a bulk write and a recount over millions of dossiers take longer than the API's statement limit
+    statementTimeoutMs: 0,
+  });
   try {
     await migrate(database);
     await loadMasterData(database, (m) => console.error(m));

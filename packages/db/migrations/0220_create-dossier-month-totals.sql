@@ -168,16 +168,12 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- The recount: the day tables from the log (0160's function, renamed), then the months and the nation's days.
-ALTER FUNCTION dossier_aggregates_recount() RENAME TO dossier_aggregates_recount_days;
-
-CREATE FUNCTION dossier_aggregates_recount() RETURNS void LANGUAGE plpgsql AS $$
+-- The month tables from the day tables (a GROUP BY over the aggregates only, never the dossiers).
+CREATE FUNCTION dossier_aggregates_roll_up_months() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM dossier_aggregates_recount_days();
   DELETE FROM dossier_unit_month_totals;
   DELETE FROM dossier_province_month_totals;
   DELETE FROM dossier_procedure_month_totals;
-  DELETE FROM dossier_nation_day_totals;
   INSERT INTO dossier_unit_month_totals
     SELECT perspective, province_code, unit_code, date_trunc('month', day)::date, channel, shard, sum(received),
       sum(in_progress), sum(finished_early), sum(finished_on_time), sum(finished_late), sum(finished_no_deadline),
@@ -195,9 +191,25 @@ BEGIN
       sum(refused), sum(supplemented_dossiers), sum(processing_hours_sum), sum(processed_count), sum(limit_days_sum),
       sum(limit_count)
     FROM dossier_procedure_day_totals GROUP BY 1, 2, 3;
+END $$;
+
+-- The recount: the day tables from the log (0160's function, renamed), then the months from them and the nation's
+-- days from the dossiers' entries.
+ALTER FUNCTION dossier_aggregates_recount() RENAME TO dossier_aggregates_recount_days;
+
+CREATE FUNCTION dossier_aggregates_recount() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM dossier_aggregates_recount_days();
+  PERFORM dossier_aggregates_roll_up_months();
+  DELETE FROM dossier_nation_day_totals;
   INSERT INTO dossier_nation_day_totals
     SELECT dossier_vn_day(entry_at), channel, abs(hashtext(id::text)) % 8, count(*)
     FROM dossiers WHERE entry_at IS NOT NULL GROUP BY 1, 2, 3;
 END $$;
 
-SELECT dossier_aggregates_recount();
+-- Filled from the day tables kept so far, without reading the dossiers (a large database migrates in seconds):
+-- the nation's days take the province rows' shards (0–3); later writes use eight, and reads sum every shard.
+SELECT dossier_aggregates_roll_up_months();
+INSERT INTO dossier_nation_day_totals
+  SELECT day, channel, shard, sum(received) FROM dossier_province_day_totals WHERE perspective = 'e'
+  GROUP BY 1, 2, 3 HAVING sum(received) <> 0;
