@@ -43,7 +43,16 @@ const DOSSIERS_PER_FEEDBACK = 150;
 export async function generate(
   database: Database,
   opts: { preset: Preset; scale?: number; province?: string; seed?: number; progress?: boolean },
-): Promise<{ dossiers: number; communes: number; officials: number; feedback: number; ms: number; writeMs: number }> {
+): Promise<{
+  dossiers: number;
+  communes: number;
+  officials: number;
+  feedback: number;
+  rows: number;
+  ms: number;
+  writeMs: number;
+  recountMs: number;
+}> {
   const started = performance.now();
   const preset = PRESETS[opts.preset]!;
   const total = Math.max(1, Math.round(preset.dossiers * (opts.scale ?? 1)));
@@ -63,14 +72,22 @@ export async function generate(
   const officials = communes.reduce((n, c) => n + [...(c.officials?.values() ?? [])].flat().length, 0);
   let writeMs = 0;
   let feedbackCount = 0;
+  let rows = 0;
   const flush = async (dossiers: GeneratedDossier[], feedback: GeneratedFeedback[]) => {
     const t = performance.now();
     await copyGeneratedBatch(database, dossiers, feedback);
     writeMs += performance.now() - t;
     feedbackCount += feedback.length;
+    rows += dossiers.length + feedback.length;
+    for (const d of dossiers) rows += d.actions.length;
   };
   const bar = opts.progress
-    ? new cliProgress.SingleBar({ format: 'Hồ sơ {bar} {value}/{total} {percentage}% ({eta}s còn lại)' })
+    ? new cliProgress.SingleBar({
+        format: 'Hồ sơ {bar} {value}/{total} {percentage}% ({eta}s còn lại)',
+        // into a log file too (a line every 10 s), not only on a terminal
+        noTTYOutput: true,
+        notTTYSchedule: 10_000,
+      })
     : null;
   bar?.start(total, 0);
   let written = 0;
@@ -122,14 +139,18 @@ export async function generate(
   }
   bar?.update(written);
   bar?.stop();
+  const recountStarted = performance.now();
   await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
   return {
     dossiers: written,
     communes: communes.length,
     officials,
     feedback: feedbackCount,
+    /** Rows written by COPY: dossiers, their actions and feedback (officials apart). */
+    rows,
     ms: performance.now() - started,
     writeMs,
+    recountMs: performance.now() - recountStarted,
   };
 }
 
@@ -204,7 +225,7 @@ async function main() {
       progress: true,
     });
     console.log(
-      `${r.dossiers.toLocaleString('en')} dossiers, ${r.feedback.toLocaleString('en')} feedback items, ${r.officials.toLocaleString('en')} officials in ${r.communes} communes in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.dossiers / (r.ms / 1000)).toLocaleString('en')} dossiers/s; COPY ${(r.writeMs / 1000).toFixed(1)} s), aggregates recounted (${describeDatabase(config)})`,
+      `${r.dossiers.toLocaleString('en')} dossiers, ${r.feedback.toLocaleString('en')} feedback items, ${r.officials.toLocaleString('en')} officials in ${r.communes} communes in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.dossiers / (r.ms / 1000)).toLocaleString('en')} dossiers/s, ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en')} rows/s; ${r.rows.toLocaleString('en')} rows, COPY ${(r.writeMs / 1000).toFixed(1)} s, recount ${(r.recountMs / 1000).toFixed(1)} s) (${describeDatabase(config)})`,
     );
   } finally {
     await database.close();
