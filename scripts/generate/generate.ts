@@ -73,10 +73,24 @@ export async function generate(
   let writeMs = 0;
   let feedbackCount = 0;
   let rows = 0;
+  // One batch is written (COPY on the database's side) while the next one is planned (here): at most two in memory.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  const settle = async () => {
+    await inFlight;
+    if (failure) throw failure.error;
+  };
   const flush = async (dossiers: GeneratedDossier[], feedback: GeneratedFeedback[]) => {
+    await settle();
     const t = performance.now();
-    await copyGeneratedBatch(database, dossiers, feedback);
-    writeMs += performance.now() - t;
+    inFlight = copyGeneratedBatch(database, dossiers, feedback).then(
+      () => {
+        writeMs += performance.now() - t;
+      },
+      (error: unknown) => {
+        failure = { error };
+      },
+    );
     feedbackCount += feedback.length;
     rows += dossiers.length + feedback.length;
     for (const d of dossiers) rows += d.actions.length;
@@ -124,10 +138,12 @@ export async function generate(
           }),
         );
       }
+      // let the batch being written make progress (its stream) while this one is planned
+      if (batch.length % 1_000 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (batch.length >= BATCH) {
         await flush(batch, feedback);
         written += batch.length;
-        bar?.update(written);
+        bar?.update(written - BATCH);
         batch = [];
         feedback = [];
       }
@@ -137,6 +153,7 @@ export async function generate(
     await flush(batch, feedback);
     written += batch.length;
   }
+  await settle();
   bar?.update(written);
   bar?.stop();
   const recountStarted = performance.now();
