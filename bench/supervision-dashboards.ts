@@ -4,7 +4,7 @@
  * indexed lookup (one dossier by primary key) measured in the same run; at 1× and 10× of the first volume.
  *
  *   npx tsx bench/supervision-dashboards.ts                        # PG at postgres://postgres@127.0.0.1:5432
- *   BENCH_SCALE=0.005 BENCH_RUNS=200 nice -n 10 npx tsx bench/supervision-dashboards.ts
+ *   BENCH_SCALE=0.005 BENCH_RUNS=200 npx tsx bench/supervision-dashboards.ts     # generates at nice 10
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-dashboards.ts
  *
  * BENCH_SCALE is the national preset's scale of the 1× step (21.8 M × scale dossiers); the 10× step adds nine
@@ -14,6 +14,7 @@
  * Targets (issue 15): every dashboard query p95 < 100 ms; the officials' inbox and a busy commune's list < 50 ms.
  */
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import {
   createDossierAggregatesRepository,
   createDossiersRepository,
@@ -32,7 +33,9 @@ const dbName = `dashboards_bench_${process.pid}`;
 const url = new URL(base);
 url.pathname = `/${dbName}`;
 
-async function p95(fn: () => Promise<unknown>): Promise<number> {
+type Timing = { p50: number; p95: number };
+
+async function p95(fn: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < 5; i++) await fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -41,10 +44,27 @@ async function p95(fn: () => Promise<unknown>): Promise<number> {
     t.push(performance.now() - s);
   }
   t.sort((a, b) => a - b);
-  return t[Math.floor(t.length * 0.95)]!;
+  return { p50: t[Math.floor(t.length * 0.5)]!, p95: t[Math.floor(t.length * 0.95)]! };
 }
 
-async function measure(database: Database): Promise<Record<string, number>> {
+/** The generator runs at a low priority (the machine is shared); the measurements at the normal one (root only). */
+async function niced<T>(fn: () => Promise<T>): Promise<T> {
+  const before = os.getPriority();
+  os.setPriority(10);
+  try {
+    return await fn();
+  } finally {
+    try {
+      os.setPriority(before);
+    } catch {
+      console.error('(could not raise the priority again: the measurements run niced)');
+    }
+  }
+}
+
+const fmt = (t: Timing) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)}`;
+
+async function measure(database: Database): Promise<Record<string, Timing>> {
   const db = database.db;
   const agg = createDossierAggregatesRepository(db);
   const dossiers = createDossiersRepository(db);
@@ -63,7 +83,7 @@ async function measure(database: Database): Promise<Record<string, number>> {
   const nation = { level: 'nation' } as const;
   const province = { level: 'province', provinceCode: busy.provinceCode } as const;
   const commune = { level: 'commune', provinceCode: busy.provinceCode, unitCode: busy.unitCode } as const;
-  const out: Record<string, number> = {};
+  const out: Record<string, Timing> = {};
   out['reference: one dossier by primary key'] = await p95(() =>
     sql`select * from dossiers where id = ${anyId}`.execute(db),
   );
@@ -103,9 +123,11 @@ async function measureExisting(existing: string) {
       .n;
     await sql`analyze`.execute(database.db);
     const r = await measure(database);
-    console.log(`\n${n.toLocaleString('en')} dossiers, ${a.toLocaleString('en')} actions; p95 of ${runs} runs, ms\n`);
-    console.log('| Query | p95 ms | target |\n|---|---|---|');
-    for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${v.toFixed(2)} | ${target(k) ?? ''} |`);
+    console.log(
+      `\n${n.toLocaleString('en')} dossiers, ${a.toLocaleString('en')} actions; p50 / p95 of ${runs} runs, ms\n`,
+    );
+    console.log('| Query | p50 / p95 ms | target (p95) |\n|---|---|---|');
+    for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${fmt(v)} | ${target(k) ?? ''} |`);
   } finally {
     await database.close();
   }
@@ -118,23 +140,22 @@ async function main() {
   try {
     await migrate(database);
     await loadMasterData(database);
-    const first = await generate(database, { preset: 'national', scale, seed: 1 });
+    const first = await niced(() => generate(database, { preset: 'national', scale, seed: 1 }));
     await sql`analyze`.execute(database.db);
     const one = await measure(database);
-    console.log(`1× (${first.dossiers} dossiers, ${(first.ms / 1000).toFixed(0)} s to generate):`, one);
-    const more = await generate(database, { preset: 'national', scale: scale * 9, seed: 2 });
+    console.log(`1× (${first.dossiers} dossiers, ${(first.ms / 1000).toFixed(0)} s to generate):`);
+    for (const [k, v] of Object.entries(one)) console.log(`  ${k}: ${fmt(v)}`);
+    const more = await niced(() => generate(database, { preset: 'national', scale: scale * 9, seed: 2 }));
     await sql`analyze`.execute(database.db);
     const ten = await measure(database);
     const rows = (await sql<{ n: number }>`select count(*)::int as n from dossier_unit_day_totals`.execute(database.db))
       .rows[0]!.n;
     const rate = (g: { dossiers: number; ms: number }) => Math.round(g.dossiers / (g.ms / 1000)).toLocaleString('en');
     console.log(
-      `\n${first.dossiers.toLocaleString('en')} dossiers (1×, ${(first.ms / 1000).toFixed(0)} s to generate, ${rate(first)}/s) → ${(first.dossiers + more.dossiers).toLocaleString('en')} (10×, ${rate(more)}/s); ${rows.toLocaleString('en')} unit-day aggregate rows at 10×; p95 of ${runs} runs, ms\n`,
+      `\n${first.dossiers.toLocaleString('en')} dossiers (1×, ${(first.ms / 1000).toFixed(0)} s to generate, ${rate(first)}/s) → ${(first.dossiers + more.dossiers).toLocaleString('en')} (10×, ${rate(more)}/s); ${rows.toLocaleString('en')} unit-day aggregate rows at 10×; p50 / p95 of ${runs} runs, ms\n`,
     );
-    console.log('| Query | 1× | 10× | target |\n|---|---|---|---|');
-    for (const k of Object.keys(one)) {
-      console.log(`| ${k} | ${one[k]!.toFixed(2)} | ${ten[k]!.toFixed(2)} | ${target(k) ?? ''} |`);
-    }
+    console.log('| Query | 1× p50 / p95 | 10× p50 / p95 | target (p95) |\n|---|---|---|---|');
+    for (const k of Object.keys(one)) console.log(`| ${k} | ${fmt(one[k]!)} | ${fmt(ten[k]!)} | ${target(k) ?? ''} |`);
   } finally {
     await database.close();
     execFileSync('dropdb', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', dbName]);
