@@ -151,6 +151,7 @@ async function monthlyRollUp(): Promise<string[]> {
     'dossier_unit_month_totals',
     'dossier_province_month_totals',
     'dossier_procedure_month_totals',
+    'dossier_procedure_province_day_totals',
     'dossier_nation_day_totals',
   ]) {
     const r = await sql<{ row: Record<string, unknown> }>`
@@ -304,6 +305,34 @@ describe('dossier aggregates', () => {
                 );
                 expect(plain(new Map(communes.map((r) => [r.code, r])))).toEqual(plain(expected[perspective]));
               }
+              // the province's procedure table (months per province, partial months per province and day) is the
+              // sum of its communes' procedure days over the period
+              const direct = await sql<{
+                procedureCode: string;
+                received: number;
+                finishedLate: number;
+                refused: number;
+              }>`
+                select procedure_code, sum(received)::int as received, sum(finished_late)::int as finished_late,
+                  sum(refused)::int as refused from dossier_procedure_day_totals
+                where province_code = ${u.provinceCode} and day between ${period.from}::date and ${period.to}::date
+                group by 1 having sum(received) <> 0 order by 1`.execute(database.db);
+              const read = await aggregates.procedures(
+                { level: 'province', provinceCode: u.provinceCode },
+                period,
+                1000,
+              );
+              expect(
+                read
+                  .filter((x) => x.received !== 0)
+                  .map((x) => ({
+                    procedureCode: x.procedureCode,
+                    received: x.received,
+                    finishedLate: x.finishedLate,
+                    refused: x.refused,
+                  }))
+                  .sort((a, b) => a.procedureCode.localeCompare(b.procedureCode)),
+              ).toEqual(direct.rows);
             }
           };
           await readsAgree();

@@ -113,7 +113,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       'procedure_code, received, finished_late, refused, supplemented_dossiers, processing_hours_sum, processed_count, limit_days_sum, limit_count',
     );
     // a commune reads its own days (a few procedures a day); the nation and a province read whole months per
-    // province and the partial months from the days
+    // province and the partial months from the days per province (0221)
     const parts =
       scope.level === 'commune'
         ? [
@@ -126,7 +126,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
               sql`select ${cols} from dossier_procedure_month_totals where month between ${months.from}::date
                 and ${months.to}::date ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}`,
             (days) =>
-              sql`select ${cols} from dossier_procedure_day_totals where day between ${days.from}::date
+              sql`select ${cols} from dossier_procedure_province_day_totals where day between ${days.from}::date
                 and ${days.to}::date ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}`,
           );
     if (parts.length === 0) return [];
