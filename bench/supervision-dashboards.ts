@@ -4,12 +4,17 @@
  * indexed lookup (one dossier by primary key) measured in the same run; at 1× and 10× of the first volume.
  *
  *   npx tsx bench/supervision-dashboards.ts                        # PG at postgres://postgres@127.0.0.1:5432
- *   BENCH_SCALE=0.005 BENCH_RUNS=200 npx tsx bench/supervision-dashboards.ts
+ *   BENCH_SCALE=0.005 BENCH_RUNS=200 npx tsx bench/supervision-dashboards.ts     # generates at nice 10
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-dashboards.ts
  *
  * BENCH_SCALE is the national preset's scale of the 1× step (21.8 M × scale dossiers); the 10× step adds nine
- * more. A throwaway database (dashboards_bench_<pid>) is dropped at the end.
+ * more. A throwaway database (dashboards_bench_<pid>) is dropped at the end. With BENCH_DATABASE_URL the queries
+ * are measured once on a database already generated (`npm run generate`), nothing is written.
+ *
+ * Targets (issue 15): every dashboard query p95 < 100 ms; the officials' inbox and a busy commune's list < 50 ms.
  */
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import {
   createDossierAggregatesRepository,
   createDossiersRepository,
@@ -28,7 +33,9 @@ const dbName = `dashboards_bench_${process.pid}`;
 const url = new URL(base);
 url.pathname = `/${dbName}`;
 
-async function p95(fn: () => Promise<unknown>): Promise<number> {
+type Timing = { p50: number; p95: number };
+
+async function p95(fn: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < 5; i++) await fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -37,10 +44,27 @@ async function p95(fn: () => Promise<unknown>): Promise<number> {
     t.push(performance.now() - s);
   }
   t.sort((a, b) => a - b);
-  return t[Math.floor(t.length * 0.95)]!;
+  return { p50: t[Math.floor(t.length * 0.5)]!, p95: t[Math.floor(t.length * 0.95)]! };
 }
 
-async function measure(database: Database): Promise<Record<string, number>> {
+/** The generator runs at a low priority (the machine is shared); the measurements at the normal one (root only). */
+async function niced<T>(fn: () => Promise<T>): Promise<T> {
+  const before = os.getPriority();
+  os.setPriority(10);
+  try {
+    return await fn();
+  } finally {
+    try {
+      os.setPriority(before);
+    } catch {
+      console.error('(could not raise the priority again: the measurements run niced)');
+    }
+  }
+}
+
+const fmt = (t: Timing) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)}`;
+
+async function measure(database: Database): Promise<Record<string, Timing>> {
   const db = database.db;
   const agg = createDossierAggregatesRepository(db);
   const dossiers = createDossiersRepository(db);
@@ -52,10 +76,14 @@ async function measure(database: Database): Promise<Record<string, number>> {
   const anyId = (await sql<{ id: string }>`select id from dossiers limit 1`.execute(db)).rows[0]!.id;
   const period = { from: '2025-07-01', to: '2025-11-30' };
   const month = { from: '2025-11-01', to: '2025-11-30' };
+  // partial months at both ends: whole months from the roll-up, the ends from the day tables
+  const ragged = { from: '2025-07-10', to: '2025-11-20' };
+  const last30 = { from: '2025-11-01', to: '2025-11-30' };
+  const prev30 = { from: '2025-10-02', to: '2025-10-31' };
   const nation = { level: 'nation' } as const;
   const province = { level: 'province', provinceCode: busy.provinceCode } as const;
   const commune = { level: 'commune', provinceCode: busy.provinceCode, unitCode: busy.unitCode } as const;
-  const out: Record<string, number> = {};
+  const out: Record<string, Timing> = {};
   out['reference: one dossier by primary key'] = await p95(() =>
     sql`select * from dossiers where id = ${anyId}`.execute(db),
   );
@@ -65,9 +93,13 @@ async function measure(database: Database): Promise<Record<string, number>> {
     ['commune', commune],
   ] as const) {
     out[`${name}: rows of the level below, 5 months`] = await p95(() => agg.breakdown(scope, period, 'entry'));
+    out[`${name}: rows, 10 Jul – 20 Nov (ragged ends)`] = await p95(() => agg.breakdown(scope, ragged, 'entry'));
     out[`${name}: rows, one month, today's unit`] = await p95(() => agg.breakdown(scope, month, 'current'));
+    out[`${name}: rows, previous 30 days (2 Oct – 31 Oct)`] = await p95(() => agg.breakdown(scope, prev30, 'entry'));
     out[`${name}: daily by channel, 5 months`] = await p95(() => agg.daily(scope, period, 'entry'));
+    out[`${name}: daily by channel, 30 days`] = await p95(() => agg.daily(scope, last30, 'entry'));
     out[`${name}: per procedure, 5 months`] = await p95(() => agg.procedures(scope, period));
+    out[`${name}: per procedure, 10 Jul – 20 Nov (ragged ends)`] = await p95(() => agg.procedures(scope, ragged));
     out[`${name}: open dossiers by due day`] = await p95(() => agg.openDue(scope));
   }
   out['officials’ inbox: open dossiers of the busy commune by due date'] = await p95(() =>
@@ -79,26 +111,51 @@ async function measure(database: Database): Promise<Record<string, number>> {
   return out;
 }
 
+const target = (k: string) =>
+  k.startsWith('officials') || k.startsWith('busy') ? 50 : k.startsWith('reference') ? null : 100;
+
+async function measureExisting(existing: string) {
+  const database = await openDatabase({ databaseUrl: existing, poolSize: 4, statementTimeoutMs: 0 });
+  try {
+    await migrate(database);
+    const n = (await sql<{ n: number }>`select count(*)::int as n from dossiers`.execute(database.db)).rows[0]!.n;
+    const a = (await sql<{ n: number }>`select count(*)::int as n from dossier_actions`.execute(database.db)).rows[0]!
+      .n;
+    await sql`analyze`.execute(database.db);
+    const r = await measure(database);
+    console.log(
+      `\n${n.toLocaleString('en')} dossiers, ${a.toLocaleString('en')} actions; p50 / p95 of ${runs} runs, ms\n`,
+    );
+    console.log('| Query | p50 / p95 ms | target (p95) |\n|---|---|---|');
+    for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${fmt(v)} | ${target(k) ?? ''} |`);
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_DATABASE_URL) return measureExisting(process.env.BENCH_DATABASE_URL);
   execFileSync('createdb', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', dbName]);
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4, statementTimeoutMs: 0 });
   try {
     await migrate(database);
     await loadMasterData(database);
-    const first = await generate(database, { preset: 'national', scale, seed: 1 });
+    const first = await niced(() => generate(database, { preset: 'national', scale, seed: 1 }));
     await sql`analyze`.execute(database.db);
     const one = await measure(database);
-    console.log(`1× (${first.dossiers} dossiers, ${(first.ms / 1000).toFixed(0)} s to generate):`, one);
-    const more = await generate(database, { preset: 'national', scale: scale * 9, seed: 2 });
+    console.log(`1× (${first.dossiers} dossiers, ${(first.ms / 1000).toFixed(0)} s to generate):`);
+    for (const [k, v] of Object.entries(one)) console.log(`  ${k}: ${fmt(v)}`);
+    const more = await niced(() => generate(database, { preset: 'national', scale: scale * 9, seed: 2 }));
     await sql`analyze`.execute(database.db);
     const ten = await measure(database);
     const rows = (await sql<{ n: number }>`select count(*)::int as n from dossier_unit_day_totals`.execute(database.db))
       .rows[0]!.n;
+    const rate = (g: { dossiers: number; ms: number }) => Math.round(g.dossiers / (g.ms / 1000)).toLocaleString('en');
     console.log(
-      `\n${first.dossiers.toLocaleString('en')} dossiers (1×, ${(first.ms / 1000).toFixed(0)} s to generate) → ${(first.dossiers + more.dossiers).toLocaleString('en')} (10×); ${rows.toLocaleString('en')} unit-day aggregate rows at 10×; p95 of ${runs} runs, ms\n`,
+      `\n${first.dossiers.toLocaleString('en')} dossiers (1×, ${(first.ms / 1000).toFixed(0)} s to generate, ${rate(first)}/s) → ${(first.dossiers + more.dossiers).toLocaleString('en')} (10×, ${rate(more)}/s); ${rows.toLocaleString('en')} unit-day aggregate rows at 10×; p50 / p95 of ${runs} runs, ms\n`,
     );
-    console.log('| Query | 1× | 10× |\n|---|---|---|');
-    for (const k of Object.keys(one)) console.log(`| ${k} | ${one[k]!.toFixed(2)} | ${ten[k]!.toFixed(2)} |`);
+    console.log('| Query | 1× p50 / p95 | 10× p50 / p95 | target (p95) |\n|---|---|---|---|');
+    for (const k of Object.keys(one)) console.log(`| ${k} | ${fmt(one[k]!)} | ${fmt(ten[k]!)} | ${target(k) ?? ''} |`);
   } finally {
     await database.close();
     execFileSync('dropdb', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', dbName]);

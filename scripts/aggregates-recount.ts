@@ -7,7 +7,12 @@ import { createDossierAggregatesRepository, openDatabase } from '@mot-cua/db';
 
 async function main() {
   const config = loadConfig(process.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: `${config.dataDir}/pglite`,
+    // a bulk write and a recount over millions of dossiers take longer than the API's statement limit
+    statementTimeoutMs: 0,
+  });
   try {
     const started = performance.now();
     await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());

@@ -48,6 +48,8 @@ describe('npm run generate -- --preset small', () => {
   it('writes dossiers whose logs obey the lifecycle and fold to the stored status, with the mix of the reports', async () => {
     const r = await generate(database, { preset: 'small', seed: 7 });
     expect(r).toMatchObject({ dossiers: 400, communes: 3 });
+    expect(r.officials).toBeGreaterThanOrEqual(3 * 5);
+    expect(r.feedback).toBeGreaterThan(0);
     const rows = await sql<{ id: string; status: string; channel: string; receivingUnitCode: string }>`
       select id, status, channel, receiving_unit_code from dossiers`.execute(database.db);
     expect(rows.rows).toHaveLength(400);
@@ -79,6 +81,22 @@ describe('npm run generate -- --preset small', () => {
     expect(online / 400).toBeLessThan(0.94);
     expect(late / finished).toBeGreaterThan(0.02);
     expect(late / finished).toBeLessThan(0.14);
+    // every official's action carries the id of an official of the dossier's commune with that role (their
+    // assignment and role grant as the seed makes them); the citizen's rating carries none
+    const wrong = await sql<{ n: number }>`
+      select count(*)::int as n from dossier_actions a join dossiers d on d.id = a.dossier_id
+      where a.actor_role <> 'citizen' and not exists (
+        select 1 from users u join role_grants g on g.user_id = u.id and g.role = a.actor_role
+          and g.unit_code = d.receiving_unit_code
+        join assignments s on s.user_id = u.id and s.unit_code = d.receiving_unit_code and s.department_id is not null
+        where u.id = a.actor_user_id and u.full_name = a.actor_name)`.execute(database.db);
+    expect(wrong.rows[0]!.n).toBe(0);
+    const fb = await sql<{ n: number; units: number; answered: number }>`
+      select count(*)::int as n, count(distinct unit_code)::int as units,
+        count(*) filter (where status = 'answered' and answered_at is not null)::int as answered
+      from feedback_items where code like 'PA%'`.execute(database.db);
+    expect(fb.rows[0]).toMatchObject({ n: r.feedback, units: 3 });
+    expect(fb.rows[0]!.answered).toBeGreaterThan(0);
     expect([...new Set(rows.rows.map((x) => x.status))]).toEqual(expect.arrayContaining(['returned', 'refused']));
     expect([...expected.values()].some((c) => c.inProgress > 0)).toBe(true);
     // the recount at the end filled the aggregates with what the logs say
@@ -91,5 +109,13 @@ describe('npm run generate -- --preset small', () => {
       expect(got?.ratingCount).toBe(c.ratingCount);
       expect(got?.supplementRequests).toBe(c.supplementRequests);
     }
+    // a second run reuses the communes' officials instead of making new ones
+    const users = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from users where username like 'gen.%'`.execute(database.db))
+        .rows[0]!.n;
+    const before = await users();
+    const again = await generate(database, { preset: 'small', seed: 8 });
+    expect(again.officials).toBe(r.officials);
+    expect(await users()).toBe(before);
   }, 300_000);
 });

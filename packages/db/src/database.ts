@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { lockDataDir } from './data-dir-lock.js';
 import type { DB } from './schema/index.js';
 
@@ -12,7 +15,14 @@ import type { DB } from './schema/index.js';
 export interface RawChannel {
   exec(script: string): Promise<void>;
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * `COPY … FROM STDIN` with rows in COPY's text format (bulk writers: the generator). PostgreSQL streams them
+   * (pg-copy-streams); PGlite reads them as a blob (`FROM '/dev/blob'`).
+   */
+  copyFrom(statement: string, data: string): Promise<void>;
 }
+
+const FROM_STDIN = /\bFROM\s+STDIN\b/i;
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
@@ -91,6 +101,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
       await pglite.exec(script);
     },
     query: async <R>(text: string, params: unknown[] = []) => (await pglite.query<R>(text, params)).rows,
+    copyFrom: async (statement, data) => {
+      await pglite.query(statement.replace(FROM_STDIN, "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+    },
   };
   return {
     kind: 'pglite',
@@ -140,6 +153,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
             await client.query(script);
           },
           query: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
+          copyFrom: async (statement, data) => {
+            if (!FROM_STDIN.test(statement)) throw new Error('copyFrom needs a COPY … FROM STDIN statement');
+            await pipeline(Readable.from([data]), client.query(copyFromStdin(statement)));
+          },
         });
       } finally {
         client.release();

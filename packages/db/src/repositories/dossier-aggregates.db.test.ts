@@ -136,6 +136,35 @@ const plain = (m: Map<string, AggregateRow | (AggregateCounts & { online: number
     ]),
   );
 
+/** Periods around the test's entries (2 March 2026): whole months, partial months at the ends, days only. */
+const PERIODS = [
+  { from: '2026-03-01', to: '2026-03-31' },
+  { from: '2026-03-02', to: '2026-05-31' },
+  { from: '2026-02-10', to: '2026-04-30' },
+  { from: '2026-02-20', to: '2026-03-05' },
+];
+
+/** Every non-empty row of the monthly roll-up and the nation's days (this file's database holds only its own). */
+async function monthlyRollUp(): Promise<string[]> {
+  const rows: string[] = [];
+  for (const table of [
+    'dossier_unit_month_totals',
+    'dossier_province_month_totals',
+    'dossier_procedure_month_totals',
+    'dossier_procedure_province_day_totals',
+    'dossier_nation_day_totals',
+  ]) {
+    const r = await sql<{ row: Record<string, unknown> }>`
+      select to_jsonb(t) as row from ${sql.table(table)} t where received <> 0`.execute(database.db);
+    for (const x of r.rows) {
+      const row = typeof x.row === 'string' ? JSON.parse(x.row) : x.row;
+      if ('processing_hours_sum' in row) row.processing_hours_sum = Math.round(row.processing_hours_sum * 1000) / 1000;
+      rows.push(`${table} ${JSON.stringify(row, Object.keys(row).sort())}`);
+    }
+  }
+  return rows.sort();
+}
+
 describe('dossier aggregates', () => {
   it('equal the recount from the log after a random mix of actions and a merge (re-homing)', async () => {
     await fc.assert(
@@ -254,10 +283,66 @@ describe('dossier aggregates', () => {
           };
           expect(plain(maintained.entry)).toEqual(plain(expected.entry));
           expect(plain(maintained.current)).toEqual(plain(expected.current));
-          // The recount from the log gives the same totals.
+          // The dashboard's reads (whole months from the monthly roll-up, partial months from the days) give the
+          // same totals for a period of whole months, one with partial months at its ends, one of days only.
+          const readsAgree = async () => {
+            for (const period of PERIODS) {
+              for (const perspective of ['entry', 'current'] as const) {
+                const byUnit = new Map<string, AggregateRow>();
+                for (const unitCode of [A, B]) {
+                  const [row] = await aggregates.breakdown(
+                    { level: 'commune', provinceCode: u.provinceCode, unitCode },
+                    period,
+                    perspective,
+                  );
+                  if (row) byUnit.set(unitCode, row);
+                }
+                expect(plain(byUnit)).toEqual(plain(expected[perspective]));
+                const communes = await aggregates.breakdown(
+                  { level: 'province', provinceCode: u.provinceCode },
+                  period,
+                  perspective,
+                );
+                expect(plain(new Map(communes.map((r) => [r.code, r])))).toEqual(plain(expected[perspective]));
+              }
+              // the province's procedure table (months per province, partial months per province and day) is the
+              // sum of its communes' procedure days over the period
+              const direct = await sql<{
+                procedureCode: string;
+                received: number;
+                finishedLate: number;
+                refused: number;
+              }>`
+                select procedure_code, sum(received)::int as received, sum(finished_late)::int as finished_late,
+                  sum(refused)::int as refused from dossier_procedure_day_totals
+                where province_code = ${u.provinceCode} and day between ${period.from}::date and ${period.to}::date
+                group by 1 having sum(received) <> 0 order by 1`.execute(database.db);
+              const read = await aggregates.procedures(
+                { level: 'province', provinceCode: u.provinceCode },
+                period,
+                1000,
+              );
+              expect(
+                read
+                  .filter((x) => x.received !== 0)
+                  .map((x) => ({
+                    procedureCode: x.procedureCode,
+                    received: x.received,
+                    finishedLate: x.finishedLate,
+                    refused: x.refused,
+                  }))
+                  .sort((a, b) => a.procedureCode.localeCompare(b.procedureCode)),
+              ).toEqual(direct.rows);
+            }
+          };
+          await readsAgree();
+          const rollUp = await monthlyRollUp();
+          // The recount from the log gives the same totals, and the same month rows as were maintained.
           await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
+          expect(await monthlyRollUp()).toEqual(rollUp);
+          await readsAgree();
         },
       ),
       {

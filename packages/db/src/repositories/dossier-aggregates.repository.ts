@@ -1,11 +1,12 @@
-import { type AggregateCounts, aggregateCountKeys } from '@mot-cua/core';
+import { type AggregateCounts, aggregateCountKeys, splitPeriodByMonths } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 
 /**
- * Reads of the dossier aggregates (migration 0160: maintained by triggers in each writing transaction) and their
- * recount from the action log. Dashboards read only these tables, never the dossiers, except the open-dossier
- * split which reads its own small table.
+ * Reads of the dossier aggregates (migration 0160: maintained by triggers in each writing transaction; 0220: the
+ * monthly roll-up and the nation's days) and their recount from the action log. Dashboards read only these tables,
+ * never the dossiers. A period is read as its whole months from the month tables and its partial months at the
+ * ends from the day tables (core's splitPeriodByMonths), so a long period sums rows by the month.
  */
 
 /** By the unit at entry ('e', the log's first action) or today's unit ('c', moved by re-homing). */
@@ -38,6 +39,16 @@ export type AggregateScope =
   | { level: 'province'; provinceCode: string }
   | { level: 'commune'; provinceCode: string; unitCode: string };
 
+/** The SQL parts of a period: one over whole months, one per partial month at its ends. */
+function periodParts<T>(
+  period: AggregatePeriod,
+  months: (m: { from: string; to: string }) => RawBuilder<T>,
+  days: (d: { from: string; to: string }) => RawBuilder<T>,
+): RawBuilder<T>[] {
+  const split = splitPeriodByMonths(period.from, period.to);
+  return [...(split.months ? [months(split.months)] : []), ...split.days.map(days)];
+}
+
 export function createDossierAggregatesRepository(db: Kysely<DB>) {
   /** Rows of the level below the scope (nation → provinces, province → communes, commune → itself). */
   async function breakdown(
@@ -46,20 +57,29 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     perspective: AggregatePerspective,
   ): Promise<AggregateRow[]> {
     const p = persp(perspective);
-    const days = sql`day between ${period.from}::date and ${period.to}::date`;
-    let q: RawBuilder<Record<string, unknown>>;
-    if (scope.level === 'nation') {
-      q = sql`select province_code as code, ${sums} from dossier_province_day_totals
-        where perspective = ${p} and ${days} group by province_code having sum(received) <> 0 order by province_code`;
-    } else if (scope.level === 'province') {
-      q = sql`select unit_code as code, ${sums} from dossier_unit_day_totals
-        where perspective = ${p} and province_code = ${scope.provinceCode} and ${days}
-        group by unit_code having sum(received) <> 0 order by unit_code`;
-    } else {
-      q = sql`select unit_code as code, ${sums} from dossier_unit_day_totals
-        where perspective = ${p} and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode} and ${days}
-        group by unit_code having sum(received) <> 0`;
-    }
+    const nation = scope.level === 'nation';
+    const code = sql.raw(nation ? 'province_code' : 'unit_code');
+    const where =
+      scope.level === 'nation'
+        ? sql`perspective = ${p}`
+        : scope.level === 'province'
+          ? sql`perspective = ${p} and province_code = ${scope.provinceCode}`
+          : sql`perspective = ${p} and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
+    const cols = sql.raw(
+      ['channel', ...aggregateCountKeys.map((k) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`))].join(', '),
+    );
+    const parts = periodParts(
+      period,
+      (months) =>
+        sql`select ${code} as code, ${cols} from ${sql.raw(nation ? 'dossier_province_month_totals' : 'dossier_unit_month_totals')}
+        where ${where} and month between ${months.from}::date and ${months.to}::date`,
+      (days) =>
+        sql`select ${code} as code, ${cols} from ${sql.raw(nation ? 'dossier_province_day_totals' : 'dossier_unit_day_totals')}
+        where ${where} and day between ${days.from}::date and ${days.to}::date`,
+    );
+    if (parts.length === 0) return [];
+    const q = sql<Record<string, unknown>>`select code, ${sums} from (${sql.join(parts, sql` union all `)}) x
+      group by code having sum(received) <> 0 order by code`;
     return (await q.execute(db)).rows.map(toRow);
   }
 
@@ -71,10 +91,11 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
   ): Promise<Array<{ day: string; channel: string; received: number }>> {
     const p = persp(perspective);
     const days = sql`day between ${period.from}::date and ${period.to}::date`;
+    // the nation's days from their own table (received by entry day and channel is the same in both perspectives)
     const q =
       scope.level === 'nation'
         ? sql`select to_char(day, 'YYYY-MM-DD') as day, channel, sum(received)::int as received
-            from dossier_province_day_totals where perspective = ${p} and ${days} group by 1, 2 order by 1, 2`
+            from dossier_nation_day_totals where ${days} group by 1, 2 order by 1, 2`
         : scope.level === 'province'
           ? sql`select to_char(day, 'YYYY-MM-DD') as day, channel, sum(received)::int as received
               from dossier_province_day_totals where perspective = ${p} and province_code = ${scope.provinceCode}
@@ -88,12 +109,27 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
 
   /** Per procedure (unit at entry): volume, late, refusals, supplements, processing time against the limit. */
   async function procedures(scope: AggregateScope, period: AggregatePeriod, limit = 20) {
-    const where =
-      scope.level === 'nation'
-        ? sql``
-        : scope.level === 'province'
-          ? sql`and province_code = ${scope.provinceCode}`
-          : sql`and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
+    const cols = sql.raw(
+      'procedure_code, received, finished_late, refused, supplemented_dossiers, processing_hours_sum, processed_count, limit_days_sum, limit_count',
+    );
+    // a commune reads its own days (a few procedures a day); the nation and a province read whole months per
+    // province and the partial months from the days per province (0221)
+    const parts =
+      scope.level === 'commune'
+        ? [
+            sql`select ${cols} from dossier_procedure_day_totals where province_code = ${scope.provinceCode}
+              and unit_code = ${scope.unitCode} and day between ${period.from}::date and ${period.to}::date`,
+          ]
+        : periodParts(
+            period,
+            (months) =>
+              sql`select ${cols} from dossier_procedure_month_totals where month between ${months.from}::date
+                and ${months.to}::date ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}`,
+            (days) =>
+              sql`select ${cols} from dossier_procedure_province_day_totals where day between ${days.from}::date
+                and ${days.to}::date ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}`,
+          );
+    if (parts.length === 0) return [];
     const r = await sql<{
       procedureCode: string;
       received: number;
@@ -108,8 +144,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
         sum(refused)::int as refused, sum(supplemented_dossiers)::int as supplemented_dossiers,
         sum(processing_hours_sum)::float8 as processing_hours_sum, sum(processed_count)::int as processed_count,
         sum(limit_days_sum)::float8 as limit_days_sum, sum(limit_count)::int as limit_count
-      from dossier_procedure_day_totals
-      where day between ${period.from}::date and ${period.to}::date ${where}
+      from (${sql.join(parts, sql` union all `)}) x
       group by procedure_code order by sum(received) desc, procedure_code limit ${limit}`.execute(db);
     return r.rows.map((x) => ({
       procedureCode: x.procedureCode,
