@@ -80,6 +80,7 @@ export const vi = {
     intro:
       'Chọn thủ tục được tiếp nhận tại đơn vị, nhập mức phí địa phương (nếu HĐND tỉnh quy định) và quy trình nội bộ.',
     unit: 'Đơn vị',
+    pickUnit: 'Tỉnh, xã, phường cần cấu hình (gõ tên)',
     noUnit: 'Bạn không có quyền cấu hình thủ tục ở đơn vị nào.',
     enabled: 'Tiếp nhận',
     localFee: 'Phí địa phương (đồng)',
@@ -214,6 +215,7 @@ export const en: typeof vi = {
     intro:
       "Choose the procedures this unit receives, the local fee (where the People's Council sets it) and the internal process.",
     unit: 'Unit',
+    pickUnit: 'Province or commune to configure (type its name)',
     noUnit: 'You may not configure procedures in any unit.',
     enabled: 'Received here',
     localFee: 'Local fee (VND)',
