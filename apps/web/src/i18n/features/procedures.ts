@@ -74,6 +74,8 @@ export const vi = {
     hours: 'Giờ tiếp nhận',
     workingDays: 'các ngày làm việc, trừ ngày nghỉ lễ, Tết',
     map: 'Xem bản đồ (OpenStreetMap)',
+    demoData:
+      'Dữ liệu minh họa: địa chỉ và vị trí trên bản đồ là gần đúng (trụ sở và tâm của phường), không phải địa chỉ đã công bố của trung tâm. Hãy hỏi lại đơn vị trước khi đến.',
   },
   admin: {
     title: 'Cấu hình thủ tục của đơn vị',
@@ -209,6 +211,8 @@ export const en: typeof vi = {
     hours: 'Reception hours',
     workingDays: 'working days, except public holidays',
     map: 'See the map (OpenStreetMap)',
+    demoData:
+      "Demonstration data: the address and the map position are approximate (the ward's seat and centre), not the center's published address. Check with the unit before going.",
   },
   admin: {
     title: "Unit's procedures",
