@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, loginAs, startHarness } from './support/harness.js';
+import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
 
 /**
  * Issue 11: no English sentence, raw enum value or untranslated key on the Vietnamese pages. Each page is opened in
@@ -77,6 +77,34 @@ describe('Vietnamese pages show no English and no raw codes (issue 11)', () => {
     expect(leaks('Kênh: in_person')).toHaveLength(1);
     expect(leaks('dossiers.queue.title')).toHaveLength(1);
     expect(leaks('Xem bản đồ (OpenStreetMap)\nĐăng nhập bằng VNeID\nThủ tục đăng ký khai sinh')).toEqual([]);
+  });
+
+  it('a fresh install: "where to go" shows the demo center, marked as demonstration data, with its map position', async () => {
+    await page.goto(`${h.baseUrl}/procedures/1.001193`);
+    await page.getByRole('textbox', { name: 'Xã, phường nơi bạn ở (gõ tên)' }).fill('ben thanh');
+    await page
+      .getByRole('option', { name: /Phường Bến Thành/ })
+      .first()
+      .click();
+    const where = page.getByTestId('where-to-go');
+    await expect.poll(() => where.textContent()).toContain('Trụ sở Ủy ban nhân dân Phường Bến Thành');
+    expect(await where.getByTestId('where-to-go-demo').textContent()).toContain('Dữ liệu minh họa');
+    const map = where.getByRole('link', { name: 'Xem bản đồ (OpenStreetMap)' });
+    expect(await map.getAttribute('href')).toContain('mlat=10.7713&mlon=106.694');
+    await screenshot(page, 'where-to-go-demo-center');
+    await page.evaluate(() => window.localStorage.clear());
+  });
+
+  it('the calendar scope is chosen by name: province, then one of its wards', async () => {
+    await page.goto(`${h.baseUrl}/calendar?year=2026`);
+    await page.getByRole('textbox', { name: 'Tỉnh, thành phố' }).fill('ho chi minh');
+    await page.getByRole('option', { name: /^Thành phố Hồ Chí Minh \(79\)$/ }).click();
+    await page.getByRole('textbox', { name: 'Xã, phường, đặc khu' }).fill('ben thanh');
+    await page.getByRole('option', { name: /Phường Bến Thành.*\(26743\)/ }).click();
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await expect.poll(() => page.url()).toContain('unitCode=26743');
+    await expect.poll(() => page.getByText('Phạm vi: Phường Bến Thành (26743)').count()).toBe(1);
+    await screenshot(page, 'calendar-scope-by-name');
   });
 
   it.each(PUBLIC_PAGES)('public page %s', async (path) => {
