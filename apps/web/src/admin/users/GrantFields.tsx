@@ -27,7 +27,7 @@ export function GrantFields({
   const { t } = useTranslation();
   const managed = allowedUnits(session, 'user.manage');
   // One province managed: its communes (and itself) only; the server checks the jurisdiction either way.
-  const province = managed.length === 1 && managed[0]!.length === 2 ? managed[0] : undefined;
+  const province = managed.length === 1 && managed[0] !== 'VN' && managed[0]!.length === 2 ? managed[0] : undefined;
   return (
     <Group align="end" grow>
       <Select
