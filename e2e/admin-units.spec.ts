@@ -88,7 +88,8 @@ describe('administrative units: tree over time, address conversion, change event
       .locator('[data-official="tiepnhan.benthanh"]')
       .getByRole('button', { name: 'Điều động / biệt phái' })
       .click();
-    await page.getByLabel('Mã đơn vị nhận').fill('26740');
+    await page.getByRole('textbox', { name: 'Đơn vị nhận' }).fill('sai gon');
+    await page.getByRole('option', { name: /Phường Sài Gòn.*\(26740\)/ }).click();
     await expect.poll(() => page.getByText('Đơn vị nhận: Phường Sài Gòn').count()).toBe(1);
     await page.getByRole('dialog').getByRole('button', { name: 'Thực hiện' }).click();
     await expect.poll(() => page.getByRole('dialog').getByRole('status').count()).toBe(1);

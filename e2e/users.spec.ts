@@ -47,7 +47,9 @@ describe('user management and the second factor (issue 16)', () => {
     await dialog.getByLabel('Họ và tên').fill('Trần Thị Giám Sát');
     await dialog.getByRole('textbox', { name: 'Vai trò' }).click();
     await page.getByRole('option', { name: 'Giám sát' }).click();
-    await dialog.getByLabel('Mã đơn vị (xã, tỉnh hoặc VN)').fill('79');
+    // The unit by its name: the province of Hồ Chí Minh City (its code 79 is the secondary detail).
+    await dialog.getByRole('textbox', { name: 'Đơn vị (xã, phường, tỉnh hoặc toàn quốc)' }).fill('ho chi minh');
+    await page.getByRole('option', { name: /Thành phố Hồ Chí Minh \(79\)$/ }).click();
     await screenshot(page, 'users-create');
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const oneTime = (await page.getByTestId('one-time-password').textContent({ timeout: 30_000 }))!.trim();

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { ProcedureLevel } from '@mot-cua/contracts';
+import { isProcedureEnabled } from '@mot-cua/core';
 import { describe, expect, it } from 'vitest';
 
 // The shipped catalog, as scripts/procedures-import.ts builds it from the crawl (issue 11: texts a ward can trust).
@@ -23,6 +25,7 @@ describe('levels a ward can trust (issue 11)', () => {
   ) as Array<{
     code: string;
     name: string;
+    field: string;
     levels: string[];
     implementingAgency: string | null;
   }>;
@@ -38,5 +41,19 @@ describe('levels a ward can trust (issue 11)', () => {
       (p) => /hải quan/iu.test(p.implementingAgency ?? '') && p.levels.includes('commune'),
     );
     expect(customs.map((p) => p.code)).toEqual([]);
+  });
+  it('no tax-office, tax-field or waterway procedure is enabled at a ward by default', () => {
+    const ward = '26743'; // Phường Bến Thành
+    const wrong = catalog.filter(
+      (p) =>
+        (/thuế cơ sở|thuế tỉnh|cục thuế/iu.test(p.implementingAgency ?? '') ||
+          p.field === 'Thuế' ||
+          p.field === 'Hàng hải và đường thủy nội địa') &&
+        isProcedureEnabled({ levels: p.levels as ProcedureLevel[], unitCode: ward }),
+    );
+    expect(wrong.map((p) => p.code)).toEqual([]);
+    // the ward still receives its own procedures (1.001193 birth registration)
+    const birth = catalog.find((p) => p.code === '1.001193');
+    expect(isProcedureEnabled({ levels: birth!.levels as ProcedureLevel[], unitCode: ward })).toBe(true);
   });
 });

@@ -326,6 +326,10 @@ export const WhereToGo = z
       unitName: z.string(),
       centerName: z.string().nullable(),
       address: z.string().nullable(),
+      /** WGS 84 position of the center for the map link, when recorded. */
+      position: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+      /** The address and position are demonstration data (approximate), not the center's own. */
+      demoData: z.boolean(),
       /** Office hours of working days (the unit's calendar settings, else its province's, else national). */
       officeHours: z.array(z.object({ start: z.string(), end: z.string() })),
     }),

@@ -12,6 +12,7 @@ import {
   OfficialSearchResult,
   Organisation,
   ReviewList,
+  type UnitLevel,
   UnitList,
   UnitOfficialList,
   UnitReadiness,
@@ -62,10 +63,17 @@ export const useLineage = (code: string | undefined, onDate: string) =>
     retry: false,
   });
 
-export const useUnitSearch = (q: string, onDate: string) =>
+/** Units by name; `level` and `provinceCode` narrow the search on the server (a province picker, a commune of one province). */
+export const useUnitSearch = (q: string, onDate: string, opts: { level?: UnitLevel; provinceCode?: string } = {}) =>
   useQuery({
-    queryKey: ['admin-units', 'search', q, onDate],
-    queryFn: () => api(UnitSearchResult, `${BASE}/search?q=${encodeURIComponent(q)}&onDate=${onDate}&limit=10`),
+    queryKey: ['admin-units', 'search', q, onDate, opts.level ?? null, opts.provinceCode ?? null],
+    queryFn: () =>
+      api(
+        UnitSearchResult,
+        `${BASE}/search?q=${encodeURIComponent(q)}&onDate=${onDate}&limit=10${opts.level ? `&level=${opts.level}` : ''}${
+          opts.provinceCode ? `&provinceCode=${encodeURIComponent(opts.provinceCode)}` : ''
+        }`,
+      ),
     enabled: q.trim().length > 0 && isDate(onDate),
     placeholderData: keepPreviousData,
   });

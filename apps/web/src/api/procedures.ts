@@ -137,8 +137,17 @@ export const useWhereToGo = (code: string, unit: string | null) =>
     retry: false,
   });
 
-/** A map of the place: OpenStreetMap's search for the center's address, else its name and unit. */
-export function mapUrl(place: { centerName: string | null; address: string | null; unitName: string }): string {
+/** A map of the place: OpenStreetMap at the center's position when recorded, else its search for the address, else its name and unit. */
+export function mapUrl(place: {
+  centerName: string | null;
+  address: string | null;
+  unitName: string;
+  position?: { latitude: number; longitude: number } | null;
+}): string {
+  if (place.position) {
+    const { latitude: lat, longitude: lon } = place.position;
+    return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+  }
   const query = place.address ?? [place.centerName, place.unitName].filter(Boolean).join(', ');
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
 }

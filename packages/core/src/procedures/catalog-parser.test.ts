@@ -240,13 +240,49 @@ describe('issue 11: steps joined across the crawl’s line breaks, levels by the
       levelsByAgency(['commune'], { implementing: 'Ủy ban nhân dân cấp xã', competent: null, authorized: null }),
     ).toEqual(['commune']);
     expect(levelsByAgency(['commune'], { implementing: null, competent: null, authorized: null })).toEqual(['commune']);
+  });
+
+  it('tax procedures implemented by tax offices ("Thuế cơ sở" included) are not commune procedures', () => {
+    const taxOffices = (implementing: string) => ({ implementing, competent: null, authorized: null });
+    expect(levelsByAgency(['province', 'commune'], taxOffices('Thuế tỉnh, thành phố, Thuế cơ sở'))).toEqual([
+      'province',
+    ]);
+    expect(levelsByAgency(['province', 'commune'], taxOffices('Thuế cơ sở'))).toEqual(['province']);
     expect(
-      levelsByAgency(['province', 'commune'], {
-        implementing: 'Thuế tỉnh, thành phố, Thuế cơ sở',
-        competent: null,
-        authorized: null,
-      }),
-    ).toEqual(['province', 'commune']);
+      levelsByAgency(
+        ['ministry', 'province', 'commune'],
+        taxOffices('Cục Thuế - Bộ tài chính, Thuế tỉnh, thành phố, Thuế cơ sở'),
+      ),
+    ).toEqual(['ministry', 'province']);
+    expect(
+      levelsByAgency(['province', 'commune'], taxOffices('Thuế tỉnh, thành phố, Cơ quan thuế, Thuế cơ sở')),
+    ).toEqual(['province']);
+    // A commune body named beside the tax office (a land procedure): the commune still receives it.
+    expect(levelsByAgency(['commune'], taxOffices('Ủy ban nhân dân cấp xã, Thuế cơ sở'))).toEqual(['commune']);
+  });
+
+  it('with no agency named, a tax or customs field decides; another field keeps the tag', () => {
+    const none = { implementing: null, competent: null, authorized: null };
+    // 1.007277 "Khai lệ phí trước bạ nhà, đất" names no agency
+    expect(levelsByAgency(['province', 'commune'], none, 'Thuế')).toEqual(['province']);
+    expect(levelsByAgency(['commune'], none, 'Hải quan')).toEqual(['other']);
+    expect(levelsByAgency(['commune'], none, 'Hộ tịch')).toEqual(['commune']);
+    expect(levelsByAgency(['province', 'commune'], none, 'Thuế thu nhập')).toEqual(['province', 'commune']);
+  });
+
+  it('waterway and maritime procedures are never at commune level by default, even beside a commune body', () => {
+    const field = 'Hàng hải và đường thủy nội địa';
+    const none = { implementing: null, competent: null, authorized: null };
+    // 2.001215 "Đăng ký phương tiện hoạt động vui chơi, giải trí dưới nước lần đầu": tagged "Cấp xã" only
+    expect(levelsByAgency(['commune'], none, field)).toEqual(['other']);
+    // 1.004047 vessel registration: the Department of Construction or the commune's People's Committee
+    const both = {
+      implementing: 'Sở Xây dựng, Uỷ ban Nhân dân cấp xã, phường, thị trấn',
+      competent: null,
+      authorized: null,
+    };
+    expect(levelsByAgency(['province', 'commune'], both, field)).toEqual(['province']);
+    expect(levelsByAgency(['province', 'commune'], both, 'Đường bộ')).toEqual(['province', 'commune']);
   });
 });
 

@@ -21,6 +21,12 @@ export type ServiceCenterRow = {
   validFrom: string;
   validTo: string | null;
 };
+/** A center with where it is: what "where to go" shows. */
+export type ServiceCenterPlace = ServiceCenterRow & {
+  latitude: number | null;
+  longitude: number | null;
+  demoData: boolean;
+};
 export type CounterRow = {
   id: string;
   serviceCenterId: string;
@@ -92,10 +98,22 @@ export function createOrganisationRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    async listServiceCenters(unitCode: string, onDate: string): Promise<ServiceCenterRow[]> {
+    async listServiceCenters(unitCode: string, onDate: string): Promise<ServiceCenterPlace[]> {
       return db
         .selectFrom('serviceCenters')
-        .select(['id', 'unitCode', 'name', 'isMain', 'address', 'directorUserId', 'validFrom', 'validTo'])
+        .select([
+          'id',
+          'unitCode',
+          'name',
+          'isMain',
+          'address',
+          'directorUserId',
+          'validFrom',
+          'validTo',
+          'latitude',
+          'longitude',
+          'demoData',
+        ])
         .where('unitCode', '=', unitCode)
         .where(openOn(onDate))
         .orderBy('isMain', 'desc')
@@ -135,7 +153,21 @@ export function createOrganisationRepository(db: Kysely<DB>) {
       id: string,
       patch: { name?: string; address?: string | null; directorUserId?: string | null },
     ) {
-      await db.updateTable('serviceCenters').set(patch).where('id', '=', id).execute();
+      // An address recorded by an administrator is the center's own: demonstration data (and its approximate
+      // position) no longer apply.
+      const own =
+        patch.address !== undefined
+          ? {
+              demoData: false,
+              latitude: sql<number | null>`case when demo_data then null else latitude end`,
+              longitude: sql<number | null>`case when demo_data then null else longitude end`,
+            }
+          : {};
+      await db
+        .updateTable('serviceCenters')
+        .set({ ...patch, ...own })
+        .where('id', '=', id)
+        .execute();
     },
 
     async listCounters(serviceCenterId: string): Promise<CounterRow[]> {

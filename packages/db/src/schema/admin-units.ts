@@ -70,6 +70,11 @@ export interface ServiceCentersTable {
   name: string;
   isMain: Generated<boolean>;
   address: string | null;
+  /** WGS 84 position for the map link (migration 0250); both or neither. */
+  latitude: number | null;
+  longitude: number | null;
+  /** Address and position are demonstration data (the demo seed), not the center's own. */
+  demoData: Generated<boolean>;
   directorUserId: string | null;
   validFrom: ColumnType<string, string | undefined, string>;
   validTo: string | null;

@@ -93,6 +93,8 @@ export async function seedAdminUnitsDemo(database: Database, log: SeedLog): Prom
     }
   });
   if (n) log(`demo: default organisation of ${n} units created`);
+  const placed = await placeDemoCenters(database);
+  if (placed) log(`demo: address and position of ${placed} service centers set (demonstration data)`);
   let adopted = 0;
   await database.db.transaction().execute(async (trx) => {
     const users = createUsersRepository(trx);
@@ -103,4 +105,53 @@ export async function seedAdminUnitsDemo(database: Database, log: SeedLog): Prom
     }
   });
   if (adopted) log(`demo: ${adopted} assignments of demo officials created`);
+}
+
+/**
+ * Where the demo units' main service centers are, so "where to go" shows an address and a map on a fresh install.
+ * **Demonstration data**: we have no published address of these centers, so the address names the People's
+ * Committee's seat (where a commune's one-stop center sits) without a street, and the position of a ward is its
+ * centroid (`data/geo/ward-centroids-2025.csv`, MIT, tranngocminhhieu/vietnamadminunits). The demo provinces' centers
+ * stay without an address ("chưa cập nhật"): the centroid of a merged province says nothing about where its center
+ * is, and we know no published address. `demo_data` is set, so the page says the place is approximate. Only a center without an address is touched: an administrator's address stays.
+ */
+export const DEMO_CENTER_PLACES: ReadonlyArray<{
+  unitCode: string;
+  address: string;
+  position: { latitude: number; longitude: number };
+}> = [
+  {
+    unitCode: '26743',
+    address: 'Trụ sở Ủy ban nhân dân Phường Bến Thành, Thành phố Hồ Chí Minh',
+    position: { latitude: 10.7713, longitude: 106.694 },
+  },
+  {
+    unitCode: '00070',
+    address: 'Trụ sở Ủy ban nhân dân Phường Hoàn Kiếm, Thành phố Hà Nội',
+    position: { latitude: 21.032, longitude: 105.85 },
+  },
+];
+
+export async function placeDemoCenters(
+  database: Pick<Database, 'db'>,
+  places: typeof DEMO_CENTER_PLACES = DEMO_CENTER_PLACES,
+): Promise<number> {
+  let placed = 0;
+  for (const p of places) {
+    const r = await database.db
+      .updateTable('serviceCenters')
+      .set({
+        address: p.address,
+        latitude: p.position.latitude,
+        longitude: p.position.longitude,
+        demoData: true,
+      })
+      .where('unitCode', '=', p.unitCode)
+      .where('isMain', '=', true)
+      .where('validTo', 'is', null)
+      .where('address', 'is', null)
+      .executeTakeFirst();
+    placed += Number(r.numUpdatedRows);
+  }
+  return placed;
 }

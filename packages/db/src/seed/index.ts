@@ -8,6 +8,7 @@ import { loadProceduresMasterData, seedProceduresDemo } from './procedures.js';
 import { seedQueueDemo } from './queue.js';
 import type { SeedLog } from './types.js';
 
+export { DEMO_CENTER_PLACES, placeDemoCenters } from './admin-units.js';
 export { DEMO_PASSWORD, demoOfficials } from './demo-officials.js';
 export type { SeedLog } from './types.js';
 

@@ -1,6 +1,12 @@
 import type { ProcedureDetail, WhereToGo } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
-import { createOrganisationRepository, createProcedureConfigRepository, type Database } from '@mot-cua/db';
+import {
+  createOrganisationRepository,
+  createProcedureConfigRepository,
+  type Database,
+  DEMO_CENTER_PLACES,
+  placeDemoCenters,
+} from '@mot-cua/db';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +18,7 @@ const clock = fixedClock('2026-03-02T02:00:00Z');
 let P: string;
 let A: string;
 let B: string;
+let C: string;
 let code: string;
 
 const where = async (unit: string) => {
@@ -23,9 +30,9 @@ const where = async (unit: string) => {
 beforeAll(async () => {
   database = await createTestDb();
   ({ app } = await buildTestApp(database, { clock }));
-  const u = await insertDossierTestUnits(database.db, 2);
+  const u = await insertDossierTestUnits(database.db, 3);
   P = u.provinceCode;
-  [A, B] = u.communeCodes as [string, string];
+  [A, B, C] = u.communeCodes as [string, string, string];
   code = (await loadDossierTestProcedure(database.db, { unitCode: A })).code;
   const org = createOrganisationRepository(database.db);
   await org.createServiceCenter({
@@ -33,6 +40,12 @@ beforeAll(async () => {
     name: 'Trung tâm Phục vụ hành chính công Phường Thử 1',
     isMain: true,
     address: '45 Lê Thánh Tôn, Phường Thử 1',
+    validFrom: '2025-07-01',
+  });
+  await org.createServiceCenter({
+    unitCode: C,
+    name: 'Trung tâm PVHCC Phường Thử 3',
+    isMain: true,
     validFrom: '2025-07-01',
   });
   await org.createServiceCenter({
@@ -77,6 +90,39 @@ describe('where to go for a procedure (issue 11)', () => {
       receivesHere: false,
       unit: { code: B },
       place: { unitCode: P, centerName: 'Trung tâm PVHCC Tỉnh Thử', address: null },
+    });
+  });
+
+  it('the demo seed places centers without an address, marked as demonstration data; an administrator’s address wins', async () => {
+    expect(DEMO_CENTER_PLACES.map((p) => p.unitCode)).toEqual(['26743', '00070']);
+    const places = [
+      { unitCode: A, address: 'Trụ sở demo A', position: { latitude: 10.77, longitude: 106.69 } },
+      {
+        unitCode: C,
+        address: 'Trụ sở Ủy ban nhân dân Phường Thử 3',
+        position: { latitude: 10.7713, longitude: 106.694 },
+      },
+    ];
+    // A has its own address: untouched. C gets the demo place; a second run changes nothing.
+    expect(await placeDemoCenters(database, places)).toBe(1);
+    expect(await placeDemoCenters(database, places)).toBe(0);
+    const a = await where(A);
+    expect(a.place).toMatchObject({ address: '45 Lê Thánh Tôn, Phường Thử 1', position: null, demoData: false });
+    const c = await where(C);
+    expect(c.place).toMatchObject({
+      address: 'Trụ sở Ủy ban nhân dân Phường Thử 3',
+      position: { latitude: 10.7713, longitude: 106.694 },
+      demoData: true,
+    });
+    expect(c.place.officeHours.length).toBeGreaterThan(0);
+    // The administrator records the real address: no longer demonstration data, the approximate position goes.
+    const org = createOrganisationRepository(database.db);
+    const [center] = await org.listServiceCenters(C, '2026-03-02');
+    await org.updateServiceCenter(center!.id, { address: '12 Đường Thử, Phường Thử 3' });
+    expect((await where(C)).place).toMatchObject({
+      address: '12 Đường Thử, Phường Thử 3',
+      position: null,
+      demoData: false,
     });
   });
 

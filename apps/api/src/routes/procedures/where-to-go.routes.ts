@@ -65,6 +65,11 @@ export const whereToGoRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
           unitName: target.fullName,
           centerName: center?.name ?? null,
           address: center?.address ?? null,
+          position:
+            center?.latitude != null && center.longitude != null
+              ? { latitude: center.latitude, longitude: center.longitude }
+              : null,
+          demoData: center?.demoData ?? false,
           officeHours: settings.officeHours.map((o) => ({
             start: formatTimeOfDay(o.start),
             end: formatTimeOfDay(o.end),

@@ -23,12 +23,12 @@ import { Link } from 'react-router-dom';
 import { useDeleteSchedule, useSaveSchedule, useYearSchedule } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
 import { mayDo, useSession } from '../../api/session.js';
+import { ScopePickers, type ScopeValue, useScopeLabel } from '../../components/ScopePickers.js';
 import { KIND_COLORS } from '../../components/YearGrid.js';
 import { SettingsCard } from './SettingsCard.js';
 
 const NATIONAL_KINDS: CalendarDayKind[] = ['holiday', 'compensatory', 'day_off', 'make_up_working'];
 const LOCAL_KINDS: CalendarDayKind[] = ['local_day_off', 'reception_day'];
-const CODE = /^[0-9A-Z]{2,10}$/;
 
 /**
  * Admin page (system administrators): load or edit the schedule of a year. For the nation it is the
@@ -39,9 +39,10 @@ export function ScheduleEditorPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const [year, setYear] = useState(2027);
-  const [scopeInput, setScopeInput] = useState({ provinceCode: '', unitCode: '' });
+  const [scopeInput, setScopeInput] = useState<ScopeValue>({ provinceCode: null, unitCode: null });
   const [scope, setScope] = useState<CalendarScopeQuery>({});
   const q = useYearSchedule(year, scope);
+  const scopeLabel = useScopeLabel(q.data?.scopeCode);
   const save = useSaveSchedule(year);
   const remove = useDeleteSchedule(year);
   const [entries, setEntries] = useState<CalendarDayEntry[]>([]);
@@ -76,8 +77,8 @@ export function ScheduleEditorPage() {
             e.preventDefault();
             setSaved(false);
             setScope({
-              ...(CODE.test(scopeInput.provinceCode) ? { provinceCode: scopeInput.provinceCode } : {}),
-              ...(CODE.test(scopeInput.unitCode) ? { unitCode: scopeInput.unitCode } : {}),
+              ...(scopeInput.provinceCode ? { provinceCode: scopeInput.provinceCode } : {}),
+              ...(scopeInput.unitCode ? { unitCode: scopeInput.unitCode } : {}),
             });
           }}
         >
@@ -95,20 +96,7 @@ export function ScheduleEditorPage() {
               }}
               w={110}
             />
-            <TextInput
-              label={t('calendar.scope.province')}
-              value={scopeInput.provinceCode}
-              onChange={(e) =>
-                setScopeInput({ ...scopeInput, provinceCode: e.currentTarget.value.trim().toUpperCase() })
-              }
-              w={120}
-            />
-            <TextInput
-              label={t('calendar.scope.unit')}
-              value={scopeInput.unitCode}
-              onChange={(e) => setScopeInput({ ...scopeInput, unitCode: e.currentTarget.value.trim().toUpperCase() })}
-              w={140}
-            />
+            <ScopePickers value={scopeInput} onChange={setScopeInput} />
             <Button type="submit" variant="default">
               {t('calendar.scope.apply')}
             </Button>
@@ -125,7 +113,7 @@ export function ScheduleEditorPage() {
                     ? t('calendar.editor.draftFromRules')
                     : t('calendar.editor.noLocal')}
               </Badge>
-              <Text>{t('calendar.year.scope', { scope: q.data.scopeCode })}</Text>
+              <Text>{t('calendar.year.scope', { scope: scopeLabel })}</Text>
             </Group>
             <Text size="sm" c="dimmed">
               {national ? t('calendar.editor.helpNational') : t('calendar.editor.helpLocal')}

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarSettings, useSaveCalendarSettings } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
+import { useScopeLabel } from '../../components/ScopePickers.js';
 
 /** Office hours, intake cut-off and "due soon" threshold of a scope (system administrators). */
 export function SettingsCard({ scope, canEdit }: { scope: CalendarScopeQuery; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const q = useCalendarSettings(scope);
   const save = useSaveCalendarSettings(scope);
+  const scopeLabel = useScopeLabel(q.data?.scopeCode);
   const [hours, setHours] = useState<OfficeSession[]>([]);
   const [cutoff, setCutoff] = useState<CalendarCutoff>({ kind: 'at', time: '15:00' });
   const [dueSoon, setDueSoon] = useState(1);
@@ -27,7 +29,7 @@ export function SettingsCard({ scope, canEdit }: { scope: CalendarScopeQuery; ca
   return (
     <Card withBorder>
       <Stack>
-        <Title order={3}>{t('calendar.settings.title', { scope: q.data?.scopeCode ?? '' })}</Title>
+        <Title order={3}>{t('calendar.settings.title', { scope: scopeLabel })}</Title>
         {hours.map((h, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sessions edited in place
           <Group key={i}>

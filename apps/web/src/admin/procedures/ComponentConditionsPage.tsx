@@ -12,7 +12,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import type { ComponentCondition, ComponentConditionConfig, DossierChannel } from '@mot-cua/contracts';
 import { useState } from 'react';
@@ -20,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useComponentConditions, useSaveComponentConditions } from '../../api/procedures.js';
+import { ConfigTitle } from './ConfigTitle.js';
 
 const CHANNELS: DossierChannel[] = ['in_person', 'online', 'postal'];
 const same = (a: ComponentCondition, b: ComponentCondition) =>
@@ -53,9 +53,7 @@ export function ComponentConditionsPage() {
         <Anchor component={Link} to="/admin/procedures" size="sm">
           ← {t('procedures.admin.title')}
         </Anchor>
-        <Title order={2}>
-          {t('procedures.componentConditions.title')} · {code} · {unitCode}
-        </Title>
+        <ConfigTitle title={t('procedures.componentConditions.title')} code={code} unitCode={unitCode} />
         <Text size="sm" c="dimmed">
           {t('procedures.componentConditions.help')}
         </Text>

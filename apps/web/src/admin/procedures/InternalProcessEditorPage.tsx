@@ -12,7 +12,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { type InternalProcessStep, type ProcedureDuration, Role } from '@mot-cua/contracts';
 import { useEffect, useState } from 'react';
@@ -20,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { formatDuration, useInternalProcess, useSaveInternalProcess } from '../../api/procedures.js';
+import { ConfigTitle } from './ConfigTitle.js';
 
 const DEPARTMENTS = ['service_center', 'office', 'economic', 'culture_social'] as const;
 const UNITS: ReadonlyArray<ProcedureDuration['unit']> = ['working_days', 'working_hours', 'calendar_days', 'none'];
@@ -58,9 +58,7 @@ export function InternalProcessEditorPage() {
         <Anchor component={Link} to="/admin/procedures" size="sm">
           ← {t('procedures.admin.title')}
         </Anchor>
-        <Title order={2}>
-          {t('procedures.processEditor.title')} · {code} · {unitCode}
-        </Title>
+        <ConfigTitle title={t('procedures.processEditor.title')} code={code} unitCode={unitCode} />
         <Group>
           <Badge variant="light">
             {q.data.source === 'unit'

@@ -18,9 +18,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useUnitNames } from '../../api/admin-units.js';
 import { formatDuration, useBulkEnable, useProcedureList, usePutConfig, useUnitConfigs } from '../../api/procedures.js';
 import { allowedUnits, useSession } from '../../api/session.js';
 import { Pager } from '../../components/Pager.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
 
 /** Roles that hold 'procedure.configure' (kept in step with the server policy, which is what decides). */
 const PAGE = 50;
@@ -88,6 +90,7 @@ export function UnitProceduresAdminPage() {
   const configs = useUnitConfigs(unitCode);
   const put = usePutConfig(unitCode ?? '');
   const bulk = useBulkEnable(unitCode ?? '');
+  const unitName = useUnitNames(units);
 
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Text p="lg">{t('procedures.admin.signIn')}</Text>;
@@ -108,15 +111,19 @@ export function UnitProceduresAdminPage() {
               setPicked(v);
               setOffset(0);
             }}
-            data={units}
+            data={units.map((u) => ({ value: u, label: u === 'VN' ? t('scope.national') : `${unitName(u)} (${u})` }))}
             allowDeselect={false}
+            w={300}
           />
           {(picked ?? units[0]) === 'VN' && (
-            <TextInput
-              label={t('procedures.admin.unit')}
-              placeholder="01 / 00004"
-              value={typed}
-              onChange={(e) => setTyped(e.currentTarget.value.toUpperCase())}
+            <UnitPicker
+              label={t('procedures.admin.pickUnit')}
+              value={typed || null}
+              onChange={(code) => {
+                setTyped(code ?? '');
+                setOffset(0);
+              }}
+              w={340}
             />
           )}
           <TextInput

@@ -2,6 +2,7 @@ import { Group, Select, TextInput } from '@mantine/core';
 import { GRANTABLE_ROLES, type GrantInput, type OfficialRole, type SessionInfo } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { allowedUnits } from '../../api/session.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
 
 /** The roles the signed-in official may grant (never above their own), as the server's rule lists them. */
 export function grantableRoles(session: SessionInfo | null | undefined): OfficialRole[] {
@@ -13,7 +14,7 @@ export function grantableRoles(session: SessionInfo | null | undefined): Officia
 export const defaultGrantUnit = (session: SessionInfo | null | undefined) =>
   allowedUnits(session, 'user.manage').find((u) => u !== 'VN') ?? '';
 
-/** Role, unit code and start date of one grant. */
+/** Role, unit (by name; the nation for a national administrator) and start date of one grant. */
 export function GrantFields({
   value,
   onChange,
@@ -24,6 +25,9 @@ export function GrantFields({
   session: SessionInfo | null | undefined;
 }) {
   const { t } = useTranslation();
+  const managed = allowedUnits(session, 'user.manage');
+  // One province managed: its communes (and itself) only; the server checks the jurisdiction either way.
+  const province = managed.length === 1 && managed[0] !== 'VN' && managed[0]!.length === 2 ? managed[0] : undefined;
   return (
     <Group align="end" grow>
       <Select
@@ -34,11 +38,13 @@ export function GrantFields({
         onChange={(r) => r && onChange({ ...value, role: r as OfficialRole })}
         data={grantableRoles(session).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
       />
-      <TextInput
+      <UnitPicker
         label={t('users.create.unit')}
         required
-        value={value.unitCode}
-        onChange={(e) => onChange({ ...value, unitCode: e.currentTarget.value.trim() })}
+        value={value.unitCode || null}
+        onChange={(code) => onChange({ ...value, unitCode: code ?? '' })}
+        provinceCode={province}
+        extra={managed.includes('VN') ? [{ value: 'VN', label: t('scope.national') }] : []}
       />
       <TextInput
         label={t('users.create.validFrom')}

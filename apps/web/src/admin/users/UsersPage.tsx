@@ -22,6 +22,7 @@ import { mayDo, useSession } from '../../api/session.js';
 import { useUsers } from '../../api/users.js';
 import { DataTable } from '../../components/DataTable.js';
 import { Pager } from '../../components/Pager.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
 import { CreateUserForm } from './CreateUserForm.js';
 import { OneTimePasswordNotice, type OneTimeShown } from './OneTimePasswordNotice.js';
 
@@ -83,11 +84,11 @@ export function UsersPage() {
             onChange={(e) => filter(setQ)(e.currentTarget.value)}
             w={280}
           />
-          <TextInput
+          <UnitPicker
             label={t('users.list.unit')}
-            value={unitCode}
-            onChange={(e) => filter(setUnitCode)(e.currentTarget.value)}
-            w={180}
+            value={unitCode || null}
+            onChange={(code) => filter(setUnitCode)(code ?? '')}
+            w={340}
           />
           <Select
             label={t('users.list.status')}

@@ -33,7 +33,13 @@ export const vi = {
     none: 'Không quy định thời hạn',
   },
   unitNames: { working_days: 'Ngày làm việc', working_hours: 'Giờ làm việc', calendar_days: 'Ngày (lịch)' },
-  scope: { province: 'Mã tỉnh', unit: 'Mã xã, phường', apply: 'Xem' },
+  scope: {
+    province: 'Tỉnh, thành phố',
+    unit: 'Xã, phường, đặc khu',
+    apply: 'Xem',
+    nation: 'Toàn quốc',
+    wholeProvince: 'Cả tỉnh',
+  },
   year: {
     title: 'Lịch làm việc năm {{year}}',
     year: 'Năm',
@@ -135,7 +141,13 @@ export const en: typeof vi = {
     none: 'No time limit',
   },
   unitNames: { working_days: 'Working days', working_hours: 'Working hours', calendar_days: 'Calendar days' },
-  scope: { province: 'Province code', unit: 'Commune code', apply: 'Show' },
+  scope: {
+    province: 'Province or city',
+    unit: 'Commune or ward',
+    apply: 'Show',
+    nation: 'Whole country',
+    wholeProvince: 'Whole province',
+  },
   year: {
     title: 'Working calendar {{year}}',
     year: 'Year',

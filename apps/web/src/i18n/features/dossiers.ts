@@ -14,7 +14,7 @@ export const vi = {
       all: 'Tất cả',
     },
     empty: 'Không có hồ sơ nào.',
-    unitFilter: 'Đơn vị {{code}}',
+    unitFilter: 'Đơn vị: {{name}}',
     allUnits: 'Mọi đơn vị',
     total: '{{count}} hồ sơ',
   },
@@ -26,6 +26,7 @@ export const vi = {
     received: 'Ngày nhận',
     due: 'Hẹn trả',
     channel: 'Kênh',
+    unit: 'Đơn vị giải quyết',
   },
   status: {
     new: 'Mới đăng ký',
@@ -268,7 +269,7 @@ export const en: typeof vi = {
       all: 'All',
     },
     empty: 'No dossiers.',
-    unitFilter: 'Unit {{code}}',
+    unitFilter: 'Unit: {{name}}',
     allUnits: 'All units',
     total: '{{count}} dossiers',
   },
@@ -280,6 +281,7 @@ export const en: typeof vi = {
     received: 'Received',
     due: 'Due',
     channel: 'Channel',
+    unit: 'Competent unit',
   },
   status: {
     new: 'Newly registered',

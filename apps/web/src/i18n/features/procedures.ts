@@ -74,12 +74,15 @@ export const vi = {
     hours: 'Giờ tiếp nhận',
     workingDays: 'các ngày làm việc, trừ ngày nghỉ lễ, Tết',
     map: 'Xem bản đồ (OpenStreetMap)',
+    demoData:
+      'Dữ liệu minh họa: địa chỉ và vị trí trên bản đồ là gần đúng (trụ sở và tâm của phường), không phải địa chỉ đã công bố của trung tâm. Hãy hỏi lại đơn vị trước khi đến.',
   },
   admin: {
     title: 'Cấu hình thủ tục của đơn vị',
     intro:
       'Chọn thủ tục được tiếp nhận tại đơn vị, nhập mức phí địa phương (nếu HĐND tỉnh quy định) và quy trình nội bộ.',
     unit: 'Đơn vị',
+    pickUnit: 'Tỉnh, xã, phường cần cấu hình (gõ tên)',
     noUnit: 'Bạn không có quyền cấu hình thủ tục ở đơn vị nào.',
     enabled: 'Tiếp nhận',
     localFee: 'Phí địa phương (đồng)',
@@ -208,12 +211,15 @@ export const en: typeof vi = {
     hours: 'Reception hours',
     workingDays: 'working days, except public holidays',
     map: 'See the map (OpenStreetMap)',
+    demoData:
+      "Demonstration data: the address and the map position are approximate (the ward's seat and centre), not the center's published address. Check with the unit before going.",
   },
   admin: {
     title: "Unit's procedures",
     intro:
       "Choose the procedures this unit receives, the local fee (where the People's Council sets it) and the internal process.",
     unit: 'Unit',
+    pickUnit: 'Province or commune to configure (type its name)',
     noUnit: 'You may not configure procedures in any unit.',
     enabled: 'Received here',
     localFee: 'Local fee (VND)',

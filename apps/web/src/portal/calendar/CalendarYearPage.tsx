@@ -1,26 +1,13 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Container,
-  Group,
-  Loader,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Container, Group, Loader, NumberInput, Stack, Text, Title } from '@mantine/core';
 import type { CalendarScopeQuery } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { formatCalendarDuration, useCalendarYear } from '../../api/calendar.js';
 import { ApiError } from '../../api/client.js';
+import { ScopePickers, type ScopeValue, useScopeLabel } from '../../components/ScopePickers.js';
 import { Legend, YearGrid } from '../../components/YearGrid.js';
 import { DueDateCalculator } from './DueDateCalculator.js';
-
-const CODE = /^[0-9A-Z]{2,10}$/;
 
 /** Public page: the working calendar of a year for the nation, a province or a commune. */
 export function CalendarYearPage() {
@@ -31,9 +18,12 @@ export function CalendarYearPage() {
     ...(params.get('provinceCode') ? { provinceCode: params.get('provinceCode')! } : {}),
     ...(params.get('unitCode') ? { unitCode: params.get('unitCode')! } : {}),
   };
-  const [province, setProvince] = useState(scope.provinceCode ?? '');
-  const [unit, setUnit] = useState(scope.unitCode ?? '');
+  const [picked, setPicked] = useState<ScopeValue>({
+    provinceCode: scope.provinceCode ?? null,
+    unitCode: scope.unitCode ?? null,
+  });
   const q = useCalendarYear(year, scope);
+  const scopeLabel = useScopeLabel(q.data?.scopeCode);
   const problem = q.error instanceof ApiError ? q.error.problem : null;
   const setYear = (y: number) => {
     const next = new URLSearchParams(params);
@@ -54,8 +44,8 @@ export function CalendarYearPage() {
           onSubmit={(e) => {
             e.preventDefault();
             const next = new URLSearchParams({ year: String(year) });
-            if (CODE.test(province)) next.set('provinceCode', province);
-            if (CODE.test(unit)) next.set('unitCode', unit);
+            if (picked.provinceCode) next.set('provinceCode', picked.provinceCode);
+            if (picked.unitCode) next.set('unitCode', picked.unitCode);
             setParams(next);
           }}
         >
@@ -74,20 +64,7 @@ export function CalendarYearPage() {
             <Button variant="default" onClick={() => setYear(year + 1)} aria-label={t('calendar.year.next')}>
               →
             </Button>
-            <TextInput
-              label={t('calendar.scope.province')}
-              value={province}
-              onChange={(e) => setProvince(e.currentTarget.value.trim().toUpperCase())}
-              placeholder="01"
-              w={120}
-            />
-            <TextInput
-              label={t('calendar.scope.unit')}
-              value={unit}
-              onChange={(e) => setUnit(e.currentTarget.value.trim().toUpperCase())}
-              placeholder="00004"
-              w={140}
-            />
+            <ScopePickers value={picked} onChange={setPicked} />
             <Button type="submit">{t('calendar.scope.apply')}</Button>
           </Group>
         </form>
@@ -99,7 +76,7 @@ export function CalendarYearPage() {
               <Badge color={q.data.announced ? 'green' : 'gray'} variant="light">
                 {q.data.announced ? t('calendar.year.announced') : t('calendar.year.byRules')}
               </Badge>
-              <Text>{t('calendar.year.scope', { scope: q.data.scopeCode })}</Text>
+              <Text>{t('calendar.year.scope', { scope: scopeLabel })}</Text>
               <Text>{t('calendar.year.workingDays', { count: q.data.workingDays })}</Text>
               <Text>
                 {t('calendar.year.hours', {

@@ -58,6 +58,11 @@ export function WhereToGo({ p }: { p: CatalogProcedure }) {
           <Anchor href={mapUrl(w.place)} target="_blank" rel="noopener noreferrer" size="sm">
             {t('procedures.where.map')}
           </Anchor>
+          {w.place.demoData && (
+            <Text size="sm" c="orange.8" data-testid="where-to-go-demo">
+              {t('procedures.where.demoData')}
+            </Text>
+          )}
         </Stack>
       )}
       {!unit && (

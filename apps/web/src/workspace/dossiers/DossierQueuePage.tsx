@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
 import { type DossierView, statusColor, useDossierList, vnDateTime } from '../../api/dossiers.js';
 import { mayDo, useSession } from '../../api/session.js';
@@ -33,6 +34,7 @@ export function DossierQueuePage() {
   // One unit only, when opened from the supervision page (the API checks the jurisdiction).
   const [unitCode, setUnitCode] = useState(params.get('unit') ?? '');
   const list = useDossierList({ view, q, unitCode, limit: 50, offset: 0 });
+  const unitName = useUnitNames([unitCode, ...(list.data?.items.map((d) => d.competentUnitCode) ?? [])]);
   if (session.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (!session.data) return <Navigate to="/login" replace />;
   const canReceive = mayDo(session.data, 'dossier.receive');
@@ -55,7 +57,7 @@ export function DossierQueuePage() {
         {unitCode && (
           <Group gap="xs">
             <Badge variant="outline" size="lg">
-              {t('dossiers.queue.unitFilter', { code: unitCode })}
+              {t('dossiers.queue.unitFilter', { name: `${unitName(unitCode)} (${unitCode})` })}
             </Badge>
             <Button size="compact-xs" variant="subtle" onClick={() => setUnitCode('')}>
               {t('dossiers.queue.allUnits')}
@@ -84,6 +86,7 @@ export function DossierQueuePage() {
                   <Table.Th>{t('dossiers.columns.code')}</Table.Th>
                   <Table.Th>{t('dossiers.columns.applicant')}</Table.Th>
                   <Table.Th>{t('dossiers.columns.procedure')}</Table.Th>
+                  <Table.Th>{t('dossiers.columns.unit')}</Table.Th>
                   <Table.Th>{t('dossiers.columns.channel')}</Table.Th>
                   <Table.Th>{t('dossiers.columns.status')}</Table.Th>
                   <Table.Th>{t('dossiers.columns.due')}</Table.Th>
@@ -99,6 +102,7 @@ export function DossierQueuePage() {
                     </Table.Td>
                     <Table.Td>{d.applicantName}</Table.Td>
                     <Table.Td>{d.procedureName}</Table.Td>
+                    <Table.Td title={d.competentUnitCode}>{unitName(d.competentUnitCode)}</Table.Td>
                     <Table.Td>{t(`dossiers.channel.${d.channel}`)}</Table.Td>
                     <Table.Td miw={210}>
                       <Badge color={statusColor[d.status]} variant="light">

@@ -2,7 +2,7 @@ import { Button, Card, Group, Loader, SegmentedControl, Select, Stack, Table, Te
 import type { ReviewList } from '@mot-cua/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, useResolveReview, useReviews } from '../../../api/admin-units.js';
+import { formatDate, useResolveReview, useReviews, useUnitNames } from '../../../api/admin-units.js';
 import { Pager } from '../../../components/Pager.js';
 
 import { errorText } from '../form-helpers.js';
@@ -11,6 +11,8 @@ function ReviewRow({ r }: { r: ReviewList['items'][number] }) {
   const { t } = useTranslation();
   const [pick, setPick] = useState<string | null>(r.candidateCodes[0] ?? null);
   const resolve = useResolveReview();
+  const nameOf = useUnitNames([r.fromCode, r.resolvedCode, ...r.candidateCodes]);
+  const named = (code: string | null) => (code ? `${nameOf(code)} (${code})` : '');
   return (
     <Table.Tr>
       <Table.Td>{t(`adminUnits.admin.tables.${r.tableName}`, { defaultValue: r.tableName })}</Table.Td>
@@ -19,17 +21,17 @@ function ReviewRow({ r }: { r: ReviewList['items'][number] }) {
           {r.rowKey}
         </Text>
       </Table.Td>
-      <Table.Td>{r.fromCode}</Table.Td>
+      <Table.Td>{named(r.fromCode)}</Table.Td>
       <Table.Td>{formatDate(r.effectiveDate)}</Table.Td>
       <Table.Td>
         {r.status === 'resolved' ? (
-          t('adminUnits.admin.resolvedTo', { code: r.resolvedCode })
+          t('adminUnits.admin.resolvedTo', { code: named(r.resolvedCode) })
         ) : (
           <Group gap="xs" wrap="nowrap">
             <Select
               size="xs"
-              w={120}
-              data={r.candidateCodes}
+              w={260}
+              data={r.candidateCodes.map((c) => ({ value: c, label: named(c) }))}
               value={pick}
               onChange={setPick}
               aria-label={t('adminUnits.admin.chooseUnit')}
