@@ -40,7 +40,16 @@ export const DashboardCounts = z.object({
   ratingCount: z.number(),
   processingHoursSum: z.number(),
   processedCount: z.number(),
+  /** In progress now overdue (clock running, due before now) and in progress without a deadline. */
+  inProgressOverdue: z.number(),
+  inProgressNoDeadline: z.number(),
   onlineShare: z.number().nullable(),
+  /**
+   * The on-time rate of the 766 index (indicator 2.1, core's statsRates): finished early or on time plus in progress
+   * within the deadline, over finished and in-progress dossiers with a deadline. The one "on time" of every page.
+   */
+  onTimeRate: z.number().nullable(),
+  /** Early or on time among the finished only (an overdue dossier in progress is not in it): not the 766 rate. */
   finishedOnTimeShare: z.number().nullable(),
   supplementRate: z.number().nullable(),
   refusalRate: z.number().nullable(),

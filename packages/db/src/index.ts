@@ -11,6 +11,7 @@ export * from './repositories/citizens.repository.js';
 export * from './repositories/delegated-tasks.repository.js';
 export * from './repositories/dossier-access.repository.js';
 export * from './repositories/dossier-aggregates.repository.js';
+export * from './repositories/supervision-open-entries.repository.js';
 export * from './repositories/dossiers.js';
 export * from './repositories/feedback.repository.js';
 export * from './repositories/generated-dossiers.repository.js';
