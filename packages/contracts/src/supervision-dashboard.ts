@@ -66,6 +66,21 @@ export const DashboardRow = DashboardCounts.extend({
 });
 export type DashboardRow = z.infer<typeof DashboardRow>;
 
+/** Feedback (PAKN) received in the scope and period: the 766 index's 5.2 (handled on time) and 5.3 (satisfaction). */
+export const DashboardFeedback = z.object({
+  received: z.number(),
+  handled: z.number(),
+  handledOnTime: z.number(),
+  /** 5.2: handled within every deadline / handled. */
+  onTimeRate: z.number().nullable(),
+  dissatisfied: z.number(),
+  overdue: z.number(),
+  repeated: z.number(),
+  /** 5.3: (all − dissatisfied − overdue − repeated) / all. */
+  satisfactionRate: z.number().nullable(),
+});
+export type DashboardFeedback = z.infer<typeof DashboardFeedback>;
+
 export const Dashboard = z
   .object({
     level: DashboardLevel,
@@ -80,6 +95,8 @@ export const Dashboard = z
     generatedAt: z.string(),
     totals: DashboardCounts,
     previousTotals: DashboardCounts,
+    feedback: DashboardFeedback,
+    previousFeedback: DashboardFeedback,
     rows: z.array(DashboardRow),
     daily: z.array(z.object({ day: Day, channel: z.string(), received: z.number() })),
     procedures: z.array(

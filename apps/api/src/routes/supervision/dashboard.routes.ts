@@ -8,6 +8,7 @@ import {
   dashboardOnTimeRate,
   decide,
   emptyAggregateCounts,
+  feedbackIndex,
   jurisdictionFor,
   type OpenEntryCounts,
   previousPeriod,
@@ -21,6 +22,7 @@ import {
   createDossierAggregatesRepository,
   createDossierUnitsPort,
   createOpenEntriesRepository,
+  createSupervisionFeedbackRepository,
   findUnitNames,
 } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -117,7 +119,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const prev = previousPeriod(period.from, period.to);
       const prevPeriod = statsPeriod(now, prev.from, prev.to);
       const openEntries = createOpenEntriesRepository(deps.database.db);
-      const [rows, prevRows, daily, procedures, openDue, open, prevOpen] = await Promise.all([
+      const feedback = createSupervisionFeedbackRepository(deps.database.db);
+      const [rows, prevRows, daily, procedures, openDue, open, prevOpen, fb, prevFb] = await Promise.all([
         repo.breakdown(scope, period, perspective),
         repo.breakdown(scope, prev, perspective),
         repo.daily(scope, period, perspective),
@@ -125,6 +128,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         repo.openDue(scope),
         openEntries.openSplit(scope, period, perspective, now),
         openEntries.openSplit(scope, prevPeriod, perspective, now),
+        feedback.indexGroups(scope, period, now),
+        feedback.indexGroups(scope, prevPeriod, now),
       ]);
       const parentCode = scope.level === 'commune' ? scope.provinceCode : null;
       const names = await findUnitNames(
@@ -161,6 +166,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         generatedAt: now.toISOString(),
         totals: withRates(sumRows(rows), sumOpen(open)),
         previousTotals: withRates(sumRows(prevRows), sumOpen(prevOpen)),
+        feedback: feedbackIndex(fb),
+        previousFeedback: feedbackIndex(prevFb),
         rows: rows.map((r) => ({
           ...withRates(r, open.get(r.code) ?? noOpen),
           code: r.code,

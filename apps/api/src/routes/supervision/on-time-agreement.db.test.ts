@@ -83,6 +83,27 @@ beforeAll(async () => {
   who.receptionY = await signIn(app, database, [{ role: 'reception', unitCode: Y }]);
   who.supervisorQ = await signIn(app, database, [{ role: 'supervisor', unitCode: Q }]);
   clock.set(MON);
+  // Feedback at X: one answered (refused) at once, one left open (past its decision deadline on Thursday).
+  const intake = async (title: string) => {
+    const r = await post(who.receptionX!, '/api/feedback/intake', {
+      channel: 'hotline',
+      kind: 'question',
+      title,
+      content: 'Người gọi hỏi giờ làm việc của trung tâm.',
+      communeCode: X,
+      callerName: 'Trần Thị Bình',
+      callerPhone: `08${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return (r.json() as { id: string }).id;
+  };
+  const handled = await intake('Giờ làm việc');
+  const refuse = await post(who.specialistX!, `/api/feedback/items/${handled}/actions`, {
+    action: 'refuse',
+    text: 'Không phải phản ánh, đã hướng dẫn qua điện thoại.',
+  });
+  expect(refuse.statusCode, refuse.body).toBe(200);
+  await intake('Lệ phí chứng thực');
   // X: three finished early, one left open (overdue on Thursday 10:00).
   for (let i = 0; i < 3; i++) await finish(await receive(X));
   await receive(X);
@@ -129,6 +150,28 @@ describe('the on-time rate (766 indicator 2.1) agrees on every page', () => {
     );
     const table = await get<DossierStats>(s, `/api/dossiers/stats?${q}`);
     expect(dash.totals.onTimeRate).toBe(table.totals.onTimeRate);
+  });
+
+  it('feedback on the dashboard is the index’s 5.2 and 5.3 for the same scope and period', async () => {
+    const s = who.supervisorQ!;
+    for (const [dq, iq] of [
+      [`level=province&code=${Q}`, `provinceCode=${Q}`],
+      [`level=commune&code=${X}`, `unitCode=${X}`],
+    ] as const) {
+      const dash = await get<Dashboard>(s, `/api/supervision/dashboard?${dq}&${period}`);
+      const index = await get<ServiceIndex>(s, `/api/supervision/service-index?${iq}&${period}`);
+      const i52 = index.indicators.find((i) => i.id === '5.2')!;
+      const i53 = index.indicators.find((i) => i.id === '5.3')!;
+      expect(dash.feedback, dq).toMatchObject({ received: 2, handled: 1, handledOnTime: 1, overdue: 1 });
+      expect(dash.feedback.onTimeRate).toBe(i52.rate);
+      expect([dash.feedback.handledOnTime, dash.feedback.handled]).toEqual([i52.numerator, i52.denominator]);
+      expect(dash.feedback.satisfactionRate).toBe(i53.rate);
+      expect(dash.feedback.satisfactionRate).toBe(0.5);
+      expect(dash.previousFeedback).toMatchObject({ received: 0, onTimeRate: null });
+    }
+    // Y had none
+    const y = await get<Dashboard>(s, `/api/supervision/dashboard?level=commune&code=${Y}&${period}`);
+    expect(y.feedback).toMatchObject({ received: 0, satisfactionRate: null });
   });
 
   it('the previous period is judged the same way (nothing entered then: no rate)', async () => {
