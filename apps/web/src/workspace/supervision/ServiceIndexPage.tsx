@@ -93,7 +93,16 @@ export function ServiceIndexPage() {
                     i.points !== null ? (
                       `${i.points.toLocaleString('vi-VN')} / ${i.max}`
                     ) : (
-                      <Badge color={i.computable ? 'gray' : 'orange'} variant="light" tt="none">
+                      <Badge
+                        color={i.computable ? 'gray' : 'orange'}
+                        variant="light"
+                        tt="none"
+                        h="auto"
+                        py={2}
+                        // the label wraps in a narrow column instead of being cut to "Không t…"
+                        styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
+                        data-testid={`service-index-badge-${i.id}`}
+                      >
                         {i.computable ? t('supervision.index.noPoints') : t('supervision.index.notComputable')}
                       </Badge>
                     ),
