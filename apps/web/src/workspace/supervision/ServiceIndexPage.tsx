@@ -100,6 +100,7 @@ export function ServiceIndexPage() {
                         h="auto"
                         py={2}
                         // the label wraps in a narrow column instead of being cut to "Không t…"
+                        style={{ minWidth: 'max-content' }}
                         styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
                         data-testid={`service-index-badge-${i.id}`}
                       >
