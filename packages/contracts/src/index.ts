@@ -19,6 +19,7 @@ export * from './roles.js';
 export * from './search.js';
 export * from './service-index.js';
 export * from './supervision-dashboard.js';
+export * from './supervision-drilldown.js';
 export * from './users.js';
 export * from './vn-time.js';
 export * from './workload.js';

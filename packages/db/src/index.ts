@@ -24,6 +24,7 @@ export * from './repositories/search.js';
 export * from './repositories/service-index.repository.js';
 export * from './repositories/sessions.repository.js';
 export * from './repositories/stored-files.repository.js';
+export * from './repositories/supervision-drilldown.repository.js';
 export * from './repositories/supervision-feedback.repository.js';
 export * from './repositories/supervision-open-entries.repository.js';
 export * from './repositories/user-admin.repository.js';

@@ -143,7 +143,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const mayOpen = (rowCode: string) =>
         scope.level === 'nation'
           ? decide(actor, 'dossier.stats', { kind: 'unit', unitCode: rowCode, provinceCode: rowCode }).allowed
-          : decide(actor, scope.level === 'commune' ? 'dossier.read' : 'dossier.stats', {
+          : // the commune's row opens its drill-down (departments, officials, dossiers): a supervision read too
+            decide(actor, 'dossier.stats', {
               kind: 'unit',
               unitCode: rowCode,
               provinceCode: scope.provinceCode,

@@ -13,6 +13,8 @@ export function DashboardTables({
   linkTo: (level: string, code: string) => string;
 }) {
   const { t } = useTranslation();
+  // below the commune: its departments, officials and dossiers, same period
+  const drillTo = (code: string) => `/workspace/supervision/commune?code=${code}&from=${s.from}&to=${s.to}`;
   const rowsTitle = s.level === 'nation' ? 'province' : s.level === 'province' ? 'commune' : 'dossiers';
   return (
     <>
@@ -43,8 +45,8 @@ export function DashboardTables({
                   <Table.Tr key={r.code}>
                     <Table.Td>
                       {r.drill === 'dossiers' ? (
-                        <Anchor component={Link} to={`/workspace/dossiers?unit=${r.code}&view=all`}>
-                          {r.name} — {t('dashboard.openDossiers')}
+                        <Anchor component={Link} to={drillTo(r.code)}>
+                          {r.name} — {t('dashboard.openDrill')}
                         </Anchor>
                       ) : r.drill ? (
                         <Anchor
