@@ -2,6 +2,7 @@ import { Anchor, Badge, Container, Group, Loader, Stack, Text, Title } from '@ma
 import { DOSSIER_INDICATORS, type DossierIndicatorId, type ServiceIndicator } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { exportUrl, type SupervisionFilter, useServiceIndex } from '../../api/supervision.js';
 import { DataTable } from '../../components/DataTable.js';
 import { IndicatorDossierList, type IndicatorPick } from './IndicatorDossierList.js';
@@ -69,6 +70,9 @@ export function ServiceIndexPage() {
                 </Anchor>
                 <Anchor href={exportUrl('/service-index', filter, 'pdf')} download>
                   {t('supervision.index.pdf')}
+                </Anchor>
+                <Anchor component={Link} to="/workspace/supervision/reports">
+                  {t('supervision.reports.link')}
                 </Anchor>
               </Group>
             </Group>
