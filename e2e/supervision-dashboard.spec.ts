@@ -19,7 +19,9 @@ describe('supervision dashboard journey', () => {
 
   it('nation → province → commune → dossiers', async () => {
     await loginAs(page, h.baseUrl, 'giamsat.quocgia');
-    await page.goto(`${h.baseUrl}/workspace/supervision/dashboard`);
+    // a period with the demo dossiers (this month may have begun today in Vietnam); the links keep it
+    const day = (back: number) => new Date(Date.now() + 7 * 3_600_000 - back * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${h.baseUrl}/workspace/supervision/dashboard?from=${day(90)}&to=${day(0)}`);
     await page.getByRole('heading', { name: /Bảng điều hành giám sát — Toàn quốc/ }).waitFor();
     // the map is its own chunk: the province of the demo dossiers is a link on it
     await expect.poll(() => page.locator('svg a[data-province="79"]').count()).toBe(1);
@@ -55,15 +57,18 @@ describe('supervision dashboard journey', () => {
     const list = page.getByTestId('drill-dossiers');
     await expect.poll(() => list.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // the figure filter narrows the list to the official's dossiers of that state
-    await page.getByLabel('Tình trạng').click();
+    await page.getByRole('textbox', { name: 'Tình trạng' }).click();
     await page.getByRole('option', { name: 'Đang giải quyết, còn hạn' }).click();
     await expect.poll(() => list.locator('tbody tr').first().textContent()).toMatch(/Đang giải quyết, còn hạn|^$/);
     await screenshot(page, 'dashboard-drill-official');
-    await page.getByLabel('Tình trạng').click();
+    await page.getByRole('textbox', { name: 'Tình trạng' }).click();
     await page.getByRole('option', { name: 'Tất cả' }).click();
     await list.locator('tbody tr').first().getByRole('link').click();
     await expect.poll(() => page.url()).toMatch(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
-    await page.getByText(/X79\.26743-/).first().waitFor();
+    await page
+      .getByText(/X79\.26743-/)
+      .first()
+      .waitFor();
     await screenshot(page, 'dashboard-dossiers');
   });
 

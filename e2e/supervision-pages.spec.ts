@@ -64,4 +64,43 @@ describe('supervision pages a supervisor can trust', () => {
       await page.context().close();
     });
   }
+  it('the monthly reports page lists the province’s recorded months with their files, from the index page', async () => {
+    // the administrator records last month (the API process does it on its own at the start of a month)
+    const admin = await signedIn(h.browser, h.baseUrl, 'admin');
+    const vnNow = new Date(Date.now() + 7 * 3_600_000);
+    const last = new Date(Date.UTC(vnNow.getUTCFullYear(), vnNow.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const taken = await admin.evaluate(async (month) => {
+      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const r = await fetch('/api/supervision/service-index/snapshots', {
+        method: 'POST',
+        headers: { 'x-csrf-token': s.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ month, provinceCode: '79' }),
+      });
+      return r.status;
+    }, last);
+    expect(taken).toBe(200);
+    await admin.context().close();
+    const page = await signedIn(h.browser, h.baseUrl, 'giamsat.hcm');
+    await page.goto(`${h.baseUrl}/workspace`);
+    await page.getByRole('link', { name: 'Bộ chỉ số 766 và diễn biến theo tháng' }).click();
+    await page.getByRole('link', { name: 'Báo cáo tháng' }).click();
+    await page.waitForURL(/\/workspace\/supervision\/reports$/);
+    await page.getByRole('heading', { name: 'Báo cáo tháng theo tỉnh, thành phố' }).waitFor();
+    // the API process records last month of every province at start-up
+    const table = page.getByTestId('monthly-reports');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await table.locator('tbody').textContent()).toContain('Thành phố Hồ Chí Minh (79)');
+    expect(await table.locator('tbody').textContent()).not.toContain('(01)');
+    const xlsx = table.getByRole('link', { name: /Tải báo cáo .* của Thành phố Hồ Chí Minh \(Excel\)/ }).first();
+    const href = (await xlsx.getAttribute('href'))!;
+    const res = await page.evaluate(async (u) => {
+      const r = await fetch(u, { credentials: 'same-origin' });
+      return { status: r.status, type: r.headers.get('content-type') ?? '', size: (await r.arrayBuffer()).byteLength };
+    }, href);
+    expect(res).toMatchObject({ status: 200 });
+    expect(res.type).toContain('spreadsheetml');
+    expect(res.size).toBeGreaterThan(1000);
+    await screenshot(page, 'pages-monthly-reports');
+    await page.context().close();
+  });
 });

@@ -47,12 +47,19 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
           where a.actor_user_id is not null and a.actor_role <> 'citizen'
           union
           select id, current_assignee_id from d where current_assignee_id is not null
+        ), hs as (
+          select dossier_id, array_agg(user_id::text order by user_id) as handlers from h group by dossier_id
+        ), pn as (
+          select p.code, min(p.name) as name from procedures p
+          where p.code in (select distinct procedure_code from d) group by p.code
         )
         select d.id, d.code, d.status, d.due_at, d.finished_at, d.entry_at, d.procedure_code,
-          (select p.name from procedures p where p.code = d.procedure_code limit 1) as procedure_name,
-          (select u.full_name from users u where u.id = d.current_assignee_id) as holder_name,
-          (select array_agg(h.user_id::text order by h.user_id) from h where h.dossier_id = d.id) as handlers
-        from d order by d.entry_at desc, d.id`.execute(db);
+          pn.name as procedure_name, u.full_name as holder_name, hs.handlers
+        from d
+        left join hs on hs.dossier_id = d.id
+        left join pn on pn.code = d.procedure_code
+        left join users u on u.id = d.current_assignee_id
+        order by d.entry_at desc, d.id`.execute(db);
       const dossiers = r.rows.map((x) => ({
         id: x.id,
         code: x.code,

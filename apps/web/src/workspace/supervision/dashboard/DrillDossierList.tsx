@@ -69,7 +69,16 @@ export function DrillDossierList({
             {
               header: t('dashboard.drill.figure'),
               cell: (d) => (
-                <Badge color={COLOR[d.bucket] ?? 'gray'} variant="light" tt="none" h="auto">
+                <Badge
+                  color={COLOR[d.bucket] ?? 'gray'}
+                  variant="light"
+                  tt="none"
+                  h="auto"
+                  py={2}
+                  // read in full, never cut to "Đang giải …"
+                  style={{ minWidth: 'max-content' }}
+                  styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
+                >
                   {t(`dashboard.drill.bucket.${d.bucket}`)}
                 </Badge>
               ),
