@@ -4,7 +4,7 @@ import { type Harness, loginAs, screenshot, startHarness } from './support/harne
 
 /**
  * The national supervisor drills down the dashboard: the nation (map, chart, a row per province) → TP Hồ Chí Minh →
- * Phường Bến Thành → its dossier list. The province supervisor of Hồ Chí Minh cannot open the nation.
+ * Phường Bến Thành → its departments → a department's officials → an official's dossiers → one dossier. The province supervisor of Hồ Chí Minh cannot open the nation.
  */
 describe('supervision dashboard journey', () => {
   let h: Harness;
@@ -19,7 +19,9 @@ describe('supervision dashboard journey', () => {
 
   it('nation → province → commune → dossiers', async () => {
     await loginAs(page, h.baseUrl, 'giamsat.quocgia');
-    await page.goto(`${h.baseUrl}/workspace/supervision/dashboard`);
+    // a period with the demo dossiers (this month may have begun today in Vietnam); the links keep it
+    const day = (back: number) => new Date(Date.now() + 7 * 3_600_000 - back * 86_400_000).toISOString().slice(0, 10);
+    await page.goto(`${h.baseUrl}/workspace/supervision/dashboard?from=${day(90)}&to=${day(0)}`);
     await page.getByRole('heading', { name: /Bảng điều hành giám sát — Toàn quốc/ }).waitFor();
     // the map is its own chunk: the province of the demo dossiers is a link on it
     await expect.poll(() => page.locator('svg a[data-province="79"]').count()).toBe(1);
@@ -34,10 +36,39 @@ describe('supervision dashboard journey', () => {
     await page.getByRole('heading', { name: /— Phường Bến Thành$/ }).waitFor();
     await page.getByText('Theo thủ tục (thời gian giải quyết so với thời hạn)').waitFor();
     await screenshot(page, 'dashboard-commune');
-    await page.getByRole('link', { name: /Phường Bến Thành — Danh sách hồ sơ/ }).click();
-    await expect.poll(() => page.url()).toContain('/workspace/dossiers?unit=26743&view=all');
-    await page.getByText('Đơn vị 26743').waitFor();
-    await page.getByText('X79.26743-261102-010001').first().waitFor();
+    // below the commune: departments → a department's officials → an official's dossiers → one dossier
+    await page.getByRole('link', { name: /Phường Bến Thành — theo phòng ban, công chức, hồ sơ/ }).click();
+    await page.getByRole('heading', { name: 'Phường Bến Thành: theo phòng ban, công chức' }).waitFor();
+    expect(page.url()).toContain('/workspace/supervision/commune?code=26743');
+    const departments = page.getByTestId('drill-departments');
+    await expect.poll(() => departments.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await screenshot(page, 'dashboard-drill-commune');
+    await departments.locator('tbody tr').first().getByRole('link').click();
+    await expect.poll(() => page.url()).toContain('department=');
+    const officials = page.getByTestId('drill-officials');
+    await expect.poll(() => officials.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByTestId('drill-dossiers').locator('tbody tr').first().waitFor();
+    await screenshot(page, 'dashboard-drill-department');
+    const first = officials.locator('tbody tr').first().getByRole('link');
+    const name = (await first.textContent())!;
+    await first.click();
+    await page.getByRole('heading', { name, exact: true }).waitFor();
+    await expect.poll(() => page.url()).toContain('official=');
+    const list = page.getByTestId('drill-dossiers');
+    await expect.poll(() => list.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // the figure filter narrows the list to the official's dossiers of that state
+    await page.getByRole('textbox', { name: 'Tình trạng' }).click();
+    await page.getByRole('option', { name: 'Đang giải quyết, còn hạn' }).click();
+    await expect.poll(() => list.locator('tbody tr').first().textContent()).toMatch(/Đang giải quyết, còn hạn|^$/);
+    await screenshot(page, 'dashboard-drill-official');
+    await page.getByRole('textbox', { name: 'Tình trạng' }).click();
+    await page.getByRole('option', { name: 'Tất cả' }).click();
+    await list.locator('tbody tr').first().getByRole('link').click();
+    await expect.poll(() => page.url()).toMatch(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
+    await page
+      .getByText(/X79\.26743-/)
+      .first()
+      .waitFor();
     await screenshot(page, 'dashboard-dossiers');
   });
 

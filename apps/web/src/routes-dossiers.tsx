@@ -29,5 +29,12 @@ export const dossiersRoutes: RouteObject[] = [
       'dossiers',
     ]),
   },
+  {
+    path: '/workspace/supervision/commune',
+    element: lazyPage(() => import('./workspace/supervision/dashboard/CommuneDrillPage.js'), 'CommuneDrillPage', [
+      'dashboard',
+      'dossiers',
+    ]),
+  },
   { path: '/tra-cuu', element: lazyPage(() => import('./portal/lookup/LookupPage.js'), 'LookupPage', F) },
 ];

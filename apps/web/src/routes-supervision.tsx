@@ -15,6 +15,10 @@ export const supervisionRoutes: RouteObject[] = [
     element: lazyPage(() => import('./workspace/supervision/WorkloadPage.js'), 'WorkloadPage', F),
   },
   {
+    path: '/workspace/supervision/reports',
+    element: lazyPage(() => import('./workspace/supervision/MonthlyReportsPage.js'), 'MonthlyReportsPage', F),
+  },
+  {
     path: '/workspace/supervision/register',
     element: lazyPage(() => import('./workspace/supervision/DelegatedTasksPage.js'), 'DelegatedTasksPage', F),
   },

@@ -20,6 +20,8 @@ export * from './roles.js';
 export * from './search.js';
 export * from './service-index.js';
 export * from './supervision-dashboard.js';
+export * from './supervision-drilldown.js';
+export * from './supervision-reports.js';
 export * from './users.js';
 export * from './vn-time.js';
 export * from './workload.js';

@@ -40,7 +40,16 @@ export const DashboardCounts = z.object({
   ratingCount: z.number(),
   processingHoursSum: z.number(),
   processedCount: z.number(),
+  /** In progress now overdue (clock running, due before now) and in progress without a deadline. */
+  inProgressOverdue: z.number(),
+  inProgressNoDeadline: z.number(),
   onlineShare: z.number().nullable(),
+  /**
+   * The on-time rate of the 766 index (indicator 2.1, core's statsRates): finished early or on time plus in progress
+   * within the deadline, over finished and in-progress dossiers with a deadline. The one "on time" of every page.
+   */
+  onTimeRate: z.number().nullable(),
+  /** Early or on time among the finished only (an overdue dossier in progress is not in it): not the 766 rate. */
   finishedOnTimeShare: z.number().nullable(),
   supplementRate: z.number().nullable(),
   refusalRate: z.number().nullable(),
@@ -57,6 +66,21 @@ export const DashboardRow = DashboardCounts.extend({
 });
 export type DashboardRow = z.infer<typeof DashboardRow>;
 
+/** Feedback (PAKN) received in the scope and period: the 766 index's 5.2 (handled on time) and 5.3 (satisfaction). */
+export const DashboardFeedback = z.object({
+  received: z.number(),
+  handled: z.number(),
+  handledOnTime: z.number(),
+  /** 5.2: handled within every deadline / handled. */
+  onTimeRate: z.number().nullable(),
+  dissatisfied: z.number(),
+  overdue: z.number(),
+  repeated: z.number(),
+  /** 5.3: (all − dissatisfied − overdue − repeated) / all. */
+  satisfactionRate: z.number().nullable(),
+});
+export type DashboardFeedback = z.infer<typeof DashboardFeedback>;
+
 export const Dashboard = z
   .object({
     level: DashboardLevel,
@@ -71,6 +95,8 @@ export const Dashboard = z
     generatedAt: z.string(),
     totals: DashboardCounts,
     previousTotals: DashboardCounts,
+    feedback: DashboardFeedback,
+    previousFeedback: DashboardFeedback,
     rows: z.array(DashboardRow),
     daily: z.array(z.object({ day: Day, channel: z.string(), received: z.number() })),
     procedures: z.array(

@@ -1,4 +1,4 @@
-import { Dashboard, type DashboardQuery } from '@mot-cua/contracts';
+import { Dashboard, type DashboardQuery, Drilldown, DrilldownDossiers } from '@mot-cua/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.js';
 
@@ -9,6 +9,34 @@ export function useDashboard(p: Partial<DashboardQuery>) {
   return useQuery({
     queryKey: ['supervision', 'dashboard', qs.toString()],
     queryFn: () => api(Dashboard, `/api/supervision/dashboard?${qs}`),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** The drill-down below a commune (GET /api/supervision/drilldown): per department and official. */
+export function useDrilldown(p: { code: string; from?: string | undefined; to?: string | undefined }) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v) qs.set(k, String(v));
+  return useQuery({
+    queryKey: ['supervision', 'drilldown', qs.toString()],
+    queryFn: () => api(Drilldown, `/api/supervision/drilldown?${qs}`),
+    enabled: Boolean(p.code),
+    retry: false,
+  });
+}
+
+/** The dossiers of one row of the drill-down (a department, an official), optionally of one figure. */
+export function useDrilldownDossiers(
+  p: Partial<Record<'code' | 'from' | 'to' | 'department' | 'official' | 'bucket', string>> & { offset: number },
+) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  qs.set('limit', '20');
+  return useQuery({
+    queryKey: ['supervision', 'drilldown-dossiers', qs.toString()],
+    queryFn: () => api(DrilldownDossiers, `/api/supervision/drilldown/dossiers?${qs}`),
+    enabled: Boolean(p.code && (p.department || p.official)),
     placeholderData: keepPreviousData,
     retry: false,
   });

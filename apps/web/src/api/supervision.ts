@@ -2,6 +2,7 @@ import {
   DelegatedTaskImportResult,
   DelegatedTaskList,
   type DossierIndicatorId,
+  MonthlyReportList,
   ServiceIndex,
   ServiceIndexDossierList,
   ServiceIndexTrend,
@@ -96,3 +97,14 @@ export const useImportDelegatedTasks = () => {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['supervision', 'delegated-tasks'] }),
   });
 };
+
+/** The monthly reports (one per province and month recorded) of the provinces the caller may read. */
+export const useMonthlyReports = () =>
+  useQuery({
+    queryKey: ['supervision', 'reports', 'monthly'],
+    queryFn: () => api(MonthlyReportList, `${BASE}/reports/monthly`),
+  });
+
+/** Where a monthly report's file is downloaded. */
+export const monthlyReportUrl = (provinceCode: string, month: string, format: 'xlsx' | 'pdf') =>
+  `${BASE}/reports/monthly/${encodeURIComponent(provinceCode)}/${month}?format=${format}`;

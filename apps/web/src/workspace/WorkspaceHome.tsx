@@ -37,7 +37,9 @@ function linksFor(role: Role, unitCode: string): RoleLink[] {
     case 'supervisor':
       return [
         { key: 'monitor', to: '/workspace/supervision' },
+        { key: 'dashboard', to: '/workspace/supervision/dashboard' },
         { key: 'serviceIndex', to: '/workspace/supervision/index' },
+        { key: 'monthlyReports', to: '/workspace/supervision/reports' },
         { key: 'workload', to: '/workspace/supervision/workload' },
         { key: 'register', to: '/workspace/supervision/register' },
         { key: 'readiness', to: '/admin/units/readiness' },

@@ -110,6 +110,48 @@ describe('authorize', () => {
     }
   });
 
+  it('the supervision drill-down (dashboard → commune → department → official → dossiers) is dossier.stats at each level', () => {
+    // rows: who × level of the drill-down; every level below the province is a commune resource
+    const levels: Array<[string, Resource]> = [
+      ['nation', { kind: 'global' }],
+      ['own province', HCM_PROVINCE],
+      ['commune of own province (and its departments, officials, dossiers)', SAI_GON],
+      ['own commune (and its departments, officials, dossiers)', BEN_THANH],
+      ['commune of another province', HOAN_KIEM],
+    ];
+    const rows: Array<[string, RoleGrant, string[]]> = [
+      ['national supervisor', { role: 'supervisor', unitCode: 'VN' }, levels.map(([l]) => l)],
+      [
+        'province supervisor',
+        { role: 'supervisor', unitCode: '79' },
+        [
+          'own province',
+          'commune of own province (and its departments, officials, dossiers)',
+          'own commune (and its departments, officials, dossiers)',
+        ],
+      ],
+      [
+        'commune leader',
+        { role: 'leader', unitCode: '26734' },
+        ['own commune (and its departments, officials, dossiers)'],
+      ],
+      [
+        'commune centre director',
+        { role: 'center_director', unitCode: '26734' },
+        ['own commune (and its departments, officials, dossiers)'],
+      ],
+      ['commune specialist', { role: 'specialist', unitCode: '26734' }, []],
+      ['department head', { role: 'department_head', unitCode: '26734' }, []],
+    ];
+    for (const [who, grant, allowed] of rows) {
+      for (const [level, resource] of levels) {
+        expect(decide(actor(grant), 'dossier.stats', resource).allowed, `${who} → ${level}`).toBe(
+          allowed.includes(level),
+        );
+      }
+    }
+  });
+
   it('outbox.manage: only a national system administrator handles the dead letters of the portal sync', () => {
     const global: Resource = { kind: 'global' };
     expect(decide(actor({ role: 'system_admin', unitCode: 'VN' }), 'outbox.manage', global).allowed).toBe(true);

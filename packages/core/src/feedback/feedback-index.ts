@@ -19,23 +19,28 @@ const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10
  * Indicators 5.2 and 5.3 of Decision 766 (domain.md §2): 5.2 = handled within every deadline / handled;
  * 5.3 = (all − dissatisfied − overdue − repeated complaints) / all.
  */
-export function feedbackIndex(items: ReadonlyArray<IndexedFeedback>) {
+export function feedbackIndex(items: ReadonlyArray<IndexedFeedback & { readonly count?: number }>) {
+  // An item may stand for several alike (a grouped count from SQL): each counts `count` times.
+  const n = (list: ReadonlyArray<{ readonly count?: number }>) => list.reduce((s, i) => s + (i.count ?? 1), 0);
   const handled = items.filter((i) => HANDLED.has(i.status));
-  const handledOnTime = handled.filter((i) => i.stepsOnTime).length;
-  const dissatisfied = items.filter((i) => i.rating === 'dissatisfied').length;
-  const overdue = items.filter((i) => i.overdueNow || (HANDLED.has(i.status) && !i.stepsOnTime)).length;
-  const repeated = items.filter((i) => i.repeated).length;
-  const bad = items.filter(
-    (i) => i.rating === 'dissatisfied' || i.overdueNow || (HANDLED.has(i.status) && !i.stepsOnTime) || i.repeated,
-  ).length;
+  const handledOnTime = n(handled.filter((i) => i.stepsOnTime));
+  const dissatisfied = n(items.filter((i) => i.rating === 'dissatisfied'));
+  const overdue = n(items.filter((i) => i.overdueNow || (HANDLED.has(i.status) && !i.stepsOnTime)));
+  const repeated = n(items.filter((i) => i.repeated));
+  const bad = n(
+    items.filter(
+      (i) => i.rating === 'dissatisfied' || i.overdueNow || (HANDLED.has(i.status) && !i.stepsOnTime) || i.repeated,
+    ),
+  );
+  const all = n(items);
   return {
-    received: items.length,
-    handled: handled.length,
+    received: all,
+    handled: n(handled),
     handledOnTime,
-    onTimeRate: rate(handledOnTime, handled.length),
+    onTimeRate: rate(handledOnTime, n(handled)),
     dissatisfied,
     overdue,
     repeated,
-    satisfactionRate: rate(items.length - bad, items.length),
+    satisfactionRate: rate(all - bad, all),
   };
 }

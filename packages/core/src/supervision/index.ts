@@ -1,6 +1,8 @@
 /** Supervision: the Decision 766 service index, workload and staffing, the delegated-task register. */
 
 export * from './delegated-tasks.js';
+export * from './drilldown.js';
+export * from './on-time.js';
 export * from './period-months.js';
 export * from './service-index.js';
 export * from './service-index-snapshot.js';

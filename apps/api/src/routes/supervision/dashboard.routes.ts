@@ -5,9 +5,12 @@ import {
   AppError,
   aggregateRates,
   authorize,
+  dashboardOnTimeRate,
   decide,
   emptyAggregateCounts,
+  feedbackIndex,
   jurisdictionFor,
+  type OpenEntryCounts,
   previousPeriod,
   splitOpenDue,
   statsPeriod,
@@ -18,6 +21,8 @@ import {
   type AggregateScope,
   createDossierAggregatesRepository,
   createDossierUnitsPort,
+  createOpenEntriesRepository,
+  createSupervisionFeedbackRepository,
   findUnitNames,
 } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -26,7 +31,25 @@ import { requireActor } from '../../http/auth.js';
 
 const tags = ['supervision'];
 
-const withRates = (c: AggregateCounts & { online: number }) => ({ ...c, ...aggregateRates(c) });
+const noOpen: OpenEntryCounts = { overdue: 0, noDeadline: 0 };
+
+/** Counts with their rates; the on-time rate is the 766 index's (indicator 2.1), from the open split. */
+const withRates = (c: AggregateCounts & { online: number }, open: OpenEntryCounts) => ({
+  ...c,
+  ...aggregateRates(c),
+  inProgressOverdue: open.overdue,
+  inProgressNoDeadline: open.noDeadline,
+  onTimeRate: dashboardOnTimeRate(c, open),
+});
+
+const sumOpen = (m: ReadonlyMap<string, OpenEntryCounts>): OpenEntryCounts => {
+  const t = { ...noOpen };
+  for (const o of m.values()) {
+    t.overdue += o.overdue;
+    t.noDeadline += o.noDeadline;
+  }
+  return t;
+};
 
 function sumRows(rows: readonly AggregateRow[]): AggregateCounts & { online: number } {
   const t = { ...emptyAggregateCounts(), online: 0 };
@@ -94,12 +117,19 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const perspective = q.by === 'current_unit' ? 'current' : 'entry';
       const repo = createDossierAggregatesRepository(deps.database.db);
       const prev = previousPeriod(period.from, period.to);
-      const [rows, prevRows, daily, procedures, openDue] = await Promise.all([
+      const prevPeriod = statsPeriod(now, prev.from, prev.to);
+      const openEntries = createOpenEntriesRepository(deps.database.db);
+      const feedback = createSupervisionFeedbackRepository(deps.database.db);
+      const [rows, prevRows, daily, procedures, openDue, open, prevOpen, fb, prevFb] = await Promise.all([
         repo.breakdown(scope, period, perspective),
         repo.breakdown(scope, prev, perspective),
         repo.daily(scope, period, perspective),
         repo.procedures(scope, period),
         repo.openDue(scope),
+        openEntries.openSplit(scope, period, perspective, now),
+        openEntries.openSplit(scope, prevPeriod, perspective, now),
+        feedback.indexGroups(scope, period, now),
+        feedback.indexGroups(scope, prevPeriod, now),
       ]);
       const parentCode = scope.level === 'commune' ? scope.provinceCode : null;
       const names = await findUnitNames(
@@ -113,7 +143,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const mayOpen = (rowCode: string) =>
         scope.level === 'nation'
           ? decide(actor, 'dossier.stats', { kind: 'unit', unitCode: rowCode, provinceCode: rowCode }).allowed
-          : decide(actor, scope.level === 'commune' ? 'dossier.read' : 'dossier.stats', {
+          : // the commune's row opens its drill-down (departments, officials, dossiers): a supervision read too
+            decide(actor, 'dossier.stats', {
               kind: 'unit',
               unitCode: rowCode,
               provinceCode: scope.provinceCode,
@@ -134,10 +165,12 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         to: period.to,
         previous: prev,
         generatedAt: now.toISOString(),
-        totals: withRates(sumRows(rows)),
-        previousTotals: withRates(sumRows(prevRows)),
+        totals: withRates(sumRows(rows), sumOpen(open)),
+        previousTotals: withRates(sumRows(prevRows), sumOpen(prevOpen)),
+        feedback: feedbackIndex(fb),
+        previousFeedback: feedbackIndex(prevFb),
         rows: rows.map((r) => ({
-          ...withRates(r),
+          ...withRates(r, open.get(r.code) ?? noOpen),
           code: r.code,
           name: names.get(r.code) ?? r.code,
           drill: mayOpen(r.code) ? drill : null,

@@ -2,6 +2,7 @@ import {
   DossierStats,
   DossierStatsExportQuery,
   type DossierStatsRow,
+  MonthlyReportList,
   SERVICE_INDICATOR_NAMES_VI,
   type ServiceIndicator,
 } from '@mot-cua/contracts';
@@ -129,20 +130,7 @@ export const monthlyReportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         tags,
         summary: 'Monthly reports (one per province and month recorded) of the provinces the caller may read',
         querystring: z.object({ provinceCode: MonthlyParams.shape.provinceCode.optional() }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                provinceCode: z.string(),
-                name: z.string(),
-                month: z.string(),
-                points: z.number(),
-                maxPoints: z.number(),
-                computedAt: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: MonthlyReportList },
       },
     },
     async (req) => {

@@ -1,11 +1,12 @@
 import { featurePlugin } from '../feature.js';
 import { delegatedTaskRoutes } from './delegated-tasks.routes.js';
+import { drilldownRoutes } from './drilldown.routes.js';
 import { dossierStatsExportRoutes, monthlyReportRoutes } from './reports.routes.js';
 import { serviceIndexRoutes } from './service-index.routes.js';
 import { serviceIndexTrendRoutes } from './service-index-trend.routes.js';
 import { workloadRoutes } from './workload.routes.js';
 
-/** /api/supervision: the Decision 766 index and its trend, workload, the delegated-task register, exports. */
+/** /api/supervision: the Decision 766 index and its trend, workload, the delegated-task register, exports, the drill-down below the commune. */
 export const supervisionRoutes = featurePlugin([
   serviceIndexRoutes,
   serviceIndexTrendRoutes,
@@ -13,4 +14,5 @@ export const supervisionRoutes = featurePlugin([
   workloadRoutes,
   delegatedTaskRoutes,
   monthlyReportRoutes,
+  drilldownRoutes,
 ]);

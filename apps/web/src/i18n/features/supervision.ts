@@ -46,6 +46,21 @@ export const vi = {
     },
     names: SERVICE_INDICATOR_NAMES_VI,
   },
+  reports: {
+    title: 'Báo cáo tháng theo tỉnh, thành phố',
+    intro:
+      'Mỗi tháng, hệ thống chốt bộ chỉ số 766 của từng tỉnh vào đầu tháng sau; báo cáo của một tháng đã chốt không thay đổi. Tải về dạng Excel hoặc PDF.',
+    province: 'Tỉnh, thành phố',
+    month: 'Tháng',
+    points: 'Điểm các chỉ số tính được',
+    computedAt: 'Chốt lúc',
+    files: 'Tải về',
+    xlsx: 'Excel',
+    pdf: 'PDF',
+    fileLabel: 'Tải báo cáo {{month}} của {{name}} ({{format}})',
+    none: 'Chưa có báo cáo tháng nào được chốt. Hệ thống tự chốt số liệu tháng trước vào đầu mỗi tháng.',
+    link: 'Báo cáo tháng',
+  },
   workload: {
     title: 'Khối lượng công việc và nhân lực',
     scope:
@@ -162,6 +177,21 @@ export const en: typeof vi = {
       '5.3': 'Satisfaction with feedback handling',
       '5.4': 'Satisfaction with procedure handling',
     },
+  },
+  reports: {
+    title: 'Monthly reports by province',
+    intro:
+      'Each month the 766 index of every province is recorded at the start of the next month; a recorded month’s report does not change. Download it as Excel or PDF.',
+    province: 'Province',
+    month: 'Month',
+    points: 'Points of the computable indicators',
+    computedAt: 'Recorded at',
+    files: 'Download',
+    xlsx: 'Excel',
+    pdf: 'PDF',
+    fileLabel: 'Download the {{month}} report of {{name}} ({{format}})',
+    none: 'No monthly report recorded yet. The previous month is recorded at the start of each month.',
+    link: 'Monthly reports',
   },
   workload: {
     title: 'Workload and staffing',

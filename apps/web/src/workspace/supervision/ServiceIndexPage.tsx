@@ -2,6 +2,7 @@ import { Anchor, Badge, Container, Group, Loader, Stack, Text, Title } from '@ma
 import { DOSSIER_INDICATORS, type DossierIndicatorId, type ServiceIndicator } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { exportUrl, type SupervisionFilter, useServiceIndex } from '../../api/supervision.js';
 import { DataTable } from '../../components/DataTable.js';
 import { IndicatorDossierList, type IndicatorPick } from './IndicatorDossierList.js';
@@ -70,6 +71,9 @@ export function ServiceIndexPage() {
                 <Anchor href={exportUrl('/service-index', filter, 'pdf')} download>
                   {t('supervision.index.pdf')}
                 </Anchor>
+                <Anchor component={Link} to="/workspace/supervision/reports">
+                  {t('supervision.reports.link')}
+                </Anchor>
               </Group>
             </Group>
             <DataTable<ServiceIndicator>
@@ -93,7 +97,17 @@ export function ServiceIndexPage() {
                     i.points !== null ? (
                       `${i.points.toLocaleString('vi-VN')} / ${i.max}`
                     ) : (
-                      <Badge color={i.computable ? 'gray' : 'orange'} variant="light" tt="none">
+                      <Badge
+                        color={i.computable ? 'gray' : 'orange'}
+                        variant="light"
+                        tt="none"
+                        h="auto"
+                        py={2}
+                        // the label wraps in a narrow column instead of being cut to "Không t…"
+                        style={{ minWidth: 'max-content' }}
+                        styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
+                        data-testid={`service-index-badge-${i.id}`}
+                      >
                         {i.computable ? t('supervision.index.noPoints') : t('supervision.index.notComputable')}
                       </Badge>
                     ),

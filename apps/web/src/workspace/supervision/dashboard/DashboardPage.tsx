@@ -15,38 +15,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { Dashboard, DashboardCounts } from '@mot-cua/contracts';
+import type { Dashboard } from '@mot-cua/contracts';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client.js';
 import { useDashboard } from '../../../api/supervision-dashboard.js';
+import { DashboardKpis } from './DashboardKpis.js';
 import { DashboardTables } from './DashboardTables.js';
+import { int } from './format.js';
 
 // The map carries d3 and the shapes: its own chunk, loaded when a national dashboard shows it.
 const MetricMap = lazy(() => import('./MetricMap.js').then((m) => ({ default: m.MetricMap })));
-
-export const pct = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
-const num = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : v.toFixed(digits));
-
-function Kpi({ label, value, previous }: { label: string; value: string; previous?: string | undefined }) {
-  return (
-    <Card withBorder padding="sm">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-      {previous && (
-        <Text size="xs" c="dimmed">
-          {previous}
-        </Text>
-      )}
-    </Card>
-  );
-}
 
 /** Supervision dashboard: nation → province → commune → the commune's dossiers, from the aggregates. */
 export function DashboardPage() {
@@ -92,8 +72,6 @@ export function DashboardPage() {
     );
   }
   const s = d.data;
-  const prev = (f: (c: DashboardCounts) => string) =>
-    s ? t('dashboard.previous', { from: s.previous.from, to: s.previous.to, value: f(s.previousTotals) }) : undefined;
   return (
     <Container size="xl" py="md">
       <Stack gap="md">
@@ -133,43 +111,7 @@ export function DashboardPage() {
           <Loader aria-label="…" />
         ) : (
           <>
-            <SimpleGrid cols={{ base: 2, md: 4 }}>
-              <Kpi
-                label={t('dashboard.received')}
-                value={s.totals.received.toLocaleString('vi')}
-                previous={prev((c) => c.received.toLocaleString('vi'))}
-              />
-              <Kpi
-                label={t('dashboard.onlineShare')}
-                value={pct(s.totals.onlineShare)}
-                previous={prev((c) => pct(c.onlineShare))}
-              />
-              <Kpi
-                label={t('dashboard.onTimeShare')}
-                value={pct(s.totals.finishedOnTimeShare)}
-                previous={prev((c) => pct(c.finishedOnTimeShare))}
-              />
-              <Kpi label={t('dashboard.inProgress')} value={s.totals.inProgress.toLocaleString('vi')} />
-              <Kpi
-                label={`${t('dashboard.early')} / ${t('dashboard.onTime')} / ${t('dashboard.late')}`}
-                value={`${s.totals.finishedEarly} / ${s.totals.finishedOnTime} / ${s.totals.finishedLate}`}
-              />
-              <Kpi
-                label={t('dashboard.supplementRate')}
-                value={pct(s.totals.supplementRate)}
-                previous={prev((c) => pct(c.supplementRate))}
-              />
-              <Kpi
-                label={t('dashboard.refusalRate')}
-                value={pct(s.totals.refusalRate)}
-                previous={prev((c) => pct(c.refusalRate))}
-              />
-              <Kpi
-                label={t('dashboard.rating')}
-                value={num(s.totals.averageRating)}
-                previous={prev((c) => num(c.averageRating))}
-              />
-            </SimpleGrid>
+            <DashboardKpis dashboard={s} />
             <Card withBorder>
               <Title order={2} size="h4">
                 {t('dashboard.openDue.title')}
@@ -180,7 +122,7 @@ export function DashboardPage() {
                     <Text size="sm" c={k === 'overdue' ? 'red.9' : 'dimmed'}>
                       {t(`dashboard.openDue.${k}`)}
                     </Text>
-                    <Text fw={700}>{s.openDue[k].toLocaleString('vi')}</Text>
+                    <Text fw={700}>{int(s.openDue[k])}</Text>
                   </Box>
                 ))}
               </SimpleGrid>

@@ -2,9 +2,7 @@ import { Anchor, Card, Table, Text, Title } from '@mantine/core';
 import type { Dashboard } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { pct } from './DashboardPage.js';
-
-const days = (v: number | null) => (v === null ? '—' : v.toFixed(1));
+import { dec as days, int, pct } from './format.js';
 
 /** The rows of the level below (each opening its own dashboard, or a commune's dossier list) and the procedures. */
 export function DashboardTables({
@@ -15,6 +13,8 @@ export function DashboardTables({
   linkTo: (level: string, code: string) => string;
 }) {
   const { t } = useTranslation();
+  // below the commune: its departments, officials and dossiers, same period
+  const drillTo = (code: string) => `/workspace/supervision/commune?code=${code}&from=${s.from}&to=${s.to}`;
   const rowsTitle = s.level === 'nation' ? 'province' : s.level === 'province' ? 'commune' : 'dossiers';
   return (
     <>
@@ -32,7 +32,8 @@ export function DashboardTables({
                   <Table.Th>{t('dashboard.unit')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.received')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.onlineShare')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.onTimeShare')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.onTimeRate')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.finishedOnTimeShare')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.late')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.inProgress')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.refusalRate')}</Table.Th>
@@ -44,8 +45,8 @@ export function DashboardTables({
                   <Table.Tr key={r.code}>
                     <Table.Td>
                       {r.drill === 'dossiers' ? (
-                        <Anchor component={Link} to={`/workspace/dossiers?unit=${r.code}&view=all`}>
-                          {r.name} — {t('dashboard.openDossiers')}
+                        <Anchor component={Link} to={drillTo(r.code)}>
+                          {r.name} — {t('dashboard.openDrill')}
                         </Anchor>
                       ) : r.drill ? (
                         <Anchor
@@ -59,11 +60,12 @@ export function DashboardTables({
                         r.name
                       )}
                     </Table.Td>
-                    <Table.Td ta="right">{r.received.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{int(r.received)}</Table.Td>
                     <Table.Td ta="right">{pct(r.onlineShare)}</Table.Td>
+                    <Table.Td ta="right">{pct(r.onTimeRate)}</Table.Td>
                     <Table.Td ta="right">{pct(r.finishedOnTimeShare)}</Table.Td>
-                    <Table.Td ta="right">{r.finishedLate.toLocaleString('vi')}</Table.Td>
-                    <Table.Td ta="right">{r.inProgress.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{int(r.finishedLate)}</Table.Td>
+                    <Table.Td ta="right">{int(r.inProgress)}</Table.Td>
                     <Table.Td ta="right">{pct(r.refusalRate)}</Table.Td>
                     <Table.Td ta="right">{days(r.averageProcessingDays)}</Table.Td>
                   </Table.Tr>
@@ -95,10 +97,10 @@ export function DashboardTables({
                 {s.procedures.map((p) => (
                   <Table.Tr key={p.procedureCode}>
                     <Table.Td>{p.procedureName}</Table.Td>
-                    <Table.Td ta="right">{p.received.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{int(p.received)}</Table.Td>
                     <Table.Td ta="right">{days(p.averageProcessingDays)}</Table.Td>
                     <Table.Td ta="right">{days(p.averageLimitDays)}</Table.Td>
-                    <Table.Td ta="right">{p.finishedLate.toLocaleString('vi')}</Table.Td>
+                    <Table.Td ta="right">{int(p.finishedLate)}</Table.Td>
                     <Table.Td ta="right">{pct(p.received ? p.supplementedDossiers / p.received : null)}</Table.Td>
                     <Table.Td ta="right">{pct(p.received ? p.refused / p.received : null)}</Table.Td>
                   </Table.Tr>

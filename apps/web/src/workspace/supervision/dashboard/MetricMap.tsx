@@ -3,11 +3,13 @@ import type { DashboardRow } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProvinceMap } from '../../../components/ProvinceMap.js';
+import { pct } from './format.js';
 
-const METRICS = ['finishedOnTimeShare', 'onlineShare', 'supplementRate', 'refusalRate'] as const;
+const METRICS = ['onTimeRate', 'finishedOnTimeShare', 'onlineShare', 'supplementRate', 'refusalRate'] as const;
 type Metric = (typeof METRICS)[number];
 const LABEL: Record<Metric, string> = {
-  finishedOnTimeShare: 'dashboard.onTimeShare',
+  onTimeRate: 'dashboard.onTimeRate',
+  finishedOnTimeShare: 'dashboard.finishedOnTimeShare',
   onlineShare: 'dashboard.onlineShare',
   supplementRate: 'dashboard.supplementRate',
   refusalRate: 'dashboard.refusalRate',
@@ -16,7 +18,7 @@ const LABEL: Record<Metric, string> = {
 /** Provinces coloured by a metric of the dashboard's rows (0–1 shares); each province opens its dashboard. */
 export function MetricMap({ rows, hrefOf }: { rows: DashboardRow[]; hrefOf: (code: string) => string }) {
   const { t } = useTranslation();
-  const [metric, setMetric] = useState<Metric>('finishedOnTimeShare');
+  const [metric, setMetric] = useState<Metric>('onTimeRate');
   const values = Object.fromEntries(rows.filter((r) => r[metric] !== null).map((r) => [r.code, r[metric] as number]));
   return (
     <Card withBorder>
@@ -35,7 +37,7 @@ export function MetricMap({ rows, hrefOf }: { rows: DashboardRow[]; hrefOf: (cod
         <ProvinceMap
           title={t('dashboard.map')}
           values={values}
-          describe={(_code, v) => `${t(LABEL[metric])}: ${(v * 100).toFixed(1)} %`}
+          describe={(_code, v) => `${t(LABEL[metric])}: ${pct(v)}`}
           hrefOf={hrefOf}
         />
       </Box>
