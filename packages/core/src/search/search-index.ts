@@ -103,8 +103,17 @@ const BRIDGE_WEIGHT = 0.6;
  * "chuyển … nhà").
  */
 const MAX_PHRASE_RESIDUAL = 0.4;
+/**
+ * …or when another procedure holds the phrase word for word, at least this share of the question and this much
+ * more of it than the phrase's procedure does ("ủy ban xã được giao đất để quản lý thì đăng ký đất đai lần đầu" holds "lần đầu", but
+ * its words name the case of land allotted for management).
+ */
+const PHRASE_YIELD_COVERAGE = 0.7;
+const PHRASE_YIELD_LEAD = 0.25;
 /** …or when the question's cues contradict its procedure (foreign element, another variant). */
 const MIN_PHRASE_CUE_FACTOR = 0.8;
+/** Most a question's cues may raise a curated phrase's bonus. */
+const PHRASE_FIT_MAX = 1.5;
 /** Share of a number's rarity that counts toward coverage. */
 const NUMBER_WEIGHT = 0.3;
 /** Share of a corrected word's rarity that counts toward coverage: a corrected word is a guess. */
@@ -113,6 +122,13 @@ const PHRASE_CONFIDENCE = 0.9;
 const CODE_PREFIX_CONFIDENCE = 0.8;
 /** Share of the query's idf weight a text match must cover to be listed once some procedure covers it all. */
 const MIN_TAIL_COVERAGE = 0.5;
+/**
+ * A text match's score is scaled by the share of the question it holds, up to this share (then full): BM25 alone
+ * lets a long name that repeats two of the question's words ("giấy chứng nhận … quyền sử dụng đất") outrank the
+ * procedure that holds the rest of the question ("thế chấp … vay ngân hàng" → biện pháp bảo đảm). Chosen on the
+ * frozen dev split (0.5–0.8 tried; 0.6 lowered no field there).
+ */
+const FULL_COVERAGE = 0.6;
 
 export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 
@@ -442,15 +458,25 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     };
     const mentioned = a.tokens.join(' ');
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
+    /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
+    const specialOf = (d: Doc) => {
+      let f = cueOf(d);
+      for (const q of d.qualifiers) f *= factors[q]!;
+      return f;
+    };
 
     type Hit = { doc: number; score: number; matchedBy: ScoredProcedure['matchedBy'] };
+    /** Scores before the coverage scaling: a curated phrase's procedures are ranked among themselves on these. */
+    const unscaled = new Map<number, number>();
     const hits = new Map<number, Hit>();
     let best = 0;
     for (const i of touched) {
       const d = docs[i]!;
       if (!passes(d, options)) continue;
-      let score = scores[i]! * d.prior * cueOf(d);
-      for (const q of d.qualifiers) score *= factors[q]!;
+      const held = Math.min(1, coverageAt(i) / FULL_COVERAGE);
+      const raw = scores[i]! * d.prior * specialOf(d);
+      const score = raw * held;
+      unscaled.set(i, raw);
       if (score > best) best = score;
       hits.set(i, { doc: i, score, matchedBy: 'text' });
     }
@@ -465,6 +491,20 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
           pattern.every((w, k) => (k === 0 ? docs[i]!.unigrams.has(w) : docs[i]!.tf.has(`${pattern[k - 1]} ${w}`))),
       );
     const boosted = new Map<number, number>();
+    /**
+     * The best coverage of a procedure outside the phrase's own that holds one of the matched phrases word for word
+     * and whose cues do not contradict the question.
+     */
+    const holds = (i: number, pattern: string[]) =>
+      pattern.every((w, k) => docs[i]!.nameWords.has(w) && (k === 0 || docs[i]!.tf.has(`${pattern[k - 1]} ${w}`)));
+    const outsideCoverage = (own: ReadonlySet<number>, patterns: string[][]) => {
+      let c = 0;
+      for (const i of hits.keys()) {
+        if (own.has(i) || coverageAt(i) <= c || specialOf(docs[i]!) < MIN_PHRASE_CUE_FACTOR) continue;
+        if (patterns.some((p) => holds(i, p))) c = coverageAt(i);
+      }
+      return c;
+    };
     /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
     const phraseSure = new Map<number, number>();
     a.intents.forEach((it, k) => {
@@ -472,11 +512,22 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       const ownCovers = [...own].some((i) => coverageAt(i) >= 0.999);
       if (!ownCovers && it.matched.every((p) => literal(p, own))) return;
       const words = new Set(it.matched.flat());
+      // (phrases of two words or more, found word for word in the question, held in the other procedure's name)
+      const plain = it.matched.filter((p) => p.length > 1 && containsSequence(a.tokens, p));
+      const bestTextCoverage = outsideCoverage(new Set(it.codes.map((c) => docIndex.get(c)!)), plain);
       it.codes.forEach((c, pos) => {
         let i = docIndex.get(c)!;
         // The variant of the procedure that the question's cues name ("kết hôn" asked "lưu động": that one).
-        const variant = familyOf[i]!.reduce((b, v) => (cueOf(docs[v]!) > cueOf(docs[b]!) * 1.15 ? v : b), i);
-        i = variant;
+        // Among variants that fit clearly better than the listed one, the best fit; on a tie the more general
+        // (shorter) name ("khai sinh có yếu tố nước ngoài" before "… cho người đã có hồ sơ, giấy tờ cá nhân").
+        const base = specialOf(docs[i]!) * 1.15;
+        const variant = familyOf[i]!.filter((v) => specialOf(docs[v]!) > base).reduce<number | undefined>((b, v) => {
+          if (b === undefined) return v;
+          const [fv, fb] = [specialOf(docs[v]!), specialOf(docs[b]!)];
+          if (fv > fb * 1.001) return v;
+          return fv * 1.001 >= fb && nameSets[v]!.size < nameSets[b]!.size ? v : b;
+        }, undefined);
+        i = variant ?? i;
         const d = docs[i]!;
         const gate = cueFactor(a.cues, d.cues, true);
         if (gate < MIN_PHRASE_CUE_FACTOR) return;
@@ -484,7 +535,11 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
           .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !CUE_WORDS.has(t))
           .reduce((sum, t) => sum + weightOf(t), 0);
         if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
-        const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos);
+        const outcovered = bestTextCoverage - coverageAt(i);
+        if (bestTextCoverage >= PHRASE_YIELD_COVERAGE && outcovered >= PHRASE_YIELD_LEAD) return;
+        // The special case the question names (lưu động, foreign element) counts among the phrase's procedures too.
+        const fit = Math.min(PHRASE_FIT_MAX, Math.max(MIN_PHRASE_CUE_FACTOR, specialOf(d)));
+        const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos) * fit;
         if ((boosted.get(i) ?? 0) < bonus) boosted.set(i, bonus);
         const sure = PHRASE_CONFIDENCE * gate * (1 - (idfTotal > 0 ? residual / idfTotal : 0));
         phraseSure.set(i, Math.max(phraseSure.get(i) ?? 0, sure));
@@ -493,7 +548,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     for (const [i, bonus] of boosted) {
       if (!passes(docs[i]!, options)) continue;
       const h = hits.get(i);
-      hits.set(i, { doc: i, score: (h?.score ?? 0) + bonus, matchedBy: 'phrase' });
+      hits.set(i, { doc: i, score: (unscaled.get(i) ?? h?.score ?? 0) + bonus, matchedBy: 'phrase' });
     }
 
     // Codes: an exact code first, then code prefixes ("1.0011", "001193").

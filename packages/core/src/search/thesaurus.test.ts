@@ -30,3 +30,17 @@ describe('thesaurus', () => {
       expect(e.everyday.length === 1 && risky.has(e.everyday[0]!), e.everyday.join(' ')).toBe(false);
   });
 });
+
+describe('thesaurus and abbreviations added in the third round', () => {
+  it('bridges "cưới chồng", "đi làm ăn xa" and "về nhà chồng", never the word "cuối" alone', () => {
+    expect(bridge('tôi muốn cưới chồng người Hàn Quốc').flat()).toContain('ket hon');
+    expect(bridge('cuối năm').flat()).toEqual([]);
+    expect(bridge('đi làm ăn xa 3 tháng').flat()).toEqual(['tam vang']);
+    expect(bridge('nhập hộ khẩu cho vợ về nhà chồng').flat()).toContain('dang ky thuong tru');
+  });
+
+  it('expands the abbreviations the catalog itself writes ("DSPHSK", "thuế GTGT")', () => {
+    expect(expandSynonyms(tokenize('nghỉ DSPHSK')).tokens.join(' ')).toBe('nghi duong suc phuc hoi suc khoe');
+    expect(expandSynonyms(tokenize('hoàn thuế GTGT')).tokens.join(' ')).toBe('hoan thue gia tri gia tang');
+  });
+});
