@@ -35,6 +35,8 @@ const MAX_FOLLOW_UPS = 4;
 export type AnswerOptions = {
   /** Only these procedure codes (e.g. those enabled in the asker's unit). */
   codes?: ReadonlySet<string> | undefined;
+  /** The level of the unit asked through (a commune's or a province's page): its procedures are preferred lightly. */
+  level?: 'province' | 'commune' | undefined;
 };
 
 /** The assistant's answer without timing (the caller measures). */
@@ -110,7 +112,11 @@ export function createRetrievalAnswerer(index: SearchIndex): Answerer {
   return {
     name: 'retrieval',
     answer(question, options = {}) {
-      return answerFromOutcome(index, question, index.search(question, { codes: options.codes, limit: 8 }));
+      return answerFromOutcome(
+        index,
+        question,
+        index.search(question, { codes: options.codes, askerLevel: options.level, limit: 8 }),
+      );
     },
   };
 }

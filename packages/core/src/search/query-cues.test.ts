@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_WORDS, cueFactor, negationFactor, queryCues, recordCues } from './query-cues.js';
+import { CUE_WORDS, cueFactor, levelCue, negationFactor, queryCues, recordCues } from './query-cues.js';
 import { tokenize } from './text.js';
 
 const q = (s: string) => queryCues(tokenize(s));
@@ -144,5 +144,16 @@ describe('cues added in the third round (2026-11-30)', () => {
     const asked = 'công ty muốn tạm ngừng kinh doanh';
     expect(factor(asked, company) / factor(asked, household)).toBeGreaterThan(1.5);
     expect(factor('hộ kinh doanh tạm ngừng', company)).toBeLessThan(factor('hộ kinh doanh tạm ngừng', household));
+  });
+});
+
+describe('level cue', () => {
+  it('reads the province or the commune a question names, and nothing from "tình trạng" or a place name', () => {
+    expect(levelCue(tokenize('nộp hồ sơ lên Sở Tư pháp'))).toBe('province');
+    expect(levelCue(tokenize('UBND tỉnh chấp thuận chủ trương'))).toBe('province');
+    expect(levelCue(tokenize('ra UBND xã xin xác nhận'))).toBe('commune');
+    expect(levelCue(tokenize('xác nhận tình trạng hôn nhân'))).toBeUndefined();
+    expect(levelCue(tokenize('chuyển mục đích sử dụng rừng ở Nghệ An'))).toBeUndefined();
+    expect(levelCue(tokenize('hồ sơ ở cấp xã hay cấp tỉnh'))).toBeUndefined();
   });
 });

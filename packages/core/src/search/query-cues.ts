@@ -387,3 +387,23 @@ function some<T>(set: ReadonlySet<T>, test: (x: T) => boolean): boolean {
   for (const x of set) if (test(x)) return true;
   return false;
 }
+
+/** The level a question names: the province's bodies ("UBND tỉnh", "Sở Tư pháp", "cấp tỉnh") or the commune's. */
+export type LevelCue = 'province' | 'commune';
+const DEPARTMENTS = ['tu phap', 'xay dung', 'noi vu', 'y te', 'tai chinh', 'cong thuong', 'nong nghiep', 'giao duc'];
+const LEVEL_WORDS: Record<LevelCue, Pattern[]> = {
+  province: [
+    ...['cap tinh', 'ubnd tinh', 'uy ban tinh', 'uy ban nhan dan tinh', 'chu tich tinh', 'hdnd tinh'].map((w) => p(w)),
+    ...['hoi dong nhan dan tinh', 'cong an tinh', 'len tinh', 'o tinh lam', 'tai tinh'].map((w) => p(w)),
+    ...DEPARTMENTS.map((d) => p(`so ${d}`)),
+  ],
+  commune: [
+    ...['cap xa', 'ubnd xa', 'uy ban xa', 'uy ban nhan dan xa', 'chu tich xa', 'ubnd phuong'].map((w) => p(w)),
+    ...['uy ban phuong', 'cong an xa', 'cong an phuong', 'ra xa', 'len xa', 'tai xa', 'tai phuong'].map((w) => p(w)),
+  ],
+};
+/** The level named by a question's folded tokens, when it names exactly one. */
+export function levelCue(tokens: ReadonlyArray<string>): LevelCue | undefined {
+  const found = read(tokens, LEVEL_WORDS);
+  return found.size === 1 ? [...found][0] : undefined;
+}

@@ -5,6 +5,7 @@ import {
   type Cues,
   cueFactor,
   cueKey,
+  levelCue,
   negationFactor,
   type QueryCues,
   queryCues,
@@ -32,6 +33,11 @@ import { findBridges, THESAURUS } from './thesaurus.js';
 
 export type SearchFilters = {
   level?: ProcedureLevel | undefined;
+  /**
+   * The level of the unit asking (a commune's or a province's portal): procedures of that level are preferred,
+   * lightly; a level the question names itself ("UBND tỉnh", "cấp xã") weighs more.
+   */
+  askerLevel?: 'province' | 'commune' | undefined;
   field?: string | undefined;
   /** Only these codes (e.g. the procedures enabled in a unit). */
   codes?: ReadonlySet<string> | undefined;
@@ -93,6 +99,9 @@ const BIGRAM_WEIGHT = 1.5;
 const QUALIFIERS: ReadonlyArray<{ inName: string; inQuery: string; factor: number }> = [
   { inName: 'da co ho so giay to ca nhan', inQuery: 'ho so giay to', factor: 0.85 },
 ];
+/** Factors for a procedure of the level the question names / not of it; likewise for the asking unit's level. */
+const LEVEL_NAMED = [1.2, 0.85] as const;
+const LEVEL_ASKER = [1.2, 0.9] as const;
 /** Weight of an administrative term the thesaurus adds beside an everyday word. */
 const BRIDGE_WEIGHT = 0.6;
 /**
@@ -457,10 +466,14 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       return negating ? f * negationFactor(a.cues, (w) => d.nameWords.has(w)) : f;
     };
     const mentioned = a.tokens.join(' ');
+    const named = levelCue(a.tokens);
+    const level = named ?? options.askerLevel;
+    const [agree, other] = named ? LEVEL_NAMED : LEVEL_ASKER;
+    const levelOf = (d: Doc) => (!level ? 1 : d.record.levels.includes(level) ? agree : other);
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
     /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
     const specialOf = (d: Doc) => {
-      let f = cueOf(d);
+      let f = cueOf(d) * levelOf(d);
       for (const q of d.qualifiers) f *= factors[q]!;
       return f;
     };
