@@ -492,7 +492,10 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       return words.size ? asked / words.size : 1;
     };
     type Hit = { doc: number; score: number; matchedBy: ScoredProcedure['matchedBy'] };
-    /** Scores before the coverage scaling: a curated phrase's procedures are ranked among themselves on these. */
+    /**
+     * Scores before the coverage and name scaling: a curated phrase's procedures are ranked among themselves on
+     * these (the phrase says what the question means; the order of its codes is curated).
+     */
     const unscaled = new Map<number, number>();
     const hits = new Map<number, Hit>();
     let best = 0;
@@ -500,8 +503,8 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       const d = docs[i]!;
       if (!passes(d, options)) continue;
       const held = Math.min(1, coverageAt(i) / FULL_COVERAGE);
-      const raw = scores[i]! * d.prior * specialOf(d) * (1 - NAME_SPECIFICITY + NAME_SPECIFICITY * nameAsked(i));
-      const score = raw * held;
+      const raw = scores[i]! * d.prior * specialOf(d);
+      const score = raw * held * (1 - NAME_SPECIFICITY + NAME_SPECIFICITY * nameAsked(i));
       unscaled.set(i, raw);
       if (score > best) best = score;
       hits.set(i, { doc: i, score, matchedBy: 'text' });
