@@ -44,3 +44,11 @@ describe('thesaurus and abbreviations added in the third round', () => {
     expect(expandSynonyms(tokenize('hoàn thuế GTGT')).tokens.join(' ')).toBe('hoan thue gia tri gia tang');
   });
 });
+
+describe('fillers inside an everyday phrase', () => {
+  it('bridges "mở thêm chi nhánh" like "mở chi nhánh", and only one filler after the first word', () => {
+    expect(bridge('mở thêm chi nhánh cho công ty').flat()).toContain('dang ky hoat dong chi nhanh');
+    expect(bridge('mở chi nhánh').flat()).toContain('dang ky hoat dong chi nhanh');
+    expect(bridge('mở thêm một chi nhánh').flat()).not.toContain('dang ky hoat dong chi nhanh');
+  });
+});

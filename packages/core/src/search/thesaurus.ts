@@ -237,14 +237,27 @@ export function findBridges(tokens: ReadonlyArray<string>): Bridge[] {
   const used = new Set<number>();
   for (const e of THESAURUS) {
     for (let i = 0; i + e.everyday.length <= tokens.length; i++) {
-      if (!e.everyday.every((w, k) => tokens[i + k] === w)) continue;
-      const same = out.find((b) => b.at === i && b.length === e.everyday.length);
+      const length = matchLength(tokens, i, e.everyday);
+      if (length === 0) continue;
+      const same = out.find((b) => b.at === i && b.length === length);
       if (same) same.admin.push(...e.admin);
-      else if (e.everyday.every((_, k) => !used.has(i + k))) {
-        out.push({ at: i, length: e.everyday.length, admin: [...e.admin] });
-        for (let k = 0; k < e.everyday.length; k++) used.add(i + k);
+      else if (Array.from({ length }, (_, k) => i + k).every((k) => !used.has(k))) {
+        out.push({ at: i, length, admin: [...e.admin] });
+        for (let k = 0; k < length; k++) used.add(i + k);
       }
     }
   }
   return out;
+}
+
+/** Words that may stand inside an everyday phrase without changing it ("mở thêm chi nhánh", "làm cái sổ"). */
+const FILLERS: ReadonlySet<string> = new Set(['them', 'cai', 'mot']);
+
+/** Tokens an everyday phrase spans from `at` (one filler word allowed after its first word), or 0. */
+function matchLength(tokens: ReadonlyArray<string>, at: number, phrase: ReadonlyArray<string>): number {
+  if (tokens[at] !== phrase[0]) return 0;
+  let skip = 0;
+  if (phrase.length > 1 && tokens[at + 1] !== phrase[1] && FILLERS.has(tokens[at + 1] ?? '')) skip = 1;
+  for (let k = 1; k < phrase.length; k++) if (tokens[at + k + skip] !== phrase[k]) return 0;
+  return phrase.length + skip;
 }
