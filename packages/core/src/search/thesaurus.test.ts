@@ -52,3 +52,16 @@ describe('fillers inside an everyday phrase', () => {
     expect(bridge('mở thêm một chi nhánh').flat()).not.toContain('dang ky hoat dong chi nhanh');
   });
 });
+
+describe('land and business bridges added in the third round', () => {
+  it('bridges "xóa thế chấp" to the removal of the security registration, "trả nợ tiền đất" to its payment', () => {
+    expect(bridge('trả hết nợ rồi xóa thế chấp sổ đỏ').flat()).toContain('xoa dang ky bien phap bao dam');
+    expect(bridge('trả nợ tiền sử dụng đất').flat()).toContain('thanh toan xoa no tien su dung dat');
+  });
+
+  it('bridges a member joining a one-member company to its conversion (Enterprise Law 2020)', () => {
+    expect(bridge('công ty một thành viên nhận thêm người góp vốn').flat()).toContain(
+      'chuyen doi cong ty trach nhiem huu han mot thanh vien',
+    );
+  });
+});

@@ -27,6 +27,11 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['the chap', 'bien phap bao dam'],
     ['vay ngan hang', 'bien phap bao dam'],
     ['giai chap', 'xoa dang ky bien phap bao dam'],
+    ['xoa the chap', 'xoa dang ky bien phap bao dam'],
+    ['rut so', 'xoa dang ky bien phap bao dam'],
+    ['tra no tien dat', 'thanh toan xoa no tien su dung dat'],
+    ['tra no tien su dung dat', 'thanh toan xoa no tien su dung dat'],
+    ['ban do dia chinh', 'do dac va ban do|cung cap thong tin du lieu'],
     ['lam so', 'cap giay chung nhan|dang ky dat dai'],
     ['do lai dat', 'do dac|dien tich tang them'],
     ['len tho cu', 'chuyen muc dich su dung dat'],
@@ -68,6 +73,10 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['ban thuoc la', 'ban le san pham thuoc la'],
     ['mo chi nhanh', 'dang ky hoat dong chi nhanh'],
     ['gop von', 'von gop'],
+    // Enterprise Law 2020, art. 80 and 202: a one-member company that admits a member becomes a multi-member one.
+    ['nhan them nguoi gop von', 'chuyen doi cong ty trach nhiem huu han mot thanh vien'],
+    ['them thanh vien', 'chuyen doi cong ty trach nhiem huu han mot thanh vien|thay doi thanh vien'],
+    ['ban cong ty', 'chuyen nhuong doanh nghiep tu nhan|thay doi chu so huu'],
   ],
   civil_status: [
     ['de con', 'khai sinh'],
