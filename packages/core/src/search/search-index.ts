@@ -245,6 +245,16 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   });
   // Variants of a procedure: same field, and the name holds every word of its name ("đăng ký kết hôn lưu động").
   const nameSets = docs.map((d) => new Set(tokenize(d.record.name).filter((w) => w !== 'thu' && w !== 'tuc')));
+  // Each name's words other than stopwords as ids (stopwords count as asked), for `nameAsked`: typed arrays, as
+  // it runs for every procedure a question touches.
+  const nameWordId = new Map<string, number>();
+  const nameContent = nameSets.map((set) =>
+    Int32Array.from(
+      [...set].filter((w) => !STOPWORDS.has(w)),
+      (w) => nameWordId.get(w) ?? nameWordId.set(w, nameWordId.size).get(w)!,
+    ),
+  );
+  const nameStops = nameSets.map((set, i) => set.size - nameContent[i]!.length);
   const byNameWord = new Map<string, number[]>();
   nameSets.forEach((set, i) => {
     for (const w of set) {
@@ -485,11 +495,18 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     };
 
     /** Share of a procedure's name words the question holds (itself or bridged): a name's unasked parts weigh. */
+    const askedIds = new Uint8Array(nameWordId.size);
+    for (const w of [...counts.keys(), ...bridgeTerms]) {
+      const id = nameWordId.get(w);
+      if (id !== undefined) askedIds[id] = 1;
+    }
     const nameAsked = (i: number) => {
-      const words = nameSets[i]!;
-      let asked = 0;
-      for (const w of words) if (counts.has(w) || bridgeTerms.has(w) || STOPWORDS.has(w)) asked++;
-      return words.size ? asked / words.size : 1;
+      const ids = nameContent[i]!;
+      const size = ids.length + nameStops[i]!;
+      if (size === 0) return 1;
+      let asked = nameStops[i]!;
+      for (let k = 0; k < ids.length; k++) asked += askedIds[ids[k]!]!;
+      return asked / size;
     };
     type Hit = { doc: number; score: number; matchedBy: ScoredProcedure['matchedBy'] };
     /**
