@@ -10,7 +10,10 @@
  * hamlet / group ("Tổ 3", "Khu 4", "Ấp Bình An", "Thôn 2") in front, and names the data stores abbreviated
  * written in full ("Thị trấn Nông trường Lệ Ninh" for "NT Lệ Ninh"). Half the addresses come from split communes.
  * The seed-20261130 file was used while improving the parser; the seed-20261201 file was generated after and only
- * measured (held out).
+ * measured (held out). Third round: `--styles2 --seed 20261202` (used while fixing) and `--seed 20261203`
+ * (generated after the fixes, measured only):
+ *   npx tsx scripts/admin-units-labelled-set.ts --styles2 --count 800 --seed 20261202 --out address-conversion-styles2.json
+ *   npx tsx scripts/admin-units-labelled-set.ts --styles2 --count 800 --seed 20261203 --out address-conversion-styles2-holdout.json
  *
  * Each address is generated from one row of the official old→new mapping (wardMap) of
  * data/admin-units/vn-admin-units-2025-07-01.json, so its label (the new commune codes) is the mapping itself.
@@ -29,7 +32,14 @@ const flag = (name: string, dflt: number) => {
 };
 const COUNT = flag('--count', 1000);
 const SEED = flag('--seed', 20250701);
-const STYLES = args.includes('--styles');
+const STYLES = args.includes('--styles') || args.includes('--styles2');
+/**
+ * `--styles2` (issue 18, third round): the styles above plus type words written as bare letters ("P Hoa Nghia",
+ * "TP Hai Phong", "H Dinh Quan", "X Gia Canh"), up to three styles on one address, and names the data
+ * abbreviates written either way ("NT Lệ Ninh", "Nông trường Lệ Ninh"). The old seeds without it reproduce their
+ * files unchanged.
+ */
+const STYLES2 = args.includes('--styles2');
 const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1]! : 'address-conversion-labelled.json';
 
 const raw = JSON.parse(readFileSync('data/admin-units/vn-admin-units-2025-07-01.json', 'utf8')) as RawAdminUnitsFile;
@@ -136,7 +146,22 @@ const seen = new Set<string>();
 const STYLE_KINDS = ['reversed', 'sep_gt', 'sep_dash', 'upper_case', 'road', 'hamlet'] as const;
 const ROADS = ['Tỉnh lộ 10', 'Quốc lộ 1A', 'QL 14', 'Tỉnh lộ 8', 'Đường tỉnh 741', 'Km 12 Quốc lộ 20'];
 const HAMLETS = ['Tổ 3', 'Tổ dân phố 5', 'Khu 4', 'Khu phố 2', 'Ấp Bình An', 'Thôn 2', 'Xóm 6', 'Ấp 3'];
-const expandStored = (fullName: string) => fullName.replace(/ N\.?T /, ' Nông trường ');
+const expandStored = (fullName: string) =>
+  STYLES2 && rand() < 0.3 ? fullName : fullName.replace(/ N\.?T /, ' Nông trường ');
+const BARE: Array<[RegExp, string]> = [
+  [/^Thành phố /, 'TP '],
+  [/^Thị xã /, 'TX '],
+  [/^Thị trấn /, 'TT '],
+  [/^Quận /, 'Q '],
+  [/^Huyện /, 'H '],
+  [/^Phường /, 'P '],
+  [/^Xã /, 'X '],
+];
+/** The type word as a bare letter or two, no dot ("P Hoa Nghia"). */
+const bareType = (fullName: string) => {
+  for (const [re, form] of BARE) if (re.test(fullName)) return fullName.replace(re, form);
+  return fullName;
+};
 const storedAbbreviated = communes.filter((c) => / N\.?T /.test(c.fullName));
 function styled(): Item {
   const k = rand();
@@ -146,8 +171,21 @@ function styled(): Item {
   const noise: string[] = [];
   let parts = [expandStored(w.fullName), d.fullName, p.fullName];
   if (parts[0] !== w.fullName) noise.push('stored_abbreviation');
-  parts = parts.map((x) => typeWord(x, noise));
-  const kinds = new Set([pick(STYLE_KINDS), ...(rand() < 0.4 ? [pick(STYLE_KINDS)] : [])]);
+  else if (/ N\.?T /.test(w.fullName)) noise.push('stored_abbreviation_as_stored');
+  let kinds: Set<string>;
+  if (!STYLES2) {
+    // (this order of random draws reproduces the seed-20261130 and 20261201 files)
+    parts = parts.map((x) => typeWord(x, noise));
+    kinds = new Set([pick(STYLE_KINDS), ...(rand() < 0.4 ? [pick(STYLE_KINDS)] : [])]);
+  } else {
+    const kindList = [...STYLE_KINDS, 'bare_type'];
+    kinds = new Set([
+      pick(kindList),
+      ...(rand() < 0.4 ? [pick(kindList)] : []),
+      ...(rand() < 0.25 ? [pick(kindList)] : []),
+    ]);
+    parts = kinds.has('bare_type') ? parts.map(bareType) : parts.map((x) => typeWord(x, noise));
+  }
   if (kinds.has('road')) parts.unshift(`Số ${1 + Math.floor(rand() * 300)} ${pick(ROADS)}`);
   else if (kinds.has('hamlet')) parts.unshift(pick(HAMLETS));
   if (kinds.has('reversed')) parts.reverse();

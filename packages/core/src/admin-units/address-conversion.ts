@@ -1,5 +1,5 @@
 import type { ConversionResult as ContractConversionResult } from '@mot-cua/contracts';
-import { orderSegments, parseAddress, type Segment } from './address-parse.js';
+import { orderSegments, parseAddress, protectedNames, type Segment } from './address-parse.js';
 import { NameTable } from './name-table.js';
 import type { AdminUnitIndex } from './unit-index.js';
 import { type LinkShare, PRE_REFORM_LAST_DAY, REFORM_DATE, type UnitVersion } from './unit-model.js';
@@ -88,7 +88,11 @@ export class AddressConverter {
       .filter((v) => /\s[-–—]\s/.test(v.name))
       .map((v) => foldName(v.name).split(' ').join('\\s*[-–—]?\\s*'));
     const dashedRe = dashed.length ? new RegExp(`(${[...new Set(dashed)].join('|')})`, 'g') : undefined;
-    this.joined = (folded) => (dashedRe ? folded.replace(dashedRe, (m) => m.replace(/\s*[-–—]\s*/g, ' ')) : folded);
+    const inner = protectedNames([...old, ...fresh].map((v) => foldName(v.name)));
+    this.joined = (folded) => {
+      const undashed = dashedRe ? folded.replace(dashedRe, (m) => m.replace(/\s*[-–—]\s*/g, ' ')) : folded;
+      return inner(undashed);
+    };
   }
 
   private readonly provinceNames: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderSegments, parseAddress } from './address-parse.js';
+import { orderSegments, parseAddress, protectedNames } from './address-parse.js';
 
 const hints = (text: string) => parseAddress(text).map((s) => `${s.hint ?? '-'}:${s.name}`);
 
@@ -70,5 +70,32 @@ describe('orderSegments', () => {
   it('leaves the usual order alone', () => {
     const order = (t: string) => orderSegments(parseAddress(t), isProvince).map((s) => s.name);
     expect(order('Xã Thạnh Hưng, TX. Kiến Tường, Long An')).toEqual(['thanh hung', 'kien tuong', 'long an']);
+  });
+});
+
+describe('names holding a type or detail word (third round)', () => {
+  const protect = protectedNames(['dong phuong yen', 'tam quan bac', 'ban cam', 'phuong mai', 'mai dich']);
+  const names = (t: string) => parseAddress(t, protect).map((s) => `${s.hint ?? '?'}:${s.name}`);
+
+  it('keeps a keyword inside a name ("Đông Phương Yên", "Tam Quan Bắc")', () => {
+    expect(names('Tổ 3 > Xã Đông Phương Yên > Huyện Chương Mỹ')).toEqual([
+      'detail:to 3',
+      'commune:dong phuong yen',
+      'district:chuong my',
+    ]);
+    expect(names('P Tam Quan Bac - TX Hoai Nhon')).toEqual(['commune:tam quan bac', 'district:hoai nhon']);
+    // without the names the parser splits there
+    expect(parseAddress('Xã Đông Phương Yên').map((s) => s.name)).not.toContain('dong phuong yen');
+  });
+
+  it('keeps a name that begins with a keyword only as a whole component', () => {
+    expect(names('THON 2, BAN CAM, BAO THANG')).toEqual(['detail:thon 2', '?:ban cam', '?:bao thang']);
+    expect(names('Phường Phương Mai, Đống Đa')).toEqual(['commune:phuong mai', '?:dong da']);
+    expect(names('phuong mai dich, cau giay')).toEqual(['commune:mai dich', '?:cau giay']);
+  });
+
+  it('reads "Xã Lộ 25" as a commune, "Xa lộ Hà Nội" as a road', () => {
+    expect(names('Xã Lộ 25 > Huyện Thống Nhất')).toEqual(['commune:lo 25', 'district:thong nhat']);
+    expect(names('123 Xa lộ Hà Nội, Phường Bình An')[1]).toBe('detail:xa lo ha noi');
   });
 });

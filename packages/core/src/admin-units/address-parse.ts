@@ -87,6 +87,45 @@ const BARE_TYPE = /^(p|q|h|x|t|tx|tt) (?=[a-z])/;
 /** Separators between components: comma, semicolon, new line, bar, ">" and a dash between spaces. */
 const SEPARATORS = /[,;\n|>]+|\s[-–—]+\s|\s[-–—]+(?=\S)|(?<=\S)[-–—]+\s/;
 
+/** Marks a word of a unit's name that would otherwise read as a type or detail word; removed from the segments. */
+const GLUE = 'zzq';
+const TYPE_OR_DETAIL = new Set(KEYWORDS.map(([k]) => k).filter((k) => !k.includes(' ')));
+
+/**
+ * Names of units holding a keyword inside them ("Đông Phương Yên", "Tam Quan Bắc", "San Xả Hồ") or made of one
+ * ("Bản Cầm", "Phương Mai") keep it as a name: a rewrite of folded addresses that glues such a keyword to a mark
+ * so the parser does not split there. A keyword inside a name is glued wherever the whole name is written; one
+ * that begins a name only when the name is a whole component (after a separator, the start, or a type word), as
+ * "phuong mai dich" is Phường Mai Dịch. For the converter (built from the unit names in force and before 2025).
+ */
+export function protectedNames(folded: ReadonlyArray<string>): (text: string) => string {
+  const innerNames = new Set<string>();
+  const leadingNames = new Set<string>();
+  for (const n of folded) {
+    const words = n.split(' ');
+    if (words.length < 2) continue;
+    if (words.slice(1, -1).some((w) => TYPE_OR_DETAIL.has(w))) innerNames.add(n);
+    if (TYPE_OR_DETAIL.has(words[0]!) && !/\d/.test(n)) leadingNames.add(n);
+  }
+  const alt = (xs: Set<string>) => [...xs].sort((a, b) => b.length - a.length).join('|');
+  const end = '(?=\\s*(?:[,;\\n|>]|\\s[-–—]|$))';
+  const types = 'thanh pho|thi tran|thi xa|phuong|quan|huyen|xa|tinh|p|q|h|x|tx|tt';
+  const innerRe = innerNames.size ? new RegExp(`(?<=^|[^a-z0-9])(${alt(innerNames)})(?![a-z0-9])`, 'g') : null;
+  const leadingRe = leadingNames.size
+    ? new RegExp(`(?<=^|[,;\\n|>]\\s*|\\s[-–—]\\s*|(?:^|\\s)(?:${types})\\.?\\s)(${alt(leadingNames)})${end}`, 'g')
+    : null;
+  const glue = (name: string) =>
+    name
+      .split(' ')
+      .map((w, k) => (TYPE_OR_DETAIL.has(w) && k < name.split(' ').length - 1 ? `${w}${GLUE}` : w))
+      .join(' ');
+  return (text) => {
+    let out = innerRe ? text.replace(innerRe, glue) : text;
+    if (leadingRe) out = out.replace(leadingRe, glue);
+    return out;
+  };
+}
+
 /**
  * Split a free-text address into typed segments, right-most last. `joined` rewrites names that contain a dash
  * ("Bà Rịa - Vũng Tàu", "Văn Miếu - Quốc Tử Giám") so the dash is not read as a separator. Exported for tests.
@@ -104,6 +143,11 @@ export function parseAddress(text: string, joined?: (folded: string) => string):
     for (const m of clean.matchAll(KEYWORD_RE)) {
       const at = m.index + (m[0].startsWith(' ') ? 1 : 0);
       const prev = marks.at(-1);
+      // "Xã Lộ 25" is a commune: the highways called "xa lộ" have names ("Xa lộ Hà Nội"), not bare numbers.
+      if (m[1] === 'xa lo' && /^ \d+$/.test(clean.slice(at + 5))) {
+        marks.push({ at, end: at + 2, hint: 'commune' });
+        continue;
+      }
       const hint = HINT_OF.get(m[1]!);
       // A detail word that can also begin a name ("Lạng Sơn", "Dương Minh Châu", "Ngô Quyền") marks detail only
       // before a number ("tổ 3", "số 5"), or, for a hamlet or group, at the start of a part that is not the last
@@ -151,7 +195,7 @@ export function parseAddress(text: string, joined?: (folded: string) => string):
       } else out.push({ hint: 'detail', name: `${word} ${name}`, word });
     });
   });
-  return out;
+  return out.map((seg) => (seg.name.includes(GLUE) ? { ...seg, name: seg.name.replaceAll(GLUE, '') } : seg));
 }
 
 const RANK: Partial<Record<NonNullable<Hint>, number>> = {

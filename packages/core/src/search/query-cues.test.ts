@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_WORDS, cueFactor, negationFactor, queryCues, recordCues } from './query-cues.js';
+import { CUE_WORDS, cueFactor, levelCue, negationFactor, queryCues, recordCues } from './query-cues.js';
 import { tokenize } from './text.js';
 
 const q = (s: string) => queryCues(tokenize(s));
@@ -105,5 +105,55 @@ describe('construction grade cues', () => {
     );
     expect(factor('mất giấy phép xây nhà cấp 4', low)).toBeGreaterThan(factor('mất giấy phép xây nhà cấp 4', high));
     expect(factor('mất giấy phép xây dựng', low)).toBeGreaterThan(factor('mất giấy phép xây dựng', high));
+  });
+});
+
+describe('cues added in the third round (2026-11-30)', () => {
+  it('reads a lost card after "nước ngoài", but a death after a grandparent', () => {
+    expect([...q('người nước ngoài mất thẻ thường trú').intents]).toEqual(['reissue']);
+    expect(q('ông ngoại mất năm ngoái').intents.size).toBe(0);
+    expect(q('bà nội mất').intents.size).toBe(0);
+  });
+
+  it('keeps the catalog terms that begin with "không" as words, not exclusions', () => {
+    expect(q('người không quốc tịch muốn xuất cảnh').negated).toEqual([]);
+    expect(q('thuê đất không qua đấu giá').negated).toEqual([]);
+    expect(q('bố mẹ mất không để lại di chúc').negated).toEqual(['di chuc']);
+  });
+
+  it('reads naturalisation as a foreign element', () => {
+    expect([...r('Nhập quốc tịch Việt Nam ở trong nước').subjects]).toEqual(['foreign']);
+    expect(factor('chồng tôi người Mỹ muốn nhập quốc tịch', 'Nhập quốc tịch Việt Nam ở trong nước')).toBeGreaterThan(1);
+  });
+
+  it('reads the channel: online ("trên mạng") against "một phần hoặc trực tiếp"', () => {
+    const online = 'Cấp lại chứng nhận đăng ký xe thực hiện bằng dịch vụ công trực tuyến toàn trình';
+    const desk = 'Cấp lại chứng nhận đăng ký xe thực hiện bằng dịch vụ công trực tuyến một phần hoặc trực tiếp';
+    expect([...q('mất cà vẹt làm lại trên mạng').subjects]).toContain('online');
+    expect([...r(online).subjects]).toEqual(['online']);
+    expect([...r(desk).subjects]).toEqual(['inPerson']);
+    expect(factor('làm lại trên mạng', online)).toBeGreaterThan(factor('làm lại trên mạng', desk));
+    // a question that names no channel does not ask for the online-only variant
+    expect(factor('đăng ký xe tạm thời', desk)).toBeGreaterThan(factor('đăng ký xe tạm thời', online));
+  });
+
+  it('reads a company against a household business as excluding each other', () => {
+    const household = 'Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh';
+    const company = 'Thông báo tạm ngừng kinh doanh của doanh nghiệp';
+    expect([...r(household).subjects]).toEqual(['household']);
+    const asked = 'công ty muốn tạm ngừng kinh doanh';
+    expect(factor(asked, company) / factor(asked, household)).toBeGreaterThan(1.5);
+    expect(factor('hộ kinh doanh tạm ngừng', company)).toBeLessThan(factor('hộ kinh doanh tạm ngừng', household));
+  });
+});
+
+describe('level cue', () => {
+  it('reads the province or the commune a question names, and nothing from "tình trạng" or a place name', () => {
+    expect(levelCue(tokenize('nộp hồ sơ lên Sở Tư pháp'))).toBe('province');
+    expect(levelCue(tokenize('UBND tỉnh chấp thuận chủ trương'))).toBe('province');
+    expect(levelCue(tokenize('ra UBND xã xin xác nhận'))).toBe('commune');
+    expect(levelCue(tokenize('xác nhận tình trạng hôn nhân'))).toBeUndefined();
+    expect(levelCue(tokenize('chuyển mục đích sử dụng rừng ở Nghệ An'))).toBeUndefined();
+    expect(levelCue(tokenize('hồ sơ ở cấp xã hay cấp tỉnh'))).toBeUndefined();
   });
 });

@@ -23,7 +23,10 @@ export type SubjectCue =
   | 'mobile'
   | 'ethnic'
   | 'gradeHigh'
-  | 'gradeLow';
+  | 'gradeLow'
+  | 'household'
+  | 'online'
+  | 'inPerson';
 export type Cues = { intents: Set<IntentCue>; subjects: Set<SubjectCue> };
 export type QueryCues = Cues & {
   /** Folded words the question says do not apply, each with its neighbour when they form a pair. */
@@ -34,7 +37,11 @@ export type QueryCues = Cues & {
 
 type Pattern = { words: string[]; not?: { before?: string[]; after?: string[] } };
 const p = (s: string, not?: Pattern['not']): Pattern => ({ words: s.split(' '), ...(not ? { not } : {}) });
-const KIN = ['bo', 'me', 'ba', 'ma', 'cha', 'ong', 'cu', 'chong', 'vo', 'anh', 'chi', 'em', 'con', 'noi', 'ngoai'];
+/** Kin who may have died ("bố mất"); grandparents by their two words ("nước ngoài mất thẻ" is a lost card). */
+const KIN = [
+  ...['bo', 'me', 'ba', 'ma', 'cha', 'ong', 'cu', 'chong', 'vo', 'anh', 'chi', 'em', 'con'],
+  ...['ong noi', 'ba noi', 'ong ngoai', 'ba ngoai'],
+];
 
 /** How a question says it. */
 const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
@@ -160,6 +167,12 @@ const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   ethnic: [p('dan toc'), p('vung sau'), p('vung cao'), p('ban lang'), p('xuong tan ban')],
   gradeHigh: GRADE_HIGH,
   gradeLow: GRADE_LOW,
+  household: [p('ho kinh doanh'), p('ho gia dinh'), p('ca nhan'), p('mo tiem'), p('mo quan'), p('buon ban nho')],
+  online: [
+    ...[p('tren mang'), p('qua mang'), p('online'), p('truc tuyen'), p('qua dich vu cong'), p('qua cong dich vu')],
+    ...[p('tai khoan dinh danh dien tu'), p('qua ung dung'), p('qua app')],
+  ],
+  inPerson: [p('truc tiep'), p('den noi'), p('mang ho so den'), p('nop giay')],
 };
 const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   foreign: [
@@ -172,6 +185,8 @@ const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
     p('tai nuoc ngoai'),
     p('khong quoc tich'),
     p('nuoc lang gieng'),
+    // naturalisation is asked by a foreigner ("chồng tôi người Mỹ muốn nhập quốc tịch")
+    p('nhap quoc tich'),
   ],
   organisation: [p('doi voi to chuc'), p('cho to chuc'), p('to chuc kinh te'), p('doanh nghiep')],
   child: [p('tre em'), p('duoi 6 tuoi'), p('khai sinh')],
@@ -181,6 +196,10 @@ const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   ethnic: [p('dan toc thieu so'), p('dong bao')],
   gradeHigh: GRADE_HIGH,
   gradeLow: GRADE_LOW,
+  household: [p('ho kinh doanh'), p('ho gia dinh'), p('ca nhan')],
+  // Decree 45/2020 and the catalog's paired procedures: "trực tuyến toàn trình" vs "một phần hoặc trực tiếp".
+  online: [p('truc tuyen toan trinh')],
+  inPerson: [p('mot phan hoac truc tiep'), p('truc tiep tai')],
 };
 
 /** "chưa" is left out: it mostly marks a state ("chưa có sổ", "chưa khởi công"), not an exclusion. */
@@ -189,10 +208,23 @@ const NEGATORS = new Set(['khong', 'hong', 'ko', 'k', 'chang']);
 const NEGATION_GLUE = new Set(['co', 'de', 'lai', 'duoc', 'phai', 'he', 'tung', 'muon', 'can', 'bi', 'lam']);
 /** After these the negation is a cue, not an exclusion ("không đi được" = lưu động, "không còn giấy" = lost). */
 const CUE_NEGATIONS = ['khong di', 'khong the', 'khong con', 'khong biet'];
+/**
+ * "không" that begins a term of the catalog's names, not an exclusion: the pairs that start more than one
+ * procedure name ("không quốc tịch", "không đấu giá", "không cư trú", "không thuộc diện"…, listed from the catalog).
+ * A question saying "người không quốc tịch" asks about stateless persons.
+ */
+const TERM_NEGATIONS = [
+  ...['khong quoc', 'khong cu', 'khong dau', 'khong hoan', 'khong phat', 'khong lien', 'khong theo'],
+  ...['khong thuoc', 'khong vi', 'khong thong', 'khong bang'],
+];
+/** Words between "không" and a term ("không qua đấu giá"). */
+const TERM_GLUE = new Set(['qua']);
 
 function at(tokens: ReadonlyArray<string>, i: number, pat: Pattern): boolean {
   for (let k = 0; k < pat.words.length; k++) if (tokens[i + k] !== pat.words[k]) return false;
-  if (pat.not?.before?.includes(tokens[i - 1] ?? '')) return false;
+  const before1 = tokens[i - 1] ?? '';
+  const before2 = `${tokens[i - 2] ?? ''} ${before1}`;
+  if (pat.not?.before?.some((b) => b === before1 || b === before2)) return false;
   if (pat.not?.after?.includes(tokens[i + pat.words.length] ?? '')) return false;
   return true;
 }
@@ -238,6 +270,8 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
   tokens.forEach((t, i) => {
     if (!NEGATORS.has(t)) return;
     if (CUE_NEGATIONS.includes(`${t} ${tokens[i + 1] ?? ''}`)) return;
+    const k = TERM_GLUE.has(tokens[i + 1] ?? '') ? i + 2 : i + 1;
+    if (TERM_NEGATIONS.includes(`khong ${tokens[k] ?? ''}`)) return;
     let j = i + 1;
     while (j < tokens.length && NEGATION_GLUE.has(tokens[j]!)) j++;
     const first = tokens[j];
@@ -279,7 +313,20 @@ const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missi
   // a question that names no grade is about a house or a small work: the commune's cấp III, IV licence
   gradeHigh: { agree: 1.25, absent: 0.85, missing: 1 },
   gradeLow: { agree: 1.25, absent: 1, missing: 1 },
+  household: { agree: 1.1, absent: 1, missing: 1 },
+  // a question that names no channel is not asking for the online-only variant
+  online: { agree: 1.25, absent: 0.9, missing: 1 },
+  inPerson: { agree: 1.15, absent: 1, missing: 1 },
 };
+/**
+ * Subjects that exclude each other: a question naming one and a procedure naming the other (a company asking,
+ * a household business's procedure; asked online, the in-person variant) multiplies by this.
+ */
+const EXCLUSIVE: ReadonlyArray<readonly [SubjectCue, SubjectCue]> = [
+  ['organisation', 'household'],
+  ['online', 'inPerson'],
+];
+const EXCLUSIVE_FACTOR = 0.75;
 
 const SUBJECT_KEYS = Object.keys(SUBJECT_WEIGHTS) as SubjectCue[];
 
@@ -308,6 +355,13 @@ export function cueFactor(
     else if (r.subjects.has(s) && !questionSideOnly) f *= w.absent;
     else if (q.subjects.has(s)) f *= w.missing;
   }
+  for (const [x, y] of EXCLUSIVE) {
+    if (
+      (q.subjects.has(x) && r.subjects.has(y) && !r.subjects.has(x)) ||
+      (q.subjects.has(y) && r.subjects.has(x) && !r.subjects.has(y))
+    )
+      f *= EXCLUSIVE_FACTOR;
+  }
   const namesVariant = some(r.intents, (i) => VARIANT_INTENTS.has(i));
   if (q.intents.size > 0) {
     if (some(r.intents, (i) => q.intents.has(i))) f *= questionSideOnly ? 1 : 1.3;
@@ -332,4 +386,24 @@ export function cueKey(c: Cues): string {
 function some<T>(set: ReadonlySet<T>, test: (x: T) => boolean): boolean {
   for (const x of set) if (test(x)) return true;
   return false;
+}
+
+/** The level a question names: the province's bodies ("UBND tỉnh", "Sở Tư pháp", "cấp tỉnh") or the commune's. */
+export type LevelCue = 'province' | 'commune';
+const DEPARTMENTS = ['tu phap', 'xay dung', 'noi vu', 'y te', 'tai chinh', 'cong thuong', 'nong nghiep', 'giao duc'];
+const LEVEL_WORDS: Record<LevelCue, Pattern[]> = {
+  province: [
+    ...['cap tinh', 'ubnd tinh', 'uy ban tinh', 'uy ban nhan dan tinh', 'chu tich tinh', 'hdnd tinh'].map((w) => p(w)),
+    ...['hoi dong nhan dan tinh', 'cong an tinh', 'len tinh', 'o tinh lam', 'tai tinh'].map((w) => p(w)),
+    ...DEPARTMENTS.map((d) => p(`so ${d}`)),
+  ],
+  commune: [
+    ...['cap xa', 'ubnd xa', 'uy ban xa', 'uy ban nhan dan xa', 'chu tich xa', 'ubnd phuong'].map((w) => p(w)),
+    ...['uy ban phuong', 'cong an xa', 'cong an phuong', 'ra xa', 'len xa', 'tai xa', 'tai phuong'].map((w) => p(w)),
+  ],
+};
+/** The level named by a question's folded tokens, when it names exactly one. */
+export function levelCue(tokens: ReadonlyArray<string>): LevelCue | undefined {
+  const found = read(tokens, LEVEL_WORDS);
+  return found.size === 1 ? [...found][0] : undefined;
 }

@@ -61,7 +61,7 @@ export function createRerankingAnswerer(index: SearchIndex, embedder: Embedder, 
   return {
     name,
     async answer(question: string, options: AnswerOptions = {}): Promise<AnswerBody> {
-      const outcome = index.search(question, { codes: options.codes, limit: depth });
+      const outcome = index.search(question, { codes: options.codes, askerLevel: options.level, limit: depth });
       if (outcome.items.length < 2 || outcome.items[0]!.matchedBy === 'code') {
         return answerFromOutcome(index, question, outcome, undefined, name);
       }

@@ -87,6 +87,39 @@ describe('search', () => {
     expect(flat.items[0]?.score).toBe(flat.items[1]?.score);
   });
 
+  it("prefers the level the question names, else lightly the asking unit's level", () => {
+    const pair = [
+      procedure({ code: '9.000011', name: 'Cấp giấy phép khai thác cát', field: 'X', levels: ['province'] }),
+      procedure({ code: '9.000012', name: 'Cấp giấy phép khai thác đá', field: 'X', levels: ['commune'] }),
+    ];
+    const idx = buildSearchIndex(pair);
+    const first = (q: string, o = {}) => idx.search(q, o).items[0]?.record.code;
+    expect(first('cap giay phep khai thac')).toBe('9.000012');
+    expect(first('nộp lên UBND tỉnh cấp giấy phép khai thác')).toBe('9.000011');
+    expect(first('cap giay phep khai thac', { askerLevel: 'province' })).toBe('9.000011');
+    // the question's own words outweigh the unit it is asked through
+    expect(first('ra UBND xã cấp giấy phép khai thác', { askerLevel: 'province' })).toBe('9.000012');
+  });
+
+  it('scales a text match by how much of the question it holds', () => {
+    // Without the scaling the land registration (repeating "đăng ký đất đai", 0.41 of the question) comes first.
+    const secured = procedure({
+      code: '9.000022',
+      name: 'Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất',
+      field: 'X',
+      levels: ['province'],
+    });
+    const repeated = procedure({
+      code: '9.000021',
+      name: 'Đăng ký đất đai, đăng ký đất đai bổ sung, đăng ký đất đai lại',
+      field: 'X',
+      levels: ['province'],
+    });
+    const r = buildSearchIndex([...catalog, repeated, secured]).search('đăng ký đất đai bảo đảm');
+    expect(r.items[0]?.record.code).toBe('9.000022');
+    expect(r.items[0]!.coverage).toBeGreaterThan(r.items[1]!.coverage);
+  });
+
   it('everyday commune procedures come first on a broad query', () => {
     expect(codes('dang ky thanh lap')[0]).toBe('1.001612');
     expect(codes('cap giay chung nhan')[0]).toBe('1.013978');

@@ -5,11 +5,36 @@ import {
   type Cues,
   cueFactor,
   cueKey,
+  levelCue,
   negationFactor,
   type QueryCues,
   queryCues,
   recordCues,
 } from './query-cues.js';
+import {
+  B,
+  BIGRAM_WEIGHT,
+  BRIDGE_WEIGHT,
+  CODE_PREFIX_CONFIDENCE,
+  CORRECTED_WEIGHT,
+  EXTRA_WEIGHTS,
+  FIELD_WEIGHTS,
+  FULL_COVERAGE,
+  K1,
+  LEVEL_ASKER,
+  LEVEL_NAMED,
+  MAX_HINT_SHARE,
+  MAX_PHRASE_RESIDUAL,
+  MIN_PHRASE_CUE_FACTOR,
+  MIN_TAIL_COVERAGE,
+  NAME_SPECIFICITY,
+  NUMBER_WEIGHT,
+  PHRASE_CONFIDENCE,
+  PHRASE_FIT_MAX,
+  PHRASE_YIELD_COVERAGE,
+  PHRASE_YIELD_LEAD,
+  QUALIFIERS,
+} from './ranking-weights.js';
 import { expandSynonyms, synonymVocabulary } from './synonyms.js';
 import {
   containsSequence,
@@ -32,6 +57,11 @@ import { findBridges, THESAURUS } from './thesaurus.js';
 
 export type SearchFilters = {
   level?: ProcedureLevel | undefined;
+  /**
+   * The level of the unit asking (a commune's or a province's portal): procedures of that level are preferred,
+   * lightly; a level the question names itself ("UBND tỉnh", "cấp xã") weighs more.
+   */
+  askerLevel?: 'province' | 'commune' | undefined;
   field?: string | undefined;
   /** Only these codes (e.g. the procedures enabled in a unit). */
   codes?: ReadonlySet<string> | undefined;
@@ -80,39 +110,6 @@ type Doc = {
 };
 
 type CompiledIntent = { id: string; patterns: string[][]; unless: string[][]; codes: string[] };
-
-const FIELD_WEIGHTS = { name: 3, results: 1.2, field: 1 } as const;
-const EXTRA_WEIGHTS = { applicants: 0.3, conditions: 0.15, components: 0.2 } as const;
-/** Hint words found in more than this share of the records are left out. */
-const MAX_HINT_SHARE = 0.05;
-const K1 = 1.2;
-const B = 0.75;
-const BIGRAM_WEIGHT = 1.5;
-/** Name parts that narrow a procedure to a special case; a query that does not mention them prefers the general one. */
-/** (Foreign element, border area and lưu động are subject cues: query-cues.ts.) */
-const QUALIFIERS: ReadonlyArray<{ inName: string; inQuery: string; factor: number }> = [
-  { inName: 'da co ho so giay to ca nhan', inQuery: 'ho so giay to', factor: 0.85 },
-];
-/** Weight of an administrative term the thesaurus adds beside an everyday word. */
-const BRIDGE_WEIGHT = 0.6;
-/**
- * A curated phrase gives way when another procedure holds every word of the question and the phrase itself in
- * its literal sense ("nhập khẩu phân bón" is an import licence, not "nhập khẩu" = moving one's household), or
- * when it was found with other words between its own and the question's other catalog words (not in the phrase,
- * not in its procedure, not mere cues) weigh more than this share ("chuyển đổi công năng nhà ở" is not
- * "chuyển … nhà").
- */
-const MAX_PHRASE_RESIDUAL = 0.4;
-/** …or when the question's cues contradict its procedure (foreign element, another variant). */
-const MIN_PHRASE_CUE_FACTOR = 0.8;
-/** Share of a number's rarity that counts toward coverage. */
-const NUMBER_WEIGHT = 0.3;
-/** Share of a corrected word's rarity that counts toward coverage: a corrected word is a guess. */
-const CORRECTED_WEIGHT = 0.5;
-const PHRASE_CONFIDENCE = 0.9;
-const CODE_PREFIX_CONFIDENCE = 0.8;
-/** Share of the query's idf weight a text match must cover to be listed once some procedure covers it all. */
-const MIN_TAIL_COVERAGE = 0.5;
 
 export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 
@@ -214,6 +211,16 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   });
   // Variants of a procedure: same field, and the name holds every word of its name ("đăng ký kết hôn lưu động").
   const nameSets = docs.map((d) => new Set(tokenize(d.record.name).filter((w) => w !== 'thu' && w !== 'tuc')));
+  // Each name's words other than stopwords as ids (stopwords count as asked), for `nameAsked`: typed arrays, as
+  // it runs for every procedure a question touches.
+  const nameWordId = new Map<string, number>();
+  const nameContent = nameSets.map((set) =>
+    Int32Array.from(
+      [...set].filter((w) => !STOPWORDS.has(w)),
+      (w) => nameWordId.get(w) ?? nameWordId.set(w, nameWordId.size).get(w)!,
+    ),
+  );
+  const nameStops = nameSets.map((set, i) => set.size - nameContent[i]!.length);
   const byNameWord = new Map<string, number[]>();
   nameSets.forEach((set, i) => {
     for (const w of set) {
@@ -441,16 +448,47 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       return negating ? f * negationFactor(a.cues, (w) => d.nameWords.has(w)) : f;
     };
     const mentioned = a.tokens.join(' ');
+    const named = levelCue(a.tokens);
+    const level = named ?? options.askerLevel;
+    const [agree, other] = named ? LEVEL_NAMED : LEVEL_ASKER;
+    const levelOf = (d: Doc) => (!level ? 1 : d.record.levels.includes(level) ? agree : other);
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
+    /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
+    const specialOf = (d: Doc) => {
+      let f = cueOf(d) * levelOf(d);
+      for (const q of d.qualifiers) f *= factors[q]!;
+      return f;
+    };
 
+    /** Share of a procedure's name words the question holds (itself or bridged): a name's unasked parts weigh. */
+    const askedIds = new Uint8Array(nameWordId.size);
+    for (const w of [...counts.keys(), ...bridgeTerms]) {
+      const id = nameWordId.get(w);
+      if (id !== undefined) askedIds[id] = 1;
+    }
+    const nameAsked = (i: number) => {
+      const ids = nameContent[i]!;
+      const size = ids.length + nameStops[i]!;
+      if (size === 0) return 1;
+      let asked = nameStops[i]!;
+      for (let k = 0; k < ids.length; k++) asked += askedIds[ids[k]!]!;
+      return asked / size;
+    };
     type Hit = { doc: number; score: number; matchedBy: ScoredProcedure['matchedBy'] };
+    /**
+     * Scores before the coverage and name scaling: a curated phrase's procedures are ranked among themselves on
+     * these (the phrase says what the question means; the order of its codes is curated).
+     */
+    const unscaled = new Map<number, number>();
     const hits = new Map<number, Hit>();
     let best = 0;
     for (const i of touched) {
       const d = docs[i]!;
       if (!passes(d, options)) continue;
-      let score = scores[i]! * d.prior * cueOf(d);
-      for (const q of d.qualifiers) score *= factors[q]!;
+      const held = Math.min(1, coverageAt(i) / FULL_COVERAGE);
+      const raw = scores[i]! * d.prior * specialOf(d);
+      const score = raw * held * (1 - NAME_SPECIFICITY + NAME_SPECIFICITY * nameAsked(i));
+      unscaled.set(i, raw);
       if (score > best) best = score;
       hits.set(i, { doc: i, score, matchedBy: 'text' });
     }
@@ -465,6 +503,20 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
           pattern.every((w, k) => (k === 0 ? docs[i]!.unigrams.has(w) : docs[i]!.tf.has(`${pattern[k - 1]} ${w}`))),
       );
     const boosted = new Map<number, number>();
+    /**
+     * The best coverage of a procedure outside the phrase's own that holds one of the matched phrases word for word
+     * and whose cues do not contradict the question.
+     */
+    const holds = (i: number, pattern: string[]) =>
+      pattern.every((w, k) => docs[i]!.nameWords.has(w) && (k === 0 || docs[i]!.tf.has(`${pattern[k - 1]} ${w}`)));
+    const outsideCoverage = (own: ReadonlySet<number>, patterns: string[][]) => {
+      let c = 0;
+      for (const i of hits.keys()) {
+        if (own.has(i) || coverageAt(i) <= c || specialOf(docs[i]!) < MIN_PHRASE_CUE_FACTOR) continue;
+        if (patterns.some((p) => holds(i, p))) c = coverageAt(i);
+      }
+      return c;
+    };
     /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
     const phraseSure = new Map<number, number>();
     a.intents.forEach((it, k) => {
@@ -472,11 +524,22 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       const ownCovers = [...own].some((i) => coverageAt(i) >= 0.999);
       if (!ownCovers && it.matched.every((p) => literal(p, own))) return;
       const words = new Set(it.matched.flat());
+      // (phrases of two words or more, found word for word in the question, held in the other procedure's name)
+      const plain = it.matched.filter((p) => p.length > 1 && containsSequence(a.tokens, p));
+      const bestTextCoverage = outsideCoverage(new Set(it.codes.map((c) => docIndex.get(c)!)), plain);
       it.codes.forEach((c, pos) => {
         let i = docIndex.get(c)!;
         // The variant of the procedure that the question's cues name ("kết hôn" asked "lưu động": that one).
-        const variant = familyOf[i]!.reduce((b, v) => (cueOf(docs[v]!) > cueOf(docs[b]!) * 1.15 ? v : b), i);
-        i = variant;
+        // Among variants that fit clearly better than the listed one, the best fit; on a tie the more general
+        // (shorter) name ("khai sinh có yếu tố nước ngoài" before "… cho người đã có hồ sơ, giấy tờ cá nhân").
+        const base = specialOf(docs[i]!) * 1.15;
+        const variant = familyOf[i]!.filter((v) => specialOf(docs[v]!) > base).reduce<number | undefined>((b, v) => {
+          if (b === undefined) return v;
+          const [fv, fb] = [specialOf(docs[v]!), specialOf(docs[b]!)];
+          if (fv > fb * 1.001) return v;
+          return fv * 1.001 >= fb && nameSets[v]!.size < nameSets[b]!.size ? v : b;
+        }, undefined);
+        i = variant ?? i;
         const d = docs[i]!;
         const gate = cueFactor(a.cues, d.cues, true);
         if (gate < MIN_PHRASE_CUE_FACTOR) return;
@@ -484,7 +547,11 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
           .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !CUE_WORDS.has(t))
           .reduce((sum, t) => sum + weightOf(t), 0);
         if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
-        const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos);
+        const outcovered = bestTextCoverage - coverageAt(i);
+        if (bestTextCoverage >= PHRASE_YIELD_COVERAGE && outcovered >= PHRASE_YIELD_LEAD) return;
+        // The special case the question names (lưu động, foreign element) counts among the phrase's procedures too.
+        const fit = Math.min(PHRASE_FIT_MAX, Math.max(MIN_PHRASE_CUE_FACTOR, specialOf(d)));
+        const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos) * fit;
         if ((boosted.get(i) ?? 0) < bonus) boosted.set(i, bonus);
         const sure = PHRASE_CONFIDENCE * gate * (1 - (idfTotal > 0 ? residual / idfTotal : 0));
         phraseSure.set(i, Math.max(phraseSure.get(i) ?? 0, sure));
@@ -493,7 +560,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     for (const [i, bonus] of boosted) {
       if (!passes(docs[i]!, options)) continue;
       const h = hits.get(i);
-      hits.set(i, { doc: i, score: (h?.score ?? 0) + bonus, matchedBy: 'phrase' });
+      hits.set(i, { doc: i, score: (unscaled.get(i) ?? h?.score ?? 0) + bonus, matchedBy: 'phrase' });
     }
 
     // Codes: an exact code first, then code prefixes ("1.0011", "001193").

@@ -41,6 +41,20 @@ const RULES: ReadonlyArray<readonly [string, string]> = [
   ['vneid', 'tai khoan dinh danh dien tu'],
   ['kt3', 'tam tru'],
   ['nld', 'nguoi lao dong'],
+  // Abbreviations the catalog's own names use, expanded as the catalog writes them elsewhere (so a question in
+  // full words finds "nghỉ DSPHSK", "thuế GTGT"): found by listing the upper-case words of every record's name.
+  ['dsphsk', 'duong suc phuc hoi suc khoe'],
+  ['bhtnld', 'bao hiem tai nan lao dong'],
+  ['gtgt', 'gia tri gia tang'],
+  ['tncn', 'thu nhap ca nhan'],
+  ['tndn', 'thu nhap doanh nghiep'],
+  ['ttdb', 'tieu thu dac biet'],
+  ['nsnn', 'ngan sach nha nuoc'],
+  ['kbnn', 'kho bac nha nuoc'],
+  ['nhnn', 'ngan hang nha nuoc'],
+  ['dtqg', 'du tru quoc gia'],
+  ['cqt', 'co quan thue'],
+  ['dncx', 'doanh nghiep che xuat'],
   // Everyday words for catalog terms
   ['so do', 'giay chung nhan quyen su dung dat'],
   ['so hong', 'giay chung nhan quyen su dung dat quyen so huu nha o'],

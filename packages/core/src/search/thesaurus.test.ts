@@ -30,3 +30,38 @@ describe('thesaurus', () => {
       expect(e.everyday.length === 1 && risky.has(e.everyday[0]!), e.everyday.join(' ')).toBe(false);
   });
 });
+
+describe('thesaurus and abbreviations added in the third round', () => {
+  it('bridges "cưới chồng", "đi làm ăn xa" and "về nhà chồng", never the word "cuối" alone', () => {
+    expect(bridge('tôi muốn cưới chồng người Hàn Quốc').flat()).toContain('ket hon');
+    expect(bridge('cuối năm').flat()).toEqual([]);
+    expect(bridge('đi làm ăn xa 3 tháng').flat()).toEqual(['tam vang']);
+    expect(bridge('nhập hộ khẩu cho vợ về nhà chồng').flat()).toContain('dang ky thuong tru');
+  });
+
+  it('expands the abbreviations the catalog itself writes ("DSPHSK", "thuế GTGT")', () => {
+    expect(expandSynonyms(tokenize('nghỉ DSPHSK')).tokens.join(' ')).toBe('nghi duong suc phuc hoi suc khoe');
+    expect(expandSynonyms(tokenize('hoàn thuế GTGT')).tokens.join(' ')).toBe('hoan thue gia tri gia tang');
+  });
+});
+
+describe('fillers inside an everyday phrase', () => {
+  it('bridges "mở thêm chi nhánh" like "mở chi nhánh", and only one filler after the first word', () => {
+    expect(bridge('mở thêm chi nhánh cho công ty').flat()).toContain('dang ky hoat dong chi nhanh');
+    expect(bridge('mở chi nhánh').flat()).toContain('dang ky hoat dong chi nhanh');
+    expect(bridge('mở thêm một chi nhánh').flat()).not.toContain('dang ky hoat dong chi nhanh');
+  });
+});
+
+describe('land and business bridges added in the third round', () => {
+  it('bridges "xóa thế chấp" to the removal of the security registration, "trả nợ tiền đất" to its payment', () => {
+    expect(bridge('trả hết nợ rồi xóa thế chấp sổ đỏ').flat()).toContain('xoa dang ky bien phap bao dam');
+    expect(bridge('trả nợ tiền sử dụng đất').flat()).toContain('thanh toan xoa no tien su dung dat');
+  });
+
+  it('bridges a member joining a one-member company to its conversion (Enterprise Law 2020)', () => {
+    expect(bridge('công ty một thành viên nhận thêm người góp vốn').flat()).toContain(
+      'chuyen doi cong ty trach nhiem huu han mot thanh vien',
+    );
+  });
+});

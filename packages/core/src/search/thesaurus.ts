@@ -27,6 +27,11 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['the chap', 'bien phap bao dam'],
     ['vay ngan hang', 'bien phap bao dam'],
     ['giai chap', 'xoa dang ky bien phap bao dam'],
+    ['xoa the chap', 'xoa dang ky bien phap bao dam'],
+    ['rut so', 'xoa dang ky bien phap bao dam'],
+    ['tra no tien dat', 'thanh toan xoa no tien su dung dat'],
+    ['tra no tien su dung dat', 'thanh toan xoa no tien su dung dat'],
+    ['ban do dia chinh', 'do dac va ban do|cung cap thong tin du lieu'],
     ['lam so', 'cap giay chung nhan|dang ky dat dai'],
     ['do lai dat', 'do dac|dien tich tang them'],
     ['len tho cu', 'chuyen muc dich su dung dat'],
@@ -68,6 +73,10 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['ban thuoc la', 'ban le san pham thuoc la'],
     ['mo chi nhanh', 'dang ky hoat dong chi nhanh'],
     ['gop von', 'von gop'],
+    // Enterprise Law 2020, art. 80 and 202: a one-member company that admits a member becomes a multi-member one.
+    ['nhan them nguoi gop von', 'chuyen doi cong ty trach nhiem huu han mot thanh vien'],
+    ['them thanh vien', 'chuyen doi cong ty trach nhiem huu han mot thanh vien|thay doi thanh vien'],
+    ['ban cong ty', 'chuyen nhuong doanh nghiep tu nhan|thay doi chu so huu'],
   ],
   civil_status: [
     ['de con', 'khai sinh'],
@@ -77,6 +86,8 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['qua doi', 'khai tu'],
     ['mat giay khai sinh', 'dang ky lai khai sinh|ban sao giay khai sinh'],
     ['dam cuoi', 'ket hon'],
+    ['cuoi chong', 'ket hon'],
+    ['di cuoi', 'ket hon'],
     ['lay chong', 'ket hon'],
     ['lay vo', 'ket hon'],
     ['con rieng', 'nhan cha me con|con nuoi'],
@@ -150,7 +161,11 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['thue tro', 'tam tru'],
     ['nhap khau', 'dang ky thuong tru'],
     ['chuyen khau', 'dang ky thuong tru'],
+    ['ve nha chong', 'dang ky thuong tru'],
+    ['ve nha vo', 'dang ky thuong tru'],
+    ['ve o chung', 'dang ky thuong tru'],
     ['di lam xa', 'tam vang'],
+    ['di lam an xa', 'tam vang'],
     ['di vang', 'tam vang'],
     ['khach o lai', 'luu tru'],
     ['ngu lai', 'luu tru'],
@@ -231,14 +246,27 @@ export function findBridges(tokens: ReadonlyArray<string>): Bridge[] {
   const used = new Set<number>();
   for (const e of THESAURUS) {
     for (let i = 0; i + e.everyday.length <= tokens.length; i++) {
-      if (!e.everyday.every((w, k) => tokens[i + k] === w)) continue;
-      const same = out.find((b) => b.at === i && b.length === e.everyday.length);
+      const length = matchLength(tokens, i, e.everyday);
+      if (length === 0) continue;
+      const same = out.find((b) => b.at === i && b.length === length);
       if (same) same.admin.push(...e.admin);
-      else if (e.everyday.every((_, k) => !used.has(i + k))) {
-        out.push({ at: i, length: e.everyday.length, admin: [...e.admin] });
-        for (let k = 0; k < e.everyday.length; k++) used.add(i + k);
+      else if (Array.from({ length }, (_, k) => i + k).every((k) => !used.has(k))) {
+        out.push({ at: i, length, admin: [...e.admin] });
+        for (let k = 0; k < length; k++) used.add(i + k);
       }
     }
   }
   return out;
+}
+
+/** Words that may stand inside an everyday phrase without changing it ("mở thêm chi nhánh", "làm cái sổ"). */
+const FILLERS: ReadonlySet<string> = new Set(['them', 'cai', 'mot']);
+
+/** Tokens an everyday phrase spans from `at` (one filler word allowed after its first word), or 0. */
+function matchLength(tokens: ReadonlyArray<string>, at: number, phrase: ReadonlyArray<string>): number {
+  if (tokens[at] !== phrase[0]) return 0;
+  let skip = 0;
+  if (phrase.length > 1 && tokens[at + 1] !== phrase[1] && FILLERS.has(tokens[at + 1] ?? '')) skip = 1;
+  for (let k = 1; k < phrase.length; k++) if (tokens[at + k + skip] !== phrase[k]) return 0;
+  return phrase.length + skip;
 }

@@ -112,7 +112,10 @@ export const searchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const question = checkSearchText(req.body.question, 'question');
       const codes = await enabledCodes(req.body.unit);
       const started = performance.now();
-      const answer = await answerer.answer(question, { codes });
+      // A unit's code tells its level: two digits a province, five a commune.
+      const unit = req.body.unit;
+      const level = unit ? (unit.length === 2 ? ('province' as const) : ('commune' as const)) : undefined;
+      const answer = await answerer.answer(question, { codes, level });
       const faq = faqCards(await faqIndex(), question).map((h) => ({
         source: 'published_feedback' as const,
         code: h.code,
