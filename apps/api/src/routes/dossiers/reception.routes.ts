@@ -9,9 +9,10 @@ import { presentLoaded, versionOf } from './dossier-view.js';
 const tags = ['dossiers'];
 
 /**
- * Reception: POST /api/dossiers. One transaction: the unit, procedure and calendar from the process's
- * caches (by master-data version), the dossier with its projection, checklist, log and outbox rows, the audit
- * row, then its number (the last write, see assignDossierCode); the response is built from what was written.
+ * Reception: POST /api/dossiers. The unit, procedure and calendar from the process's caches (by master-data
+ * version); the response built from what will be written; then one statement writes the numbers, the dossier
+ * with its projection, checklist, log and outbox rows, the audit row and the applicant's notifications
+ * (insertReceipt).
  */
 export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
