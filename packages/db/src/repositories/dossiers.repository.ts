@@ -15,7 +15,6 @@ import {
   actionRow,
   componentRows,
   type DossierRow,
-  dossierRow,
   outboxRow,
   projectionRow,
   reviveData,
