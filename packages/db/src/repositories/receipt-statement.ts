@@ -38,6 +38,7 @@ function insertSelect(table: string, rows: Row[], opts: { where: RawBuilder<unkn
 export async function insertReceipt(db: Kysely<DB>, input: ReceiptInput): Promise<string> {
   const d = input.dossier;
   const n = input.numbering;
+  const first = input.actions[0]!;
   const code = sql`(select code from c)`;
   const ctes: Array<[string, RawBuilder<unknown>]> = [
     [
@@ -67,6 +68,11 @@ export async function insertReceipt(db: Kysely<DB>, input: ReceiptInput): Promis
           code,
           bookYear: n.book.year,
           bookNumber: sql`(select last_value from b)`,
+          // The entry as the aggregates trigger would set it from the first action (migration 0240 then
+          // leaves the row alone): one row version instead of two.
+          entryUnitCode: first.unitCode,
+          entryProvinceCode: d.provinceCode,
+          entryAt: first.at,
         },
       ]),
     ],
