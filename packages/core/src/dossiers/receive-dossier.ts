@@ -55,12 +55,6 @@ export type ReceiveDossierInput = {
    * internal process sets none (required when the clock starts now); refused when the procedure has one.
    */
   timeLimit?: SuppliedTimeLimit | null;
-  /**
-   * Work to do before the dossier is written and numbered (e.g. the view): the receipt is one statement,
-   * so the day's sequence row is locked from that statement to the commit only. The code in `r` is a
-   * placeholder here; the returned result has the real one.
-   */
-  beforeNumbering?: (r: ReceiveDossierResult) => Promise<void>;
 };
 
 export type ReceiveDossierResult = DossierActionResult;
@@ -222,8 +216,6 @@ export async function receiveDossier(
     }
     folded = next;
   }
-  const pending: ReceiveDossierResult = { dossier: inserted, state, action: log[log.length - 1]!, actions: log };
-  if (input.beforeNumbering) await input.beforeNumbering(pending);
   // The applicant hears of the receipt: the messages carry the placeholder code, replaced by the writer.
   const notifications = deps.notifications
     ? await planDossierNotification(deps.notifications, inserted, log[log.length - 1]!, state)

@@ -10,9 +10,9 @@ const tags = ['dossiers'];
 
 /**
  * Reception: POST /api/dossiers. The unit, procedure and calendar from the process's caches (by master-data
- * version); the response built from what will be written; then one autocommitted statement writes the
- * numbers, the dossier with its projection, checklist, log and outbox rows, the audit row and the applicant's
- * notifications (insertReceipt): one round trip, and the day's number locked for that statement only.
+ * version); one autocommitted statement writes the numbers, the dossier with its projection, checklist, log
+ * and outbox rows, the audit row and the applicant's notifications (insertReceipt): one round trip, and the
+ * day's number locked for that statement only.
  */
 export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
@@ -29,7 +29,6 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       const actor = requireActor(req);
       const body = req.body;
       const version = versionOf(req);
-      let view: Awaited<ReturnType<typeof presentLoaded>> | undefined;
       // No transaction: every write of the receipt is one statement (insertReceipt), atomic by itself, so
       // BEGIN and COMMIT would be two more round trips. A further write here must join that statement or
       // bring the transaction back.
@@ -83,12 +82,10 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
         note: body.note ?? null,
         timeLimit: body.timeLimit ?? null,
         feeCollectedVnd: body.feeCollectedVnd ?? null,
-        // The view is built before the number is taken (the code is filled in after).
-        beforeNumbering: async (pending) => {
-          view = await presentLoaded(db, deps, pending, actor, version, { noAttachments: true });
-        },
       });
-      return reply.status(201).send({ ...view!, code: r.dossier.code });
+      // Built from what was written (no read); the day's number was locked for the statement only.
+      const view = await presentLoaded(db, deps, r, actor, version, { noAttachments: true });
+      return reply.status(201).send(view);
     },
   );
 };
