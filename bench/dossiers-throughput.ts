@@ -77,13 +77,15 @@ async function admin(text: string) {
 async function pgbench(): Promise<{ tps: number; cpuMs: number }> {
   const u = new URL(url);
   const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'];
-  execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', dbName], { stdio: 'pipe' });
+  // PGOPTIONS (e.g. auto_explain for the app's connections while profiling) is not pgbench's.
+  const { PGOPTIONS: _, ...env } = process.env;
+  execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', dbName], { stdio: 'pipe', env });
   const backends = trackBackendCpu(dbName, 50);
   const before = selfCpuMs().children;
   const child = spawn(
     'pgbench',
     [...args, '-b', 'tpcb-like', '-c', String(clients), '-j', '2', '-T', String(seconds), dbName],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let out = '';
   child.stdout.on('data', (d) => {

@@ -15,4 +15,6 @@ export type AuditRecord = Readonly<{
 /** Port implemented by packages/db (audit.repository.ts), bound to the request and its transaction. */
 export interface AuditPort {
   record(entry: AuditRecord): Promise<void>;
+  /** The request the rows are stamped with, for a writer that puts the row into its own statement. */
+  readonly requestId?: string | null;
 }

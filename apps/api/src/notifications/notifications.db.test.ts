@@ -310,5 +310,7 @@ describe('applicant notifications', () => {
     const next = await receive({ applicant: { fullName: 'Nguyễn Thị Ánh', phone: d.phone, email: d.email } });
     const after = (await log(next.id)).items;
     expect(after.map((i) => i.channel)).toEqual(['sms']);
+    // The opted-out channel is logged as skipped, decided in the receipt's own statement.
+    expect(await skippedOf(next.id)).toEqual([['email', 'receipt', 'opted_out']]);
   });
 });

@@ -35,9 +35,9 @@ export function formatDossierCode(input: {
 }
 
 /**
- * Everything of a dossier code but its sequence number, for numbering at commit: the repository allocates
- * the number as the last write of the receipt's transaction and appends it with at least `minDigits`
- * digits, which gives exactly formatDossierCode(...).
+ * Everything of a dossier code but its sequence number: the repository allocates the number in the
+ * receipt's one statement (insertReceipt) and appends it with at least `minDigits` digits, which gives
+ * exactly formatDossierCode(...).
  */
 export function dossierCodePrefix(input: { agencyIdentifier: string; receivedAt: Date; systemCode: string }): {
   prefix: string;

@@ -1,5 +1,7 @@
 import type { ComponentCondition } from '@mot-cua/contracts';
+import type { AuditRecord } from '../audit.js';
 import type { Cutoff } from '../calendar/working-calendar.js';
+import type { NotificationPlanItem } from '../notifications/notify-applicant.js';
 import type {
   Channel,
   ComponentCheck,
@@ -111,27 +113,29 @@ export type OutboxMessage = {
 
 /** Persistence of dossiers, their log and side records. Implemented in packages/db. */
 export interface DossiersRepository {
-  /** A new dossier (its projection included) with its checklist, first actions and outbox rows, in one go. */
-  insertDossierWithLog(input: {
+  /**
+   * A receipt in one statement (so one round trip, atomic even outside a transaction): the day's number of
+   * the (scope, day) sequence and the dossier book's, the dossier (its projection and entry included) coded
+   * `prefix` + the number (at least minDigits digits), its checklist, first actions and outbox rows, the audit
+   * row and the applicant's notifications (each channel sent, or logged as skipped when its address opted out,
+   * decided in the statement). `placeholder`, wherever it appears in the outbox payloads and notifications, is
+   * replaced by the code. Returns the code. The sequence rows are locked from this statement to the commit.
+   */
+  insertReceipt(input: {
     dossier: DossierRecord;
     actions: DossierAction[];
     outbox: OutboxMessage[];
-  }): Promise<void>;
-  /**
-   * Numbering at commit: take the next number of the (scope, day) sequence, set the dossier's code to
-   * `prefix` + the number (at least minDigits digits) and write it into its outbox payloads at `outboxCodeKey`;
-   * returns the code. Called as the last write of the receipt so the sequence row stays locked only until
-   * the commit that follows, not for the whole transaction.
-   */
-  assignDossierCode(input: {
-    dossierId: string;
-    scope: string;
-    day: string;
-    prefix: string;
-    minDigits: number;
-    /** The dossier book: the receiving unit, its province and the year (Vietnam) of the entry. */
-    book: { unitCode: string; provinceCode: string; year: number };
-    outboxCodeKey: string;
+    placeholder: string;
+    numbering: {
+      scope: string;
+      day: string;
+      prefix: string;
+      minDigits: number;
+      /** The dossier book: the receiving unit, its province and the year (Vietnam) of the entry. */
+      book: { unitCode: string; provinceCode: string; year: number };
+    };
+    audit: (AuditRecord & { requestId: string | null }) | null;
+    notifications: NotificationPlanItem[];
   }): Promise<string>;
   findDossier(id: string): Promise<DossierRecord | undefined>;
   findDossierByCode(code: string): Promise<DossierRecord | undefined>;

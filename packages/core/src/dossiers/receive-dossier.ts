@@ -1,6 +1,6 @@
 import type { Cutoff } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
-import { notifyDossierAction } from '../notifications/dossier-notifications.js';
+import { planDossierNotification } from '../notifications/dossier-notifications.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { Channel, ComponentCheck, DossierAction, ReturnMethod } from './dossier-actions.js';
@@ -14,7 +14,7 @@ import {
   projectionOf,
 } from './perform-dossier-action.js';
 import type { Agent, Applicant, DossierRecord, OutboxMessage, ReceptionProcedure, UnitInfo } from './ports.js';
-import { buildSyncPayload, SYNC_CODE_KEY } from './sync-payload.js';
+import { buildSyncPayload } from './sync-payload.js';
 import { resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 
 export type ReceiveDossierInput = {
@@ -55,12 +55,6 @@ export type ReceiveDossierInput = {
    * internal process sets none (required when the clock starts now); refused when the procedure has one.
    */
   timeLimit?: SuppliedTimeLimit | null;
-  /**
-   * Work to do inside the transaction before the dossier is numbered (e.g. the view): numbering is
-   * the last write, so the day's sequence row stays locked only until the commit. The code in `r` is a
-   * placeholder here; the returned result has the real one.
-   */
-  beforeNumbering?: (r: ReceiveDossierResult) => Promise<void>;
 };
 
 export type ReceiveDossierResult = DossierActionResult;
@@ -222,31 +216,37 @@ export async function receiveDossier(
     }
     folded = next;
   }
-  // The dossier with its projection, checklist, log and outbox rows: one statement.
-  await deps.dossiers.insertDossierWithLog({ dossier: inserted, actions: log, outbox });
-  const pending: ReceiveDossierResult = { dossier: inserted, state, action: log[log.length - 1]!, actions: log };
-  await deps.audit?.record({
-    actorUserId: actor.userId,
-    action: 'dossier.received',
-    entityType: 'dossier',
-    entityId: inserted.id,
-    provinceCode: inserted.provinceCode,
-    unitCode: receiving.code,
-    data: { mode: input.mode, channel: input.channel, procedureCode: procedure.code },
-  });
-  if (input.beforeNumbering) await input.beforeNumbering(pending);
-  // Numbering at commit: the last write, so the day's sequence row is locked only until the commit.
-  const assigned = await deps.dossiers.assignDossierCode({
-    dossierId: inserted.id,
-    scope: agencyIdentifier,
-    day: today,
-    prefix: code.prefix,
-    minDigits: code.minDigits,
-    outboxCodeKey: SYNC_CODE_KEY,
-    book: { unitCode: receiving.code, provinceCode: receiving.provinceCode, year: Number(today.slice(0, 4)) },
+  // The applicant hears of the receipt: the messages carry the placeholder code, replaced by the writer.
+  const notifications = deps.notifications
+    ? await planDossierNotification(deps.notifications, inserted, log[log.length - 1]!, state)
+    : [];
+  // One statement: numbers, dossier, checklist, log, outbox, audit row and notifications (see insertReceipt).
+  const assigned = await deps.dossiers.insertReceipt({
+    dossier: inserted,
+    actions: log,
+    outbox,
+    placeholder: fields.code,
+    numbering: {
+      scope: agencyIdentifier,
+      day: today,
+      prefix: code.prefix,
+      minDigits: code.minDigits,
+      book: { unitCode: receiving.code, provinceCode: receiving.provinceCode, year: Number(today.slice(0, 4)) },
+    },
+    audit: deps.audit
+      ? {
+          actorUserId: actor.userId,
+          action: 'dossier.received',
+          entityType: 'dossier',
+          entityId: inserted.id,
+          provinceCode: inserted.provinceCode,
+          unitCode: receiving.code,
+          data: { mode: input.mode, channel: input.channel, procedureCode: procedure.code },
+          requestId: deps.audit.requestId ?? null,
+        }
+      : null,
+    notifications,
   });
   const dossier: DossierRecord = { ...inserted, code: assigned };
-  // The applicant hears of the receipt (with the code, so after numbering): one small insert per channel.
-  if (deps.notifications) await notifyDossierAction(deps.notifications, dossier, log[log.length - 1]!, state);
   return { dossier, state, action: log[log.length - 1]!, actions: log };
 }

@@ -1,7 +1,14 @@
 import type { DossierAction } from '../dossiers/dossier-actions.js';
 import type { DossierState } from '../dossiers/dossier-state.js';
 import type { DossierRecord } from '../dossiers/ports.js';
-import { type NotificationPort, type NotifyApplicantResult, notifyApplicant } from './notify-applicant.js';
+import {
+  type NotificationPlanItem,
+  type NotificationPort,
+  type NotifyApplicantInput,
+  type NotifyApplicantResult,
+  notifyApplicant,
+  planApplicantNotification,
+} from './notify-applicant.js';
 import type { NotificationContext, NotificationEvent } from './templates.js';
 
 /** Which applicant notification an action of the dossier's log gives, if any. */
@@ -34,19 +41,15 @@ export function dossierNotificationFor(
   }
 }
 
-/**
- * Notify the applicant of an action of their dossier (after it is written, in the same transaction). The
- * key is the action's position in the log, so the same action never notifies twice.
- */
-export async function notifyDossierAction(
-  port: NotificationPort,
+/** What notifying the applicant of an action of their dossier sends (null: the action notifies nobody). */
+function dossierNotification(
   dossier: DossierRecord,
   action: DossierAction,
   state: Pick<DossierState, 'dueAt'>,
-): Promise<NotifyApplicantResult | null> {
+): NotifyApplicantInput | null {
   const n = dossierNotificationFor(action, state);
   if (!n) return null;
-  return notifyApplicant(port, {
+  return {
     about: { type: 'dossier', id: dossier.id, code: dossier.code },
     provinceCode: dossier.provinceCode,
     recipient: { email: dossier.applicant.email, phone: dossier.applicant.phone },
@@ -60,5 +63,33 @@ export async function notifyDossierAction(
       },
     },
     key: `dossier:${dossier.id}:${action.seq}`,
-  });
+  };
+}
+
+/**
+ * Notify the applicant of an action of their dossier (after it is written, in the same transaction). The
+ * key is the action's position in the log, so the same action never notifies twice.
+ */
+export async function notifyDossierAction(
+  port: NotificationPort,
+  dossier: DossierRecord,
+  action: DossierAction,
+  state: Pick<DossierState, 'dueAt'>,
+): Promise<NotifyApplicantResult | null> {
+  const input = dossierNotification(dossier, action, state);
+  return input ? notifyApplicant(port, input) : null;
+}
+
+/** The same notification as a plan, for a writer that decides the opt-outs in its own statement (the receipt). */
+export async function planDossierNotification(
+  port: Pick<NotificationPort, 'lookupUrl' | 'unsubscribeUrl' | 'recordSkipped'>,
+  dossier: DossierRecord,
+  action: DossierAction,
+  state: Pick<DossierState, 'dueAt'>,
+): Promise<NotificationPlanItem[]> {
+  const input = dossierNotification(dossier, action, state);
+  if (!input) return [];
+  const plan = await planApplicantNotification(port, input);
+  // A port that does not log skips (absent recordSkipped) gets none.
+  return port.recordSkipped ? plan : plan.flatMap((i) => ('send' in i ? [{ ...i, ifOptedOut: null }] : []));
 }

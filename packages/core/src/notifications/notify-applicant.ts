@@ -67,6 +67,71 @@ const normalise = (channel: NotificationChannel, address: string) =>
   channel === 'email' ? address.trim().toLowerCase() : address.replace(/[\s.-]/g, '');
 
 /**
+ * What notifying an applicant writes, per channel, before the opt-out list is consulted: a channel without an
+ * address is skipped; one with an address sends `send`, or logs `ifOptedOut` (null: nothing) when the address
+ * has opted out.
+ * notifyApplicant carries it out statement by statement; a writer that puts the whole change into one
+ * statement (the receipt) decides the opt-out in SQL, in the same statement.
+ */
+export type NotificationPlanItem =
+  | { channel: NotificationChannel; skip: SkippedNotification }
+  | { channel: NotificationChannel; address: string; send: QueuedNotification; ifOptedOut: SkippedNotification | null };
+
+/** The messages of a notification, one per channel (the lookup and unsubscribe links resolved). */
+export async function planApplicantNotification(
+  port: Pick<NotificationPort, 'lookupUrl' | 'unsubscribeUrl'>,
+  input: NotifyApplicantInput,
+): Promise<NotificationPlanItem[]> {
+  const rendered =
+    'context' in input.message
+      ? renderNotification(input.message.event, {
+          ...input.message.context,
+          lookupUrl: input.message.context.lookupUrl ?? port.lookupUrl(input.message.context.dossierCode),
+        })
+      : { subject: input.message.subject, text: input.message.text, sms: input.message.sms };
+  const addresses: Array<[NotificationChannel, string | null]> = [
+    ['email', input.recipient.email],
+    ['sms', input.recipient.phone],
+  ];
+  const skipped = (channel: NotificationChannel, reason: 'no_address' | 'opted_out'): SkippedNotification => ({
+    channel,
+    reason,
+    event: input.message.event,
+    about: input.about,
+    provinceCode: input.provinceCode,
+    idempotencyKey: `${input.key}:${channel}`,
+  });
+  const plan: NotificationPlanItem[] = [];
+  for (const [channel, raw] of addresses) {
+    if (!raw?.trim()) {
+      plan.push({ channel, skip: skipped(channel, 'no_address') });
+      continue;
+    }
+    const to = normalise(channel, raw);
+    const stop = port.unsubscribeUrl ? await port.unsubscribeUrl(channel, to) : null;
+    const text = channel === 'email' ? rendered.text : rendered.sms;
+    plan.push({
+      channel,
+      address: to,
+      send: {
+        channel,
+        to,
+        subject: channel === 'email' ? rendered.subject : null,
+        text: stop
+          ? `${text}${channel === 'email' ? `\n\nNgừng nhận thư thông báo: ${stop}` : ` Huy nhan tin: ${stop}`}`
+          : text,
+        event: input.message.event,
+        about: input.about,
+        provinceCode: input.provinceCode,
+        idempotencyKey: `${input.key}:${channel}`,
+      },
+      ifOptedOut: skipped(channel, 'opted_out'),
+    });
+  }
+  return plan;
+}
+
+/**
  * Tell an applicant about something by e-mail and SMS, through the durable outbox: for each channel with an
  * address that has not opted out, one row is written in the caller's transaction (delivered later, retried,
  * exactly once at the receiver thanks to the key); a channel skipped (opted out, no address) is logged once with
@@ -76,54 +141,18 @@ export async function notifyApplicant(
   port: NotificationPort,
   input: NotifyApplicantInput,
 ): Promise<NotifyApplicantResult> {
-  const rendered =
-    'context' in input.message
-      ? renderNotification(input.message.event, {
-          ...input.message.context,
-          lookupUrl: input.message.context.lookupUrl ?? port.lookupUrl(input.message.context.dossierCode),
-        })
-      : { subject: input.message.subject, text: input.message.text, sms: input.message.sms };
   const result: NotifyApplicantResult = { queued: [], skipped: [] };
-  const addresses: Array<[NotificationChannel, string | null]> = [
-    ['email', input.recipient.email],
-    ['sms', input.recipient.phone],
-  ];
-  const skip = async (channel: NotificationChannel, reason: 'no_address' | 'opted_out') => {
-    result.skipped.push({ channel, reason });
-    await port.recordSkipped?.({
-      channel,
-      reason,
-      event: input.message.event,
-      about: input.about,
-      provinceCode: input.provinceCode,
-      idempotencyKey: `${input.key}:${channel}`,
-    });
-  };
-  for (const [channel, raw] of addresses) {
-    if (!raw?.trim()) {
-      await skip(channel, 'no_address');
-      continue;
+  for (const item of await planApplicantNotification(port, input)) {
+    if ('skip' in item) {
+      result.skipped.push({ channel: item.channel, reason: item.skip.reason });
+      await port.recordSkipped?.(item.skip);
+    } else if (await port.isOptedOut(item.channel, item.address)) {
+      result.skipped.push({ channel: item.channel, reason: 'opted_out' });
+      if (item.ifOptedOut) await port.recordSkipped?.(item.ifOptedOut);
+    } else {
+      await port.enqueue(item.send);
+      result.queued.push(item.channel);
     }
-    const to = normalise(channel, raw);
-    if (await port.isOptedOut(channel, to)) {
-      await skip(channel, 'opted_out');
-      continue;
-    }
-    const stop = port.unsubscribeUrl ? await port.unsubscribeUrl(channel, to) : null;
-    const text = channel === 'email' ? rendered.text : rendered.sms;
-    await port.enqueue({
-      channel,
-      to,
-      subject: channel === 'email' ? rendered.subject : null,
-      text: stop
-        ? `${text}${channel === 'email' ? `\n\nNgừng nhận thư thông báo: ${stop}` : ` Huy nhan tin: ${stop}`}`
-        : text,
-      event: input.message.event,
-      about: input.about,
-      provinceCode: input.provinceCode,
-      idempotencyKey: `${input.key}:${channel}`,
-    });
-    result.queued.push(channel);
   }
   return result;
 }

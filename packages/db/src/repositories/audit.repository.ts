@@ -50,5 +50,5 @@ export type AuditRepo = ReturnType<typeof createAuditRepository>;
 /** Core's audit port over the transaction of the change, stamped with the request id. */
 export function createAuditPort(db: Kysely<DB>, requestId: string | null = null): AuditPort {
   const repo = createAuditRepository(db);
-  return { record: (e) => repo.recordAudit({ ...e, requestId }) };
+  return { record: (e) => repo.recordAudit({ ...e, requestId }), requestId };
 }

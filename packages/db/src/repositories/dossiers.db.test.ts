@@ -305,6 +305,30 @@ describe('dossier use cases on the database', () => {
     expect(seqs.at(-1)! - seqs[0]!).toBe(n - 1);
   });
 
+  it('a receipt whose one statement fails takes no number and leaves no row (autocommitted, as the route sends it)', async () => {
+    const before = await receiveDossier(deps(database.db), reception, input());
+    const d = deps(database.db);
+    const failedId = randomUUID();
+    const failing: DossierDeps = {
+      ...d,
+      newId: () => failedId,
+      // A procedure version that does not exist: the foreign key fails at the end of the statement, after the
+      // sequences, the dossier, its log and its outbox rows were inserted by it.
+      dossiers: {
+        ...d.dossiers,
+        insertReceipt: (i) =>
+          d.dossiers.insertReceipt({ ...i, dossier: { ...i.dossier, procedureVersionId: randomUUID() } }),
+      },
+    };
+    await expect(receiveDossier(failing, reception, input())).rejects.toThrow(/foreign key/);
+    const after = await receiveDossier(deps(database.db), reception, input());
+    expect(parseDossierCode(after.dossier.code)!.sequence).toBe(parseDossierCode(before.dossier.code)!.sequence + 1);
+    const left = await sql<{ n: number }>`select (select count(*) from dossiers where id = ${failedId}::uuid)
+      + (select count(*) from dossier_actions where dossier_id = ${failedId}::uuid)
+      + (select count(*) from outbox_messages where aggregate_id = ${failedId}) as n`.execute(database.db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+
   it('concurrent claims of one step: exactly one wins, the other gets STEP_ALREADY_CLAIMED', async () => {
     const r = await tx((d) => receiveDossier(d, reception, input()));
     const a = await newOfficial(database, { grants: [{ role: 'reception', unitCode }] });

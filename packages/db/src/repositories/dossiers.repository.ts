@@ -15,13 +15,13 @@ import {
   actionRow,
   componentRows,
   type DossierRow,
-  dossierRow,
   outboxRow,
   projectionRow,
   reviveData,
   toRecord,
 } from './dossier-rows.js';
 import { grantInForceOn, inForceOn } from './in-force.js';
+import { insertReceipt } from './receipt-statement.js';
 
 export type DossierListFilter = {
   /** Units whose dossiers are visible: received at or handled by one of them (codes or province codes). */
@@ -290,72 +290,8 @@ export function createDossiersRepository(db: Kysely<DB>) {
       }
     },
 
-    async insertDossierWithLog(input: {
-      dossier: DossierRecord;
-      actions: DossierAction[];
-      outbox: OutboxMessage[];
-    }): Promise<void> {
-      const d = input.dossier;
-      const q = db
-        .with('d', (w) =>
-          w
-            .insertInto('dossiers')
-            .values({ ...dossierRow(d), ...projectionRow(d) })
-            .returning('id'),
-        )
-        .with('a', (w) => w.insertInto('dossierActions').values(input.actions.map((a) => actionRow(d, a))));
-      // The checklist (when there is one) and the outbox rows in the same statement.
-      // (the CTE adds a name the rest of the statement never uses, hence the widening cast)
-      const withChecklist =
-        d.components.length > 0
-          ? (q.with('c', (w) =>
-              w.insertInto('dossierComponents').values(componentRows(d, d.components)),
-            ) as unknown as typeof q)
-          : q;
-      if (input.outbox.length > 0) {
-        await withChecklist.insertInto('outboxMessages').values(input.outbox.map(outboxRow)).execute();
-      } else {
-        await withChecklist.selectFrom('d').select('id').execute();
-      }
-    },
-
-    async assignDossierCode(input: {
-      dossierId: string;
-      scope: string;
-      day: string;
-      prefix: string;
-      minDigits: number;
-      outboxCodeKey: string;
-      book: { unitCode: string; provinceCode: string; year: number };
-    }): Promise<string> {
-      // One statement: the day's number (the row lock it takes lasts only until the commit that follows),
-      // the dossier's code, and the code in the dossier's outbox payloads.
-      const r = await sql<{ code: string }>`
-        with n as (
-          insert into dossier_code_sequences (scope, day, last_value) values (${input.scope}, ${input.day}::date, 1)
-          on conflict (scope, day) do update set last_value = dossier_code_sequences.last_value + 1
-          returning last_value
-        ), c as (
-          select ${input.prefix}::text
-            || case when length(n.last_value::text) >= ${input.minDigits}::int then n.last_value::text
-                    else lpad(n.last_value::text, ${input.minDigits}::int, '0') end as code
-          from n
-        ), b as (
-          insert into dossier_book_sequences (unit_code, year, province_code, last_value)
-          values (${input.book.unitCode}, ${input.book.year}::int, ${input.book.provinceCode}, 1)
-          on conflict (unit_code, year) do update set last_value = dossier_book_sequences.last_value + 1
-          returning last_value
-        ), d as (
-          update dossiers set code = c.code, book_year = ${input.book.year}::int, book_number = b.last_value
-          from c, b where dossiers.id = ${input.dossierId}::uuid returning dossiers.id
-        ), o as (
-          update outbox_messages set payload = jsonb_set(payload, array[${input.outboxCodeKey}::text], to_jsonb(c.code))
-          from c where aggregate_type = 'dossier' and aggregate_id = ${input.dossierId} and delivered_at is null
-          returning outbox_messages.id
-        )
-        select c.code from c, (select count(*) from d) as dd, (select count(*) from o) as oo`.execute(db);
-      return r.rows[0]!.code;
-    },
+    /** The receipt in one statement (receipt-statement.ts). */
+    insertReceipt: (input: Parameters<DossiersRepository['insertReceipt']>[0]) => insertReceipt(db, input),
 
     async saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void> {
       // Where a component came from (reused data, the citizen's store) is a fact of its submission: a checklist

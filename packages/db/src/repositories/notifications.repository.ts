@@ -4,6 +4,7 @@ import {
   type NotificationPort,
   type OptOutPort,
   type QueuedNotification,
+  type SkippedNotification,
 } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
@@ -14,6 +15,38 @@ export const UNSUBSCRIBE_KEY = 'notification-links';
 
 /** Aggregate of a subject's messages on one channel: they leave in order, one at a time. */
 export const notificationAggregate = (about: { type: string; id: string }) => `${about.type}:${about.id}`;
+
+/** The outbox row of a notification (its payload as JSON text). */
+export function notificationOutboxRow(m: QueuedNotification) {
+  return {
+    provinceCode: m.provinceCode,
+    topic: NOTIFICATION_TOPICS[m.channel],
+    aggregateType: `notification.${m.channel}`,
+    aggregateId: notificationAggregate(m.about),
+    idempotencyKey: m.idempotencyKey,
+    payload: JSON.stringify({
+      channel: m.channel,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      event: m.event,
+      about: m.about,
+    }),
+  };
+}
+
+/** The row of a notification not sent, and why. */
+export function notificationSkipRow(s: SkippedNotification) {
+  return {
+    idempotencyKey: s.idempotencyKey,
+    channel: s.channel,
+    event: s.event,
+    reason: s.reason,
+    aboutType: s.about.type,
+    aboutId: s.about.id,
+    provinceCode: s.provinceCode,
+  };
+}
 
 /**
  * Applicant notifications as outbox rows (delivered by the channel's dispatcher), the opt-out list and the
@@ -40,36 +73,14 @@ export function createNotificationsRepository(
     async enqueue(m: QueuedNotification) {
       await db
         .insertInto('outboxMessages')
-        .values({
-          provinceCode: m.provinceCode,
-          topic: NOTIFICATION_TOPICS[m.channel],
-          aggregateType: `notification.${m.channel}`,
-          aggregateId: notificationAggregate(m.about),
-          idempotencyKey: m.idempotencyKey,
-          payload: JSON.stringify({
-            channel: m.channel,
-            to: m.to,
-            subject: m.subject,
-            text: m.text,
-            event: m.event,
-            about: m.about,
-          }),
-        })
+        .values(notificationOutboxRow(m))
         .onConflict((oc) => oc.column('idempotencyKey').doNothing())
         .execute();
     },
     async recordSkipped(s) {
       await db
         .insertInto('notificationSkips')
-        .values({
-          idempotencyKey: s.idempotencyKey,
-          channel: s.channel,
-          event: s.event,
-          reason: s.reason,
-          aboutType: s.about.type,
-          aboutId: s.about.id,
-          provinceCode: s.provinceCode,
-        })
+        .values(notificationSkipRow(s))
         .onConflict((oc) => oc.column('idempotencyKey').doNothing())
         .execute();
     },

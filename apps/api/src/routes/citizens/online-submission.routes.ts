@@ -170,29 +170,28 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
             returnMethod: data.returnMethod,
             vneidVerified: true,
             note: data.note ?? null,
-            beforeNumbering: async (pending) => {
-              if (eform) {
-                await recordDossierEform(
-                  { eforms: createDossierEformsRepository(trx), audit: d.audit, now: deps.clock.now() },
-                  { dossier: pending.dossier, actorUserId: c.userId, eform },
-                );
-              }
-              if (draft) {
-                await deleteCitizenDraft(
-                  { drafts, audit: d.audit, now: deps.clock.now(), newId: d.newId },
-                  { userId: c.userId, procedureCode: procedure.code, reason: 'submitted' },
-                );
-              }
-              for (const [key, list] of files) {
-                await attachComponentFiles(d, {
-                  dossierId: pending.dossier.id,
-                  actor: who,
-                  componentKey: key,
-                  files: list,
-                });
-              }
-            },
           });
+          // After the receipt's statement, in this transaction (the day's number stays locked until its commit).
+          if (eform) {
+            await recordDossierEform(
+              { eforms: createDossierEformsRepository(trx), audit: d.audit, now: deps.clock.now() },
+              { dossier: r.dossier, actorUserId: c.userId, eform },
+            );
+          }
+          if (draft) {
+            await deleteCitizenDraft(
+              { drafts, audit: d.audit, now: deps.clock.now(), newId: d.newId },
+              { userId: c.userId, procedureCode: procedure.code, reason: 'submitted' },
+            );
+          }
+          for (const [key, list] of files) {
+            await attachComponentFiles(d, {
+              dossierId: r.dossier.id,
+              actor: who,
+              componentKey: key,
+              files: list,
+            });
+          }
           return present(deps, trx, d, c, r);
         },
       );

@@ -9,9 +9,10 @@ import { presentLoaded, versionOf } from './dossier-view.js';
 const tags = ['dossiers'];
 
 /**
- * Reception: POST /api/dossiers. One transaction: the unit, procedure and calendar from the process's
- * caches (by master-data version), the dossier with its projection, checklist, log and outbox rows, the audit
- * row, then its number (the last write, see assignDossierCode); the response is built from what was written.
+ * Reception: POST /api/dossiers. The unit, procedure and calendar from the process's caches (by master-data
+ * version); one autocommitted statement writes the numbers, the dossier with its projection, checklist, log
+ * and outbox rows, the audit row and the applicant's notifications (insertReceipt): one round trip, and the
+ * day's number locked for that statement only.
  */
 export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
@@ -28,65 +29,63 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       const actor = requireActor(req);
       const body = req.body;
       const version = versionOf(req);
-      let view: Awaited<ReturnType<typeof presentLoaded>> | undefined;
-      const created = await deps.database.db.transaction().execute(async (trx) => {
-        const d = dossierDeps(trx, deps, version, String(req.id));
-        const unit = await d.units.findUnit(body.receivingUnitCode, vnDate(deps.clock.now()));
-        if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
-        const isCitizen = actor.grants.some((g) => g.role === 'citizen');
-        const isOfficial = actor.grants.some((g) => g.role !== 'citizen');
-        const action = isCitizen && !isOfficial ? 'dossier.submit' : 'dossier.receive';
-        if (action === 'dossier.submit' && (body.mode !== 'submit' || body.channel !== 'online' || body.timeLimit)) {
-          throw new AppError('FORBIDDEN');
-        }
-        const grant = authorize(actor, action, { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
-        const who: DossierActor = {
-          userId: actor.userId,
-          name: req.session?.user.fullName ?? null,
-          role: grant.role,
-          unitCode: unit.code,
-        };
-        const r = await receiveDossier(d, who, {
-          mode: body.mode,
-          channel: body.channel,
-          procedureCode: body.procedureCode,
-          receivingUnitCode: unit.code,
-          competentUnitCode: body.competentUnitCode ?? null,
-          applicant: {
-            type: body.applicant.type,
-            fullName: body.applicant.fullName,
-            idNumber: body.applicant.idNumber ?? null,
-            phone: body.applicant.phone ?? null,
-            email: body.applicant.email ?? null,
-            address: body.applicant.address ?? null,
-          },
-          agent: body.agent
-            ? {
-                fullName: body.agent.fullName,
-                idNumber: body.agent.idNumber ?? null,
-                phone: body.agent.phone ?? null,
-                relation: body.agent.relation ?? null,
-              }
-            : null,
-          components: body.components.map((c) => ({
-            key: c.key,
-            state: c.state,
-            reason: c.reason ?? null,
-            ...(c.copies !== undefined ? { copies: c.copies } : {}),
-          })),
-          returnMethod: body.returnMethod,
-          vneidVerified: body.vneidVerified ?? false,
-          note: body.note ?? null,
-          timeLimit: body.timeLimit ?? null,
-          feeCollectedVnd: body.feeCollectedVnd ?? null,
-          // The view is built before the number is taken (the code is filled in after).
-          beforeNumbering: async (pending) => {
-            view = await presentLoaded(trx, deps, pending, actor, version, { noAttachments: true });
-          },
-        });
-        return { ...view!, code: r.dossier.code };
+      // No transaction: every write of the receipt is one statement (insertReceipt), atomic by itself, so
+      // BEGIN and COMMIT would be two more round trips. A further write here must join that statement or
+      // bring the transaction back.
+      const db = deps.database.db;
+      const d = dossierDeps(db, deps, version, String(req.id));
+      const unit = await d.units.findUnit(body.receivingUnitCode, vnDate(deps.clock.now()));
+      if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
+      const isCitizen = actor.grants.some((g) => g.role === 'citizen');
+      const isOfficial = actor.grants.some((g) => g.role !== 'citizen');
+      const action = isCitizen && !isOfficial ? 'dossier.submit' : 'dossier.receive';
+      if (action === 'dossier.submit' && (body.mode !== 'submit' || body.channel !== 'online' || body.timeLimit)) {
+        throw new AppError('FORBIDDEN');
+      }
+      const grant = authorize(actor, action, { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
+      const who: DossierActor = {
+        userId: actor.userId,
+        name: req.session?.user.fullName ?? null,
+        role: grant.role,
+        unitCode: unit.code,
+      };
+      const r = await receiveDossier(d, who, {
+        mode: body.mode,
+        channel: body.channel,
+        procedureCode: body.procedureCode,
+        receivingUnitCode: unit.code,
+        competentUnitCode: body.competentUnitCode ?? null,
+        applicant: {
+          type: body.applicant.type,
+          fullName: body.applicant.fullName,
+          idNumber: body.applicant.idNumber ?? null,
+          phone: body.applicant.phone ?? null,
+          email: body.applicant.email ?? null,
+          address: body.applicant.address ?? null,
+        },
+        agent: body.agent
+          ? {
+              fullName: body.agent.fullName,
+              idNumber: body.agent.idNumber ?? null,
+              phone: body.agent.phone ?? null,
+              relation: body.agent.relation ?? null,
+            }
+          : null,
+        components: body.components.map((c) => ({
+          key: c.key,
+          state: c.state,
+          reason: c.reason ?? null,
+          ...(c.copies !== undefined ? { copies: c.copies } : {}),
+        })),
+        returnMethod: body.returnMethod,
+        vneidVerified: body.vneidVerified ?? false,
+        note: body.note ?? null,
+        timeLimit: body.timeLimit ?? null,
+        feeCollectedVnd: body.feeCollectedVnd ?? null,
       });
-      return reply.status(201).send(created);
+      // Built from what was written (no read); the day's number was locked for the statement only.
+      const view = await presentLoaded(db, deps, r, actor, version, { noAttachments: true });
+      return reply.status(201).send(view);
     },
   );
 };

@@ -1,0 +1,137 @@
+/**
+ * A receipt in one statement (DossiersRepository.insertReceipt): one round trip instead of one per row kind,
+ * and atomic by itself. Data-modifying CTEs all run to completion exactly once; the sequences' rows are
+ * upserted first (the code is read by the dossier's row), every other row follows in the same statement.
+ */
+import type { DossiersRepository } from '@mot-cua/core';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+import { actionRow, componentRows, dossierRow, outboxRow, projectionRow } from './dossier-rows.js';
+import { notificationOutboxRow, notificationSkipRow } from './notifications.repository.js';
+
+type ReceiptInput = Parameters<DossiersRepository['insertReceipt']>[0];
+type Row = Record<string, unknown>;
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+
+/** `insert into <table> (<columns>) values (…), (…)` from rows of the same keys (camelCase, as the builder's). */
+function insertValues(table: string, rows: Row[], tail: RawBuilder<unknown> = sql``) {
+  const cols = Object.keys(rows[0]!);
+  const tuples = rows.map((r) => sql`(${sql.join(cols.map((c) => r[c]))})`);
+  return sql`insert into ${sql.raw(table)} (${sql.raw(cols.map(snake).join(', '))}) values ${sql.join(tuples)} ${tail}`;
+}
+
+/**
+ * Rows (same keys) kept where `where` holds over them (`v`); `opt*` keys are for the condition, not the table;
+ * `payload` (when given) is the payload column's expression. Duplicates by idempotency key are left out.
+ */
+function insertSelect(table: string, rows: Row[], opts: { where: RawBuilder<unknown>; payload?: RawBuilder<unknown> }) {
+  const all = Object.keys(rows[0]!);
+  const cols = all.filter((c) => !c.startsWith('opt'));
+  const tuples = rows.map((r) => sql`(${sql.join(all.map((c) => r[c]))})`);
+  const select = cols.map((c) => (c === 'payload' && opts.payload ? opts.payload : sql.raw(`v.${snake(c)}`)));
+  return sql`insert into ${sql.raw(table)} (${sql.raw(cols.map(snake).join(', '))})
+    select ${sql.join(select)} from (values ${sql.join(tuples)}) as v (${sql.raw(all.map(snake).join(', '))})
+    where ${opts.where} on conflict (idempotency_key) do nothing`;
+}
+
+export async function insertReceipt(db: Kysely<DB>, input: ReceiptInput): Promise<string> {
+  const d = input.dossier;
+  const n = input.numbering;
+  const first = input.actions[0]!;
+  const code = sql`(select code from c)`;
+  const ctes: Array<[string, RawBuilder<unknown>]> = [
+    [
+      'n',
+      sql`insert into dossier_code_sequences (scope, day, last_value) values (${n.scope}, ${n.day}::date, 1)
+        on conflict (scope, day) do update set last_value = dossier_code_sequences.last_value + 1
+        returning last_value`,
+    ],
+    [
+      'c',
+      sql`select ${n.prefix}::text || case when length(n.last_value::text) >= ${n.minDigits}::int
+          then n.last_value::text else lpad(n.last_value::text, ${n.minDigits}::int, '0') end as code from n`,
+    ],
+    [
+      'b',
+      sql`insert into dossier_book_sequences (unit_code, year, province_code, last_value)
+        values (${n.book.unitCode}, ${n.book.year}::int, ${n.book.provinceCode}, 1)
+        on conflict (unit_code, year) do update set last_value = dossier_book_sequences.last_value + 1
+        returning last_value`,
+    ],
+    [
+      'd',
+      insertValues('dossiers', [
+        {
+          ...dossierRow(d),
+          ...projectionRow(d),
+          code,
+          bookYear: n.book.year,
+          bookNumber: sql`(select last_value from b)`,
+          // The entry as the aggregates trigger would set it from the first action (migration 0240 then
+          // leaves the row alone): one row version instead of two.
+          entryUnitCode: first.unitCode,
+          entryProvinceCode: d.provinceCode,
+          entryAt: first.at,
+        },
+      ]),
+    ],
+    [
+      'a',
+      insertValues(
+        'dossier_actions',
+        input.actions.map((a) => actionRow(d, a)),
+      ),
+    ],
+  ];
+  if (d.components.length > 0) ctes.push(['k', insertValues('dossier_components', componentRows(d, d.components))]);
+  if (input.audit) {
+    const { requestId, data, ...e } = input.audit;
+    ctes.push([
+      'au',
+      insertValues('audit_events', [
+        {
+          actorUserId: e.actorUserId,
+          action: e.action,
+          entityType: e.entityType,
+          entityId: e.entityId,
+          provinceCode: e.provinceCode ?? null,
+          unitCode: e.unitCode ?? null,
+          requestId,
+          data: JSON.stringify(data ?? {}),
+        },
+      ]),
+    ]);
+  }
+  // The outbox rows in one insert, in this order (their ids follow it): the dossier's, then each notification
+  // whose address has not opted out. Likewise the skipped notifications: no address, or opted out.
+  const send: Row[] = input.outbox.map((m) => ({ ...outboxRow(m), optChannel: null, optAddress: null }));
+  const skips: Row[] = [];
+  for (const item of input.notifications) {
+    if ('skip' in item) {
+      skips.push({ ...notificationSkipRow(item.skip), optChannel: null, optAddress: null });
+      continue;
+    }
+    const opt = { optChannel: item.channel, optAddress: item.address };
+    send.push({ ...notificationOutboxRow(item.send), ...opt });
+    if (item.ifOptedOut) skips.push({ ...notificationSkipRow(item.ifOptedOut), ...opt });
+  }
+  const optedOut = sql`exists (select 1 from notification_opt_outs x
+    where x.channel = v.opt_channel and x.address = v.opt_address)`;
+  if (send.length > 0) {
+    ctes.push([
+      'o',
+      insertSelect('outbox_messages', send, {
+        where: sql`v.opt_channel is null or not ${optedOut}`,
+        payload: sql`replace(v.payload, ${input.placeholder}::text, ${code})::jsonb`,
+      }),
+    ]);
+  }
+  if (skips.length > 0) {
+    ctes.push(['s', insertSelect('notification_skips', skips, { where: sql`v.opt_channel is null or ${optedOut}` })]);
+  }
+  const r = await sql<{ code: string }>`with ${sql.join(
+    ctes.map(([name, q]) => sql`${sql.raw(name)} as (${q})`),
+  )} select code from c`.execute(db);
+  return r.rows[0]!.code;
+}
