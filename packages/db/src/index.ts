@@ -15,6 +15,7 @@ export * from './repositories/dossiers.js';
 export * from './repositories/feedback.repository.js';
 export * from './repositories/generated-dossiers.repository.js';
 export * from './repositories/notifications.repository.js';
+export * from './repositories/dossier-fees.repository.js';
 export * from './repositories/online-payments.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/portal-imports.repository.js';

@@ -11,9 +11,11 @@ import type {
 } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { dossierFeeRow } from './dossier-fees.repository.js';
 import {
   actionRow,
   componentRows,
+  counterFeeOfReceipt,
   type DossierRow,
   dossierRow,
   outboxRow,
@@ -305,14 +307,21 @@ export function createDossiersRepository(db: Kysely<DB>) {
             .returning('id'),
         )
         .with('a', (w) => w.insertInto('dossierActions').values(input.actions.map((a) => actionRow(d, a))));
-      // The checklist (when there is one) and the outbox rows in the same statement.
+      // The checklist (when there is one), the fee collected at the counter (its fee record, issue 17) and the
+      // outbox rows in the same statement.
       // (the CTE adds a name the rest of the statement never uses, hence the widening cast)
-      const withChecklist =
+      const withComponents =
         d.components.length > 0
           ? (q.with('c', (w) =>
               w.insertInto('dossierComponents').values(componentRows(d, d.components)),
             ) as unknown as typeof q)
           : q;
+      const fee = d.feeCollected ? counterFeeOfReceipt(d, input.actions[0], d.feeCollected) : null;
+      const withChecklist = fee
+        ? (withComponents.with('f', (w) =>
+            w.insertInto('dossierFees').values(dossierFeeRow(fee)),
+          ) as unknown as typeof q)
+        : withComponents;
       if (input.outbox.length > 0) {
         await withChecklist.insertInto('outboxMessages').values(input.outbox.map(outboxRow)).execute();
       } else {

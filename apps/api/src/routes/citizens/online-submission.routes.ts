@@ -17,7 +17,7 @@ import {
 import {
   createCitizenDraftsRepository,
   createDossierEformsRepository,
-  createOnlinePaymentsRepository,
+  createDossierFeesRepository, createOnlinePaymentsRepository,
   createProceduresRepository,
   type DB,
 } from '@mot-cua/db';
@@ -69,6 +69,7 @@ async function present(
     unitName,
     attachments,
     payments: await createOnlinePaymentsRepository(trx).listForDossier(r.dossier.id),
+    fees: await createDossierFeesRepository(trx).listForDossier(r.dossier.id),
     accessLog: await accessLogFor(trx, d.units, app.clock.now(), r.dossier),
   });
 }

@@ -1,28 +1,19 @@
-import { describeEform, EformView, eformById } from '@mot-cua/contracts/eforms';
+import { EformView } from '@mot-cua/contracts/eforms';
 import { AppError, authorize, type DossierRecord, vnDate } from '@mot-cua/core';
-import { createDossierEformsRepository, type DB } from '@mot-cua/db';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { renderDeclaration } from '../../slips/declaration.js';
 import { ownDossier, requireCitizen } from '../citizens/citizen-context.js';
 import { dossierDeps, loadUnitNames, resourceFor } from './dossier-deps.js';
+import { eformViewOf } from './eform-view.js';
 import { loadDossier, versionOf } from './dossier-view.js';
 import { auditDossierRead } from './read-audit.js';
 import { lookupUrlOf } from './slips.routes.js';
 
 const IdParams = z.object({ id: z.uuid() });
-
-/** The dossier's e-form as label → value rows, read with the schema version it was filled with; 404 when none. */
-export async function eformViewOf(db: Kysely<DB>, dossierId: string): Promise<EformView> {
-  const stored = await createDossierEformsRepository(db).findEform(dossierId);
-  const schema = stored && eformById(stored.schemaId, stored.version);
-  if (!stored || !schema) throw new AppError('NOT_FOUND');
-  return describeEform(schema, stored.values);
-}
 
 /** The applicant's declaration as a PDF: the e-form and the files of each component. */
 async function declarationPdf(deps: AppDeps, dossier: DossierRecord): Promise<Buffer> {
