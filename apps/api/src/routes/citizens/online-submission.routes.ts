@@ -181,7 +181,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
               if (draft) {
                 await deleteCitizenDraft(
                   { drafts, audit: d.audit, now: deps.clock.now(), newId: d.newId },
-                  { userId: c.userId, procedureCode: procedure.code, reason: 'submitted' },
+                  { userId: c.userId, procedureCode: procedure.code, reason: 'submitted', dossierId: pending.dossier.id },
                 );
               }
               for (const [key, list] of files) {

@@ -34,6 +34,7 @@ import { AccessLogCard } from '../lookup/AccessLogCard.js';
 import { FileSlot } from './FileSlot.js';
 import { MyEformSection } from './MyEformSection.js';
 import { RateServiceCard } from './RateServiceCard.js';
+import { FeesTable } from '../../components/FeesTable.js';
 
 /** One of my dossiers: what happens now and by when, what I must do, the timeline, my files, slips and result. */
 export function MyDossierPage() {
@@ -104,16 +105,17 @@ export function MyDossierPage() {
         )}
         {d.paymentDue && <PayBox id={d.id} amount={d.paymentDue.amount} description={d.paymentDue.description} />}
         {d.paidOnline && <Badge color="green">{t('citizens.paidOnline')}</Badge>}
-        {d.payments
-          .filter((p) => p.status === 'paid')
-          .map((p) => (
+        <FeesTable items={d.fees} />
+        {d.fees
+          .filter((f) => f.channel === 'online' && f.orderRef)
+          .map((f) => (
             <Anchor
-              key={p.orderRef}
-              href={`/api/citizen/dossiers/${d.id}/payments/${p.orderRef}/receipt`}
+              key={f.id}
+              href={`/api/citizen/dossiers/${d.id}/payments/${f.orderRef}/receipt`}
               target="_blank"
               size="sm"
             >
-              {t('citizenForms.onlineReceipt', { amount: p.amount.toLocaleString('vi-VN') })}
+              {t('citizenForms.onlineReceipt', { amount: f.amountVnd.toLocaleString('vi-VN') })}
             </Anchor>
           ))}
         {d.canAnswerSupplement && <SupplementForm id={d.id} items={d.pendingSupplement} />}
