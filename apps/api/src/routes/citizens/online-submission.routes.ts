@@ -170,6 +170,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
             })),
             returnMethod: data.returnMethod,
             vneidVerified: true,
+            eformGiven: eform !== null,
             note: data.note ?? null,
             beforeNumbering: async (pending) => {
               if (eform) {

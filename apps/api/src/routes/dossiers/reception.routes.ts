@@ -1,8 +1,18 @@
 import { DossierDetail, ReceiveDossierRequest } from '@mot-cua/contracts';
-import { AppError, authorize, type DossierActor, receiveDossier, vnDate } from '@mot-cua/core';
+import {
+  AppError,
+  authorize,
+  checkEform,
+  type DossierActor,
+  receiveDossier,
+  recordDossierEform,
+  vnDate,
+} from '@mot-cua/core';
+import { createDossierEformsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { pickLanguage } from '../../http/problem.js';
 import { dossierDeps } from './dossier-deps.js';
 import { presentLoaded, versionOf } from './dossier-view.js';
 
@@ -28,6 +38,12 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
       const actor = requireActor(req);
       const body = req.body;
       const version = versionOf(req);
+      // The e-form filled in at the counter is checked exactly as online (the same schema, 422 per field).
+      const eform = checkEform(body.procedureCode, body.eform, {
+        today: vnDate(deps.clock.now()),
+        lang: pickLanguage(req.headers['accept-language']),
+        required: false,
+      });
       let view: Awaited<ReturnType<typeof presentLoaded>> | undefined;
       const created = await deps.database.db.transaction().execute(async (trx) => {
         const d = dossierDeps(trx, deps, version, String(req.id));
@@ -79,8 +95,15 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           note: body.note ?? null,
           timeLimit: body.timeLimit ?? null,
           feeCollectedVnd: body.feeCollectedVnd ?? null,
+          eformGiven: eform !== null,
           // The view is built before the number is taken (the code is filled in after).
           beforeNumbering: async (pending) => {
+            if (eform) {
+              await recordDossierEform(
+                { eforms: createDossierEformsRepository(trx), audit: d.audit, now: deps.clock.now() },
+                { dossier: pending.dossier, actorUserId: actor.userId, eform },
+              );
+            }
             view = await presentLoaded(trx, deps, pending, actor, version, { noAttachments: true });
           },
         });
