@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DossierAccessEntry, DossierReturnMethod, DossierStatusName, SlipKindName } from './dossiers.js';
 import { DossierFeeView } from './dossier-fees.js';
+import { DossierAccessEntry, DossierReturnMethod, DossierStatusName, SlipKindName } from './dossiers.js';
 
 /** The citizens' side: their identity, online submission and their own dossiers. */
 

@@ -128,7 +128,11 @@ async function receipt(doc: Slip, i: SlipInput) {
       : 'Vào sổ theo dõi hồ sơ, Quyển số: ........ Số thứ tự: ........',
   );
   for (const f of i.fees ?? []) {
-    line(doc, 'Phí, lệ phí đã thu', `${vnd(f.amountVnd)} (${feeChannelText[f.channel]}, biên lai số ${f.receiptNumber})`);
+    line(
+      doc,
+      'Phí, lệ phí đã thu',
+      `${vnd(f.amountVnd)} (${feeChannelText[f.channel]}, biên lai số ${f.receiptNumber})`,
+    );
   }
   doc.moveDown(0.5);
   await lookupQr(doc, i.lookupUrl);

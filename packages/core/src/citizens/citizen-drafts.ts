@@ -36,7 +36,13 @@ export interface CitizenDraftsPort {
   removeDraftFile(draftId: string, fileId: string): Promise<boolean>;
   /** The mark left by a draft sent as a dossier (its id is never saved again). */
   findSubmitted(userId: string, draftId: string): Promise<{ dossierId: string; submittedAt: Date } | undefined>;
-  recordSubmitted(r: { draftId: string; userId: string; procedureCode: string; dossierId: string; at: Date }): Promise<void>;
+  recordSubmitted(r: {
+    draftId: string;
+    userId: string;
+    procedureCode: string;
+    dossierId: string;
+    at: Date;
+  }): Promise<void>;
   /** Delete every draft last saved before `cutoff` (with its files) and the submission marks older than it. */
   purgeUntouchedSince(cutoff: Date): Promise<{ drafts: number; files: number; submittedMarks: number }>;
 }

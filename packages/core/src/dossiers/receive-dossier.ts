@@ -1,6 +1,7 @@
 import type { Cutoff } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
 import { notifyDossierAction } from '../notifications/dossier-notifications.js';
+import { withEformComponentTicked } from '../procedures/component-condition.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { Channel, ComponentCheck, DossierAction, ReturnMethod } from './dossier-actions.js';
@@ -16,7 +17,6 @@ import {
 import type { Agent, Applicant, DossierRecord, OutboxMessage, ReceptionProcedure, UnitInfo } from './ports.js';
 import { buildSyncPayload, SYNC_CODE_KEY } from './sync-payload.js';
 import { resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
-import { withEformComponentTicked } from '../procedures/component-condition.js';
 
 export type ReceiveDossierInput = {
   /**

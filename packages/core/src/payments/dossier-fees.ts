@@ -48,4 +48,5 @@ export function counterFee(input: {
 }
 
 /** Whether any payment of the dossier was made online (the national sync's DuocThanhToanTrucTuyen, 766's 3.6). */
-export const paidOnlineFrom = (fees: readonly Pick<DossierFee, 'channel'>[]) => fees.some((f) => f.channel === 'online');
+export const paidOnlineFrom = (fees: readonly Pick<DossierFee, 'channel'>[]) =>
+  fees.some((f) => f.channel === 'online');

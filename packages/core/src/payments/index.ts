@@ -1,2 +1,2 @@
-export * from './online-payment.js';
 export * from './dossier-fees.js';
+export * from './online-payment.js';

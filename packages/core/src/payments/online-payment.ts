@@ -117,7 +117,12 @@ export async function settleOnlinePayment(
       entityType: 'dossier',
       entityId: p.dossierId,
       provinceCode: p.provinceCode,
-      data: { channel: 'online', amountVnd: Math.round(p.amount), receiptNumber: fee.receiptNumber, orderRef: p.orderRef },
+      data: {
+        channel: 'online',
+        amountVnd: Math.round(p.amount),
+        receiptNumber: fee.receiptNumber,
+        orderRef: p.orderRef,
+      },
     });
     await recordPayment(deps, {
       dossierId: p.dossierId,

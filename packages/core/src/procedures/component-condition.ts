@@ -21,7 +21,8 @@ const ONLINE_ONLY = /mẫu hộ tịch điện tử tương tác|biểu mẫu đ
  * The component that is the interactive e-form ("Mẫu hộ tịch điện tử tương tác…", "Mẫu điện tử tương tác cấp…"):
  * the e-form given is it.
  */
-export const isInteractiveEformComponent = (name: string) => /^\s*(?:biểu )?mẫu (?:hộ tịch )?điện tử tương tác/iu.test(name);
+export const isInteractiveEformComponent = (name: string) =>
+  /^\s*(?:biểu )?mẫu (?:hộ tịch )?điện tử tương tác/iu.test(name);
 
 /**
  * The rows ticked for a submission that comes with its e-form (online, or filled in at the counter): the

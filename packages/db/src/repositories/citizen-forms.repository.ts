@@ -171,17 +171,16 @@ export function createCitizenDraftsRepository(db: Kysely<DB>): CitizenDraftsPort
                 selectFrom('dossierAttachments as a')
                   .select('a.sha256')
                   .whereRef('a.sha256', '=', 's.sha256')
-                  .unionAll(selectFrom('citizenDraftFiles as f').select('f.sha256').whereRef('f.sha256', '=', 's.sha256'))
+                  .unionAll(
+                    selectFrom('citizenDraftFiles as f').select('f.sha256').whereRef('f.sha256', '=', 's.sha256'),
+                  )
                   .unionAll(selectFrom('feedbackPhotos as p').select('p.sha256').whereRef('p.sha256', '=', 's.sha256')),
               ),
             ),
           )
           .execute();
       }
-      const marks = await db
-        .deleteFrom('citizenSubmittedDrafts')
-        .where('submittedAt', '<', cutoff)
-        .executeTakeFirst();
+      const marks = await db.deleteFrom('citizenSubmittedDrafts').where('submittedAt', '<', cutoff).executeTakeFirst();
       return {
         drafts: Number(drafts.numDeletedRows),
         files: files.length,

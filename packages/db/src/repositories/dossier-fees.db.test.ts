@@ -164,9 +164,17 @@ describe('dossier fee records (migration 0230)', () => {
       gatewayTxnRef: null,
     };
     const repo = createDossierFeesRepository(db);
-    expect(await refused(repo.insertFee({ ...base, id: randomUUID(), channel: 'online', onlinePaymentId: payments.paid }))).not.toBe('accepted');
-    expect(await refused(repo.insertFee({ ...base, id: randomUUID(), channel: 'online', onlinePaymentId: null }))).not.toBe('accepted');
-    expect(await refused(sql`update dossier_fees set amount_vnd = 1 where dossier_id = ${ids.online}`.execute(db))).toMatch(/append-only/);
-    expect(await refused(sql`delete from dossier_fees where dossier_id = ${ids.online}`.execute(db))).toMatch(/append-only/);
+    expect(
+      await refused(repo.insertFee({ ...base, id: randomUUID(), channel: 'online', onlinePaymentId: payments.paid })),
+    ).not.toBe('accepted');
+    expect(
+      await refused(repo.insertFee({ ...base, id: randomUUID(), channel: 'online', onlinePaymentId: null })),
+    ).not.toBe('accepted');
+    expect(
+      await refused(sql`update dossier_fees set amount_vnd = 1 where dossier_id = ${ids.online}`.execute(db)),
+    ).toMatch(/append-only/);
+    expect(await refused(sql`delete from dossier_fees where dossier_id = ${ids.online}`.execute(db))).toMatch(
+      /append-only/,
+    );
   });
 });

@@ -55,7 +55,11 @@ export function createDossierFeesRepository(db: Kysely<DB>) {
     },
     /** Every payment of a dossier, oldest first. */
     async listForDossier(dossierId: string): Promise<DossierFee[]> {
-      const rows = await base().where('f.dossierId', '=', dossierId).orderBy('f.paidAt').orderBy('f.receiptNumber').execute();
+      const rows = await base()
+        .where('f.dossierId', '=', dossierId)
+        .orderBy('f.paidAt')
+        .orderBy('f.receiptNumber')
+        .execute();
       return rows.map(toFee);
     },
     async findOnlineFee(dossierId: string, orderRef: string): Promise<DossierFee | undefined> {

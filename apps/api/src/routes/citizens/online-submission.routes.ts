@@ -17,7 +17,8 @@ import {
 import {
   createCitizenDraftsRepository,
   createDossierEformsRepository,
-  createDossierFeesRepository, createOnlinePaymentsRepository,
+  createDossierFeesRepository,
+  createOnlinePaymentsRepository,
   createProceduresRepository,
   type DB,
 } from '@mot-cua/db';
@@ -182,7 +183,12 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
               if (draft) {
                 await deleteCitizenDraft(
                   { drafts, audit: d.audit, now: deps.clock.now(), newId: d.newId },
-                  { userId: c.userId, procedureCode: procedure.code, reason: 'submitted', dossierId: pending.dossier.id },
+                  {
+                    userId: c.userId,
+                    procedureCode: procedure.code,
+                    reason: 'submitted',
+                    dossierId: pending.dossier.id,
+                  },
                 );
               }
               for (const [key, list] of files) {

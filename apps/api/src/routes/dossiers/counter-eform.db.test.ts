@@ -86,9 +86,7 @@ describe('the e-form filled in at the counter', () => {
     expect(en.json().errors.some((e: { message: string }) => /Mother/i.test(e.message))).toBe(true);
     // A procedure without an e-form refuses one, as online.
     expect(
-      (
-        await receive({ channel: 'in_person', components, procedureCode: '1.000656', eform: { values } })
-      ).statusCode,
+      (await receive({ channel: 'in_person', components, procedureCode: '1.000656', eform: { values } })).statusCode,
     ).toBeGreaterThanOrEqual(400);
   });
 
@@ -101,9 +99,7 @@ describe('the e-form filled in at the counter', () => {
   });
 
   it('assisted online submission at the counter: stored, its row ticked, printed in the receipt and the declaration, audited', async () => {
-    const components = (await requiredTicked('online')).filter(
-      (c) => !/điện tử tương tác/.test(JSON.stringify(c)),
-    );
+    const components = (await requiredTicked('online')).filter((c) => !/điện tử tương tác/.test(JSON.stringify(c)));
     const checklist: ChecklistPreview = (await preview({ channel: 'online' })).json();
     const interactive = checklist.rows.find((r) => /điện tử tương tác/.test(r.name))!.key;
     const res = await receive({

@@ -1,5 +1,5 @@
 import { EformView } from '@mot-cua/contracts/eforms';
-import { AppError, authorize, type DossierRecord, vnDate } from '@mot-cua/core';
+import { authorize, type DossierRecord, vnDate } from '@mot-cua/core';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,8 +8,8 @@ import { requireActor } from '../../http/auth.js';
 import { renderDeclaration } from '../../slips/declaration.js';
 import { ownDossier, requireCitizen } from '../citizens/citizen-context.js';
 import { dossierDeps, loadUnitNames, resourceFor } from './dossier-deps.js';
-import { eformViewOf } from './eform-view.js';
 import { loadDossier, versionOf } from './dossier-view.js';
+import { eformViewOf } from './eform-view.js';
 import { auditDossierRead } from './read-audit.js';
 import { lookupUrlOf } from './slips.routes.js';
 

@@ -30,11 +30,11 @@ import { ApiError } from '../../api/client.js';
 import { statusColor, vnDateTime } from '../../api/dossiers.js';
 import { formatDuration } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
+import { FeesTable } from '../../components/FeesTable.js';
 import { AccessLogCard } from '../lookup/AccessLogCard.js';
 import { FileSlot } from './FileSlot.js';
 import { MyEformSection } from './MyEformSection.js';
 import { RateServiceCard } from './RateServiceCard.js';
-import { FeesTable } from '../../components/FeesTable.js';
 
 /** One of my dossiers: what happens now and by when, what I must do, the timeline, my files, slips and result. */
 export function MyDossierPage() {
