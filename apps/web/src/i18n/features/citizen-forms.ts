@@ -33,7 +33,8 @@ export const vi = {
   feeBy_counter: 'Nộp tại quầy',
   feeBy_online: 'Thanh toán trực tuyến',
   counterEformTitle: 'Tờ khai điện tử',
-  counterEformHint: 'Điền tờ khai cho người yêu cầu; thành phần «tờ khai» của danh mục được đánh dấu đã nộp.',
+  counterEformHint:
+    'Điền tờ khai cho người yêu cầu; tờ khai được in trên giấy tiếp nhận. Khi nộp trực tuyến, thành phần «Mẫu hộ tịch điện tử tương tác» được đánh dấu đã nộp.',
   counterEformUse: 'Điền tờ khai điện tử tại quầy',
 };
 
@@ -70,6 +71,7 @@ export const en: typeof vi = {
   feeBy_counter: 'Paid at the counter',
   feeBy_online: 'Paid online',
   counterEformTitle: 'Electronic declaration form',
-  counterEformHint: 'Fill in the form for the applicant; the checklist’s “form” component is marked as handed in.',
+  counterEformHint:
+    'Fill in the form for the applicant; it is printed on the receipt. For an online submission the “interactive e-form” component is marked as handed in.',
   counterEformUse: 'Fill in the electronic form at the counter',
 };
