@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../database.js';
 import { migrate, readMigrations } from '../migrate.js';
 import { createDossierFeesRepository } from './dossier-fees.repository.js';
+import { createServiceIndexRepository } from './service-index.repository.js';
 
 // Migration 0230 moves the counter's collections (dossiers.fee_collected_*) and the gateway's confirmed payments
 // (online_payments) into dossier_fees: this file migrates a database up to just before it, writes rows the old
@@ -176,5 +177,15 @@ describe('dossier fee records (migration 0230)', () => {
     expect(await refused(sql`delete from dossier_fees where dossier_id = ${ids.online}`.execute(db))).toMatch(
       /append-only/,
     );
+  });
+
+  it('the 766 online-payment indicator (3.6) counts the dossiers with an online fee record, not the counter’s', async () => {
+    const counts = await createServiceIndexRepository(database.db).counts({
+      scope: '96001',
+      fromAt: new Date('2026-03-01T00:00:00Z'),
+      toAt: new Date('2026-04-01T00:00:00Z'),
+    });
+    // Four fee-bearing dossiers: the moved online payment and the one recorded above; the counter's is not online.
+    expect(counts).toMatchObject({ feeBearing: 4, paidOnline: 2 });
   });
 });
