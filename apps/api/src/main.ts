@@ -11,6 +11,7 @@ import {
 } from '@mot-cua/db';
 import { createApp } from './app.js';
 import { startAuditSealer } from './audit-sealer.js';
+import { startDraftPurgeScheduler } from './citizen-drafts/draft-purge.js';
 import { feedbackAlerter } from './feedback-alerts/feedback-alerts.js';
 import { moveFilesOutOfDatabase } from './files/file-maintenance.js';
 import { describeFileStore, openFileStore } from './files/open-file-store.js';
@@ -124,6 +125,14 @@ async function main() {
     info: (m) => app.log.info(m),
   });
 
+  // Citizens' drafts nobody saved for DRAFT_PURGE_DAYS days, with their files (issue 17).
+  const draftPurge = startDraftPurgeScheduler({
+    database,
+    clock: systemClock,
+    ...config.draftPurge,
+    log: { error: (o, m) => app.log.error(o, m), info: (m) => app.log.info(m) },
+  });
+
   // Reminders and escalations of feedback deadlines, e-mailed through the outbox.
   const feedbackAlerts = feedbackAlerter({
     database,
@@ -144,6 +153,7 @@ async function main() {
     await outbox?.stop();
     await feedbackAlerts.stop();
     await serviceIndexSnapshots.stop();
+    await draftPurge.stop();
     await portalImporter?.stop();
     await notifiers?.email.stop();
     await notifiers?.sms.stop();

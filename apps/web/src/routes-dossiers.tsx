@@ -3,6 +3,8 @@ import { lazyPage } from './components/lazy-page.js';
 import type { FeatureName } from './i18n/index.js';
 
 const F: FeatureName[] = ['dossiers', 'sync'];
+/** Reception and the dossier page also show the e-form renderer and the fee records (strings of citizenForms). */
+const FF: FeatureName[] = [...F, 'citizenForms'];
 
 /** Pages of the dossiers feature. The lookup path is the one printed in the slips' QR code. */
 export const dossiersRoutes: RouteObject[] = [
@@ -12,11 +14,11 @@ export const dossiersRoutes: RouteObject[] = [
   },
   {
     path: '/workspace/dossiers/new',
-    element: lazyPage(() => import('./workspace/dossiers/ReceptionPage.js'), 'ReceptionPage', F),
+    element: lazyPage(() => import('./workspace/dossiers/ReceptionPage.js'), 'ReceptionPage', FF),
   },
   {
     path: '/workspace/dossiers/:id',
-    element: lazyPage(() => import('./workspace/dossiers/DossierDetailPage.js'), 'DossierDetailPage', F),
+    element: lazyPage(() => import('./workspace/dossiers/DossierDetailPage.js'), 'DossierDetailPage', FF),
   },
   {
     path: '/workspace/supervision',

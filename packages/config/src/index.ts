@@ -122,6 +122,10 @@ const EnvSchema = z.object({
   PAYMENT_SECRET: z.string().min(16).optional(),
   /** Port of the simulator started when PAYMENT_GATEWAY_URL is unset (0: any free port). */
   PAYMENT_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3003),
+  /** Citizens' drafts untouched (not saved) for this many days are purged by the API process, with their files. */
+  DRAFT_PURGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often the API process runs the purge of stale drafts. */
+  DRAFT_PURGE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   /**
    * Where attachment contents live: `fs` (default: DATA_DIR/files, content-addressed by sha256) or `s3` (an
    * S3-compatible bucket: S3_BUCKET and the S3_* below). Uploads are spooled under DATA_DIR/files/tmp either way.
@@ -176,6 +180,8 @@ export type Config = Readonly<{
     simPort: number;
   }>;
   /** Online payment gateway: url unset means the simulator. */
+  /** Purge of citizens' drafts nobody saved for `afterDays` days, every `intervalMs`. */
+  draftPurge: Readonly<{ afterDays: number; intervalMs: number }>;
   payment: Readonly<{
     gatewayUrl: string | undefined;
     merchantId: string;
@@ -300,6 +306,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idNumberClaim: e.OIDC_ID_NUMBER_CLAIM,
       simPort: e.OIDC_SIM_PORT,
     }),
+    draftPurge: Object.freeze({ afterDays: e.DRAFT_PURGE_DAYS, intervalMs: e.DRAFT_PURGE_INTERVAL_MS }),
     payment: Object.freeze({
       gatewayUrl: e.PAYMENT_GATEWAY_URL,
       merchantId: e.PAYMENT_MERCHANT_ID,

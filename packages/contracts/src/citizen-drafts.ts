@@ -33,6 +33,8 @@ export const SaveCitizenDraftRequest = z
     data: z
       .record(z.string(), z.unknown())
       .refine((d) => JSON.stringify(d).length <= MAX_DRAFT_BYTES, { message: 'draft too large (64 KB)' }),
+    /** The draft being edited (its id from an earlier save): refused with 409 once that draft was sent. */
+    draftId: z.uuid().nullish(),
   })
   .meta({ id: 'SaveCitizenDraftRequest' });
 export type SaveCitizenDraftRequest = z.infer<typeof SaveCitizenDraftRequest>;

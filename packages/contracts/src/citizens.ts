@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DossierFeeView } from './dossier-fees.js';
 import { DossierAccessEntry, DossierReturnMethod, DossierStatusName, SlipKindName } from './dossiers.js';
 
 /** The citizens' side: their identity, online submission and their own dossiers. */
@@ -107,6 +108,8 @@ export const CitizenDossierDetail = CitizenDossierSummary.extend({
   payments: z.array(
     z.object({ orderRef: z.string(), amount: z.number(), status: z.string(), settledAt: z.string().nullable() }),
   ),
+  /** Payments received (the dossier's fee records: at the counter or online), with their receipt numbers. */
+  fees: z.array(DossierFeeView),
 }).meta({ id: 'CitizenDossierDetail' });
 export type CitizenDossierDetail = z.infer<typeof CitizenDossierDetail>;
 

@@ -32,6 +32,8 @@ export const ChecklistPreviewRequest = z
     channel: DossierChannel,
     /** The rows ticked so far; rows left out take their starting state. */
     components: z.array(ComponentCheckInput).max(200).default([]),
+    /** The e-form is filled in (at the counter): the interactive e-form row is shown handed in. */
+    eformGiven: z.boolean().optional(),
   })
   .meta({ id: 'ChecklistPreviewRequest' });
 export type ChecklistPreviewRequest = z.input<typeof ChecklistPreviewRequest>;

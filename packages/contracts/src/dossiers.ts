@@ -134,6 +134,11 @@ export const ReceiveDossierRequest = z
       .max(10_000_000_000)
       .nullish()
       .describe('Fees and charges collected at the counter (VND), with mode receive only; a fee receipt is printed'),
+    /** The structured e-form filled in at the counter for the applicant: checked as online (422 EFORM_INVALID). */
+    eform: z
+      .object({ values: z.record(z.string(), z.unknown()) })
+      .nullish()
+      .describe('E-form values by field key (see the e-form schema of the procedure); optional at the counter'),
   })
   .meta({ id: 'ReceiveDossierRequest' });
 export type ReceiveDossierRequest = z.input<typeof ReceiveDossierRequest>;

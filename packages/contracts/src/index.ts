@@ -5,6 +5,7 @@ export * from './citizen-drafts.js';
 export * from './citizens.js';
 export * from './delegated-tasks.js';
 export * from './dossier-checklist.js';
+export * from './dossier-fees.js';
 export * from './dossiers.js';
 export * from './errors/index.js';
 export * from './feedback.js';

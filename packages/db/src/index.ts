@@ -12,6 +12,7 @@ export * from './repositories/citizens.repository.js';
 export * from './repositories/delegated-tasks.repository.js';
 export * from './repositories/dossier-access.repository.js';
 export * from './repositories/dossier-aggregates.repository.js';
+export * from './repositories/dossier-fees.repository.js';
 export * from './repositories/dossiers.js';
 export * from './repositories/feedback.repository.js';
 export * from './repositories/feedback-rules.repository.js';

@@ -71,7 +71,9 @@ export async function renderDeclaration(i: DeclarationInput): Promise<Buffer> {
       'Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình.',
     );
     await lookupQr(doc, i.lookupUrl);
-    signatures(doc, '', `NGƯỜI YÊU CẦU\n(đã xác thực định danh điện tử)\n\n${d.applicant.fullName}`);
+    // Online with the electronic identity the applicant is authenticated; at the counter they sign the printout.
+    const how = d.vneidVerified ? '(đã xác thực định danh điện tử)' : '(ký, ghi rõ họ tên)';
+    signatures(doc, '', `NGƯỜI YÊU CẦU\n${how}\n\n${d.applicant.fullName}`);
   } catch (e) {
     doc.end();
     throw e;

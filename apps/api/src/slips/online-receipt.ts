@@ -1,4 +1,4 @@
-import type { DossierRecord, OnlinePayment } from '@mot-cua/core';
+import type { DossierFee, DossierRecord } from '@mot-cua/core';
 import { finish, header, line, lookupQr, newSlip, paragraph, signatures, title, vnDateTime } from './pdf-document.js';
 
 const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
@@ -10,23 +10,25 @@ const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`
  */
 export async function renderOnlineReceipt(i: {
   dossier: DossierRecord;
-  payment: OnlinePayment;
+  /** The dossier's fee record of the payment (channel online). */
+  fee: DossierFee;
   unitName: string;
   lookupUrl: string;
 }): Promise<Buffer> {
-  const { dossier: d, payment: p } = i;
+  const { dossier: d, fee: p } = i;
   const doc = newSlip(`Biên lai thanh toán trực tuyến - ${d.code}`, d.code);
   try {
     header(doc, i.unitName, 'Biên lai điện tử');
     title(doc, 'BIÊN LAI THU PHÍ, LỆ PHÍ (THANH TOÁN TRỰC TUYẾN)', `Mã hồ sơ: ${d.code}`);
     line(doc, 'Người nộp', d.agent ? `${d.agent.fullName} (nộp thay ${d.applicant.fullName})` : d.applicant.fullName);
     if (d.applicant.idNumber) line(doc, 'Số định danh cá nhân', d.applicant.idNumber);
+    line(doc, 'Số biên lai', p.receiptNumber);
     line(doc, 'Nội dung thu', `${p.description} - thủ tục ${d.procedureName} (${d.procedureCode})`);
-    line(doc, 'Số tiền', vnd(p.amount));
-    line(doc, 'Hình thức', `Thanh toán trực tuyến qua cổng thanh toán (${p.gateway})`);
-    line(doc, 'Mã đơn hàng', p.orderRef);
+    line(doc, 'Số tiền', vnd(p.amountVnd));
+    line(doc, 'Hình thức', `Thanh toán trực tuyến qua cổng thanh toán (${p.gateway ?? ''})`);
+    if (p.orderRef) line(doc, 'Mã đơn hàng', p.orderRef);
     if (p.gatewayTxnRef) line(doc, 'Mã giao dịch của cổng thanh toán', p.gatewayTxnRef);
-    line(doc, 'Thời gian thanh toán', vnDateTime(p.settledAt));
+    line(doc, 'Thời gian thanh toán', vnDateTime(p.paidAt));
     doc.moveDown(0.5);
     paragraph(
       doc,

@@ -1,7 +1,9 @@
+import type { EformView } from '@mot-cua/contracts/eforms';
 import {
   AppError,
   buildProcessControlSheet,
   type DossierAction,
+  type DossierFee,
   type DossierRecord,
   type DossierState,
   dossierActionLabel,
@@ -21,6 +23,7 @@ import {
   vnDateTime,
   vnDay,
 } from './pdf-document.js';
+import { eformTables, feeChannelText, feeReceipt, vnd } from './slip-fees.js';
 
 export const slipKinds = [
   'receipt',
@@ -41,6 +44,10 @@ export type SlipInput = {
   /** Public lookup URL printed as a QR code. */
   lookupUrl: string;
   now: Date;
+  /** Payments received for the dossier (its fee records, every channel), oldest first. */
+  fees?: DossierFee[];
+  /** The e-form given with the dossier (online or at the counter), read back as label → value rows. */
+  eform?: EformView | null;
 };
 
 const channelText = { in_person: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' } as const;
@@ -101,6 +108,7 @@ async function receipt(doc: Slip, i: SlipInput) {
       .filter((c) => c.state === 'present')
       .map((c, n) => [String(n + 1), c.name, String(c.copies ?? 1), stateText[c.state]]),
   );
+  if (i.eform) eformTables(doc, i.eform);
   line(doc, '2. Số lượng hồ sơ', '01 bộ');
   line(
     doc,
@@ -119,7 +127,13 @@ async function receipt(doc: Slip, i: SlipInput) {
       ? `Vào sổ theo dõi hồ sơ, Quyển số: ${d.book.year} Số thứ tự: ${d.book.number}`
       : 'Vào sổ theo dõi hồ sơ, Quyển số: ........ Số thứ tự: ........',
   );
-  if (d.feeCollected) line(doc, 'Phí, lệ phí đã thu', `${vnd(d.feeCollected.amountVnd)} (có biên lai kèm theo)`);
+  for (const f of i.fees ?? []) {
+    line(
+      doc,
+      'Phí, lệ phí đã thu',
+      `${vnd(f.amountVnd)} (${feeChannelText[f.channel]}, biên lai số ${f.receiptNumber})`,
+    );
+  }
   doc.moveDown(0.5);
   await lookupQr(doc, i.lookupUrl);
   signatures(doc, 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ');
@@ -257,25 +271,6 @@ async function controlSheet(doc: Slip, i: SlipInput) {
   };
   line(doc, 'Tình trạng', progressText[sheet.progress] ?? sheet.progress);
   await lookupQr(doc, i.lookupUrl);
-}
-
-const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
-
-/** The fee receipt (biên lai thu phí, lệ phí) of the amount collected at the counter. */
-async function feeReceipt(doc: Slip, i: SlipInput) {
-  const d = i.dossier;
-  if (!d.feeCollected) throw new AppError('SLIP_NOT_AVAILABLE');
-  header(doc, i.unitName(d.receivingUnitCode), 'Biên lai');
-  title(doc, 'BIÊN LAI THU PHÍ, LỆ PHÍ', `Mã hồ sơ: ${d.code}`);
-  line(doc, 'Người nộp', d.agent ? `${d.agent.fullName} (nộp thay ${d.applicant.fullName})` : d.applicant.fullName);
-  if (d.applicant.address) line(doc, 'Địa chỉ', d.applicant.address);
-  line(doc, 'Nội dung thu', `Phí, lệ phí thủ tục ${d.procedureName} (${d.procedureCode})`);
-  line(doc, 'Số tiền', vnd(d.feeCollected.amountVnd));
-  line(doc, 'Thời gian thu', vnDateTime(d.feeCollected.at));
-  if (d.book) line(doc, 'Sổ theo dõi hồ sơ', `Quyển số ${d.book.year}, số thứ tự ${d.book.number}`);
-  doc.moveDown(0.5);
-  await lookupQr(doc, i.lookupUrl);
-  signatures(doc, 'NGƯỜI NỘP TIỀN', 'NGƯỜI THU TIỀN');
 }
 
 const renderers: Record<SlipKind, (doc: Slip, i: SlipInput) => Promise<void>> = {

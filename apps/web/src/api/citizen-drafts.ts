@@ -27,8 +27,9 @@ export const useMyDraft = (procedureCode: string, enabled: boolean) =>
 export const useMyDrafts = () =>
   useQuery({ queryKey: ['citizen', 'drafts'], queryFn: () => api(CitizenDraftList, '/api/citizen/drafts') });
 
-export const saveDraft = (procedureCode: string, data: Record<string, unknown>) =>
-  api(CitizenDraft, draftUrl(procedureCode), { method: 'PUT', body: { data } });
+/** `draftId`: the draft being edited; the server refuses the save (409) once that draft was sent as a dossier. */
+export const saveDraft = (procedureCode: string, data: Record<string, unknown>, draftId: string | null = null) =>
+  api(CitizenDraft, draftUrl(procedureCode), { method: 'PUT', body: { data, draftId } });
 
 export const discardDraft = (procedureCode: string) => send(draftUrl(procedureCode), { method: 'DELETE' });
 

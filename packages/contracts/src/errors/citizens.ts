@@ -63,6 +63,11 @@ export const citizensErrors = {
     en: 'This procedure has no e-form of the kind sent.',
   },
   DRAFT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy bản nháp.', en: 'Draft not found.' },
+  DRAFT_ALREADY_SUBMITTED: {
+    status: 409,
+    vi: 'Bản nháp này đã được gửi thành hồ sơ; không thể lưu thêm. Hãy mở hồ sơ trong «Hồ sơ của tôi» hoặc bắt đầu bản nháp mới.',
+    en: 'This draft was already sent as a dossier and can no longer be saved. Open the dossier in “My dossiers” or start a new draft.',
+  },
   PAYMENT_NOT_DUE: {
     status: 409,
     vi: 'Hồ sơ không có khoản phí hoặc nghĩa vụ tài chính đang chờ thanh toán.',

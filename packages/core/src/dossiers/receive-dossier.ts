@@ -1,6 +1,7 @@
 import type { Cutoff } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
 import { planDossierNotification } from '../notifications/dossier-notifications.js';
+import { withEformComponentTicked } from '../procedures/component-condition.js';
 import { vnDate } from '../time/vn-time.js';
 import { checkCompleteness } from './completeness.js';
 import type { Channel, ComponentCheck, DossierAction, ReturnMethod } from './dossier-actions.js';
@@ -47,6 +48,8 @@ export type ReceiveDossierInput = {
   vneidVerified?: boolean;
   /** Paid online on the national portal (online dossiers imported from it). */
   paidOnline?: boolean;
+  /** The submission comes with its structured e-form (checked by the caller): its checklist row is ticked. */
+  eformGiven?: boolean;
   /** The national portal's dossier code (online dossiers imported from it). */
   portalCode?: string | null;
   note?: string | null;
@@ -119,7 +122,11 @@ export async function receiveDossier(
   });
   if (!procedure) throw new AppError('PROCEDURE_NOT_AVAILABLE');
 
-  const check = checkCompleteness(procedure.components, input.components);
+  // The e-form given with the submission (online, or filled in at the counter) is the interactive e-form component.
+  const check = checkCompleteness(
+    procedure.components,
+    withEformComponentTicked(procedure.components, input.components, input.eformGiven === true),
+  );
   if (check.unknownKeys.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: check.unknownKeys } });
   if (input.mode === 'receive' && !check.complete) {
     throw new AppError('COMPONENTS_INCOMPLETE', { details: { problems: check.problems.map((p) => p.key) } });

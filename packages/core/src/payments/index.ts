@@ -1,1 +1,2 @@
+export * from './dossier-fees.js';
 export * from './online-payment.js';

@@ -4,6 +4,7 @@ import type { DossierState } from '../dossiers/dossier-state.js';
 import type { DossierDeps } from '../dossiers/perform-dossier-action.js';
 import { recordPayment } from '../dossiers/record-payment.js';
 import { AppError } from '../errors.js';
+import type { NewDossierFee } from './dossier-fees.js';
 
 export type OnlinePaymentStatus = 'pending' | 'paid' | 'failed' | 'cancelled';
 
@@ -34,7 +35,8 @@ export interface OnlinePaymentsPort {
     id: string,
     settle: { status: OnlinePaymentStatus; txnRef: string | null; at: Date } | null,
   ): Promise<void>;
-  markDossierPaidOnline(dossierId: string): Promise<void>;
+  /** Record the payment received (the dossier's fee record; the dossier then reads as paid online). */
+  recordFee(fee: NewDossierFee): Promise<{ receiptNumber: string }>;
 }
 
 /** What the applicant must pay now: the latest financial obligation asked for while it is awaited. */
@@ -58,7 +60,8 @@ export type GatewayNotification = {
 /**
  * Settle an online payment from the gateway's (signature-checked) notification, once: a repeated notification of a
  * settled payment changes nothing (`duplicate`); the amount must be the one asked for (otherwise nothing is
- * settled and the mismatch is audited); a success records "paid online" on the dossier and the existing
+ * settled and the mismatch is audited); a success records the payment as the dossier's fee record (channel online,
+ * so the dossier reads "paid online") and the existing
  * "financial obligation paid" action (the clock resumes), with their audit rows, in the caller's transaction.
  */
 export async function settleOnlinePayment(
@@ -94,7 +97,33 @@ export async function settleOnlinePayment(
     data: { orderRef: p.orderRef, amount: p.amount, gateway: p.gateway, txnRef: n.txnRef },
   });
   if (status === 'paid') {
-    await deps.payments.markDossierPaidOnline(p.dossierId);
+    const fee = await deps.payments.recordFee({
+      id: deps.newId(),
+      dossierId: p.dossierId,
+      provinceCode: p.provinceCode,
+      channel: 'online',
+      amountVnd: Math.round(p.amount),
+      description: p.description,
+      paidAt: now,
+      collectedBy: null,
+      collectedByName: null,
+      onlinePaymentId: p.id,
+      gateway: p.gateway,
+      gatewayTxnRef: n.txnRef,
+    });
+    await deps.audit.record({
+      actorUserId: null,
+      action: 'dossier.fee_recorded',
+      entityType: 'dossier',
+      entityId: p.dossierId,
+      provinceCode: p.provinceCode,
+      data: {
+        channel: 'online',
+        amountVnd: Math.round(p.amount),
+        receiptNumber: fee.receiptNumber,
+        orderRef: p.orderRef,
+      },
+    });
     await recordPayment(deps, {
       dossierId: p.dossierId,
       actor: (dossier) => ({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { componentCondition, conditionAppliesTo } from './component-condition.js';
+import {
+  componentCondition,
+  conditionAppliesTo,
+  isInteractiveEformComponent,
+  withEformComponentTicked,
+} from './component-condition.js';
 
 /** The handed-in components of birth registration 1.001193 as data/procedures/catalog.json has them. */
 const birthRegistration = [
@@ -73,5 +78,39 @@ describe('component conditions parsed from the catalog', () => {
     expect(componentCondition({ name: 'Bản sao giấy tờ chứng minh (nếu có)', group: null, conditional: true })).toEqual(
       { kind: 'if_applicable', text: 'Nếu có', channels: ['in_person', 'online', 'postal'] },
     );
+  });
+});
+
+describe('the interactive e-form row, ticked when the e-form is given', () => {
+  const components = [
+    { key: 'c04', name: 'Giấy chứng sinh' },
+    {
+      key: 'c07',
+      name: 'Tờ khai đăng ký khai sinh theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp)',
+    },
+    { key: 'c08', name: 'Mẫu hộ tịch điện tử tương tác đăng ký khai sinh (do người yêu cầu cung cấp thông tin …)' },
+  ];
+  it('recognises the civil-status and the other interactive forms, not the paper one', () => {
+    expect(isInteractiveEformComponent(components[2]!.name)).toBe(true);
+    expect(isInteractiveEformComponent('Mẫu điện tử tương tác cấp Giấy xác nhận tình trạng hôn nhân (…)')).toBe(true);
+    expect(isInteractiveEformComponent(components[1]!.name)).toBe(false);
+    expect(isInteractiveEformComponent('Giấy tờ nộp qua Cổng, xem mẫu hộ tịch điện tử tương tác')).toBe(false);
+  });
+  it('ticks it present (given or not), leaves the other rows as given; nothing without an e-form', () => {
+    const given = [
+      { key: 'c04', state: 'present' },
+      { key: 'c08', state: 'missing', reason: 'x' },
+    ];
+    expect(withEformComponentTicked(components, given, true)).toEqual([
+      { key: 'c04', state: 'present' },
+      { key: 'c08', state: 'present', reason: 'x' },
+    ]);
+    expect(withEformComponentTicked(components, [{ key: 'c04', state: 'present' }], true)).toEqual([
+      { key: 'c04', state: 'present' },
+      { key: 'c08', state: 'present' },
+    ]);
+    expect(withEformComponentTicked(components, given, false)).toEqual(given);
+    // A channel's checklist without the row (at the counter in person): nothing to tick.
+    expect(withEformComponentTicked(components.slice(0, 2), [], true)).toEqual([]);
   });
 });

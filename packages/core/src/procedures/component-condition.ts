@@ -17,6 +17,36 @@ const CUES: Array<[DossierChannel, RegExp]> = [
 /** The interactive e-form exists only online, whatever the clause says. */
 const ONLINE_ONLY = /mẫu hộ tịch điện tử tương tác|biểu mẫu điện tử tương tác/iu;
 
+/**
+ * The component that is the interactive e-form ("Mẫu hộ tịch điện tử tương tác…", "Mẫu điện tử tương tác cấp…"):
+ * the e-form given is it.
+ */
+export const isInteractiveEformComponent = (name: string) =>
+  /^\s*(?:biểu )?mẫu (?:hộ tịch )?điện tử tương tác/iu.test(name);
+
+/**
+ * The rows ticked for a submission that comes with its e-form (online, or filled in at the counter): the
+ * interactive e-form component of the channel's checklist is handed in. Other rows are left as given.
+ */
+export function withEformComponentTicked<T extends { key: string; state: string }>(
+  components: ReadonlyArray<{ key: string; name: string }>,
+  submitted: readonly T[],
+  eformGiven: boolean,
+): Array<T | { key: string; state: 'present' }> {
+  if (!eformGiven) return [...submitted];
+  const keys = components.filter((c) => isInteractiveEformComponent(c.name)).map((c) => c.key);
+  if (keys.length === 0) return [...submitted];
+  const rest = submitted.filter((s) => !keys.includes(s.key));
+  const kept = submitted.filter((s) => keys.includes(s.key));
+  return [
+    ...rest,
+    ...keys.map((key) => {
+      const given = kept.find((k) => k.key === key);
+      return given ? { ...given, state: 'present' as const } : { key, state: 'present' as const };
+    }),
+  ];
+}
+
 function channelsOf(name: string): DossierChannel[] | null {
   if (ONLINE_ONLY.test(name)) return ['online'];
   const found = new Set<DossierChannel>();

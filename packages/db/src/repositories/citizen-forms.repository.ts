@@ -132,5 +132,60 @@ export function createCitizenDraftsRepository(db: Kysely<DB>): CitizenDraftsPort
         .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
+    async findSubmitted(userId, draftId) {
+      return db
+        .selectFrom('citizenSubmittedDrafts')
+        .select(['dossierId', 'submittedAt'])
+        .where('userId', '=', userId)
+        .where('draftId', '=', draftId)
+        .executeTakeFirst();
+    },
+    async recordSubmitted(r) {
+      await db
+        .insertInto('citizenSubmittedDrafts')
+        .values({
+          draftId: r.draftId,
+          userId: r.userId,
+          procedureCode: r.procedureCode,
+          dossierId: r.dossierId,
+          submittedAt: r.at,
+        })
+        .onConflict((oc) => oc.column('draftId').doNothing())
+        .execute();
+    },
+    async purgeUntouchedSince(cutoff) {
+      // The files go with their draft (ON DELETE CASCADE); counted first so the audit row can say how many.
+      const stale = db.selectFrom('citizenDrafts').select('id').where('updatedAt', '<', cutoff);
+      const files = await db.selectFrom('citizenDraftFiles').select('sha256').where('draftId', 'in', stale).execute();
+      const drafts = await db.deleteFrom('citizenDrafts').where('updatedAt', '<', cutoff).executeTakeFirst();
+      // Their contents' rows go too when nothing else uses them (a dossier, another draft, a feedback photo), so the
+      // files sweep removes the contents after its grace period.
+      const hashes = [...new Set(files.map((f) => f.sha256))];
+      if (hashes.length > 0) {
+        await db
+          .deleteFrom('storedFiles as s')
+          .where('s.sha256', 'in', hashes)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('dossierAttachments as a')
+                  .select('a.sha256')
+                  .whereRef('a.sha256', '=', 's.sha256')
+                  .unionAll(
+                    selectFrom('citizenDraftFiles as f').select('f.sha256').whereRef('f.sha256', '=', 's.sha256'),
+                  )
+                  .unionAll(selectFrom('feedbackPhotos as p').select('p.sha256').whereRef('p.sha256', '=', 's.sha256')),
+              ),
+            ),
+          )
+          .execute();
+      }
+      const marks = await db.deleteFrom('citizenSubmittedDrafts').where('submittedAt', '<', cutoff).executeTakeFirst();
+      return {
+        drafts: Number(drafts.numDeletedRows),
+        files: files.length,
+        submittedMarks: Number(marks.numDeletedRows),
+      };
+    },
   };
 }

@@ -1,16 +1,19 @@
 /** Rows of the dossier tables and the records core sees: one mapping each way (dossiers.repository.ts uses them). */
-import type {
-  ApplicantType,
-  Channel,
-  ComponentCheck,
-  DossierAction,
-  DossierProjection,
-  DossierRecord,
-  DossierStatus,
-  NationalStatusCode,
-  NewDossier,
-  OutboxMessage,
-  ReturnMethod,
+import { randomUUID } from 'node:crypto';
+import {
+  type ApplicantType,
+  type Channel,
+  type ComponentCheck,
+  counterFee,
+  type DossierAction,
+  type DossierProjection,
+  type DossierRecord,
+  type DossierStatus,
+  type NationalStatusCode,
+  type NewDossier,
+  type NewDossierFee,
+  type OutboxMessage,
+  type ReturnMethod,
 } from '@mot-cua/core';
 import type { Selectable } from 'kysely';
 import type { DossiersTable } from '../schema/dossiers.js';
@@ -103,9 +106,23 @@ export function dossierRow(d: NewDossier & { submittedAt: Date; id?: string }) {
     vneidVerified: d.vneidVerified,
     portalCode: d.portalCode ?? null,
     submittedAt: d.submittedAt,
-    feeCollectedVnd: d.feeCollected?.amountVnd ?? null,
-    feeCollectedAt: d.feeCollected?.at ?? null,
+    // fee_collected_vnd/_at are the projection of the dossier's counter fee records (dossier_fees, trigger of 0230).
   };
+}
+
+/** The counter's collection at receipt as its fee record (the official is the receipt's first actor). */
+export function counterFeeOfReceipt(
+  d: Pick<DossierRecord, 'id' | 'provinceCode' | 'procedureName' | 'procedureCode'>,
+  first: DossierAction | undefined,
+  collected: { amountVnd: number; at: Date },
+): NewDossierFee {
+  return counterFee({
+    id: randomUUID(),
+    dossier: d,
+    amountVnd: collected.amountVnd,
+    at: collected.at,
+    official: { userId: first?.actorId ?? null, name: first?.actorName ?? null },
+  });
 }
 
 export function projectionRow(p: DossierProjection) {

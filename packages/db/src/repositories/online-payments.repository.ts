@@ -1,6 +1,7 @@
 import type { OnlinePayment, OnlinePaymentStatus, OnlinePaymentsPort } from '@mot-cua/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { createDossierFeesRepository } from './dossier-fees.repository.js';
 
 const columns = [
   'id',
@@ -70,8 +71,8 @@ export function createOnlinePaymentsRepository(db: Kysely<DB>): OnlinePaymentsPo
         .where('id', '=', id)
         .execute();
     },
-    async markDossierPaidOnline(dossierId) {
-      await db.updateTable('dossiers').set({ paidOnline: true }).where('id', '=', dossierId).execute();
+    async recordFee(fee) {
+      return createDossierFeesRepository(db).insertFee(fee);
     },
     async listForDossier(dossierId) {
       const rows = await db

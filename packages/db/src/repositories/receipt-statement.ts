@@ -6,7 +6,8 @@
 import type { DossiersRepository } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
-import { actionRow, componentRows, dossierRow, outboxRow, projectionRow } from './dossier-rows.js';
+import { dossierFeeRow } from './dossier-fees.repository.js';
+import { actionRow, componentRows, counterFeeOfReceipt, dossierRow, outboxRow, projectionRow } from './dossier-rows.js';
 import { notificationOutboxRow, notificationSkipRow } from './notifications.repository.js';
 
 type ReceiptInput = Parameters<DossiersRepository['insertReceipt']>[0];
@@ -85,6 +86,10 @@ export async function insertReceipt(db: Kysely<DB>, input: ReceiptInput): Promis
     ],
   ];
   if (d.components.length > 0) ctes.push(['k', insertValues('dossier_components', componentRows(d, d.components))]);
+  // The fee collected at the counter as its fee record (issue 17; a trigger copies it onto the dossier's row).
+  if (d.feeCollected) {
+    ctes.push(['f', insertValues('dossier_fees', [dossierFeeRow(counterFeeOfReceipt(d, first, d.feeCollected))])]);
+  }
   if (input.audit) {
     const { requestId, data, ...e } = input.audit;
     ctes.push([

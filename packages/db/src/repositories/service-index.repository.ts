@@ -14,7 +14,10 @@ export type ServiceIndexScope = { scope: string; fromAt: Date; toAt: Date };
 function base(f: ServiceIndexScope) {
   const where = f.scope === 'VN' ? sql`` : sql`and (e.unit_code = ${f.scope} or e.province_code = ${f.scope})`;
   return sql`
-    select d.id, d.channel, d.fee_total, d.paid_online, d.vneid_verified, d.status, e.at as entered_at,
+    select d.id, d.channel, d.fee_total, d.vneid_verified, d.status, e.at as entered_at,
+      -- 3.6 paid online: a fee record of ours paid online, or the national portal's word for a dossier it sent us.
+      (exists (select 1 from dossier_fees f where f.dossier_id = d.id and f.channel = 'online')
+        or d.paid_online) as paid_online,
       s.delivered, s.undelivered,
       exists (select 1 from dossier_components c where c.dossier_id = d.id and c.reused) as reused,
       exists (select 1 from dossier_components c where c.dossier_id = d.id and c.from_citizen_store) as from_store,

@@ -36,7 +36,17 @@ export interface CitizenDraftFilesTable {
   createdAt: Timestamp;
 }
 
+/** Ids of drafts sent as dossiers: a later save of one is refused (migration 0231). */
+export interface CitizenSubmittedDraftsTable {
+  draftId: string;
+  userId: string;
+  procedureCode: string;
+  dossierId: string;
+  submittedAt: Timestamp;
+}
+
 export interface CitizenFormsTables {
+  citizenSubmittedDrafts: CitizenSubmittedDraftsTable;
   dossierEforms: DossierEformsTable;
   citizenDrafts: CitizenDraftsTable;
   citizenDraftFiles: CitizenDraftFilesTable;

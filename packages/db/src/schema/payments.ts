@@ -19,6 +19,25 @@ export interface OnlinePaymentsTable {
   notifications: ColumnType<number, number | undefined, number>;
 }
 
+/** A payment received for a dossier, counter or online (migration 0230). */
+export interface DossierFeesTable {
+  id: string;
+  dossierId: string;
+  provinceCode: string;
+  channel: string;
+  amountVnd: ColumnType<number, number, never>;
+  receiptNumber: ColumnType<string, string | undefined, never>;
+  description: string;
+  paidAt: Timestamp;
+  collectedBy: string | null;
+  collectedByName: string | null;
+  onlinePaymentId: string | null;
+  gateway: string | null;
+  gatewayTxnRef: string | null;
+  createdAt: Timestamp;
+}
+
 export interface PaymentsTables {
   onlinePayments: OnlinePaymentsTable;
+  dossierFees: DossierFeesTable;
 }

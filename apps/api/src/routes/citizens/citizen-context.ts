@@ -6,6 +6,7 @@ import {
   citizenGuidance,
   citizenMayAccess,
   type DossierAction,
+  type DossierFee,
   type DossierRecord,
   type DossierState,
   dossierActionLabel,
@@ -18,6 +19,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { requireActor } from '../../http/auth.js';
 import { slipsOf } from '../dossiers/dossiers.presenter.js';
+import { presentFee } from '../dossiers/fees.routes.js';
 
 /** The signed-in citizen: actor, name and personal identification number (what ownership is decided on). */
 export type CitizenCaller = CitizenIdentity & { actor: Actor; fullName: string };
@@ -103,6 +105,8 @@ export function presentCitizenDetail(input: {
     mediaType: string;
   }>;
   payments: OnlinePayment[];
+  /** The dossier's fee records (counter and online). */
+  fees: DossierFee[];
   accessLog: CitizenDossierDetail['accessLog'];
 }): CitizenDossierDetail {
   const { dossier: d, state: s } = input;
@@ -127,7 +131,10 @@ export function presentCitizenDetail(input: {
       reason: p.reason ?? null,
     })),
     attachments: input.attachments,
-    slips: slipsOf(input.actions).filter((k) => k !== 'control-sheet'),
+    slips: [
+      ...slipsOf(input.actions).filter((k) => k !== 'control-sheet'),
+      ...(input.fees.some((f) => f.channel === 'counter') ? (['fee-receipt'] as const) : []),
+    ],
     accessLog: input.accessLog,
     canAnswerSupplement: s.status === 'supplement_requested',
     paymentDue: outstandingObligation(s, input.actions),
@@ -139,5 +146,6 @@ export function presentCitizenDetail(input: {
       status: p.status,
       settledAt: iso(p.settledAt),
     })),
+    fees: input.fees.map(presentFee),
   };
 }

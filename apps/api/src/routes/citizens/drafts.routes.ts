@@ -102,7 +102,12 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         present(
           trx,
           today(),
-          await saveCitizenDraft(d, { userId: c.userId, procedureCode: version.record.code, data: req.body.data }),
+          await saveCitizenDraft(d, {
+            userId: c.userId,
+            procedureCode: version.record.code,
+            data: req.body.data,
+            draftId: req.body.draftId ?? null,
+          }),
         ),
       );
     },

@@ -8,6 +8,7 @@ import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '
 import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeDraftsOnce } from '../../citizen-drafts/draft-purge.js';
 import { pdfText } from '../../slips/pdf-text.js';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
 import { signInCitizen, startTestIdentity } from './oidc-test-helpers.js';
@@ -230,6 +231,7 @@ describe('drafts saved server-side', () => {
   });
 
   it('on submission the draft’s uploads go with the dossier and the draft is deleted', async () => {
+    const draftId: string = (await get(hoa, `/api/citizen/drafts/${BIRTH}`)).json().id;
     const res = await submit(hoa, {
       procedureCode: BIRTH,
       receivingUnitCode: A,
@@ -240,6 +242,23 @@ describe('drafts saved server-side', () => {
     expect(d.attachments).toEqual([expect.objectContaining({ componentKey: 'c04', fileName: 'giay-chung-sinh.pdf' })]);
     expect(d.components.find((c) => c.key === 'c04')?.state).toBe('present');
     expect((await get(hoa, `/api/citizen/drafts/${BIRTH}`)).statusCode).toBe(404);
+    // A save still in flight from another tab names the draft that was sent: refused, nothing brought back.
+    const late = await send(hoa, 'PUT', `/api/citizen/drafts/${BIRTH}`, { data: { note: 'muộn' }, draftId });
+    expect(late.statusCode).toBe(409);
+    expect(late.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(late.json()).toMatchObject({ code: 'DRAFT_ALREADY_SUBMITTED' });
+    expect(late.json().detail).toMatch(/đã được gửi/);
+    expect((await get(hoa, `/api/citizen/drafts/${BIRTH}`)).statusCode).toBe(404);
+    // A new draft of the same procedure (another child) starts without an id and gets a new one.
+    const fresh = await send(hoa, 'PUT', `/api/citizen/drafts/${BIRTH}`, { data: { note: 'bé thứ hai' } });
+    expect(fresh.statusCode, fresh.body).toBe(200);
+    expect(fresh.json().id).not.toBe(draftId);
+    const again = await send(hoa, 'PUT', `/api/citizen/drafts/${BIRTH}`, {
+      data: { note: 'bé thứ hai, sửa' },
+      draftId: fresh.json().id,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await send(hoa, 'DELETE', `/api/citizen/drafts/${BIRTH}`)).statusCode).toBe(204);
   });
 
   it('expires 30 days after its last save: no longer shown, then deleted', async () => {
@@ -255,5 +274,60 @@ describe('drafts saved server-side', () => {
       .where('procedureCode', '=', BIRTH)
       .execute();
     expect(left).toEqual([]);
+  });
+});
+
+describe('the purge of drafts nobody saved for N days (the API process’s job)', () => {
+  it('deletes stale drafts with their files and old submission marks, keeps fresh ones, one audit row', async () => {
+    // Dated long ago so that the pass (cutoff 2000-01-16) touches this test's rows only on a shared database.
+    const unique = Buffer.from(`%PDF-1.4\n% purge ${Date.now()} ${Math.random()}\ntrailer<<>>\n%%EOF\n`);
+    khoa = await signInCitizen(app, KHOA_ID);
+    await send(khoa, 'PUT', `/api/citizen/drafts/${BIRTH}`, { data: { note: 'bỏ quên' } });
+    const up = await post(khoa, `/api/citizen/drafts/${BIRTH}/files`, [
+      { field: 'c04', name: 'bo-quen.pdf', content: unique, type: 'application/pdf' },
+    ]);
+    expect(up.statusCode, up.body).toBe(200);
+    const stale = up.json().id as string;
+    await database.db
+      .updateTable('citizenDrafts')
+      .set({ updatedAt: new Date('2000-01-01T00:00:00Z') })
+      .where('id', '=', stale)
+      .execute();
+    const sha = (
+      await database.db.selectFrom('citizenDraftFiles').select('sha256').where('draftId', '=', stale).execute()
+    )[0]!.sha256;
+    const mark = await database.db
+      .selectFrom('citizenSubmittedDrafts')
+      .select('draftId')
+      .where('userId', '=', hoa.userId)
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('citizenSubmittedDrafts')
+      .set({ submittedAt: new Date('2000-01-02T00:00:00Z') })
+      .where('draftId', '=', mark.draftId)
+      .execute();
+    // Hòa's fresh draft stays.
+    await send(hoa, 'PUT', `/api/citizen/drafts/${BIRTH}`, { data: { note: 'mới' } });
+
+    const r = await purgeDraftsOnce(database, new Date('2000-02-15T00:00:00Z'), 30);
+    expect(r).toMatchObject({ drafts: 1, files: 1, submittedMarks: 1 });
+    expect((await get(khoa, `/api/citizen/drafts/${BIRTH}`)).statusCode).toBe(404);
+    expect((await get(hoa, `/api/citizen/drafts/${BIRTH}`)).statusCode).toBe(200);
+    const left = await database.db.selectFrom('storedFiles').select('sha256').where('sha256', '=', sha).execute();
+    expect(left).toEqual([]);
+    const audit = await database.db
+      .selectFrom('auditEvents')
+      .select(['data'])
+      .where('action', '=', 'citizen.drafts_purged')
+      .where('entityId', '=', 'stale')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.data).toMatchObject({ drafts: 1, files: 1, submittedMarks: 1, afterDays: 30 });
+    // Nothing left that old: a second pass removes nothing and writes no audit row.
+    expect(await purgeDraftsOnce(database, new Date('2000-02-15T00:00:00Z'), 30)).toMatchObject({
+      drafts: 0,
+      submittedMarks: 0,
+    });
+    await send(hoa, 'DELETE', `/api/citizen/drafts/${BIRTH}`);
   });
 });

@@ -6,7 +6,7 @@ import {
   SlipKindName,
 } from '@mot-cua/contracts';
 import { AppError, authorize, deriveDossierState, vnDate } from '@mot-cua/core';
-import { createCitizensRepository, createOnlinePaymentsRepository } from '@mot-cua/db';
+import { createCitizensRepository, createDossierFeesRepository, createOnlinePaymentsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -98,6 +98,7 @@ export const myDossierRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         unitName,
         attachments,
         payments: await createOnlinePaymentsRepository(db).listForDossier(dossier.id),
+        fees: await createDossierFeesRepository(db).listForDossier(dossier.id),
         accessLog: await accessLogFor(db, d.units, deps.clock.now(), dossier),
       });
     },

@@ -17,6 +17,7 @@ import {
 import {
   createCitizenDraftsRepository,
   createDossierEformsRepository,
+  createDossierFeesRepository,
   createOnlinePaymentsRepository,
   createProceduresRepository,
   type DB,
@@ -69,6 +70,7 @@ async function present(
     unitName,
     attachments,
     payments: await createOnlinePaymentsRepository(trx).listForDossier(r.dossier.id),
+    fees: await createDossierFeesRepository(trx).listForDossier(r.dossier.id),
     accessLog: await accessLogFor(trx, d.units, app.clock.now(), r.dossier),
   });
 }
@@ -169,6 +171,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
             })),
             returnMethod: data.returnMethod,
             vneidVerified: true,
+            eformGiven: eform !== null,
             note: data.note ?? null,
           });
           // After the receipt's statement, in this transaction (the day's number stays locked until its commit).
@@ -181,7 +184,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
           if (draft) {
             await deleteCitizenDraft(
               { drafts, audit: d.audit, now: deps.clock.now(), newId: d.newId },
-              { userId: c.userId, procedureCode: procedure.code, reason: 'submitted' },
+              { userId: c.userId, procedureCode: procedure.code, reason: 'submitted', dossierId: r.dossier.id },
             );
           }
           for (const [key, list] of files) {

@@ -1,5 +1,5 @@
 import { ChecklistPreview, ChecklistPreviewRequest } from '@mot-cua/contracts';
-import { AppError, authorize, previewChecklist, vnDate } from '@mot-cua/core';
+import { AppError, authorize, previewChecklist, vnDate, withEformComponentTicked } from '@mot-cua/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
@@ -46,7 +46,10 @@ export const dossierChecklistRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
         onDate: today,
       });
       if (!procedure) throw new AppError('PROCEDURE_NOT_AVAILABLE');
-      const { unknownKeys, ...preview } = previewChecklist(procedure, body.components);
+      const { unknownKeys, ...preview } = previewChecklist(
+        procedure,
+        withEformComponentTicked(procedure.components, body.components, body.eformGiven === true),
+      );
       if (unknownKeys.length) throw new AppError('UNKNOWN_COMPONENT', { details: { keys: unknownKeys } });
       return { ...preview, channel: body.channel };
     },

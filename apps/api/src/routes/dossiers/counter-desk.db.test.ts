@@ -105,6 +105,16 @@ describe('POST /api/dossiers/checklist (the server decides completeness)', () =>
       await app.inject({ method: 'GET', url: `/api/dossiers/${id}`, headers: who.receptionA!.headers })
     ).json();
     expect(detail).toMatchObject({ book: { year: 2026, number: 1 }, feeCollected: { amountVnd: 8000 } });
+    // The collection is the dossier's fee record (issue 17): channel, receipt number, who took the money.
+    const fees = (
+      await app.inject({ method: 'GET', url: `/api/dossiers/${id}/fees`, headers: who.receptionA!.headers })
+    ).json().items;
+    expect(fees).toHaveLength(1);
+    expect(fees[0]).toMatchObject({ channel: 'counter', amountVnd: 8000, gateway: null, orderRef: null });
+    expect(fees[0].collectedByName).toBeTruthy();
+    expect(fee).toContain(`Số biên lai: ${fees[0].receiptNumber}`);
+    expect(fee).toContain(`Người thu tiền: ${fees[0].collectedByName}`);
+    expect(receipt).toContain(`biên lai số ${fees[0].receiptNumber}`);
     expect(res.json().components.map((c: { key: string; state: string }) => [c.key, c.state])).toEqual([
       ['c01', 'present'],
       ['c02', 'present'],

@@ -5,6 +5,7 @@ import { dossierActionRoutes } from './actions.routes.js';
 import { dossierChecklistRoutes } from './checklist.routes.js';
 import { MAX_ATTACHMENT_BYTES } from './dossier-deps.js';
 import { dossierEformRoutes } from './eform.routes.js';
+import { dossierFeeRoutes } from './fees.routes.js';
 import { dossierFileRoutes } from './files.routes.js';
 import { dossierPublicRoutes } from './public.routes.js';
 import { dossierQueryRoutes } from './queries.routes.js';
@@ -26,6 +27,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(dossierStatsRoutes, deps);
   await app.register(dossierQueryRoutes, deps);
   await app.register(dossierEformRoutes, deps);
+  await app.register(dossierFeeRoutes, deps);
   await app.register(dossierActionRoutes, deps);
   await app.register(dossierFileRoutes, deps);
   await app.register(dossierSlipRoutes, deps);

@@ -1,9 +1,7 @@
-import { describeEform, EformView, eformById } from '@mot-cua/contracts/eforms';
-import { AppError, authorize, type DossierRecord, vnDate } from '@mot-cua/core';
-import { createDossierEformsRepository, type DB } from '@mot-cua/db';
+import { EformView } from '@mot-cua/contracts/eforms';
+import { authorize, type DossierRecord, vnDate } from '@mot-cua/core';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
@@ -11,18 +9,11 @@ import { renderDeclaration } from '../../slips/declaration.js';
 import { ownDossier, requireCitizen } from '../citizens/citizen-context.js';
 import { dossierDeps, loadUnitNames, resourceFor } from './dossier-deps.js';
 import { loadDossier, versionOf } from './dossier-view.js';
+import { eformViewOf } from './eform-view.js';
 import { auditDossierRead } from './read-audit.js';
 import { lookupUrlOf } from './slips.routes.js';
 
 const IdParams = z.object({ id: z.uuid() });
-
-/** The dossier's e-form as label → value rows, read with the schema version it was filled with; 404 when none. */
-export async function eformViewOf(db: Kysely<DB>, dossierId: string): Promise<EformView> {
-  const stored = await createDossierEformsRepository(db).findEform(dossierId);
-  const schema = stored && eformById(stored.schemaId, stored.version);
-  if (!stored || !schema) throw new AppError('NOT_FOUND');
-  return describeEform(schema, stored.values);
-}
 
 /** The applicant's declaration as a PDF: the e-form and the files of each component. */
 async function declarationPdf(deps: AppDeps, dossier: DossierRecord): Promise<Buffer> {

@@ -109,7 +109,13 @@ export const dossierPublicRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         throw new AppError('SLIP_NOT_AVAILABLE');
       }
       // Without a session the slip shows initials and masked numbers (citizens' sign-in will unmask their own).
-      const { pdf, code } = await slipPdf(deps, d, { ...r, dossier: maskedForPublic(r.dossier) }, req.params.kind);
+      const { pdf, code } = await slipPdf(
+        deps,
+        d,
+        { ...r, dossier: maskedForPublic(r.dossier) },
+        req.params.kind,
+        'public',
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${code}-${req.params.kind}.pdf"`)

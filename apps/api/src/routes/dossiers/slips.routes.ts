@@ -1,5 +1,6 @@
 import { SlipKindName } from '@mot-cua/contracts';
 import { authorize, type DossierAction, type DossierRecord, deriveDossierState, vnDate } from '@mot-cua/core';
+import { createDossierFeesRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -7,6 +8,7 @@ import { requireActor } from '../../http/auth.js';
 import { renderSlip } from '../../slips/slips.js';
 import { dossierDeps, loadUnitNames, resourceFor } from './dossier-deps.js';
 import { loadDossier, versionOf } from './dossier-view.js';
+import { eformViewOrNull } from './eform-view.js';
 import { auditDossierRead } from './read-audit.js';
 
 const tags = ['dossiers'];
@@ -21,11 +23,20 @@ export async function slipPdf(
   d: ReturnType<typeof dossierDeps>,
   loaded: { dossier: DossierRecord; actions: DossierAction[] },
   kind: z.infer<typeof SlipKindName>,
+  audience: 'private' | 'public' = 'private',
 ) {
   const { dossier, actions } = loaded;
   const now = deps.clock.now();
-  const unitName = await loadUnitNames(d.units, [dossier.receivingUnitCode, dossier.competentUnitCode], vnDate(now));
+  const db = deps.database.db;
+  const [unitName, fees, eform] = await Promise.all([
+    loadUnitNames(d.units, [dossier.receivingUnitCode, dossier.competentUnitCode], vnDate(now)),
+    createDossierFeesRepository(db).listForDossier(dossier.id),
+    // The e-form holds personal data: printed on the slips of the applicant and officials, never the public's.
+    audience === 'private' && kind === 'receipt' ? eformViewOrNull(db, dossier.id) : null,
+  ]);
   const pdf = await renderSlip(kind, {
+    fees,
+    eform,
     dossier,
     actions,
     state: deriveDossierState(actions),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, authorize, deriveDossierState, outstandingObligation, vnDate } from '@mot-cua/core';
-import { createAuditPort, createOnlinePaymentsRepository } from '@mot-cua/db';
+import { createAuditPort, createDossierFeesRepository, createOnlinePaymentsRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
@@ -92,20 +92,19 @@ export const citizenPaymentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       const d = dossierDeps(db, deps);
       const dossier = ownDossier(c, await d.dossiers.findDossier(req.params.id));
       authorize(c.actor, 'dossier.read_own', resourceFor(dossier, 'dossier.read'));
-      const payment = (await createOnlinePaymentsRepository(db).listForDossier(dossier.id)).find(
-        (p) => p.orderRef === req.params.orderRef && p.status === 'paid',
-      );
-      if (!payment) throw new AppError('PAYMENT_NOT_FOUND');
+      // The receipt exists once the gateway's confirmation made it the dossier's fee record.
+      const fee = await createDossierFeesRepository(db).findOnlineFee(dossier.id, req.params.orderRef);
+      if (!fee) throw new AppError('PAYMENT_NOT_FOUND');
       const unitName = await loadUnitNames(d.units, [dossier.receivingUnitCode], vnDate(deps.clock.now()));
       const pdf = await renderOnlineReceipt({
         dossier,
-        payment,
+        fee,
         unitName: unitName(dossier.receivingUnitCode),
         lookupUrl: lookupUrlOf(deps, dossier.code),
       });
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="${dossier.code}-bien-lai-${payment.orderRef}.pdf"`)
+        .header('content-disposition', `inline; filename="${dossier.code}-bien-lai-${req.params.orderRef}.pdf"`)
         .send(pdf);
     },
   );

@@ -5,6 +5,7 @@ import type { IdSim } from '@mot-cua/id-sim';
 import { type PaySim, signFields, startPaySim } from '@mot-cua/pay-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPaymentGateway } from '../../payments/payment-gateway.js';
 import { pdfText } from '../../slips/pdf-text.js';
@@ -141,6 +142,22 @@ describe('paying a financial obligation online through the gateway simulator', (
     expect(d).toMatchObject({ paidOnline: true, paymentDue: null });
     expect(d.status).not.toBe('awaiting_payment');
     expect(d.payments.at(-1)).toMatchObject({ status: 'paid', amount: 50_000 });
+    // The payment is the dossier's fee record (one model with the counter's), seen by the citizen and officials.
+    expect(d.fees).toHaveLength(1);
+    expect(d.fees[0]).toMatchObject({
+      channel: 'online',
+      amountVnd: 50_000,
+      orderRef: d.payments.at(-1)!.orderRef,
+      collectedByName: null,
+    });
+    expect(d.fees[0]!.gatewayTxnRef).toBeTruthy();
+    const official = (await get(specialist, `/api/dossiers/${dossierId}/fees`)).json() as { items: unknown[] };
+    expect(official.items).toEqual(d.fees);
+    // The national sync's status update for the payment says "paid online".
+    const sync = await sql<{ payload: { DuocThanhToanTrucTuyen: number; TrangThaiHoSo: number } }>`
+      select payload from outbox_messages where aggregate_id = ${dossierId} and topic not like 'notify.%'
+      order by id desc limit 1`.execute(database.db);
+    expect(sync.rows[0]?.payload.DuocThanhToanTrucTuyen).toBe(1);
   });
 
   it('a duplicate notification changes nothing (idempotent)', async () => {
@@ -170,6 +187,7 @@ describe('paying a financial obligation online through the gateway simulator', (
     expect(text).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ (THANH TOÁN TRỰC TUYẾN)');
     expect(text).toContain('50.000 đồng');
     expect(text).toContain(paid.orderRef);
+    expect(text).toContain(d.fees[0]!.receiptNumber);
     expect((await get(hoa, url(failed.orderRef))).json().code).toBe('PAYMENT_NOT_FOUND');
     expect((await get(khoa, url(paid.orderRef))).json().code).toBe('DOSSIER_NOT_FOUND');
   });

@@ -25,6 +25,17 @@ export const vi = {
   resumeDraft: 'Tiếp tục',
   discardDraft: 'Xóa bản nháp',
   draftFiles: '{{count}} tệp',
+  feesTitle: 'Phí, lệ phí đã nộp',
+  feeReceiptNumber: 'Số biên lai',
+  feeChannel: 'Hình thức',
+  feeAmount: 'Số tiền',
+  feePaidAt: 'Thời gian',
+  feeBy_counter: 'Nộp tại quầy',
+  feeBy_online: 'Thanh toán trực tuyến',
+  counterEformTitle: 'Tờ khai điện tử',
+  counterEformHint:
+    'Điền tờ khai cho người yêu cầu; tờ khai được in trên giấy tiếp nhận. Khi nộp trực tuyến, thành phần «Mẫu hộ tịch điện tử tương tác» được đánh dấu đã nộp.',
+  counterEformUse: 'Điền tờ khai điện tử tại quầy',
 };
 
 export const en: typeof vi = {
@@ -52,4 +63,15 @@ export const en: typeof vi = {
   resumeDraft: 'Continue',
   discardDraft: 'Delete draft',
   draftFiles: '{{count}} file(s)',
+  feesTitle: 'Fees and charges paid',
+  feeReceiptNumber: 'Receipt number',
+  feeChannel: 'Channel',
+  feeAmount: 'Amount',
+  feePaidAt: 'Time',
+  feeBy_counter: 'Paid at the counter',
+  feeBy_online: 'Paid online',
+  counterEformTitle: 'Electronic declaration form',
+  counterEformHint:
+    'Fill in the form for the applicant; it is printed on the receipt. For an online submission the “interactive e-form” component is marked as handed in.',
+  counterEformUse: 'Fill in the electronic form at the counter',
 };

@@ -30,6 +30,7 @@ import { ApiError } from '../../api/client.js';
 import { statusColor, vnDateTime } from '../../api/dossiers.js';
 import { formatDuration } from '../../api/procedures.js';
 import { useSession } from '../../api/session.js';
+import { FeesTable } from '../../components/FeesTable.js';
 import { AccessLogCard } from '../lookup/AccessLogCard.js';
 import { FileSlot } from './FileSlot.js';
 import { MyEformSection } from './MyEformSection.js';
@@ -104,16 +105,17 @@ export function MyDossierPage() {
         )}
         {d.paymentDue && <PayBox id={d.id} amount={d.paymentDue.amount} description={d.paymentDue.description} />}
         {d.paidOnline && <Badge color="green">{t('citizens.paidOnline')}</Badge>}
-        {d.payments
-          .filter((p) => p.status === 'paid')
-          .map((p) => (
+        <FeesTable items={d.fees} />
+        {d.fees
+          .filter((f) => f.channel === 'online' && f.orderRef)
+          .map((f) => (
             <Anchor
-              key={p.orderRef}
-              href={`/api/citizen/dossiers/${d.id}/payments/${p.orderRef}/receipt`}
+              key={f.id}
+              href={`/api/citizen/dossiers/${d.id}/payments/${f.orderRef}/receipt`}
               target="_blank"
               size="sm"
             >
-              {t('citizenForms.onlineReceipt', { amount: p.amount.toLocaleString('vi-VN') })}
+              {t('citizenForms.onlineReceipt', { amount: f.amountVnd.toLocaleString('vi-VN') })}
             </Anchor>
           ))}
         {d.canAnswerSupplement && <SupplementForm id={d.id} items={d.pendingSupplement} />}

@@ -2,6 +2,7 @@ import type { CitizenDraft } from '@mot-cua/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDraft } from '../../api/citizen-drafts.js';
+import { ApiError } from '../../api/client.js';
 
 export type AutosaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -31,14 +32,19 @@ export function useDraftAutosave(procedureCode: string, data: Record<string, unk
       timer.current = null;
       if (stopped.current) return;
       setStatus('saving');
-      inFlight.current = saveDraft(procedureCode, JSON.parse(json))
+      // The draft this form edits (read or saved before): once it was sent, the server refuses and saving stops.
+      const current = qc.getQueryData<CitizenDraft | null>(['citizen', 'draft', procedureCode]);
+      inFlight.current = saveDraft(procedureCode, JSON.parse(json), current?.id ?? null)
         .then((saved) => {
           last.current = json;
           qc.setQueryData<CitizenDraft | null>(['citizen', 'draft', procedureCode], saved);
           setSavedAt(new Date(saved.updatedAt));
           setStatus('saved');
         })
-        .catch(() => setStatus('error'))
+        .catch((e: unknown) => {
+          if (e instanceof ApiError && e.problem.code === 'DRAFT_ALREADY_SUBMITTED') stopped.current = true;
+          setStatus('error');
+        })
         .finally(() => {
           inFlight.current = null;
         });

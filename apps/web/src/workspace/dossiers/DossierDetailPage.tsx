@@ -9,6 +9,7 @@ import { awaitingSentence } from './awaiting.js';
 import { ActionButtons } from './detail/ActionButtons.js';
 import { ComponentsCard } from './detail/ComponentsCard.js';
 import { EformCard } from './detail/EformCard.js';
+import { FeesCard } from './detail/FeesCard.js';
 import { ControlSheetCard, TimelineCard } from './detail/HistoryCards.js';
 import { NotificationLogCard } from './NotificationLogCard.js';
 
@@ -109,6 +110,7 @@ export function DossierDetailPage() {
         </Paper>
 
         <EformCard dossierId={d.id} />
+        <FeesCard dossierId={d.id} />
 
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <ComponentsCard d={d} />

@@ -9,6 +9,7 @@ import { allowedUnits, useSession } from '../../api/session.js';
 import { useServedTicket } from '../queue/useServedTicket.js';
 import { type Agent, type Applicant, ApplicantForm } from './reception/ApplicantForm.js';
 import { type Check, ChecklistTable } from './reception/ChecklistTable.js';
+import { CounterEform, useCounterEform } from './reception/CounterEform.js';
 import { FeeHeader, feeAmount } from './reception/FeeHeader.js';
 import { ReceptionTarget } from './reception/ReceptionTarget.js';
 import { enteredLimit, type LimitDraft, TimeLimitPanel } from './reception/TimeLimitPanel.js';
@@ -37,6 +38,7 @@ export function ReceptionPage() {
   const [fee, setFee] = useState<string | null>(null);
   const [scans, setScans] = useState<Record<string, File[]>>({});
   const [scanError, setScanError] = useState<{ id: string; detail: string } | null>(null);
+  const eform = useCounterEform(code);
   const units = session.data ? allowedUnits(session.data, 'dossier.receive') : [];
   const receivingUnit = unit ?? units[0] ?? '';
   const opt = (v: string) => (v.trim() ? v.trim() : null);
@@ -49,6 +51,7 @@ export function ReceptionPage() {
           competentUnitCode: competent,
           channel,
           components: touched,
+          eformGiven: eform.values !== null,
         }
       : null,
   );
@@ -69,10 +72,11 @@ export function ReceptionPage() {
     setChecks({});
     setFee(null);
     setScans({});
+    eform.reset();
   };
 
   const submit = (mode: ReceiveDossierRequest['mode']) => {
-    if (!p) return;
+    if (!p || !eform.validate()) return;
     receive.mutate(
       {
         mode,
@@ -97,8 +101,10 @@ export function ReceptionPage() {
         returnMethod,
         ...(timeLimit ? { timeLimit } : {}),
         ...(mode === 'receive' && feeVnd > 0 ? { feeCollectedVnd: feeVnd } : {}),
+        ...(eform.values !== null ? { eform: { values: eform.values } } : {}),
       },
       {
+        onError: eform.fromServer,
         onSuccess: async (d) => {
           if (mode === 'receive') await served.link(d.code);
           if (mode === 'receive') window.open(`/api/dossiers/${d.id}/slips/receipt`, '_blank', 'noopener');
@@ -163,7 +169,10 @@ export function ReceptionPage() {
               value={channel}
               onChange={(v) => {
                 setChannel(v as DossierChannel);
+                // The checklist is the channel's; the e-form being filled in stays.
+                const kept = eform.values;
                 reset();
+                if (kept) eform.setValues(kept);
               }}
               data={(['in_person', 'postal', 'online'] as const).map((c) => ({
                 value: c,
@@ -177,6 +186,7 @@ export function ReceptionPage() {
               scans={scans}
               onScan={(key, files) => setScans((all) => ({ ...all, [key]: files }))}
             />
+            <CounterEform form={eform} />
             <ApplicantForm
               applicant={applicant}
               setApplicant={setApplicant}
