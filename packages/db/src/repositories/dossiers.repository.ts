@@ -11,11 +11,9 @@ import type {
 } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
-import { dossierFeeRow } from './dossier-fees.repository.js';
 import {
   actionRow,
   componentRows,
-  counterFeeOfReceipt,
   type DossierRow,
   outboxRow,
   projectionRow,
