@@ -9,6 +9,7 @@ import {
   projectionOf,
   vnInstant,
 } from '@mot-cua/core';
+import { vnWeekday } from '@mot-cua/contracts';
 import type { GeneratedDossier, GeneratedFeedback, GeneratedOfficial } from '@mot-cua/db';
 
 /**
@@ -126,7 +127,7 @@ export function addWorkingDays(from: Date, days: number): Date {
   let left = Math.max(1, Math.round(days));
   while (left > 0) {
     t += DAY;
-    const wd = new Date(t + 7 * HOUR).getUTCDay();
+    const wd = vnWeekday(new Date(t));
     if (wd !== 0 && wd !== 6) left -= 1;
   }
   return new Date(t);
@@ -162,7 +163,7 @@ export function planDossier(p: PlanInput): GeneratedDossier {
   do {
     const day = Math.floor(r() * p.days);
     entry = new Date(vnInstant(p.fromDay).getTime() + day * DAY + (7.5 + r() * 9) * HOUR);
-  } while ([0, 6].includes(new Date(entry.getTime() + 7 * HOUR).getUTCDay()));
+  } while ([0, 6].includes(vnWeekday(entry)));
   const x = r();
   const channel: Channel = x < 0.84 ? 'online' : x < 0.97 ? 'in_person' : 'postal';
   const limit = p.procedure.days && p.procedure.days > 0 ? p.procedure.days : 3;
