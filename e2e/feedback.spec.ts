@@ -40,7 +40,9 @@ describe('feedback journey (PAKN)', () => {
     await citizen.getByRole('option', { name: 'Phản ánh, khiếu nại' }).click();
     await citizen.getByLabel('Tiêu đề').fill('Hồ sơ sang tên sổ đỏ trễ hẹn');
     await citizen.getByLabel('Nội dung').fill('Hồ sơ sang tên sổ đỏ của tôi đã quá hẹn 5 ngày mà chưa có thông báo.');
-    await citizen.getByLabel('Mã xã, phường').fill('26743');
+    // The commune by its name, accents optional (its code is the secondary detail).
+    await citizen.getByRole('textbox', { name: /^Xã, phường nơi xảy ra sự việc/ }).fill('ben thanh');
+    await citizen.getByRole('option', { name: /Phường Bến Thành.*\(26743\)/ }).click();
     await citizen.getByLabel('Lĩnh vực').fill('Đất đai');
     await citizen.getByLabel('Họ và tên').fill('Đặng Thị Hoa');
     await citizen.getByLabel('Số điện thoại').fill('0909123456');

@@ -1,3 +1,4 @@
+import { vnWeekday } from '@mot-cua/contracts';
 import {
   type ActionPayload,
   type ActorRole,
@@ -9,7 +10,6 @@ import {
   projectionOf,
   vnInstant,
 } from '@mot-cua/core';
-import { vnWeekday } from '@mot-cua/contracts';
 import type { GeneratedDossier, GeneratedFeedback, GeneratedOfficial } from '@mot-cua/db';
 
 /**

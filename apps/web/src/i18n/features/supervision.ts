@@ -6,8 +6,8 @@ export const vi = {
     title: 'Bộ chỉ số 766 (Quyết định 766/QĐ-TTg)',
     intro:
       'Tính từ dữ liệu của hệ thống: mỗi chỉ số có tử số, mẫu số, tỷ lệ và điểm; chỉ số chưa đủ dữ liệu ghi rõ vì sao không tính được, không ước đoán.',
-    province: 'Mã tỉnh, thành phố',
-    unit: 'Mã xã, phường (không bắt buộc)',
+    province: 'Tỉnh, thành phố',
+    unit: 'Xã, phường (không bắt buộc)',
     from: 'Từ ngày',
     to: 'Đến ngày',
     apply: 'Xem',
@@ -118,8 +118,8 @@ export const en: typeof vi = {
     title: 'Service index (Decision 766/QĐ-TTg)',
     intro:
       'Computed from the system’s own data: each indicator shows its numerator, denominator, rate and points; an indicator without the data it needs says why it is not computable, never an estimate.',
-    province: 'Province code',
-    unit: 'Commune code (optional)',
+    province: 'Province',
+    unit: 'Commune or ward (optional)',
     from: 'From',
     to: 'To',
     apply: 'Show',

@@ -28,6 +28,7 @@ import { ApiError } from '../../api/client.js';
 import { useSubmitFeedback, vnDateTimeOf } from '../../api/feedback.js';
 import { useSession } from '../../api/session.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -144,12 +145,13 @@ export function FeedbackFormPage() {
                 onChange={set('content')}
               />
               <Group grow>
-                <TextInput
+                <UnitPicker
                   label={t('feedback.form.commune')}
                   description={t('feedback.form.communeHint')}
+                  level="commune"
                   required
-                  value={f.communeCode}
-                  onChange={set('communeCode')}
+                  value={f.communeCode || null}
+                  onChange={(code) => setF((x) => ({ ...x, communeCode: code ?? '' }))}
                 />
                 <TextInput label={t('feedback.form.field')} value={f.field} onChange={set('field')} />
               </Group>

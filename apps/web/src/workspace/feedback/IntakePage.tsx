@@ -18,6 +18,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useIntake } from '../../api/feedback.js';
 import { allowedUnits, useSession } from '../../api/session.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
 
 /** The hotline operator's page (and the counter's): record a call in a few fields. */
 export function IntakePage() {
@@ -106,7 +107,13 @@ export function IntakePage() {
             onChange={set('content')}
           />
           <Group grow>
-            <TextInput label={t('feedback.form.commune')} required value={commune} onChange={set('communeCode')} />
+            <UnitPicker
+              label={t('feedback.form.commune')}
+              level="commune"
+              required
+              value={commune || null}
+              onChange={(code) => setF((x) => ({ ...x, communeCode: code ?? '' }))}
+            />
             <TextInput label={t('feedback.form.dossier')} value={f.dossierCode} onChange={set('dossierCode')} />
           </Group>
           {intake.error instanceof ApiError && <Alert color="red">{intake.error.problem.detail}</Alert>}

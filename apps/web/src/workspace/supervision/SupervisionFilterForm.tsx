@@ -2,6 +2,7 @@ import { Button, Group, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionFilter } from '../../api/supervision.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
 
 /** Province, commune and period of a supervision page; applied on submit. */
 export function SupervisionFilterForm({ onApply }: { onApply: (f: SupervisionFilter) => void }) {
@@ -15,17 +16,26 @@ export function SupervisionFilterForm({ onApply }: { onApply: (f: SupervisionFil
       }}
     >
       <Group align="end">
-        <TextInput
+        <UnitPicker
           label={t('supervision.index.province')}
-          value={draft.provinceCode ?? ''}
-          onChange={(e) => setDraft({ ...draft, provinceCode: e.currentTarget.value.trim() })}
-          w={150}
+          level="province"
+          value={draft.provinceCode ?? null}
+          onChange={(code) => {
+            const { provinceCode: _p, unitCode: _u, ...rest } = draft;
+            setDraft({ ...rest, ...(code ? { provinceCode: code } : {}) });
+          }}
+          w={240}
         />
-        <TextInput
+        <UnitPicker
           label={t('supervision.index.unit')}
-          value={draft.unitCode ?? ''}
-          onChange={(e) => setDraft({ ...draft, unitCode: e.currentTarget.value.trim() })}
-          w={180}
+          level="commune"
+          provinceCode={draft.provinceCode}
+          value={draft.unitCode ?? null}
+          onChange={(code) => {
+            const { unitCode: _u, ...rest } = draft;
+            setDraft({ ...rest, ...(code ? { unitCode: code } : {}) });
+          }}
+          w={280}
         />
         <TextInput
           type="date"
