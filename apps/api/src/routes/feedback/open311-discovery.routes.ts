@@ -1,5 +1,7 @@
+import { errorEntry } from '@mot-cua/contracts';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../context.js';
+import { classifyError } from '../../http/problem.js';
 import { formatOf, Open311Error, requireFormat, sendOpen311, sendOpen311Error } from './open311-format.js';
 
 /** When this installation's Open311 interface last changed (the discovery document's `changeset`). */
@@ -12,16 +14,13 @@ export const OPEN311_CHANGESET = '2026-11-29T17:00:00Z';
 export const open311DiscoveryRoutes: FastifyPluginAsync<AppDeps> = async (app: FastifyInstance, deps) => {
   const base = deps.config.publicUrl.replace(/\/$/, '');
   app.setErrorHandler((error, req, reply) => {
-    if (error instanceof Open311Error)
-      return sendOpen311Error(reply, formatOf(req) ?? 'json', error.status, error.message);
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) req.log.error({ err: error }, 'open311 discovery failed');
-    return sendOpen311Error(
-      reply,
-      formatOf(req) ?? 'json',
-      status >= 500 ? 500 : status,
-      status >= 500 ? 'Internal error' : String((error as Error).message),
-    );
+    const format = formatOf(req) ?? 'json';
+    if (error instanceof Open311Error) return sendOpen311Error(reply, format, error.status, error.description);
+    // What the API would answer (refused characters, rate limits…) keeps its status, in the spec's error format.
+    const entry = errorEntry(classifyError(error).code);
+    if (entry.status < 500) return sendOpen311Error(reply, format, entry.status, entry.en);
+    req.log.error({ err: error }, 'open311 discovery failed');
+    return sendOpen311Error(reply, format, entry.status, 'Internal error');
   });
 
   app.get<{ Params: { format: string } }>('/discovery.:format', async (req, reply) => {
