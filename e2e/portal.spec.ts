@@ -76,6 +76,7 @@ describe('citizen portal journey', () => {
       '/search',
       '/assistant',
       '/tra-cuu',
+      '/dat-lich',
       '/units/convert',
       '/units',
       '/calendar',

@@ -85,11 +85,15 @@ describe('statsBucket agrees with classifyProgress on the derived state', () => 
 
 describe('statsPeriod and rates', () => {
   const now = new Date('2026-03-18T20:00:00Z'); // 19/03 03:00 in Vietnam
-  it('defaults to this month (Vietnamese dates) up to today, end excluded at the next midnight', () => {
+  it('defaults to the last 30 days (Vietnamese dates) up to today, end excluded at the next midnight', () => {
     const p = statsPeriod(now);
-    expect(p).toMatchObject({ from: '2026-03-01', to: '2026-03-19' });
-    expect(p.fromAt.toISOString()).toBe('2026-02-28T17:00:00.000Z');
+    expect(p).toMatchObject({ from: '2026-02-18', to: '2026-03-19' });
+    expect(p.fromAt.toISOString()).toBe('2026-02-17T17:00:00.000Z');
     expect(p.toAt.toISOString()).toBe('2026-03-19T17:00:00.000Z');
+  });
+  it('on the first of a month the default still covers the month before; a given end moves the default start', () => {
+    expect(statsPeriod(new Date('2026-11-30T18:00:00Z'))).toMatchObject({ from: '2026-11-02', to: '2026-12-01' });
+    expect(statsPeriod(now, null, '2026-01-31')).toMatchObject({ from: '2026-01-02', to: '2026-01-31' });
   });
   it('refuses reversed or impossible dates', () => {
     expect(() => statsPeriod(now, '2026-03-10', '2026-03-01')).toThrowError(

@@ -68,14 +68,18 @@ export type StatsPeriod = { from: string; to: string; fromAt: Date; toAt: Date }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The default period's length: the last 30 days up to today (a supervisor on the 1st still sees a month). */
+export const DEFAULT_STATS_DAYS = 30;
+
 /**
- * The period of a report, as Vietnamese civil dates (both included): by default this month up to
- * today. `fromAt`/`toAt` bound the entry instants (`toAt` is the next midnight, excluded).
+ * The period of a report, as Vietnamese civil dates (both included): by default the last 30 days up to today
+ * (not "this month", which is empty on the first morning of every month). `fromAt`/`toAt` bound the entry
+ * instants (`toAt` is the next midnight, excluded).
  */
 export function statsPeriod(now: Date, from?: string | null, to?: string | null): StatsPeriod {
   const today = vnDate(now);
-  const f = from ?? `${today.slice(0, 8)}01`;
   const t = to ?? today;
+  const f = from ?? (ISO_DATE.test(t) ? isoOfDayNumber(dayNumberOf(t) - (DEFAULT_STATS_DAYS - 1)) : today);
   if (
     !ISO_DATE.test(f) ||
     !ISO_DATE.test(t) ||

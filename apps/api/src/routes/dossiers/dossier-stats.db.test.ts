@@ -75,7 +75,10 @@ async function finish(id: string) {
   expect(res.statusCode, res.body).toBe(200);
 }
 
-const stats = async (s: Signed | undefined, query = '') => get(s, `/api/dossiers/stats${query}`);
+/** The test's month so far (the API's default period is the last 30 days up to today, which would reach February). */
+const PERIOD = 'from=2026-03-01&to=2026-03-05';
+const withPeriod = (q: string) => (q.includes('from=') ? q : q ? `${q}&${PERIOD}` : `?${PERIOD}`);
+const stats = async (s: Signed | undefined, query = '') => get(s, `/api/dossiers/stats${withPeriod(query)}`);
 const rowOf = (body: DossierStats, code: string): DossierStatsRow => {
   const row = body.rows.find((r) => r.code === code);
   if (!row) throw new Error(`no row ${code}: ${JSON.stringify(body.rows.map((r) => r.code))}`);
@@ -332,7 +335,7 @@ describe('GET /api/dossiers/stats/dossiers: every figure equals the length of th
           { code: null, counts: body.totals },
         ]) {
           const qs = `?by=${by}&bucket=${bucket}&limit=200${row.code ? `&code=${row.code}` : ''}`;
-          const res = await get(who.supervisorQ, `/api/dossiers/stats/dossiers${qs}`);
+          const res = await get(who.supervisorQ, `/api/dossiers/stats/dossiers${withPeriod(qs)}`);
           expect(res.statusCode, res.body).toBe(200);
           const list = res.json() as { items: unknown[]; total: number };
           const expected = figure(row.counts);
@@ -348,7 +351,7 @@ describe('GET /api/dossiers/stats/dossiers: every figure equals the length of th
   }
 
   it('the overdue list holds exactly the overdue dossiers received at X', async () => {
-    const res = await get(who.supervisorQ, `/api/dossiers/stats/dossiers?bucket=overdue&code=${X}`);
+    const res = await get(who.supervisorQ, `/api/dossiers/stats/dossiers${withPeriod(`?bucket=overdue&code=${X}`)}`);
     expect((res.json() as { items: Array<{ id: string }> }).items.map((d) => d.id)).toEqual([ids.overdue]);
     expect((await get(who.citizen, '/api/dossiers/stats/dossiers?bucket=overdue')).statusCode).toBe(403);
   });

@@ -40,8 +40,18 @@ const complete = [
 ];
 const post = (s: Signed | undefined, url: string, payload?: unknown) =>
   app.inject({ method: 'POST', url, ...(s ? { headers: s.headers } : {}), payload: payload ?? {} });
+/**
+ * Reads over a period get the test's month so far (the API's default is the last 30 days up to today, which would
+ * reach February): the index, its lists, the supervision table and its export, workload.
+ */
+const PERIODIC =
+  /^\/api\/(supervision\/(service-index(\/dossiers)?|exports\/dossier-stats|workload)|dossiers\/stats)(\?|$)/;
+const withPeriod = (url: string) =>
+  !PERIODIC.test(url) || url.includes('from=')
+    ? url
+    : `${url}${url.includes('?') ? '&' : '?'}from=2026-03-01&to=2026-03-05`;
 const get = (s: Signed | undefined, url: string) =>
-  app.inject({ method: 'GET', url, ...(s ? { headers: { cookie: s.cookie } } : {}) });
+  app.inject({ method: 'GET', url: withPeriod(url), ...(s ? { headers: { cookie: s.cookie } } : {}) });
 
 async function receive(at: Signed, unit: string, extra: Record<string, unknown> = {}): Promise<DossierDetail> {
   const res = await post(at, '/api/dossiers', {
