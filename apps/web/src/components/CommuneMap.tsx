@@ -1,13 +1,10 @@
 import { Loader, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { geoMercator, geoPath } from 'd3-geo';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Communes, type DrawnCommune, layoutCommunes } from './commune-map-layout.js';
 import { MapAttribution } from './MapAttribution.js';
 import { NO_DATA_FILL, STROKE, shade } from './map-shading.js';
-
-type Communes = FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
 
 /**
  * One province's communes and wards (2025), from the static file the web build cuts per province out of
@@ -44,23 +41,35 @@ export type CommuneMapProps = {
 /**
  * A province's communes shaded by a value, each a link to the commune with a title giving its name and value.
  * The shapes stay out of the tab order (a large province has hundreds): the table of communes beside the map is the
- * keyboard and screen-reader way to the same figures and links.
+ * keyboard and screen-reader way to the same figures and links. Offshore special zones get an inset each.
  */
 export function CommuneMap({ provinceCode, values, describe, noData, hrefOf, onSelect, title }: CommuneMapProps) {
   const { t } = useTranslation();
   const shapes = useCommuneShapes(provinceCode);
-  const drawn = useMemo(() => {
-    if (!shapes.data) return undefined;
-    const projection = geoMercator().fitWidth(WIDTH, shapes.data);
-    const path = geoPath(projection);
-    const [, [, y1]] = path.bounds(shapes.data);
-    const paths = shapes.data.features.map((f) => ({
-      code: f.properties.code,
-      name: f.properties.name,
-      d: path(f) ?? '',
-    }));
-    return { paths, height: Math.ceil(y1) };
-  }, [shapes.data]);
+  const drawn = useMemo(() => (shapes.data ? layoutCommunes(shapes.data, WIDTH) : undefined), [shapes.data]);
+
+  const shape = (p: DrawnCommune) => {
+    const v = values[p.code];
+    const label = `${p.name}: ${v === undefined ? noData : describe(p.code, v)}`;
+    return (
+      <a
+        key={p.code}
+        href={hrefOf(p.code)}
+        tabIndex={-1}
+        data-commune={p.code}
+        aria-label={label}
+        onClick={(e) => {
+          if (!onSelect || e.ctrlKey || e.metaKey || e.shiftKey) return;
+          e.preventDefault();
+          onSelect(p.code);
+        }}
+      >
+        <path d={p.d} fill={v === undefined ? NO_DATA_FILL : shade(v)} stroke={STROKE} strokeWidth={0.5}>
+          <title>{label}</title>
+        </path>
+      </a>
+    );
+  };
 
   if (shapes.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (shapes.isError || !drawn) return <Text c="red">{t('common.error')}</Text>;
@@ -71,30 +80,29 @@ export function CommuneMap({ provinceCode, values, describe, noData, hrefOf, onS
           {title}
         </Text>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${drawn.height}`} style={{ width: '100%', maxHeight: 640 }} data-testid="commune-map">
+      <svg
+        viewBox={`0 0 ${drawn.width} ${drawn.height}`}
+        style={{ width: '100%', maxWidth: drawn.width }}
+        data-testid="commune-map"
+      >
         <title>{title}</title>
-        {drawn.paths.map((p) => {
-          const v = values[p.code];
-          const label = `${p.name}: ${v === undefined ? noData : describe(p.code, v)}`;
-          return (
-            <a
-              key={p.code}
-              href={hrefOf(p.code)}
-              tabIndex={-1}
-              data-commune={p.code}
-              aria-label={label}
-              onClick={(e) => {
-                if (!onSelect || e.ctrlKey || e.metaKey || e.shiftKey) return;
-                e.preventDefault();
-                onSelect(p.code);
-              }}
-            >
-              <path d={p.d} fill={v === undefined ? NO_DATA_FILL : shade(v)} stroke={STROKE} strokeWidth={0.5}>
-                <title>{label}</title>
-              </path>
-            </a>
-          );
-        })}
+        {drawn.main.map((p) => shape(p))}
+        {drawn.insets.map((inset) => (
+          <g key={inset.commune.code}>
+            <rect
+              x={inset.x}
+              y={inset.y}
+              width={inset.size}
+              height={inset.size}
+              fill="none"
+              stroke="var(--mantine-color-gray-5)"
+            />
+            <text x={inset.x + 6} y={inset.y + 14} fontSize={11} fill="var(--mantine-color-gray-7)" aria-hidden>
+              {inset.name}
+            </text>
+            {shape(inset.commune)}
+          </g>
+        ))}
       </svg>
       <MapAttribution />
     </figure>
