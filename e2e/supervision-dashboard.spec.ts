@@ -47,15 +47,23 @@ describe('supervision dashboard journey', () => {
     await expect
       .poll(() => page.locator('a[data-commune] title', { hasText: 'Chưa có số liệu' }).count())
       .toBeGreaterThan(0);
+    // the map's card (metric, legend, map, attribution), and the city centre around Bến Thành (the header, fixed at the top, hidden from the shots)
+    const noHeader = '.mantine-AppShell-header { visibility: hidden; }';
+    const map = page.locator('[data-testid="commune-map"]');
+    await page
+      .locator('.mantine-Card-root', { has: map })
+      .screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-province-communes.png'), style: noHeader });
+    const box = (await benThanh.boundingBox())!;
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'dashboard-province-communes-centre.png'),
+      clip: { x: box.x - 80, y: box.y - 80, width: box.width + 160, height: box.height + 160 },
+      style: noHeader,
+    });
     await page.getByRole('textbox', { name: 'Chỉ số tô màu' }).click();
     await page.getByRole('option', { name: 'Tỷ lệ trực tuyến' }).click();
     await expect.poll(() => benThanh.locator('title').textContent()).toMatch(/^Phường Bến Thành: Tỷ lệ trực tuyến: \d/);
     await page.getByText('Chú giải: Tỷ lệ trực tuyến').waitFor();
     await page.getByText(/Ranh giới hành chính 2025: vietnamese-provinces-database/).waitFor();
-    await page.locator('[data-testid="commune-map"]').scrollIntoViewIfNeeded();
-    await page
-      .locator('[data-testid="commune-map"]')
-      .screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-province-communes.png') });
     // a commune's shape opens that commune's dashboard, as its row in the table does
     await benThanh.click();
     await page.getByRole('heading', { name: /— Phường Bến Thành$/ }).waitFor();

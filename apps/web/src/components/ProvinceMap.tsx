@@ -5,7 +5,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapAttribution } from './MapAttribution.js';
-import { NO_DATA_FILL, SELECTED_FILL, STROKE, shade } from './map-shading.js';
+import { NO_DATA_FILL, PLAIN_FILL, SELECTED_FILL, STROKE, shade } from './map-shading.js';
 
 type ProvinceProps = { code: string; name: string; fullName: string; fullNameEn: string };
 type Provinces = FeatureCollection<Geometry, ProvinceProps>;
@@ -90,7 +90,8 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
   const fillOf = (code: string) => {
     if (code === selected) return SELECTED_FILL;
     const v = values?.[code];
-    return v === undefined ? NO_DATA_FILL : shade(v);
+    if (v === undefined) return values ? NO_DATA_FILL : PLAIN_FILL;
+    return shade(v);
   };
   return (
     <figure style={{ margin: 0 }}>

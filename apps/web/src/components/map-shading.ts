@@ -1,5 +1,8 @@
 /** The shading the metric maps share (provinces, communes) and their legend: light to dark teal as a 0–1 value grows. */
-export const NO_DATA_FILL = 'var(--mantine-color-blue-1)';
+/** A place on a metric map without a value (no dossiers in the period): grey, apart from the teal scale. */
+export const NO_DATA_FILL = 'var(--mantine-color-gray-2)';
+/** A map that shows no metric (a place picker, the units browser). */
+export const PLAIN_FILL = 'var(--mantine-color-blue-1)';
 export const SELECTED_FILL = 'var(--mantine-color-red-8)';
 export const STROKE = 'var(--mantine-color-blue-7)';
 
