@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, loginAs, screenshot, startHarness } from './support/harness.js';
+import { type Harness, loginAs, SCREENSHOT_DIR, screenshot, startHarness } from './support/harness.js';
 
 /**
- * The national supervisor drills down the dashboard: the nation (map, chart, a row per province) → TP Hồ Chí Minh →
- * Phường Bến Thành → its departments → a department's officials → an official's dossiers → one dossier. The province supervisor of Hồ Chí Minh cannot open the nation.
+ * The national supervisor drills down the dashboard: the nation (map, chart, a row per province) → TP Hồ Chí Minh (its
+ * communes on the map, one opened from its shape) → Phường Bến Thành → its departments → a department's officials → an official's dossiers → one dossier. The province supervisor of Hồ Chí Minh cannot open the nation.
  */
 describe('supervision dashboard journey', () => {
   let h: Harness;
@@ -32,6 +33,43 @@ describe('supervision dashboard journey', () => {
     expect(page.url()).toContain('level=province&code=79');
     await page.getByRole('link', { name: /Quay lại Toàn quốc/ }).waitFor();
     await screenshot(page, 'dashboard-province');
+    // the province's communes and wards on the map, shaded by the chosen metric, each titled with its name and value
+    const communes = page.locator('[data-testid="commune-map"] a[data-commune]');
+    await expect.poll(() => communes.count()).toBeGreaterThan(100);
+    const benThanh = communes.and(page.locator('[data-commune="26743"]'));
+    await expect
+      .poll(() => benThanh.locator('title').textContent())
+      .toMatch(/^Phường Bến Thành: Đúng hạn \(chỉ số 766 – 2\.1\): \d+(,\d)? %$/);
+    // Côn Đảo, far offshore, is drawn in an inset of its own rather than shrinking the city to a corner
+    await page.locator('[data-testid="commune-map"] text', { hasText: 'Đặc khu Côn Đảo' }).waitFor();
+    // Hà Nội's wards are not drawn on Hồ Chí Minh's map; a commune without dossiers says so
+    expect(await communes.and(page.locator('[data-commune="00004"]')).count()).toBe(0);
+    await expect
+      .poll(() => page.locator('a[data-commune] title', { hasText: 'Chưa có số liệu' }).count())
+      .toBeGreaterThan(0);
+    // the map's card (metric, legend, map, attribution), and the city centre around Bến Thành (the header, fixed at the top, hidden from the shots)
+    const noHeader = '.mantine-AppShell-header { visibility: hidden; }';
+    const map = page.locator('[data-testid="commune-map"]');
+    await page
+      .locator('.mantine-Card-root', { has: map })
+      .screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-province-communes.png'), style: noHeader });
+    const box = (await benThanh.boundingBox())!;
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'dashboard-province-communes-centre.png'),
+      clip: { x: box.x - 80, y: box.y - 80, width: box.width + 160, height: box.height + 160 },
+      style: noHeader,
+    });
+    await page.getByRole('textbox', { name: 'Chỉ số tô màu' }).click();
+    await page.getByRole('option', { name: 'Tỷ lệ trực tuyến' }).click();
+    await expect.poll(() => benThanh.locator('title').textContent()).toMatch(/^Phường Bến Thành: Tỷ lệ trực tuyến: \d/);
+    await page.getByText('Chú giải: Tỷ lệ trực tuyến').waitFor();
+    await page.getByText(/Ranh giới hành chính 2025: vietnamese-provinces-database/).waitFor();
+    // a commune's shape opens that commune's dashboard, as its row in the table does
+    await benThanh.click();
+    await page.getByRole('heading', { name: /— Phường Bến Thành$/ }).waitFor();
+    expect(page.url()).toContain('level=commune&code=26743');
+    await page.goBack();
+    await page.getByRole('heading', { name: /— Thành phố Hồ Chí Minh$/ }).waitFor();
     await page.getByRole('link', { name: 'Xem chi tiết Phường Bến Thành' }).click();
     await page.getByRole('heading', { name: /— Phường Bến Thành$/ }).waitFor();
     await page.getByText('Theo thủ tục (thời gian giải quyết so với thời hạn)').waitFor();

@@ -21,6 +21,9 @@ const INPUTS = [
   'apps/web/package.json',
   'apps/web/tsconfig.json',
   'packages/contracts/src',
+  // the shapes the maps draw, and the build step that cuts the communes per province
+  'data/geo',
+  'scripts/geo/ward-shapes.ts',
   'package-lock.json',
 ];
 

@@ -4,6 +4,8 @@ import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MapAttribution } from './MapAttribution.js';
+import { NO_DATA_FILL, PLAIN_FILL, SELECTED_FILL, STROKE, shade } from './map-shading.js';
 
 type ProvinceProps = { code: string; name: string; fullName: string; fullNameEn: string };
 type Provinces = FeatureCollection<Geometry, ProvinceProps>;
@@ -86,11 +88,10 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
   if (shapes.isError) return <Text c="red">{t('common.error')}</Text>;
 
   const fillOf = (code: string) => {
-    if (code === selected) return 'var(--mantine-color-red-8)';
+    if (code === selected) return SELECTED_FILL;
     const v = values?.[code];
-    if (v === undefined) return 'var(--mantine-color-blue-1)';
-    // light to dark teal as the value grows
-    return `color-mix(in srgb, var(--mantine-color-teal-8) ${Math.round(15 + 85 * Math.max(0, Math.min(1, v)))}%, white)`;
+    if (v === undefined) return values ? NO_DATA_FILL : PLAIN_FILL;
+    return shade(v);
   };
   return (
     <figure style={{ margin: 0 }}>
@@ -110,7 +111,7 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
           const v = values?.[p.code];
           const label = v !== undefined && describe ? `${p.name}: ${describe(p.code, v)}` : p.name;
           const shape = (
-            <path key="shape" d={p.d} fill={fillOf(p.code)} stroke="var(--mantine-color-blue-7)" strokeWidth={0.6}>
+            <path key="shape" d={p.d} fill={fillOf(p.code)} stroke={STROKE} strokeWidth={0.6}>
               <title>{label}</title>
             </path>
           );
@@ -146,6 +147,7 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
           />
         )}
       </svg>
+      <MapAttribution />
     </figure>
   );
 }

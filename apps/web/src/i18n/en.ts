@@ -96,6 +96,13 @@ const en: Messages = {
     title: 'Page not found',
     body: 'This address does not exist. Go back to the home page or use the navigation.',
   },
-  common: { loading: 'Loading…', error: 'Something went wrong' },
+  common: {
+    loading: 'Loading…',
+    error: 'Something went wrong',
+    mapLegend: 'Legend',
+    mapNoData: 'No data',
+    mapAttribution:
+      'Administrative boundaries 2025: vietnamese-provinces-database (thanglequoc, MIT licence), simplified, for display only.',
+  },
 };
 export default en;

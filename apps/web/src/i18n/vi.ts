@@ -95,7 +95,14 @@ const vi = {
     title: 'Không tìm thấy trang',
     body: 'Địa chỉ này không có trong hệ thống. Hãy quay về trang chủ hoặc dùng thanh điều hướng.',
   },
-  common: { loading: 'Đang tải…', error: 'Có lỗi xảy ra' },
+  common: {
+    loading: 'Đang tải…',
+    error: 'Có lỗi xảy ra',
+    mapLegend: 'Chú giải',
+    mapNoData: 'Chưa có số liệu',
+    mapAttribution:
+      'Ranh giới hành chính 2025: vietnamese-provinces-database (thanglequoc, giấy phép MIT), đã giản lược, chỉ dùng để hiển thị.',
+  },
 };
 export default vi;
 export type Messages = typeof vi;

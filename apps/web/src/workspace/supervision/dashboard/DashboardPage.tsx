@@ -25,7 +25,8 @@ import { DashboardKpis } from './DashboardKpis.js';
 import { DashboardTables } from './DashboardTables.js';
 import { int } from './format.js';
 
-// The map carries d3 and the shapes: its own chunk, loaded when a national dashboard shows it.
+// The map carries d3 and the province shapes: its own chunk, loaded when a national or province dashboard shows it
+// (a province's commune shapes are a static file per province, fetched by the map).
 const MetricMap = lazy(() => import('./MetricMap.js').then((m) => ({ default: m.MetricMap })));
 
 /** Supervision dashboard: nation → province → commune → the commune's dossiers, from the aggregates. */
@@ -146,9 +147,13 @@ export function DashboardPage() {
                 />
               </Card>
             )}
-            {s.level === 'nation' && s.rows.length > 0 && (
+            {s.level !== 'commune' && s.rows.length > 0 && (
               <Suspense fallback={<Loader aria-label="…" />}>
-                <MetricMap rows={s.rows} hrefOf={(code) => linkTo('province', code)} />
+                <MetricMap
+                  rows={s.rows}
+                  scope={s.level === 'nation' ? { level: 'nation' } : { level: 'province', code: s.code, name: s.name }}
+                  hrefOf={(code) => linkTo(s.level === 'nation' ? 'province' : 'commune', code)}
+                />
               </Suspense>
             )}
             <DashboardTables dashboard={s} linkTo={linkTo} />
