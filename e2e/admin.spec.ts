@@ -75,7 +75,7 @@ describe('administration journeys', () => {
     await screenshot(page, 'admin-workspace');
     await page.getByRole('link', { name: 'Lịch làm việc, ngày nghỉ' }).click();
     await page.getByLabel('Năm').fill('2027');
-    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await expect
       .poll(() => page.getByText('Chưa lưu: bản nháp tính theo quy định').isVisible(), { timeout: 15_000 })
       .toBe(true);

@@ -40,7 +40,7 @@ describe('supervision pages a supervisor can trust', () => {
     await page.goto(`${h.baseUrl}/workspace/supervision/index`);
     await page.getByLabel('Từ ngày').fill(from);
     await page.getByLabel('Đến ngày').fill(to);
-    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
     const row = page.getByTestId('service-index-table').locator('tbody tr').filter({ hasText: /^2\.1/ });
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain(dashboardRate);
     await page.context().close();

@@ -101,7 +101,7 @@ describe('Vietnamese pages show no English and no raw codes (issue 11)', () => {
     await page.getByRole('option', { name: /^Thành phố Hồ Chí Minh \(79\)$/ }).click();
     await page.getByRole('textbox', { name: 'Xã, phường, đặc khu' }).fill('ben thanh');
     await page.getByRole('option', { name: /Phường Bến Thành.*\(26743\)/ }).click();
-    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await expect.poll(() => page.url()).toContain('unitCode=26743');
     await expect.poll(() => page.getByText('Phạm vi: Phường Bến Thành (26743)').count()).toBe(1);
     await screenshot(page, 'calendar-scope-by-name');
