@@ -23,8 +23,11 @@ describe.runIf(existsSync('/proc/self/stat'))('restart right after kill -9 (issu
     const dir = mkdtempSync(join(tmpdir(), 'motcua-zombie-'));
     try {
       process.kill(zombie, 'SIGKILL');
-      for (let i = 0; i < 1000 && state(zombie) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 20));
-      expect(state(zombie)).toBe('Z');
+      for (let i = 0; i < 1000 && !['Z', 'gone'].includes(state(zombie) ?? ''); i++)
+        await new Promise((r) => setTimeout(r, 20));
+      // A zombie until its parent reaps it; where a subreaper of the machine reaps it first, it is simply gone.
+      // Either way its lock must be taken over at once.
+      expect(['Z', 'gone']).toContain(state(zombie));
       expect(isRunning(zombie)).toBe(false);
       writeFileSync(join(dir, 'motcua.pid'), String(zombie));
       const release = lockDataDir(dir);

@@ -133,18 +133,25 @@ export async function insertDossierTestUnits(
   db: Kysely<DB>,
   communes = 2,
 ): Promise<{ provinceCode: string; communeCodes: string[] }> {
-  const hex = randomBytes(4).toString('hex').toUpperCase();
-  const provinceCode = `P${hex.slice(0, 3)}`;
-  const communeCodes = Array.from({ length: communes }, (_, i) => `T${hex.slice(3, 7)}${i}`);
-  await sql`insert into admin_units (code, level, type, name, full_name, province_code, valid_from)
-    values (${provinceCode}, 'province', 'province', ${`Thử ${hex}`}, ${`Tỉnh Thử ${hex}`}, ${provinceCode}, '2025-07-01')`.execute(
-    db,
-  );
-  for (const [i, code] of communeCodes.entries()) {
-    await sql`insert into admin_units (code, level, type, name, full_name, province_code, valid_from)
-      values (${code}, 'commune', 'ward', ${`Thử ${i + 1}`}, ${`Phường Thử ${i + 1}`}, ${provinceCode}, '2025-07-01')`.execute(
-      db,
-    );
+  // Codes are short (a province code of 4 characters): on a database shared by many test files two draws can
+  // meet, so a taken code is drawn again (the insert is one statement, so nothing is left behind).
+  for (let attempt = 1; ; attempt++) {
+    const hex = randomBytes(4).toString('hex').toUpperCase();
+    const provinceCode = `P${hex.slice(0, 3)}`;
+    const communeCodes = Array.from({ length: communes }, (_, i) => `T${hex.slice(3, 7)}${i}`);
+    const rows = [
+      sql`(${provinceCode}, 'province', 'province', ${`Thử ${hex}`}, ${`Tỉnh Thử ${hex}`}, ${provinceCode}, '2025-07-01')`,
+      ...communeCodes.map(
+        (code, i) =>
+          sql`(${code}, 'commune', 'ward', ${`Thử ${i + 1}`}, ${`Phường Thử ${i + 1}`}, ${provinceCode}, '2025-07-01')`,
+      ),
+    ];
+    try {
+      await sql`insert into admin_units (code, level, type, name, full_name, province_code, valid_from)
+        values ${sql.join(rows)}`.execute(db);
+      return { provinceCode, communeCodes };
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23505' || attempt >= 8) throw e;
+    }
   }
-  return { provinceCode, communeCodes };
 }
