@@ -155,3 +155,22 @@ export async function insertDossierTestUnits(
     }
   }
 }
+
+/**
+ * The body of a complete counter receipt of the test procedure (`loadDossierTestProcedure`: components c01, c02
+ * present) at a unit, for POST /api/dossiers; `extra` overrides any field.
+ */
+export function counterReceiptBody(procedureCode: string, unitCode: string, extra: Record<string, unknown> = {}) {
+  return {
+    mode: 'receive',
+    channel: 'in_person',
+    procedureCode,
+    receivingUnitCode: unitCode,
+    applicant: { fullName: 'Lê Văn Bình', idNumber: '079190000002', phone: '0909000002' },
+    components: [
+      { key: 'c01', state: 'present' },
+      { key: 'c02', state: 'present' },
+    ],
+    ...extra,
+  };
+}

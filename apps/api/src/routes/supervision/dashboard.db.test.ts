@@ -1,7 +1,7 @@
 import type { Dashboard, DossierDetail } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
-import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
+import { counterReceiptBody, createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
@@ -27,17 +27,7 @@ async function receive(at: Signed, unit: string, channel: 'in_person' | 'postal'
     method: 'POST',
     url: '/api/dossiers',
     headers: at.headers,
-    payload: {
-      mode: 'receive',
-      channel,
-      procedureCode,
-      receivingUnitCode: unit,
-      applicant: { fullName: 'Lê Văn Bình', idNumber: '079190000002', phone: '0909000002' },
-      components: [
-        { key: 'c01', state: 'present' },
-        { key: 'c02', state: 'present' },
-      ],
-    },
+    payload: counterReceiptBody(procedureCode, unit, { channel }),
   });
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as DossierDetail).id;

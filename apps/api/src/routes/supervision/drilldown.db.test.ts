@@ -1,7 +1,7 @@
 import type { Dashboard, DossierDetail, Drilldown, DrilldownDossiers } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
-import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
+import { counterReceiptBody, createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,17 +35,7 @@ const ok = async <T>(s: Signed, url: string): Promise<T> => {
 };
 
 async function receive(): Promise<string> {
-  const res = await post(who.reception!, '/api/dossiers', {
-    mode: 'receive',
-    channel: 'in_person',
-    procedureCode,
-    receivingUnitCode: X,
-    applicant: { fullName: 'Lê Văn Bình', idNumber: '079190000002', phone: '0909000002' },
-    components: [
-      { key: 'c01', state: 'present' },
-      { key: 'c02', state: 'present' },
-    ],
-  });
+  const res = await post(who.reception!, '/api/dossiers', counterReceiptBody(procedureCode, X));
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as DossierDetail).id;
 }

@@ -1,7 +1,7 @@
 import type { Dashboard, DossierDetail, DossierStats, ServiceIndex } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
-import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
+import { counterReceiptBody, createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
@@ -32,17 +32,11 @@ const get = async <T>(s: Signed, url: string): Promise<T> => {
 };
 
 async function receive(unit: string): Promise<string> {
-  const res = await post(unit === X ? who.receptionX! : who.receptionY!, '/api/dossiers', {
-    mode: 'receive',
-    channel: 'in_person',
-    procedureCode,
-    receivingUnitCode: unit,
-    applicant: { fullName: 'Lê Văn Bình', idNumber: '079190000002', phone: '0909000002' },
-    components: [
-      { key: 'c01', state: 'present' },
-      { key: 'c02', state: 'present' },
-    ],
-  });
+  const res = await post(
+    unit === X ? who.receptionX! : who.receptionY!,
+    '/api/dossiers',
+    counterReceiptBody(procedureCode, unit),
+  );
   expect(res.statusCode, res.body).toBe(201);
   return (res.json() as DossierDetail).id;
 }
