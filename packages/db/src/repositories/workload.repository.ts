@@ -5,8 +5,6 @@ import { atVnTime } from './vn-time-sql.js';
 
 /** Roles that handle dossiers in a unit (the staff a commune's workload is divided by). */
 const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
-/** Actions after which a dossier no longer waits in the unit. */
-const CLOSING = ['result_issued', 'returned', 'refused', 'withdrawn', 'stopped'];
 
 export type WorkloadScope = {
   /** A commune, a province or 'VN'. */
@@ -57,22 +55,35 @@ export function createWorkloadRepository(db: Kysely<DB>) {
       }));
     },
 
-    /** Dossiers waiting (entered, not closed) at the end of each day of the period, in the scope. */
+    /**
+     * Dossiers waiting (entered, not closed) at the end of each day of the period, in the scope. One pass: each
+     * dossier of the scope entered before the period's end gives +1 on its entry day and, once closed, −1 on the day
+     * of its first closing action (the projection's `finished_at`: the first result issued, refusal, withdrawal, stop or return, as core's fold
+     * sets it);
+     * the backlog at a day's end is the running sum. Before, each day counted every dossier again with a look-up
+     * in the log per dossier: 35 s for TP HCM's busiest commune on a loaded machine.
+     */
     async backlogByDay(f: WorkloadScope): Promise<Array<{ day: string; open: number }>> {
       const r = await sql<{ day: string; open: number }>`
-        with days as (
-          select d::date as day, ${atVnTime(sql`(d::date + 1)::timestamp`)} as day_end
-          from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
-        ), e as (
-          select e.dossier_id, e.at,
-            (select min(c.at) from dossier_actions c
-              where c.dossier_id = e.dossier_id and c.type in (${sql.join(CLOSING)})) as closed_at
-          from dossier_actions e where e.seq = 1 and ${inScope(f.scope, 'e.unit_code', 'e.province_code')}
-            and e.at < ${f.toAt.toISOString()}::timestamptz
+        with e as (
+          select d.entry_at, d.finished_at
+          from dossiers d
+          where ${inScope(f.scope, 'd.entry_unit_code', 'd.entry_province_code')}
+            and d.entry_at < ${f.toAt.toISOString()}::timestamptz
+        ), ev as (
+          select e.entry_at as at, 1 as delta from e
+          union all
+          select e.finished_at, -1 from e where e.finished_at is not null
+        ), per as (
+          select ${atVnTime(sql`ev.at`)}::date as day, sum(delta)::int as d from ev group by 1
+        ), days as (
+          select d::date as day from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
         )
         select to_char(days.day, 'YYYY-MM-DD') as day,
-          (select count(*)::int from e where e.at < days.day_end and (e.closed_at is null or e.closed_at >= days.day_end)) as open
-        from days order by days.day`.execute(db);
+          ((select coalesce(sum(p.d), 0) from per p where p.day < ${f.from}::date)
+            + sum(coalesce(per.d, 0)) over (order by days.day))::int as open
+        from days left join per on per.day = days.day
+        order by days.day`.execute(db);
       return r.rows.map((x) => ({ day: String(x.day), open: Number(x.open) }));
     },
 

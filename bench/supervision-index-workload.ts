@@ -1,0 +1,100 @@
+/**
+ * The Decision 766 index and the workload page at scale (issue 15): p50 / p95 of the queries behind
+ * `/api/supervision/service-index` (counts, one indicator's contributing dossiers) and `/api/supervision/workload`
+ * (per-unit load, backlog by day, median time per step, moves) for the busiest commune, its province and the
+ * nation, over one month and five months, next to a plain indexed lookup measured in the same run. Read-only.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-index-workload.ts
+ *
+ * The database is one written by `npm run generate -- --preset province|national` (clone it first with
+ * `createdb -T` if others use it). Target (issue 15): every dashboard query p95 < 100 ms.
+ */
+import os from 'node:os';
+import { vnStartOfDay } from '@mot-cua/contracts';
+import { createServiceIndexRepository, createWorkloadRepository, migrate, openDatabase } from '@mot-cua/db';
+import { sql } from 'kysely';
+
+const existing = process.env.BENCH_DATABASE_URL;
+const runs = Number(process.env.BENCH_RUNS ?? 20);
+
+type Timing = { p50: number; p95: number };
+async function p95(fn: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 2; i++) await fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return { p50: t[Math.floor(t.length * 0.5)]!, p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))]! };
+}
+
+function period(from: string, to: string) {
+  const next = new Date(`${to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { from, to, fromAt: vnStartOfDay(from), toAt: vnStartOfDay(next.toISOString().slice(0, 10)) };
+}
+
+async function main() {
+  if (!existing) throw new Error('BENCH_DATABASE_URL: a generated database (npm run generate) is required');
+  const database = await openDatabase({ databaseUrl: existing, poolSize: 2, statementTimeoutMs: 0 });
+  try {
+    await migrate(database);
+    const db = database.db;
+    const index = createServiceIndexRepository(db);
+    const workload = createWorkloadRepository(db);
+    const n = (await sql<{ n: number }>`select count(*)::int as n from dossiers`.execute(db)).rows[0]!.n;
+    const busy = (
+      await sql<{ provinceCode: string; unitCode: string }>`
+        select province_code, receiving_unit_code as unit_code from dossiers
+        group by 1, 2 order by count(*) desc limit 1`.execute(db)
+    ).rows[0]!;
+    const anyId = (await sql<{ id: string }>`select id from dossiers limit 1`.execute(db)).rows[0]!.id;
+    const out: Record<string, Timing> = {};
+    const at = async (k: string, fn: () => Promise<unknown>) => {
+      out[k] = await p95(fn);
+      if (process.env.BENCH_VERBOSE) console.error(`${k}: ${out[k].p50.toFixed(1)} / ${out[k].p95.toFixed(1)} ms`);
+    };
+    await at('reference: one dossier by primary key', () =>
+      sql`select * from dossiers where id = ${anyId}`.execute(db),
+    );
+    const periods = [
+      ['one month', period('2025-11-01', '2025-11-30')],
+      ['five months', period('2025-07-01', '2025-11-30')],
+    ] as const;
+    for (const [name, scope] of [
+      ['commune', busy.unitCode],
+      ['province', busy.provinceCode],
+      ['nation', 'VN'],
+    ] as const) {
+      for (const [pname, p] of periods) {
+        const f = { scope, ...p };
+        await at(`${name}, ${pname}: 766 index counts`, () => index.counts(f));
+        await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`, () =>
+          index.dossiers({ ...f, indicator: '3.3', part: 'numerator', limit: 50, offset: 0 }),
+        );
+        await at(`${name}, ${pname}: workload per unit`, () => workload.unitsLoad(f));
+        await at(`${name}, ${pname}: backlog by day`, () => workload.backlogByDay(f));
+        await at(`${name}, ${pname}: median time per step`, () => workload.stepDurations(f));
+        await at(`${name}, ${pname}: transfers and secondments`, () => workload.moves(f));
+      }
+    }
+    console.log(
+      `\n${n.toLocaleString('en')} dossiers; busiest commune ${busy.unitCode} (province ${busy.provinceCode}); ` +
+        `p50 / p95 of ${runs} runs, ms; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}\n`,
+    );
+    console.log('| Query | p50 / p95 ms |\n|---|---|');
+    for (const [k, v] of Object.entries(out)) console.log(`| ${k} | ${v.p50.toFixed(1)} / ${v.p95.toFixed(1)} |`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
