@@ -42,7 +42,9 @@ async function main() {
     for (const [i, lo] of bounds.entries()) {
       fixed += await inTx((r) => r.recountEntries(lo, bounds[i + 1] ?? null));
       if ((i + 1) % 16 === 0) {
-        console.log(`  entries: ${i + 1}/${bounds.length} id ranges, ${fixed} dossiers corrected (${seconds(started)} s)`);
+        console.log(
+          `  entries: ${i + 1}/${bounds.length} id ranges, ${fixed} dossiers corrected (${seconds(started)} s)`,
+        );
       }
     }
     const months = await inTx((r) => r.recountMonths());

@@ -351,7 +351,9 @@ describe('dossier aggregates', () => {
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
           const inTx = <T>(fn: (r: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
             database.db.transaction().execute((trx) => fn(createDossierAggregatesRepository(trx)));
-          await inTx((r) => r.recountEntries('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'));
+          await inTx((r) =>
+            r.recountEntries('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
+          );
           await inTx((r) => r.recountEntries('80000000-0000-0000-0000-000000000000', null));
           for (const month of await inTx((r) => r.recountMonths())) await inTx((r) => r.recountMonth(month));
           await inTx((r) => r.recountOpenDue());

@@ -222,11 +222,15 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
      * dossiers with lo <= id < hi (hi null: no bound), then one month of entry days, then the open dossiers' due days.
      */
     async recountEntries(lo: string, hi: string | null): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_aggregates_recount_entries(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      const r = await sql<{
+        n: number;
+      }>`select dossier_aggregates_recount_entries(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
     async recountMonths(): Promise<string[]> {
-      const r = await sql<{ m: string }>`select to_char(m, 'YYYY-MM-DD') as m from dossier_aggregates_recount_months() m`.execute(db);
+      const r = await sql<{
+        m: string;
+      }>`select to_char(m, 'YYYY-MM-DD') as m from dossier_aggregates_recount_months() m`.execute(db);
       return r.rows.map((x) => x.m);
     },
     async recountMonth(month: string): Promise<number> {
