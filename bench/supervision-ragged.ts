@@ -37,7 +37,9 @@ function baseBreakdown(db: Kysely<any>, scope: AggregateScope, period: { from: s
   const nation = scope.level === 'nation';
   const code = sql.raw(nation ? 'province_code' : 'unit_code');
   const where =
-    scope.level === 'nation' ? sql`perspective = 'e'` : sql`perspective = 'e' and province_code = ${scope.provinceCode}`;
+    scope.level === 'nation'
+      ? sql`perspective = 'e'`
+      : sql`perspective = 'e' and province_code = ${scope.provinceCode}`;
   const split = splitPeriodByMonths(period.from, period.to);
   const parts = [
     ...(split.months
