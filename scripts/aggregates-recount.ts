@@ -1,24 +1,61 @@
 /**
- * `npm run aggregates:recount`: rebuild the supervision aggregates (migration 0160) from the dossiers' action logs,
- * in one transaction. The triggers keep them in step with every write; this is the repair and the check.
+ * `npm run aggregates:recount`: rebuild the supervision aggregates (migrations 0160, 0220, 0221, 0305) from the
+ * dossiers' action logs. The triggers keep them in step with every write; this is the repair and the check.
+ *
+ * In batches, one transaction each, with progress (issue 15: the one-statement recount of 300,000 dossiers ran into
+ * the pool's statement time-out): the entries of the dossiers by id range (1/64 of the id space per batch), then the
+ * totals month by month of entry (each month's tables are locked against writers while it is rebuilt, so a write
+ * waits and then applies its delta to the rebuilt rows), then the open dossiers' due days. The maintenance
+ * connection has its own statement time-out (DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs), far above the
+ * API's, that bounds one batch, not the whole run.
  */
 import { describeDatabase, loadConfig } from '@mot-cua/config';
-import { createDossierAggregatesRepository, openDatabase } from '@mot-cua/db';
+import { createDossierAggregatesRepository, DATABASE_TIMEOUTS, openDatabase } from '@mot-cua/db';
+
+const ID_BATCHES = 64;
+
+/** The id space's lower bounds: 64 ranges by the first 6 bits of the uuid. */
+function idBounds(): string[] {
+  return Array.from({ length: ID_BATCHES }, (_, i) => {
+    const hex = (i * (256 / ID_BATCHES)).toString(16).padStart(2, '0');
+    return `${hex}000000-0000-0000-0000-000000000000`;
+  });
+}
 
 async function main() {
   const config = loadConfig(process.env);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/pglite`,
-    // a bulk write and a recount over millions of dossiers take longer than the API's statement limit
-    statementTimeoutMs: 0,
+    poolSize: 1,
+    statementTimeoutMs: DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs,
+    idleInTransactionTimeoutMs: DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs,
   });
+  const inTx = <T>(fn: (repo: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
+    database.db.transaction().execute((trx) => fn(createDossierAggregatesRepository(trx)));
+  const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
   try {
     const started = performance.now();
-    await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
-    console.log(
-      `Aggregates recounted from the action log in ${Math.round(performance.now() - started)} ms (${describeDatabase(config)})`,
-    );
+    console.log(`Recounting the aggregates from the action log (${describeDatabase(config)})`);
+    const bounds = idBounds();
+    let fixed = 0;
+    for (const [i, lo] of bounds.entries()) {
+      fixed += await inTx((r) => r.recountEntries(lo, bounds[i + 1] ?? null));
+      if ((i + 1) % 16 === 0) {
+        console.log(
+          `  entries: ${i + 1}/${bounds.length} id ranges, ${fixed} dossiers corrected (${seconds(started)} s)`,
+        );
+      }
+    }
+    const months = await inTx((r) => r.recountMonths());
+    for (const [i, month] of months.entries()) {
+      const t = performance.now();
+      const n = await inTx((r) => r.recountMonth(month));
+      console.log(`  month ${month.slice(0, 7)} (${i + 1}/${months.length}): ${n} dossiers in ${seconds(t)} s`);
+    }
+    const open = await inTx((r) => r.recountOpenDue());
+    console.log(`  open dossiers by due day: ${open} rows`);
+    console.log(`Aggregates recounted from the action log in ${seconds(started)} s`);
   } finally {
     await database.close();
   }

@@ -59,6 +59,8 @@ export const DATABASE_TIMEOUTS = {
   connectionTimeoutMs: 10_000,
   statementTimeoutMs: 30_000,
   idleInTransactionTimeoutMs: 60_000,
+  /** Maintenance commands (the aggregates' recount): one batch (a month of entries) may take minutes, never hours. */
+  maintenanceStatementTimeoutMs: 15 * 60_000,
 };
 
 // Identical value shapes on both engines: int8 and numeric as JS numbers, date as 'YYYY-MM-DD'.

@@ -142,12 +142,17 @@ const PERIODS = [
   { from: '2026-03-02', to: '2026-05-31' },
   { from: '2026-02-10', to: '2026-04-30' },
   { from: '2026-02-20', to: '2026-03-05' },
+  // no whole month: a segment of February's end, March's first segment (1 March, a Sunday), a whole week, two days
+  { from: '2026-02-25', to: '2026-03-10' },
 ];
 
-/** Every non-empty row of the monthly roll-up and the nation's days (this file's database holds only its own). */
+/** Every non-empty row of the roll-ups and the nation's days (this file's database holds only its own). */
 async function monthlyRollUp(): Promise<string[]> {
   const rows: string[] = [];
   for (const table of [
+    'dossier_unit_week_totals',
+    'dossier_province_week_totals',
+    'dossier_procedure_week_totals',
     'dossier_unit_month_totals',
     'dossier_province_month_totals',
     'dossier_procedure_month_totals',
@@ -343,6 +348,18 @@ describe('dossier aggregates', () => {
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
           await readsAgree();
+          // The command's batches (entries by id range, then month by month, each in its own transaction) too.
+          const inTx = <T>(fn: (r: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
+            database.db.transaction().execute((trx) => fn(createDossierAggregatesRepository(trx)));
+          await inTx((r) =>
+            r.recountEntries('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
+          );
+          await inTx((r) => r.recountEntries('80000000-0000-0000-0000-000000000000', null));
+          for (const month of await inTx((r) => r.recountMonths())) await inTx((r) => r.recountMonth(month));
+          await inTx((r) => r.recountOpenDue());
+          expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
+          expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
+          expect(await monthlyRollUp()).toEqual(rollUp);
         },
       ),
       {

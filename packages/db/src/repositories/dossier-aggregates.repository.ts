@@ -1,12 +1,13 @@
-import { type AggregateCounts, aggregateCountKeys, splitPeriodByMonths } from '@mot-cua/core';
+import { type AggregateCounts, aggregateCountKeys, splitPeriodForRollUp } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 
 /**
  * Reads of the dossier aggregates (migration 0160: maintained by triggers in each writing transaction; 0220: the
- * monthly roll-up and the nation's days) and their recount from the action log. Dashboards read only these tables,
- * never the dossiers. A period is read as its whole months from the month tables and its partial months at the
- * ends from the day tables (core's splitPeriodByMonths), so a long period sums rows by the month.
+ * monthly roll-up and the nation's days; 0305: the week segments) and their recount from the action log. Dashboards
+ * read only these tables, never the dossiers. A period is read as its whole months from the month tables, the whole
+ * week segments of its partial months from the week tables and at most 6 days at each end from the day tables
+ * (core's splitPeriodForRollUp), so any period sums a number of rows bounded by the calendar.
  */
 
 /** By the unit at entry ('e', the log's first action) or today's unit ('c', moved by re-homing). */
@@ -39,14 +40,17 @@ export type AggregateScope =
   | { level: 'province'; provinceCode: string }
   | { level: 'commune'; provinceCode: string; unitCode: string };
 
-/** The SQL parts of a period: one over whole months, one per partial month at its ends. */
+type Range = { from: string; to: string };
+
+/** The SQL parts of a period: one over whole months, one per range of whole week segments, one per range of days. */
 function periodParts<T>(
   period: AggregatePeriod,
-  months: (m: { from: string; to: string }) => RawBuilder<T>,
-  days: (d: { from: string; to: string }) => RawBuilder<T>,
+  months: (m: Range) => RawBuilder<T>,
+  weeks: (w: Range) => RawBuilder<T>,
+  days: (d: Range) => RawBuilder<T>,
 ): RawBuilder<T>[] {
-  const split = splitPeriodByMonths(period.from, period.to);
-  return [...(split.months ? [months(split.months)] : []), ...split.days.map(days)];
+  const split = splitPeriodForRollUp(period.from, period.to);
+  return [...(split.months ? [months(split.months)] : []), ...split.weeks.map(weeks), ...split.days.map(days)];
 }
 
 export function createDossierAggregatesRepository(db: Kysely<DB>) {
@@ -73,6 +77,9 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       (months) =>
         sql`select ${code} as code, ${cols} from ${sql.raw(nation ? 'dossier_province_month_totals' : 'dossier_unit_month_totals')}
         where ${where} and month between ${months.from}::date and ${months.to}::date`,
+      (weeks) =>
+        sql`select ${code} as code, ${cols} from ${sql.raw(nation ? 'dossier_province_week_totals' : 'dossier_unit_week_totals')}
+        where ${where} and week between ${weeks.from}::date and ${weeks.to}::date`,
       (days) =>
         sql`select ${code} as code, ${cols} from ${sql.raw(nation ? 'dossier_province_day_totals' : 'dossier_unit_day_totals')}
         where ${where} and day between ${days.from}::date and ${days.to}::date`,
@@ -112,8 +119,8 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     const cols = sql.raw(
       'procedure_code, received, finished_late, refused, supplemented_dossiers, processing_hours_sum, processed_count, limit_days_sum, limit_count',
     );
-    // a commune reads its own days (a few procedures a day); the nation and a province read whole months per
-    // province and the partial months from the days per province (0221)
+    // a commune reads its own days (a few procedures a day); the nation and a province read whole months, whole
+    // week segments (0305) and the days at the ends per province (0221)
     const parts =
       scope.level === 'commune'
         ? [
@@ -125,6 +132,9 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
             (months) =>
               sql`select ${cols} from dossier_procedure_month_totals where month between ${months.from}::date
                 and ${months.to}::date ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}`,
+            (weeks) =>
+              sql`select ${cols} from dossier_procedure_week_totals where week between ${weeks.from}::date
+                and ${weeks.to}::date ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}`,
             (days) =>
               sql`select ${cols} from dossier_procedure_province_day_totals where day between ${days.from}::date
                 and ${days.to}::date ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}`,
@@ -205,6 +215,31 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     /** Rebuild every aggregate from the action log (one transaction; the caller opens it). */
     async recount(): Promise<void> {
       await sql`select dossier_aggregates_recount()`.execute(db);
+    },
+
+    /**
+     * The recount's batches (`npm run aggregates:recount`, each in its own transaction; 0305): the entries of the
+     * dossiers with lo <= id < hi (hi null: no bound), then one month of entry days, then the open dossiers' due days.
+     */
+    async recountEntries(lo: string, hi: string | null): Promise<number> {
+      const r = await sql<{
+        n: number;
+      }>`select dossier_aggregates_recount_entries(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    async recountMonths(): Promise<string[]> {
+      const r = await sql<{
+        m: string;
+      }>`select to_char(m, 'YYYY-MM-DD') as m from dossier_aggregates_recount_months() m`.execute(db);
+      return r.rows.map((x) => x.m);
+    },
+    async recountMonth(month: string): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_aggregates_recount_month(${month}::date) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    async recountOpenDue(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_aggregates_recount_open_due() as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
     },
   };
 }

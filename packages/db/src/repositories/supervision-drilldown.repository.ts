@@ -15,7 +15,8 @@ export type DrillDossierRow = DrillDossier & {
  * The drill-down below a commune (issue 15): the commune's dossiers entered in a period (by the unit at entry, as
  * the dashboards), each with the officials who acted on it or hold it now, and those officials with the department
  * of their placement at the commune. Reads the commune's dossiers directly (one commune is small; measured in
- * docs/benchmarks.md on the province preset): dossiers by `dossiers_entry_unit_idx`, actions by their key.
+ * docs/benchmarks.md on the province preset): dossiers by `dossiers_entry_unit_idx`, actions by their key, both
+ * index-only (migration 0306: the two indexes carry every column read here — keep it so when adding one).
  */
 export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
   return {
