@@ -144,6 +144,19 @@ async function startProfiler() {
   };
 }
 
+/** Time per receipt in each PL/pgSQL function (self and with callees), after the backends flushed their stats. */
+async function functionTimes(database: Database, n: number): Promise<string[]> {
+  await new Promise((r) => setTimeout(r, 1500));
+  const r = await sql<{ funcname: string; calls: number; selfTime: number; totalTime: number }>`
+    select funcname, calls, self_time, total_time from pg_stat_user_functions order by total_time desc`.execute(
+    database.db,
+  );
+  return r.rows.map(
+    (f) =>
+      `  function ${f.funcname}: ${(f.calls / n).toFixed(2)} calls, ${(f.totalTime / n).toFixed(3)} ms total, ${(f.selfTime / n).toFixed(3)} ms self per receipt`,
+  );
+}
+
 /** CPU of this process (the API and the bench's HTTP client) and of the database's backends, per operation. */
 function startCpu() {
   const node0 = selfCpuMs().self;
@@ -160,6 +173,8 @@ async function main() {
   if (!onPglite) {
     await admin(`drop database if exists ${dbName}`);
     await admin(`create database ${dbName}`);
+    // BENCH_FUNCTIONS=1: PL/pgSQL time per function (the aggregates' triggers), from pg_stat_user_functions.
+    if (process.env.BENCH_FUNCTIONS === '1') await admin(`alter database ${dbName} set track_functions = 'all'`);
   }
   const database = onPglite
     ? await openDatabase({ dataDir: 'memory://' })
@@ -219,6 +234,7 @@ async function main() {
     const ids: string[] = [];
     const until = (ms: number) => Date.now() + ms;
     let end = until(seconds * 1000);
+    if (process.env.BENCH_FUNCTIONS === '1') await sql`select pg_stat_reset()`.execute(database.db);
     const profiler = await startProfiler();
     let cpu = startCpu();
     const t0 = performance.now();
@@ -230,6 +246,7 @@ async function main() {
     const receiptsPerSec = ids.length / ((performance.now() - t0) / 1000);
     const receiptCpu = cpu.per(ids.length);
     await profiler?.stop();
+    const functions = process.env.BENCH_FUNCTIONS === '1' ? await functionTimes(database, ids.length) : [];
 
     // Phase 2: transitions on those dossiers: reception takes step 1, hands over; specialist takes step 2.
     let transitions = 0;
@@ -284,6 +301,7 @@ async function main() {
         `CPU per pgbench transaction: ${reference.cpuMs.toFixed(2)} ms (backends + pgbench); CPU ratio transaction / receipt ${(reference.cpuMs / (receiptCpu.node + receiptCpu.db)).toFixed(3)}, transaction / transition ${(reference.cpuMs / (transitionCpu.node + transitionCpu.db)).toFixed(3)}`,
       );
     }
+    for (const f of functions) console.log(f);
     if (profileCount > 0) {
       console.log(
         `one receipt at a time (${profileCount}): ${perReceipt.toFixed(1)} ms each, ${nQueries.toFixed(1)} statements, ${sqlMs.toFixed(1)} ms waiting for SQL`,

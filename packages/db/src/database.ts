@@ -9,6 +9,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { lockDataDir } from './data-dir-lock.js';
+import { namePreparedStatements } from './prepared-statements.js';
 import type { DB } from './schema/index.js';
 
 /** A raw SQL channel used by the migrator: multi-statement scripts and parameterised queries. */
@@ -143,6 +144,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   });
   // An idle client that loses its connection (server restart, idle time-out) must not crash the process.
   pool.on('error', () => {});
+  namePreparedStatements(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   return {
     kind: 'postgres',

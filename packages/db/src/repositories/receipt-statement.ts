@@ -5,6 +5,7 @@
  */
 import type { DossiersRepository } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { PREPARED } from '../prepared-statements.js';
 import type { DB } from '../schema/index.js';
 import { dossierFeeRow } from './dossier-fees.repository.js';
 import { actionRow, componentRows, counterFeeOfReceipt, dossierRow, outboxRow, projectionRow } from './dossier-rows.js';
@@ -135,7 +136,8 @@ export async function insertReceipt(db: Kysely<DB>, input: ReceiptInput): Promis
   if (skips.length > 0) {
     ctes.push(['s', insertSelect('notification_skips', skips, { where: sql`v.opt_channel is null or ${optedOut}` })]);
   }
-  const r = await sql<{ code: string }>`with ${sql.join(
+  // Named on node-postgres: parsed once per connection and shape, then a generic plan (no planning per receipt).
+  const r = await sql<{ code: string }>`${sql.raw(PREPARED)}with ${sql.join(
     ctes.map(([name, q]) => sql`${sql.raw(name)} as (${q})`),
   )} select code from c`.execute(db);
   return r.rows[0]!.code;

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { fastSerializerCompiler } from '../../http/fast-serializer.js';
 import { pickLanguage } from '../../http/problem.js';
 import { dossierDeps } from './dossier-deps.js';
 import { presentLoaded, versionOf } from './dossier-view.js';
@@ -36,6 +37,8 @@ export const dossierReceptionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
         body: ReceiveDossierRequest,
         response: { 201: DossierDetail },
       },
+      // The 201 through fast-json-stringify (same bytes as Zod's encode, about a quarter of its CPU).
+      serializerCompiler: fastSerializerCompiler,
     },
     async (req, reply) => {
       const actor = requireActor(req);
