@@ -117,7 +117,7 @@ const ONLINE_SPLIT =
  * pauses included; that is what the dashboard's table shows beside the limit, and it is not the 766 figure.
  */
 const AVERAGE_TIME =
-  'Không tính được đúng công thức, vì công thức tính thời gian xử lý trung bình của từng thủ tục theo đơn vị thời gian của thủ tục đó (ngày làm việc, không tính thời gian tạm dừng), còn sản phẩm chỉ tổng hợp thời gian theo giờ lịch từ tiếp nhận đến hoàn thành (gồm cả ngày nghỉ và thời gian chờ bổ sung). Chỉ số không có điểm; bảng "Thời gian xử lý theo thủ tục" ở trang điều hành (tải Excel/PDF) cho thời gian trung bình theo ngày lịch so với thời hạn quy định.';
+  'Không tính được, vì công thức tính thời gian xử lý trung bình của từng thủ tục theo đơn vị thời gian của thủ tục đó (ngày làm việc, không tính thời gian tạm dừng), còn sản phẩm chỉ tổng hợp thời gian theo giờ lịch từ tiếp nhận đến hoàn thành (gồm cả ngày nghỉ và thời gian chờ bổ sung). Chỉ số không có điểm; bảng "Thời gian xử lý theo thủ tục" ở trang điều hành (tải Excel/PDF) cho thời gian trung bình theo ngày lịch so với thời hạn quy định.';
 
 /**
  * E-certified copies (2 points, no number in domain.md §2.1): neither the formula nor the data is there. The
