@@ -29,6 +29,7 @@ export const SERVICE_INDICATORS = [
   '3.6',
   '4.1',
   '4.2',
+  '4.2b',
   '4.3',
   '4.4',
   '4.5',
@@ -53,6 +54,7 @@ export const SERVICE_INDICATOR_NAMES_VI: Record<ServiceIndicatorId, string> = {
   '3.6': 'Hồ sơ thanh toán trực tuyến',
   '4.1': 'Hồ sơ có kết quả điện tử',
   '4.2': 'Hồ sơ được số hóa',
+  '4.2b': 'Bản sao điện tử được chứng thực từ bản chính',
   '4.3': 'Tái sử dụng dữ liệu số hóa',
   '4.4': 'Dữ liệu từ kho dữ liệu cá nhân trên Cổng DVCQG',
   '4.5': 'Sử dụng CSDL quốc gia về dân cư (VNeID)',
@@ -62,7 +64,7 @@ export const SERVICE_INDICATOR_NAMES_VI: Record<ServiceIndicatorId, string> = {
 };
 
 /** Indicators whose contributing dossiers can be listed (numerator and denominator). */
-export const DOSSIER_INDICATORS = ['1.4', '3.3', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5', '5.4'] as const;
+export const DOSSIER_INDICATORS = ['1.4', '2.1', '3.3', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5', '5.4'] as const;
 export type DossierIndicatorId = (typeof DOSSIER_INDICATORS)[number];
 
 export const SERVICE_INDEX_GROUPS = [
@@ -119,8 +121,37 @@ export const ServiceIndexDossiersQuery = ServiceIndexQuery.omit({ format: true }
   part: z.enum(['numerator', 'denominator']).default('numerator'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  format: ExportFormatParam.describe('json (default), or every dossier of the figure as an xlsx or pdf file'),
 });
 export type ServiceIndexDossiersQuery = z.infer<typeof ServiceIndexDossiersQuery>;
+
+/** Indicators whose contributing feedback (PAKN) items can be listed. */
+export const FEEDBACK_INDICATORS = ['5.2', '5.3'] as const;
+
+export const ServiceIndexFeedbackQuery = ServiceIndexDossiersQuery.extend({
+  indicator: z.enum(FEEDBACK_INDICATORS),
+});
+export type ServiceIndexFeedbackQuery = z.infer<typeof ServiceIndexFeedbackQuery>;
+
+export const ServiceIndexFeedbackItem = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    kind: z.string(),
+    unitCode: z.string(),
+    provinceCode: z.string(),
+    status: z.string(),
+    receivedAt: z.string(),
+    dueAt: z.string().nullable(),
+    rating: z.string().nullable(),
+    repeated: z.boolean(),
+  })
+  .meta({ id: 'ServiceIndexFeedbackItem' });
+
+export const ServiceIndexFeedbackList = z
+  .object({ items: z.array(ServiceIndexFeedbackItem), total: z.number().int() })
+  .meta({ id: 'ServiceIndexFeedbackList' });
+export type ServiceIndexFeedbackList = z.infer<typeof ServiceIndexFeedbackList>;
 
 export const ServiceIndexTrendQuery = z.object({
   provinceCode: UnitCode.optional().describe('One province (default: every province the caller supervises)'),

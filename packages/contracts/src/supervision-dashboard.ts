@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportFormatParam } from './service-index.js';
 
 /** Supervision dashboards read from the dossier aggregates (issue 15): nation → province → commune. */
 
@@ -20,6 +21,11 @@ export const DashboardQuery = z.object({
     .enum(['received_unit', 'current_unit'])
     .default('received_unit')
     .describe('received_unit: the unit at the time of receipt; current_unit: today’s unit (moved by re-homing)'),
+  format: ExportFormatParam,
+  table: z
+    .enum(['rows', 'procedures', 'daily', 'openDue'])
+    .default('rows')
+    .describe('With format=xlsx|pdf: which table of the dashboard is written to the file'),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 

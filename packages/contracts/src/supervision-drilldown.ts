@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DossierStatusName } from './dossiers.js';
+import { ExportFormatParam } from './service-index.js';
 
 /** The drill-down below a commune (issue 15): commune → department → official → dossier list. */
 
@@ -23,6 +24,11 @@ export const DrilldownQuery = z.object({
   code: Code.describe('The commune (or provincial unit) whose dossiers are broken down'),
   from: Day.optional().describe('First day (Vietnam), default the first of this month'),
   to: Day.optional().describe('Last day included (Vietnam), default today'),
+  format: ExportFormatParam,
+  table: z
+    .enum(['departments', 'officials'])
+    .default('departments')
+    .describe('With format=xlsx|pdf: which table of the drill-down is written to the file'),
 });
 export type DrilldownQuery = z.infer<typeof DrilldownQuery>;
 
@@ -68,7 +74,7 @@ export const Drilldown = z
   .meta({ id: 'SupervisionDrilldown' });
 export type Drilldown = z.infer<typeof Drilldown>;
 
-export const DrilldownDossiersQuery = DrilldownQuery.extend({
+export const DrilldownDossiersQuery = DrilldownQuery.omit({ table: true }).extend({
   department: z
     .string()
     .regex(/^(none|[0-9a-f-]{36})$/i)

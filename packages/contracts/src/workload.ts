@@ -13,6 +13,10 @@ export const WorkloadQuery = z.object({
   from: CivilDate.optional().describe('First day (Vietnam), default the first of this month'),
   to: CivilDate.optional().describe('Last day included (Vietnam), default today'),
   format: ExportFormatParam,
+  table: z
+    .enum(['units', 'backlog', 'steps', 'noOnlineApprover', 'moves'])
+    .default('units')
+    .describe('With format=xlsx|pdf: which table is written to the file (default the per-unit table)'),
 });
 export type WorkloadQuery = z.infer<typeof WorkloadQuery>;
 

@@ -5,6 +5,7 @@ import {
   MonthlyReportList,
   ServiceIndex,
   ServiceIndexDossierList,
+  ServiceIndexFeedbackList,
   ServiceIndexTrend,
   Workload,
 } from '@mot-cua/contracts';
@@ -50,6 +51,21 @@ export const useServiceIndexDossiers = (
         })}`,
       ),
     enabled: pick !== null,
+  });
+
+/** The feedback items behind a figure of 5.2 or 5.3 (a page of 20). */
+export const useServiceIndexFeedback = (
+  f: SupervisionFilter,
+  pick: { indicator: '5.2' | '5.3'; part: 'numerator' | 'denominator' },
+  offset: number,
+) =>
+  useQuery({
+    queryKey: ['supervision', 'service-index', 'feedback', f, pick, offset],
+    queryFn: () =>
+      api(
+        ServiceIndexFeedbackList,
+        `${BASE}/service-index/feedback${supervisionQuery(f, { ...pick, offset: String(offset), limit: '20' })}`,
+      ),
   });
 
 /** Monthly snapshots of the index per province. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackIndex, type IndexedFeedback } from './feedback-index.js';
+import { feedbackIndex, type IndexedFeedback, inFeedbackFigure } from './feedback-index.js';
 
 const item = (p: Partial<IndexedFeedback>): IndexedFeedback => ({
   status: 'answered',
@@ -33,5 +33,27 @@ describe('feedbackIndex (766 indicators 5.2 and 5.3)', () => {
 
   it('no feedback: no rate', () => {
     expect(feedbackIndex([])).toMatchObject({ received: 0, onTimeRate: null, satisfactionRate: null });
+  });
+});
+
+describe('inFeedbackFigure (the lists behind 5.2 and 5.3)', () => {
+  it('picks as many items as each figure of feedbackIndex counts', () => {
+    const items = [
+      item({}),
+      item({ status: 'refused' }),
+      item({ stepsOnTime: false }),
+      item({ status: 'in_progress', overdueNow: true }),
+      item({ status: 'in_progress' }),
+      item({ rating: 'dissatisfied' }),
+      item({ repeated: true }),
+    ];
+    const f = feedbackIndex(items);
+    const n = (ind: '5.2' | '5.3', part: 'numerator' | 'denominator') =>
+      items.filter((i) => inFeedbackFigure(i, ind, part)).length;
+    expect(n('5.2', 'numerator')).toBe(f.handledOnTime);
+    expect(n('5.2', 'denominator')).toBe(f.handled);
+    expect(n('5.3', 'denominator')).toBe(f.received);
+    expect(n('5.3', 'numerator') / f.received).toBeCloseTo(f.satisfactionRate ?? -1, 4);
+    expect(n('5.3', 'numerator')).toBe(3);
   });
 });

@@ -44,3 +44,19 @@ export function feedbackIndex(items: ReadonlyArray<IndexedFeedback & { readonly 
     satisfactionRate: rate(all - bad, all),
   };
 }
+
+/**
+ * Whether one feedback item stands in a figure of 5.2 or 5.3 (the lists one click away from the index): 5.2's
+ * numerator is handled within every deadline, its denominator handled; 5.3's numerator is the items with none of
+ * dissatisfied / overdue / late / repeated, its denominator all. The same rules as feedbackIndex above.
+ */
+export function inFeedbackFigure(
+  i: IndexedFeedback,
+  indicator: '5.2' | '5.3',
+  part: 'numerator' | 'denominator',
+): boolean {
+  const handled = HANDLED.has(i.status);
+  if (indicator === '5.2') return part === 'denominator' ? handled : handled && i.stepsOnTime;
+  if (part === 'denominator') return true;
+  return !(i.rating === 'dissatisfied' || i.overdueNow || (handled && !i.stepsOnTime) || i.repeated);
+}

@@ -1,3 +1,4 @@
+import { SERVICE_INDICATORS } from '@mot-cua/contracts';
 import { describe, expect, it } from 'vitest';
 import { emptyStatsCounts, statsRates } from '../dossiers/dossier-stats.js';
 import { feedbackIndex } from '../feedback/feedback-index.js';
@@ -97,7 +98,7 @@ describe('serviceIndex', () => {
 
   it('never invents: indicators without inputs are not computable with a reason, and count in no total', () => {
     const r = serviceIndex(inputs());
-    for (const id of ['1.1', '1.2', '1.3', '3.1', '3.2', '3.5', '5.2', '5.3']) {
+    for (const id of ['1.1', '1.2', '1.3', '2.2', '3.1', '3.2', '3.5', '4.2b', '5.2', '5.3']) {
       const x = byId(r, id);
       expect(x.computable).toBe(false);
       expect(x.points).toBeNull();
@@ -109,6 +110,16 @@ describe('serviceIndex', () => {
       scored.reduce((a, x) => a + (x.points ?? 0), 0),
       2,
     );
+  });
+
+  it('lists every indicator of domain.md §2.1 once, e-certified copies (2 points) included', () => {
+    const r = serviceIndex(inputs());
+    expect(r.indicators.map((x) => x.id)).toEqual([...SERVICE_INDICATORS]);
+    expect(byId(r, '4.2b')).toMatchObject({ group: 'digitization', max: 2, computable: false, points: null });
+    expect(byId(r, '4.2b').reason).toMatch(/chứng thực từ bản chính/);
+    // 2.2: the exact reason — the formula's unit (working days without pauses) is not what the aggregates keep
+    expect(byId(r, '2.2')).toMatchObject({ max: null, computable: false, points: null });
+    expect(byId(r, '2.2').reason).toMatch(/ngày làm việc.*giờ lịch/);
   });
 
   it('an empty period has nothing computable from dossiers', () => {

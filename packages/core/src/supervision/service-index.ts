@@ -111,6 +111,22 @@ const NO_PUBLICATION =
 const ONLINE_SPLIT =
   'Nhóm dịch vụ trực tuyến có 12 điểm nhưng cách chia điểm giữa 3.1, 3.2 và 3.3 chưa xác định được từ nguồn công khai, nên chỉ nêu tỷ lệ, không cho điểm.';
 
+/**
+ * 2.2 (no points): the formula is the average processing time of each procedure in that procedure's own unit
+ * (working days, the clock stopped while paused). The aggregates keep elapsed calendar hours from entry to finish,
+ * pauses included; that is what the dashboard's table shows beside the limit, and it is not the 766 figure.
+ */
+const AVERAGE_TIME =
+  'Không tính được, vì công thức tính thời gian xử lý trung bình của từng thủ tục theo đơn vị thời gian của thủ tục đó (ngày làm việc, không tính thời gian tạm dừng), còn sản phẩm chỉ tổng hợp thời gian theo giờ lịch từ tiếp nhận đến hoàn thành (gồm cả ngày nghỉ và thời gian chờ bổ sung). Chỉ số không có điểm; bảng "Thời gian xử lý theo thủ tục" ở trang điều hành (tải Excel/PDF) cho thời gian trung bình theo ngày lịch so với thời hạn quy định.';
+
+/**
+ * E-certified copies (2 points, no number in domain.md §2.1): neither the formula nor the data is there. The
+ * transcription of the formulas gives none, and a dossier component records only present / missing / invalid,
+ * the number of paper copies and reuse flags — not whether an electronic copy was certified from its original.
+ */
+const E_CERTIFIED =
+  'Không tính được, vì sản phẩm không ghi nhận bản sao điện tử nào được chứng thực từ bản chính (thành phần hồ sơ chỉ lưu có / thiếu / không hợp lệ, số bản giấy và cờ tái sử dụng), và công thức của chỉ số này chưa được công bố trong bản mô tả công thức 766.';
+
 /** The 766 service index from the inputs; `total` sums the points of computable indicators over their maxima. */
 export function serviceIndex(i: ServiceIndexInputs): {
   indicators: IndicatorResult[];
@@ -137,10 +153,7 @@ export function serviceIndex(i: ServiceIndexInputs): {
       points: sync.indicator14.points,
     },
     fromCounts({ id: '2.1', group: 'progress', max: 20 }, inTime, judged),
-    notComputable(
-      { id: '2.2', group: 'progress', max: null },
-      'Chỉ số không có điểm; thời gian xử lý trung bình theo từng thủ tục xem ở trang khối lượng công việc.',
-    ),
+    notComputable({ id: '2.2', group: 'progress', max: null }, AVERAGE_TIME),
     notComputable(
       { id: '3.1', group: 'online', max: null },
       'Không tính được, vì mức độ dịch vụ công trực tuyến đang cung cấp trên Cổng DVCQG của từng thủ tục tại đơn vị chưa được đồng bộ về sản phẩm.',
@@ -157,6 +170,7 @@ export function serviceIndex(i: ServiceIndexInputs): {
     fromCounts({ id: '3.6', group: 'payment', max: 6 }, i.paidOnline, i.feeBearing),
     fromCounts({ id: '4.1', group: 'digitization', max: 6 }, i.withResultFile, i.withResult),
     fromCounts({ id: '4.2', group: 'digitization', max: 4, threshold: 0.8 }, i.digitized, i.withResult),
+    notComputable({ id: '4.2b', group: 'digitization', max: 2 }, E_CERTIFIED),
     {
       ...fromCounts({ id: '4.3', group: 'digitization', max: 2, threshold: 0.8 }, i.reused, i.received),
       points: sync.indicator43.points,

@@ -169,6 +169,10 @@ export function createFeedbackReadsRepository(db: Kysely<DB>) {
     }) {
       let q = inScope(db.selectFrom('feedbackItems'), opts.scope)
         .select([
+          'feedbackItems.id',
+          'feedbackItems.code',
+          'feedbackItems.kind',
+          'feedbackItems.receivedAt',
           'feedbackItems.unitCode',
           'feedbackItems.provinceCode',
           'feedbackItems.status',

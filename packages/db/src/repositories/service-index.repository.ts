@@ -14,7 +14,7 @@ export type ServiceIndexScope = { scope: string; fromAt: Date; toAt: Date };
 function base(f: ServiceIndexScope) {
   const where = f.scope === 'VN' ? sql`` : sql`and (e.unit_code = ${f.scope} or e.province_code = ${f.scope})`;
   return sql`
-    select d.id, d.channel, d.fee_total, d.vneid_verified, d.status, e.at as entered_at,
+    select d.id, d.channel, d.fee_total, d.vneid_verified, d.status, e.at as entered_at, d.due_at, d.finished_at,
       -- 3.6 paid online: a fee record of ours paid online, or the national portal's word for a dossier it sent us.
       (exists (select 1 from dossier_fees f where f.dossier_id = d.id and f.channel = 'online')
         or d.paid_online) as paid_online,
@@ -59,7 +59,24 @@ const PARTS = {
   '4.5': { numerator: sql`b.vneid_verified`, denominator: ALL },
   '5.4': { numerator: sql`b.complained`, denominator: ALL },
 } satisfies Record<string, Part>;
-export type ServiceIndexDossierIndicator = keyof typeof PARTS;
+
+/**
+ * 2.1 (finished early or on time, or in progress within the deadline, over those plus the late and the overdue):
+ * the buckets of core's statsBucket that the dossiers repository's stats count, written over base's rows. Overdue
+ * depends on the instant, so this part takes `now`; a paused clock (supplement, payment) is within the deadline.
+ */
+function progressPart(now: Date): Part {
+  const t = sql`${now.toISOString()}::timestamptz`;
+  const fin = sql`b.status in ('result_ready', 'returned') and b.due_at is not null and b.finished_at is not null`;
+  const open = sql`b.status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped') and b.due_at is not null`;
+  const paused = sql`b.status in ('supplement_requested', 'awaiting_payment')`;
+  return {
+    numerator: sql`((${fin}) and b.finished_at <= b.due_at) or ((${open}) and ((${paused}) or b.due_at >= ${t}))`,
+    denominator: sql`(${fin}) or (${open})`,
+  };
+}
+
+export type ServiceIndexDossierIndicator = keyof typeof PARTS | '2.1';
 
 export function createServiceIndexRepository(db: Kysely<DB>) {
   return {
@@ -105,9 +122,11 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
         part: 'numerator' | 'denominator';
         limit: number;
         offset: number;
+        /** The instant overdue is judged at (2.1). */
+        now: Date;
       },
     ): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
-      const where = PARTS[f.indicator][f.part];
+      const where = (f.indicator === '2.1' ? progressPart(f.now) : PARTS[f.indicator])[f.part];
       const total = await sql<{
         n: number;
       }>`with b as (${base(f)}) select count(*)::int as n from b where ${where}`.execute(db);

@@ -27,6 +27,8 @@ import {
 } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
+import { sendTable } from '../../exports/index.js';
+import { dashboardTable } from '../../exports/supervision-tables.js';
 import { requireActor } from '../../http/auth.js';
 
 const tags = ['supervision'];
@@ -102,12 +104,12 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       schema: {
         tags,
         summary:
-          'Received by channel, finished early / on time / late, in progress by deadline, per-procedure time against its limit, supplements, refusals, ratings, the previous period, and the rows of the level below',
+          'Received by channel, finished early / on time / late, in progress by deadline, per-procedure time against its limit, supplements, refusals, ratings, the previous period, and the rows of the level below (format=xlsx|pdf with table=rows|procedures|daily|openDue for a file)',
         querystring: DashboardQuery,
         response: { 200: Dashboard },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = requireActor(req);
       const q = req.query;
       const now = deps.clock.now();
@@ -155,7 +157,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
           : parentCode
             ? { level: 'province' as const, code: parentCode, name: names.get(parentCode) ?? parentCode }
             : null;
-      return {
+      const body: Dashboard = {
         level: scope.level,
         code,
         name: code === NATIONAL_SCOPE ? 'Toàn quốc' : (names.get(code) ?? code),
@@ -179,6 +181,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         procedures: procedures.map((p) => ({ ...p, procedureName: procNames.get(p.procedureCode) ?? p.procedureCode })),
         openDue: splitOpenDue(openDue, now),
       };
+      if (q.format === 'json') return body;
+      const file = `dieu-hanh-${q.table}-${code}-${period.from}-${period.to}`;
+      return sendTable(reply, q.format, dashboardTable(body, q.table), file, now);
     },
   );
 };

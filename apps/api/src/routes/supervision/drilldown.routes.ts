@@ -3,6 +3,8 @@ import { AppError, drillBreakdown, drillBucket, drillDossiers, statsPeriod, vnDa
 import { createAdminUnitsRepository, createSupervisionDrilldownRepository, findUnitNames } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
+import { sendTable } from '../../exports/index.js';
+import { dossierListTable, drilldownTable } from '../../exports/supervision-tables.js';
 import { requireActor } from '../../http/auth.js';
 import { supervisionScope } from './supervision-scope.js';
 
@@ -39,16 +41,17 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       schema: {
         tags,
         summary:
-          'A commune’s dossiers of a period per department and per official who acted on or holds them: received, finished on time / late, in progress, overdue',
+          'A commune’s dossiers of a period per department and per official who acted on or holds them: received, finished on time / late, in progress, overdue (format=xlsx|pdf with table=departments|officials for a file)',
         querystring: DrilldownQuery,
         response: { 200: Drilldown },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = requireActor(req);
-      const { now, today, scope, period, dossiers, officials } = await load(actor, req.query);
+      const q = req.query;
+      const { now, today, scope, period, dossiers, officials } = await load(actor, q);
       const names = await findUnitNames(db, [scope.code, scope.provinceCode], today);
-      return {
+      const body: Drilldown = {
         code: scope.code,
         name: names.get(scope.code) ?? scope.code,
         provinceCode: scope.provinceCode,
@@ -57,6 +60,9 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         to: period.to,
         ...drillBreakdown(dossiers, officials, now),
       };
+      if (q.format === 'json') return body;
+      const file = `chi-tiet-${q.table}-${scope.code}-${period.from}-${period.to}`;
+      return sendTable(reply, q.format, drilldownTable(body, q.table), file, now);
     },
   );
 
@@ -65,15 +71,16 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     {
       schema: {
         tags,
-        summary: 'The dossiers of one row of the drill-down (a department or an official), optionally of one figure',
+        summary:
+          'The dossiers of one row of the drill-down (a department or an official), optionally of one figure (format=xlsx|pdf: every dossier of the row in a file, not one page)',
         querystring: DrilldownDossiersQuery,
         response: { 200: DrilldownDossiers },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = requireActor(req);
       const q = req.query;
-      const { now, dossiers, officials } = await load(actor, q);
+      const { now, scope, period, dossiers, officials } = await load(actor, q);
       const picked = drillDossiers(
         dossiers,
         officials,
@@ -84,21 +91,33 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         },
         now,
       );
-      return {
-        total: picked.length,
-        items: picked.slice(q.offset, q.offset + q.limit).map((d) => ({
-          id: d.id,
-          code: d.code,
-          procedureCode: d.procedureCode,
-          procedureName: d.procedureName,
-          status: d.status,
-          bucket: drillBucket(d, now),
-          receivedAt: d.entryAt.toISOString(),
-          dueAt: d.dueAt?.toISOString() ?? null,
-          finishedAt: d.finishedAt?.toISOString() ?? null,
-          holderName: d.holderName,
-        })),
-      };
+      const item = (d: (typeof picked)[number]) => ({
+        id: d.id,
+        code: d.code,
+        procedureCode: d.procedureCode,
+        procedureName: d.procedureName,
+        status: d.status,
+        bucket: drillBucket(d, now),
+        receivedAt: d.entryAt.toISOString(),
+        dueAt: d.dueAt?.toISOString() ?? null,
+        finishedAt: d.finishedAt?.toISOString() ?? null,
+        holderName: d.holderName,
+      });
+      if (q.format === 'json')
+        return { total: picked.length, items: picked.slice(q.offset, q.offset + q.limit).map(item) };
+      const official = officials.find((o) => o.userId === q.official);
+      const department = officials.find((o) => o.departmentId === q.department)?.departmentName;
+      const who = q.official
+        ? `cán bộ ${official?.fullName ?? q.official}`
+        : q.department
+          ? `phòng ban ${q.department === 'none' ? 'Chưa xếp phòng ban' : (department ?? q.department)}`
+          : 'mọi cán bộ';
+      const table = dossierListTable(
+        `Danh sách hồ sơ — ${scope.name}`,
+        `${scope.name} (${scope.code}), ${who}${q.bucket ? `, nhóm ${q.bucket}` : ''}. Từ ${period.from} đến ${period.to}. Tổng số: ${picked.length}.`,
+        picked.map(item),
+      );
+      return sendTable(reply, q.format, table, `ho-so-${scope.code}-${period.from}-${period.to}`, now);
     },
   );
 };

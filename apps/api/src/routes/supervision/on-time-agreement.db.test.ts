@@ -168,6 +168,38 @@ describe('the on-time rate (766 indicator 2.1) agrees on every page', () => {
     expect(y.feedback).toMatchObject({ received: 0, satisfactionRate: null });
   });
 
+  it('2.1, 5.2 and 5.3 list their contributing dossiers and feedback: each list’s total is its figure', async () => {
+    const s = who.supervisorQ!;
+    for (const iq of [`provinceCode=${Q}`, `unitCode=${X}`, `unitCode=${Y}`]) {
+      const index = await get<ServiceIndex>(s, `/api/supervision/service-index?${iq}&${period}`);
+      for (const id of ['2.1', '5.2', '5.3'] as const) {
+        const ind = index.indicators.find((i) => i.id === id)!;
+        expect(ind.listable, `${iq} ${id}`).toBe(ind.computable);
+        if (!ind.computable) continue;
+        const path = id === '2.1' ? 'dossiers' : 'feedback';
+        for (const part of ['numerator', 'denominator'] as const) {
+          const list = await get<{ total: number; items: Array<{ code: string }> }>(
+            s,
+            `/api/supervision/service-index/${path}?${iq}&${period}&indicator=${id}&part=${part}`,
+          );
+          expect(list.total, `${iq} ${id} ${part}`).toBe(ind[part]);
+          expect(list.items).toHaveLength(list.total);
+        }
+      }
+    }
+    // 2.1 at the province: 3 early and 1 in time over those and the overdue one at X
+    const overdue = await get<{ total: number }>(
+      s,
+      `/api/supervision/service-index/dossiers?provinceCode=${Q}&${period}&indicator=2.1&part=denominator`,
+    );
+    expect(overdue.total).toBe(5);
+    const fb = await get<{ items: Array<{ status: string }> }>(
+      s,
+      `/api/supervision/service-index/feedback?unitCode=${X}&${period}&indicator=5.2&part=numerator`,
+    );
+    expect(fb.items.map((i) => i.status)).toEqual(['refused']);
+  });
+
   it('the previous period is judged the same way (nothing entered then: no rate)', async () => {
     const dash = await get<Dashboard>(
       who.supervisorQ!,

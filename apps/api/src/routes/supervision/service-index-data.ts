@@ -1,10 +1,17 @@
-import { DOSSIER_INDICATORS, type ServiceIndicator } from '@mot-cua/contracts';
-import { feedbackIndex, type IndicatorResult, serviceIndex, sumStatsCounts, vnDate } from '@mot-cua/core';
+import { DOSSIER_INDICATORS, FEEDBACK_INDICATORS, type ServiceIndicator } from '@mot-cua/contracts';
+import {
+  feedbackIndex,
+  type IndicatorResult,
+  inFeedbackFigure,
+  serviceIndex,
+  sumStatsCounts,
+  vnDate,
+} from '@mot-cua/core';
 import { createDossiersRepository, createFeedbackRepository, createServiceIndexRepository } from '@mot-cua/db';
 
 type Db = Parameters<typeof createDossiersRepository>[0];
 
-const LISTABLE: ReadonlySet<string> = new Set(DOSSIER_INDICATORS);
+const LISTABLE: ReadonlySet<string> = new Set([...DOSSIER_INDICATORS, ...FEEDBACK_INDICATORS]);
 
 /** A feedback row as core's feedbackIndex counts it (the same mapping as GET /api/feedback/index). */
 const indexed =
@@ -56,4 +63,38 @@ export async function computeServiceIndex(
     total: r.total,
     received: counts.received,
   };
+}
+
+/**
+ * The feedback (PAKN) items behind one figure of 5.2 or 5.3 (same rows and rule as computeServiceIndex, so the
+ * list's total equals the figure), newest first.
+ */
+export async function feedbackOfFigure(
+  db: Db,
+  f: {
+    scope: string;
+    fromAt: Date;
+    toAt: Date;
+    now: Date;
+    indicator: '5.2' | '5.3';
+    part: 'numerator' | 'denominator';
+  },
+) {
+  const rows = await createFeedbackRepository(db).indexRowsOfArea({ scope: [f.scope], from: f.fromAt, to: f.toAt });
+  const at = (v: Date | string) => new Date(v).toISOString();
+  return rows
+    .filter((r) => inFeedbackFigure(indexed(f.now)(r), f.indicator, f.part))
+    .sort((a, b) => new Date(b.receivedAt).getTime() - new Date(a.receivedAt).getTime())
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      kind: r.kind,
+      unitCode: r.unitCode,
+      provinceCode: r.provinceCode,
+      status: r.status,
+      receivedAt: at(r.receivedAt),
+      dueAt: r.dueAt ? at(r.dueAt) : null,
+      rating: r.rating,
+      repeated: r.repeatOf !== null,
+    }));
 }

@@ -1,9 +1,10 @@
-import type {
-  DossierDetail,
-  DossierStats,
-  ServiceIndex,
-  ServiceIndexDossierList,
-  ServiceIndexTrend,
+import {
+  type DossierDetail,
+  type DossierStats,
+  SERVICE_INDICATORS,
+  type ServiceIndex,
+  type ServiceIndexDossierList,
+  type ServiceIndexTrend,
 } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
@@ -201,7 +202,7 @@ describe('GET /api/supervision/service-index', () => {
       'Tối đa',
       'Ghi chú',
     ]);
-    expect(rows.length).toBe(3 + 19);
+    expect(rows.length).toBe(3 + SERVICE_INDICATORS.length);
     const r36 = rows.find((r) => r[0] === '3.6');
     expect(r36?.slice(2, 5)).toEqual([1, 2, 0.5]);
     const p = await get(who.supervisorQ, '/api/supervision/service-index?format=pdf');
@@ -298,7 +299,7 @@ describe('service index snapshots and trend', () => {
     expect(file.statusCode, file.body).toBe(200);
     const rows = await xlsxRows(file.rawPayload);
     expect(String(rows[0]?.[0])).toContain('Báo cáo tháng 03/2026');
-    expect(rows.length).toBe(3 + 19);
+    expect(rows.length).toBe(3 + SERVICE_INDICATORS.length);
     const pdf = await get(who.admin, `/api/supervision/reports/monthly/${R}/2026-03?format=pdf`);
     expect((await pdfText(pdf.rawPayload)).text).toContain('Báo cáo tháng 03/2026');
     expect((await get(who.supervisorQ, `/api/supervision/reports/monthly/${R}/2026-03`)).statusCode).toBe(403);

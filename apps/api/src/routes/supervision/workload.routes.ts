@@ -20,6 +20,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { sendTable } from '../../exports/index.js';
+import { workloadTable } from '../../exports/supervision-tables.js';
 import { requireActor } from '../../http/auth.js';
 import { supervisionScope } from './supervision-scope.js';
 
@@ -41,7 +42,7 @@ export const workloadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags,
         summary:
-          'Workload and staffing of a commune, a province or the nation over a period (format=xlsx|pdf for the per-unit table)',
+          'Workload and staffing of a commune, a province or the nation over a period (format=xlsx|pdf with table=units|backlog|steps|noOnlineApprover|moves for a file)',
         querystring: WorkloadQuery,
         response: { 200: Workload },
       },
@@ -75,7 +76,7 @@ export const workloadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         name: names.get(u.unitCode) ?? u.unitCode,
         provinceCode: loads.find((l) => l.unitCode === u.unitCode)?.provinceCode ?? '',
       }));
-      if (req.query.format !== 'json') {
+      if (req.query.format !== 'json' && req.query.table === 'units') {
         return sendTable(
           reply,
           req.query.format,
@@ -108,7 +109,7 @@ export const workloadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         offset: 0,
       });
       const gapItems = scope.level === 'unit' ? gaps.items.filter((g) => g.code === scope.code) : gaps.items;
-      return {
+      const body: Workload = {
         scope: { code: scope.code, name: scope.name, level: scope.level },
         from: period.from,
         to: period.to,
@@ -120,6 +121,10 @@ export const workloadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         noOnlineApprover: { total: scope.level === 'unit' ? gapItems.length : gaps.total, items: gapItems },
         moves: (await repo.moves(f)).map((m) => ({ ...m, kind: m.kind as 'transfer' | 'secondment' })),
       };
+      const { format, table } = req.query;
+      if (format === 'json' || table === 'units') return body;
+      const file = `khoi-luong-${table}-${scope.code}-${period.from}-${period.to}`;
+      return sendTable(reply, format, workloadTable(body, table), file, now);
     },
   );
 

@@ -36,6 +36,9 @@ export const vi = {
     next: 'Trang sau',
     trend: 'Diễn biến theo tháng (điểm các chỉ số tính được)',
     trendEmpty: 'Chưa có số liệu chốt theo tháng. Hệ thống tự chốt số liệu tháng trước vào đầu mỗi tháng.',
+    feedback: 'Phản ánh, kiến nghị thuộc {{part}} của chỉ số {{id}}: {{total}}',
+    feedbackColumns: { code: 'Mã phản ánh', status: 'Trạng thái', due: 'Hạn xử lý', rating: 'Đánh giá' },
+    procedureTable: 'Bảng thời gian xử lý theo thủ tục (trang điều hành)',
     dossierColumns: {
       code: 'Mã hồ sơ',
       procedure: 'Thủ tục',
@@ -148,6 +151,9 @@ export const en: typeof vi = {
     next: 'Next',
     trend: 'Monthly trend (points of the computable indicators)',
     trendEmpty: 'No monthly snapshot yet. The system records the previous month at the start of each month.',
+    feedback: 'Feedback of the {{part}} of indicator {{id}}: {{total}}',
+    feedbackColumns: { code: 'Feedback code', status: 'Status', due: 'Due', rating: 'Rating' },
+    procedureTable: 'Processing time per procedure (dashboard table)',
     dossierColumns: {
       code: 'Dossier code',
       procedure: 'Procedure',
@@ -170,6 +176,7 @@ export const en: typeof vi = {
       '3.6': 'Dossiers paid online',
       '4.1': 'Dossiers with an electronic result',
       '4.2': 'Dossiers digitized',
+      '4.2b': 'Electronic copies certified from originals',
       '4.3': 'Reuse of digitized data',
       '4.4': 'Data from the citizen’s store on the portal',
       '4.5': 'Use of the population database (VNeID)',

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { statusColor, vnDateTime } from '../../api/dossiers.js';
-import { type SupervisionFilter, useServiceIndexDossiers } from '../../api/supervision.js';
+import { exportUrl, type SupervisionFilter, useServiceIndexDossiers } from '../../api/supervision.js';
 import { DataTable } from '../../components/DataTable.js';
 import { Pager } from '../../components/Pager.js';
 
@@ -15,6 +15,8 @@ export function IndicatorDossierList(p: { filter: SupervisionFilter; pick: Indic
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const list = useServiceIndexDossiers(p.filter, p.pick, offset);
+  const file = (format: 'xlsx' | 'pdf') =>
+    `${exportUrl('/service-index/dossiers', p.filter, format)}&indicator=${p.pick.indicator}&part=${p.pick.part}`;
   return (
     <Paper withBorder p="md" data-testid="indicator-dossiers">
       <Group justify="space-between" mb="sm">
@@ -25,9 +27,17 @@ export function IndicatorDossierList(p: { filter: SupervisionFilter; pick: Indic
             total: list.data?.total ?? 0,
           })}
         </Title>
-        <Button variant="subtle" size="xs" onClick={p.onClose}>
-          {t('supervision.index.close')}
-        </Button>
+        <Group gap="sm">
+          <Anchor href={file('xlsx')} download size="sm">
+            {t('supervision.index.xlsx')}
+          </Anchor>
+          <Anchor href={file('pdf')} download size="sm">
+            {t('supervision.index.pdf')}
+          </Anchor>
+          <Button variant="subtle" size="xs" onClick={p.onClose}>
+            {t('supervision.index.close')}
+          </Button>
+        </Group>
       </Group>
       {list.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
       {list.data && (

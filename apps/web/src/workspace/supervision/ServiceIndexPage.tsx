@@ -1,37 +1,62 @@
 import { Anchor, Badge, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { DOSSIER_INDICATORS, type DossierIndicatorId, type ServiceIndicator } from '@mot-cua/contracts';
+import {
+  DOSSIER_INDICATORS,
+  type DossierIndicatorId,
+  FEEDBACK_INDICATORS,
+  type ServiceIndicator,
+} from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { exportUrl, type SupervisionFilter, useServiceIndex } from '../../api/supervision.js';
 import { DataTable } from '../../components/DataTable.js';
 import { IndicatorDossierList, type IndicatorPick } from './IndicatorDossierList.js';
+import { type FeedbackPick, IndicatorFeedbackList } from './IndicatorFeedbackList.js';
 import { ServiceIndexTrendChart } from './ServiceIndexTrendChart.js';
 import { SupervisionFilterForm } from './SupervisionFilterForm.js';
 
 const percent = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString('vi-VN')} %`);
 const listable = (id: string): id is DossierIndicatorId => (DOSSIER_INDICATORS as readonly string[]).includes(id);
+const feedbackListable = (id: string): id is FeedbackPick['indicator'] =>
+  (FEEDBACK_INDICATORS as readonly string[]).includes(id);
+
+/** The dashboard of the index's scope and period (its table of processing time per procedure). */
+const dashboardOf = (b: { scope: { code: string; level: string }; from: string; to: string }) => {
+  const level = b.scope.level === 'unit' ? 'commune' : b.scope.level;
+  const code = b.scope.level === 'nation' ? '' : `&code=${b.scope.code}`;
+  return `/workspace/supervision/dashboard?level=${level}${code}&from=${b.from}&to=${b.to}`;
+};
 
 /** /workspace/supervision/index: the Decision 766 index of an area and period, its dossiers and its trend. */
 export function ServiceIndexPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<SupervisionFilter>({});
   const [pick, setPick] = useState<IndicatorPick | null>(null);
+  const [feedbackPick, setFeedbackPick] = useState<FeedbackPick | null>(null);
   const index = useServiceIndex(filter);
   const body = index.data;
 
   const figure = (i: ServiceIndicator, part: 'numerator' | 'denominator') => {
     const n = i[part];
     if (n === null) return '—';
-    if (!i.listable || !listable(i.id)) return n.toLocaleString('vi-VN');
+    if (!i.listable || !(listable(i.id) || feedbackListable(i.id))) return n.toLocaleString('vi-VN');
     const id = i.id;
+    const open = () => {
+      if (feedbackListable(id)) {
+        setPick(null);
+        setFeedbackPick({ indicator: id, part });
+      } else if (listable(id)) {
+        setFeedbackPick(null);
+        setPick({ indicator: id, part });
+      }
+    };
     return (
       <Anchor
         component="button"
         type="button"
         size="sm"
         aria-label={t('supervision.index.showDossiers', { what: t(`supervision.index.part.${part}`), id })}
-        onClick={() => setPick({ indicator: id, part })}
+        onClick={open}
       >
         {n.toLocaleString('vi-VN')}
       </Anchor>
@@ -46,6 +71,7 @@ export function ServiceIndexPage() {
         <SupervisionFilterForm
           onApply={(f) => {
             setPick(null);
+            setFeedbackPick(null);
             setFilter(f);
           }}
         />
@@ -112,10 +138,28 @@ export function ServiceIndexPage() {
                       </Badge>
                     ),
                 },
-                { header: t('supervision.index.columns.note'), cell: (i) => <Text size="xs">{i.reason ?? ''}</Text> },
+                {
+                  header: t('supervision.index.columns.note'),
+                  cell: (i) => (
+                    <Text size="xs">
+                      {i.reason ?? ''}
+                      {i.id === '2.2' && (
+                        <>
+                          {' '}
+                          <Anchor component={Link} to={dashboardOf(body)} size="xs">
+                            {t('supervision.index.procedureTable')}
+                          </Anchor>
+                        </>
+                      )}
+                    </Text>
+                  ),
+                },
               ]}
             />
             {pick && <IndicatorDossierList filter={filter} pick={pick} onClose={() => setPick(null)} />}
+            {feedbackPick && (
+              <IndicatorFeedbackList filter={filter} pick={feedbackPick} onClose={() => setFeedbackPick(null)} />
+            )}
             <ServiceIndexTrendChart {...(body.scope.level === 'province' ? { provinceCode: body.scope.code } : {})} />
           </>
         )}

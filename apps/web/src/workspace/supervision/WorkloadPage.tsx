@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportUrl, type SupervisionFilter, useWorkload } from '../../api/supervision.js';
 import { DataTable } from '../../components/DataTable.js';
+import { TableDownloads } from './dashboard/TableDownloads.js';
 import { SupervisionFilterForm } from './SupervisionFilterForm.js';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
@@ -71,9 +72,16 @@ export function WorkloadPage() {
               ]}
             />
             <Paper withBorder p="md">
-              <Title order={3} size="h5" mb="sm">
-                {t('supervision.workload.backlog', { change: body.backlog.change, last: body.backlog.last })}
-              </Title>
+              <Group justify="space-between" mb="sm">
+                <Title order={3} size="h5">
+                  {t('supervision.workload.backlog', { change: body.backlog.change, last: body.backlog.last })}
+                </Title>
+                <TableDownloads
+                  path="/api/supervision/workload"
+                  query={{ ...filter, table: 'backlog' }}
+                  table={t('supervision.workload.backlog', { change: body.backlog.change, last: body.backlog.last })}
+                />
+              </Group>
               <LineChart
                 h={200}
                 data={body.backlog.points.map((p) => ({
@@ -85,9 +93,16 @@ export function WorkloadPage() {
               />
             </Paper>
             <Paper withBorder p="md">
-              <Title order={3} size="h5" mb="sm">
-                {t('supervision.workload.steps')}
-              </Title>
+              <Group justify="space-between" mb="sm">
+                <Title order={3} size="h5">
+                  {t('supervision.workload.steps')}
+                </Title>
+                <TableDownloads
+                  path="/api/supervision/workload"
+                  query={{ ...filter, table: 'steps' }}
+                  table={t('supervision.workload.steps')}
+                />
+              </Group>
               {body.steps.length === 0 ? (
                 <Text size="sm">{t('supervision.workload.none')}</Text>
               ) : (
@@ -101,17 +116,31 @@ export function WorkloadPage() {
               )}
             </Paper>
             <Paper withBorder p="md" data-testid="workload-gaps">
-              <Title order={3} size="h5" mb="sm">
-                {t('supervision.workload.noApprover', { total: body.noOnlineApprover.total })}
-              </Title>
+              <Group justify="space-between" mb="sm">
+                <Title order={3} size="h5">
+                  {t('supervision.workload.noApprover', { total: body.noOnlineApprover.total })}
+                </Title>
+                <TableDownloads
+                  path="/api/supervision/workload"
+                  query={{ ...filter, table: 'noOnlineApprover' }}
+                  table={t('supervision.workload.noApprover', { total: body.noOnlineApprover.total })}
+                />
+              </Group>
               <Text size="sm">
                 {body.noOnlineApprover.items.map((i) => `${i.fullName} (${i.code})`).join(', ') || '—'}
               </Text>
             </Paper>
             <Paper withBorder p="md" data-testid="workload-moves">
-              <Title order={3} size="h5" mb="sm">
-                {t('supervision.workload.moves', { count: body.moves.length })}
-              </Title>
+              <Group justify="space-between" mb="sm">
+                <Title order={3} size="h5">
+                  {t('supervision.workload.moves', { count: body.moves.length })}
+                </Title>
+                <TableDownloads
+                  path="/api/supervision/workload"
+                  query={{ ...filter, table: 'moves' }}
+                  table={t('supervision.workload.moves', { count: body.moves.length })}
+                />
+              </Group>
               <List size="sm">
                 {body.moves.map((m) => (
                   <List.Item key={`${m.userId}-${m.validFrom}`}>

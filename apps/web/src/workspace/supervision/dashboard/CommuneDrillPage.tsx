@@ -101,6 +101,7 @@ export function CommuneDrillPage() {
               rows={departmentRows}
               totals={s.totals}
               testId="drill-departments"
+              download={{ code: s.code, from: s.from, to: s.to, table: 'departments' }}
             />
           </>
         )}
@@ -110,6 +111,7 @@ export function CommuneDrillPage() {
             nameHeader={t('dashboard.drill.official')}
             rows={officialRows}
             testId="drill-officials"
+            download={{ code: s.code, from: s.from, to: s.to, table: 'officials' }}
           />
         )}
         {(department || official) && (

@@ -22,11 +22,13 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client.js';
 import { useDashboard } from '../../../api/supervision-dashboard.js';
 import { DashboardKpis } from './DashboardKpis.js';
-import { DashboardTables } from './DashboardTables.js';
+import { DashboardTables, dashboardFile } from './DashboardTables.js';
 import { int } from './format.js';
+import { TableDownloads } from './TableDownloads.js';
 
 // The map carries d3 and the province shapes: its own chunk, loaded when a national or province dashboard shows it
 // (a province's commune shapes are a static file per province, fetched by the map).
+const PATH = '/api/supervision/dashboard';
 const MetricMap = lazy(() => import('./MetricMap.js').then((m) => ({ default: m.MetricMap })));
 
 /** Supervision dashboard: nation → province → commune → the commune's dossiers, from the aggregates. */
@@ -114,9 +116,12 @@ export function DashboardPage() {
           <>
             <DashboardKpis dashboard={s} />
             <Card withBorder>
-              <Title order={2} size="h4">
-                {t('dashboard.openDue.title')}
-              </Title>
+              <Group justify="space-between">
+                <Title order={2} size="h4">
+                  {t('dashboard.openDue.title')}
+                </Title>
+                <TableDownloads path={PATH} query={dashboardFile(s, 'openDue')} table={t('dashboard.openDue.title')} />
+              </Group>
               <SimpleGrid cols={{ base: 2, md: 4 }} mt="xs">
                 {(['overdue', 'dueSoon', 'undue', 'paused'] as const).map((k) => (
                   <Box key={k}>
@@ -130,9 +135,12 @@ export function DashboardPage() {
             </Card>
             {daily.length > 0 && (
               <Card withBorder>
-                <Title order={2} size="h4" mb="xs">
-                  {t('dashboard.daily')}
-                </Title>
+                <Group justify="space-between" mb="xs">
+                  <Title order={2} size="h4">
+                    {t('dashboard.daily')}
+                  </Title>
+                  <TableDownloads path={PATH} query={dashboardFile(s, 'daily')} table={t('dashboard.daily')} />
+                </Group>
                 <BarChart
                   h={220}
                   data={daily}

@@ -1,8 +1,20 @@
-import { Anchor, Card, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Table, Text, Title } from '@mantine/core';
 import type { Dashboard } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { dec as days, int, pct } from './format.js';
+import { TableDownloads } from './TableDownloads.js';
+
+/** The query of the dashboard's files: the scope and period the page shows, and which table. */
+export const dashboardFile = (s: Dashboard, table: string) => ({
+  level: s.level,
+  code: s.level === 'nation' ? null : s.code,
+  from: s.from,
+  to: s.to,
+  by: s.by,
+  table,
+});
+const PATH = '/api/supervision/dashboard';
 
 /** The rows of the level below (each opening its own dashboard, or a commune's dossier list) and the procedures. */
 export function DashboardTables({
@@ -19,9 +31,12 @@ export function DashboardTables({
   return (
     <>
       <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t(`dashboard.rows.${rowsTitle}`)}
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4">
+            {t(`dashboard.rows.${rowsTitle}`)}
+          </Title>
+          <TableDownloads path={PATH} query={dashboardFile(s, 'rows')} table={t(`dashboard.rows.${rowsTitle}`)} />
+        </Group>
         {s.rows.length === 0 ? (
           <Text c="dimmed">{t('dashboard.none')}</Text>
         ) : (
@@ -77,9 +92,12 @@ export function DashboardTables({
       </Card>
       {s.procedures.length > 0 && (
         <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            {t('dashboard.procedures')}
-          </Title>
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h4">
+              {t('dashboard.procedures')}
+            </Title>
+            <TableDownloads path={PATH} query={dashboardFile(s, 'procedures')} table={t('dashboard.procedures')} />
+          </Group>
           <Table.ScrollContainer minWidth={800}>
             <Table striped>
               <Table.Thead>

@@ -7,6 +7,7 @@ import { useDrilldownDossiers } from '../../../api/supervision-dashboard.js';
 import { DataTable } from '../../../components/DataTable.js';
 import { Pager } from '../../../components/Pager.js';
 import { int } from './format.js';
+import { TableDownloads } from './TableDownloads.js';
 
 const day = (iso: string | null) =>
   iso ? new Date(iso).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—';
@@ -46,6 +47,11 @@ export function DrillDossierList({
             allowDeselect={false}
           />
         </Group>
+        <TableDownloads
+          path="/api/supervision/drilldown/dossiers"
+          query={{ ...query, bucket }}
+          table={`${title} — ${t('dashboard.drill.dossiers')}`}
+        />
         {list.error && (
           <Text c="red.9" role="alert">
             {list.error.message}

@@ -1,8 +1,9 @@
-import { Anchor, Card, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Table, Text, Title } from '@mantine/core';
 import type { Drilldown } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { int } from './format.js';
+import { TableDownloads } from './TableDownloads.js';
 
 type Counts = Drilldown['totals'];
 export type DrillRow = { key: string; name: string; href: string; officials?: number; counts: Counts };
@@ -16,7 +17,10 @@ export function DrillTable({
   rows,
   totals,
   testId,
+  download,
 }: {
+  /** The query of the table's file (GET /api/supervision/drilldown with format). */
+  download?: Record<string, string>;
   title: string;
   nameHeader: string;
   rows: DrillRow[];
@@ -27,9 +31,12 @@ export function DrillTable({
   const withOfficials = rows.some((r) => r.officials !== undefined);
   return (
     <Card withBorder>
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {download && <TableDownloads path="/api/supervision/drilldown" query={download} table={title} />}
+      </Group>
       {rows.length === 0 ? (
         <Text c="dimmed">{t('dashboard.none')}</Text>
       ) : (
