@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DossierCode, Phone, Text, UnitCode } from './feedback-fields.js';
 
 /**
  * Feedback and hotline (phản ánh, kiến nghị — PAKN): questions, complaints, suggestions and reports received on
@@ -51,15 +52,6 @@ export type DeadlineMark = z.infer<typeof DeadlineMark>;
 
 /** 0 with the unit, 1 escalated to the center director, 2 escalated to the province. */
 export const EscalationLevel = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-
-const Phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 .-]{8,15}$/, 'phone');
-/** An admin unit code: a commune (5 digits), a province (2 digits). */
-const UnitCode = z.string().regex(/^[0-9A-Za-z]{2,10}$/, 'unit code');
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const DossierCode = z.string().trim().min(5).max(40);
 
 export const FEEDBACK_PHOTO_MAX_BYTES = 400_000;
 export const FEEDBACK_PHOTOS_MAX = 3;
@@ -235,100 +227,3 @@ export const FeedbackRateRequest = z
   .object({ rating: FeedbackRating, comment: z.string().trim().max(1000).optional() })
   .meta({ id: 'FeedbackRateRequest' });
 export type FeedbackRateRequest = z.infer<typeof FeedbackRateRequest>;
-
-/** A published answer (public page and the assistant's FAQ cards). */
-export const PublishedAnswer = z
-  .object({
-    code: z.string(),
-    kind: FeedbackKind,
-    field: z.string().nullable(),
-    unitName: z.string().nullable(),
-    question: z.string(),
-    answer: z.string(),
-    publishedAt: z.string(),
-  })
-  .meta({ id: 'PublishedAnswer' });
-export type PublishedAnswer = z.infer<typeof PublishedAnswer>;
-
-export const PublishedAnswersQuery = z.object({
-  q: z.string().trim().max(200).optional(),
-  field: z.string().trim().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
-});
-export type PublishedAnswersQuery = z.infer<typeof PublishedAnswersQuery>;
-
-export const PublishedAnswers = z
-  .object({ total: z.number().int(), items: z.array(PublishedAnswer) })
-  .meta({ id: 'PublishedAnswers' });
-export type PublishedAnswers = z.infer<typeof PublishedAnswers>;
-
-/** A routing rule an administrator edits: matter of this commune / field / kind → this unit and department. */
-const routingRuleFields = z.object({
-  provinceCode: UnitCode,
-  communeCode: UnitCode.nullable().default(null),
-  field: z.string().trim().min(1).max(300).nullable().default(null),
-  kind: FeedbackKind.nullable().default(null),
-  unitCode: UnitCode,
-  departmentId: z.uuid().nullable().default(null),
-  priority: z.number().int().min(0).max(1000).default(100),
-});
-// Named "RoutingRuleBody": the OpenAPI generator names the input form of "RoutingRule" (it has defaults)
-// "RoutingRuleInput", and two components of one name break the document.
-export const RoutingRuleInput = routingRuleFields.meta({ id: 'RoutingRuleBody' });
-export type RoutingRuleInput = z.infer<typeof RoutingRuleInput>;
-
-export const RoutingRule = routingRuleFields
-  .extend({
-    id: z.number().int(),
-    unitName: z.string().nullable(),
-    departmentName: z.string().nullable(),
-  })
-  .meta({ id: 'RoutingRule' });
-export type RoutingRule = z.infer<typeof RoutingRule>;
-
-export const RoutingRules = z.object({ items: z.array(RoutingRule) }).meta({ id: 'RoutingRules' });
-
-/** Indicators 5.2 (handled on time) and 5.3 (satisfaction) of a unit over a period. */
-export const FeedbackIndexQuery = z.object({
-  unit: UnitCode,
-  from: z.iso.date(),
-  to: z.iso.date(),
-});
-export const FeedbackIndex = z
-  .object({
-    unitCode: z.string(),
-    from: z.string(),
-    to: z.string(),
-    received: z.number().int(),
-    handled: z.number().int(),
-    handledOnTime: z.number().int(),
-    /** 5.2: handled on time / handled (null when nothing was handled). */
-    onTimeRate: z.number().nullable(),
-    dissatisfied: z.number().int(),
-    overdue: z.number().int(),
-    repeated: z.number().int(),
-    /** 5.3: (all − dissatisfied − overdue − repeated) / all. */
-    satisfactionRate: z.number().nullable(),
-  })
-  .meta({ id: 'FeedbackIndex' });
-export type FeedbackIndex = z.infer<typeof FeedbackIndex>;
-
-/** Indicators 5.2 and 5.3 per unit of an area (the supervision page); the period defaults to this month. */
-export const FeedbackIndexByUnitQuery = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  provinceCode: UnitCode.optional(),
-  unitCode: UnitCode.optional(),
-});
-export type FeedbackIndexByUnitQuery = z.infer<typeof FeedbackIndexByUnitQuery>;
-const FeedbackIndexFigures = FeedbackIndex.omit({ unitCode: true, from: true, to: true });
-export const FeedbackIndexByUnit = z
-  .object({
-    from: z.string(),
-    to: z.string(),
-    rows: z.array(FeedbackIndexFigures.extend({ unitCode: z.string(), unitName: z.string().nullable() })),
-    totals: FeedbackIndexFigures,
-  })
-  .meta({ id: 'FeedbackIndexByUnit' });
-export type FeedbackIndexByUnit = z.infer<typeof FeedbackIndexByUnit>;

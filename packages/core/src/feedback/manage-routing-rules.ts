@@ -3,7 +3,7 @@ import type { UnitVersion } from '../admin-units/unit-model.js';
 import type { AuditPort } from '../audit.js';
 import { authorize } from '../authorization/index.js';
 import { AppError } from '../errors.js';
-import type { FeedbackContext } from './feedback-use-cases.js';
+import type { FeedbackContext } from './feedback-context.js';
 
 export interface RoutingRulesPorts {
   findUnit(code: string, onDate: string): Promise<UnitVersion | undefined>;

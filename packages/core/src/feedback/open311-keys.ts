@@ -2,7 +2,7 @@ import type { Open311Key, Open311KeyInput } from '@mot-cua/contracts';
 import type { AuditPort } from '../audit.js';
 import { authorize } from '../authorization/index.js';
 import { AppError } from '../errors.js';
-import type { FeedbackContext } from './feedback-use-cases.js';
+import type { FeedbackContext } from './feedback-context.js';
 
 export interface Open311KeyPorts {
   /** A new random key (URL-safe) and its digest; the key itself is never stored. */

@@ -1,5 +1,5 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
-import { cleanCell, type RawProcedureRecord } from './catalog-parser.js';
+import { cleanCell, type RawProcedureRecord } from './catalog-cells.js';
 
 export type FieldCoverage = {
   field: string;

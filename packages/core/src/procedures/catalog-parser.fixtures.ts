@@ -1,5 +1,5 @@
 /** Verbatim records of the national portal crawl (raw_text omitted), used by the parser tests. */
-import type { RawProcedureRecord } from './catalog-parser.js';
+import type { RawProcedureRecord } from './catalog-cells.js';
 
 export const rawFixtures: Record<string, { agency: string; raw: RawProcedureRecord }> = {
   '1.001193': {

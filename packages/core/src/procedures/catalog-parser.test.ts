@@ -1,19 +1,13 @@
 import { CatalogProcedure } from '@mot-cua/contracts';
 import { describe, expect, it } from 'vitest';
+import { splitTopLevel } from './catalog-cells.js';
+import { parseChannels } from './catalog-channels.js';
+import { parseComponents, splitFormFile } from './catalog-components.js';
+import { decisionNumberOf, parseDecisionDate, parseLegalBasis } from './catalog-legal-basis.js';
+import { levelsByAgency } from './catalog-levels.js';
 import { rawFixtures } from './catalog-parser.fixtures.js';
-import {
-  decisionNumberOf,
-  levelsByAgency,
-  parseChannels,
-  parseComponents,
-  parseDecisionDate,
-  parseLegalBasis,
-  parseRawProcedure,
-  parseResults,
-  parseSteps,
-  splitFormFile,
-  splitTopLevel,
-} from './catalog-parser.js';
+import { parseRawProcedure } from './catalog-parser.js';
+import { parseResults, parseSteps } from './catalog-steps-results.js';
 
 const parse = (code: string) => {
   const f = rawFixtures[code]!;

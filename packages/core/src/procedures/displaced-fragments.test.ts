@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSteps } from './catalog-parser.js';
+import { parseSteps } from './catalog-steps-results.js';
 import { crawlPairCounts, repairDisplacedFragments, repairRawRecord, wordPairCounts } from './displaced-fragments.js';
 
 // 1.001193 as the crawl has it (trinh_tu_thuc_hien, excerpt): "sinh tại Trung" was lifted out of the first

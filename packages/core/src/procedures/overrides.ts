@@ -1,5 +1,5 @@
 import type { CatalogOverrides, CatalogProcedure, ProcedureChannel } from '@mot-cua/contracts';
-import { pickTimeLimit } from './catalog-parser.js';
+import { pickTimeLimit } from './catalog-channels.js';
 
 function withChannels(r: CatalogProcedure, channels: ProcedureChannel[], note: string): CatalogProcedure {
   const review = r.review.filter(

@@ -3,6 +3,9 @@ import { type Assignment, type AssignmentKind, dayBefore, type NewAssignment } f
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { inForceOn } from './in-force.js';
+import { createOfficialProfilesRepository } from './official-profiles.repository.js';
+
+export type { OfficialSummary } from './official-profiles.repository.js';
 
 const assignmentColumns = [
   'id',
@@ -24,23 +27,13 @@ const toAssignment = (r: AssignmentRow): Assignment => ({
   roles: r.roles as Role[],
 });
 
-export type OfficialSummary = {
-  id: string;
-  username: string;
-  fullName: string;
-  isActive: boolean;
-  hasPassword: boolean;
-  certificateSerial: string | null;
-  certificateValidTo: string | null;
-  trainedFields: string[];
-};
-
 /**
  * Officials' assignments and the role grants they keep in step, and officials' readiness. Grants created here
  * are linked in assignment_grants, so ending or moving an assignment ends or moves exactly its grants.
  */
 export function createOfficialsRepository(db: Kysely<DB>) {
   const repo = {
+    ...createOfficialProfilesRepository(db),
     async listAssignments(userId: string): Promise<Assignment[]> {
       const rows = await db
         .selectFrom('assignments')
@@ -258,124 +251,6 @@ export function createOfficialsRepository(db: Kysely<DB>) {
         ])
         .where('a.unitCode', '=', unitCode)
         .where(inForceOn(onDate, 'a'))
-        .orderBy('u.fullName')
-        .execute();
-    },
-
-    async findOfficial(userId: string): Promise<OfficialSummary | undefined> {
-      const r = await db
-        .selectFrom('users as u')
-        .leftJoin('officialProfiles as p', 'p.userId', 'u.id')
-        .select([
-          'u.id',
-          'u.username',
-          'u.fullName',
-          'u.isActive',
-          sql<boolean>`u.password_hash IS NOT NULL`.as('hasPassword'),
-          'p.certificateSerial',
-          'p.certificateValidTo',
-          'p.trainedFields',
-        ])
-        .where('u.id', '=', userId)
-        .executeTakeFirst();
-      return r ? { ...r, trainedFields: r.trainedFields ?? [] } : undefined;
-    },
-
-    async upsertProfile(
-      userId: string,
-      p: { certificateSerial?: string | null; certificateValidTo?: string | null; trainedFields?: string[] },
-    ): Promise<void> {
-      const values = {
-        userId,
-        certificateSerial: p.certificateSerial ?? null,
-        certificateValidTo: p.certificateValidTo ?? null,
-        trainedFields: JSON.stringify(p.trainedFields ?? []),
-        updatedAt: new Date(),
-      };
-      const set: Record<string, unknown> = { updatedAt: values.updatedAt };
-      if (p.certificateSerial !== undefined) set.certificateSerial = values.certificateSerial;
-      if (p.certificateValidTo !== undefined) set.certificateValidTo = values.certificateValidTo;
-      if (p.trainedFields !== undefined) set.trainedFields = values.trainedFields;
-      await db
-        .insertInto('officialProfiles')
-        .values(values)
-        .onConflict((oc) => oc.column('userId').doUpdateSet(set))
-        .execute();
-    },
-
-    /**
-     * Communes in force on a date where no official can approve online: nobody holds an effective `leader` grant
-     * there with an active account, a password and a digital signature certificate valid on that date.
-     */
-    async listCommunesWithoutOnlineApprover(opts: {
-      onDate: string;
-      provinceCode?: string;
-      limit: number;
-      offset: number;
-    }) {
-      const base = db
-        .selectFrom('adminUnits as u')
-        .where('u.level', '=', 'commune')
-        .where(inForceOn(opts.onDate, 'u'))
-        .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('roleGrants as g')
-                .innerJoin('users as us', 'us.id', 'g.userId')
-                .innerJoin('officialProfiles as p', 'p.userId', 'g.userId')
-                .select(sql`1`.as('one'))
-                .whereRef('g.unitCode', '=', 'u.code')
-                .where('g.role', '=', 'leader')
-                .where(inForceOn(opts.onDate, 'g'))
-                .where('us.isActive', '=', true)
-                .where('us.passwordHash', 'is not', null)
-                .where('p.certificateSerial', 'is not', null)
-                .where((eb) =>
-                  eb.or([eb('p.certificateValidTo', 'is', null), eb('p.certificateValidTo', '>=', opts.onDate)]),
-                ),
-            ),
-          ),
-        );
-      const [rows, total, leaders] = await Promise.all([
-        base
-          .select(['u.code', 'u.fullName', 'u.provinceCode'])
-          .orderBy('u.provinceCode')
-          .orderBy('u.code')
-          .limit(opts.limit)
-          .offset(opts.offset)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        db
-          .selectFrom('adminUnits as u')
-          .where('u.level', '=', 'commune')
-          .where(inForceOn(opts.onDate, 'u'))
-          .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows, total: Number(total.n), communes: Number(leaders.n) };
-    },
-
-    /** Why each official of a commune can or cannot approve online. */
-    async listReadinessOfUnit(unitCode: string, onDate: string) {
-      return db
-        .selectFrom('roleGrants as g')
-        .innerJoin('users as u', 'u.id', 'g.userId')
-        .leftJoin('officialProfiles as p', 'p.userId', 'g.userId')
-        .select([
-          'u.id',
-          'u.username',
-          'u.fullName',
-          'u.isActive',
-          sql<boolean>`u.password_hash IS NOT NULL`.as('hasPassword'),
-          'p.certificateSerial',
-          'p.certificateValidTo',
-          'p.trainedFields',
-          'g.role',
-        ])
-        .where('g.unitCode', '=', unitCode)
-        .where(inForceOn(onDate, 'g'))
         .orderBy('u.fullName')
         .execute();
     },

@@ -5,8 +5,9 @@ import { createTestDb, uniqueSuffix } from '@mot-cua/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import { loadProceduresMasterData } from '../seed/procedures.js';
+import { loadProcedureCatalog } from './procedure-catalog-loader.js';
 import { createProcedureConfigRepository, getInternalProcess, locateUnit } from './procedure-config.repository.js';
-import { createProceduresRepository, loadProcedureCatalog } from './procedures.repository.js';
+import { createProceduresRepository } from './procedures.repository.js';
 
 let database: Database;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import { vnToday } from '@mot-cua/contracts';
 import type { Database } from '../database.js';
-import { loadProcedureCatalog } from '../repositories/procedures.repository.js';
+import { loadProcedureCatalog } from '../repositories/procedure-catalog-loader.js';
 import type { SeedLog } from './types.js';
 
 /** The shipped catalog (built by scripts/procedures-import.ts). */
