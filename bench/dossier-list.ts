@@ -15,7 +15,8 @@ import { sql } from 'kysely';
 import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
 
 const url = process.env.BENCH_DATABASE_URL;
-if (!url) throw new Error('BENCH_DATABASE_URL: a database generated with `npm run generate` (a clone, never the template)');
+if (!url)
+  throw new Error('BENCH_DATABASE_URL: a database generated with `npm run generate` (a clone, never the template)');
 const runs = Number(process.env.BENCH_RUNS ?? 100);
 const only = process.env.BENCH_ONLY;
 
@@ -76,12 +77,24 @@ async function time(f: DossierListFilter): Promise<Row> {
   return { p50: t[Math.floor(runs * 0.5)]!, p95: t[Math.floor(runs * 0.95)]!, cpu, total };
 }
 
-console.log(`busy commune ${busy.unitCode} (province ${busy.provinceCode}); ${runs} runs; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `busy commune ${busy.unitCode} (province ${busy.provinceCode}); ${runs} runs; load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log('| Query | p50 / p95 ms | CPU ms/call | total |\n|---|---|---|---|');
 for (const [name, f] of cases) {
   if (only && !name.includes(only)) continue;
   const r = await time(f);
-  console.log(`| ${name} | ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.total.toLocaleString('en')} |`);
+  console.log(
+    `| ${name} | ${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.total.toLocaleString('en')} |`,
+  );
 }
-console.log(`load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 await database.close();

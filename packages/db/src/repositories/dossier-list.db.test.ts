@@ -105,9 +105,7 @@ describe('dossier list by scope branches', () => {
           const filter = { scopes, ...f, ...p };
           const got = await listDossierRows(database.db, filter);
           const want = expected(filter);
-          expect({ ids: got.rows.map((r) => r.id), total: got.total }, JSON.stringify({ scopes, f, p })).toEqual(
-            want,
-          );
+          expect({ ids: got.rows.map((r) => r.id), total: got.total }, JSON.stringify({ scopes, f, p })).toEqual(want);
         }
       }
     }
@@ -120,7 +118,9 @@ describe('dossier list by scope branches', () => {
     const ids = got.rows.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of both) expect(ids.filter((id) => id === r.id)).toHaveLength(1);
-    expect(got.total).toBe(rows.filter((r) => [a, b, province].some((s) => [r.receiving, r.competent, r.province].includes(s))).length);
+    expect(got.total).toBe(
+      rows.filter((r) => [a, b, province].some((s) => [r.receiving, r.competent, r.province].includes(s))).length,
+    );
   });
 
   it('lists nothing for no scope, and everything for the nation', async () => {

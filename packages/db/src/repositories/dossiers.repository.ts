@@ -10,6 +10,7 @@ import type {
 } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { type DossierListFilter, listDossierRows } from './dossier-list.js';
 import {
   actionRow,
   componentRows,
@@ -19,7 +20,6 @@ import {
   reviveData,
   toRecord,
 } from './dossier-rows.js';
-import { type DossierListFilter, listDossierRows } from './dossier-list.js';
 import { grantInForceOn, inForceOn } from './in-force.js';
 import { insertReceipt } from './receipt-statement.js';
 
