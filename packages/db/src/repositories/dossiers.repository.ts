@@ -1,16 +1,16 @@
-import { NATIONAL_SCOPE, type StatsBucket } from '@mot-cua/contracts';
+import type { StatsBucket } from '@mot-cua/contracts';
 import type {
   ComponentCheck,
   DossierAction,
   DossierProjection,
   DossierRecord,
-  DossierStatus,
   DossiersRepository,
   OutboxMessage,
   StatsCounts,
 } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { type DossierListFilter, listDossierRows } from './dossier-list.js';
 import {
   actionRow,
   componentRows,
@@ -23,28 +23,7 @@ import {
 import { grantInForceOn, inForceOn } from './in-force.js';
 import { insertReceipt } from './receipt-statement.js';
 
-export type DossierListFilter = {
-  /** Units whose dossiers are visible: received at or handled by one of them (codes or province codes). */
-  scopes: string[];
-  status?: DossierStatus[];
-  open?: boolean;
-  assigneeId?: string;
-  dueBefore?: Date;
-  dueAfter?: Date;
-  /** Leave out dossiers whose clock is paused (supplement requested, awaiting payment). */
-  runningClock?: boolean;
-  /** Only dossiers whose current step has nobody yet. */
-  unassigned?: boolean;
-  /**
-   * Waiting for this official: assigned to them, or at a step nobody holds whose role (as the process snapshot
-   * in the receipt action has it) is one of the `stepRoles` of a scope covering the dossier's competent unit
-   * (the unit, its province or 'VN'), or new and not yet received when `intake` (reception).
-   */
-  waitingFor?: { userId: string; scopes: Array<{ unitCode: string; stepRoles: string[] }>; intake: boolean };
-  query?: string;
-  limit?: number;
-  offset?: number;
-};
+export type { DossierListFilter } from './dossier-list.js';
 
 /** Which dossiers an aggregate covers: those that entered in [fromAt, toAt) in the scopes. */
 export type DossierStatsScope = {
@@ -393,70 +372,10 @@ export function createDossiersRepository(db: Kysely<DB>) {
       }));
     },
 
-    /** Dossiers visible in the given scopes (received at or handled by a unit, or in a province). */
+    /** Dossiers visible in the given scopes (received at or handled by a unit, or in a province): dossier-list.ts. */
     async listDossiers(f: DossierListFilter): Promise<{ items: DossierRecord[]; total: number }> {
-      if (f.scopes.length === 0) return { items: [], total: 0 };
-      const national = f.scopes.includes('VN');
-      let q = db.selectFrom('dossiers');
-      if (!national) {
-        q = q.where((eb) =>
-          eb.or([
-            eb('receivingUnitCode', 'in', f.scopes),
-            eb('competentUnitCode', 'in', f.scopes),
-            eb('provinceCode', 'in', f.scopes),
-          ]),
-        );
-      }
-      if (f.status?.length) q = q.where('status', 'in', f.status);
-      // Open: not closed. A dossier with its result ready is still open (it waits at the counter) even
-      // though its index end time (finishedAt) is set.
-      if (f.open) q = q.where('status', 'not in', ['returned', 'refused', 'withdrawn', 'stopped']);
-      if (f.assigneeId) q = q.where('currentAssigneeId', '=', f.assigneeId);
-      if (f.unassigned) q = q.where('currentAssigneeId', 'is', null).where('currentStepOrder', 'is not', null);
-      if (f.waitingFor) {
-        const w = f.waitingFor;
-        // A free step whose role the official may take in the dossier's competent unit (per grant's unit).
-        const freeStep = (unitCode: string, roles: string[]) =>
-          sql<boolean>`(${unitCode === NATIONAL_SCOPE ? sql`true` : sql`(dossiers.competent_unit_code = ${unitCode} or dossiers.province_code = ${unitCode})`}
-            and exists (select 1 from dossier_actions a, jsonb_array_elements(a.data->'steps') s
-              where a.dossier_id = dossiers.id and a.type = 'received'
-                and (s->>'order')::int = dossiers.current_step_order
-                and s->>'role' in (${sql.join(roles)})))`;
-        q = q.where((eb) =>
-          eb.or([
-            eb('currentAssigneeId', '=', w.userId),
-            eb.and([
-              eb('currentAssigneeId', 'is', null),
-              eb('currentStepOrder', 'is not', null),
-              eb('status', 'in', ['received', 'processing', 'result_ready']),
-              w.scopes.length ? eb.or(w.scopes.map((s) => freeStep(s.unitCode, s.stepRoles))) : sql<boolean>`false`,
-            ]),
-            ...(w.intake ? [eb('status', '=', 'new')] : []),
-          ]),
-        );
-      }
-      if (f.dueBefore) q = q.where('dueAt', '<=', f.dueBefore);
-      if (f.dueAfter) q = q.where('dueAt', '>', f.dueAfter);
-      if (f.runningClock) q = q.where('status', 'not in', ['supplement_requested', 'awaiting_payment', 'new']);
-      if (f.query?.trim()) {
-        const term = `%${f.query.trim()}%`;
-        q = q.where((eb) =>
-          eb.or([
-            eb('code', 'ilike', term),
-            eb(sql`f_unaccent_fold(applicant_name)`, 'like', sql`'%' || f_unaccent_fold(${f.query!.trim()}) || '%'`),
-            eb('applicantPhone', 'like', term),
-          ]),
-        );
-      }
-      const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await q
-        .selectAll()
-        .orderBy(f.dueBefore ? 'dueAt' : 'submittedAt', f.dueBefore ? 'asc' : 'desc')
-        .orderBy('id')
-        .limit(f.limit ?? 50)
-        .offset(f.offset ?? 0)
-        .execute();
-      return { items: await withComponents(rows), total: Number(total.n) };
+      const { rows, total } = await listDossierRows(db, f);
+      return { items: await withComponents(rows), total };
     },
 
     /** Handling units (with province) of the open dossiers that entered in a scope and period: whose calendars the aggregate needs. */
