@@ -22,6 +22,7 @@ export * from './issue-result.js';
 export * from './lookup-dossier.js';
 export * from './national-status.js';
 export * from './perform-dossier-action.js';
+export { actionsWithSideRecords, ONE_STATEMENT_ATTEMPTS } from './one-statement-action.js';
 export * from './permitted-actions.js';
 export * from './ports.js';
 export * from './process-control-sheet.js';

@@ -21,6 +21,7 @@ import {
   toRecord,
 } from './dossier-rows.js';
 import { grantInForceOn, inForceOn } from './in-force.js';
+import { commitAction, readForAction } from './action-statement.js';
 import { insertReceipt } from './receipt-statement.js';
 
 export type DossierListFilter = {
@@ -289,6 +290,10 @@ export function createDossiersRepository(db: Kysely<DB>) {
         await withAction.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
       }
     },
+
+    /** An action without a transaction: a versioned read and one conditional write (action-statement.ts). */
+    readForAction: (id: string) => readForAction(db, id),
+    commitAction: (input: Parameters<typeof commitAction>[1]) => commitAction(db, input),
 
     /** The receipt in one statement (receipt-statement.ts). */
     insertReceipt: (input: Parameters<DossiersRepository['insertReceipt']>[0]) => insertReceipt(db, input),
