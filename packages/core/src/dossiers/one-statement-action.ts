@@ -21,10 +21,12 @@ import type { DossierActionResult, DossierDeps, PerformInput } from './perform-d
 
 /**
  * The actions whose use case writes more than the action (accept: checklist and time limit; consultations;
- * ratings; the result's files): they run on the locked path in a transaction.
+ * ratings; the result's files; the approval, which also hands the dossier on as a second action): they run on
+ * the locked path in a transaction.
  */
 export const actionsWithSideRecords: ReadonlySet<DossierActionType> = new Set<DossierActionType>([
   'received',
+  'approved',
   'consultation_requested',
   'consultation_answered',
   'rated',
