@@ -9,7 +9,7 @@ import { applyDossierAction, type DossierState, deriveDossierState, initialDossi
 import { assertTransition } from './dossier-transitions.js';
 import { refuseByProcess } from './internal-process-rules.js';
 import { nationalStatusCode } from './national-status.js';
-import type { DossierDeps, DossierActor, PerformInput } from './perform-dossier-action.js';
+import type { DossierActor, DossierDeps, PerformInput } from './perform-dossier-action.js';
 import type { DossierProjection, DossierRecord, OutboxMessage } from './ports.js';
 import { buildSyncPayload } from './sync-payload.js';
 

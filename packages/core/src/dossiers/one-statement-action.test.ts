@@ -5,10 +5,10 @@ import { AppError } from '../errors.js';
 import { claimStep } from './claim-step.js';
 import { completeStep } from './complete-step.js';
 import type { ActorRole, DossierAction } from './dossier-actions.js';
+import type { DossierState } from './dossier-state.js';
 import { hours, log, received, steps } from './dossier-test-helpers.js';
 import { authorizationActionFor } from './dossier-transitions.js';
 import { ONE_STATEMENT_ATTEMPTS } from './one-statement-action.js';
-import type { DossierState } from './dossier-state.js';
 import { type DossierActionResult, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
 import type { DossierRecord, DossiersRepository } from './ports.js';
 import { refuseDossier } from './refuse-dossier.js';
@@ -219,7 +219,11 @@ describe('property: the one-statement path under random races keeps the internal
       return commit(input);
     };
     await expect(
-      claimStep(deps, { dossierId: record.id, actor: { userId: 'u', name: null, role: 'reception', unitCode: '26743' }, stepOrder: 1 }),
+      claimStep(deps, {
+        dossierId: record.id,
+        actor: { userId: 'u', name: null, role: 'reception', unitCode: '26743' },
+        stepOrder: 1,
+      }),
     ).rejects.toMatchObject({ code: 'DOSSIER_BUSY' });
     expect(tries).toBe(ONE_STATEMENT_ATTEMPTS);
     expect(store.actions).toHaveLength(1);

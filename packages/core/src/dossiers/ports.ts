@@ -153,7 +153,9 @@ export interface DossiersRepository {
    * For an action without a transaction (one-statement-action.ts): the dossier with its checklist and its whole
    * log, read in one statement (one snapshot), and the row's version (opaque; changes with every write of the row).
    */
-  readForAction?(id: string): Promise<{ dossier: DossierRecord; actions: DossierAction[]; version: string } | undefined>;
+  readForAction?(
+    id: string,
+  ): Promise<{ dossier: DossierRecord; actions: DossierAction[]; version: string } | undefined>;
   /**
    * An action in one statement, applied only if the dossier's row is still at `version` and its log ends at
    * `action.seq - 1`: the projection, the action, its outbox row, the audit row and the applicant's notifications

@@ -11,6 +11,7 @@ import type {
 } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { commitAction, readForAction } from './action-statement.js';
 import {
   actionRow,
   componentRows,
@@ -21,7 +22,6 @@ import {
   toRecord,
 } from './dossier-rows.js';
 import { grantInForceOn, inForceOn } from './in-force.js';
-import { commitAction, readForAction } from './action-statement.js';
 import { insertReceipt } from './receipt-statement.js';
 
 export type DossierListFilter = {

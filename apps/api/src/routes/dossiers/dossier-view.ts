@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  actionsWithSideRecords,
   authorizationActionFor,
   type DossierAction,
   type DossierActionResult,
@@ -8,7 +9,6 @@ import {
   type DossierActor,
   type DossierRecord,
   type DossierState,
-  actionsWithSideRecords,
   deriveDossierState,
   permittedActions,
   vnDate,
