@@ -60,7 +60,7 @@ beforeAll(async () => {
   procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: A })).code;
   reception = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
   for (let i = 0; i < 4; i++) specialists.push(await signIn(app, database, [{ role: 'specialist', unitCode: A }]));
-});
+}, 900_000); // migrating the embedded database on a loaded machine
 afterAll(async () => {
   await app.close();
 });
