@@ -13,7 +13,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { systemClock } from '@mot-cua/core';
+import { actionsWithSideRecords, dossierActionTypes, systemClock } from '@mot-cua/core';
 import { type Database, migrate, openDatabase } from '@mot-cua/db';
 import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
@@ -33,6 +33,11 @@ const withDb = (name: string) => {
 };
 const url = withDb(dbName);
 const profileCount = Number(process.env.BENCH_PROFILE ?? 100);
+// BENCH_ACTIONS_BASE=1: every action on the locked path in a transaction, as before the one-statement actions
+// (issue 9, session 5), to compare base and new in the same minutes with the same build.
+if (process.env.BENCH_ACTIONS_BASE === '1') {
+  for (const t of dossierActionTypes) (actionsWithSideRecords as Set<string>).add(t);
+}
 
 /** Statements sent while `recording` is on: count and time per statement text (pg.Client.query shim). */
 const statements = new Map<string, { n: number; ms: number }>();
@@ -227,6 +232,24 @@ async function main() {
     const perReceipt = (performance.now() - tp) / Math.max(1, profileCount);
     recording = false;
     const profile = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    // Profile: the same three actions one dossier after another, with the statements each action sends.
+    const profiled: string[] = [];
+    for (let i = 0; i < Math.min(30, profileCount); i++)
+      profiled.push((await post('/api/dossiers', reception, body)).id);
+    statements.clear();
+    recording = true;
+    const ta = performance.now();
+    for (const id of profiled) {
+      await post(`/api/dossiers/${id}/claim`, reception, '{"stepOrder":1}');
+      await post(`/api/dossiers/${id}/complete-step`, reception, '{"fromStep":1}');
+      await post(`/api/dossiers/${id}/claim`, specialist, '{"stepOrder":2}');
+    }
+    recording = false;
+    const nActions = Math.max(1, profiled.length * 3);
+    const perAction = (performance.now() - ta) / nActions;
+    const actionProfile = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    const actionStatements = actionProfile.reduce((t, [, x]) => t + x.n, 0) / nActions;
+    const actionBegins = actionProfile.filter(([k]) => /^begin/i.test(k)).reduce((t, [, x]) => t + x.n, 0) / nActions;
     const nQueries = profile.reduce((t, [, x]) => t + x.n, 0) / Math.max(1, profileCount);
     const sqlMs = profile.reduce((t, [, x]) => t + x.ms, 0) / Math.max(1, profileCount);
 
@@ -302,6 +325,12 @@ async function main() {
       );
     }
     for (const f of functions) console.log(f);
+    console.log(
+      `one action at a time (${nActions}; claim, hand-over, claim${process.env.BENCH_ACTIONS_BASE === '1' ? '; BASE: locked path' : ''}): ${perAction.toFixed(1)} ms each, ${actionStatements.toFixed(2)} statements, ${actionBegins.toFixed(2)} transactions (BEGIN) per action`,
+    );
+    for (const [text, x] of actionProfile) {
+      console.log(`  ${(x.n / nActions).toFixed(2).padStart(5)} × ${(x.ms / x.n).toFixed(2).padStart(5)} ms  ${text}`);
+    }
     if (profileCount > 0) {
       console.log(
         `one receipt at a time (${profileCount}): ${perReceipt.toFixed(1)} ms each, ${nQueries.toFixed(1)} statements, ${sqlMs.toFixed(1)} ms waiting for SQL`,

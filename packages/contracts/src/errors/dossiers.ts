@@ -78,6 +78,11 @@ export const dossiersErrors = {
     vi: 'Hồ sơ đã chuyển sang bước khác; vui lòng tải lại.',
     en: 'The dossier moved to another step; please reload.',
   },
+  DOSSIER_BUSY: {
+    status: 409,
+    vi: 'Hồ sơ vừa được người khác cập nhật nhiều lần liên tiếp; vui lòng tải lại và thử lại.',
+    en: 'The dossier was changed by others several times in a row; please reload and try again.',
+  },
   STEP_NOT_FOUND: { status: 409, vi: 'Không có bước xử lý này.', en: 'No such processing step.' },
   NO_CURRENT_STEP: {
     status: 409,

@@ -21,6 +21,7 @@ export * from './issue-apology.js';
 export * from './issue-result.js';
 export * from './lookup-dossier.js';
 export * from './national-status.js';
+export { actionsWithSideRecords, ONE_STATEMENT_ATTEMPTS } from './one-statement-action.js';
 export * from './perform-dossier-action.js';
 export * from './permitted-actions.js';
 export * from './ports.js';

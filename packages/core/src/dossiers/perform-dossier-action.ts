@@ -3,20 +3,13 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { notifyDossierAction } from '../notifications/dossier-notifications.js';
 import type { NotificationPort } from '../notifications/notify-applicant.js';
+import { actionAudit, decideDossierAction, outcomeOf } from './decide-dossier-action.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
-import { applyDossierAction, type DossierState, deriveDossierState, initialDossierState } from './dossier-state.js';
-import { assertTransition, type TransitionContext } from './dossier-transitions.js';
-import { type ProcessContext, refuseByProcess } from './internal-process-rules.js';
-import { nationalStatusCode } from './national-status.js';
-import type {
-  DeadlinePort,
-  DossierProjection,
-  DossierRecord,
-  DossiersRepository,
-  ProcedurePort,
-  UnitsPort,
-} from './ports.js';
-import { buildSyncPayload } from './sync-payload.js';
+import { type DossierState, deriveDossierState } from './dossier-state.js';
+import type { TransitionContext } from './dossier-transitions.js';
+import type { ProcessContext } from './internal-process-rules.js';
+import { performInOneStatement } from './one-statement-action.js';
+import type { DeadlinePort, DossierRecord, DossiersRepository, ProcedurePort, UnitsPort } from './ports.js';
 
 /** Who acts, in which role and unit (the grant the API authorized with). */
 export type DossierActor = { userId: string | null; name: string | null; role: ActorRole; unitCode: string };
@@ -35,6 +28,11 @@ export type DossierDeps = {
   audit?: AuditPort;
   /** Applicant notifications (e-mail, SMS) queued in the same transaction; absent: nobody is notified (seeds). */
   notifications?: NotificationPort;
+  /**
+   * The ports are bound to the pool, not to a transaction: actions run in one statement with a version check
+   * (one-statement-action.ts). Only for use cases without side records (the API picks them).
+   */
+  oneStatement?: boolean;
 };
 
 export type DossierActionResult = {
@@ -52,21 +50,7 @@ export type DossierActionResult = {
  */
 export type ActorResolver = (dossier: DossierRecord, state: DossierState) => DossierActor;
 
-export const OUTBOX_TOPIC = 'dvcqg.dossier_status';
-
-export function projectionOf(d: Pick<DossierRecord, 'competentUnitCode'>, s: DossierState): DossierProjection {
-  return {
-    status: s.status,
-    nationalStatus: nationalStatusCode[s.status],
-    receivedAt: s.receivedAt,
-    dueAt: s.dueAt,
-    finishedAt: s.finishedAt,
-    currentStepOrder: s.currentStep?.order ?? null,
-    currentAssigneeId: s.currentStep?.assigneeId ?? null,
-    competentUnitCode: s.forwardedToUnitCode ?? d.competentUnitCode,
-    lastActionSeq: s.lastActionSeq,
-  };
-}
+export { OUTBOX_TOPIC, projectionOf } from './decide-dossier-action.js';
 
 /**
  * Append one action to a dossier whose log is already loaded: persist the action, update the
@@ -80,20 +64,7 @@ export async function appendDossierAction(
   state: DossierState,
   action: DossierAction,
 ): Promise<DossierActionResult> {
-  const next = applyDossierAction(state, action);
-  const projection = projectionOf(dossier, next);
-  const updated: DossierRecord = { ...dossier, ...projection };
-  const fullLog = [...log, action];
-  const outbox =
-    log.length === 0 || state.status !== next.status
-      ? {
-          provinceCode: dossier.provinceCode,
-          topic: OUTBOX_TOPIC,
-          aggregateId: dossier.id,
-          idempotencyKey: `dossier:${dossier.id}:${action.seq}`,
-          payload: buildSyncPayload(updated, next, fullLog),
-        }
-      : null;
+  const { next, projection, updated, fullLog, outbox } = outcomeOf(dossier, log, state, action);
   await deps.dossiers.recordAction({ dossier, action, projection, outbox });
   if (deps.notifications) await notifyDossierAction(deps.notifications, updated, action, next);
   return { dossier: updated, state: next, action, actions: fullLog };
@@ -119,46 +90,18 @@ export type PerformInput = {
  * One pass per action: lock the dossier row, read its log once and fold it, decide who acts on that locked
  * state, build the action, check it against the status rules and the internal process, then append it
  * (log, projection, outbox) inside the caller's transaction. Returns the new state and the whole log.
+ * With `deps.oneStatement` (no transaction) the same decision runs on a versioned read and the action is
+ * written by one conditional statement (one-statement-action.ts).
  */
 export async function performDossierAction(deps: DossierDeps, input: PerformInput): Promise<DossierActionResult> {
+  if (deps.oneStatement) return performInOneStatement(deps, input);
   const dossier = await deps.dossiers.lockDossier(input.dossierId);
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
   const log = await deps.dossiers.listActions(dossier.id);
-  const state = log.length ? deriveDossierState(log) : initialDossierState();
-  const actor = typeof input.actor === 'function' ? input.actor(dossier, state) : input.actor;
-  const now = deps.clock.now();
-  const payload = await input.build(state, dossier, actor);
-  const extra = input.context ? await input.context(state, dossier, payload) : {};
-  assertTransition(state, payload, {
-    now,
-    actorId: actor.userId,
-    actorRole: actor.role,
-    competentUnitCode: dossier.competentUnitCode,
-    ...extra,
-  });
-  const refusal = refuseByProcess(state, payload, { actorId: actor.userId, actorRole: actor.role, ...extra });
-  if (refusal) throw new AppError(refusal.code, { details: refusal.details ?? {} });
-  const action = {
-    ...payload,
-    seq: state.lastActionSeq + 1,
-    at: now,
-    actorId: actor.userId,
-    actorName: actor.name,
-    actorRole: actor.role,
-    unitCode: actor.unitCode,
-    note: input.note ?? null,
-  } as DossierAction;
+  const { state, actor, action } = await decideDossierAction(deps, input, dossier, log);
   const result = await appendDossierAction(deps, dossier, log, state, action);
   if (input.after) await input.after(result, actor);
-  await deps.audit?.record({
-    actorUserId: actor.userId,
-    action: `dossier.${action.type}`,
-    entityType: 'dossier',
-    entityId: dossier.id,
-    provinceCode: dossier.provinceCode,
-    unitCode: actor.unitCode,
-    data: { seq: action.seq, status: result.state.status },
-  });
+  await deps.audit?.record(actionAudit(dossier, actor, action, result.state));
   return result;
 }
 

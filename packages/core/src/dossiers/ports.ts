@@ -149,6 +149,27 @@ export interface DossiersRepository {
     projection: DossierProjection;
     outbox: OutboxMessage | null;
   }): Promise<void>;
+  /**
+   * For an action without a transaction (one-statement-action.ts): the dossier with its checklist and its whole
+   * log, read in one statement (one snapshot), and the row's version (opaque; changes with every write of the row).
+   */
+  readForAction?(
+    id: string,
+  ): Promise<{ dossier: DossierRecord; actions: DossierAction[]; version: string } | undefined>;
+  /**
+   * An action in one statement, applied only if the dossier's row is still at `version` and its log ends at
+   * `action.seq - 1`: the projection, the action, its outbox row, the audit row and the applicant's notifications
+   * (opt-outs decided in the statement, as insertReceipt does). False when the row moved: nothing was written.
+   */
+  commitAction?(input: {
+    dossier: Pick<DossierRecord, 'id' | 'provinceCode'>;
+    version: string;
+    action: DossierAction;
+    projection: DossierProjection;
+    outbox: OutboxMessage | null;
+    audit: (AuditRecord & { requestId: string | null }) | null;
+    notifications: NotificationPlanItem[];
+  }): Promise<boolean>;
   saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void>;
   /** Record the time limit the dossier runs with (set when it is accepted, see resolveTimeLimit). */
   saveDuration(dossier: Pick<DossierRecord, 'id'>, duration: DossierDuration): Promise<void>;

@@ -11,6 +11,7 @@ import type {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { type DossierListFilter, listDossierRows } from './dossier-list.js';
+import { commitAction, readForAction } from './action-statement.js';
 import {
   actionRow,
   componentRows,
@@ -268,6 +269,10 @@ export function createDossiersRepository(db: Kysely<DB>) {
         await withAction.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
       }
     },
+
+    /** An action without a transaction: a versioned read and one conditional write (action-statement.ts). */
+    readForAction: (id: string) => readForAction(db, id),
+    commitAction: (input: Parameters<typeof commitAction>[1]) => commitAction(db, input),
 
     /** The receipt in one statement (receipt-statement.ts). */
     insertReceipt: (input: Parameters<DossiersRepository['insertReceipt']>[0]) => insertReceipt(db, input),

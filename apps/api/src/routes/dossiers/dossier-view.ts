@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  actionsWithSideRecords,
   authorizationActionFor,
   type DossierAction,
   type DossierActionResult,
@@ -77,10 +78,12 @@ export async function presentLoaded(
 }
 
 /**
- * The one path of every dossier action, in one transaction and one pass: core locks the dossier, folds
- * its log once and asks this resolver who acts, which authorizes the request's actor with the action's
- * policy line against the locked state; core checks the status rules and the internal process and appends
- * the action with its audit row; the view is built from the result without reading the dossier again.
+ * The one path of every dossier action, in one pass: core folds the dossier's log once and asks this resolver
+ * who acts, which authorizes the request's actor with the action's policy line against that state; core checks
+ * the status rules and the internal process and appends the action with its audit row; the view is built from
+ * the result without reading the dossier again. Actions without side records run without a transaction: a
+ * versioned read and one conditional write statement, retried on a lost race (core's one-statement-action.ts);
+ * the others lock the dossier in a transaction.
  */
 export async function actOnDossier(
   app: AppDeps,
@@ -94,15 +97,17 @@ export async function actOnDossier(
   const actor = requireActor(req);
   const version = versionOf(req);
   const name = req.session?.user.fullName ?? null;
+  const who = (dossier: DossierRecord, state: DossierState) =>
+    authorizeOnDossier(actor, name, authorizationActionFor(type, state.phase, state.currentStep?.role), dossier);
+  if (!actionsWithSideRecords.has(type)) {
+    const db = app.database.db;
+    const result = await run({ ...dossierDeps(db, app, version, String(req.id)), oneStatement: true }, who);
+    return presentLoaded(db, app, result, actor, version);
+  }
   return inTransaction(
     app,
     req,
     (trx, requestId) => ({ trx, d: dossierDeps(trx, app, version, requestId) }),
-    async ({ trx, d }) => {
-      const result = await run(d, (dossier, state) =>
-        authorizeOnDossier(actor, name, authorizationActionFor(type, state.phase, state.currentStep?.role), dossier),
-      );
-      return presentLoaded(trx, app, result, actor, version);
-    },
+    async ({ trx, d }) => presentLoaded(trx, app, await run(d, who), actor, version),
   );
 }

@@ -1,0 +1,187 @@
+import type { DossierDetail } from '@mot-cua/contracts';
+import { fixedClock } from '@mot-cua/core';
+import { createAuditRepository, createDossiersRepository, type Database } from '@mot-cua/db';
+import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Signed, signIn } from '../../testing.js';
+
+// Actions run without a transaction (a versioned read, one conditional write): a lost race writes nothing and
+// the pass runs again on the new state. The test procedure's step 2 is the specialist's.
+let database: Database;
+let app: FastifyInstance;
+const clock = fixedClock('2026-03-02T02:00:00Z');
+let A: string;
+let procedureCode: string;
+let reception: Signed;
+const specialists: Signed[] = [];
+
+const post = (s: Signed, url: string, payload: unknown = {}) =>
+  app.inject({ method: 'POST', url, headers: s.headers, payload: payload as Record<string, unknown> });
+
+/** A dossier at step 2 (the specialist's), not yet taken. */
+async function atStepTwo(): Promise<string> {
+  const res = await post(reception, '/api/dossiers', {
+    mode: 'receive',
+    channel: 'in_person',
+    procedureCode,
+    receivingUnitCode: A,
+    applicant: { fullName: 'Lê Thị Tranh Chấp', phone: '0909000222' },
+    components: [
+      { key: 'c01', state: 'present' },
+      { key: 'c02', state: 'present' },
+    ],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = (res.json() as DossierDetail).id;
+  const handed = await post(reception, `/api/dossiers/${id}/complete-step`, { fromStep: 1 });
+  expect(handed.statusCode, handed.body).toBe(200);
+  return id;
+}
+
+async function claimsOf(id: string) {
+  const log = await database.db
+    .selectFrom('dossierActions')
+    .select(['seq', 'type', 'actorUserId'])
+    .where('dossierId', '=', id)
+    .orderBy('seq')
+    .execute();
+  const audit = (await createAuditRepository(database.db).listAudit('dossier', id)).filter(
+    (a) => a.action === 'dossier.claimed',
+  );
+  return { log, claims: log.filter((a) => a.type === 'claimed'), audit };
+}
+
+beforeAll(async () => {
+  database = await createTestDb();
+  ({ app } = await buildTestApp(database, { clock, env: { SESSION_TTL_HOURS: '720' } }));
+  A = (await insertDossierTestUnits(database.db, 1)).communeCodes[0]!;
+  procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: A })).code;
+  reception = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
+  for (let i = 0; i < 4; i++) specialists.push(await signIn(app, database, [{ role: 'specialist', unitCode: A }]));
+}, 900_000); // migrating the embedded database on a loaded machine
+afterAll(async () => {
+  await app.close();
+});
+
+describe('an action in one statement under concurrency', () => {
+  it('two officials claim the same step at once: one wins, the other gets 409; the log has one claim', async () => {
+    const id = await atStepTwo();
+    const [a, b] = await Promise.all(
+      [specialists[0]!, specialists[1]!].map((s) => post(s, `/api/dossiers/${id}/claim`, { stepOrder: 2 })),
+    );
+    const codes = [a!, b!].map((r) => r.statusCode).sort();
+    expect(codes, `${a!.body} ${b!.body}`).toEqual([200, 409]);
+    const lost = [a!, b!].find((r) => r.statusCode === 409)!;
+    expect(['STEP_ALREADY_CLAIMED', 'DOSSIER_BUSY']).toContain(lost.json().code);
+    const won = [a!, b!].find((r) => r.statusCode === 200)!.json() as DossierDetail;
+    const { log, claims, audit } = await claimsOf(id);
+    expect(claims).toHaveLength(1);
+    expect(log.map((x) => x.seq)).toEqual([1, 2, 3]);
+    expect(won.currentStep?.assigneeId).toBe(claims[0]!.actorUserId);
+    expect(audit).toHaveLength(1);
+    const row = await database.db
+      .selectFrom('dossiers')
+      .select(['lastActionSeq', 'currentAssigneeId'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ lastActionSeq: 3, currentAssigneeId: claims[0]!.actorUserId });
+  });
+
+  it('four claims at once: exactly one claim in the log, the others refused with 409', async () => {
+    const id = await atStepTwo();
+    const res = await Promise.all(specialists.map((s) => post(s, `/api/dossiers/${id}/claim`, { stepOrder: 2 })));
+    expect(res.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(res.filter((r) => r.statusCode === 409)).toHaveLength(3);
+    const { claims, audit } = await claimsOf(id);
+    expect(claims).toHaveLength(1);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('a write against a moved version writes nothing (no action, audit, outbox row or projection change)', async () => {
+    const id = await atStepTwo();
+    const repo = createDossiersRepository(database.db);
+    const first = (await repo.readForAction(id))!;
+    const second = (await repo.readForAction(id))!;
+    expect(first.version).toBe(second.version);
+    expect(first.actions.map((x) => x.type)).toEqual(['received', 'step_completed']);
+    const claim = (userId: string, seq: number) => ({
+      type: 'claimed' as const,
+      stepOrder: 2,
+      seq,
+      at: clock.now(),
+      actorId: userId,
+      actorName: null,
+      actorRole: 'specialist' as const,
+      unitCode: A,
+      note: null,
+    });
+    const projection = (userId: string) => ({
+      status: first.dossier.status,
+      nationalStatus: first.dossier.nationalStatus,
+      receivedAt: first.dossier.receivedAt,
+      dueAt: first.dossier.dueAt,
+      finishedAt: first.dossier.finishedAt,
+      currentStepOrder: 2,
+      currentAssigneeId: userId,
+      competentUnitCode: first.dossier.competentUnitCode,
+      lastActionSeq: 3,
+    });
+    const audit = (userId: string) => ({
+      actorUserId: userId,
+      action: 'dossier.claimed',
+      entityType: 'dossier',
+      entityId: id,
+      provinceCode: first.dossier.provinceCode,
+      unitCode: A,
+      data: { seq: 3 },
+      requestId: 'race-test',
+    });
+    const outbox = (key: string) => ({
+      provinceCode: first.dossier.provinceCode,
+      topic: 'race.test',
+      aggregateId: id,
+      idempotencyKey: key,
+      payload: { k: key },
+    });
+    const [u1, u2] = [specialists[0]!.userId, specialists[1]!.userId];
+    const base = { dossier: first.dossier, notifications: [] };
+    expect(
+      await repo.commitAction({
+        ...base,
+        version: first.version,
+        action: claim(u1, 3),
+        projection: projection(u1),
+        outbox: outbox(`race:${id}:1`),
+        audit: audit(u1),
+      }),
+    ).toBe(true);
+    expect(
+      await repo.commitAction({
+        ...base,
+        version: second.version,
+        action: claim(u2, 3),
+        projection: projection(u2),
+        outbox: outbox(`race:${id}:2`),
+        audit: audit(u2),
+      }),
+    ).toBe(false);
+    const { claims, audit: rows } = await claimsOf(id);
+    expect(claims.map((c) => c.actorUserId)).toEqual([u1]);
+    expect(rows.map((r) => r.actorUserId)).toEqual([u1]);
+    const keys = await database.db
+      .selectFrom('outboxMessages')
+      .select('idempotencyKey')
+      .where('topic', '=', 'race.test')
+      .where('aggregateId', '=', id)
+      .execute();
+    expect(keys.map((k) => k.idempotencyKey)).toEqual([`race:${id}:1`]);
+    const after = (await repo.readForAction(id))!;
+    expect(after.version).not.toBe(first.version);
+    expect(after.dossier.currentAssigneeId).toBe(u1);
+    // Any other write of the row (here a bare update) also moves the version.
+    await sql`update dossiers set supplement_count = supplement_count where id = ${id}::uuid`.execute(database.db);
+    expect((await repo.readForAction(id))!.version).not.toBe(after.version);
+  });
+});

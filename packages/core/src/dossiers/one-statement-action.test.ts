@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { actionRoles } from '../authorization/actions.js';
+import { AppError } from '../errors.js';
+import { claimStep } from './claim-step.js';
+import { completeStep } from './complete-step.js';
+import type { ActorRole, DossierAction } from './dossier-actions.js';
+import type { DossierState } from './dossier-state.js';
+import { hours, log, received, steps } from './dossier-test-helpers.js';
+import { authorizationActionFor } from './dossier-transitions.js';
+import { ONE_STATEMENT_ATTEMPTS } from './one-statement-action.js';
+import { type DossierActionResult, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
+import type { DossierRecord, DossiersRepository } from './ports.js';
+import { refuseDossier } from './refuse-dossier.js';
+import { returnResult } from './return-result.js';
+
+// The one-statement path (no lock, versioned read, conditional write) played against an in-memory store whose
+// write applies only at the version read, with other actions slipped in between a read and its write: random
+// sequences with random races never reach a state the internal process forbids, and a lost race writes nothing.
+// The helpers' process: 1 reception, 2 specialist, 3 leader (approval), 4 reception (return).
+
+const record: DossierRecord = {
+  id: '00000000-0000-4000-8000-000000000001',
+  code: 'X79.26743-260302-010001',
+  provinceCode: '79',
+  receivingUnitCode: '26743',
+  competentUnitCode: '26743',
+  procedureVersionId: null,
+  procedureCode: '1.001193',
+  procedureName: 'Thủ tục thử',
+  fieldCode: null,
+  fieldName: null,
+  channel: 'in_person',
+  applicant: { type: 'citizen', fullName: 'Nguyễn Thị Ánh', idNumber: null, phone: null, email: null, address: null },
+  agent: null,
+  returnMethod: 'counter',
+  duration: { value: 3, unit: 'working_days' },
+  components: [],
+  feeTotal: 0,
+  paidOnline: false,
+  vneidVerified: false,
+  status: 'received',
+  nationalStatus: 2,
+  submittedAt: hours(0),
+  receivedAt: hours(0),
+  dueAt: hours(72),
+  finishedAt: null,
+  currentStepOrder: 1,
+  currentAssigneeId: null,
+  lastActionSeq: 1,
+  createdAt: hours(0),
+};
+
+type Store = { dossier: DossierRecord; actions: DossierAction[]; version: number; audits: number; outbox: string[] };
+
+let lostRaces = 0;
+
+/** The store, and a hook run once between a read and the write that follows it (the racer). */
+function memoryDeps(store: Store, racers: Array<() => Promise<unknown>>): DossierDeps {
+  let pendingRace = false;
+  const dossiers = {
+    async readForAction() {
+      pendingRace = racers.length > 0;
+      return { dossier: { ...store.dossier }, actions: [...store.actions], version: String(store.version) };
+    },
+    async commitAction(input) {
+      if (pendingRace) {
+        pendingRace = false;
+        await racers.shift()?.();
+      }
+      if (input.version !== String(store.version) || input.action.seq !== store.actions.length + 1) {
+        lostRaces++;
+        return false;
+      }
+      store.actions.push(input.action);
+      store.dossier = { ...store.dossier, ...input.projection };
+      store.version++;
+      if (input.audit) store.audits++;
+      if (input.outbox) store.outbox.push(input.outbox.idempotencyKey);
+      return true;
+    },
+    async listCandidates() {
+      return [];
+    },
+  } as Partial<DossiersRepository> as DossiersRepository;
+  return {
+    dossiers,
+    clock: { now: () => hours(100) },
+    deadlines: {
+      computeDueDate: async () => ({ clockStartsAt: hours(100), dueAt: null }),
+      workingDaysBefore: async ({ at }) => at,
+      dueSoonBefore: async ({ now }) => now,
+    },
+    units: { findUnit: async () => undefined },
+    procedures: { findProcedureForReception: async () => undefined },
+    newId: () => 'id',
+    systemCode: '00',
+    audit: { record: async () => {}, requestId: 'r' },
+    oneStatement: true,
+  };
+}
+
+const roles: ActorRole[] = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
+const kinds = ['claim', 'complete', 'skip', 'approve', 'return', 'refuse'] as const;
+const attempt = fc.record({ role: fc.constantFrom(...roles), kind: fc.constantFrom(...kinds), raced: fc.boolean() });
+type Attempt = { role: ActorRole; kind: (typeof kinds)[number] };
+
+/** One attempt through the use case, the policy gate applied as the API's resolver does it. */
+function run(deps: DossierDeps, a: Attempt): Promise<DossierActionResult> {
+  const actor = (_d: DossierRecord, state: DossierState) => {
+    const policy = authorizationActionFor(typeMap[a.kind], state.phase, state.currentStep?.role);
+    if (!(actionRoles[policy] as readonly string[]).includes(a.role)) throw new AppError('FORBIDDEN');
+    return { userId: `u-${a.role}`, name: null, role: a.role, unitCode: '26743' };
+  };
+  const dossierId = record.id;
+  switch (a.kind) {
+    case 'claim':
+      return claimStep(deps, { dossierId, actor, stepOrder: currentOf() });
+    case 'complete':
+      return completeStep(deps, { dossierId, actor, fromStep: currentOf() });
+    case 'skip':
+      return completeStep(deps, { dossierId, actor, fromStep: currentOf(), toStep: 4 });
+    case 'approve':
+      // The approval alone (approveDossier also hands on, in a transaction: it keeps the locked path).
+      return performDossierAction(deps, { dossierId, actor, build: () => ({ type: 'approved' }) });
+    case 'return':
+      return returnResult(deps, { dossierId, actor, method: 'counter' });
+    case 'refuse':
+      return refuseDossier(deps, { dossierId, actor, reasons: ['Sai thẩm quyền'] });
+  }
+}
+const typeMap = {
+  claim: 'claimed',
+  complete: 'step_completed',
+  skip: 'step_completed',
+  approve: 'approved',
+  return: 'returned',
+  refuse: 'refused',
+} as const;
+/** The step the caller saw when it sent the request (before any race). */
+let currentOf: () => number = () => 1;
+
+describe('property: the one-statement path under random races keeps the internal process', () => {
+  it('steps in order by their role, approval at step 3 by a leader, nothing after a refusal; one write per success', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(attempt, { maxLength: 30 }), async (attempts) => {
+        const store: Store = {
+          dossier: { ...record },
+          actions: log(received()),
+          version: 1,
+          audits: 0,
+          outbox: [],
+        };
+        const racers: Array<() => Promise<unknown>> = [];
+        currentOf = () => store.dossier.currentStepOrder ?? 1;
+        let succeeded = 0;
+        const attemptOnce = async (a: Attempt) => {
+          try {
+            await run(memoryDeps(store, racers), a);
+            succeeded++;
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            expect(e.code).not.toBe('DOSSIER_BUSY'); // one racer per attempt: the retry always gets through
+          }
+        };
+        for (let i = 0; i < attempts.length; i++) {
+          const a = attempts[i]!;
+          const other = attempts[(i + 1) % attempts.length]!;
+          if (a.raced) racers.push(() => attemptOnce(other));
+          await attemptOnce(a);
+          racers.length = 0;
+        }
+        const actions = store.actions;
+        expect(actions.map((x) => x.seq)).toEqual(actions.map((_, i) => i + 1));
+        expect(actions.length).toBe(1 + succeeded);
+        expect(store.audits).toBe(succeeded);
+        expect(new Set(store.outbox).size).toBe(store.outbox.length);
+        let current = 1;
+        let approved = false;
+        let closed = false;
+        for (const x of actions.slice(1)) {
+          expect(closed).toBe(false);
+          if (x.type === 'step_completed') {
+            expect([x.fromStep, x.toStep]).toEqual([current, current + 1]);
+            if (current === 3) expect(approved).toBe(true);
+            current = x.toStep;
+          }
+          if (x.type === 'claimed') {
+            const role = steps.find((s) => s.order === current)!.role;
+            expect(
+              role === x.actorRole ||
+                (role === 'specialist' && x.actorRole === 'department_head') ||
+                (role === 'reception' && x.actorRole === 'center_director'),
+            ).toBe(true);
+          }
+          if (x.type === 'approved') {
+            expect(current).toBe(3);
+            expect(x.actorRole).toBe('leader');
+            approved = true;
+          }
+          expect(x.type).not.toBe('returned'); // no result was ever issued
+          if (x.type === 'refused') closed = true;
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(lostRaces).toBeGreaterThan(0); // the races did happen, and were retried
+  });
+
+  it('a pass that keeps losing its race gives up with DOSSIER_BUSY, having written nothing', async () => {
+    const store: Store = { dossier: { ...record }, actions: log(received()), version: 1, audits: 0, outbox: [] };
+    const deps = memoryDeps(store, []);
+    const repo = deps.dossiers as Required<DossiersRepository>;
+    const commit = repo.commitAction.bind(repo);
+    let tries = 0;
+    repo.commitAction = async (input) => {
+      tries++;
+      store.version++; // someone else wrote the row in between, every time
+      return commit(input);
+    };
+    await expect(
+      claimStep(deps, {
+        dossierId: record.id,
+        actor: { userId: 'u', name: null, role: 'reception', unitCode: '26743' },
+        stepOrder: 1,
+      }),
+    ).rejects.toMatchObject({ code: 'DOSSIER_BUSY' });
+    expect(tries).toBe(ONE_STATEMENT_ATTEMPTS);
+    expect(store.actions).toHaveLength(1);
+    expect(store.audits).toBe(0);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * A dossier action in one round trip each way (DossiersRepository.readForAction / commitAction; see core's
+ * one-statement-action.ts for why the guarantees hold):
+ * - read: the dossier row with its version (`xmin`: changes with every write of the row), its checklist and its
+ *   whole log, in one statement, so in one snapshot;
+ * - write: one statement whose first CTE updates the projection only `where id = … and xmin = version and
+ *   last_action_seq = seq - 1`; every other row (the action, its outbox row, the audit row, the applicant's
+ *   notifications or their skip rows) is selected from that update, so it is written only if the update was.
+ *   Returns whether it was. Atomic by itself (no BEGIN/COMMIT); the aggregates' triggers fire on the update and
+ *   the action's insert inside it, as in the locked path.
+ */
+import type { ComponentCheck, DossierAction, DossiersRepository } from '@mot-cua/core';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../schema/index.js';
+import { actionRow, type DossierRow, outboxRow, projectionRow, reviveData, toRecord } from './dossier-rows.js';
+import { notificationOutboxRow, notificationSkipRow } from './notifications.repository.js';
+
+type CommitInput = Parameters<NonNullable<DossiersRepository['commitAction']>>[0];
+type Row = Record<string, unknown>;
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+
+type ActionJson = {
+  seq: number;
+  type: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string;
+  unitCode: string;
+  note: string | null;
+  data: Record<string, unknown>;
+};
+
+export async function readForAction(db: Kysely<DB>, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const row = await db
+    .selectFrom('dossiers')
+    .selectAll('dossiers')
+    .select([
+      sql<string>`dossiers.xmin::text`.as('rowVersion'),
+      sql<ComponentCheck[]>`(select coalesce(jsonb_agg(jsonb_build_object('key', c.key, 'name', c.name,
+          'state', c.state, 'reason', c.reason, 'copies', c.copies)
+          || case when c.reused then '{"reused": true}'::jsonb else '{}'::jsonb end
+          || case when c.from_citizen_store then '{"fromCitizenStore": true}'::jsonb else '{}'::jsonb end
+          order by c.position), '[]'::jsonb)
+          from dossier_components c where c.dossier_id = dossiers.id)`.as('checklist'),
+      sql<ActionJson[]>`(select coalesce(jsonb_agg(jsonb_build_object('seq', a.seq, 'type', a.type, 'at', a.at,
+          'actorId', a.actor_user_id, 'actorName', a.actor_name, 'actorRole', a.actor_role,
+          'unitCode', a.unit_code, 'note', a.note, 'data', a.data) order by a.seq), '[]'::jsonb)
+          from dossier_actions a where a.dossier_id = dossiers.id)`.as('log'),
+    ])
+    .where('dossiers.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { checklist, log, rowVersion, ...rest } = row;
+  const actions = log.map(
+    (a) =>
+      ({
+        ...reviveData(a.data),
+        type: a.type,
+        seq: a.seq,
+        at: new Date(a.at),
+        actorId: a.actorId,
+        actorName: a.actorName,
+        actorRole: a.actorRole,
+        unitCode: a.unitCode,
+        note: a.note,
+      }) as DossierAction,
+  );
+  return { dossier: toRecord(rest as DossierRow, checklist), actions, version: rowVersion };
+}
+
+/** Rows (same keys) kept where `where` holds over them (`v`) and the update applied; `opt*` keys are not columns. */
+function insertIfApplied(table: string, rows: Row[], where: RawBuilder<unknown>, payloadAsJson: boolean) {
+  const all = Object.keys(rows[0]!);
+  const cols = all.filter((c) => !c.startsWith('opt'));
+  const tuples = rows.map((r) => sql`(${sql.join(all.map((c) => r[c]))})`);
+  const select = cols.map((c) => sql.raw(c === 'payload' && payloadAsJson ? 'v.payload::jsonb' : `v.${snake(c)}`));
+  return sql`insert into ${sql.raw(table)} (${sql.raw(cols.map(snake).join(', '))})
+    select ${sql.join(select)} from (values ${sql.join(tuples)}) as v (${sql.raw(all.map(snake).join(', '))})
+    where exists (select 1 from p) and (${where}) on conflict (idempotency_key) do nothing`;
+}
+
+export async function commitAction(db: Kysely<DB>, input: CommitInput): Promise<boolean> {
+  const a = actionRow(input.dossier, input.action);
+  const set = Object.entries(projectionRow(input.projection)).map(([k, v]) => sql`${sql.raw(snake(k))} = ${v}`);
+  const ctes: Array<[string, RawBuilder<unknown>]> = [
+    [
+      'p',
+      sql`update dossiers set ${sql.join(set)}
+        where id = ${input.dossier.id}::uuid and xmin = ${input.version}::xid
+          and last_action_seq = ${input.action.seq - 1}::int
+        returning id`,
+    ],
+    [
+      'a',
+      sql`insert into dossier_actions (dossier_id, seq, province_code, type, at, actor_user_id, actor_name,
+          actor_role, unit_code, note, data)
+        select p.id, ${a.seq}::int, ${a.provinceCode}::text, ${a.type}::text, ${a.at}::timestamptz,
+          ${a.actorUserId}::uuid, ${a.actorName}::text, ${a.actorRole}::text, ${a.unitCode}::text, ${a.note}::text,
+          ${a.data}::jsonb
+        from p`,
+    ],
+  ];
+  if (input.audit) {
+    const { requestId, data, ...e } = input.audit;
+    ctes.push([
+      'au',
+      sql`insert into audit_events (actor_user_id, action, entity_type, entity_id, province_code, unit_code,
+          request_id, data)
+        select ${e.actorUserId}::uuid, ${e.action}::text, ${e.entityType}::text, ${e.entityId}::text,
+          ${e.provinceCode ?? null}::text, ${e.unitCode ?? null}::text, ${requestId}::text,
+          ${JSON.stringify(data ?? {})}::jsonb
+        from p`,
+    ]);
+  }
+  // The outbox rows in one insert, in the locked path's order (their ids follow it): the dossier's status
+  // message, then each notification whose address has not opted out; likewise the skipped notifications.
+  const send: Row[] = input.outbox ? [{ ...outboxRow(input.outbox), optChannel: null, optAddress: null }] : [];
+  const skips: Row[] = [];
+  for (const item of input.notifications) {
+    if ('skip' in item) {
+      skips.push({ ...notificationSkipRow(item.skip), optChannel: null, optAddress: null });
+      continue;
+    }
+    const opt = { optChannel: item.channel, optAddress: item.address };
+    send.push({ ...notificationOutboxRow(item.send), ...opt });
+    if (item.ifOptedOut) skips.push({ ...notificationSkipRow(item.ifOptedOut), ...opt });
+  }
+  const optedOut = sql`exists (select 1 from notification_opt_outs x
+    where x.channel = v.opt_channel and x.address = v.opt_address)`;
+  if (send.length > 0) {
+    ctes.push(['o', insertIfApplied('outbox_messages', send, sql`v.opt_channel is null or not ${optedOut}`, true)]);
+  }
+  if (skips.length > 0) {
+    ctes.push(['s', insertIfApplied('notification_skips', skips, sql`v.opt_channel is null or ${optedOut}`, false)]);
+  }
+  const r = await sql<{ applied: number }>`with ${sql.join(
+    ctes.map(([name, q]) => sql`${sql.raw(name)} as (${q})`),
+  )} select count(*)::int as applied from p`.execute(db);
+  return r.rows[0]!.applied === 1;
+}
