@@ -72,7 +72,14 @@ async function main() {
         const f = { scope, ...p };
         await at(`${name}, ${pname}: 766 index counts`, () => index.counts(f));
         await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`, () =>
-          index.dossiers({ ...f, indicator: '3.3', part: 'numerator', limit: 50, offset: 0 }),
+          index.dossiers({
+            ...f,
+            indicator: '3.3',
+            part: 'numerator',
+            limit: 50,
+            offset: 0,
+            now: new Date('2025-12-01T02:00:00Z'),
+          }),
         );
         await at(`${name}, ${pname}: workload per unit`, () => workload.unitsLoad(f));
         await at(`${name}, ${pname}: backlog by day`, () => workload.backlogByDay(f));

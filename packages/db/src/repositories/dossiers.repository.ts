@@ -10,8 +10,8 @@ import type {
 } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
-import { type DossierListFilter, listDossierRows } from './dossier-list.js';
 import { commitAction, readForAction } from './action-statement.js';
+import { type DossierListFilter, listDossierRows } from './dossier-list.js';
 import {
   actionRow,
   componentRows,
