@@ -26,9 +26,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { dossierDeps } from './dossier-deps.js';
-import { dueSoonMarks } from './due-soon-marks.js';
 import { versionOf } from './dossier-view.js';
 import { presentSummary } from './dossiers.presenter.js';
+import { dueSoonMarks } from './due-soon-marks.js';
 
 const tags = ['dossiers'];
 
