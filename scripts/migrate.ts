@@ -15,7 +15,9 @@ async function main() {
   });
   try {
     const applied = await migrate(database);
-    console.log(`Migrations applied: ${applied.length ? applied.join(', ') : 'none pending'} (${describeDatabase(config)})`);
+    console.log(
+      `Migrations applied: ${applied.length ? applied.join(', ') : 'none pending'} (${describeDatabase(config)})`,
+    );
   } finally {
     await database.close();
   }

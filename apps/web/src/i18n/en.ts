@@ -104,7 +104,8 @@ const en: Messages = {
     mapZoomIn: 'Zoom in on the map',
     mapZoomOut: 'Zoom out of the map',
     mapZoomReset: 'Back to the whole map',
-    mapZoomHelp: 'Zoom: +/− or the mouse wheel; move: drag or the arrow keys; 0: the whole map. The table below has every figure.',
+    mapZoomHelp:
+      'Zoom: +/− or the mouse wheel; move: drag or the arrow keys; 0: the whole map. The table below has every figure.',
     mapAttribution:
       'Administrative boundaries 2025: vietnamese-provinces-database (thanglequoc, MIT licence), simplified, for display only.',
   },

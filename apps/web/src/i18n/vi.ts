@@ -103,7 +103,8 @@ const vi = {
     mapZoomIn: 'Phóng to bản đồ',
     mapZoomOut: 'Thu nhỏ bản đồ',
     mapZoomReset: 'Về toàn cảnh',
-    mapZoomHelp: 'Phóng to, thu nhỏ: nút +/− hoặc con lăn chuột; di chuyển: kéo hoặc phím mũi tên; phím 0: về toàn cảnh. Bảng bên dưới có đủ số liệu.',
+    mapZoomHelp:
+      'Phóng to, thu nhỏ: nút +/− hoặc con lăn chuột; di chuyển: kéo hoặc phím mũi tên; phím 0: về toàn cảnh. Bảng bên dưới có đủ số liệu.',
     mapAttribution:
       'Ranh giới hành chính 2025: vietnamese-provinces-database (thanglequoc, giấy phép MIT), đã giản lược, chỉ dùng để hiển thị.',
   },
