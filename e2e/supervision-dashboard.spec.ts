@@ -66,6 +66,7 @@ describe('supervision dashboard journey', () => {
     await page.getByText(/Ranh giới hành chính 2025: vietnamese-provinces-database/).waitFor();
     // zoom and pan: the wheel around the pointer (Bến Thành grows under it), the keyboard on the focused map, the buttons
     const zoom = page.getByTestId('map-zoom');
+    await zoom.scrollIntoViewIfNeeded();
     const before = (await benThanh.boundingBox())!;
     await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
     for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -120);
