@@ -64,6 +64,35 @@ describe('supervision dashboard journey', () => {
     await expect.poll(() => benThanh.locator('title').textContent()).toMatch(/^Phường Bến Thành: Tỷ lệ trực tuyến: \d/);
     await page.getByText('Chú giải: Tỷ lệ trực tuyến').waitFor();
     await page.getByText(/Ranh giới hành chính 2025: vietnamese-provinces-database/).waitFor();
+    // zoom and pan: the wheel around the pointer (Bến Thành grows under it), the keyboard on the focused map, the buttons
+    const zoom = page.getByTestId('map-zoom');
+    await zoom.scrollIntoViewIfNeeded();
+    const before = (await benThanh.boundingBox())!;
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -120);
+    await expect.poll(async () => Number(await zoom.getAttribute('data-zoom'))).toBeGreaterThan(3);
+    const zoomed = (await benThanh.boundingBox())!;
+    expect(zoomed.width).toBeGreaterThan(before.width * 3);
+    await page
+      .locator('.mantine-Card-root', { has: map })
+      .screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-map-zoomed.png'), style: noHeader });
+    await page.getByRole('button', { name: 'Về toàn cảnh' }).click();
+    await expect.poll(() => zoom.getAttribute('data-zoom')).toBe('1.00');
+    await zoom.focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await expect.poll(() => zoom.getAttribute('data-zoom')).toBe('2.25');
+    const centred = (await benThanh.boundingBox())!;
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await benThanh.boundingBox())!.x).toBeGreaterThan(centred.x);
+    await page.keyboard.press('-');
+    await expect.poll(() => zoom.getAttribute('data-zoom')).toBe('1.50');
+    await page.keyboard.press('0');
+    await expect.poll(() => zoom.getAttribute('data-zoom')).toBe('1.00');
+    await page.getByRole('button', { name: 'Phóng to bản đồ' }).click();
+    await expect.poll(() => zoom.getAttribute('data-zoom')).toBe('1.50');
+    await page.getByRole('button', { name: 'Về toàn cảnh' }).click();
+    await expect.poll(() => zoom.getAttribute('data-zoom')).toBe('1.00');
     // a commune's shape opens that commune's dashboard, as its row in the table does
     await benThanh.click();
     await page.getByRole('heading', { name: /— Phường Bến Thành$/ }).waitFor();

@@ -117,7 +117,10 @@ export const Dashboard = z
         averageLimitDays: z.number().nullable(),
       }),
     ),
-    /** Open dossiers with a deadline now (today's unit): overdue, due today or tomorrow, later, clock paused. */
+    /**
+     * Open dossiers with a deadline now (today's unit): overdue (due before now), due soon (within one working day
+     * on the handling unit's calendar, as the dossier's badge), undue, clock paused.
+     */
     openDue: z.object({ overdue: z.number(), dueSoon: z.number(), undue: z.number(), paused: z.number() }),
   })
   .meta({ id: 'SupervisionDashboard' });

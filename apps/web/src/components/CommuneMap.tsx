@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Communes, type DrawnCommune, layoutCommunes } from './commune-map-layout.js';
 import { MapAttribution } from './MapAttribution.js';
+import { MapZoom } from './MapZoom.js';
 import { NO_DATA_FILL, STROKE, shade } from './map-shading.js';
 
 /**
@@ -36,6 +37,8 @@ export type CommuneMapProps = {
   hrefOf: (code: string) => string;
   onSelect?: ((code: string) => void) | undefined;
   title: string;
+  /** Zoom and pan controls around the drawing (the dashboard's map). */
+  zoomable?: boolean;
 };
 
 /**
@@ -43,7 +46,16 @@ export type CommuneMapProps = {
  * The shapes stay out of the tab order (a large province has hundreds): the table of communes beside the map is the
  * keyboard and screen-reader way to the same figures and links. Offshore special zones get an inset each.
  */
-export function CommuneMap({ provinceCode, values, describe, noData, hrefOf, onSelect, title }: CommuneMapProps) {
+export function CommuneMap({
+  provinceCode,
+  values,
+  describe,
+  noData,
+  hrefOf,
+  onSelect,
+  title,
+  zoomable,
+}: CommuneMapProps) {
   const { t } = useTranslation();
   const shapes = useCommuneShapes(provinceCode);
   const drawn = useMemo(() => (shapes.data ? layoutCommunes(shapes.data, WIDTH) : undefined), [shapes.data]);
@@ -73,6 +85,32 @@ export function CommuneMap({ provinceCode, values, describe, noData, hrefOf, onS
 
   if (shapes.isLoading) return <Loader aria-label={t('common.loading')} />;
   if (shapes.isError || !drawn) return <Text c="red">{t('common.error')}</Text>;
+  const svg = (
+    <svg
+      viewBox={`0 0 ${drawn.width} ${drawn.height}`}
+      style={{ display: 'block', width: '100%', maxWidth: drawn.width }}
+      data-testid="commune-map"
+    >
+      <title>{title}</title>
+      {drawn.main.map((p) => shape(p))}
+      {drawn.insets.map((inset) => (
+        <g key={inset.commune.code}>
+          <rect
+            x={inset.x}
+            y={inset.y}
+            width={inset.size}
+            height={inset.size}
+            fill="none"
+            stroke="var(--mantine-color-gray-5)"
+          />
+          <text x={inset.x + 6} y={inset.y + 14} fontSize={11} fill="var(--mantine-color-gray-7)" aria-hidden>
+            {inset.name}
+          </text>
+          {shape(inset.commune)}
+        </g>
+      ))}
+    </svg>
+  );
   return (
     <figure style={{ margin: 0 }}>
       <figcaption>
@@ -80,30 +118,7 @@ export function CommuneMap({ provinceCode, values, describe, noData, hrefOf, onS
           {title}
         </Text>
       </figcaption>
-      <svg
-        viewBox={`0 0 ${drawn.width} ${drawn.height}`}
-        style={{ width: '100%', maxWidth: drawn.width }}
-        data-testid="commune-map"
-      >
-        <title>{title}</title>
-        {drawn.main.map((p) => shape(p))}
-        {drawn.insets.map((inset) => (
-          <g key={inset.commune.code}>
-            <rect
-              x={inset.x}
-              y={inset.y}
-              width={inset.size}
-              height={inset.size}
-              fill="none"
-              stroke="var(--mantine-color-gray-5)"
-            />
-            <text x={inset.x + 6} y={inset.y + 14} fontSize={11} fill="var(--mantine-color-gray-7)" aria-hidden>
-              {inset.name}
-            </text>
-            {shape(inset.commune)}
-          </g>
-        ))}
-      </svg>
+      {zoomable ? <MapZoom label={title}>{svg}</MapZoom> : svg}
       <MapAttribution />
     </figure>
   );

@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapAttribution } from './MapAttribution.js';
+import { MapZoom } from './MapZoom.js';
 import { NO_DATA_FILL, PLAIN_FILL, SELECTED_FILL, STROKE, shade } from './map-shading.js';
 
 type ProvinceProps = { code: string; name: string; fullName: string; fullNameEn: string };
@@ -57,10 +58,22 @@ export type ProvinceMapProps = {
   /** Called with the place clicked (latitude, longitude), to pick a location; a marker shows `marker`. */
   onPick?: ((p: { lat: number; long: number }) => void) | undefined;
   marker?: { lat: number; long: number } | undefined;
+  /** Zoom and pan controls around the drawing (the dashboard's map). */
+  zoomable?: boolean | undefined;
 };
 
 /** A province map: every province is a labelled shape, a link when `hrefOf` is given. */
-export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, title, onPick, marker }: ProvinceMapProps) {
+export function ProvinceMap({
+  values,
+  selected,
+  hrefOf,
+  onSelect,
+  describe,
+  title,
+  onPick,
+  marker,
+  zoomable,
+}: ProvinceMapProps) {
   const { t, i18n } = useTranslation();
   const shapes = useProvinceShapes();
   const { paths, projection } = useMemo(() => {
@@ -93,17 +106,12 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
     if (v === undefined) return values ? NO_DATA_FILL : PLAIN_FILL;
     return shade(v);
   };
-  return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Text size="sm" c="dimmed">
-          {title}
-        </Text>
-      </figcaption>
+  const svg = (
+    <>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: picking a point is optional; the form works without it */}
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        style={{ width: '100%', maxHeight: 640, cursor: onPick ? 'crosshair' : undefined }}
+        style={{ display: 'block', width: '100%', maxHeight: 640, cursor: onPick ? 'crosshair' : undefined }}
         onClick={onPick ? pick : undefined}
       >
         <title>{title}</title>
@@ -147,6 +155,16 @@ export function ProvinceMap({ values, selected, hrefOf, onSelect, describe, titl
           />
         )}
       </svg>
+    </>
+  );
+  return (
+    <figure style={{ margin: 0 }}>
+      <figcaption>
+        <Text size="sm" c="dimmed">
+          {title}
+        </Text>
+      </figcaption>
+      {zoomable ? <MapZoom label={title}>{svg}</MapZoom> : svg}
       <MapAttribution />
     </figure>
   );

@@ -101,6 +101,11 @@ const en: Messages = {
     error: 'Something went wrong',
     mapLegend: 'Legend',
     mapNoData: 'No data',
+    mapZoomIn: 'Zoom in on the map',
+    mapZoomOut: 'Zoom out of the map',
+    mapZoomReset: 'Back to the whole map',
+    mapZoomHelp:
+      'Zoom: +/− or the mouse wheel; move: drag or the arrow keys; 0: the whole map. The table below has every figure.',
     mapAttribution:
       'Administrative boundaries 2025: vietnamese-provinces-database (thanglequoc, MIT licence), simplified, for display only.',
   },

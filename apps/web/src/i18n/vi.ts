@@ -100,6 +100,11 @@ const vi = {
     error: 'Có lỗi xảy ra',
     mapLegend: 'Chú giải',
     mapNoData: 'Chưa có số liệu',
+    mapZoomIn: 'Phóng to bản đồ',
+    mapZoomOut: 'Thu nhỏ bản đồ',
+    mapZoomReset: 'Về toàn cảnh',
+    mapZoomHelp:
+      'Phóng to, thu nhỏ: nút +/− hoặc con lăn chuột; di chuyển: kéo hoặc phím mũi tên; phím 0: về toàn cảnh. Bảng bên dưới có đủ số liệu.',
     mapAttribution:
       'Ranh giới hành chính 2025: vietnamese-provinces-database (thanglequoc, giấy phép MIT), đã giản lược, chỉ dùng để hiển thị.',
   },

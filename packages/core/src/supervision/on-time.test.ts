@@ -32,4 +32,19 @@ describe('dashboardOnTimeRate (766 indicator 2.1 from the aggregates)', () => {
       undue: 0,
     });
   });
+
+  it('splits due soon from undue when the open split carries it (the supervision table’s columns)', () => {
+    const c = totals({ received: 6, inProgress: 5, finishedEarly: 1 });
+    const s = statsCountsFromAggregates(c, { overdue: 1, noDeadline: 1, dueSoon: 2 });
+    expect(s.inProgress).toEqual({ total: 5, undue: 1, dueSoon: 2, overdue: 1, noDeadline: 1 });
+    // due soon is within the deadline: the 2.1 rate does not change with the split
+    expect(dashboardOnTimeRate(c, { overdue: 1, noDeadline: 1, dueSoon: 2 })).toBe(
+      dashboardOnTimeRate(c, { overdue: 1, noDeadline: 1 }),
+    );
+    expect(statsCountsFromAggregates(c, { overdue: 4, noDeadline: 0, dueSoon: 9 }).inProgress).toMatchObject({
+      overdue: 4,
+      dueSoon: 1,
+      undue: 0,
+    });
+  });
 });

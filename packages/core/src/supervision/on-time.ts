@@ -7,11 +7,16 @@ import type { AggregateCounts } from './aggregates.js';
  * deadline. The aggregates keep finished dossiers by bucket and in-progress ones as one count; which of those are
  * overdue *now* (and which have no deadline) is counted at read time from the open dossiers of the same entries.
  */
-export type OpenEntryCounts = { overdue: number; noDeadline: number };
+export type OpenEntryCounts = {
+  overdue: number;
+  noDeadline: number;
+  /** Due soon on the handling unit's calendar (dueSoonBefore): read only when the caller needs the split. */
+  dueSoon?: number;
+};
 
 /**
- * The supervision table's counts from a dashboard's totals and the open split. Due soon and undue are not told
- * apart (both are within the deadline for 2.1): they are returned together as `undue`.
+ * The supervision table's counts from a dashboard's totals and the open split. Without `open.dueSoon`, due soon
+ * and undue are not told apart (both are within the deadline for 2.1) and are returned together as `undue`.
  */
 export function statsCountsFromAggregates(
   c: Pick<
@@ -30,10 +35,17 @@ export function statsCountsFromAggregates(
 ): StatsCounts {
   const overdue = Math.min(open.overdue, c.inProgress);
   const noDeadline = Math.min(open.noDeadline, c.inProgress - overdue);
+  const dueSoon = Math.min(open.dueSoon ?? 0, c.inProgress - overdue - noDeadline);
   return {
     received: c.received,
     online: c.online,
-    inProgress: { total: c.inProgress, undue: c.inProgress - overdue - noDeadline, dueSoon: 0, overdue, noDeadline },
+    inProgress: {
+      total: c.inProgress,
+      undue: c.inProgress - overdue - noDeadline - dueSoon,
+      dueSoon,
+      overdue,
+      noDeadline,
+    },
     finished: {
       total: c.finishedEarly + c.finishedOnTime + c.finishedLate + c.finishedNoDeadline,
       early: c.finishedEarly,

@@ -16,26 +16,27 @@ import {
   sumStatsCounts,
   vnDate,
 } from '@mot-cua/core';
-import { type DossierStatsFilter, findUnitNames } from '@mot-cua/db';
+import {
+  type AggregatePerspective,
+  type AggregateScope,
+  createStatsFromAggregatesRepository,
+  findUnitNames,
+} from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { dossierDeps } from './dossier-deps.js';
 import { versionOf } from './dossier-view.js';
 import { presentSummary } from './dossiers.presenter.js';
+import { dueSoonMarks } from './due-soon-marks.js';
 
 const tags = ['dossiers'];
 
 /**
- * The scope, period and due-soon marks of a report, decided once for the aggregate and for the lists behind
- * its figures, so both count the same dossiers.
+ * The scope and period of a report, decided once for the figures and for the lists behind them, so both count
+ * the same dossiers: as the dossiers repository's filter (the lists) and as aggregate scopes (the figures).
  */
-async function statsFilter(
-  deps: AppDeps,
-  actor: Actor,
-  q: DossierStatsQuery,
-  version: number | undefined,
-): Promise<{ filter: DossierStatsFilter; period: ReturnType<typeof statsPeriod>; d: ReturnType<typeof dossierDeps> }> {
+async function statsScope(deps: AppDeps, actor: Actor, q: DossierStatsQuery, version: number | undefined) {
   const mine = jurisdictionFor(actor, 'dossier.stats');
   if (mine.length === 0) throw new AppError('FORBIDDEN', { details: { action: 'dossier.stats' } });
   const now = deps.clock.now();
@@ -44,6 +45,7 @@ async function statsFilter(
   const d = dossierDeps(deps.database.db, deps, version);
   let scopes: string[];
   let groupBy: 'unit' | 'province' = 'unit';
+  let aggregateScopes: AggregateScope[];
   if (q.unitCode) {
     const unit = await d.units.findUnit(q.unitCode, today);
     if (!unit) throw new AppError('DOSSIER_UNIT_NOT_FOUND');
@@ -52,20 +54,31 @@ async function statsFilter(
     }
     authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: unit.code, provinceCode: unit.provinceCode });
     scopes = [unit.code];
+    aggregateScopes = [{ level: 'commune', provinceCode: unit.provinceCode, unitCode: unit.code }];
   } else if (q.provinceCode) {
     authorize(actor, 'dossier.stats', { kind: 'unit', unitCode: q.provinceCode, provinceCode: q.provinceCode });
     scopes = [q.provinceCode];
+    aggregateScopes = [{ level: 'province', provinceCode: q.provinceCode }];
+  } else if (mine.includes(NATIONAL_SCOPE)) {
+    scopes = mine;
+    groupBy = 'province';
+    aggregateScopes = [{ level: 'nation' }];
   } else {
     scopes = mine;
-    if (mine.includes(NATIONAL_SCOPE)) groupBy = 'province';
+    aggregateScopes = [];
+    for (const code of mine) {
+      const unit = await d.units.findUnit(code, today);
+      if (!unit) continue;
+      aggregateScopes.push(
+        unit.level === 'province'
+          ? { level: 'province', provinceCode: unit.code }
+          : { level: 'commune', provinceCode: unit.provinceCode, unitCode: unit.code },
+      );
+    }
   }
   const scope = { scopes, fromAt: period.fromAt, toAt: period.toAt, by: q.by, asOf: today };
-  // The due-soon mark of each handling unit's own calendar (cached), so SQL classifies like the detail page.
-  const dueSoonMarks = new Map<string, Date>();
-  for (const u of await d.dossiers.statsOpenUnits(scope)) {
-    dueSoonMarks.set(u.unitCode, await d.deadlines.dueSoonBefore({ ...u, now }));
-  }
-  return { filter: { ...scope, groupBy, now, dueSoonMarks }, period, d };
+  const perspective: AggregatePerspective = q.by === 'current_unit' ? 'current' : 'entry';
+  return { scope, groupBy, aggregateScopes, perspective, period, now, d };
 }
 
 /** Aggregates for supervisors and the dossiers behind each figure. */
@@ -76,7 +89,7 @@ export const dossierStatsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: {
         tags,
         summary:
-          'Aggregates of the caller’s area per unit at the time of receipt, or per today’s unit with by=current_unit (per province for a national supervisor)',
+          'Aggregates of the caller’s area per unit at the time of receipt, or per today’s unit with by=current_unit (per province for a national supervisor): the dashboard’s aggregate tables, the in-progress split by deadline from the open dossiers',
         querystring: DossierStatsQuery,
         response: { 200: DossierStats },
       },
@@ -84,12 +97,17 @@ export const dossierStatsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     async (req) => {
       const actor = requireActor(req);
       const q = req.query;
-      const { filter, period, d } = await statsFilter(deps, actor, q, versionOf(req));
-      const counts = await d.dossiers.stats(filter);
+      const s = await statsScope(deps, actor, q, versionOf(req));
+      const { period, now } = s;
+      // The figures from the aggregates (the dashboard's), the clock-dependent split from the open dossiers.
+      const repo = createStatsFromAggregatesRepository(deps.database.db);
+      const units = await repo.openUnits(s.aggregateScopes, period, s.perspective, now);
+      const marks = await dueSoonMarks(s.d.deadlines, units, now);
+      const counts = await repo.counts(s.aggregateScopes, period, s.perspective, now, marks);
       const names = await findUnitNames(
         deps.database.db,
         counts.map((c) => c.code),
-        vnDate(filter.now),
+        vnDate(now),
       );
       const rows = counts.map((c) => ({
         ...c,
@@ -100,11 +118,11 @@ export const dossierStatsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       }));
       const totals = sumStatsCounts(counts);
       return {
-        groupBy: filter.groupBy,
+        groupBy: s.groupBy,
         by: q.by,
         from: period.from,
         to: period.to,
-        generatedAt: filter.now.toISOString(),
+        generatedAt: now.toISOString(),
         rows,
         totals: { ...totals, ...statsRates(totals) },
       };
@@ -125,9 +143,14 @@ export const dossierStatsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     async (req) => {
       const actor = requireActor(req);
       const q = req.query;
-      const { filter, d } = await statsFilter(deps, actor, q, versionOf(req));
+      const { scope, groupBy, now, d } = await statsScope(deps, actor, q, versionOf(req));
+      // The lists read the dossiers (paged), with the same predicates and due-soon marks as the figures.
+      const marks = await dueSoonMarks(d.deadlines, await d.dossiers.statsOpenUnits(scope), now);
       const list = await d.dossiers.statsDossiers({
-        ...filter,
+        ...scope,
+        groupBy,
+        now,
+        dueSoonMarks: marks,
         bucket: q.bucket,
         code: q.code ?? null,
         limit: q.limit,

@@ -12,7 +12,6 @@ import {
   jurisdictionFor,
   type OpenEntryCounts,
   previousPeriod,
-  splitOpenDue,
   statsPeriod,
   vnDate,
 } from '@mot-cua/core';
@@ -21,6 +20,7 @@ import {
   type AggregateScope,
   createDossierAggregatesRepository,
   createDossierUnitsPort,
+  createOpenDueRepository,
   createOpenEntriesRepository,
   createSupervisionFeedbackRepository,
   findUnitNames,
@@ -30,6 +30,9 @@ import type { AppDeps } from '../../context.js';
 import { sendTable } from '../../exports/index.js';
 import { dashboardTable } from '../../exports/supervision-tables.js';
 import { requireActor } from '../../http/auth.js';
+import { dossierDeps } from '../dossiers/dossier-deps.js';
+import { versionOf } from '../dossiers/dossier-view.js';
+import { dueSoonMarks } from '../dossiers/due-soon-marks.js';
 
 const tags = ['supervision'];
 
@@ -122,12 +125,16 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const prevPeriod = statsPeriod(now, prev.from, prev.to);
       const openEntries = createOpenEntriesRepository(deps.database.db);
       const feedback = createSupervisionFeedbackRepository(deps.database.db);
+      // In progress by deadline, exact (the dossier's badge): each handling unit's due-soon mark on its calendar.
+      const openDueRepo = createOpenDueRepository(deps.database.db);
+      const { deadlines } = dossierDeps(deps.database.db, deps, versionOf(req));
+      const marks = await dueSoonMarks(deadlines, await openDueRepo.handlingUnits(scope, now), now);
       const [rows, prevRows, daily, procedures, openDue, open, prevOpen, fb, prevFb] = await Promise.all([
         repo.breakdown(scope, period, perspective),
         repo.breakdown(scope, prev, perspective),
         repo.daily(scope, period, perspective),
         repo.procedures(scope, period),
-        repo.openDue(scope),
+        openDueRepo.split(scope, now, marks),
         openEntries.openSplit(scope, period, perspective, now),
         openEntries.openSplit(scope, prevPeriod, perspective, now),
         feedback.indexGroups(scope, period, now),
@@ -179,7 +186,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         })),
         daily,
         procedures: procedures.map((p) => ({ ...p, procedureName: procNames.get(p.procedureCode) ?? p.procedureCode })),
-        openDue: splitOpenDue(openDue, now),
+        openDue,
       };
       if (q.format === 'json') return body;
       const file = `dieu-hanh-${q.table}-${code}-${period.from}-${period.to}`;

@@ -31,7 +31,7 @@ export const vi = {
   openDue: {
     title: 'Hồ sơ đang giải quyết có hạn (đơn vị hiện nay)',
     overdue: 'Quá hạn',
-    dueSoon: 'Đến hạn hôm nay, ngày mai',
+    dueSoon: 'Sắp đến hạn (trong 1 ngày làm việc)',
     undue: 'Còn hạn',
     paused: 'Tạm dừng (chờ bổ sung, nghĩa vụ tài chính)',
   },
@@ -120,7 +120,7 @@ export const en: typeof vi = {
   openDue: {
     title: 'Open dossiers with a deadline (today’s unit)',
     overdue: 'Overdue',
-    dueSoon: 'Due today or tomorrow',
+    dueSoon: 'Due soon (within 1 working day)',
     undue: 'Not yet due',
     paused: 'Paused (supplement, financial obligation)',
   },

@@ -59,6 +59,7 @@ export function MetricMap({ rows, scope, hrefOf }: MetricMapProps) {
             noData={t('common.mapNoData')}
             hrefOf={hrefOf}
             onSelect={onSelect}
+            zoomable
           />
         ) : (
           <ProvinceMap
@@ -67,6 +68,7 @@ export function MetricMap({ rows, scope, hrefOf }: MetricMapProps) {
             describe={describe}
             hrefOf={hrefOf}
             onSelect={onSelect}
+            zoomable
           />
         )}
       </Box>
