@@ -8,6 +8,6 @@ export { EVERYDAY, FOLLOW_UPS, INTENTS, type Intent } from './phrases.js';
 export { cueFactor, type QueryCues, queryCues, recordCues } from './query-cues.js';
 export * from './reranker.js';
 export * from './search-index.js';
-export { warmUpAnswerer } from './warm-up.js';
 export { expandSynonyms } from './synonyms.js';
 export { editDistance, normalizeText, STOPWORDS, tokenize } from './text.js';
+export { warmUpAnswerer } from './warm-up.js';
