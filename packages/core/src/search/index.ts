@@ -10,3 +10,4 @@ export * from './reranker.js';
 export * from './search-index.js';
 export { expandSynonyms } from './synonyms.js';
 export { editDistance, normalizeText, STOPWORDS, tokenize } from './text.js';
+export { warmUpAnswerer } from './warm-up.js';
