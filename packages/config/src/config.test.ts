@@ -88,4 +88,12 @@ describe('startupWarnings', () => {
     expect(startupWarnings(set, loadConfig(set))).toEqual([]);
     expect(startupWarnings({}, loadConfig({}))).toEqual([]);
   });
+
+  it('points slips at this machine on its own port when PUBLIC_URL is unset', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '3200' }).publicUrl).toBe('http://localhost:3200');
+    expect(loadConfig({ PORT: '3200', PUBLIC_URL: 'https://motcua.example.vn' }).publicUrl).toBe(
+      'https://motcua.example.vn',
+    );
+  });
 });

@@ -47,8 +47,8 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 60)
     .default(15),
-  /** Public base URL, used in QR codes printed on slips. */
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Public base URL, used in QR codes printed on slips (default: this machine at PORT). */
+  PUBLIC_URL: z.string().url().optional(),
   /** Two-digit code of the agency that owns this centralised system (AA in the dossier code). */
   SYSTEM_CODE: z
     .string()
@@ -284,7 +284,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       lookupFailuresPerCode: e.LOOKUP_FAILURES_PER_CODE,
       windowMs: e.LOCKOUT_MINUTES * 60_000,
     }),
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     systemCode: e.SYSTEM_CODE,
     webDistDir: e.WEB_DIST_DIR,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
