@@ -20,9 +20,14 @@ describe('graceful shutdown', () => {
     const gate = new Promise<void>((r) => {
       release = r;
     });
+    let arrived!: () => void;
+    const inHandler = new Promise<void>((r) => {
+      arrived = r;
+    });
     const { app } = await buildTestApp(database, {
       register: async (api: FastifyInstance) => {
         api.get('/test/slow', async () => {
+          arrived();
           await gate;
           return { done: true };
         });
@@ -33,7 +38,8 @@ describe('graceful shutdown', () => {
     const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 
     const inFlight = fetch(`${base}/api/test/slow`, { headers: { connection: 'close' } });
-    await new Promise((r) => setTimeout(r, 100));
+    // Close only once the request is being handled (a fixed wait let a loaded machine close first: 503).
+    await inHandler;
     const closing = app.close();
     await new Promise((r) => setTimeout(r, 50));
     release();
@@ -43,5 +49,5 @@ describe('graceful shutdown', () => {
     await closing;
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     expect(closed).toBe(true);
-  });
+  }, 120_000);
 });
