@@ -1,7 +1,7 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import { EVERYDAY } from './phrases.js';
 import { type Cues, cueKey, recordCues } from './query-cues.js';
-import { B, EXTRA_WEIGHTS, FIELD_WEIGHTS, K1, MAX_HINT_SHARE, QUALIFIERS } from './ranking-weights.js';
+import { B, COMMUNE_PRIOR, EXTRA_WEIGHTS, FIELD_WEIGHTS, K1, MAX_HINT_SHARE, QUALIFIERS } from './ranking-weights.js';
 import { expandSynonyms } from './synonyms.js';
 import { STOPWORDS, tokenize } from './text.js';
 
@@ -69,7 +69,7 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
     hint(record.conditions?.slice(0, 2000) ?? null, EXTRA_WEIGHTS.conditions);
     hint(record.components.map((c) => c.name).join(' '), EXTRA_WEIGHTS.components);
     const commune = record.levels.includes('commune');
-    const prior = 1 + (commune ? 0.25 : 0) + (everyday.has(record.code) ? 0.35 : 0);
+    const prior = 1 + (commune ? COMMUNE_PRIOR : 0) + (everyday.has(record.code) ? 0.35 : 0);
     const rawName = tokenize(record.name);
     const expandedName = expandSynonyms(rawName).tokens;
     const a = recordCues(rawName);
