@@ -75,7 +75,8 @@ describe('the Decision 766 service index', () => {
     await page.getByRole('link', { name: 'Bộ chỉ số 766 và diễn biến theo tháng' }).click();
     await page.waitForURL(/\/workspace\/supervision\/index$/);
     const table = page.getByTestId('service-index-table');
-    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(19);
+    // The 20 indicators of Decision 766 (e-certified copies, 4.2b, among them).
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(20);
     expect(await page.getByTestId('service-index-scope').textContent()).toContain('(79)');
     // Indicators without inputs say so; none is given points.
     expect(await table.getByText('Không tính được').count()).toBeGreaterThanOrEqual(6);
