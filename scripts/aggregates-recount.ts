@@ -6,11 +6,11 @@
  * the pool's statement time-out): the entries of the dossiers by id range (1/64 of the id space per batch), then the
  * totals month by month of entry (each month's tables are locked against writers while it is rebuilt, so a write
  * waits and then applies its delta to the rebuilt rows), then the open dossiers' due days. The maintenance
- * connection has its own statement time-out (DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs), far above the
+ * connection has its own statement time-out (DB_MAINTENANCE_STATEMENT_TIMEOUT_MS, default 15 min), far above the
  * API's, that bounds one batch, not the whole run.
  */
-import { describeDatabase, loadConfig } from '@mot-cua/config';
-import { createDossierAggregatesRepository, DATABASE_TIMEOUTS, openDatabase } from '@mot-cua/db';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
+import { createDossierAggregatesRepository, openDatabase } from '@mot-cua/db';
 
 const ID_BATCHES = 64;
 
@@ -24,13 +24,7 @@ function idBounds(): string[] {
 
 async function main() {
   const config = loadConfig(process.env);
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: `${config.dataDir}/pglite`,
-    poolSize: 1,
-    statementTimeoutMs: DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs,
-    idleInTransactionTimeoutMs: DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs,
-  });
+  const database = await openDatabase({ ...databaseOptions(config, 'maintenance'), poolSize: 1 });
   const inTx = <T>(fn: (repo: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
     database.db.transaction().execute((trx) => fn(createDossierAggregatesRepository(trx)));
   const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);

@@ -3,14 +3,13 @@
  * and print what was applied. The API applies them at start-up too; this is for a database that is not served
  * (a benchmark's copy, a generated preset) and for operators who migrate before a rolling restart.
  */
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import { migrate, openDatabase } from '@mot-cua/db';
 
 async function main() {
   const config = loadConfig(process.env);
   const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: `${config.dataDir}/pglite`,
+    ...databaseOptions(config),
     statementTimeoutMs: 0,
   });
   try {

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import {
   copyGeneratedBatch,
   copyGeneratedOfficials,
@@ -226,8 +226,7 @@ async function main() {
   if (!(scale > 0)) throw new Error('--scale must be a positive number');
   const config = loadConfig(process.env);
   const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: `${config.dataDir}/pglite`,
+    ...databaseOptions(config),
     // a bulk write and a recount over millions of dossiers take longer than the API's statement limit
     statementTimeoutMs: 0,
   });

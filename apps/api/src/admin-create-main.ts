@@ -4,7 +4,7 @@
  * Refused once an active one exists. Migrates the database first, so it works on an empty one.
  */
 import { createInterface } from 'node:readline';
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import { errorEntry } from '@mot-cua/contracts';
 import { createFirstAdministrator, isAppError } from '@mot-cua/core';
 import { createAuditPort, createUsersRepository, migrate, openDatabase } from '@mot-cua/db';
@@ -39,7 +39,7 @@ async function main() {
     password = await askHidden('Mật khẩu / Password (≥ 12 ký tự): ');
     if ((await askHidden('Nhập lại / Repeat: ')) !== password) throw new Error('The two passwords differ.');
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase(databaseOptions(config));
   try {
     await migrate(database);
     const { userId } = await database.db

@@ -2,12 +2,12 @@
  * `npm run audit:verify`: recompute the hash chain of the audit trail and report the first broken link (exit 1),
  * or the number of rows proven and the speed (exit 0).
  */
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import { openDatabase, verifyAuditChain } from '@mot-cua/db';
 
 async function main() {
   const config = loadConfig(process.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase(databaseOptions(config));
   try {
     const r = await verifyAuditChain(database.db, {
       onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows verified`),

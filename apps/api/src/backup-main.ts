@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import { migrate, openDatabase } from '@mot-cua/db';
 import { sql } from 'kysely';
 import { backup, checkRestore, readManifest, restoreDatabase, restoreFiles } from './backup/backup.js';
@@ -26,7 +26,7 @@ async function main() {
   console.log(`database: ${describeDatabase(config)}; file store: ${describeFileStore(config)}`);
   if (command === 'backup') {
     const dir = args[0] ?? join('backups', `mot-cua-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir });
+    const database = await openDatabase(databaseOptions(config));
     try {
       const m = await backup({ database, databaseUrl: config.databaseUrl, store, dir, log: console.log });
       console.log(
@@ -45,7 +45,7 @@ async function main() {
   const force = args.includes('--force');
   const m = await readManifest(dir);
   if (config.databaseUrl) {
-    const current = await openDatabase({ databaseUrl: config.databaseUrl });
+    const current = await openDatabase(databaseOptions(config));
     try {
       const has = await sql<{ n: number }>`
         select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'dossiers'`.execute(
@@ -66,7 +66,7 @@ async function main() {
   }
   const files = await restoreFiles(dir, store);
   const database = await restoreDatabase(dir, m, { databaseUrl: config.databaseUrl, pgliteDir }, (o) =>
-    openDatabase({ ...o, ...(o.databaseUrl ? {} : { dataDir: pgliteDir }) }),
+    openDatabase({ ...databaseOptions(config), ...o, ...(o.databaseUrl ? {} : { dataDir: pgliteDir }) }),
   );
   try {
     const check = await checkRestore(database, store, m);

@@ -1,4 +1,4 @@
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import { migrate, openDatabase } from '@mot-cua/db';
 import { notificationDispatchers } from './notifications/notification-destinations.js';
@@ -14,7 +14,7 @@ async function main() {
     throw new Error('PORTAL_URL: required by npm run dispatcher (the national portal to deliver to)');
   const log = (level: 'info' | 'warn' | 'error', obj: object, msg: string) =>
     console.log(JSON.stringify({ level, time: new Date().toISOString(), pid: process.pid, msg, ...obj }));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase(databaseOptions(config));
   await migrate(database);
   const destination = await openPortalDestination(config);
   const dispatcher = dispatcherFromConfig({

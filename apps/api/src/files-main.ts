@@ -5,7 +5,7 @@
  *                                          remove contents no row references, older than N hours (default 24)
  * With the embedded database, stop the app first (the folder is locked by the running process).
  */
-import { describeDatabase, loadConfig } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import { migrate, openDatabase } from '@mot-cua/db';
 import { moveFilesOutOfDatabase, sweepOrphanFiles } from './files/file-maintenance.js';
 import { describeFileStore, openFileStore } from './files/open-file-store.js';
@@ -17,7 +17,7 @@ async function main() {
     process.exit(2);
   }
   const config = loadConfig(process.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase(databaseOptions(config));
   const store = openFileStore(config);
   console.log(`database: ${describeDatabase(config)}; file store: ${describeFileStore(config)}`);
   try {

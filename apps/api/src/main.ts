@@ -1,4 +1,4 @@
-import { describeDatabase, loadConfig, startupWarnings } from '@mot-cua/config';
+import { databaseOptions, describeDatabase, loadConfig, startupWarnings } from '@mot-cua/config';
 import { systemClock } from '@mot-cua/core';
 import {
   createAppSecretsRepository,
@@ -29,7 +29,7 @@ import { startServiceIndexScheduler } from './supervision/service-index-snapshot
  */
 async function main() {
   const config = loadConfig(process.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+  const database = await openDatabase(databaseOptions(config));
   const destination = await openPortalDestination(config);
   const identity = await openCitizenIdentity(config);
   const payments = await openPaymentGateway(config);

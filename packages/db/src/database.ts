@@ -55,7 +55,10 @@ export type DatabaseOptions = {
   idleInTransactionTimeoutMs?: number;
 };
 
-/** Defaults: nothing waits forever (issue 9: a pool without time-outs hung for good under contention). */
+/**
+ * Defaults: nothing waits forever (issue 9: a pool without time-outs hung for good under contention). The processes
+ * pass the configuration's (DB_*_TIMEOUT_MS, whose defaults are these); scripts and tests that set none get these.
+ */
 export const DATABASE_TIMEOUTS = {
   connectionTimeoutMs: 10_000,
   statementTimeoutMs: 30_000,

@@ -11,25 +11,22 @@ import {
   yearOfDayNumber,
 } from './civil-date.js';
 import { type CalendarEntry, defaultSchedule, OFF_KINDS, WEEKLY_REST_DAYS, type YearSchedule } from './holidays.js';
+import {
+  type Cutoff,
+  DEFAULT_CUTOFF,
+  DEFAULT_OFFICE_HOURS,
+  type OfficeSession,
+  validateOfficeHours,
+} from './office-hours.js';
+import { addWorkingMs, MAX_SCAN_DAYS, type SessionClock, subtractWorkingMs, workingMsBetween } from './working-time.js';
 
-/** One office session, in minutes since midnight (Vietnam time): [start, end). */
-export type OfficeSession = Readonly<{ start: number; end: number }>;
-
-/**
- * The intake cut-off: a complete dossier received after it counts from the next working day.
- * `at` a fixed time (15:00 by default), `before_close` N minutes before the end of office hours
- * (1 hour for DVCQG e-procedures under Decree 297/2025), or `none`.
- */
-export type Cutoff =
-  | Readonly<{ kind: 'at'; minutes: number }>
-  | Readonly<{ kind: 'before_close'; minutes: number }>
-  | Readonly<{ kind: 'none' }>;
-
-export const DEFAULT_OFFICE_HOURS: ReadonlyArray<OfficeSession> = [
-  { start: 7 * 60, end: 11 * 60 + 30 },
-  { start: 13 * 60 + 30, end: 17 * 60 },
-];
-export const DEFAULT_CUTOFF: Cutoff = { kind: 'at', minutes: 15 * 60 };
+export {
+  type Cutoff,
+  DEFAULT_CUTOFF,
+  DEFAULT_OFFICE_HOURS,
+  type OfficeSession,
+  validateOfficeHours,
+} from './office-hours.js';
 
 /** Scope-local additions: a province or commune adds a local day off or opens a weekend day for reception. */
 export type ScopedEntry = CalendarEntry & Readonly<{ scopeCode: string }>;
@@ -48,21 +45,7 @@ export type WorkingCalendarInput = Readonly<{
 }>;
 
 export const MIN_YEAR = 1970;
-/** A guard against a calendar with no working day at all: scans stop after about 100 years. */
-const MAX_SCAN_DAYS = 36_600;
 export const MAX_YEAR = 2100;
-
-export function validateOfficeHours(sessions: ReadonlyArray<OfficeSession>): string | undefined {
-  if (sessions.length === 0) return 'at least one session';
-  let last = -1;
-  for (const s of sessions) {
-    if (!Number.isInteger(s.start) || !Number.isInteger(s.end)) return 'whole minutes';
-    if (s.start < 0 || s.end > 24 * 60 || s.start >= s.end) return 'each session must start before it ends';
-    if (s.start < last) return 'sessions must be ordered and must not overlap';
-    last = s.end;
-  }
-  return undefined;
-}
 
 /**
  * A working calendar: a pure value holding, for a range of years, the days off and worked-back days of a
@@ -89,6 +72,7 @@ export class WorkingCalendar {
   readonly #working = new Map<number, boolean>();
   readonly #sessionStartMs: number[];
   readonly #sessionEndMs: number[];
+  readonly #clock: SessionClock;
 
   constructor(input: WorkingCalendarInput) {
     if (
@@ -115,6 +99,13 @@ export class WorkingCalendar {
     this.closeMs = this.#sessionEndMs[this.#sessionEndMs.length - 1]!;
     this.#announced = new Map((input.schedules ?? []).map((s) => [s.year, s]));
     this.#local = input.localEntries ?? [];
+    this.#clock = {
+      isWorkingDay: (day) => this.isWorkingDay(day),
+      starts: this.#sessionStartMs,
+      ends: this.#sessionEndMs,
+      openMs: this.openMs,
+      dayWorkMs: this.dayWorkMs,
+    };
   }
 
   hasAnnouncedSchedule(year: number): boolean {
@@ -239,40 +230,7 @@ export class WorkingCalendar {
    * is due at 17:00 the same day, not 07:00 the next day), so adding n then m equals adding n + m.
    */
   addWorkingMs(from: Date, workMs: number): Date {
-    if (!(workMs >= 0) || !Number.isFinite(workMs)) throw new RangeError(`Invalid working time ${workMs}`);
-    const starts = this.#sessionStartMs;
-    const ends = this.#sessionEndMs;
-    let remaining = workMs;
-    let local = toLocalMs(from);
-    let day = Math.floor(local / DAY_MS);
-    let tod = local - day * DAY_MS;
-    const limit = day + MAX_SCAN_DAYS;
-    for (;;) {
-      if (day > limit) throw new RangeError('No working time within 100 years');
-      if (this.isWorkingDay(day)) {
-        // Skip whole working days quickly when starting at or before opening.
-        if (tod <= this.openMs && remaining > this.dayWorkMs) {
-          remaining -= this.dayWorkMs;
-          day++;
-          tod = 0;
-          continue;
-        }
-        for (let i = 0; i < starts.length; i++) {
-          const e = ends[i]!;
-          if (tod > e) continue;
-          const begin = tod > starts[i]! ? tod : starts[i]!;
-          const avail = e - begin;
-          if (remaining <= avail) {
-            local = day * DAY_MS + begin + remaining;
-            return fromLocalMs(local);
-          }
-          remaining -= avail;
-          tod = e;
-        }
-      }
-      day++;
-      tod = 0;
-    }
+    return addWorkingMs(this.#clock, from, workMs);
   }
 
   /**
@@ -281,53 +239,12 @@ export class WorkingCalendar {
    * of the previous session (Tuesday 17:00 rather than Wednesday 07:00, for display).
    */
   subtractWorkingMs(to: Date, workMs: number, preferEnd = false): Date {
-    if (!(workMs >= 0) || !Number.isFinite(workMs)) throw new RangeError(`Invalid working time ${workMs}`);
-    const starts = this.#sessionStartMs;
-    const ends = this.#sessionEndMs;
-    let remaining = workMs;
-    const local = toLocalMs(to);
-    let day = Math.floor(local / DAY_MS);
-    let tod = local - day * DAY_MS;
-    const limit = day - MAX_SCAN_DAYS;
-    for (;;) {
-      if (day < limit) throw new RangeError('No working time within 100 years');
-      if (this.isWorkingDay(day)) {
-        for (let i = starts.length - 1; i >= 0; i--) {
-          const s = starts[i]!;
-          if (tod < s) continue;
-          const end = tod < ends[i]! ? tod : ends[i]!;
-          const avail = end - s;
-          if (remaining < avail || (remaining === avail && !preferEnd)) {
-            return fromLocalMs(day * DAY_MS + end - remaining);
-          }
-          remaining -= avail;
-          tod = s;
-        }
-      }
-      day--;
-      tod = DAY_MS;
-    }
+    return subtractWorkingMs(this.#clock, to, workMs, preferEnd);
   }
 
   /** Working time between two instants (negative when `to` is before `from`). */
   workingMsBetween(from: Date, to: Date): number {
-    if (to.getTime() < from.getTime()) return 0 - this.workingMsBetween(to, from); // never -0
-    const a = toLocalMs(from);
-    const b = toLocalMs(to);
-    const dayA = Math.floor(a / DAY_MS);
-    const dayB = Math.floor(b / DAY_MS);
-    let total = 0;
-    for (let day = dayA; day <= dayB; day++) {
-      if (!this.isWorkingDay(day)) continue;
-      const lo = day === dayA ? a - day * DAY_MS : 0;
-      const hi = day === dayB ? b - day * DAY_MS : DAY_MS;
-      for (let i = 0; i < this.#sessionStartMs.length; i++) {
-        const s = Math.max(lo, this.#sessionStartMs[i]!);
-        const e = Math.min(hi, this.#sessionEndMs[i]!);
-        if (e > s) total += e - s;
-      }
-    }
-    return total;
+    return workingMsBetween(this.#clock, from, to);
   }
 
   /** Every day of a year with its status, for the year view. */

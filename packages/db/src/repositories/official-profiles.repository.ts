@@ -13,6 +13,18 @@ export type OfficialSummary = {
   trainedFields: string[];
 };
 
+/** An official's account (users as u) and profile (official_profiles as p), as OfficialSummary before the defaults. */
+const officialSummaryColumns = [
+  'u.id',
+  'u.username',
+  'u.fullName',
+  'u.isActive',
+  sql<boolean>`u.password_hash IS NOT NULL`.as('hasPassword'),
+  'p.certificateSerial',
+  'p.certificateValidTo',
+  'p.trainedFields',
+] as const;
+
 /** Officials' profiles (digital signature certificate, trained fields) and who can approve online where. */
 export function createOfficialProfilesRepository(db: Kysely<DB>) {
   return {
@@ -20,16 +32,7 @@ export function createOfficialProfilesRepository(db: Kysely<DB>) {
       const r = await db
         .selectFrom('users as u')
         .leftJoin('officialProfiles as p', 'p.userId', 'u.id')
-        .select([
-          'u.id',
-          'u.username',
-          'u.fullName',
-          'u.isActive',
-          sql<boolean>`u.password_hash IS NOT NULL`.as('hasPassword'),
-          'p.certificateSerial',
-          'p.certificateValidTo',
-          'p.trainedFields',
-        ])
+        .select(officialSummaryColumns)
         .where('u.id', '=', userId)
         .executeTakeFirst();
       return r ? { ...r, trainedFields: r.trainedFields ?? [] } : undefined;
@@ -117,17 +120,7 @@ export function createOfficialProfilesRepository(db: Kysely<DB>) {
         .selectFrom('roleGrants as g')
         .innerJoin('users as u', 'u.id', 'g.userId')
         .leftJoin('officialProfiles as p', 'p.userId', 'g.userId')
-        .select([
-          'u.id',
-          'u.username',
-          'u.fullName',
-          'u.isActive',
-          sql<boolean>`u.password_hash IS NOT NULL`.as('hasPassword'),
-          'p.certificateSerial',
-          'p.certificateValidTo',
-          'p.trainedFields',
-          'g.role',
-        ])
+        .select([...officialSummaryColumns, 'g.role'])
         .where('g.unitCode', '=', unitCode)
         .where(inForceOn(onDate, 'g'))
         .orderBy('u.fullName')

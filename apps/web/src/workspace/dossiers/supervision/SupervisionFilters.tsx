@@ -1,0 +1,67 @@
+import { Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { UnitPicker } from '../../../components/UnitPicker.js';
+
+export type SupervisionFilter = {
+  from: string;
+  to: string;
+  provinceCode: string;
+  unitCode: string;
+  by: string;
+};
+
+/** The period (shown as answered when not chosen), the province, the unit, and by which unit dossiers count. */
+export function SupervisionFilters({
+  filter,
+  period,
+  set,
+}: {
+  filter: SupervisionFilter;
+  /** The period the server answered for (its default when none is chosen). */
+  period: { from: string; to: string } | undefined;
+  set: (k: keyof SupervisionFilter, v: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group align="end" wrap="wrap">
+      <TextInput
+        type="date"
+        label={t('dossiers.supervision.from')}
+        value={filter.from || period?.from || ''}
+        onChange={(e) => set('from', e.currentTarget.value)}
+      />
+      <TextInput
+        type="date"
+        label={t('dossiers.supervision.to')}
+        value={filter.to || period?.to || ''}
+        onChange={(e) => set('to', e.currentTarget.value)}
+      />
+      <UnitPicker
+        label={t('dossiers.supervision.province')}
+        value={filter.provinceCode || null}
+        onChange={(c) => set('provinceCode', c ?? '')}
+        w={260}
+      />
+      <UnitPicker
+        label={t('dossiers.supervision.unit')}
+        value={filter.unitCode || null}
+        onChange={(c) => set('unitCode', c ?? '')}
+        w={300}
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="supervision-by">
+          {t('dossiers.supervision.by')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="supervision-by"
+          value={filter.by || 'received_unit'}
+          onChange={(v) => set('by', v === 'current_unit' ? v : '')}
+          data={[
+            { value: 'received_unit', label: t('dossiers.supervision.byReceived') },
+            { value: 'current_unit', label: t('dossiers.supervision.byCurrent') },
+          ]}
+        />
+      </Stack>
+    </Group>
+  );
+}
