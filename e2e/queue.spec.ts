@@ -136,7 +136,15 @@ afterAll(async () => {
 
 describe('front desk: ticket to pickup', () => {
   it('the kiosk gives a ticket for a field, with the people ahead and a QR to follow it', async () => {
+    // A portrait kiosk screen: every group's name is read whole ("Kinh doanh và lĩnh vực kha" was cut off).
+    await kiosk.setViewportSize({ width: 1080, height: 1920 });
     await kiosk.goto(`${h.baseUrl}/lay-so`);
+    await kiosk.getByRole('button', { name: /Kinh doanh và lĩnh vực khác/ }).waitFor();
+    const clipped = await kiosk
+      .locator('.queue-kiosk-group .mantine-Button-label')
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+    expect(clipped).toEqual([]);
+    await kiosk.setViewportSize({ width: 1366, height: 768 });
     await kiosk.getByRole('button', { name: /Tư pháp - Hộ tịch/ }).click();
     await kiosk.getByTestId('ticket-number').waitFor();
     expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('1001');
