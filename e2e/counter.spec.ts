@@ -170,4 +170,22 @@ describe('the counter and the desk as officials work them (1366×768)', () => {
     await screenshot(page, 'counter-supervision-list');
     await page.context().close();
   });
+
+  it('a supplement requested at the counter: the clock has not started, the procedure still has its time limit', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'tiepnhan.benthanh');
+    await page.goto(`${h.baseUrl}/workspace/dossiers/new`);
+    await page.getByRole('textbox', { name: 'Thủ tục' }).fill('1.001193');
+    await page.getByRole('option').first().click();
+    await page.getByTestId('reception-checklist').waitFor();
+    await page.getByLabel(/^Họ và tên/).fill('Phạm Thị Lành');
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Lập phiếu yêu cầu bổ sung' }).click();
+    await (await popup).close();
+    await page.waitForURL(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
+    const badges = page.locator('.mantine-Badge-root');
+    await expect.poll(() => badges.first().textContent()).toBe('Chờ bổ sung');
+    // It read "Không quy định thời hạn" (no time limit) for a one-working-day procedure.
+    expect(await badges.nth(1).textContent()).toBe('Chưa tính thời hạn');
+    await page.context().close();
+  });
 });

@@ -123,6 +123,16 @@ describe('citizen portal journey', () => {
     await expect.poll(() => page.url()).toContain('unit=26743');
     const birth = page.locator('a[href="/procedures/1.001193"]');
     await expect.poll(() => birth.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The search's time in the page's language: 34.722 ms reads "34.722 ms" (thirty-four thousand) in Vietnamese.
+    await page.route('**/api/search?*', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), tookMs: 34.722 } });
+    });
+    await page.goto(`${h.baseUrl}/search?q=dang%20ky%20khai%20sinh`);
+    await expect
+      .poll(() => page.getByText(/Tìm thấy \d+ thủ tục/).textContent(), { timeout: 15_000 })
+      .toContain('(35 ms)');
+    await page.unroute('**/api/search?*');
     // a province does not receive the commune-level birth registration
     await page.goto(`${h.baseUrl}/search?q=khai%20sinh&unit=79`);
     await expect.poll(() => page.getByText(/Tìm thấy \d+ thủ tục/).count(), { timeout: 15_000 }).toBe(1);

@@ -136,9 +136,29 @@ afterAll(async () => {
 
 describe('front desk: ticket to pickup', () => {
   it('the kiosk gives a ticket for a field, with the people ahead and a QR to follow it', async () => {
+    // A portrait kiosk screen: every group's name is read whole ("Kinh doanh và lĩnh vực kha" was cut off).
+    await kiosk.setViewportSize({ width: 1080, height: 1920 });
     await kiosk.goto(`${h.baseUrl}/lay-so`);
-    await kiosk.getByRole('button', { name: /Tư pháp - Hộ tịch/ }).click();
+    await kiosk.getByRole('button', { name: /Kinh doanh và lĩnh vực khác/ }).waitFor();
+    const clipped = await kiosk
+      .locator('.queue-kiosk-group .mantine-Button-label')
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth).map((l) => l.textContent));
+    expect(clipped).toEqual([]);
+    await kiosk.setViewportSize({ width: 1366, height: 768 });
+    // A double tap while the network is slow gives one ticket, not two (the second was a phantom no-show).
+    await kiosk.route('**/api/queue/centers/*/tickets', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await kiosk.getByRole('button', { name: /Tư pháp - Hộ tịch/ }).dblclick();
     await kiosk.getByTestId('ticket-number').waitFor();
+    await kiosk.unroute('**/api/queue/centers/*/tickets');
+    const groups = (
+      (await (await fetch(`${h.baseUrl}/api/queue/centers/${centerId}`)).json()) as {
+        groups: Array<{ name: string; waiting: number }>;
+      }
+    ).groups;
+    expect(groups.find((g) => g.name === 'Tư pháp - Hộ tịch')?.waiting).toBe(1);
     expect(await kiosk.getByTestId('ticket-number').textContent()).toBe('1001');
     expect(await kiosk.getByTestId('ticket-card').textContent()).toContain('Trước quý khách: 0 người');
     await screenshot(kiosk, 'queue-kiosk-ticket');
@@ -350,8 +370,21 @@ describe('front desk: appointment and QR check-in', () => {
     await page.getByLabel('Họ và tên').fill('Trần Văn Bình');
     await page.getByLabel('Số điện thoại').fill('0912345678');
     await screenshot(page, 'queue-appointment-book');
-    await page.getByRole('button', { name: 'Đặt lịch' }).click();
+    // A double tap on a slow phone books once (the second booking took the slot's other place).
+    const bookedAt = async () =>
+      (
+        (await call(page, 'GET', `/api/queue/centers/${centerId}/slots?groupId=${groups[0]!.id}&date=${date}`)).json
+          .slots as Array<{ start: string; booked: number }>
+      ).find((x) => x.start === start)?.booked;
+    const before = await bookedAt();
+    await page.route('**/api/queue/centers/*/appointments', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Đặt lịch' }).dblclick();
     await page.getByTestId('appointment-status').getByText('Đã đặt').waitFor();
+    await page.unroute('**/api/queue/centers/*/appointments');
+    expect(await bookedAt()).toBe((before ?? 0) + 1);
     expect(await page.getByTestId('appointment-when').textContent()).toContain(start);
     token = (await page.getByTestId('appointment-token').textContent())!.trim();
     await screenshot(page, 'queue-appointment-booked');

@@ -19,6 +19,8 @@ type Schema = {
 };
 type Parameter = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; schema?: Schema };
 type Operation = {
+  summary?: string;
+  description?: string;
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
@@ -53,6 +55,8 @@ export const BAD_STRINGS: readonly string[] = [
   '\\',
   '<script>alert(1)</script>',
   '2026-02-30',
+  '9999-12-31',
+  '0001-01-01',
   '-1',
   '1e309',
   'NaN',
@@ -79,7 +83,7 @@ export const BAD_VALUES: readonly unknown[] = [
 ];
 
 /** The few that matter most, for the short run of CI: NUL, a lone surrogate, huge, undecodable, wrong types. */
-const CORE_STRINGS: readonly string[] = ['a\u0000b', 'x\udfffy', 'x'.repeat(100_000)];
+const CORE_STRINGS: readonly string[] = ['a\u0000b', 'x\udfffy', 'x'.repeat(100_000), '9999-12-31'];
 const CORE_VALUES: readonly unknown[] = [null, 1e308, {}, ...CORE_STRINGS];
 
 export function deepJson(depth: number): string {
@@ -204,7 +208,9 @@ export function fixedCases(doc: OpenApiDoc, path: string, method: string, op: Op
   );
   const content = op.requestBody?.content ?? {};
   const jsonSchema = content['application/json']?.schema;
-  const multipart = 'multipart/form-data' in content;
+  // Upload routes read their parts themselves and document no body schema: their summary says "multipart".
+  const multipart =
+    'multipart/form-data' in content || /multipart/i.test(`${op.summary ?? ''} ${op.description ?? ''}`);
   const body = jsonSchema ? sample(doc, jsonSchema) : undefined;
   const base = (over: Partial<FuzzRequest> = {}): FuzzRequest => ({
     operation: name,

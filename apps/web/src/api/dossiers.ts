@@ -164,6 +164,16 @@ export function vnDateTime(iso: string | null | undefined): string {
   return `${v.hour}:${v.minute} ${v.day}/${v.month}/${v.year}`;
 }
 
+/**
+ * The progress badge's key: a dossier whose procedure has a time limit but whose clock has not started (a
+ * supplement requested at intake, not yet received) is "clock not started", not "no time limit".
+ */
+export function progressLabel(d: Pick<DossierDetail, 'progress' | 'duration'>): string {
+  return d.progress === 'no_deadline' && d.duration.unit !== 'none' && d.duration.value > 0
+    ? 'not_started'
+    : d.progress;
+}
+
 export const statusColor: Record<string, string> = {
   new: 'blue',
   supplement_requested: 'orange',

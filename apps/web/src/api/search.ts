@@ -76,6 +76,13 @@ export function formatDuration(t: TFunction, d: ProcedureDuration | null): strin
 
 const vnd = new Intl.NumberFormat('vi-VN');
 
+/**
+ * The search's own time in whole milliseconds in the page's language: "34.722 ms" read as thirty-four thousand
+ * milliseconds in Vietnamese, where the dot groups thousands.
+ */
+export const formatTookMs = (ms: number, lang: 'vi' | 'en') =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 0 }).format(ms);
+
 export function formatFee(t: TFunction, f: ProcedureFee): string {
   const parts: string[] = [];
   if (f.kind === 'free') parts.push(t('search.feeFree'));

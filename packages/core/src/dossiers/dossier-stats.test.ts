@@ -100,6 +100,11 @@ describe('statsPeriod and rates', () => {
       expect.objectContaining({ code: 'VALIDATION_FAILED' }),
     );
     expect(() => statsPeriod(now, '2026-02-30')).toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    // The last four-digit day has no next midnight to end at: a refusal, not a RangeError (500).
+    expect(() => statsPeriod(now, '2026-01-01', '9999-12-31')).toThrowError(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+    expect(statsPeriod(now, '2026-01-01', '9999-12-30').toAt.toISOString()).toBe('9999-12-30T17:00:00.000Z');
   });
   it('rates leave out what cannot be judged; totals add up', () => {
     const a = emptyStatsCounts();

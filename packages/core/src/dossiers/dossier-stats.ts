@@ -89,7 +89,10 @@ export function statsPeriod(now: Date, from?: string | null, to?: string | null)
     throw new AppError('VALIDATION_FAILED', { details: { from: f, to: t } });
   }
   if (f > t) throw new AppError('VALIDATION_FAILED', { details: { from: f, to: t, reason: 'from after to' } });
-  return { from: f, to: t, fromAt: vnInstant(f), toAt: vnInstant(isoOfDayNumber(dayNumberOf(t) + 1)) };
+  // The end is excluded at the next midnight: 9999-12-31 has none in four-digit years (a 500 before).
+  const next = isoOfDayNumber(dayNumberOf(t) + 1);
+  if (!ISO_DATE.test(next)) throw new AppError('VALIDATION_FAILED', { details: { to: t, reason: 'out of range' } });
+  return { from: f, to: t, fromAt: vnInstant(f), toAt: vnInstant(next) };
 }
 
 /** Counts of one unit (or province, or the total) in a period. */

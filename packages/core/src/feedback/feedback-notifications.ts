@@ -5,6 +5,7 @@ import {
   notifyApplicant,
 } from '../notifications/notify-applicant.js';
 import { formatVnDateTime } from '../notifications/templates.js';
+import { smsText } from '../text/sms-text.js';
 
 /** What the submitter of a feedback is told (by e-mail and SMS, through issue 12's outbox). */
 export type FeedbackNotice =
@@ -36,17 +37,8 @@ export function feedbackNoticeFor(
   }
 }
 
-/** SMS without diacritics (one message on every phone), at most `max` characters of the varying part. */
-export function smsText(s: string, max: number): string {
-  const plain = s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > max ? `${plain.slice(0, max - 3)}...` : plain;
-}
+/** Re-exported: the feedback texts' SMS folding, shared with the dossier notifications. */
+export { smsText };
 
 export type RenderedFeedbackNotice = { subject: string; text: string; sms: string };
 

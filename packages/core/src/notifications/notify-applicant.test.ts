@@ -103,6 +103,26 @@ describe('notifyApplicant', () => {
     ).toContain('Ngày hẹn trả kết quả mới: 05/03/2026 09:00');
   });
 
+  it('the SMS of a supplement request or refusal is plain text, cut with an ellipsis, not mid-word in Vietnamese', () => {
+    // An outside tester's SMS read "can bo sung: Tờ khai đăng ký kết hôn … Hai bên n." (accents, a word cut off).
+    const items = [
+      'Tờ khai đăng ký kết hôn theo mẫu, có đủ thông tin của hai bên nam, nữ. Hai bên nam, nữ có thể khai chung',
+      'Giấy xác nhận tình trạng hôn nhân',
+    ];
+    for (const e of ['supplement_requested', 'refused'] as const) {
+      const { sms } = renderNotification(e, { ...context, items, lookupUrl: 'https://l.vn/x' });
+      expect(sms, e).toMatch(/^[\x20-\x7e]+$/);
+      expect(sms, e).toContain('To khai dang ky ket hon theo mau');
+      expect(sms, e).toMatch(/\.\.\. Chi tiet: https:\/\/l\.vn\/x$/);
+    }
+    const short = renderNotification('supplement_requested', {
+      ...context,
+      items: ['Giấy chứng sinh'],
+      lookupUrl: 'u',
+    });
+    expect(short.sms).toContain('can bo sung: Giay chung sinh Chi tiet: u');
+  });
+
   it('maps the dossier log to events: receipt, supplement, obligation, apology, result, return, refusal; nothing else', () => {
     const base = { seq: 2, at: new Date(), actorId: null, actorRole: 'reception' as const, unitCode: 'u' };
     const state = { dueAt: context.dueAt };

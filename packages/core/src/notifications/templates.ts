@@ -1,3 +1,4 @@
+import { smsText } from '../text/sms-text.js';
 import { vnParts } from '../time/vn-time.js';
 
 /** The events an applicant is told about (issue 12), and `message` for other features' own texts. */
@@ -77,7 +78,7 @@ export function renderNotification(event: NotificationEvent, c: NotificationCont
           ...list.map((i) => `- ${i}`),
           'Thời hạn giải quyết được tính lại từ khi nhận đủ hồ sơ.',
         ]),
-        sms: `Ho so ${c.dossierCode} can bo sung: ${list.join('; ').slice(0, 80)}. Chi tiet: ${c.lookupUrl}`,
+        sms: `Ho so ${c.dossierCode} can bo sung: ${smsText(list.join('; '), 80)} Chi tiet: ${c.lookupUrl}`,
       };
     case 'financial_obligation':
       return {
@@ -123,7 +124,7 @@ export function renderNotification(event: NotificationEvent, c: NotificationCont
           `Hồ sơ ${c.dossierCode} ("${c.procedureName}") không được tiếp nhận vì:`,
           ...list.map((i) => `- ${i}`),
         ]),
-        sms: `Ho so ${c.dossierCode} bi tu choi. Ly do: ${list.join('; ').slice(0, 80)}. Chi tiet: ${c.lookupUrl}`,
+        sms: `Ho so ${c.dossierCode} bi tu choi. Ly do: ${smsText(list.join('; '), 80)} Chi tiet: ${c.lookupUrl}`,
       };
   }
 }

@@ -51,6 +51,20 @@ describe('appointments', () => {
     expect((await slots('2026-03-31')).working).toBe(true);
   });
 
+  it('a day outside the working calendar (year 1 or 9999) is refused with a 400, never a 500', async () => {
+    for (const date of ['0001-01-01', '9999-12-31']) {
+      const r = await q.get(undefined, `/centers/${center.centerId}/slots?groupId=${center.groups['1']}&date=${date}`);
+      expect([r.statusCode, r.json().code], date).toEqual([400, 'VALIDATION_FAILED']);
+      const booked = await q.post(undefined, `/centers/${center.centerId}/appointments`, {
+        groupId: center.groups['1'],
+        date,
+        start: '09:00',
+        ...person,
+      });
+      expect([booked.statusCode, booked.json().code], date).toEqual([400, 'VALIDATION_FAILED']);
+    }
+  });
+
   it('books, refuses a full slot, reschedules and cancels, each audited', async () => {
     const book = (start: string, date = '2026-03-02') =>
       q.post(undefined, `/centers/${center.centerId}/appointments`, {

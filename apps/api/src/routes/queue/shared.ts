@@ -1,6 +1,8 @@
 import {
   AppError,
   authorizationActionFor,
+  MAX_YEAR,
+  MIN_YEAR,
   type PickupReturn,
   type QueueContext,
   type QueuePorts,
@@ -114,6 +116,8 @@ export async function centerCalendar(deps: AppDeps, centerId: string, date: stri
   const scope = await queueRepo(deps).centerScope(centerId);
   if (!scope) throw new AppError('QUEUE_CENTER_NOT_FOUND', { details: { centerId } });
   const year = Number(date.slice(0, 4));
+  // The working calendar spans MIN_YEAR–MAX_YEAR: a day outside it has no office hours (a RangeError, 500, before).
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new AppError('VALIDATION_FAILED', { details: { date } });
   const thisYear = Number(vnDate(deps.clock.now()).slice(0, 4));
   return loadWorkingCalendar(deps.database.db, {
     ...scope,

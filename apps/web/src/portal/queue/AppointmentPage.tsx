@@ -1,6 +1,6 @@
 import { Alert, Button, Chip, Container, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { vnDate } from '@mot-cua/contracts';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
@@ -26,14 +26,22 @@ export function AppointmentPage() {
   const [error, setError] = useState<string>();
   const slots = useSlots(chosenCenter, groupId, date);
 
+  // A double tap on a slow phone books once: the second booking took the slot's other place.
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
   async function book() {
-    if (!chosenCenter || !groupId || !start) return;
+    if (!chosenCenter || !groupId || !start || inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
     setError(undefined);
     try {
       const a = await bookAppointment(chosenCenter, { groupId, date, start, applicantName: name, phone });
       navigate(`/dat-lich/${a.token}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.detail : String(e));
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
     }
   }
 
@@ -79,7 +87,7 @@ export function AppointmentPage() {
             {error}
           </Alert>
         )}
-        <Button onClick={() => void book()} disabled={!groupId || !start || !name || !phone}>
+        <Button onClick={() => void book()} disabled={!groupId || !start || !name || !phone} loading={busy}>
           {t('queue.book')}
         </Button>
       </Stack>

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import type { PriorityKind, TicketView } from '@mot-cua/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { checkIn, issueKioskTicket, issuePickupTicket, useQueueCenter } from '../../api/queue.js';
@@ -48,7 +48,13 @@ export function KioskPage() {
   const closed = hours ? !hours.open : false;
   const phoneOk = phone.trim() === '' || /^0\d{9,10}$/.test(phone.trim());
 
+  // A touch screen's double tap (or a second tap while a slow network answers) issues one ticket, not two.
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
   async function run(fn: () => Promise<TicketView>) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
     setError(undefined);
     try {
       setTicket(await fn());
@@ -58,6 +64,9 @@ export function KioskPage() {
       void qc.invalidateQueries({ queryKey: ['queue', 'center', centerId] });
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.detail : String(e));
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
     }
   }
   const onScan = (e: FormEvent) => {
@@ -130,7 +139,7 @@ export function KioskPage() {
                   h="auto"
                   py="lg"
                   variant={g.kind === 'field' ? 'filled' : 'light'}
-                  disabled={closed || !phoneOk}
+                  disabled={closed || !phoneOk || busy}
                   onClick={() =>
                     centerId &&
                     void run(() =>
@@ -188,7 +197,7 @@ export function KioskPage() {
                   value={scan}
                   onChange={(e) => setScan(e.currentTarget.value)}
                 />
-                <Button type="submit" size="xl" disabled={closed}>
+                <Button type="submit" size="xl" disabled={closed || busy}>
                   {t('queue.scanSubmit')}
                 </Button>
               </Group>

@@ -20,7 +20,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useProcedureFacets } from '../../api/procedures.js';
-import { formatDuration, levelsNearestFirst, procedurePath, useProcedureSearch } from '../../api/search.js';
+import {
+  formatDuration,
+  formatTookMs,
+  levelsNearestFirst,
+  procedurePath,
+  useProcedureSearch,
+} from '../../api/search.js';
 
 const LEVELS: ProcedureLevel[] = ['commune', 'province', 'ministry', 'other'];
 
@@ -136,7 +142,7 @@ export function SearchPage() {
               <Text fw={500}>
                 {t('search.resultCount', { count: data.total })}{' '}
                 <Text span c="dimmed" size="sm">
-                  {t('search.took', { ms: data.tookMs })}
+                  {t('search.took', { ms: formatTookMs(data.tookMs, lang) })}
                 </Text>
               </Text>
               {data.corrections.length > 0 ? (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { useUnitNames } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
-import { slipUrl, statusColor, useDossier, vnDateTime } from '../../api/dossiers.js';
+import { progressLabel, slipUrl, statusColor, useDossier, vnDateTime } from '../../api/dossiers.js';
 import { useSession } from '../../api/session.js';
 import { awaitingSentence } from './awaiting.js';
 import { ActionButtons } from './detail/ActionButtons.js';
@@ -58,7 +58,7 @@ export function DossierDetailPage() {
               variant="outline"
               color={d.progress === 'overdue' || d.progress === 'late' ? 'red' : 'gray'}
             >
-              {t(`dossiers.progress.${d.progress}`)}
+              {t(`dossiers.progress.${progressLabel(d)}`)}
             </Badge>
           </Group>
         </Group>
