@@ -1,6 +1,6 @@
 import type { IndexTables } from './index-tables.js';
 import type { QueryAnalysis } from './query-analysis.js';
-import { CUE_WORDS, cueFactor } from './query-cues.js';
+import { cueFactor } from './query-cues.js';
 import {
   MAX_PHRASE_RESIDUAL,
   MIN_PHRASE_CUE_FACTOR,
@@ -60,6 +60,12 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
   };
   /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
   const phraseSure = new Map<number, number>();
+  // The words this question's own cues were read from ("mất", "người Pháp"): explained by a cue, not left over.
+  // (Not every word any cue could use: "công" of "công ty", "nhà" of "tại nhà" are topic words in "nhà ở công".)
+  // A grade's words ("cấp", "IV") are the topic of a construction question: not counted here.
+  const cueWords = new Set(
+    [...a.cues.words].flatMap(([cue, w]) => (cue === 'gradeHigh' || cue === 'gradeLow' ? [] : [...w])),
+  );
   a.intents.forEach((it, k) => {
     const own = new Set(it.codes.flatMap((c) => [docIndex.get(c)!, ...familyOf[docIndex.get(c)!]!]));
     const ownCovers = [...own].some((i) => coverageAt(i) >= 0.999);
@@ -85,7 +91,7 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
       const gate = cueFactor(a.cues, d.cues, true);
       if (gate < MIN_PHRASE_CUE_FACTOR) return;
       const residual = ctx.words
-        .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !CUE_WORDS.has(t))
+        .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !cueWords.has(t))
         .reduce((sum, t) => sum + weightOf(t), 0);
       if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
       const outcovered = bestTextCoverage - coverageAt(i);

@@ -115,7 +115,15 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
 }
 
 /** Intents that name a variant of a base procedure (a question without them means the base one). */
-const VARIANT_INTENTS: ReadonlySet<IntentCue> = new Set(['reissue', 'exchange', 'extension', 'change', 'cancellation']);
+const VARIANT_INTENTS: ReadonlySet<IntentCue> = new Set([
+  ...['reissue', 'exchange', 'extension', 'change', 'cancellation'],
+  ...['withdrawal', 'lock', 'unlock'],
+] as IntentCue[]);
+/**
+ * A curated phrase's procedure that is the base one when the question asks for a variant ("khóa tài khoản định
+ * danh" against the phrase "tài khoản định danh" = its issue): below the phrase gate (MIN_PHRASE_CUE_FACTOR).
+ */
+const BASE_FOR_PHRASE = 0.75;
 /** Subjects that name a special case of a procedure; the first number applies when the question names it too. */
 const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missing: number }> = {
   foreign: { agree: 1.35, absent: 0.7, missing: 0.7 },
@@ -181,7 +189,7 @@ export function cueFactor(
   if (q.intents.size > 0) {
     if (some(r.intents, (i) => q.intents.has(i))) f *= questionSideOnly ? 1 : 1.3;
     else if (namesVariant) f *= 0.7;
-    else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= 0.85;
+    else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= questionSideOnly ? BASE_FOR_PHRASE : 0.85;
   } else if (namesVariant && !questionSideOnly) f *= 0.85;
   return f;
 }
