@@ -179,7 +179,11 @@ export const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
     p('hong co luong huu'),
   ],
   border: [p('bien gioi'), p('giap bien'), p('sat bien')],
-  mobile: [p('luu dong'), p('xuong tan'), p('tai nha'), p('den nha'), p('khong di duoc'), p('khong the di')],
+  mobile: [
+    ...[p('luu dong'), p('xuong tan'), p('tai nha'), p('den nha'), p('khong di duoc'), p('khong the di')],
+    // an official coming over ("cán bộ xuống làm", "xuống nhà"); not "nhà xuống cấp"
+    ...[p('can bo xuong'), p('xuong nha'), p('ve tan')],
+  ],
   ethnic: [p('dan toc'), p('vung sau'), p('vung cao'), p('ban lang'), p('xuong tan ban')],
   gradeHigh: GRADE_HIGH,
   gradeLow: GRADE_LOW,

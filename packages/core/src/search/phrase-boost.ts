@@ -1,11 +1,13 @@
 import type { IndexTables } from './index-tables.js';
 import type { QueryAnalysis } from './query-analysis.js';
-import { cueFactor } from './query-cues.js';
+import { CUE_WORDS, cueFactor } from './query-cues.js';
 import {
   MAX_PHRASE_RESIDUAL,
   MIN_PHRASE_CUE_FACTOR,
   PHRASE_CONFIDENCE,
   PHRASE_FIT_MAX,
+  PHRASE_OVERRIDE_COVERAGE,
+  PHRASE_OVERRIDE_LEAD,
   PHRASE_YIELD_COVERAGE,
   PHRASE_YIELD_LEAD,
 } from './ranking-weights.js';
@@ -50,22 +52,23 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
    */
   const holds = (i: number, pattern: string[]) =>
     pattern.every((w, k) => docs[i]!.nameWords.has(w) && (k === 0 || docs[i]!.tf.has(`${pattern[k - 1]} ${w}`)));
-  const outsideCoverage = (own: ReadonlySet<number>, patterns: string[][]) => {
+  const outsideCoverage = (own: ReadonlySet<number>, patterns: string[][] | null) => {
     let c = 0;
     for (const i of hitDocs) {
       if (own.has(i) || coverageAt(i) <= c || specialOf(docs[i]!) < MIN_PHRASE_CUE_FACTOR) continue;
-      if (patterns.some((p) => holds(i, p))) c = coverageAt(i);
+      if (!patterns || patterns.some((p) => holds(i, p))) c = coverageAt(i);
     }
     return c;
   };
   /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
   const phraseSure = new Map<number, number>();
-  // The words this question's own cues were read from ("mất", "người Pháp"): explained by a cue, not left over.
-  // (Not every word any cue could use: "công" of "công ty", "nhà" of "tại nhà" are topic words in "nhà ở công".)
+  // Words explained by a cue, not left over: the single-word cues and the words this question's own cues were
+  // read from ("người Pháp"); not every word a longer pattern could use ("công" of "công ty" in "nhà ở công").
   // A grade's words ("cấp", "IV") are the topic of a construction question: not counted here.
-  const cueWords = new Set(
-    [...a.cues.words].flatMap(([cue, w]) => (cue === 'gradeHigh' || cue === 'gradeLow' ? [] : [...w])),
-  );
+  const cueWords = new Set([
+    ...CUE_WORDS,
+    ...[...a.cues.words].flatMap(([cue, w]) => (cue === 'gradeHigh' || cue === 'gradeLow' ? [] : [...w])),
+  ]);
   a.intents.forEach((it, k) => {
     const own = new Set(it.codes.flatMap((c) => [docIndex.get(c)!, ...familyOf[docIndex.get(c)!]!]));
     const ownCovers = [...own].some((i) => coverageAt(i) >= 0.999);
@@ -73,7 +76,9 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
     const words = new Set(it.matched.flat());
     // (phrases of two words or more, found word for word in the question, held in the other procedure's name)
     const plain = it.matched.filter((p) => p.length > 1 && containsSequence(a.tokens, p));
-    const bestTextCoverage = outsideCoverage(new Set(it.codes.map((c) => docIndex.get(c)!)), plain);
+    const listed = new Set(it.codes.map((c) => docIndex.get(c)!));
+    const bestTextCoverage = outsideCoverage(listed, plain);
+    const bestAnyCoverage = outsideCoverage(listed, null);
     it.codes.forEach((c, pos) => {
       let i = docIndex.get(c)!;
       // The variant of the procedure that the question's cues name ("kết hôn" asked "lưu động": that one).
@@ -96,6 +101,8 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
       if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
       const outcovered = bestTextCoverage - coverageAt(i);
       if (bestTextCoverage >= PHRASE_YIELD_COVERAGE && outcovered >= PHRASE_YIELD_LEAD) return;
+      // …or to any procedure that holds nearly all of the question when the phrase's holds little of it.
+      if (bestAnyCoverage >= PHRASE_OVERRIDE_COVERAGE && bestAnyCoverage - coverageAt(i) >= PHRASE_OVERRIDE_LEAD) return;
       // The special case the question names (lưu động, foreign element) counts among the phrase's procedures too.
       const fit = Math.min(PHRASE_FIT_MAX, Math.max(MIN_PHRASE_CUE_FACTOR, specialOf(d)));
       const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos) * fit;

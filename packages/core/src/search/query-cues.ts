@@ -66,11 +66,16 @@ function read<K extends string>(
 
 /** A grade's words ("cấp", "I", "4", "đặc biệt") are the topic of a construction question, not mere cues. */
 const GRADES: ReadonlySet<string> = new Set(['gradeHigh', 'gradeLow']);
-/** Every word that marks a question's cue ("mất", "gia hạn", "người Pháp", "con"): evidence of a variant, not of a topic. */
+/**
+ * Words that are a cue on their own ("mất", "xóa", "con"): evidence of a variant, not of a topic, wherever they
+ * stand. Words that only mark a cue as part of a longer pattern ("công" of "công ty", "nhà" of "tại nhà", "đổi" of
+ * "cấp đổi") count as cue words only where the question's cues read them (QueryCues.words).
+ */
 export const CUE_WORDS: ReadonlySet<string> = new Set(
   [...Object.values(QUERY_INTENTS), ...Object.entries(QUERY_SUBJECTS).flatMap(([k, v]) => (GRADES.has(k) ? [] : v))]
     .flat()
-    .flatMap((pat) => pat.words),
+    .filter((pat) => pat.words.length === 1)
+    .map((pat) => pat.words[0]!),
 );
 
 /** Cues of a procedure, from its folded name tokens. */
@@ -187,7 +192,12 @@ export function cueFactor(
   }
   const namesVariant = some(r.intents, (i) => VARIANT_INTENTS.has(i));
   if (q.intents.size > 0) {
-    if (some(r.intents, (i) => q.intents.has(i))) f *= questionSideOnly ? 1 : 1.3;
+    if (some(r.intents, (i) => q.intents.has(i))) {
+      // a phrase's procedure agreeing on "lần đầu" but not on the correction the question asks for
+      const variantMissed = some(q.intents, (i) => VARIANT_INTENTS.has(i) && !r.intents.has(i));
+      const variantMet = some(q.intents, (i) => VARIANT_INTENTS.has(i) && r.intents.has(i));
+      f *= !questionSideOnly ? 1.3 : variantMissed && !variantMet ? BASE_FOR_PHRASE : 1;
+    }
     else if (namesVariant) f *= 0.7;
     else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= questionSideOnly ? BASE_FOR_PHRASE : 0.85;
   } else if (namesVariant && !questionSideOnly) f *= 0.85;

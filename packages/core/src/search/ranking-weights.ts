@@ -40,6 +40,14 @@ export const MAX_PHRASE_RESIDUAL = 0.4;
  */
 export const PHRASE_YIELD_COVERAGE = 0.7;
 export const PHRASE_YIELD_LEAD = 0.25;
+/**
+ * …or when any other procedure (whose cues fit) holds at least this share of the question and this much more than
+ * the phrase's procedure, whether or not it holds the phrase's words side by side ("công ty nhận chuyển nhượng đất
+ * để làm dự án đầu tư": the phrase "chuyển nhượng đất" names a household's transfer; the economic organisation's
+ * procedure holds the whole question). Chosen on the dev split.
+ */
+export const PHRASE_OVERRIDE_COVERAGE = 0.85;
+export const PHRASE_OVERRIDE_LEAD = 0.25;
 /** …or when the question's cues contradict its procedure (foreign element, another variant). */
 export const MIN_PHRASE_CUE_FACTOR = 0.8;
 /** Most a question's cues may raise a curated phrase's bonus. */

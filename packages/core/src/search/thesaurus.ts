@@ -45,9 +45,9 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['hien dat', 'tang cho quyen su dung dat'],
     ['tranh chap dat', 'hoa giai tranh chap dat dai'],
     // Land Law 2024 art. 152: a certificate with a wrong entry is corrected ("đính chính … có sai sót").
-    ['ghi sai', 'dinh chinh|sai sot'],
-    ['sai ten', 'dinh chinh|sai sot'],
-    ['sai thong tin', 'dinh chinh|sai sot'],
+    ['ghi sai', 'dinh chinh'],
+    ['sai ten', 'dinh chinh'],
+    ['sai thong tin', 'dinh chinh'],
   ],
   construction_housing: [
     ['xay nha', 'giay phep xay dung|nha o rieng le'],
