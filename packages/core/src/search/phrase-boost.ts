@@ -102,7 +102,8 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
       const outcovered = bestTextCoverage - coverageAt(i);
       if (bestTextCoverage >= PHRASE_YIELD_COVERAGE && outcovered >= PHRASE_YIELD_LEAD) return;
       // …or to any procedure that holds nearly all of the question when the phrase's holds little of it.
-      if (bestAnyCoverage >= PHRASE_OVERRIDE_COVERAGE && bestAnyCoverage - coverageAt(i) >= PHRASE_OVERRIDE_LEAD) return;
+      if (bestAnyCoverage >= PHRASE_OVERRIDE_COVERAGE && bestAnyCoverage - coverageAt(i) >= PHRASE_OVERRIDE_LEAD)
+        return;
       // The special case the question names (lưu động, foreign element) counts among the phrase's procedures too.
       const fit = Math.min(PHRASE_FIT_MAX, Math.max(MIN_PHRASE_CUE_FACTOR, specialOf(d)));
       const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos) * fit;

@@ -80,7 +80,10 @@ export const CUE_WORDS: ReadonlySet<string> = new Set(
 
 /** Cues of a procedure, from its folded name tokens. */
 export function recordCues(nameTokens: ReadonlyArray<string>): Cues {
-  return { intents: read(nameTokens, NAME_INTENTS), subjects: read(nameTokens, NAME_SUBJECTS) };
+  const intents = read(nameTokens, NAME_INTENTS);
+  // "Dừng thực hiện thủ tục giải thể": the dissolution is what is stopped
+  if (intents.has('withdrawal')) intents.delete('cancellation');
+  return { intents, subjects: read(nameTokens, NAME_SUBJECTS) };
 }
 
 /** Cues of a question, from its folded tokens (before stopwords are dropped). */
@@ -116,6 +119,8 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
   });
   const intents = read(tokens, QUERY_INTENTS, words);
   if (stops) intents.add('cancellation');
+  // "dừng thủ tục giải thể": what is stopped is the object of the withdrawal, not a second intent
+  if (intents.has('withdrawal')) intents.delete('cancellation');
   return { intents, subjects, negated, words };
 }
 
@@ -197,8 +202,7 @@ export function cueFactor(
       const variantMissed = some(q.intents, (i) => VARIANT_INTENTS.has(i) && !r.intents.has(i));
       const variantMet = some(q.intents, (i) => VARIANT_INTENTS.has(i) && r.intents.has(i));
       f *= !questionSideOnly ? 1.3 : variantMissed && !variantMet ? BASE_FOR_PHRASE : 1;
-    }
-    else if (namesVariant) f *= 0.7;
+    } else if (namesVariant) f *= 0.7;
     else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= questionSideOnly ? BASE_FOR_PHRASE : 0.85;
   } else if (namesVariant && !questionSideOnly) f *= 0.85;
   return f;
