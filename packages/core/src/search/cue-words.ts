@@ -71,7 +71,7 @@ export const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
   change: [
     p('thay doi'),
     p('dieu chinh'),
-    p('sua'),
+    p('sua', { after: ['chua'] }), // "sửa chữa" is a repair, not a correction
     p('cai chinh'),
     p('dinh chinh'),
     p('ghi sai'),

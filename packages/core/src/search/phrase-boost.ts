@@ -7,11 +7,13 @@ import {
   PHRASE_CONFIDENCE,
   PHRASE_FIT_MAX,
   PHRASE_OVERRIDE_COVERAGE,
+  PHRASE_OVERRIDE_FIT,
   PHRASE_OVERRIDE_LEAD,
   PHRASE_YIELD_COVERAGE,
   PHRASE_YIELD_LEAD,
 } from './ranking-weights.js';
-import { containsSequence } from './text.js';
+import { expandSynonyms } from './synonyms.js';
+import { containsSequence, tokenize } from './text.js';
 
 /** What the curated-phrase step needs of one search: the text matches and how each fits the question. */
 export type PhraseContext = {
@@ -52,14 +54,27 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
    */
   const holds = (i: number, pattern: string[]) =>
     pattern.every((w, k) => docs[i]!.nameWords.has(w) && (k === 0 || docs[i]!.tf.has(`${pattern[k - 1]} ${w}`)));
-  const outsideCoverage = (own: ReadonlySet<number>, patterns: string[][] | null) => {
+  const outsideCoverage = (own: ReadonlySet<number>, patterns: string[][]) => {
     let c = 0;
     for (const i of hitDocs) {
       if (own.has(i) || coverageAt(i) <= c || specialOf(docs[i]!) < MIN_PHRASE_CUE_FACTOR) continue;
-      if (!patterns || patterns.some((p) => holds(i, p))) c = coverageAt(i);
+      if (patterns.some((p) => holds(i, p))) c = coverageAt(i);
     }
     return c;
   };
+  /**
+   * The phrase's words in the name in its order, a few words apart ("nhận chuyển nhượng, thuê quyền sử dụng đất"):
+   * not scattered over the name ("xác nhận đăng ký … chủ lực" does not hold "xác nhận chữ ký").
+   */
+  const holdsApart = (i: number, pattern: string[]) => {
+    if (!pattern.every((w) => docs[i]!.nameWords.has(w))) return false;
+    return inOrderWithin(expandSynonyms(tokenize(docs[i]!.record.name)).tokens, pattern, 2 * pattern.length + 1);
+  };
+  /** Procedures outside the phrase's that hold nearly all of the question and the phrase's words (apart). */
+  const nearlyAll = (own: ReadonlySet<number>, patterns: string[][]) =>
+    hitDocs.filter(
+      (i) => !own.has(i) && coverageAt(i) >= PHRASE_OVERRIDE_COVERAGE && patterns.some((p) => holdsApart(i, p)),
+    );
   /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
   const phraseSure = new Map<number, number>();
   // Words explained by a cue, not left over: the single-word cues and the words this question's own cues were
@@ -78,7 +93,7 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
     const plain = it.matched.filter((p) => p.length > 1 && containsSequence(a.tokens, p));
     const listed = new Set(it.codes.map((c) => docIndex.get(c)!));
     const bestTextCoverage = outsideCoverage(listed, plain);
-    const bestAnyCoverage = outsideCoverage(listed, null);
+    const rivals = nearlyAll(listed, plain);
     it.codes.forEach((c, pos) => {
       let i = docIndex.get(c)!;
       // The variant of the procedure that the question's cues name ("kết hôn" asked "lưu động": that one).
@@ -101,9 +116,13 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
       if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
       const outcovered = bestTextCoverage - coverageAt(i);
       if (bestTextCoverage >= PHRASE_YIELD_COVERAGE && outcovered >= PHRASE_YIELD_LEAD) return;
-      // …or to any procedure that holds nearly all of the question when the phrase's holds little of it.
-      if (bestAnyCoverage >= PHRASE_OVERRIDE_COVERAGE && bestAnyCoverage - coverageAt(i) >= PHRASE_OVERRIDE_LEAD)
-        return;
+      // …or to one that holds the phrase's words apart and nearly all of the question, when the phrase's does not,
+      // and whose cues fit the question clearly better (a company asking: the economic organisation's procedure).
+      const fitHere = specialOf(d) * PHRASE_OVERRIDE_FIT;
+      const overridden = rivals.some(
+        (o) => coverageAt(o) - coverageAt(i) >= PHRASE_OVERRIDE_LEAD && specialOf(docs[o]!) >= fitHere,
+      );
+      if (overridden) return;
       // The special case the question names (lưu động, foreign element) counts among the phrase's procedures too.
       const fit = Math.min(PHRASE_FIT_MAX, Math.max(MIN_PHRASE_CUE_FACTOR, specialOf(d)));
       const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos) * fit;
@@ -113,4 +132,17 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
     });
   });
   return { boosted, phraseSure };
+}
+
+/** Whether `pattern` occurs in `tokens` in order within a span of at most `span` tokens. */
+export function inOrderWithin(tokens: ReadonlyArray<string>, pattern: ReadonlyArray<string>, span: number): boolean {
+  for (let start = 0; start < tokens.length; start++) {
+    if (tokens[start] !== pattern[0]) continue;
+    let k = 1;
+    for (let j = start + 1; j < tokens.length && j - start < span && k < pattern.length; j++) {
+      if (tokens[j] === pattern[k]) k++;
+    }
+    if (k === pattern.length) return true;
+  }
+  return false;
 }

@@ -228,3 +228,10 @@ describe('cues added in session 6 (dev misses in land, construction, business, r
     expect(CUE_WORDS.has('nha')).toBe(false); // of "tại nhà"
   });
 });
+
+describe('"sửa chữa" is a repair', () => {
+  it('does not read "sửa chữa nhà" as a correction, but "sửa tên" is one', () => {
+    expect(q('xin giấy phép sửa chữa nhà').intents.has('change')).toBe(false);
+    expect(q('sửa tên trong giấy khai sinh').intents.has('change')).toBe(true);
+  });
+});

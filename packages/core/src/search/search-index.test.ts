@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inOrderWithin } from './phrase-boost.js';
 import { fixtureCatalog as catalog, procedure } from './search.fixtures.js';
 import { buildSearchIndex } from './search-index.js';
 import { expandSynonyms } from './synonyms.js';
@@ -154,6 +155,14 @@ describe('search', () => {
     expect(first('công ty nhận chuyển nhượng đất để làm dự án đầu tư')).toBe('9.000030');
     // the phrase still decides when its procedures explain the question
     expect(['1.013831', '1.012787']).toContain(first('nhận chuyển nhượng đất của hàng xóm'));
+  });
+
+  it('holds a phrase apart only in its order and within a few words', () => {
+    const name = tokenize('Tổ chức kinh tế nhận chuyển nhượng, thuê quyền sử dụng đất');
+    expect(inOrderWithin(name, ['nhan', 'chuyen', 'nhuong', 'dat'], 9)).toBe(true);
+    expect(inOrderWithin(name, ['nhan', 'chuyen', 'nhuong', 'dat'], 5)).toBe(false);
+    const scattered = tokenize('Cấp Giấy xác nhận đăng ký nuôi trồng thủy sản, đối tượng nuôi chủ lực');
+    expect(inOrderWithin(scattered, ['xac', 'nhan', 'chu', 'ky'], 9)).toBe(false);
   });
 
   it('does not count "công" of "công ty" as a cue word that a curated phrase may leave unexplained', () => {
