@@ -235,3 +235,15 @@ describe('"sửa chữa" is a repair', () => {
     expect(q('sửa tên trong giấy khai sinh').intents.has('change')).toBe(true);
   });
 });
+
+describe('an intent a name excludes', () => {
+  it('does not read "… không thay đổi nội dung đăng ký" as a change', () => {
+    const notice =
+      'Thông báo về việc sáp nhập công ty trong trường hợp sau sáp nhập công ty, công ty nhận sáp nhập không thay đổi nội dung đăng ký doanh nghiệp';
+    const change = 'Đăng ký thay đổi nội dung đăng ký doanh nghiệp đối với công ty nhận sáp nhập';
+    expect(r(notice).intents.has('change')).toBe(false);
+    expect(r(change).intents.has('change')).toBe(true);
+    const asked = 'công ty nhận sáp nhập thay đổi đăng ký doanh nghiệp';
+    expect(factor(asked, change)).toBeGreaterThan(factor(asked, notice));
+  });
+});

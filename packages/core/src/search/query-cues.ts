@@ -43,16 +43,20 @@ function at(tokens: ReadonlyArray<string>, i: number, pat: Pattern): boolean {
   if (pat.not?.after?.includes(tokens[i + pat.words.length] ?? '')) return false;
   return true;
 }
+/** A name's intent after "không" ("… không thay đổi nội dung đăng ký"; "không làm thay đổi") is excluded, not named. */
+const negatedAt = (tokens: ReadonlyArray<string>, i: number) =>
+  tokens[i - 1] === 'khong' || (tokens[i - 2] === 'khong' && tokens[i - 1] === 'lam');
 function read<K extends string>(
   tokens: ReadonlyArray<string>,
   table: Record<K, Pattern[]>,
   words?: Map<string, Set<string>>,
+  skipNegated = false,
 ): Set<K> {
   const out = new Set<K>();
   for (const k of Object.keys(table) as K[]) {
     for (const pat of table[k]) {
       for (let i = 0; i < tokens.length; i++) {
-        if (!at(tokens, i, pat)) continue;
+        if (!at(tokens, i, pat) || (skipNegated && negatedAt(tokens, i))) continue;
         out.add(k);
         if (!words) break;
         const set = words.get(k) ?? new Set<string>();
@@ -80,7 +84,7 @@ export const CUE_WORDS: ReadonlySet<string> = new Set(
 
 /** Cues of a procedure, from its folded name tokens. */
 export function recordCues(nameTokens: ReadonlyArray<string>): Cues {
-  const intents = read(nameTokens, NAME_INTENTS);
+  const intents = read(nameTokens, NAME_INTENTS, undefined, true);
   // "Dừng thực hiện thủ tục giải thể": the dissolution is what is stopped
   if (intents.has('withdrawal')) intents.delete('cancellation');
   return { intents, subjects: read(nameTokens, NAME_SUBJECTS) };
