@@ -79,4 +79,8 @@ describe('bridges added in session 6 (dev misses)', () => {
   it('bridges the Housing Law 2014 wording "sở hữu nhà nước" to the 2023 law\'s "tài sản công"', () => {
     expect(bridge('mua nhà thuộc sở hữu nhà nước đang thuê ở').flat()).toContain('tai san cong');
   });
+
+  it('bridges "nhà công vụ" to the law\'s "nhà ở công vụ"', () => {
+    expect(bridge('tỉnh mua nhà thương mại để làm nhà công vụ').flat()).toContain('nha o cong vu');
+  });
 });

@@ -61,6 +61,8 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['nha nha nuoc', 'nha o thuoc tai san cong'],
     // Housing Law 2023: "nhà ở thuộc sở hữu nhà nước" (Housing Law 2014) is now "nhà ở thuộc tài sản công".
     ['so huu nha nuoc', 'tai san cong'],
+    // Housing Law 2023 art. 45: "nhà ở công vụ" (everyday "nhà công vụ")
+    ['nha cong vu', 'nha o cong vu'],
     ['nha xa hoi', 'nha o xa hoi'],
     ['moi gioi nha dat', 'moi gioi bat dong san'],
   ],
