@@ -6,7 +6,17 @@
  * everyday usage.
  */
 
-export type IntentCue = 'first' | 'reissue' | 'exchange' | 'extension' | 'change' | 'cancellation' | 'confirmation';
+export type IntentCue =
+  | 'first'
+  | 'reissue'
+  | 'exchange'
+  | 'extension'
+  | 'change'
+  | 'cancellation'
+  | 'confirmation'
+  | 'withdrawal'
+  | 'lock'
+  | 'unlock';
 export type SubjectCue =
   | 'foreign'
   | 'organisation'
@@ -52,12 +62,16 @@ export const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
     p('mat', { before: [...KIN, 'da', 'moi', 'vua', 'nguoi'], after: ['roi', 'nam', 'hom', 'tich', 'o'] }),
     p('bi chay'),
   ],
-  exchange: [p('cap doi'), p('doi sang'), p('doi lai'), p('rach'), p('bi hong'), p('hu hong'), p('doi moi')],
+  exchange: [
+    ...[p('cap doi'), p('doi sang'), p('doi lai'), p('rach'), p('bi hong'), p('hu hong'), p('doi moi')],
+    // "đổi giấy / thẻ / sổ / bằng": an exchange of the document ("thay đổi giấy…", "chuyển đổi…" are not)
+    ...['giay', 'the', 'so', 'bang'].map((w) => p(`doi ${w}`, { before: ['thay', 'chuyen', 'bien', 'trao'] })),
+  ],
   extension: [p('gia han'), p('het han'), p('keo dai'), p('chua khoi cong'), p('them thoi gian'), p('dung tiep')],
   change: [
     p('thay doi'),
     p('dieu chinh'),
-    p('sua'),
+    p('sua', { after: ['chua'] }), // "sửa chữa" is a repair, not a correction
     p('cai chinh'),
     p('dinh chinh'),
     p('ghi sai'),
@@ -70,21 +84,27 @@ export const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
   cancellation: [
     p('xoa'),
     p('huy', { after: ['dong', 'chuong', 'hieu'] }),
-    p('cham dut'),
-    p('giai the'),
+    p('cham dut', { before: ['dung'] }),
+    p('giai the', { before: ['dung'] }),
     p('dong cua'),
     p('thu hoi'),
-    p('xin dung'),
-    p('dung thu tuc'),
-    p('dung thuc hien'),
-    p('dung giai the'),
-    p('rut', { after: ['bao', 'bhxh', 'tien', 'so', 'ngan'] }),
+    p('xin dung', { after: ['thu', 'thuc', 'giai', 'lam'] }),
+    p('rut', { after: ['bao', 'bhxh', 'tien', 'so', 'ngan', 'ho', 'lai'] }),
     p('giai tan'),
     p('cat khau'),
     p('cat ho khau'),
     p('tam ngung'),
   ],
   confirmation: [p('xac nhan')],
+  // Stopping one's own application in progress (the catalog's "Dừng thực hiện thủ tục…"), not closing the business.
+  // ("giải thể" is read as "chấm dứt hoạt động" by synonyms.ts, so "dừng giải thể" arrives as "dừng chấm dứt")
+  withdrawal: [
+    ...[p('dung thu tuc'), p('dung thuc hien'), p('dung giai the'), p('dung cham dut'), p('dung lam thu tuc')],
+    p('rut ho so'),
+  ],
+  // Locking / unlocking an e-identity or account (Decree 69/2024: "khóa", "mở khóa" căn cước điện tử).
+  lock: [p('khoa', { before: ['mo', 'ma'], after: ['hoc', 'dao', 'luan', 'so'] }), p('tam khoa')],
+  unlock: [p('mo khoa'), p('mo lai tai khoan')],
 };
 
 /** How a procedure's name says it. */
@@ -103,8 +123,11 @@ export const NAME_INTENTS: Record<IntentCue, Pattern[]> = {
     p('bo sung'),
     p('doi ten'),
   ],
-  cancellation: [p('xoa'), p('huy'), p('cham dut'), p('giai the'), p('thu hoi'), p('tam ngung'), p('dung thuc hien')],
+  cancellation: [p('xoa'), p('huy'), p('cham dut'), p('giai the'), p('thu hoi'), p('tam ngung')],
   confirmation: [p('xac nhan')],
+  withdrawal: [p('dung thuc hien')],
+  lock: [p('khoa can cuoc', { before: ['mo'] }), p('khoa tai khoan', { before: ['mo'] })],
+  unlock: [p('mo khoa')],
 };
 
 const NATIONS = [
@@ -156,7 +179,11 @@ export const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
     p('hong co luong huu'),
   ],
   border: [p('bien gioi'), p('giap bien'), p('sat bien')],
-  mobile: [p('luu dong'), p('xuong tan'), p('tai nha'), p('den nha'), p('khong di duoc'), p('khong the di')],
+  mobile: [
+    ...[p('luu dong'), p('xuong tan'), p('tai nha'), p('den nha'), p('khong di duoc'), p('khong the di')],
+    // an official coming over ("cán bộ xuống làm", "xuống nhà"); not "nhà xuống cấp"
+    ...[p('can bo xuong'), p('xuong nha'), p('ve tan')],
+  ],
   ethnic: [p('dan toc'), p('vung sau'), p('vung cao'), p('ban lang'), p('xuong tan ban')],
   gradeHigh: GRADE_HIGH,
   gradeLow: GRADE_LOW,
@@ -191,7 +218,7 @@ export const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   gradeLow: GRADE_LOW,
   household: [p('ho kinh doanh'), p('ho gia dinh'), p('ca nhan')],
   // Decree 45/2020 and the catalog's paired procedures: "trực tuyến toàn trình" vs "một phần hoặc trực tiếp".
-  online: [p('truc tuyen toan trinh')],
+  online: [p('truc tuyen toan trinh'), p('qua trang thong tin dien tu')],
   inPerson: [p('mot phan hoac truc tiep'), p('truc tiep tai')],
 };
 

@@ -6,10 +6,14 @@ import {
   MIN_PHRASE_CUE_FACTOR,
   PHRASE_CONFIDENCE,
   PHRASE_FIT_MAX,
+  PHRASE_OVERRIDE_COVERAGE,
+  PHRASE_OVERRIDE_FIT,
+  PHRASE_OVERRIDE_LEAD,
   PHRASE_YIELD_COVERAGE,
   PHRASE_YIELD_LEAD,
 } from './ranking-weights.js';
-import { containsSequence } from './text.js';
+import { expandSynonyms } from './synonyms.js';
+import { containsSequence, tokenize } from './text.js';
 
 /** What the curated-phrase step needs of one search: the text matches and how each fits the question. */
 export type PhraseContext = {
@@ -58,8 +62,28 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
     }
     return c;
   };
+  /**
+   * The phrase's words in the name in its order, a few words apart ("nhận chuyển nhượng, thuê quyền sử dụng đất"):
+   * not scattered over the name ("xác nhận đăng ký … chủ lực" does not hold "xác nhận chữ ký").
+   */
+  const holdsApart = (i: number, pattern: string[]) => {
+    if (!pattern.every((w) => docs[i]!.nameWords.has(w))) return false;
+    return inOrderWithin(expandSynonyms(tokenize(docs[i]!.record.name)).tokens, pattern, 2 * pattern.length + 1);
+  };
+  /** Procedures outside the phrase's that hold nearly all of the question and the phrase's words (apart). */
+  const nearlyAll = (own: ReadonlySet<number>, patterns: string[][]) =>
+    hitDocs.filter(
+      (i) => !own.has(i) && coverageAt(i) >= PHRASE_OVERRIDE_COVERAGE && patterns.some((p) => holdsApart(i, p)),
+    );
   /** How sure each boosted procedure's phrase is: less when cues or other words are left unexplained. */
   const phraseSure = new Map<number, number>();
+  // Words explained by a cue, not left over: the single-word cues and the words this question's own cues were
+  // read from ("người Pháp"); not every word a longer pattern could use ("công" of "công ty" in "nhà ở công").
+  // A grade's words ("cấp", "IV") are the topic of a construction question: not counted here.
+  const cueWords = new Set([
+    ...CUE_WORDS,
+    ...[...a.cues.words].flatMap(([cue, w]) => (cue === 'gradeHigh' || cue === 'gradeLow' ? [] : [...w])),
+  ]);
   a.intents.forEach((it, k) => {
     const own = new Set(it.codes.flatMap((c) => [docIndex.get(c)!, ...familyOf[docIndex.get(c)!]!]));
     const ownCovers = [...own].some((i) => coverageAt(i) >= 0.999);
@@ -67,7 +91,9 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
     const words = new Set(it.matched.flat());
     // (phrases of two words or more, found word for word in the question, held in the other procedure's name)
     const plain = it.matched.filter((p) => p.length > 1 && containsSequence(a.tokens, p));
-    const bestTextCoverage = outsideCoverage(new Set(it.codes.map((c) => docIndex.get(c)!)), plain);
+    const listed = new Set(it.codes.map((c) => docIndex.get(c)!));
+    const bestTextCoverage = outsideCoverage(listed, plain);
+    const rivals = nearlyAll(listed, plain);
     it.codes.forEach((c, pos) => {
       let i = docIndex.get(c)!;
       // The variant of the procedure that the question's cues name ("kết hôn" asked "lưu động": that one).
@@ -85,11 +111,18 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
       const gate = cueFactor(a.cues, d.cues, true);
       if (gate < MIN_PHRASE_CUE_FACTOR) return;
       const residual = ctx.words
-        .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !CUE_WORDS.has(t))
+        .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !cueWords.has(t))
         .reduce((sum, t) => sum + weightOf(t), 0);
       if (it.gapped && idfTotal > 0 && residual / idfTotal > MAX_PHRASE_RESIDUAL) return;
       const outcovered = bestTextCoverage - coverageAt(i);
       if (bestTextCoverage >= PHRASE_YIELD_COVERAGE && outcovered >= PHRASE_YIELD_LEAD) return;
+      // …or to one that holds the phrase's words apart and nearly all of the question, when the phrase's does not,
+      // and whose cues fit the question clearly better (a company asking: the economic organisation's procedure).
+      const fitHere = specialOf(d) * PHRASE_OVERRIDE_FIT;
+      const overridden = rivals.some(
+        (o) => coverageAt(o) - coverageAt(i) >= PHRASE_OVERRIDE_LEAD && specialOf(docs[o]!) >= fitHere,
+      );
+      if (overridden) return;
       // The special case the question names (lưu động, foreign element) counts among the phrase's procedures too.
       const fit = Math.min(PHRASE_FIT_MAX, Math.max(MIN_PHRASE_CUE_FACTOR, specialOf(d)));
       const bonus = (best + 1) * (1 - 0.02 * k - 0.05 * pos) * fit;
@@ -99,4 +132,17 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
     });
   });
   return { boosted, phraseSure };
+}
+
+/** Whether `pattern` occurs in `tokens` in order within a span of at most `span` tokens. */
+export function inOrderWithin(tokens: ReadonlyArray<string>, pattern: ReadonlyArray<string>, span: number): boolean {
+  for (let start = 0; start < tokens.length; start++) {
+    if (tokens[start] !== pattern[0]) continue;
+    let k = 1;
+    for (let j = start + 1; j < tokens.length && j - start < span && k < pattern.length; j++) {
+      if (tokens[j] === pattern[k]) k++;
+    }
+    if (k === pattern.length) return true;
+  }
+  return false;
 }

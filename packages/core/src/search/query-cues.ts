@@ -43,16 +43,20 @@ function at(tokens: ReadonlyArray<string>, i: number, pat: Pattern): boolean {
   if (pat.not?.after?.includes(tokens[i + pat.words.length] ?? '')) return false;
   return true;
 }
+/** A name's intent after "không" ("… không thay đổi nội dung đăng ký"; "không làm thay đổi") is excluded, not named. */
+const negatedAt = (tokens: ReadonlyArray<string>, i: number) =>
+  tokens[i - 1] === 'khong' || (tokens[i - 2] === 'khong' && tokens[i - 1] === 'lam');
 function read<K extends string>(
   tokens: ReadonlyArray<string>,
   table: Record<K, Pattern[]>,
   words?: Map<string, Set<string>>,
+  skipNegated = false,
 ): Set<K> {
   const out = new Set<K>();
   for (const k of Object.keys(table) as K[]) {
     for (const pat of table[k]) {
       for (let i = 0; i < tokens.length; i++) {
-        if (!at(tokens, i, pat)) continue;
+        if (!at(tokens, i, pat) || (skipNegated && negatedAt(tokens, i))) continue;
         out.add(k);
         if (!words) break;
         const set = words.get(k) ?? new Set<string>();
@@ -66,16 +70,24 @@ function read<K extends string>(
 
 /** A grade's words ("cấp", "I", "4", "đặc biệt") are the topic of a construction question, not mere cues. */
 const GRADES: ReadonlySet<string> = new Set(['gradeHigh', 'gradeLow']);
-/** Every word that marks a question's cue ("mất", "gia hạn", "người Pháp", "con"): evidence of a variant, not of a topic. */
+/**
+ * Words that are a cue on their own ("mất", "xóa", "con"): evidence of a variant, not of a topic, wherever they
+ * stand. Words that only mark a cue as part of a longer pattern ("công" of "công ty", "nhà" of "tại nhà", "đổi" of
+ * "cấp đổi") count as cue words only where the question's cues read them (QueryCues.words).
+ */
 export const CUE_WORDS: ReadonlySet<string> = new Set(
   [...Object.values(QUERY_INTENTS), ...Object.entries(QUERY_SUBJECTS).flatMap(([k, v]) => (GRADES.has(k) ? [] : v))]
     .flat()
-    .flatMap((pat) => pat.words),
+    .filter((pat) => pat.words.length === 1)
+    .map((pat) => pat.words[0]!),
 );
 
 /** Cues of a procedure, from its folded name tokens. */
 export function recordCues(nameTokens: ReadonlyArray<string>): Cues {
-  return { intents: read(nameTokens, NAME_INTENTS), subjects: read(nameTokens, NAME_SUBJECTS) };
+  const intents = read(nameTokens, NAME_INTENTS, undefined, true);
+  // "Dừng thực hiện thủ tục giải thể": the dissolution is what is stopped
+  if (intents.has('withdrawal')) intents.delete('cancellation');
+  return { intents, subjects: read(nameTokens, NAME_SUBJECTS) };
 }
 
 /** Cues of a question, from its folded tokens (before stopwords are dropped). */
@@ -111,11 +123,21 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
   });
   const intents = read(tokens, QUERY_INTENTS, words);
   if (stops) intents.add('cancellation');
+  // "dừng thủ tục giải thể": what is stopped is the object of the withdrawal, not a second intent
+  if (intents.has('withdrawal')) intents.delete('cancellation');
   return { intents, subjects, negated, words };
 }
 
 /** Intents that name a variant of a base procedure (a question without them means the base one). */
-const VARIANT_INTENTS: ReadonlySet<IntentCue> = new Set(['reissue', 'exchange', 'extension', 'change', 'cancellation']);
+const VARIANT_INTENTS: ReadonlySet<IntentCue> = new Set([
+  ...['reissue', 'exchange', 'extension', 'change', 'cancellation'],
+  ...['withdrawal', 'lock', 'unlock'],
+] as IntentCue[]);
+/**
+ * A curated phrase's procedure that is the base one when the question asks for a variant ("khóa tài khoản định
+ * danh" against the phrase "tài khoản định danh" = its issue): below the phrase gate (MIN_PHRASE_CUE_FACTOR).
+ */
+const BASE_FOR_PHRASE = 0.75;
 /** Subjects that name a special case of a procedure; the first number applies when the question names it too. */
 const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missing: number }> = {
   foreign: { agree: 1.35, absent: 0.7, missing: 0.7 },
@@ -179,9 +201,13 @@ export function cueFactor(
   }
   const namesVariant = some(r.intents, (i) => VARIANT_INTENTS.has(i));
   if (q.intents.size > 0) {
-    if (some(r.intents, (i) => q.intents.has(i))) f *= questionSideOnly ? 1 : 1.3;
-    else if (namesVariant) f *= 0.7;
-    else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= 0.85;
+    if (some(r.intents, (i) => q.intents.has(i))) {
+      // a phrase's procedure agreeing on "lần đầu" but not on the correction the question asks for
+      const variantMissed = some(q.intents, (i) => VARIANT_INTENTS.has(i) && !r.intents.has(i));
+      const variantMet = some(q.intents, (i) => VARIANT_INTENTS.has(i) && r.intents.has(i));
+      f *= !questionSideOnly ? 1.3 : variantMissed && !variantMet ? BASE_FOR_PHRASE : 1;
+    } else if (namesVariant) f *= 0.7;
+    else if (some(q.intents, (i) => VARIANT_INTENTS.has(i))) f *= questionSideOnly ? BASE_FOR_PHRASE : 0.85;
   } else if (namesVariant && !questionSideOnly) f *= 0.85;
   return f;
 }

@@ -40,6 +40,18 @@ export const MAX_PHRASE_RESIDUAL = 0.4;
  */
 export const PHRASE_YIELD_COVERAGE = 0.7;
 export const PHRASE_YIELD_LEAD = 0.25;
+/**
+ * …or when another procedure (whose cues fit) holds the phrase's words in its name, not side by side, and at least
+ * this share of the question and this much more than the phrase's procedure ("công ty nhận chuyển nhượng đất để làm
+ * dự án đầu tư": the phrase "nhận chuyển nhượng đất" names a household's transfer; "Tổ chức kinh tế nhận chuyển
+ * nhượng, thuê quyền sử dụng đất … dự án đầu tư" holds the whole question, and "công ty" fits it). Chosen on the dev
+ * split; without the conditions on the phrase's words and on the cues it overrode right phrases of the issue-5 set
+ * ("chứng thực hợp đồng tặng cho nhà", "bố tôi mất rồi làm khai tử").
+ */
+export const PHRASE_OVERRIDE_COVERAGE = 0.85;
+export const PHRASE_OVERRIDE_LEAD = 0.25;
+/** …and whose cues fit the question at least this many times better than the phrase's procedure's. */
+export const PHRASE_OVERRIDE_FIT = 1.1;
 /** …or when the question's cues contradict its procedure (foreign element, another variant). */
 export const MIN_PHRASE_CUE_FACTOR = 0.8;
 /** Most a question's cues may raise a curated phrase's bonus. */

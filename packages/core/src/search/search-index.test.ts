@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inOrderWithin } from './phrase-boost.js';
 import { fixtureCatalog as catalog, procedure } from './search.fixtures.js';
 import { buildSearchIndex } from './search-index.js';
 import { expandSynonyms } from './synonyms.js';
@@ -132,6 +133,47 @@ describe('search', () => {
       const top = index.search(q).items[0];
       expect(top?.confidence ?? 0, q).toBeLessThan(0.55);
     }
+  });
+
+  it('lets a curated phrase yield to a procedure that holds nearly all of the question', () => {
+    const land = (code: string, name: string) => procedure({ code, name, field: 'Đất đai', levels: ['province'] });
+    const household = land(
+      '1.013831',
+      'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất',
+    );
+    const project = land(
+      '1.012787',
+      'Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất cho người nhận chuyển nhượng quyền sử dụng đất, quyền sở hữu nhà ở trong dự án bất động sản',
+    );
+    const organisation = land(
+      '9.000030',
+      'Tổ chức kinh tế nhận chuyển nhượng, thuê quyền sử dụng đất, nhận góp vốn bằng quyền sử dụng đất để thực hiện dự án đầu tư',
+    );
+    const idx = buildSearchIndex([...catalog, household, project, organisation]);
+    const first = (q: string) => idx.search(q).items[0]?.record.code;
+    // the phrase "nhận chuyển nhượng đất" (household transfer) explains half of this question, 9.000030 nearly all
+    expect(first('công ty nhận chuyển nhượng đất để làm dự án đầu tư')).toBe('9.000030');
+    // the phrase still decides when its procedures explain the question
+    expect(['1.013831', '1.012787']).toContain(first('nhận chuyển nhượng đất của hàng xóm'));
+  });
+
+  it('holds a phrase apart only in its order and within a few words', () => {
+    const name = tokenize('Tổ chức kinh tế nhận chuyển nhượng, thuê quyền sử dụng đất');
+    expect(inOrderWithin(name, ['nhan', 'chuyen', 'nhuong', 'dat'], 9)).toBe(true);
+    expect(inOrderWithin(name, ['nhan', 'chuyen', 'nhuong', 'dat'], 5)).toBe(false);
+    const scattered = tokenize('Cấp Giấy xác nhận đăng ký nuôi trồng thủy sản, đối tượng nuôi chủ lực');
+    expect(inOrderWithin(scattered, ['xac', 'nhan', 'chu', 'ky'], 9)).toBe(false);
+  });
+
+  it('does not count "công" of "công ty" as a cue word that a curated phrase may leave unexplained', () => {
+    const publicHousing = procedure({
+      code: '9.000031',
+      name: 'Thủ tục chuyển đổi công năng nhà ở thuộc tài sản công',
+      field: 'Nhà ở',
+      levels: ['province'],
+    });
+    const idx = buildSearchIndex([...catalog, publicHousing]);
+    expect(idx.search('chuyển đổi công năng nhà ở công').items[0]?.record.code).toBe('9.000031');
   });
 
   it('pages results deterministically', () => {

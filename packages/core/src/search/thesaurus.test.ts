@@ -65,3 +65,22 @@ describe('land and business bridges added in the third round', () => {
     );
   });
 });
+
+describe('bridges added in session 6 (dev misses)', () => {
+  it('bridges a wrong entry on a certificate to its correction (Land Law 2024 art. 152)', () => {
+    expect(bridge('sổ đỏ bị ghi sai tên').flat()).toContain('dinh chinh');
+    expect(bridge('đính chính sổ đỏ bị sai thông tin').flat()).toContain('dinh chinh');
+    // merged with the civil-status entry of the same words
+    expect(bridge('giấy khai sinh sai tên').flat()).toEqual(
+      expect.arrayContaining(['cai chinh ho tich', 'dinh chinh']),
+    );
+  });
+
+  it('bridges the Housing Law 2014 wording "sở hữu nhà nước" to the 2023 law\'s "tài sản công"', () => {
+    expect(bridge('mua nhà thuộc sở hữu nhà nước đang thuê ở').flat()).toContain('tai san cong');
+  });
+
+  it('bridges "nhà công vụ" to the law\'s "nhà ở công vụ"', () => {
+    expect(bridge('tỉnh mua nhà thương mại để làm nhà công vụ').flat()).toContain('nha o cong vu');
+  });
+});

@@ -44,6 +44,10 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['xem quy hoach', 'cung cap thong tin quy hoach'],
     ['hien dat', 'tang cho quyen su dung dat'],
     ['tranh chap dat', 'hoa giai tranh chap dat dai'],
+    // Land Law 2024 art. 152: a certificate with a wrong entry is corrected ("đính chính … có sai sót").
+    ['ghi sai', 'dinh chinh'],
+    ['sai ten', 'dinh chinh'],
+    ['sai thong tin', 'dinh chinh'],
   ],
   construction_housing: [
     ['xay nha', 'giay phep xay dung|nha o rieng le'],
@@ -55,6 +59,10 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['chat cay', 'chat ha cay xanh'],
     ['nha tap the', 'nha o cu thuoc tai san cong'],
     ['nha nha nuoc', 'nha o thuoc tai san cong'],
+    // Housing Law 2023: "nhà ở thuộc sở hữu nhà nước" (Housing Law 2014) is now "nhà ở thuộc tài sản công".
+    ['so huu nha nuoc', 'tai san cong'],
+    // Housing Law 2023 art. 45: "nhà ở công vụ" (everyday "nhà công vụ")
+    ['nha cong vu', 'nha o cong vu'],
     ['nha xa hoi', 'nha o xa hoi'],
     ['moi gioi nha dat', 'moi gioi bat dong san'],
   ],
