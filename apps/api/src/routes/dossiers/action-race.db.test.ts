@@ -146,25 +146,26 @@ describe('an action in one statement under concurrency', () => {
       payload: { k: key },
     });
     const [u1, u2] = [specialists[0]!.userId, specialists[1]!.userId];
-    const base = { dossier: first.dossier, notifications: [] };
+    const write = (u: string, key: string) => ({
+      action: claim(u, 3),
+      outbox: outbox(key),
+      audit: audit(u),
+      notifications: [],
+    });
     expect(
       await repo.commitAction({
-        ...base,
+        dossier: first.dossier,
         version: first.version,
-        action: claim(u1, 3),
+        actions: [write(u1, `race:${id}:1`)],
         projection: projection(u1),
-        outbox: outbox(`race:${id}:1`),
-        audit: audit(u1),
       }),
     ).toBe(true);
     expect(
       await repo.commitAction({
-        ...base,
+        dossier: first.dossier,
         version: second.version,
-        action: claim(u2, 3),
+        actions: [write(u2, `race:${id}:2`)],
         projection: projection(u2),
-        outbox: outbox(`race:${id}:2`),
-        audit: audit(u2),
       }),
     ).toBe(false);
     const { claims, audit: rows } = await claimsOf(id);
