@@ -76,7 +76,7 @@ async function registered(): Promise<string> {
 async function componentsOf(id: string) {
   return database.db
     .selectFrom('dossierComponents')
-    .select(['key', 'state', 'position'])
+    .select(['key', 'state', 'position', 'reused'])
     .where('dossierId', '=', id)
     .orderBy('position')
     .execute();
@@ -261,6 +261,10 @@ describe('an action in one statement under concurrency', () => {
 
   it('two receptions accept at once with different checklists: one accept, its checklist whole; a stale write none', async () => {
     const id = await registered();
+    // Where c01 came from (reused data) is a fact of its submission: the accept's checklist keeps it.
+    await sql`update dossier_components set reused = true where dossier_id = ${id}::uuid and key = 'c01'`.execute(
+      database.db,
+    );
     const repo = createDossiersRepository(database.db);
     const stale = (await repo.readForAction(id))!;
     const lists = [
@@ -295,6 +299,7 @@ describe('an action in one statement under concurrency', () => {
       ['c03', 3],
     ]);
     expect(rows.slice(0, 2).map((r) => r.state)).toEqual(['present', 'present']);
+    expect(rows.map((r) => r.reused)).toEqual([true, false, false]);
     expect(rows[2]!.state === 'present').toBe(w === 1);
     const row = await database.db
       .selectFrom('dossiers')
