@@ -19,8 +19,8 @@ import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
-import { benchConfig } from './bench-config.js';
 import { registrationBody, runSequence, type SequenceAction, sequenceActions } from './action-sequence.js';
+import { benchConfig } from './bench-config.js';
 import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';

@@ -260,7 +260,12 @@ describe('property: the one-statement path under random races keeps the internal
 
   it('accept writes its checklist and time limit with the action; a lost race writes neither, the retry decides again', async () => {
     const store = emptyStore(log({ type: 'submitted', channel: 'in_person' }));
-    store.dossier = { ...store.dossier, status: 'new', currentStepOrder: null, duration: { value: 0, unit: 'working_days' } };
+    store.dossier = {
+      ...store.dossier,
+      status: 'new',
+      currentStepOrder: null,
+      duration: { value: 0, unit: 'working_days' },
+    };
     const deps = memoryDeps(store, []);
     let procedureDays = 3;
     deps.procedures = {

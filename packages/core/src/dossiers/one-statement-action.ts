@@ -74,7 +74,13 @@ async function decideChain(deps: DossierDeps, first: PerformInput, dossier: Doss
     const { state, actor, action } = await decideDossierAction(deps, input, current.dossier, current.log);
     const own = input.records?.();
     if (own) records = { ...records, ...own };
-    const { next, updated, fullLog, outbox, projection: after } = outcomeOf(current.dossier, current.log, state, action);
+    const {
+      next,
+      updated,
+      fullLog,
+      outbox,
+      projection: after,
+    } = outcomeOf(current.dossier, current.log, state, action);
     const notifications = deps.notifications
       ? await planDossierNotification(deps.notifications, updated, action, next)
       : [];

@@ -160,7 +160,10 @@ function auditInsert(audit: NonNullable<CommitInput['actions'][number]['audit']>
  * components no longer listed are deleted, the listed ones upserted (disjoint keys, so the two writes of one
  * statement never meet on a row).
  */
-function checklistWrites(dossier: CommitInput['dossier'], checks: ComponentCheck[]): Array<[string, RawBuilder<unknown>]> {
+function checklistWrites(
+  dossier: CommitInput['dossier'],
+  checks: ComponentCheck[],
+): Array<[string, RawBuilder<unknown>]> {
   const keys = checks.map((c) => c.key);
   const gone = sql`delete from dossier_components where dossier_id = ${dossier.id}::uuid and exists (select 1 from p)
     ${keys.length > 0 ? sql`and key not in (${sql.join(keys)})` : sql``}`;

@@ -242,7 +242,14 @@ describe('an action in one statement under concurrency', () => {
       .where('dossierId', '=', id)
       .orderBy('seq')
       .execute();
-    expect(log.map((a) => a.type)).toEqual(['received', 'step_completed', 'claimed', 'step_completed', 'approved', 'step_completed']);
+    expect(log.map((a) => a.type)).toEqual([
+      'received',
+      'step_completed',
+      'claimed',
+      'step_completed',
+      'approved',
+      'step_completed',
+    ]);
     const [approval, handOn] = log.slice(4);
     expect(handOn!.actorUserId).toBe(approval!.actorUserId);
     expect(handOn!.data).toMatchObject({ fromStep: 3, toStep: 4 });
@@ -284,11 +291,7 @@ describe('an action in one statement under concurrency', () => {
     const codes = res.map((r) => r.statusCode).sort();
     expect(codes, res.map((r) => r.body).join(' ')).toEqual([200, 409]);
     const w = res.findIndex((r) => r.statusCode === 200);
-    const log = await database.db
-      .selectFrom('dossierActions')
-      .select('type')
-      .where('dossierId', '=', id)
-      .execute();
+    const log = await database.db.selectFrom('dossierActions').select('type').where('dossierId', '=', id).execute();
     expect(log.map((a) => a.type).sort()).toEqual(['received', 'submitted']);
     const rows = await componentsOf(id);
     // The winner's checklist, whole (in the procedure's order), never a mix of the two.
@@ -315,7 +318,10 @@ describe('an action in one statement under concurrency', () => {
       version: stale.version,
       actions: [{ action: { ...accepted.actions[1]!, seq: 2 }, outbox: null, audit: null, notifications: [] }],
       projection,
-      records: { checklist: [{ key: 'c01', name: 'x', state: 'missing' }], duration: { value: 99, unit: 'working_days' } },
+      records: {
+        checklist: [{ key: 'c01', name: 'x', state: 'missing' }],
+        duration: { value: 99, unit: 'working_days' },
+      },
     });
     expect(applied).toBe(false);
     expect(await componentsOf(id)).toEqual(rows);
