@@ -71,3 +71,52 @@ export async function runSequence(
     each?.(name);
   }
 }
+
+type PerType = { n: number; begins: number; ms: number; count: number; texts: Map<string, number> };
+
+/**
+ * Sequences one after another on `ids`, with the statements each action type sends, read from the bench's
+ * recorder (`statements`: count per statement text, recording on): count, BEGINs, time and the texts.
+ */
+export async function profileSequences(
+  post: Post,
+  who: SequenceOfficials,
+  ids: readonly string[],
+  statements: ReadonlyMap<string, { n: number }>,
+): Promise<Map<SequenceAction, PerType>> {
+  const perType = new Map<SequenceAction, PerType>();
+  const counts = () => new Map([...statements].map(([k, x]) => [k, x.n]));
+  let seen = counts();
+  let t = performance.now();
+  for (const id of ids) {
+    await runSequence(post, who, id, (action) => {
+      const x = perType.get(action) ?? { n: 0, begins: 0, ms: 0, count: 0, texts: new Map() };
+      const now = counts();
+      for (const [k, n] of now) {
+        const d = n - (seen.get(k) ?? 0);
+        if (d <= 0) continue;
+        x.texts.set(k, (x.texts.get(k) ?? 0) + d);
+        x.n += d;
+        if (/^begin/i.test(k)) x.begins += d;
+      }
+      seen = now;
+      x.ms += performance.now() - t;
+      t = performance.now();
+      x.count++;
+      perType.set(action, x);
+    });
+  }
+  return perType;
+}
+
+/** The profile's lines: statements, BEGINs and time per action type (and the statements' texts). */
+export function perTypeLines(perType: Map<SequenceAction, PerType>, texts: boolean): string[] {
+  const lines: string[] = [];
+  for (const [name, x] of perType) {
+    lines.push(
+      `  ${name.padEnd(20)} ${(x.n / x.count).toFixed(2)} statements, ${(x.begins / x.count).toFixed(2)} BEGIN, ${(x.ms / x.count).toFixed(1)} ms`,
+    );
+    if (texts) for (const [k, n] of x.texts) lines.push(`      ${(n / x.count).toFixed(2)} × ${k}`);
+  }
+  return lines;
+}

@@ -19,7 +19,7 @@ import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
-import { registrationBody, runSequence, type SequenceAction, sequenceActions } from './action-sequence.js';
+import { perTypeLines, profileSequences, registrationBody, runSequence, sequenceActions } from './action-sequence.js';
 import { benchConfig } from './bench-config.js';
 import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
 
@@ -258,38 +258,9 @@ async function main() {
     const registered: string[] = [];
     for (let i = 0; i < Math.min(10, profileCount); i++)
       registered.push((await post('/api/dossiers', reception, registration)).id);
-    const totals = () => {
-      let n = 0;
-      let begins = 0;
-      for (const [k, x] of statements) {
-        n += x.n;
-        if (/^begin/i.test(k)) begins += x.n;
-      }
-      return { n, begins };
-    };
-    type PerType = { n: number; begins: number; ms: number; count: number; texts: Map<string, number> };
-    const perType = new Map<SequenceAction, PerType>();
-    let seen = new Map<string, number>();
     statements.clear();
     recording = true;
-    let mark = { ...totals(), t: performance.now() };
-    for (const id of registered) {
-      await runSequence(post, who, id, (action) => {
-        const now = { ...totals(), t: performance.now() };
-        const x = perType.get(action) ?? { n: 0, begins: 0, ms: 0, count: 0, texts: new Map() };
-        for (const [k, y] of statements) {
-          const d = y.n - (seen.get(k) ?? 0);
-          if (d > 0) x.texts.set(k, (x.texts.get(k) ?? 0) + d);
-        }
-        seen = new Map([...statements].map(([k, y]) => [k, y.n]));
-        x.n += now.n - mark.n;
-        x.begins += now.begins - mark.begins;
-        x.ms += now.t - mark.t;
-        x.count++;
-        perType.set(action, x);
-        mark = now;
-      });
-    }
+    const perType = await profileSequences(post, who, registered, statements);
     recording = false;
     const nQueries = profile.reduce((t, [, x]) => t + x.n, 0) / Math.max(1, profileCount);
     const sqlMs = profile.reduce((t, [, x]) => t + x.ms, 0) / Math.max(1, profileCount);
@@ -405,14 +376,7 @@ async function main() {
     console.log(
       `five-action sequence one at a time (${registered.length}${process.env.BENCH_ACTIONS_BASE === '1' ? '; BASE: locked path' : ''}), per action:`,
     );
-    for (const [name, x] of perType) {
-      console.log(
-        `  ${name.padEnd(20)} ${(x.n / x.count).toFixed(2)} statements, ${(x.begins / x.count).toFixed(2)} BEGIN, ${(x.ms / x.count).toFixed(1)} ms`,
-      );
-      if (process.env.BENCH_SEQUENCE_STATEMENTS === '1') {
-        for (const [k, n] of x.texts) console.log(`      ${(n / x.count).toFixed(2)} × ${k}`);
-      }
-    }
+    for (const line of perTypeLines(perType, process.env.BENCH_SEQUENCE_STATEMENTS === '1')) console.log(line);
     if (profileCount > 0) {
       console.log(
         `one receipt at a time (${profileCount}): ${perReceipt.toFixed(1)} ms each, ${nQueries.toFixed(1)} statements, ${sqlMs.toFixed(1)} ms waiting for SQL`,
