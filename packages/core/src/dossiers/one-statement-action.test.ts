@@ -74,7 +74,6 @@ const emptyStore = (actions: DossierAction[]): Store => ({
 });
 
 let lostRaces = 0;
-let approvalWrites = 0;
 
 /** The store, and a hook run once between a read and the write that follows it (the racer). */
 function memoryDeps(store: Store, racers: Array<() => Promise<unknown>>): DossierDeps {
@@ -199,7 +198,6 @@ describe('property: the one-statement path under random races keeps the internal
         for (const w of store.writes) {
           // The approval (at step 3 of 4) always carries its hand-on in the same write; nothing else carries two.
           expect(w).toEqual(w[0] === 'approved' ? ['approved', 'step_completed'] : [w[0]]);
-          if (w[0] === 'approved') approvalWrites++;
         }
         expect(new Set(store.outbox).size).toBe(store.outbox.length);
         let current = 1;
@@ -232,7 +230,6 @@ describe('property: the one-statement path under random races keeps the internal
       { numRuns: 200 },
     );
     expect(lostRaces).toBeGreaterThan(0); // the races did happen, and were retried
-    expect(approvalWrites).toBeGreaterThan(0); // and approvals with their hand-on were written
   });
 
   it('a pass that keeps losing its race gives up with DOSSIER_BUSY, having written nothing', async () => {
@@ -256,6 +253,31 @@ describe('property: the one-statement path under random races keeps the internal
     expect(tries).toBe(ONE_STATEMENT_ATTEMPTS);
     expect(store.actions).toHaveLength(1);
     expect(store.audits).toBe(0);
+  });
+
+  it('two leaders approve at once: one write holds the approval and its hand-on, the other is refused', async () => {
+    const store = emptyStore(log(received()));
+    currentOf = () => store.dossier.currentStepOrder ?? 1;
+    for (const a of [
+      { role: 'reception', kind: 'claim' },
+      { role: 'reception', kind: 'complete' },
+      { role: 'specialist', kind: 'claim' },
+      { role: 'specialist', kind: 'complete' },
+    ] as const) {
+      await run(memoryDeps(store, []), a);
+    }
+    expect(store.dossier.currentStepOrder).toBe(3);
+    let second: unknown;
+    const racer = async () => {
+      second = await run(memoryDeps(store, []), { role: 'leader', kind: 'approve' }).catch((e: unknown) => e);
+    };
+    const first = await run(memoryDeps(store, [racer]), { role: 'leader', kind: 'approve' }).catch((e) => e);
+    // The racer wrote first; the first pass lost its race, ran again on the new state and was refused.
+    expect(second).toMatchObject({ action: { type: 'step_completed', fromStep: 3, toStep: 4 } });
+    expect(first).toBeInstanceOf(AppError);
+    expect(store.writes.slice(-1)).toEqual([['approved', 'step_completed']]);
+    expect(store.actions.filter((x) => x.type === 'approved')).toHaveLength(1);
+    expect(store.audits).toBe(store.actions.length - 1);
   });
 
   it('accept writes its checklist and time limit with the action; a lost race writes neither, the retry decides again', async () => {
