@@ -24,16 +24,15 @@ import type { DossierActionResult, DossierDeps, PerformInput } from './perform-d
 import type { CommittedAction, DossierOwnRecords, DossierProjection, DossierRecord } from './ports.js';
 
 /**
- * The actions whose use case writes records of other kinds than the dossier's own (consultations, ratings, the
- * result's files): they run on the locked path in a transaction. Accept (its checklist and time limit are the
- * dossier's own records, `records`) and the approval (its hand-on is a follow-on action, `followOn`) are written
- * in the one statement.
+ * The actions whose use case writes records of other kinds than the dossier's own (consultations, their answers,
+ * ratings): they run on the locked path in a transaction. Accept (its checklist and time limit), the result (its
+ * files' rows) — the dossier's own records, `records` — and the approval (its hand-on, a follow-on action,
+ * `followOn`) are written in the one statement.
  */
 export const actionsWithSideRecords: ReadonlySet<DossierActionType> = new Set<DossierActionType>([
   'consultation_requested',
   'consultation_answered',
   'rated',
-  'result_issued',
 ]);
 
 /** Passes tried before giving up with DOSSIER_BUSY (each lost race means another action was appended). */
@@ -72,7 +71,7 @@ async function decideChain(deps: DossierDeps, first: PerformInput, dossier: Doss
   while (input) {
     if (input.after) throw new Error('an action with side records needs the locked path in a transaction');
     const { state, actor, action } = await decideDossierAction(deps, input, current.dossier, current.log);
-    const own = input.records?.();
+    const own = input.records?.(actor);
     if (own) records = { ...records, ...own };
     const {
       next,

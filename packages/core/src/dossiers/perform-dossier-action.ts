@@ -5,6 +5,7 @@ import { notifyDossierAction } from '../notifications/dossier-notifications.js';
 import type { NotificationPort } from '../notifications/notify-applicant.js';
 import { actionAudit, decideDossierAction, outcomeOf } from './decide-dossier-action.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
+import { storeDossierFiles } from './dossier-files.js';
 import { type DossierState, deriveDossierState } from './dossier-state.js';
 import type { TransitionContext } from './dossier-transitions.js';
 import type { ProcessContext } from './internal-process-rules.js';
@@ -95,7 +96,7 @@ export type PerformInput = {
    * The dossier's own records the action rewrites, as the last `build` decided them (accept: checklist, time
    * limit): written with the action, in its transaction or in its one statement.
    */
-  records?: () => DossierOwnRecords | undefined;
+  records?: (actor: DossierActor) => DossierOwnRecords | undefined;
   /**
    * A follow-on action decided on the state this one leaves (the approval's hand-on), appended atomically with
    * it: in the same transaction, or in the same statement. Null: none.
@@ -126,10 +127,14 @@ async function performLocked(
   log: DossierAction[],
 ): Promise<DossierActionResult> {
   const { state, actor, action } = await decideDossierAction(deps, input, dossier, log);
-  const records = input.records?.();
+  const records = input.records?.(actor);
   if (records?.checklist) await deps.dossiers.saveComponents(dossier, records.checklist);
   if (records?.duration) await deps.dossiers.saveDuration(dossier, records.duration);
   const result = await appendDossierAction(deps, dossier, log, state, action);
+  if (records?.resultFiles) {
+    const { files, uploadedBy } = records.resultFiles;
+    await storeDossierFiles(deps, dossier, 'result', null, files, uploadedBy);
+  }
   if (input.after) await input.after(result, actor);
   await deps.audit?.record(actionAudit(dossier, actor, action, result.state));
   const next = input.followOn ? await input.followOn(result, actor) : null;

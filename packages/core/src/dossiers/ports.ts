@@ -10,6 +10,7 @@ import type {
   DossierStep,
   ReturnMethod,
 } from './dossier-actions.js';
+import type { DossierFile } from './dossier-files.js';
 import type { DossierPause, DossierStatus } from './dossier-state.js';
 import type { NationalStatusCode } from './national-status.js';
 
@@ -121,9 +122,14 @@ export type CommittedAction = {
 
 /**
  * The dossier's own records an action rewrites (accept): the checklist (a component's origin flags, when not
- * given, are kept from the row it replaces) and the time limit the dossier runs with.
+ * given, are kept from the row it replaces) and the time limit the dossier runs with; the result's files.
  */
-export type DossierOwnRecords = { checklist?: ComponentCheck[]; duration?: DossierDuration };
+export type DossierOwnRecords = {
+  checklist?: ComponentCheck[];
+  duration?: DossierDuration;
+  /** The result's files (already in the file store), recorded and linked to the dossier. */
+  resultFiles?: { files: readonly DossierFile[]; uploadedBy: string | null };
+};
 
 /** Persistence of dossiers, their log and side records. Implemented in packages/db. */
 export interface DossiersRepository {

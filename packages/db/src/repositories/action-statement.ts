@@ -102,6 +102,7 @@ export async function commitAction(db: Kysely<DB>, input: CommitInput): Promise<
     if (audit) ctes.push([`au${i}`, auditInsert(audit)]);
   });
   if (records?.checklist) ctes.push(...checklistWrites(dossier, records.checklist));
+  if (records?.resultFiles?.files.length) ctes.push(...resultFileWrites(dossier, records.resultFiles));
   // The outbox rows in one insert, in the locked path's order (their ids follow it): for each action, the
   // dossier's status message, then each notification whose address has not opted out; likewise the skips.
   const send: Row[] = [];
@@ -130,6 +131,33 @@ export async function commitAction(db: Kysely<DB>, input: CommitInput): Promise<
     ctes.map(([name, q]) => sql`${sql.raw(name)} as (${q})`),
   )} select count(*)::int as applied from p`.execute(db);
   return r.rows[0]!.applied === 1;
+}
+
+/**
+ * The result's files, as storeDossierFiles writes them, only if the projection's update applied: each content
+ * once by its sha256 (content-addressed, a no-op when stored), and its link to the dossier.
+ */
+function resultFileWrites(
+  dossier: CommitInput['dossier'],
+  r: NonNullable<NonNullable<CommitInput['records']>['resultFiles']>,
+): Array<[string, RawBuilder<unknown>]> {
+  const rows = r.files.map((f) => sql`(${f.sha256}, ${f.sizeBytes}, ${f.mediaType}, ${f.fileName})`);
+  const v = sql`(values ${sql.join(rows)}) as v (sha256, size_bytes, media_type, file_name)`;
+  return [
+    [
+      'fs',
+      sql`insert into stored_files (sha256, size_bytes, media_type)
+        select distinct v.sha256, v.size_bytes::int, v.media_type from ${v} where exists (select 1 from p)
+        on conflict (sha256) do nothing`,
+    ],
+    [
+      'fa',
+      sql`insert into dossier_attachments (dossier_id, province_code, kind, component_key, file_name, sha256,
+          uploaded_by)
+        select p.id, ${dossier.provinceCode}::text, 'result', null, v.file_name, v.sha256, ${r.uploadedBy}::uuid
+        from p cross join ${v}`,
+    ],
+  ];
 }
 
 /** The columns of the time limit the dossier runs with (as saveDuration writes them). */

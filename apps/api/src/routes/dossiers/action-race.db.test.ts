@@ -332,4 +332,40 @@ describe('an action in one statement under concurrency', () => {
       .executeTakeFirstOrThrow();
     expect(after).toEqual(row);
   });
+
+  it("the result's files are written with the action: a write at a moved version links and stores none", async () => {
+    const id = await atApproval();
+    const repo = createDossiersRepository(database.db);
+    const read = (await repo.readForAction(id))!;
+    await sql`update dossiers set supplement_count = supplement_count where id = ${id}::uuid`.execute(database.db);
+    const sha256 = `${id.replace(/-/g, '')}${'0'.repeat(32)}`;
+    const applied = await repo.commitAction({
+      dossier: read.dossier,
+      version: read.version,
+      actions: [
+        {
+          action: { ...read.actions[read.actions.length - 1]!, seq: read.actions.length + 1 },
+          outbox: null,
+          audit: null,
+          notifications: [],
+        },
+      ],
+      projection: { ...read.dossier, lastActionSeq: read.actions.length + 1 },
+      records: {
+        resultFiles: {
+          files: [{ fileName: 'kq.pdf', sha256, sizeBytes: 14, mediaType: 'application/pdf' }],
+          uploadedBy: null,
+        },
+      },
+    });
+    expect(applied).toBe(false);
+    const linked = await database.db
+      .selectFrom('dossierAttachments')
+      .select('id')
+      .where('dossierId', '=', id)
+      .execute();
+    expect(linked).toEqual([]);
+    const stored = await database.db.selectFrom('storedFiles').select('sha256').where('sha256', '=', sha256).execute();
+    expect(stored).toEqual([]);
+  });
 });
