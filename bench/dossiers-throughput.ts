@@ -19,6 +19,7 @@ import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
+import { perTypeLines, profileSequences, registrationBody, runSequence, sequenceActions } from './action-sequence.js';
 import { benchConfig } from './bench-config.js';
 import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
 
@@ -189,12 +190,13 @@ async function main() {
     const { communeCodes } = await insertDossierTestUnits(database.db, 1);
     const unit = communeCodes[0]!;
     const { code: procedureCode } = await loadDossierTestProcedure(database.db, { unitCode: unit });
-    const config = benchConfig();
+    // The result files of the sequences go to a throwaway directory.
+    const config = benchConfig({ DATA_DIR: `${(await import('node:os')).tmpdir()}/dossiers-bench-${process.pid}` });
     const app = await createApp({ config, database, clock: systemClock, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-    const login = async (role: 'reception' | 'specialist') => {
+    const login = async (role: 'reception' | 'specialist' | 'leader') => {
       const o = await newOfficial(database, { grants: [{ role, unitCode: unit }] });
       const res = await fetch(`${origin}/api/auth/login`, {
         method: 'POST',
@@ -207,6 +209,8 @@ async function main() {
     };
     const reception = await login('reception');
     const specialist = await login('specialist');
+    const who = { reception, specialist, leader: await login('leader') };
+    const registration = registrationBody(procedureCode, unit);
     const body = JSON.stringify({
       mode: 'receive',
       channel: 'in_person',
@@ -218,7 +222,7 @@ async function main() {
         { key: 'c02', state: 'present' },
       ],
     });
-    const post = async (path: string, headers: Record<string, string>, payload: string) => {
+    const post = async (path: string, headers: Record<string, string>, payload: string | FormData) => {
       const r = await fetch(`${origin}${path}`, { method: 'POST', headers, body: payload });
       if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
       return (await r.json()) as { id: string };
@@ -250,6 +254,14 @@ async function main() {
     const actionProfile = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
     const actionStatements = actionProfile.reduce((t, [, x]) => t + x.n, 0) / nActions;
     const actionBegins = actionProfile.filter(([k]) => /^begin/i.test(k)).reduce((t, [, x]) => t + x.n, 0) / nActions;
+    // Profile: the five-action sequence one dossier after another, statements and BEGINs per action type.
+    const registered: string[] = [];
+    for (let i = 0; i < Math.min(10, profileCount); i++)
+      registered.push((await post('/api/dossiers', reception, registration)).id);
+    statements.clear();
+    recording = true;
+    const perType = await profileSequences(post, who, registered, statements);
+    recording = false;
     const nQueries = profile.reduce((t, [, x]) => t + x.n, 0) / Math.max(1, profileCount);
     const sqlMs = profile.reduce((t, [, x]) => t + x.ms, 0) / Math.max(1, profileCount);
 
@@ -290,6 +302,31 @@ async function main() {
     );
     const transitionsPerSec = transitions / ((performance.now() - t1) / 1000);
     const transitionCpu = cpu.per(transitions);
+
+    // Phase 3: five-action sequences on dossiers registered beforehand (the registrations are not timed).
+    const pool: string[] = [];
+    const poolSize = Number(process.env.BENCH_SEQUENCE_POOL ?? 400);
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (pool.length < poolSize) pool.push((await post('/api/dossiers', reception, registration)).id);
+      }),
+    );
+    let sequences = 0;
+    next = 0;
+    end = until(seconds * 1000);
+    cpu = startCpu();
+    const t2 = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < end && next < pool.length) {
+          await runSequence(post, who, pool[next++]!);
+          sequences++;
+        }
+      }),
+    );
+    const sequencesPerSec = sequences / ((performance.now() - t2) / 1000);
+    const sequenceCpu = cpu.per(sequences);
+    if (sequences >= pool.length) console.log(`(the sequence phase ran out of dossiers: raise BENCH_SEQUENCE_POOL)`);
     // On PGlite the reference runs on the same database before the app closes it.
     const pgliteTps = onPglite ? await twoStatementLoop(database) : 0;
     await app.close();
@@ -309,9 +346,13 @@ async function main() {
     console.log(
       `dossier transitions/s (claim, hand-over, claim):   ${transitionsPerSec.toFixed(1)}  (${transitions} actions)`,
     );
+    console.log(
+      `five-action sequences/s (${sequenceActions.length} requests each): ${sequencesPerSec.toFixed(2)}  (${sequences} sequences)`,
+    );
     console.log(`${refName}: ${tps.toFixed(1)} tps`);
     console.log(`ratio receipts / reference tps:    ${(receiptsPerSec / tps).toFixed(3)}`);
     console.log(`ratio transitions / reference tps: ${(transitionsPerSec / tps).toFixed(3)}`);
+    console.log(`ratio sequences / reference tps:   ${(sequencesPerSec / tps).toFixed(4)}`);
     if (!onPglite) {
       const cores = cpu0.length;
       const line = (name: string, c: { node: number; db: number }) =>
@@ -320,6 +361,7 @@ async function main() {
         );
       line('receipt', receiptCpu);
       line('transition', transitionCpu);
+      line('five-action sequence', sequenceCpu);
       console.log(
         `CPU per pgbench transaction: ${reference.cpuMs.toFixed(2)} ms (backends + pgbench); CPU ratio transaction / receipt ${(reference.cpuMs / (receiptCpu.node + receiptCpu.db)).toFixed(3)}, transaction / transition ${(reference.cpuMs / (transitionCpu.node + transitionCpu.db)).toFixed(3)}`,
       );
@@ -331,6 +373,10 @@ async function main() {
     for (const [text, x] of actionProfile) {
       console.log(`  ${(x.n / nActions).toFixed(2).padStart(5)} × ${(x.ms / x.n).toFixed(2).padStart(5)} ms  ${text}`);
     }
+    console.log(
+      `five-action sequence one at a time (${registered.length}${process.env.BENCH_ACTIONS_BASE === '1' ? '; BASE: locked path' : ''}), per action:`,
+    );
+    for (const line of perTypeLines(perType, process.env.BENCH_SEQUENCE_STATEMENTS === '1')) console.log(line);
     if (profileCount > 0) {
       console.log(
         `one receipt at a time (${profileCount}): ${perReceipt.toFixed(1)} ms each, ${nQueries.toFixed(1)} statements, ${sqlMs.toFixed(1)} ms waiting for SQL`,

@@ -8,6 +8,7 @@ import {
   type DossierDeps,
   performDossierAction,
 } from './perform-dossier-action.js';
+import type { DossierOwnRecords } from './ports.js';
 import { dueDatesAtReceipt } from './receive-dossier.js';
 import { hasTimeLimit, resolveTimeLimit, type SuppliedTimeLimit } from './time-limit.js';
 
@@ -26,11 +27,15 @@ export async function acceptDossier(
     timeLimit?: SuppliedTimeLimit | null;
   },
 ) {
+  // The checklist and time limit as the last pass decided them: written with the action (performDossierAction).
+  let records: DossierOwnRecords = {};
   return performDossierAction(deps, {
     dossierId: input.dossierId,
     actor: input.actor,
     note: input.note ?? null,
+    records: () => records,
     build: async (_state, dossier) => {
+      records = {};
       const now = deps.clock.now();
       const procedure = await deps.procedures.findProcedureForReception({
         procedureCode: dossier.procedureCode,
@@ -51,13 +56,13 @@ export async function acceptDossier(
         recorded: dossier.duration,
         required: true,
       });
-      if (input.components) await deps.dossiers.saveComponents(dossier, check.checks);
+      if (input.components) records.checklist = check.checks;
       if (
         !hasTimeLimit(dossier.duration) ||
         dossier.duration.value !== duration.value ||
         dossier.duration.unit !== duration.unit
       ) {
-        await deps.dossiers.saveDuration(dossier, duration);
+        records.duration = duration;
       }
       const due = await dueDatesAtReceipt(
         deps,

@@ -1,4 +1,4 @@
-import { completeStep } from './complete-step.js';
+import { completeStepAction } from './complete-step.js';
 import type { DossierAction } from './dossier-actions.js';
 import { approvalStep, nextStep } from './internal-process-rules.js';
 import {
@@ -6,6 +6,7 @@ import {
   type DossierActionResult,
   type DossierActor,
   type DossierDeps,
+  type PerformInput,
   performDossierAction,
 } from './perform-dossier-action.js';
 import { type AssigneeCandidate, suggestAssignees } from './suggest-assignee.js';
@@ -26,34 +27,40 @@ export function nextHolderAfterApproval(
 /**
  * The competent leader approves (signs) the decision, and in the same action the dossier moves on to the next
  * step of the internal process with the holder the process chooses (nextHolderAfterApproval): one action for
- * the leader instead of approve, claim and hand on.
+ * the leader instead of approve, claim and hand on. The hand-on is the approval's follow-on: decided on the
+ * state the approval leaves and written atomically with it (same transaction, or same statement).
  */
 export async function approveDossier(
   deps: DossierDeps,
   input: { dossierId: string; actor: DossierActor | ActorResolver; note?: string | null },
 ): Promise<DossierActionResult> {
-  let approver: DossierActor | undefined;
-  const approved = await performDossierAction(deps, {
+  return performDossierAction(deps, {
     dossierId: input.dossierId,
     actor: input.actor,
     note: input.note ?? null,
-    build: (_state, _dossier, actor) => {
-      approver = actor;
-      return { type: 'approved' };
-    },
+    build: () => ({ type: 'approved' }),
+    followOn: (approved, approver) => handOnAfterApproval(deps, approved, approver),
   });
+}
+
+/** The hand-on to the step after the approval, or null when the approval was not at the approval step. */
+async function handOnAfterApproval(
+  deps: DossierDeps,
+  approved: DossierActionResult,
+  approver: DossierActor,
+): Promise<PerformInput | null> {
   const { state, dossier, actions } = approved;
   const approval = approvalStep(state.steps);
   const current = state.currentStep;
-  if (!approver || !approval || !current || current.order !== approval.order) return approved;
+  if (!approval || !current || current.order !== approval.order) return null;
   const next = nextStep(state.steps, current.order);
-  if (!next) return approved;
+  if (!next) return null;
   const unit = {
     competentUnitCode: state.forwardedToUnitCode ?? dossier.competentUnitCode,
     provinceCode: dossier.provinceCode,
   };
   const holder = nextHolderAfterApproval(actions, await suggestAssignees(deps, unit, next.role));
-  return completeStep(deps, {
+  return completeStepAction(deps, {
     dossierId: dossier.id,
     actor: approver,
     fromStep: current.order,

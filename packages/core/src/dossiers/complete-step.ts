@@ -4,6 +4,7 @@ import {
   type ActorResolver,
   type DossierActor,
   type DossierDeps,
+  type PerformInput,
   performDossierAction,
 } from './perform-dossier-action.js';
 import { suggestAssignees } from './suggest-assignee.js';
@@ -13,24 +14,30 @@ import { suggestAssignees } from './suggest-assignee.js';
  * holder must hold the next step's role in the handling unit today (their name is taken from the
  * candidates, never from the request).
  */
-export async function completeStep(
-  deps: DossierDeps,
-  input: {
-    dossierId: string;
-    actor: DossierActor | ActorResolver;
-    fromStep: number;
-    toStep?: number | null;
-    toAssigneeId?: string | null;
-    note?: string | null;
-  },
-) {
+export async function completeStep(deps: DossierDeps, input: CompleteStepInput) {
+  return performDossierAction(deps, completeStepAction(deps, input));
+}
+
+export type CompleteStepInput = {
+  dossierId: string;
+  actor: DossierActor | ActorResolver;
+  fromStep: number;
+  toStep?: number | null;
+  toAssigneeId?: string | null;
+  note?: string | null;
+};
+
+/** The hand-over as an action to perform (alone, or as the approval's follow-on). */
+export function completeStepAction(deps: DossierDeps, input: CompleteStepInput): PerformInput {
   let toAssigneeName: string | null = null;
   let toAssigneeQualified: boolean | undefined;
-  return performDossierAction(deps, {
+  return {
     dossierId: input.dossierId,
     actor: input.actor,
     note: input.note ?? null,
     build: async (state, dossier) => {
+      toAssigneeName = null;
+      toAssigneeQualified = undefined;
       const current = state.currentStep?.order ?? input.fromStep;
       const toStep = input.toStep ?? nextStep(state.steps, current)?.order;
       if (toStep === undefined) throw new AppError('STEP_NOT_FOUND');
@@ -66,5 +73,5 @@ export async function completeStep(
       };
     },
     context: async () => (toAssigneeQualified === undefined ? {} : { toAssigneeQualified }),
-  });
+  };
 }

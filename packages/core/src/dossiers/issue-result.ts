@@ -1,4 +1,4 @@
-import { type DossierFile, storeDossierFiles } from './dossier-files.js';
+import type { DossierFile } from './dossier-files.js';
 import {
   type ActorResolver,
   type DossierActor,
@@ -8,7 +8,8 @@ import {
 
 /**
  * The result is registered, digitized and sent back to the receiving center. With `files`, the uploaded
- * result files are stored and linked in the same transaction; at least one document is required.
+ * result files are stored and linked with the action (same transaction or same statement); at least one
+ * document is required.
  */
 export async function issueResult(
   deps: DossierDeps,
@@ -26,8 +27,8 @@ export async function issueResult(
     actor: input.actor,
     note: input.note ?? null,
     build: () => ({ type: 'result_issued', documents }),
-    after: async ({ dossier }, actor) => {
-      if (input.files?.length) await storeDossierFiles(deps, dossier, 'result', null, input.files, actor.userId);
-    },
+    // The files' rows are written with the action (same transaction, or same statement).
+    records: (actor) =>
+      input.files?.length ? { resultFiles: { files: input.files, uploadedBy: actor.userId } } : undefined,
   });
 }

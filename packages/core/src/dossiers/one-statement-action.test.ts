@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionRoles } from '../authorization/actions.js';
 import { AppError } from '../errors.js';
+import { acceptDossier } from './accept-dossier.js';
+import { approveDossier } from './approve-dossier.js';
 import { claimStep } from './claim-step.js';
 import { completeStep } from './complete-step.js';
 import type { ActorRole, DossierAction } from './dossier-actions.js';
@@ -9,8 +11,8 @@ import type { DossierState } from './dossier-state.js';
 import { hours, log, received, steps } from './dossier-test-helpers.js';
 import { authorizationActionFor } from './dossier-transitions.js';
 import { ONE_STATEMENT_ATTEMPTS } from './one-statement-action.js';
-import { type DossierActionResult, type DossierDeps, performDossierAction } from './perform-dossier-action.js';
-import type { DossierRecord, DossiersRepository } from './ports.js';
+import type { DossierActionResult, DossierDeps } from './perform-dossier-action.js';
+import type { DossierOwnRecords, DossierRecord, DossiersRepository } from './ports.js';
 import { refuseDossier } from './refuse-dossier.js';
 import { returnResult } from './return-result.js';
 
@@ -51,7 +53,25 @@ const record: DossierRecord = {
   createdAt: hours(0),
 };
 
-type Store = { dossier: DossierRecord; actions: DossierAction[]; version: number; audits: number; outbox: string[] };
+type Store = {
+  dossier: DossierRecord;
+  actions: DossierAction[];
+  version: number;
+  audits: number;
+  outbox: string[];
+  /** The action types of each applied write, in order. */
+  writes: string[][];
+  records: DossierOwnRecords[];
+};
+const emptyStore = (actions: DossierAction[]): Store => ({
+  dossier: { ...record },
+  actions,
+  version: 1,
+  audits: 0,
+  outbox: [],
+  writes: [],
+  records: [],
+});
 
 let lostRaces = 0;
 
@@ -68,15 +88,21 @@ function memoryDeps(store: Store, racers: Array<() => Promise<unknown>>): Dossie
         pendingRace = false;
         await racers.shift()?.();
       }
-      if (input.version !== String(store.version) || input.action.seq !== store.actions.length + 1) {
+      const seqs = input.actions.map((x) => x.action.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i)); // consecutive
+      if (input.version !== String(store.version) || seqs[0] !== store.actions.length + 1) {
         lostRaces++;
         return false;
       }
-      store.actions.push(input.action);
+      for (const x of input.actions) {
+        store.actions.push(x.action);
+        if (x.audit) store.audits++;
+        if (x.outbox) store.outbox.push(x.outbox.idempotencyKey);
+      }
       store.dossier = { ...store.dossier, ...input.projection };
       store.version++;
-      if (input.audit) store.audits++;
-      if (input.outbox) store.outbox.push(input.outbox.idempotencyKey);
+      store.writes.push(input.actions.map((x) => x.action.type));
+      if (input.records) store.records.push(input.records);
       return true;
     },
     async listCandidates() {
@@ -121,8 +147,8 @@ function run(deps: DossierDeps, a: Attempt): Promise<DossierActionResult> {
     case 'skip':
       return completeStep(deps, { dossierId, actor, fromStep: currentOf(), toStep: 4 });
     case 'approve':
-      // The approval alone (approveDossier also hands on, in a transaction: it keeps the locked path).
-      return performDossierAction(deps, { dossierId, actor, build: () => ({ type: 'approved' }) });
+      // The approval and its hand-on to step 4, written in one statement.
+      return approveDossier(deps, { dossierId, actor });
     case 'return':
       return returnResult(deps, { dossierId, actor, method: 'counter' });
     case 'refuse':
@@ -144,13 +170,7 @@ describe('property: the one-statement path under random races keeps the internal
   it('steps in order by their role, approval at step 3 by a leader, nothing after a refusal; one write per success', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(attempt, { maxLength: 30 }), async (attempts) => {
-        const store: Store = {
-          dossier: { ...record },
-          actions: log(received()),
-          version: 1,
-          audits: 0,
-          outbox: [],
-        };
+        const store = emptyStore(log(received()));
         const racers: Array<() => Promise<unknown>> = [];
         currentOf = () => store.dossier.currentStepOrder ?? 1;
         let succeeded = 0;
@@ -172,8 +192,13 @@ describe('property: the one-statement path under random races keeps the internal
         }
         const actions = store.actions;
         expect(actions.map((x) => x.seq)).toEqual(actions.map((_, i) => i + 1));
-        expect(actions.length).toBe(1 + succeeded);
-        expect(store.audits).toBe(succeeded);
+        expect(store.writes).toHaveLength(succeeded);
+        expect(actions.length).toBe(1 + store.writes.flat().length);
+        expect(store.audits).toBe(actions.length - 1); // one audit row per action
+        for (const w of store.writes) {
+          // The approval (at step 3 of 4) always carries its hand-on in the same write; nothing else carries two.
+          expect(w).toEqual(w[0] === 'approved' ? ['approved', 'step_completed'] : [w[0]]);
+        }
         expect(new Set(store.outbox).size).toBe(store.outbox.length);
         let current = 1;
         let approved = false;
@@ -208,7 +233,7 @@ describe('property: the one-statement path under random races keeps the internal
   });
 
   it('a pass that keeps losing its race gives up with DOSSIER_BUSY, having written nothing', async () => {
-    const store: Store = { dossier: { ...record }, actions: log(received()), version: 1, audits: 0, outbox: [] };
+    const store = emptyStore(log(received()));
     const deps = memoryDeps(store, []);
     const repo = deps.dossiers as Required<DossiersRepository>;
     const commit = repo.commitAction.bind(repo);
@@ -228,5 +253,82 @@ describe('property: the one-statement path under random races keeps the internal
     expect(tries).toBe(ONE_STATEMENT_ATTEMPTS);
     expect(store.actions).toHaveLength(1);
     expect(store.audits).toBe(0);
+  });
+
+  it('two leaders approve at once: one write holds the approval and its hand-on, the other is refused', async () => {
+    const store = emptyStore(log(received()));
+    currentOf = () => store.dossier.currentStepOrder ?? 1;
+    for (const a of [
+      { role: 'reception', kind: 'claim' },
+      { role: 'reception', kind: 'complete' },
+      { role: 'specialist', kind: 'claim' },
+      { role: 'specialist', kind: 'complete' },
+    ] as const) {
+      await run(memoryDeps(store, []), a);
+    }
+    expect(store.dossier.currentStepOrder).toBe(3);
+    let second: unknown;
+    const racer = async () => {
+      second = await run(memoryDeps(store, []), { role: 'leader', kind: 'approve' }).catch((e: unknown) => e);
+    };
+    const first = await run(memoryDeps(store, [racer]), { role: 'leader', kind: 'approve' }).catch((e) => e);
+    // The racer wrote first; the first pass lost its race, ran again on the new state and was refused.
+    expect(second).toMatchObject({ action: { type: 'step_completed', fromStep: 3, toStep: 4 } });
+    expect(first).toBeInstanceOf(AppError);
+    expect(store.writes.slice(-1)).toEqual([['approved', 'step_completed']]);
+    expect(store.actions.filter((x) => x.type === 'approved')).toHaveLength(1);
+    expect(store.audits).toBe(store.actions.length - 1);
+  });
+
+  it('accept writes its checklist and time limit with the action; a lost race writes neither, the retry decides again', async () => {
+    const store = emptyStore(log({ type: 'submitted', channel: 'in_person' }));
+    store.dossier = {
+      ...store.dossier,
+      status: 'new',
+      currentStepOrder: null,
+      duration: { value: 0, unit: 'working_days' },
+    };
+    const deps = memoryDeps(store, []);
+    let procedureDays = 3;
+    deps.procedures = {
+      findProcedureForReception: async () =>
+        ({
+          versionId: null,
+          code: record.procedureCode,
+          name: record.procedureName,
+          fieldCode: null,
+          fieldName: null,
+          components: [{ key: 'c01', name: 'Đơn', copies: 1, required: true }],
+          duration: { value: procedureDays, unit: 'working_days' },
+          steps,
+          feeTotal: 0,
+          hasFinancialObligation: false,
+        }) as const,
+    };
+    const repo = deps.dossiers as Required<DossiersRepository>;
+    const commit = repo.commitAction.bind(repo);
+    let tries = 0;
+    repo.commitAction = async (input) => {
+      if (tries++ === 0) {
+        store.version++; // another writer moved the row, and the procedure's time limit changed meanwhile
+        procedureDays = 5;
+      }
+      return commit(input);
+    };
+    const result = await acceptDossier(deps, {
+      dossierId: record.id,
+      actor: { userId: 'u', name: null, role: 'reception', unitCode: '26743' },
+      components: [{ key: 'c01', state: 'present' }],
+    });
+    expect(tries).toBe(2);
+    expect(store.writes).toEqual([['received']]);
+    expect(store.records).toEqual([
+      {
+        checklist: [expect.objectContaining({ key: 'c01', state: 'present' })],
+        duration: { value: 5, unit: 'working_days' },
+      },
+    ]);
+    expect(result.state.status).toBe('received');
+    expect(store.audits).toBe(1);
   });
 });

@@ -10,27 +10,29 @@
  * fee records) changes its version, and the write is conditioned on it, so an action is appended only to the
  * exact state it was checked against — the same serial order the row lock gave. The action, projection, outbox
  * row, audit row and notifications are one statement, so they commit or fail together (the aggregates'
- * triggers fire on the projection's update inside it). Use cases with other writes (`after`, accept's
- * checklist and time limit) keep the locked path in a transaction.
+ * triggers fire on the projection's update inside it). A follow-on action (the approval's hand-on) is decided
+ * on the state the first leaves and written in the same statement; the dossier's own records an action sets
+ * (accept's checklist, in another table, and time limit) too, conditioned on the same update: the checklist is
+ * only ever written together with the dossier's row (receipt, accept), so the version covers it as well. Use
+ * cases with side records of other kinds (`after`) keep the locked path in a transaction.
  */
 import { AppError } from '../errors.js';
 import { planDossierNotification } from '../notifications/dossier-notifications.js';
 import { actionAudit, decideDossierAction, outcomeOf } from './decide-dossier-action.js';
-import type { DossierActionType } from './dossier-actions.js';
+import type { DossierAction, DossierActionType } from './dossier-actions.js';
 import type { DossierActionResult, DossierDeps, PerformInput } from './perform-dossier-action.js';
+import type { CommittedAction, DossierOwnRecords, DossierProjection, DossierRecord } from './ports.js';
 
 /**
- * The actions whose use case writes more than the action (accept: checklist and time limit; consultations;
- * ratings; the result's files; the approval, which also hands the dossier on as a second action): they run on
- * the locked path in a transaction.
+ * The actions whose use case writes records of other kinds than the dossier's own (consultations, their answers,
+ * ratings): they run on the locked path in a transaction. Accept (its checklist and time limit), the result (its
+ * files' rows) — the dossier's own records, `records` — and the approval (its hand-on, a follow-on action,
+ * `followOn`) are written in the one statement.
  */
 export const actionsWithSideRecords: ReadonlySet<DossierActionType> = new Set<DossierActionType>([
-  'received',
-  'approved',
   'consultation_requested',
   'consultation_answered',
   'rated',
-  'result_issued',
 ]);
 
 /** Passes tried before giving up with DOSSIER_BUSY (each lost race means another action was appended). */
@@ -39,21 +41,56 @@ export const ONE_STATEMENT_ATTEMPTS = 5;
 export async function performInOneStatement(deps: DossierDeps, input: PerformInput): Promise<DossierActionResult> {
   const repo = deps.dossiers;
   if (!repo.readForAction || !repo.commitAction) throw new Error('the repository has no one-statement path');
-  if (input.after) throw new Error('an action with side records needs the locked path in a transaction');
   for (let attempt = 0; attempt < ONE_STATEMENT_ATTEMPTS; attempt++) {
     const read = await repo.readForAction(input.dossierId);
     if (!read) throw new AppError('DOSSIER_NOT_FOUND');
-    const { dossier, actions: log, version } = read;
-    const { state, actor, action } = await decideDossierAction(deps, input, dossier, log);
-    const { next, projection, updated, fullLog, outbox } = outcomeOf(dossier, log, state, action);
+    const { actions, records, projection, result } = await decideChain(deps, input, read.dossier, read.actions);
+    const applied = await repo.commitAction({
+      dossier: read.dossier,
+      version: read.version,
+      actions,
+      projection,
+      ...(records ? { records } : {}),
+    });
+    if (applied) return result;
+  }
+  throw new AppError('DOSSIER_BUSY', { details: { attempts: ONE_STATEMENT_ATTEMPTS } });
+}
+
+/**
+ * Decide the action and its follow-ons (`followOn`), each on the state the previous one leaves, with what each
+ * writes: the same decisions, audit rows, outbox rows and notifications as the locked path, nothing written.
+ */
+async function decideChain(deps: DossierDeps, first: PerformInput, dossier: DossierRecord, log: DossierAction[]) {
+  const actions: CommittedAction[] = [];
+  let records: DossierOwnRecords | undefined;
+  let input: PerformInput | null = first;
+  let current = { dossier, log };
+  let result: DossierActionResult | undefined;
+  let projection: DossierProjection | undefined;
+  while (input) {
+    if (input.after) throw new Error('an action with side records needs the locked path in a transaction');
+    const { state, actor, action } = await decideDossierAction(deps, input, current.dossier, current.log);
+    const own = input.records?.(actor);
+    if (own) records = { ...records, ...own };
+    const {
+      next,
+      updated,
+      fullLog,
+      outbox,
+      projection: after,
+    } = outcomeOf(current.dossier, current.log, state, action);
     const notifications = deps.notifications
       ? await planDossierNotification(deps.notifications, updated, action, next)
       : [];
     const audit = deps.audit
-      ? { ...actionAudit(dossier, actor, action, next), requestId: deps.audit.requestId ?? null }
+      ? { ...actionAudit(current.dossier, actor, action, next), requestId: deps.audit.requestId ?? null }
       : null;
-    const applied = await repo.commitAction({ dossier, version, action, projection, outbox, audit, notifications });
-    if (applied) return { dossier: updated, state: next, action, actions: fullLog };
+    actions.push({ action, outbox, audit, notifications });
+    result = { dossier: updated, state: next, action, actions: fullLog };
+    projection = after;
+    current = { dossier: updated, log: fullLog };
+    input = input.followOn ? await input.followOn(result, actor) : null;
   }
-  throw new AppError('DOSSIER_BUSY', { details: { attempts: ONE_STATEMENT_ATTEMPTS } });
+  return { actions, records, projection: projection!, result: result! };
 }

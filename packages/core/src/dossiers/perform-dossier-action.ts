@@ -5,11 +5,19 @@ import { notifyDossierAction } from '../notifications/dossier-notifications.js';
 import type { NotificationPort } from '../notifications/notify-applicant.js';
 import { actionAudit, decideDossierAction, outcomeOf } from './decide-dossier-action.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
+import { storeDossierFiles } from './dossier-files.js';
 import { type DossierState, deriveDossierState } from './dossier-state.js';
 import type { TransitionContext } from './dossier-transitions.js';
 import type { ProcessContext } from './internal-process-rules.js';
 import { performInOneStatement } from './one-statement-action.js';
-import type { DeadlinePort, DossierRecord, DossiersRepository, ProcedurePort, UnitsPort } from './ports.js';
+import type {
+  DeadlinePort,
+  DossierOwnRecords,
+  DossierRecord,
+  DossiersRepository,
+  ProcedurePort,
+  UnitsPort,
+} from './ports.js';
 
 /** Who acts, in which role and unit (the grant the API authorized with). */
 export type DossierActor = { userId: string | null; name: string | null; role: ActorRole; unitCode: string };
@@ -84,6 +92,16 @@ export type PerformInput = {
   ) => Promise<Partial<TransitionContext & ProcessContext>>;
   /** Side records written after the action (consultations, ratings). */
   after?: (result: DossierActionResult, actor: DossierActor) => Promise<void>;
+  /**
+   * The dossier's own records the action rewrites, as the last `build` decided them (accept: checklist, time
+   * limit): written with the action, in its transaction or in its one statement.
+   */
+  records?: (actor: DossierActor) => DossierOwnRecords | undefined;
+  /**
+   * A follow-on action decided on the state this one leaves (the approval's hand-on), appended atomically with
+   * it: in the same transaction, or in the same statement. Null: none.
+   */
+  followOn?: (result: DossierActionResult, actor: DossierActor) => Promise<PerformInput | null>;
 };
 
 /**
@@ -98,11 +116,29 @@ export async function performDossierAction(deps: DossierDeps, input: PerformInpu
   const dossier = await deps.dossiers.lockDossier(input.dossierId);
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
   const log = await deps.dossiers.listActions(dossier.id);
+  return performLocked(deps, input, dossier, log);
+}
+
+/** One action (and its follow-on) on the locked dossier, inside the caller's transaction. */
+async function performLocked(
+  deps: DossierDeps,
+  input: PerformInput,
+  dossier: DossierRecord,
+  log: DossierAction[],
+): Promise<DossierActionResult> {
   const { state, actor, action } = await decideDossierAction(deps, input, dossier, log);
+  const records = input.records?.(actor);
+  if (records?.checklist) await deps.dossiers.saveComponents(dossier, records.checklist);
+  if (records?.duration) await deps.dossiers.saveDuration(dossier, records.duration);
   const result = await appendDossierAction(deps, dossier, log, state, action);
+  if (records?.resultFiles) {
+    const { files, uploadedBy } = records.resultFiles;
+    await storeDossierFiles(deps, dossier, 'result', null, files, uploadedBy);
+  }
   if (input.after) await input.after(result, actor);
   await deps.audit?.record(actionAudit(dossier, actor, action, result.state));
-  return result;
+  const next = input.followOn ? await input.followOn(result, actor) : null;
+  return next ? performLocked(deps, next, result.dossier, result.actions) : result;
 }
 
 /** Load a dossier with its log and derived state (no lock). */

@@ -10,6 +10,7 @@ import type {
   DossierStep,
   ReturnMethod,
 } from './dossier-actions.js';
+import type { DossierFile } from './dossier-files.js';
 import type { DossierPause, DossierStatus } from './dossier-state.js';
 import type { NationalStatusCode } from './national-status.js';
 
@@ -111,6 +112,25 @@ export type OutboxMessage = {
   payload: Record<string, unknown>;
 };
 
+/** One action of a one-statement write, with what it writes besides itself. */
+export type CommittedAction = {
+  action: DossierAction;
+  outbox: OutboxMessage | null;
+  audit: (AuditRecord & { requestId: string | null }) | null;
+  notifications: NotificationPlanItem[];
+};
+
+/**
+ * The dossier's own records an action rewrites (accept): the checklist (a component's origin flags, when not
+ * given, are kept from the row it replaces) and the time limit the dossier runs with; the result's files.
+ */
+export type DossierOwnRecords = {
+  checklist?: ComponentCheck[];
+  duration?: DossierDuration;
+  /** The result's files (already in the file store), recorded and linked to the dossier. */
+  resultFiles?: { files: readonly DossierFile[]; uploadedBy: string | null };
+};
+
 /** Persistence of dossiers, their log and side records. Implemented in packages/db. */
 export interface DossiersRepository {
   /**
@@ -157,18 +177,18 @@ export interface DossiersRepository {
     id: string,
   ): Promise<{ dossier: DossierRecord; actions: DossierAction[]; version: string } | undefined>;
   /**
-   * An action in one statement, applied only if the dossier's row is still at `version` and its log ends at
-   * `action.seq - 1`: the projection, the action, its outbox row, the audit row and the applicant's notifications
-   * (opt-outs decided in the statement, as insertReceipt does). False when the row moved: nothing was written.
+   * Actions in one statement, applied only if the dossier's row is still at `version` and its log ends at the
+   * first action's `seq - 1` (the actions' seqs are consecutive): the projection after the last action, each
+   * action with its outbox row, audit row and the applicant's notifications (opt-outs decided in the statement,
+   * as insertReceipt does), and the dossier's own records the first action sets (accept: its checklist and time
+   * limit). False when the row moved: nothing was written.
    */
   commitAction?(input: {
     dossier: Pick<DossierRecord, 'id' | 'provinceCode'>;
     version: string;
-    action: DossierAction;
+    actions: CommittedAction[];
     projection: DossierProjection;
-    outbox: OutboxMessage | null;
-    audit: (AuditRecord & { requestId: string | null }) | null;
-    notifications: NotificationPlanItem[];
+    records?: DossierOwnRecords;
   }): Promise<boolean>;
   saveComponents(dossier: Pick<DossierRecord, 'id' | 'provinceCode'>, checks: ComponentCheck[]): Promise<void>;
   /** Record the time limit the dossier runs with (set when it is accepted, see resolveTimeLimit). */

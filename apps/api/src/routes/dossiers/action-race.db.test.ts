@@ -16,6 +16,8 @@ let A: string;
 let procedureCode: string;
 let reception: Signed;
 const specialists: Signed[] = [];
+const leaders: Signed[] = [];
+const receptions: Signed[] = [];
 
 const post = (s: Signed, url: string, payload: unknown = {}) =>
   app.inject({ method: 'POST', url, headers: s.headers, payload: payload as Record<string, unknown> });
@@ -40,6 +42,46 @@ async function atStepTwo(): Promise<string> {
   return id;
 }
 
+/** A dossier at step 3, the leader's approval. */
+async function atApproval(): Promise<string> {
+  const id = await atStepTwo();
+  for (const [url, body] of [
+    ['claim', { stepOrder: 2 }],
+    ['complete-step', { fromStep: 2 }],
+  ] as const) {
+    const res = await post(specialists[0]!, `/api/dossiers/${id}/${url}`, body);
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  return id;
+}
+
+/** A dossier registered by post (status new), waiting to be accepted. */
+async function registered(): Promise<string> {
+  const res = await post(reception, '/api/dossiers', {
+    mode: 'submit',
+    channel: 'postal',
+    returnMethod: 'post',
+    procedureCode,
+    receivingUnitCode: A,
+    applicant: { fullName: 'Phạm Văn Chấp Nhận', phone: '0909000333' },
+    components: [
+      { key: 'c01', state: 'present' },
+      { key: 'c02', state: 'missing' },
+    ],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as DossierDetail).id;
+}
+
+async function componentsOf(id: string) {
+  return database.db
+    .selectFrom('dossierComponents')
+    .select(['key', 'state', 'position', 'reused'])
+    .where('dossierId', '=', id)
+    .orderBy('position')
+    .execute();
+}
+
 async function claimsOf(id: string) {
   const log = await database.db
     .selectFrom('dossierActions')
@@ -60,6 +102,8 @@ beforeAll(async () => {
   procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: A })).code;
   reception = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
   for (let i = 0; i < 4; i++) specialists.push(await signIn(app, database, [{ role: 'specialist', unitCode: A }]));
+  for (let i = 0; i < 2; i++) leaders.push(await signIn(app, database, [{ role: 'leader', unitCode: A }]));
+  for (let i = 0; i < 2; i++) receptions.push(await signIn(app, database, [{ role: 'reception', unitCode: A }]));
 }, 900_000); // migrating the embedded database on a loaded machine
 afterAll(async () => {
   await app.close();
@@ -146,25 +190,26 @@ describe('an action in one statement under concurrency', () => {
       payload: { k: key },
     });
     const [u1, u2] = [specialists[0]!.userId, specialists[1]!.userId];
-    const base = { dossier: first.dossier, notifications: [] };
+    const write = (u: string, key: string) => ({
+      action: claim(u, 3),
+      outbox: outbox(key),
+      audit: audit(u),
+      notifications: [],
+    });
     expect(
       await repo.commitAction({
-        ...base,
+        dossier: first.dossier,
         version: first.version,
-        action: claim(u1, 3),
+        actions: [write(u1, `race:${id}:1`)],
         projection: projection(u1),
-        outbox: outbox(`race:${id}:1`),
-        audit: audit(u1),
       }),
     ).toBe(true);
     expect(
       await repo.commitAction({
-        ...base,
+        dossier: first.dossier,
         version: second.version,
-        action: claim(u2, 3),
+        actions: [write(u2, `race:${id}:2`)],
         projection: projection(u2),
-        outbox: outbox(`race:${id}:2`),
-        audit: audit(u2),
       }),
     ).toBe(false);
     const { claims, audit: rows } = await claimsOf(id);
@@ -183,5 +228,144 @@ describe('an action in one statement under concurrency', () => {
     // Any other write of the row (here a bare update) also moves the version.
     await sql`update dossiers set supplement_count = supplement_count where id = ${id}::uuid`.execute(database.db);
     expect((await repo.readForAction(id))!.version).not.toBe(after.version);
+  });
+
+  it('two leaders approve at once: one 200, the other refused; one approval and one hand-on in the log', async () => {
+    const id = await atApproval();
+    const res = await Promise.all(leaders.map((l) => post(l, `/api/dossiers/${id}/approve`)));
+    const codes = res.map((r) => r.statusCode).sort();
+    expect(codes[0], res.map((r) => r.body).join(' ')).toBe(200);
+    expect([403, 409]).toContain(codes[1]);
+    const log = await database.db
+      .selectFrom('dossierActions')
+      .select(['seq', 'type', 'actorUserId', 'data'])
+      .where('dossierId', '=', id)
+      .orderBy('seq')
+      .execute();
+    expect(log.map((a) => a.type)).toEqual([
+      'received',
+      'step_completed',
+      'claimed',
+      'step_completed',
+      'approved',
+      'step_completed',
+    ]);
+    const [approval, handOn] = log.slice(4);
+    expect(handOn!.actorUserId).toBe(approval!.actorUserId);
+    expect(handOn!.data).toMatchObject({ fromStep: 3, toStep: 4 });
+    const audit = (await createAuditRepository(database.db).listAudit('dossier', id)).map((a) => a.action);
+    expect(audit.filter((a) => a === 'dossier.approved')).toHaveLength(1);
+    expect(audit.filter((a) => a === 'dossier.step_completed')).toHaveLength(3);
+    const row = await database.db
+      .selectFrom('dossiers')
+      .select(['lastActionSeq', 'currentStepOrder'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ lastActionSeq: 6, currentStepOrder: 4 });
+    const won = res.find((r) => r.statusCode === 200)!.json() as DossierDetail;
+    expect(won.currentStep?.order).toBe(4);
+  });
+
+  it('two receptions accept at once with different checklists: one accept, its checklist whole; a stale write none', async () => {
+    const id = await registered();
+    // Where c01 came from (reused data) is a fact of its submission: the accept's checklist keeps it.
+    await sql`update dossier_components set reused = true where dossier_id = ${id}::uuid and key = 'c01'`.execute(
+      database.db,
+    );
+    const repo = createDossiersRepository(database.db);
+    const stale = (await repo.readForAction(id))!;
+    const lists = [
+      [
+        { key: 'c01', state: 'present' },
+        { key: 'c02', state: 'present' },
+      ],
+      [
+        { key: 'c02', state: 'present' },
+        { key: 'c01', state: 'present' },
+        { key: 'c03', state: 'present' },
+      ],
+    ];
+    const res = await Promise.all(
+      receptions.map((r, i) => post(r, `/api/dossiers/${id}/accept`, { components: lists[i] })),
+    );
+    const codes = res.map((r) => r.statusCode).sort();
+    expect(codes, res.map((r) => r.body).join(' ')).toEqual([200, 409]);
+    const w = res.findIndex((r) => r.statusCode === 200);
+    const log = await database.db.selectFrom('dossierActions').select('type').where('dossierId', '=', id).execute();
+    expect(log.map((a) => a.type).sort()).toEqual(['received', 'submitted']);
+    const rows = await componentsOf(id);
+    // The winner's checklist, whole (in the procedure's order), never a mix of the two.
+    // (Every component of the procedure has a row; c03 is present only in the second list.)
+    expect(rows.map((r) => [r.key, r.position])).toEqual([
+      ['c01', 1],
+      ['c02', 2],
+      ['c03', 3],
+    ]);
+    expect(rows.slice(0, 2).map((r) => r.state)).toEqual(['present', 'present']);
+    expect(rows.map((r) => r.reused)).toEqual([true, false, false]);
+    expect(rows[2]!.state === 'present').toBe(w === 1);
+    const row = await database.db
+      .selectFrom('dossiers')
+      .select(['status', 'durationValue', 'durationUnit'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('received');
+    // A write with the version read before the accept applies nothing: neither the checklist nor the time limit.
+    const accepted = (await repo.readForAction(id))!;
+    const projection = { ...accepted.dossier, lastActionSeq: 2 };
+    const applied = await repo.commitAction({
+      dossier: stale.dossier,
+      version: stale.version,
+      actions: [{ action: { ...accepted.actions[1]!, seq: 2 }, outbox: null, audit: null, notifications: [] }],
+      projection,
+      records: {
+        checklist: [{ key: 'c01', name: 'x', state: 'missing' }],
+        duration: { value: 99, unit: 'working_days' },
+      },
+    });
+    expect(applied).toBe(false);
+    expect(await componentsOf(id)).toEqual(rows);
+    const after = await database.db
+      .selectFrom('dossiers')
+      .select(['status', 'durationValue', 'durationUnit'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(row);
+  });
+
+  it("the result's files are written with the action: a write at a moved version links and stores none", async () => {
+    const id = await atApproval();
+    const repo = createDossiersRepository(database.db);
+    const read = (await repo.readForAction(id))!;
+    await sql`update dossiers set supplement_count = supplement_count where id = ${id}::uuid`.execute(database.db);
+    const sha256 = `${id.replace(/-/g, '')}${'0'.repeat(32)}`;
+    const applied = await repo.commitAction({
+      dossier: read.dossier,
+      version: read.version,
+      actions: [
+        {
+          action: { ...read.actions[read.actions.length - 1]!, seq: read.actions.length + 1 },
+          outbox: null,
+          audit: null,
+          notifications: [],
+        },
+      ],
+      projection: { ...read.dossier, lastActionSeq: read.actions.length + 1 },
+      records: {
+        resultFiles: {
+          files: [{ fileName: 'kq.pdf', sha256, sizeBytes: 14, mediaType: 'application/pdf' }],
+          uploadedBy: null,
+        },
+      },
+    });
+    expect(applied).toBe(false);
+    const linked = await database.db
+      .selectFrom('dossierAttachments')
+      .select('id')
+      .where('dossierId', '=', id)
+      .execute();
+    expect(linked).toEqual([]);
+    const stored = await database.db.selectFrom('storedFiles').select('sha256').where('sha256', '=', sha256).execute();
+    expect(stored).toEqual([]);
   });
 });
