@@ -141,21 +141,5 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: isoOfDayNumber(f - days), to: isoOfDayNumber(f - 1) };
 }
 
-/** Open dossiers with a deadline split by their due day against today (Vietnam): overdue, due today or tomorrow, undue. */
+/** Open dossiers with a deadline split by their due time against now: overdue, due soon, undue, clock paused. */
 export type OpenDueSplit = { overdue: number; dueSoon: number; undue: number; paused: number };
-
-export function splitOpenDue(
-  rows: ReadonlyArray<{ dueDay: string; paused: boolean; count: number }>,
-  now: Date,
-): OpenDueSplit {
-  const today = vnDate(now);
-  const tomorrow = isoOfDayNumber(dayNumberOf(today) + 1);
-  const out: OpenDueSplit = { overdue: 0, dueSoon: 0, undue: 0, paused: 0 };
-  for (const r of rows) {
-    if (r.paused) out.paused += r.count;
-    else if (r.dueDay < today) out.overdue += r.count;
-    else if (r.dueDay <= tomorrow) out.dueSoon += r.count;
-    else out.undue += r.count;
-  }
-  return out;
-}

@@ -43,6 +43,7 @@ import {
   createDossierUnitsPort,
 } from './dossier-ports.repository.js';
 import { createDossiersRepository } from './dossiers.repository.js';
+import { createWorkloadRepository } from './workload.repository.js';
 
 // This file recounts every aggregate, so it runs on its own database (a scratch one on PostgreSQL).
 let database: Database;
@@ -168,6 +169,46 @@ async function monthlyRollUp(): Promise<string[]> {
     }
   }
   return rows.sort();
+}
+
+/** The step durations as the workload read them from the log before 0321 (one row per completed step). */
+async function stepDurationsFromLog(): Promise<string[]> {
+  const r = await sql<{ row: string }>`
+    select concat_ws(' ', a.dossier_id, a.seq, e.unit_code, e.province_code, a.step, a.at,
+      round((extract(epoch from (a.at - a.prev_at)) / 3600.0)::numeric, 6)) as row
+    from (select x.dossier_id, x.seq, x.type, x.at, (x.data->>'fromStep')::int as step,
+            lag(x.at) over (partition by x.dossier_id order by x.seq) as prev_at
+          from dossier_actions x where x.type in ('received', 'step_completed')) a
+    join dossier_actions e on e.dossier_id = a.dossier_id and e.seq = 1
+    where a.type = 'step_completed' and a.prev_at is not null`.execute(database.db);
+  return r.rows.map((x) => x.row).sort();
+}
+async function stepDurationsKept(): Promise<string[]> {
+  const r = await sql<{ row: string }>`
+    select concat_ws(' ', dossier_id, seq, entry_unit_code, entry_province_code, step, at, round(hours::numeric, 6))
+      as row from dossier_step_durations`.execute(database.db);
+  return r.rows.map((x) => x.row).sort();
+}
+/** The workload's medians per step as they were read from the log before 0321 (same scope and period rule). */
+async function stepMediansFromLog(scope: string, fromAt: string, toAt: string) {
+  const r = await sql<{ step: number; completed: number; medianHours: number }>`
+    with a as (
+      select x.dossier_id, x.type, x.at, (x.data->>'fromStep')::int as step,
+        lag(x.at) over (partition by x.dossier_id order by x.seq) as prev_at
+      from dossier_actions x
+      join dossier_actions e on e.dossier_id = x.dossier_id and e.seq = 1
+      where x.type in ('received', 'step_completed') and (e.unit_code = ${scope} or e.province_code = ${scope})
+    )
+    select step, count(*)::int as completed,
+      percentile_cont(0.5) within group (order by extract(epoch from (at - prev_at)) / 3600.0) as median_hours
+    from a where type = 'step_completed' and prev_at is not null
+      and at >= ${fromAt}::timestamptz and at < ${toAt}::timestamptz
+    group by step order by step`.execute(database.db);
+  return r.rows.map((x) => ({
+    step: Number(x.step),
+    completed: Number(x.completed),
+    medianHours: Math.round(Number(x.medianHours) * 100) / 100,
+  }));
 }
 
 describe('dossier aggregates', () => {
@@ -341,12 +382,33 @@ describe('dossier aggregates', () => {
             }
           };
           await readsAgree();
+          // The step durations recorded at each hand-over are the log's, and the workload's medians read from them
+          // are the ones read from the log (a commune, its province; a period cutting through the mix and a wide one).
+          const steps = await stepDurationsFromLog();
+          expect(await stepDurationsKept()).toEqual(steps);
+          const workload = createWorkloadRepository(database.db);
+          for (const scope of [A, B, u.provinceCode]) {
+            for (const [fromAt, toAt] of [
+              ['2026-03-01T00:00:00Z', '2026-12-31T00:00:00Z'],
+              ['2026-03-02T00:00:00Z', clock.now().toISOString()],
+            ] as const) {
+              const read = await workload.stepDurations({
+                scope,
+                fromAt: new Date(fromAt),
+                toAt: new Date(toAt),
+                from: fromAt.slice(0, 10),
+                to: toAt.slice(0, 10),
+              });
+              expect(read).toEqual(await stepMediansFromLog(scope, fromAt, toAt));
+            }
+          }
           const rollUp = await monthlyRollUp();
           // The recount from the log gives the same totals, and the same month rows as were maintained.
           await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
+          expect(await stepDurationsKept()).toEqual(steps);
           await readsAgree();
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
           const inTx = <T>(fn: (r: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
@@ -355,8 +417,13 @@ describe('dossier aggregates', () => {
             r.recountEntries('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
           );
           await inTx((r) => r.recountEntries('80000000-0000-0000-0000-000000000000', null));
+          await sql`delete from dossier_step_durations`.execute(database.db); // so the batches alone must rebuild them
+          await inTx((r) =>
+            r.recountStepDurations('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
+          );
+          await inTx((r) => r.recountStepDurations('80000000-0000-0000-0000-000000000000', null));
           for (const month of await inTx((r) => r.recountMonths())) await inTx((r) => r.recountMonth(month));
-          await inTx((r) => r.recountOpenDue());
+          expect(await stepDurationsKept()).toEqual(steps);
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
@@ -385,5 +452,6 @@ describe('dossier aggregates', () => {
     expect(some(['result_ready', 'returned'])).toBe(true);
     expect(some(['received', 'processing', 'supplement_requested'])).toBe(true);
     expect(some(['refused', 'withdrawn', 'stopped'])).toBe(true);
+    expect((await stepDurationsKept()).length).toBeGreaterThan(0);
   }, 300_000);
 });
