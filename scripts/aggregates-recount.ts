@@ -1,14 +1,14 @@
 /**
- * `npm run aggregates:recount`: rebuild the supervision aggregates (migrations 0160, 0220, 0221, 0305, 0320) and
- * the step durations (0321) from the dossiers' action logs. The triggers keep them in step with every write; this
- * is the repair and the check.
+ * `npm run aggregates:recount`: rebuild the supervision aggregates (migrations 0160, 0220, 0221, 0305, 0320), the
+ * step durations (0321) and the 766 index's inputs (0322) from the dossiers' action logs and rows. The triggers
+ * keep them in step with every write; this is the repair and the check.
  *
  * In batches, one transaction each, with progress (issue 15: the one-statement recount of 300,000 dossiers ran into
- * the pool's statement time-out): the entries and step durations of the dossiers by id range (1/64 of the id space
- * per batch), then the totals month by month of entry (each month's tables are locked against writers while it is
- * rebuilt, so a write waits and then applies its delta to the rebuilt rows). The maintenance connection has its own
- * statement time-out (DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs), far above the API's, that bounds one batch,
- * not the whole run.
+ * the pool's statement time-out): the entries, step durations and index facts of the dossiers by id range (1/64 of
+ * the id space per batch), then the totals month by month of entry (each month's tables are locked against writers
+ * while it is rebuilt, so a write waits and then applies its delta to the rebuilt rows), then the index's totals
+ * from its facts. The maintenance connection has its own statement time-out
+ * (DATABASE_TIMEOUTS.maintenanceStatementTimeoutMs), far above the API's, that bounds one batch, not the whole run.
  */
 import { describeDatabase, loadConfig } from '@mot-cua/config';
 import { createDossierAggregatesRepository, DATABASE_TIMEOUTS, openDatabase } from '@mot-cua/db';
@@ -44,6 +44,7 @@ async function main() {
     for (const [i, lo] of bounds.entries()) {
       fixed += await inTx((r) => r.recountEntries(lo, bounds[i + 1] ?? null));
       steps += await inTx((r) => r.recountStepDurations(lo, bounds[i + 1] ?? null));
+      await inTx((r) => r.recountIndexFacts(lo, bounds[i + 1] ?? null));
       if ((i + 1) % 16 === 0) {
         console.log(
           `  entries: ${i + 1}/${bounds.length} id ranges, ${fixed} dossiers corrected, ${steps} step durations (${seconds(started)} s)`,
@@ -56,6 +57,8 @@ async function main() {
       const n = await inTx((r) => r.recountMonth(month));
       console.log(`  month ${month.slice(0, 7)} (${i + 1}/${months.length}): ${n} dossiers in ${seconds(t)} s`);
     }
+    const indexRows = await inTx((r) => r.recountIndexTotals());
+    console.log(`  the 766 index's inputs: ${indexRows} unit-day rows`);
     console.log(`Aggregates recounted from the action log in ${seconds(started)} s`);
   } finally {
     await database.close();

@@ -29,6 +29,7 @@ import {
   loadDossierTestProcedure,
   newOfficial,
 } from '@mot-cua/test-kit';
+import { vnStartOfDay } from '@mot-cua/contracts';
 import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,7 @@ import {
   createDossierUnitsPort,
 } from './dossier-ports.repository.js';
 import { createDossiersRepository } from './dossiers.repository.js';
+import { createServiceIndexRepository } from './service-index.repository.js';
 import { createWorkloadRepository } from './workload.repository.js';
 
 // This file recounts every aggregate, so it runs on its own database (a scratch one on PostgreSQL).
@@ -211,6 +213,71 @@ async function stepMediansFromLog(scope: string, fromAt: string, toAt: string) {
   }));
 }
 
+/** Writes outside the action log that change a dossier's 766 inputs (outbox, components, files, fee, VNeID, rating). */
+type Side = 'pending' | 'delivered' | 'deliverAll' | 'reused' | 'store' | 'resultFile' | 'scan' | 'fee' | 'paid' | 'vneid' | 'dislike';
+const sideArb = fc.constantFrom<Side>(
+  'pending',
+  'delivered',
+  'deliverAll',
+  'reused',
+  'store',
+  'resultFile',
+  'scan',
+  'fee',
+  'paid',
+  'vneid',
+  'dislike',
+);
+const SHA = 'a'.repeat(64);
+async function sideWrite(id: string, side: Side) {
+  const db = database.db;
+  const p = sql`(select province_code from dossiers where id = ${id})`;
+  await sql`insert into stored_files (sha256, size_bytes, media_type) values (${SHA}, 1, 'application/pdf')
+    on conflict do nothing`.execute(db);
+  const attach = (kind: string, key: string | null) => sql`
+    insert into dossier_attachments (dossier_id, province_code, kind, component_key, file_name, sha256)
+    values (${id}, ${p}, ${kind}, ${key}, 'tep.pdf', ${SHA})`;
+  const outbox = (delivered: boolean) => sql`
+    insert into outbox_messages (province_code, topic, aggregate_type, aggregate_id, idempotency_key, payload,
+      delivered_at)
+    values (${p}, 'test.sync', 'dossier', ${id}, ${randomUUID()}, '{}', ${delivered ? sql`now()` : null})`;
+  const q = {
+    pending: outbox(false),
+    delivered: outbox(true),
+    deliverAll: sql`update outbox_messages set delivered_at = now()
+      where aggregate_type = 'dossier' and aggregate_id = ${id} and delivered_at is null`,
+    reused: sql`update dossier_components set reused = true where dossier_id = ${id} and key = 'c01'`,
+    store: sql`update dossier_components set from_citizen_store = true where dossier_id = ${id} and key = 'c02'`,
+    resultFile: attach('result', null),
+    scan: sql`${attach('component', 'c01')}, (${id}, ${p}, 'component', 'c02', 'tep.pdf', ${SHA})`,
+    fee: sql`update dossiers set fee_total = 50000 where id = ${id}`,
+    paid: sql`update dossiers set fee_total = 30000, paid_online = true where id = ${id}`,
+    vneid: sql`update dossiers set vneid_verified = true where id = ${id}`,
+    dislike: sql`insert into dossier_ratings (dossier_id, province_code, level, rated_at) values (${id}, ${p}, 1, now())
+      on conflict (dossier_id) do update set level = 1`,
+  }[side];
+  await db.transaction().execute((trx) => q.execute(trx));
+}
+
+/** The 766 counts from the kept inputs and from the dossiers, for the scopes and whole-day periods given. */
+async function indexCountsAgree(scopes: string[]) {
+  const repo = createServiceIndexRepository(database.db);
+  for (const scope of scopes) {
+    for (const [from, to] of [
+      ['2026-03-01', '2026-04-01'],
+      ['2026-03-02', '2026-03-03'],
+      ['2026-02-01', '2026-03-02'],
+    ] as const) {
+      const f = { scope, fromAt: vnStartOfDay(from), toAt: vnStartOfDay(to) };
+      expect({ scope, from, ...(await repo.counts(f)) }).toEqual({
+        scope,
+        from,
+        ...(await repo.countsFromDossiers(f)),
+      });
+    }
+  }
+}
+
 describe('dossier aggregates', () => {
   it('equal the recount from the log after a random mix of actions and a merge (re-homing)', async () => {
     await fc.assert(
@@ -220,7 +287,8 @@ describe('dossier aggregates', () => {
           maxLength: 6,
         }),
         fc.array(fc.tuple(fc.nat(5), opArb), { maxLength: 6 }),
-        async (plans, afterMerge) => {
+        fc.array(fc.tuple(fc.nat(5), sideArb), { maxLength: 12 }),
+        async (plans, afterMerge, sides) => {
           clock.set('2026-03-02T02:00:00Z');
           const u = await insertDossierTestUnits(database.db, 2);
           const [A, B] = u.communeCodes as [string, string];
@@ -320,6 +388,7 @@ describe('dossier aggregates', () => {
           );
           for (const t of ids) if (t.unit === B) t.unit = A;
           for (const [i, op] of afterMerge) await run(i, op);
+          for (const [i, side] of sides) await sideWrite(ids[i % ids.length]!.id, side);
 
           const aggregates = createDossierAggregatesRepository(database.db);
           const expected = await expectedFromLog([A, B]);
@@ -384,6 +453,8 @@ describe('dossier aggregates', () => {
           await readsAgree();
           // The step durations recorded at each hand-over are the log's, and the workload's medians read from them
           // are the ones read from the log (a commune, its province; a period cutting through the mix and a wide one).
+          // The 766 index's counts kept per unit and day are those read from the dossiers.
+          await indexCountsAgree([A, B, u.provinceCode]);
           const steps = await stepDurationsFromLog();
           expect(await stepDurationsKept()).toEqual(steps);
           const workload = createWorkloadRepository(database.db);
@@ -409,6 +480,7 @@ describe('dossier aggregates', () => {
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
           expect(await stepDurationsKept()).toEqual(steps);
+          await indexCountsAgree([A, B, u.provinceCode]);
           await readsAgree();
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
           const inTx = <T>(fn: (r: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
@@ -422,8 +494,15 @@ describe('dossier aggregates', () => {
             r.recountStepDurations('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
           );
           await inTx((r) => r.recountStepDurations('80000000-0000-0000-0000-000000000000', null));
+          await sql`delete from dossier_index_facts`.execute(database.db);
+          await inTx((r) =>
+            r.recountIndexFacts('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
+          );
+          await inTx((r) => r.recountIndexFacts('80000000-0000-0000-0000-000000000000', null));
           for (const month of await inTx((r) => r.recountMonths())) await inTx((r) => r.recountMonth(month));
+          await inTx((r) => r.recountIndexTotals());
           expect(await stepDurationsKept()).toEqual(steps);
+          await indexCountsAgree([A, B, u.provinceCode]);
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
@@ -440,6 +519,18 @@ describe('dossier aggregates', () => {
               { atB: true, online: false, ops: ['supplement'] },
             ],
             [[2, 'supplemented']],
+            [
+              [0, 'delivered'],
+              [0, 'deliverAll'],
+              [0, 'reused'],
+              [0, 'resultFile'],
+              [0, 'scan'],
+              [0, 'paid'],
+              [1, 'pending'],
+              [1, 'dislike'],
+              [2, 'vneid'],
+              [2, 'fee'],
+            ],
           ],
         ],
       },
@@ -453,5 +544,9 @@ describe('dossier aggregates', () => {
     expect(some(['received', 'processing', 'supplement_requested'])).toBe(true);
     expect(some(['refused', 'withdrawn', 'stopped'])).toBe(true);
     expect((await stepDurationsKept()).length).toBeGreaterThan(0);
+    const kept = await sql<{ n: number }>`
+      select count(*)::int as n from dossier_index_facts
+      where synced and reused and with_result_file and digitized and paid_online`.execute(database.db);
+    expect(kept.rows[0]?.n).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -204,7 +204,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
 
     /**
      * The recount's batches (`npm run aggregates:recount`, each in its own transaction; 0305): the entries of the
-     * dossiers with lo <= id < hi (hi null: no bound), then one month of entry days; the step durations by id range.
+     * dossiers with lo <= id < hi (hi null: no bound), then one month of entry days; the step durations and the index's facts by id range, then the index's totals.
      */
     async recountEntries(lo: string, hi: string | null): Promise<number> {
       const r = await sql<{
@@ -217,6 +217,17 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       const r = await sql<{
         n: number;
       }>`select dossier_step_durations_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    /** The 766 index's inputs (0322): the facts of the dossiers with lo <= id < hi, then every total from them. */
+    async recountIndexFacts(lo: string, hi: string | null): Promise<number> {
+      const r = await sql<{
+        n: number;
+      }>`select dossier_index_recount_facts(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    async recountIndexTotals(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_index_recount_totals() as n`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
     async recountMonths(): Promise<string[]> {
