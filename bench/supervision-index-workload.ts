@@ -8,8 +8,8 @@
  *
  * The database is one written by `npm run generate -- --preset province|national` (clone it first with
  * `createdb -T` if others use it). Target (issue 15): every dashboard query p95 < 100 ms. BENCH_ONLY=<part of a
- * name> runs only those queries; the median per step is also read as before migration 0321 (from the log: 1 warm-up, 2 runs)
- * and both reads must give the same figures.
+ * name> runs only those queries; the median per step and the 766 counts are also read as before migrations 0321
+ * and 0322 (from the log and the dossiers: 1 warm-up, 2 runs) and both reads must give the same figures.
  */
 import os from 'node:os';
 import { vnStartOfDay } from '@mot-cua/contracts';
@@ -100,6 +100,19 @@ async function main() {
       for (const [pname, p] of periods) {
         const f = { scope, ...p };
         await at(`${name}, ${pname}: 766 index counts`, () => index.counts(f));
+        // before 0322 (every dossier of the scope with its look-ups), fewer runs; both must give the same figures
+        await at(
+          `${name}, ${pname}: 766 index counts, from the dossiers (before 0322)`,
+          () => index.countsFromDossiers(f),
+          2,
+        );
+        if (`${name}, ${pname}: 766 index counts`.includes(only)) {
+          const [kept, read] = [await index.counts(f), await index.countsFromDossiers(f)];
+          if (JSON.stringify(kept) !== JSON.stringify(read)) {
+            throw new Error(`766 counts differ for ${scope}, ${pname}: ${JSON.stringify({ kept, read })}`);
+          }
+          console.error(`${name}, ${pname}: 766 counts equal ${JSON.stringify(kept)}`);
+        }
         await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`, () =>
           index.dossiers({
             ...f,
@@ -120,7 +133,9 @@ async function main() {
           if (JSON.stringify(kept) !== JSON.stringify(log)) {
             throw new Error(`step medians differ for ${scope}, ${pname}: ${JSON.stringify({ kept, log })}`);
           }
-          console.error(`${name}, ${pname}: step medians equal (${kept.length} steps, ${kept.reduce((a, x) => a + x.completed, 0)} completions)`);
+          console.error(
+            `${name}, ${pname}: step medians equal (${kept.length} steps, ${kept.reduce((a, x) => a + x.completed, 0)} completions)`,
+          );
         }
         await at(`${name}, ${pname}: transfers and secondments`, () => workload.moves(f));
       }

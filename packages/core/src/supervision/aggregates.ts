@@ -2,7 +2,6 @@ import { dayNumberOf, isoOfDayNumber } from '../calendar/civil-date.js';
 import type { DossierAction } from '../dossiers/dossier-actions.js';
 import { deriveDossierState } from '../dossiers/dossier-state.js';
 import { closedWithoutResult, finishedStatuses, type StatsProjection, statsBucket } from '../dossiers/dossier-stats.js';
-import { vnDate } from '../time/vn-time.js';
 
 /**
  * Dossier aggregates of the supervision dashboards (issue 15). The database keeps them incrementally

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { vnStartOfDay } from '@mot-cua/contracts';
 import {
   type AggregateCounts,
   addAggregateCounts,
@@ -29,7 +30,6 @@ import {
   loadDossierTestProcedure,
   newOfficial,
 } from '@mot-cua/test-kit';
-import { vnStartOfDay } from '@mot-cua/contracts';
 import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,7 +214,18 @@ async function stepMediansFromLog(scope: string, fromAt: string, toAt: string) {
 }
 
 /** Writes outside the action log that change a dossier's 766 inputs (outbox, components, files, fee, VNeID, rating). */
-type Side = 'pending' | 'delivered' | 'deliverAll' | 'reused' | 'store' | 'resultFile' | 'scan' | 'fee' | 'paid' | 'vneid' | 'dislike';
+type Side =
+  | 'pending'
+  | 'delivered'
+  | 'deliverAll'
+  | 'reused'
+  | 'store'
+  | 'resultFile'
+  | 'scan'
+  | 'fee'
+  | 'paid'
+  | 'vneid'
+  | 'dislike';
 const sideArb = fc.constantFrom<Side>(
   'pending',
   'delivered',

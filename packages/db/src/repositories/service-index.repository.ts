@@ -83,7 +83,8 @@ export type ServiceIndexDossierIndicator = keyof typeof PARTS | '2.1';
 function wholeDays(f: ServiceIndexScope): { from: string; to: string } | null {
   const from = vnDate(f.fromAt);
   const to = vnDate(f.toAt);
-  const aligned = vnStartOfDay(from).getTime() === f.fromAt.getTime() && vnStartOfDay(to).getTime() === f.toAt.getTime();
+  const aligned =
+    vnStartOfDay(from).getTime() === f.fromAt.getTime() && vnStartOfDay(to).getTime() === f.toAt.getTime();
   return aligned ? { from, to } : null;
 }
 
@@ -125,7 +126,9 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
       // a scope is one code: the nation, a province's days, or a unit's days (the entry unit or province, as base)
       const r =
         f.scope === 'VN'
-          ? await sql<Record<string, unknown>>`select ${sums} from dossier_index_province_day_totals where ${inDays}`.execute(db)
+          ? await sql<
+              Record<string, unknown>
+            >`select ${sums} from dossier_index_province_day_totals where ${inDays}`.execute(db)
           : await sql<Record<string, unknown>>`
               select ${sums} from (
                 select * from dossier_index_province_day_totals where province_code = ${f.scope} and ${inDays}
