@@ -121,8 +121,11 @@ BEGIN
     vneid_verified = t.vneid_verified + excluded.vneid_verified, complained = t.complained + excluded.complained;
 END $$;
 
--- Recompute one dossier's flags under its row lock; move its contribution when they changed.
-CREATE FUNCTION dossier_index_refresh(p_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+-- Recompute one dossier's flags under its row lock; move its contribution when they changed. `added` names a write
+-- that can only turn one flag off (the receipt's own rows, mostly), so a stored row with that flag already off is
+-- left as it is without recomputing: 'undelivered' (a pending outbox message: synced is off), 'plain component'
+-- (a component neither reused nor from the store: only digitised can change, and only to off).
+CREATE FUNCTION dossier_index_refresh(p_id uuid, added text DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   old_f dossier_index_facts;
   new_f dossier_index_facts;
@@ -130,6 +133,10 @@ BEGIN
   IF p_id IS NULL OR coalesce(current_setting('motcua.aggregates_off', true), '') = 'on' THEN RETURN; END IF;
   PERFORM 1 FROM dossiers WHERE id = p_id FOR UPDATE;
   SELECT * INTO old_f FROM dossier_index_facts WHERE dossier_id = p_id;
+  IF old_f.dossier_id IS NOT NULL AND ((added = 'undelivered' AND NOT old_f.synced)
+                                       OR (added = 'plain component' AND NOT old_f.digitized)) THEN
+    RETURN;
+  END IF;
   SELECT * INTO new_f FROM dossier_index_facts_now WHERE dossier_id = p_id;
   IF old_f IS NOT DISTINCT FROM new_f THEN RETURN; END IF;
   IF old_f.dossier_id IS NOT NULL THEN
@@ -151,8 +158,11 @@ BEGIN
     IF TG_OP <> 'INSERT' AND OLD.aggregate_type = 'dossier' AND OLD.aggregate_id ~ '^[0-9a-f-]{36}$' THEN
       PERFORM dossier_index_refresh(OLD.aggregate_id::uuid);
     END IF;
-    IF TG_OP <> 'DELETE' AND NEW.aggregate_type = 'dossier' AND NEW.aggregate_id ~ '^[0-9a-f-]{36}$'
-       AND (TG_OP = 'INSERT' OR NEW.aggregate_id IS DISTINCT FROM OLD.aggregate_id
+    IF TG_OP = 'INSERT' AND NEW.aggregate_type = 'dossier' AND NEW.aggregate_id ~ '^[0-9a-f-]{36}$' THEN
+      PERFORM dossier_index_refresh(NEW.aggregate_id::uuid,
+                                    CASE WHEN NEW.delivered_at IS NULL THEN 'undelivered' END);
+    ELSIF TG_OP = 'UPDATE' AND NEW.aggregate_type = 'dossier' AND NEW.aggregate_id ~ '^[0-9a-f-]{36}$'
+       AND (NEW.aggregate_id IS DISTINCT FROM OLD.aggregate_id
             OR (NEW.delivered_at IS NULL) <> (OLD.delivered_at IS NULL)) THEN
       PERFORM dossier_index_refresh(NEW.aggregate_id::uuid);
     END IF;
@@ -164,6 +174,9 @@ BEGIN
        AND (TG_OP = 'INSERT' OR NEW.dossier_code IS DISTINCT FROM OLD.dossier_code) THEN
       PERFORM dossier_index_refresh((SELECT id FROM dossiers WHERE code = NEW.dossier_code));
     END IF;
+  ELSIF TG_TABLE_NAME = 'dossier_components' AND TG_OP = 'INSERT' THEN
+    PERFORM dossier_index_refresh(NEW.dossier_id,
+                                  CASE WHEN NOT NEW.reused AND NOT NEW.from_citizen_store THEN 'plain component' END);
   ELSE
     IF TG_OP <> 'INSERT' THEN PERFORM dossier_index_refresh(OLD.dossier_id); END IF;
     IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.dossier_id IS DISTINCT FROM OLD.dossier_id) THEN
