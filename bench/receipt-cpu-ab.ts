@@ -6,9 +6,10 @@
  * the machine's load drift. A third side measures the aggregates' triggers (switched off for the session).
  *
  *   npx tsx bench/receipt-cpu-ab.ts       # BENCH_PG_URL, BENCH_BLOCKS (10), BENCH_BLOCK (200), BENCH_SIDES
+ *   BENCH_BASE_BEFORE=0320 npx tsx bench/receipt-cpu-ab.ts   # sides base (migrations < 0320) and new
  */
 import { systemClock } from '@mot-cua/core';
-import { migrate, openDatabase } from '@mot-cua/db';
+import { migrate, openDatabase, readMigrations } from '@mot-cua/db';
 import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -41,10 +42,16 @@ async function admin(text: string) {
   await c.query(text).finally(() => c.end());
 }
 
-await admin(`create database ${dbName}`);
-const database = await openDatabase({ databaseUrl: withDb(dbName), poolSize: 1 });
-try {
-  await migrate(database);
+/**
+ * A database migrated with `migrations`, one unit, one official logged in, and one receipt through the API (the
+ * bench's only request). BENCH_BASE_BEFORE=<version> adds a second database migrated without the migrations from
+ * that version on (the side `base`, named statements; `new` is the first database, named), e.g. 0320: the receipt
+ * with and without the open-due totals, in the same minutes.
+ */
+async function setUp(name: string, migrations = readMigrations()) {
+  await admin(`create database ${name}`);
+  const database = await openDatabase({ databaseUrl: withDb(name), poolSize: 1 });
+  await migrate(database, migrations);
   const { communeCodes } = await insertDossierTestUnits(database.db, 1);
   const unit = communeCodes[0]!;
   const { code: procedureCode } = await loadDossierTestProcedure(database.db, { unitCode: unit });
@@ -73,19 +80,33 @@ try {
     if (r.statusCode !== 201) throw new Error(`${r.statusCode} ${r.body}`);
   };
   for (let i = 0; i < 50; i++) await receipt();
+  return { name, database, app, receipt };
+}
+
+const baseBefore = process.env.BENCH_BASE_BEFORE;
+const main = await setUp(dbName);
+const baseSide = baseBefore
+  ? await setUp(
+      `${dbName}_base`,
+      readMigrations().filter((m) => m.version < baseBefore),
+    )
+  : undefined;
+try {
   // The sides, block after block. `no-aggregates` (named, with the aggregates' triggers off for the session, as the
   // generator's bulk load does) is not a product configuration: it measures the triggers' share of the backend.
-  const sides = (process.env.BENCH_SIDES ?? 'unnamed,named,no-aggregates').split(',');
+  const sides = (process.env.BENCH_SIDES ?? (baseSide ? 'base,new' : 'unnamed,named,no-aggregates')).split(',');
   const sums = new Map(sides.map((s) => [s, { node: 0, db: 0, n: 0 }]));
   for (let b = 0; b < blocks * sides.length; b++) {
     const name = sides[b % sides.length]!;
     const side = sums.get(name)!;
     named = name !== 'unnamed';
+    const on = name === 'base' && baseSide ? baseSide : main;
+    const receipt = on.receipt;
     await sql`select set_config('motcua.aggregates_off', ${name === 'no-aggregates' ? 'on' : 'off'}, false)`.execute(
-      database.db,
+      on.database.db,
     );
     await receipt(); // the connection's first receipt of the side (parse once when named)
-    const backend = trackBackendCpu(dbName, 1000);
+    const backend = trackBackendCpu(on.name, 1000);
     const node0 = selfCpuMs().self;
     for (let i = 0; i < blockSize; i++) await receipt();
     side.node += selfCpuMs().self - node0;
@@ -101,8 +122,11 @@ try {
       `${name.padEnd(8)} CPU per receipt ${((s.node + s.db) / s.n).toFixed(2)} ms (API ${(s.node / s.n).toFixed(2)}, backend ${(s.db / s.n).toFixed(2)}) over ${s.n} receipts; load ${load}`,
     );
   }
-  await app.close();
 } finally {
-  await database.close();
-  await admin(`drop database if exists ${dbName}`);
+  for (const side of [main, baseSide]) {
+    if (!side) continue;
+    await side.app.close();
+    await side.database.close();
+    await admin(`drop database if exists ${side.name}`);
+  }
 }

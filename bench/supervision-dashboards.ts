@@ -18,6 +18,7 @@ import os from 'node:os';
 import {
   createDossierAggregatesRepository,
   createDossiersRepository,
+  createOpenDueRepository,
   type Database,
   loadMasterData,
   migrate,
@@ -68,6 +69,7 @@ async function measure(database: Database): Promise<Record<string, Timing>> {
   const db = database.db;
   const agg = createDossierAggregatesRepository(db);
   const dossiers = createDossiersRepository(db);
+  const openDue = createOpenDueRepository(db);
   const busy = (
     await sql<{ provinceCode: string; unitCode: string }>`
       select province_code, receiving_unit_code as unit_code from dossiers
@@ -100,7 +102,14 @@ async function measure(database: Database): Promise<Record<string, Timing>> {
     out[`${name}: daily by channel, 30 days`] = await p95(() => agg.daily(scope, last30, 'entry'));
     out[`${name}: per procedure, 5 months`] = await p95(() => agg.procedures(scope, period));
     out[`${name}: per procedure, 10 Jul – 20 Nov (ragged ends)`] = await p95(() => agg.procedures(scope, ragged));
-    out[`${name}: open dossiers by due day`] = await p95(() => agg.openDue(scope));
+    // the dashboard's exact split (0320 dropped the due-day totals); a mark a day ahead stands for each handling
+    // unit's due-soon mark (the calendar's look-up is not timed here)
+    out[`${name}: open dossiers by due time`] = await p95(async () => {
+      const now = new Date('2025-11-30T05:00:00Z');
+      const units = await openDue.handlingUnits(scope, now);
+      const mark = new Date(now.getTime() + 86_400_000);
+      return openDue.split(scope, now, new Map(units.map((u) => [u.unitCode, mark])));
+    });
   }
   out['officials’ inbox: open dossiers of the busy commune by due date'] = await p95(() =>
     dossiers.listDossiers({ scopes: [busy.unitCode], open: true, limit: 50 }),

@@ -7,21 +7,25 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-index-workload.ts
  *
  * The database is one written by `npm run generate -- --preset province|national` (clone it first with
- * `createdb -T` if others use it). Target (issue 15): every dashboard query p95 < 100 ms.
+ * `createdb -T` if others use it). Target (issue 15): every dashboard query p95 < 100 ms. BENCH_ONLY=<part of a
+ * name> runs only those queries; the median per step and the 766 counts are also read as before migrations 0321
+ * and 0322 (from the log and the dossiers: 1 warm-up, 2 runs) and both reads must give the same figures.
  */
 import os from 'node:os';
 import { vnStartOfDay } from '@mot-cua/contracts';
-import { createServiceIndexRepository, createWorkloadRepository, migrate, openDatabase } from '@mot-cua/db';
-import { sql } from 'kysely';
+import { createServiceIndexRepository, createWorkloadRepository, type DB, migrate, openDatabase } from '@mot-cua/db';
+import { type Kysely, sql } from 'kysely';
 
 const existing = process.env.BENCH_DATABASE_URL;
 const runs = Number(process.env.BENCH_RUNS ?? 20);
+/** Only the queries whose name contains this (e.g. `median time per step`), so a slow base is not run 22 times. */
+const only = process.env.BENCH_ONLY ?? '';
 
 type Timing = { p50: number; p95: number };
-async function p95(fn: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < 2; i++) await fn();
+async function p95(fn: () => Promise<unknown>, n = runs): Promise<Timing> {
+  for (let i = 0; i < (n < runs ? 1 : 2); i++) await fn();
   const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < n; i++) {
     const s = performance.now();
     await fn();
     t.push(performance.now() - s);
@@ -34,6 +38,30 @@ function period(from: string, to: string) {
   const next = new Date(`${to}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return { from, to, fromAt: vnStartOfDay(from), toAt: vnStartOfDay(next.toISOString().slice(0, 10)) };
+}
+
+/** The workload's median per step as it was read before migration 0321 (base of the comparison). */
+async function stepsFromLog(db: Kysely<DB>, f: { scope: string; fromAt: Date; toAt: Date }) {
+  const inScope = f.scope === 'VN' ? sql`true` : sql`(e.unit_code = ${f.scope} or e.province_code = ${f.scope})`;
+  const r = await sql<{ step: number; completed: number; medianHours: number }>`
+    with a as (
+      select x.dossier_id, x.type, x.at, (x.data->>'fromStep')::int as step,
+        lag(x.at) over (partition by x.dossier_id order by x.seq) as prev_at
+      from dossier_actions x
+      join dossier_actions e on e.dossier_id = x.dossier_id and e.seq = 1
+      where x.type in ('received', 'step_completed') and ${inScope}
+    )
+    select step, count(*)::int as completed,
+      percentile_cont(0.5) within group (order by extract(epoch from (at - prev_at)) / 3600.0) as median_hours
+    from a
+    where type = 'step_completed' and prev_at is not null
+      and at >= ${f.fromAt.toISOString()}::timestamptz and at < ${f.toAt.toISOString()}::timestamptz
+    group by step order by step`.execute(db);
+  return r.rows.map((x) => ({
+    step: Number(x.step),
+    completed: Number(x.completed),
+    medianHours: Math.round(Number(x.medianHours) * 100) / 100,
+  }));
 }
 
 async function main() {
@@ -52,8 +80,9 @@ async function main() {
     ).rows[0]!;
     const anyId = (await sql<{ id: string }>`select id from dossiers limit 1`.execute(db)).rows[0]!.id;
     const out: Record<string, Timing> = {};
-    const at = async (k: string, fn: () => Promise<unknown>) => {
-      out[k] = await p95(fn);
+    const at = async (k: string, fn: () => Promise<unknown>, n = runs) => {
+      if (!k.includes(only) && !k.startsWith('reference')) return;
+      out[k] = await p95(fn, n);
       if (process.env.BENCH_VERBOSE) console.error(`${k}: ${out[k].p50.toFixed(1)} / ${out[k].p95.toFixed(1)} ms`);
     };
     await at('reference: one dossier by primary key', () =>
@@ -71,6 +100,19 @@ async function main() {
       for (const [pname, p] of periods) {
         const f = { scope, ...p };
         await at(`${name}, ${pname}: 766 index counts`, () => index.counts(f));
+        // before 0322 (every dossier of the scope with its look-ups), fewer runs; both must give the same figures
+        await at(
+          `${name}, ${pname}: 766 index counts, from the dossiers (before 0322)`,
+          () => index.countsFromDossiers(f),
+          2,
+        );
+        if (`${name}, ${pname}: 766 index counts`.includes(only)) {
+          const [kept, read] = [await index.counts(f), await index.countsFromDossiers(f)];
+          if (JSON.stringify(kept) !== JSON.stringify(read)) {
+            throw new Error(`766 counts differ for ${scope}, ${pname}: ${JSON.stringify({ kept, read })}`);
+          }
+          console.error(`${name}, ${pname}: 766 counts equal ${JSON.stringify(kept)}`);
+        }
         await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`, () =>
           index.dossiers({
             ...f,
@@ -84,6 +126,17 @@ async function main() {
         await at(`${name}, ${pname}: workload per unit`, () => workload.unitsLoad(f));
         await at(`${name}, ${pname}: backlog by day`, () => workload.backlogByDay(f));
         await at(`${name}, ${pname}: median time per step`, () => workload.stepDurations(f));
+        // before 0321 (the log read with a window per dossier), fewer runs; and the two must give the same figures
+        await at(`${name}, ${pname}: median time per step, from the log (before 0321)`, () => stepsFromLog(db, f), 2);
+        if (`${name}, ${pname}: median time per step`.includes(only)) {
+          const [kept, log] = [await workload.stepDurations(f), await stepsFromLog(db, f)];
+          if (JSON.stringify(kept) !== JSON.stringify(log)) {
+            throw new Error(`step medians differ for ${scope}, ${pname}: ${JSON.stringify({ kept, log })}`);
+          }
+          console.error(
+            `${name}, ${pname}: step medians equal (${kept.length} steps, ${kept.reduce((a, x) => a + x.completed, 0)} completions)`,
+          );
+        }
         await at(`${name}, ${pname}: transfers and secondments`, () => workload.moves(f));
       }
     }

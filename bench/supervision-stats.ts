@@ -1,7 +1,6 @@
 /**
- * GET /api/dossiers/stats before and after it read the aggregate tables (issue 15, task 15s), and the dashboard's
- * in-progress split before (civil days, from dossier_open_due_totals) and after (exact, from the open dossiers),
- * on a clone of the `province` preset. Base and new are alternated run by run, so both see the same load; p50/p95
+ * GET /api/dossiers/stats before and after it read the aggregate tables (issue 15, task 15s), on a clone of the
+ * `province` preset. Base and new are alternated run by run, so both see the same load; p50/p95
  * wall-clock (an upper bound on a loaded machine) and CPU ms per operation of this process and of the database's
  * backends (bench/cpu-accounting.ts), with the load average.
  *
@@ -12,13 +11,11 @@
  * Read only; BENCH_RUNS (default 20) timed runs of each after 2 warm-ups.
  */
 import { loadavg } from 'node:os';
-import { splitOpenDue, statsPeriod } from '@mot-cua/core';
+import { statsPeriod } from '@mot-cua/core';
 import {
   type AggregateScope,
-  createDossierAggregatesRepository,
   createDossierDeadlinePort,
   createDossiersRepository,
-  createOpenDueRepository,
   createStatsFromAggregatesRepository,
   openDatabase,
 } from '@mot-cua/db';
@@ -49,8 +46,6 @@ async function main() {
     };
     const dossiers = createDossiersRepository(db);
     const fromAgg = createStatsFromAggregatesRepository(db);
-    const aggregates = createDossierAggregatesRepository(db);
-    const openDue = createOpenDueRepository(db);
     const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [];
     for (const [name, from, to] of [
       ['one month', '2025-11-01', '2025-11-30'],
@@ -79,12 +74,6 @@ async function main() {
         ]);
       }
     }
-    const province: AggregateScope = { level: 'province', provinceCode: busy.provinceCode };
-    cases.push([
-      `dashboard in-progress split, province ${busy.provinceCode}`,
-      async () => splitOpenDue(await aggregates.openDue(province), now),
-      async () => openDue.split(province, now, await marksOf(await openDue.handlingUnits(province, now))),
-    ]);
     console.log(
       `load average at start: ${loadavg()
         .map((x) => x.toFixed(1))

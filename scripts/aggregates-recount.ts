@@ -1,13 +1,14 @@
 /**
- * `npm run aggregates:recount`: rebuild the supervision aggregates (migrations 0160, 0220, 0221, 0305) from the
- * dossiers' action logs. The triggers keep them in step with every write; this is the repair and the check.
+ * `npm run aggregates:recount`: rebuild the supervision aggregates (migrations 0160, 0220, 0221, 0305, 0320), the
+ * step durations (0321) and the 766 index's inputs (0322) from the dossiers' action logs and rows. The triggers
+ * keep them in step with every write; this is the repair and the check.
  *
  * In batches, one transaction each, with progress (issue 15: the one-statement recount of 300,000 dossiers ran into
- * the pool's statement time-out): the entries of the dossiers by id range (1/64 of the id space per batch), then the
- * totals month by month of entry (each month's tables are locked against writers while it is rebuilt, so a write
- * waits and then applies its delta to the rebuilt rows), then the open dossiers' due days. The maintenance
- * connection has its own statement time-out (DB_MAINTENANCE_STATEMENT_TIMEOUT_MS, default 15 min), far above the
- * API's, that bounds one batch, not the whole run.
+ * the pool's statement time-out): the entries, step durations and index facts of the dossiers by id range (1/64 of
+ * the id space per batch), then the totals month by month of entry (each month's tables are locked against writers
+ * while it is rebuilt, so a write waits and then applies its delta to the rebuilt rows), then the index's totals
+ * from its facts. The maintenance connection has its own statement time-out
+ * (DB_MAINTENANCE_STATEMENT_TIMEOUT_MS, default 15 min), far above the API's, that bounds one batch, not the whole run.
  */
 import { databaseOptions, describeDatabase, loadConfig } from '@mot-cua/config';
 import { createDossierAggregatesRepository, openDatabase } from '@mot-cua/db';
@@ -33,11 +34,14 @@ async function main() {
     console.log(`Recounting the aggregates from the action log (${describeDatabase(config)})`);
     const bounds = idBounds();
     let fixed = 0;
+    let steps = 0;
     for (const [i, lo] of bounds.entries()) {
       fixed += await inTx((r) => r.recountEntries(lo, bounds[i + 1] ?? null));
+      steps += await inTx((r) => r.recountStepDurations(lo, bounds[i + 1] ?? null));
+      await inTx((r) => r.recountIndexFacts(lo, bounds[i + 1] ?? null));
       if ((i + 1) % 16 === 0) {
         console.log(
-          `  entries: ${i + 1}/${bounds.length} id ranges, ${fixed} dossiers corrected (${seconds(started)} s)`,
+          `  entries: ${i + 1}/${bounds.length} id ranges, ${fixed} dossiers corrected, ${steps} step durations (${seconds(started)} s)`,
         );
       }
     }
@@ -47,8 +51,8 @@ async function main() {
       const n = await inTx((r) => r.recountMonth(month));
       console.log(`  month ${month.slice(0, 7)} (${i + 1}/${months.length}): ${n} dossiers in ${seconds(t)} s`);
     }
-    const open = await inTx((r) => r.recountOpenDue());
-    console.log(`  open dossiers by due day: ${open} rows`);
+    const indexRows = await inTx((r) => r.recountIndexTotals());
+    console.log(`  the 766 index's inputs: ${indexRows} unit-day rows`);
     console.log(`Aggregates recounted from the action log in ${seconds(started)} s`);
   } finally {
     await database.close();

@@ -2,7 +2,6 @@ import { dayNumberOf, isoOfDayNumber } from '../calendar/civil-date.js';
 import type { DossierAction } from '../dossiers/dossier-actions.js';
 import { deriveDossierState } from '../dossiers/dossier-state.js';
 import { closedWithoutResult, finishedStatuses, type StatsProjection, statsBucket } from '../dossiers/dossier-stats.js';
-import { vnDate } from '../time/vn-time.js';
 
 /**
  * Dossier aggregates of the supervision dashboards (issue 15). The database keeps them incrementally
@@ -141,21 +140,5 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: isoOfDayNumber(f - days), to: isoOfDayNumber(f - 1) };
 }
 
-/** Open dossiers with a deadline split by their due day against today (Vietnam): overdue, due today or tomorrow, undue. */
+/** Open dossiers with a deadline split by their due time against now: overdue, due soon, undue, clock paused. */
 export type OpenDueSplit = { overdue: number; dueSoon: number; undue: number; paused: number };
-
-export function splitOpenDue(
-  rows: ReadonlyArray<{ dueDay: string; paused: boolean; count: number }>,
-  now: Date,
-): OpenDueSplit {
-  const today = vnDate(now);
-  const tomorrow = isoOfDayNumber(dayNumberOf(today) + 1);
-  const out: OpenDueSplit = { overdue: 0, dueSoon: 0, undue: 0, paused: 0 };
-  for (const r of rows) {
-    if (r.paused) out.paused += r.count;
-    else if (r.dueDay < today) out.overdue += r.count;
-    else if (r.dueDay <= tomorrow) out.dueSoon += r.count;
-    else out.undue += r.count;
-  }
-  return out;
-}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { vnStartOfDay } from '@mot-cua/contracts';
 import {
   type AggregateCounts,
   addAggregateCounts,
@@ -43,6 +44,8 @@ import {
   createDossierUnitsPort,
 } from './dossier-ports.repository.js';
 import { createDossiersRepository } from './dossiers.repository.js';
+import { createServiceIndexRepository } from './service-index.repository.js';
+import { createWorkloadRepository } from './workload.repository.js';
 
 // This file recounts every aggregate, so it runs on its own database (a scratch one on PostgreSQL).
 let database: Database;
@@ -170,6 +173,122 @@ async function monthlyRollUp(): Promise<string[]> {
   return rows.sort();
 }
 
+/** The step durations as the workload read them from the log before 0321 (one row per completed step). */
+async function stepDurationsFromLog(): Promise<string[]> {
+  const r = await sql<{ row: string }>`
+    select concat_ws(' ', a.dossier_id, a.seq, e.unit_code, e.province_code, a.step, a.at,
+      round((extract(epoch from (a.at - a.prev_at)) / 3600.0)::numeric, 6)) as row
+    from (select x.dossier_id, x.seq, x.type, x.at, (x.data->>'fromStep')::int as step,
+            lag(x.at) over (partition by x.dossier_id order by x.seq) as prev_at
+          from dossier_actions x where x.type in ('received', 'step_completed')) a
+    join dossier_actions e on e.dossier_id = a.dossier_id and e.seq = 1
+    where a.type = 'step_completed' and a.prev_at is not null`.execute(database.db);
+  return r.rows.map((x) => x.row).sort();
+}
+async function stepDurationsKept(): Promise<string[]> {
+  const r = await sql<{ row: string }>`
+    select concat_ws(' ', dossier_id, seq, entry_unit_code, entry_province_code, step, at, round(hours::numeric, 6))
+      as row from dossier_step_durations`.execute(database.db);
+  return r.rows.map((x) => x.row).sort();
+}
+/** The workload's medians per step as they were read from the log before 0321 (same scope and period rule). */
+async function stepMediansFromLog(scope: string, fromAt: string, toAt: string) {
+  const r = await sql<{ step: number; completed: number; medianHours: number }>`
+    with a as (
+      select x.dossier_id, x.type, x.at, (x.data->>'fromStep')::int as step,
+        lag(x.at) over (partition by x.dossier_id order by x.seq) as prev_at
+      from dossier_actions x
+      join dossier_actions e on e.dossier_id = x.dossier_id and e.seq = 1
+      where x.type in ('received', 'step_completed') and (e.unit_code = ${scope} or e.province_code = ${scope})
+    )
+    select step, count(*)::int as completed,
+      percentile_cont(0.5) within group (order by extract(epoch from (at - prev_at)) / 3600.0) as median_hours
+    from a where type = 'step_completed' and prev_at is not null
+      and at >= ${fromAt}::timestamptz and at < ${toAt}::timestamptz
+    group by step order by step`.execute(database.db);
+  return r.rows.map((x) => ({
+    step: Number(x.step),
+    completed: Number(x.completed),
+    medianHours: Math.round(Number(x.medianHours) * 100) / 100,
+  }));
+}
+
+/** Writes outside the action log that change a dossier's 766 inputs (outbox, components, files, fee, VNeID, rating). */
+type Side =
+  | 'pending'
+  | 'delivered'
+  | 'deliverAll'
+  | 'reused'
+  | 'store'
+  | 'resultFile'
+  | 'scan'
+  | 'fee'
+  | 'paid'
+  | 'vneid'
+  | 'dislike';
+const sideArb = fc.constantFrom<Side>(
+  'pending',
+  'delivered',
+  'deliverAll',
+  'reused',
+  'store',
+  'resultFile',
+  'scan',
+  'fee',
+  'paid',
+  'vneid',
+  'dislike',
+);
+const SHA = 'a'.repeat(64);
+async function sideWrite(id: string, side: Side) {
+  const db = database.db;
+  const p = sql`(select province_code from dossiers where id = ${id})`;
+  await sql`insert into stored_files (sha256, size_bytes, media_type) values (${SHA}, 1, 'application/pdf')
+    on conflict do nothing`.execute(db);
+  const attach = (kind: string, key: string | null) => sql`
+    insert into dossier_attachments (dossier_id, province_code, kind, component_key, file_name, sha256)
+    values (${id}, ${p}, ${kind}, ${key}, 'tep.pdf', ${SHA})`;
+  const outbox = (delivered: boolean) => sql`
+    insert into outbox_messages (province_code, topic, aggregate_type, aggregate_id, idempotency_key, payload,
+      delivered_at)
+    values (${p}, 'test.sync', 'dossier', ${id}, ${randomUUID()}, '{}', ${delivered ? sql`now()` : null})`;
+  const q = {
+    pending: outbox(false),
+    delivered: outbox(true),
+    deliverAll: sql`update outbox_messages set delivered_at = now()
+      where aggregate_type = 'dossier' and aggregate_id = ${id} and delivered_at is null`,
+    reused: sql`update dossier_components set reused = true where dossier_id = ${id} and key = 'c01'`,
+    store: sql`update dossier_components set from_citizen_store = true where dossier_id = ${id} and key = 'c02'`,
+    resultFile: attach('result', null),
+    scan: sql`${attach('component', 'c01')}, (${id}, ${p}, 'component', 'c02', 'tep.pdf', ${SHA})`,
+    fee: sql`update dossiers set fee_total = 50000 where id = ${id}`,
+    paid: sql`update dossiers set fee_total = 30000, paid_online = true where id = ${id}`,
+    vneid: sql`update dossiers set vneid_verified = true where id = ${id}`,
+    dislike: sql`insert into dossier_ratings (dossier_id, province_code, level, rated_at) values (${id}, ${p}, 1, now())
+      on conflict (dossier_id) do update set level = 1`,
+  }[side];
+  await db.transaction().execute((trx) => q.execute(trx));
+}
+
+/** The 766 counts from the kept inputs and from the dossiers, for the scopes and whole-day periods given. */
+async function indexCountsAgree(scopes: string[]) {
+  const repo = createServiceIndexRepository(database.db);
+  for (const scope of scopes) {
+    for (const [from, to] of [
+      ['2026-03-01', '2026-04-01'],
+      ['2026-03-02', '2026-03-03'],
+      ['2026-02-01', '2026-03-02'],
+    ] as const) {
+      const f = { scope, fromAt: vnStartOfDay(from), toAt: vnStartOfDay(to) };
+      expect({ scope, from, ...(await repo.counts(f)) }).toEqual({
+        scope,
+        from,
+        ...(await repo.countsFromDossiers(f)),
+      });
+    }
+  }
+}
+
 describe('dossier aggregates', () => {
   it('equal the recount from the log after a random mix of actions and a merge (re-homing)', async () => {
     await fc.assert(
@@ -179,7 +298,8 @@ describe('dossier aggregates', () => {
           maxLength: 6,
         }),
         fc.array(fc.tuple(fc.nat(5), opArb), { maxLength: 6 }),
-        async (plans, afterMerge) => {
+        fc.array(fc.tuple(fc.nat(5), sideArb), { maxLength: 12 }),
+        async (plans, afterMerge, sides) => {
           clock.set('2026-03-02T02:00:00Z');
           const u = await insertDossierTestUnits(database.db, 2);
           const [A, B] = u.communeCodes as [string, string];
@@ -279,6 +399,7 @@ describe('dossier aggregates', () => {
           );
           for (const t of ids) if (t.unit === B) t.unit = A;
           for (const [i, op] of afterMerge) await run(i, op);
+          for (const [i, side] of sides) await sideWrite(ids[i % ids.length]!.id, side);
 
           const aggregates = createDossierAggregatesRepository(database.db);
           const expected = await expectedFromLog([A, B]);
@@ -341,12 +462,36 @@ describe('dossier aggregates', () => {
             }
           };
           await readsAgree();
+          // The step durations recorded at each hand-over are the log's, and the workload's medians read from them
+          // are the ones read from the log (a commune, its province; a period cutting through the mix and a wide one).
+          // The 766 index's counts kept per unit and day are those read from the dossiers.
+          await indexCountsAgree([A, B, u.provinceCode]);
+          const steps = await stepDurationsFromLog();
+          expect(await stepDurationsKept()).toEqual(steps);
+          const workload = createWorkloadRepository(database.db);
+          for (const scope of [A, B, u.provinceCode]) {
+            for (const [fromAt, toAt] of [
+              ['2026-03-01T00:00:00Z', '2026-12-31T00:00:00Z'],
+              ['2026-03-02T00:00:00Z', clock.now().toISOString()],
+            ] as const) {
+              const read = await workload.stepDurations({
+                scope,
+                fromAt: new Date(fromAt),
+                toAt: new Date(toAt),
+                from: fromAt.slice(0, 10),
+                to: toAt.slice(0, 10),
+              });
+              expect(read).toEqual(await stepMediansFromLog(scope, fromAt, toAt));
+            }
+          }
           const rollUp = await monthlyRollUp();
           // The recount from the log gives the same totals, and the same month rows as were maintained.
           await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
+          expect(await stepDurationsKept()).toEqual(steps);
+          await indexCountsAgree([A, B, u.provinceCode]);
           await readsAgree();
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
           const inTx = <T>(fn: (r: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
@@ -355,8 +500,20 @@ describe('dossier aggregates', () => {
             r.recountEntries('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
           );
           await inTx((r) => r.recountEntries('80000000-0000-0000-0000-000000000000', null));
+          await sql`delete from dossier_step_durations`.execute(database.db); // so the batches alone must rebuild them
+          await inTx((r) =>
+            r.recountStepDurations('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
+          );
+          await inTx((r) => r.recountStepDurations('80000000-0000-0000-0000-000000000000', null));
+          await sql`delete from dossier_index_facts`.execute(database.db);
+          await inTx((r) =>
+            r.recountIndexFacts('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
+          );
+          await inTx((r) => r.recountIndexFacts('80000000-0000-0000-0000-000000000000', null));
           for (const month of await inTx((r) => r.recountMonths())) await inTx((r) => r.recountMonth(month));
-          await inTx((r) => r.recountOpenDue());
+          await inTx((r) => r.recountIndexTotals());
+          expect(await stepDurationsKept()).toEqual(steps);
+          await indexCountsAgree([A, B, u.provinceCode]);
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
@@ -373,6 +530,18 @@ describe('dossier aggregates', () => {
               { atB: true, online: false, ops: ['supplement'] },
             ],
             [[2, 'supplemented']],
+            [
+              [0, 'delivered'],
+              [0, 'deliverAll'],
+              [0, 'reused'],
+              [0, 'resultFile'],
+              [0, 'scan'],
+              [0, 'paid'],
+              [1, 'pending'],
+              [1, 'dislike'],
+              [2, 'vneid'],
+              [2, 'fee'],
+            ],
           ],
         ],
       },
@@ -385,5 +554,10 @@ describe('dossier aggregates', () => {
     expect(some(['result_ready', 'returned'])).toBe(true);
     expect(some(['received', 'processing', 'supplement_requested'])).toBe(true);
     expect(some(['refused', 'withdrawn', 'stopped'])).toBe(true);
+    expect((await stepDurationsKept()).length).toBeGreaterThan(0);
+    const kept = await sql<{ n: number }>`
+      select count(*)::int as n from dossier_index_facts
+      where synced and reused and with_result_file and digitized and paid_online`.execute(database.db);
+    expect(kept.rows[0]?.n).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -168,20 +168,6 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     }));
   }
 
-  /** Open dossiers with a deadline in the scope (today's unit) per due day, paused apart. */
-  async function openDue(scope: AggregateScope): Promise<Array<{ dueDay: string; paused: boolean; count: number }>> {
-    const where =
-      scope.level === 'nation'
-        ? sql`true`
-        : scope.level === 'province'
-          ? sql`province_code = ${scope.provinceCode}`
-          : sql`province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
-    const r = await sql<{ dueDay: string; paused: boolean; count: number }>`
-      select to_char(due_day, 'YYYY-MM-DD') as due_day, paused, sum(open_count)::int as count
-      from dossier_open_due_totals where ${where} group by 1, 2 having sum(open_count) <> 0`.execute(db);
-    return r.rows.map((x) => ({ dueDay: x.dueDay, paused: x.paused, count: Number(x.count) }));
-  }
-
   /** Names of procedures by code (the catalog's current name). */
   async function procedureNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
@@ -195,7 +181,6 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     procedureNames,
     daily,
     procedures,
-    openDue,
 
     /** Totals per unit over a period for some units (tests, the recount check). */
     async unitTotals(
@@ -219,12 +204,30 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
 
     /**
      * The recount's batches (`npm run aggregates:recount`, each in its own transaction; 0305): the entries of the
-     * dossiers with lo <= id < hi (hi null: no bound), then one month of entry days, then the open dossiers' due days.
+     * dossiers with lo <= id < hi (hi null: no bound), then one month of entry days; the step durations and the index's facts by id range, then the index's totals.
      */
     async recountEntries(lo: string, hi: string | null): Promise<number> {
       const r = await sql<{
         n: number;
       }>`select dossier_aggregates_recount_entries(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    /** The step durations (0321) of the dossiers with lo <= id < hi, rebuilt from their logs. */
+    async recountStepDurations(lo: string, hi: string | null): Promise<number> {
+      const r = await sql<{
+        n: number;
+      }>`select dossier_step_durations_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    /** The 766 index's inputs (0322): the facts of the dossiers with lo <= id < hi, then every total from them. */
+    async recountIndexFacts(lo: string, hi: string | null): Promise<number> {
+      const r = await sql<{
+        n: number;
+      }>`select dossier_index_recount_facts(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    async recountIndexTotals(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_index_recount_totals() as n`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
     async recountMonths(): Promise<string[]> {
@@ -235,10 +238,6 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     },
     async recountMonth(month: string): Promise<number> {
       const r = await sql<{ n: number }>`select dossier_aggregates_recount_month(${month}::date) as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    async recountOpenDue(): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_aggregates_recount_open_due() as n`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
   };

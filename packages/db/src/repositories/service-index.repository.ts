@@ -1,3 +1,4 @@
+import { vnDate, vnStartOfDay } from '@mot-cua/contracts';
 import type { ServiceIndexCounts } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
@@ -78,9 +79,70 @@ function progressPart(now: Date): Part {
 
 export type ServiceIndexDossierIndicator = keyof typeof PARTS | '2.1';
 
-export function createServiceIndexRepository(db: Kysely<DB>) {
+/** The Vietnamese days [from, to) a period covers when it starts and ends at midnight in Vietnam; else null. */
+function wholeDays(f: ServiceIndexScope): { from: string; to: string } | null {
+  const from = vnDate(f.fromAt);
+  const to = vnDate(f.toAt);
+  const aligned =
+    vnStartOfDay(from).getTime() === f.fromAt.getTime() && vnStartOfDay(to).getTime() === f.toAt.getTime();
+  return aligned ? { from, to } : null;
+}
+
+const toCounts = (row: Record<string, unknown>): ServiceIndexCounts => {
+  const n = (k: string) => Number(row[k] ?? 0);
   return {
+    received: n('received'),
+    synced: n('synced'),
+    reused: n('reused'),
+    fromCitizenStore: n('fromStore'),
+    online: n('online'),
+    feeBearing: n('feeBearing'),
+    paidOnline: n('paidOnline'),
+    withResult: n('withResult'),
+    withResultFile: n('withResultFile'),
+    digitized: n('digitized'),
+    vneidVerified: n('vneidVerified'),
+    withFeedbackOrDislike: n('complained'),
+  };
+};
+
+export function createServiceIndexRepository(db: Kysely<DB>) {
+  const repo = {
+    /**
+     * The index's counts of a scope and period: from the inputs kept per entry unit and day (migration 0322: a
+     * commune's days, or a province's, or every province's) when the period is whole Vietnamese days, as the
+     * pages ask; else from the dossiers (countsFromDossiers, the same predicates).
+     */
     async counts(f: ServiceIndexScope): Promise<ServiceIndexCounts> {
+      const days = wholeDays(f);
+      if (!days) return repo.countsFromDossiers(f);
+      const sums = sql`coalesce(sum(received), 0)::int as received, coalesce(sum(synced), 0)::int as synced,
+        coalesce(sum(reused), 0)::int as reused, coalesce(sum(from_store), 0)::int as from_store,
+        coalesce(sum(online), 0)::int as online, coalesce(sum(fee_bearing), 0)::int as fee_bearing,
+        coalesce(sum(paid_online), 0)::int as paid_online, coalesce(sum(with_result), 0)::int as with_result,
+        coalesce(sum(with_result_file), 0)::int as with_result_file, coalesce(sum(digitized), 0)::int as digitized,
+        coalesce(sum(vneid_verified), 0)::int as vneid_verified, coalesce(sum(complained), 0)::int as complained`;
+      const inDays = sql`day >= ${days.from}::date and day < ${days.to}::date`;
+      // a scope is one code: the nation, a province's days, or a unit's days (the entry unit or province, as base)
+      const r =
+        f.scope === 'VN'
+          ? await sql<
+              Record<string, unknown>
+            >`select ${sums} from dossier_index_province_day_totals where ${inDays}`.execute(db)
+          : await sql<Record<string, unknown>>`
+              select ${sums} from (
+                select * from dossier_index_province_day_totals where province_code = ${f.scope} and ${inDays}
+                union all
+                select province_code, day, shard, received, synced, reused, from_store, online, fee_bearing,
+                  paid_online, with_result, with_result_file, digitized, vneid_verified, complained
+                from dossier_index_unit_day_totals
+                where unit_code = ${f.scope} and province_code <> ${f.scope} and ${inDays}
+              ) t`.execute(db);
+      return toCounts(r.rows[0] ?? {});
+    },
+
+    /** The same counts read from every dossier of the scope (periods that are not whole days; the equality test). */
+    async countsFromDossiers(f: ServiceIndexScope): Promise<ServiceIndexCounts> {
       const c = (cond: RawBuilder<unknown>) => sql`count(*) filter (where ${cond})::int`;
       const r = await sql<Record<string, number>>`
         with b as (${base(f)})
@@ -97,22 +159,7 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
           ${c(PARTS['4.5'].numerator)} as vneid_verified,
           ${c(PARTS['5.4'].numerator)} as complained
         from b`.execute(db);
-      const row = r.rows[0] ?? {};
-      const n = (k: string) => Number(row[k] ?? 0);
-      return {
-        received: n('received'),
-        synced: n('synced'),
-        reused: n('reused'),
-        fromCitizenStore: n('fromStore'),
-        online: n('online'),
-        feeBearing: n('feeBearing'),
-        paidOnline: n('paidOnline'),
-        withResult: n('withResult'),
-        withResultFile: n('withResultFile'),
-        digitized: n('digitized'),
-        vneidVerified: n('vneidVerified'),
-        withFeedbackOrDislike: n('complained'),
-      };
+      return toCounts(r.rows[0] ?? {});
     },
 
     /** The dossiers behind one figure (an indicator's numerator or denominator), newest entry first. */
@@ -198,6 +245,7 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
       return Number(r.rows[0]?.n ?? 0) > 0;
     },
   };
+  return repo;
 }
 
 export type ServiceIndexDossierRow = {

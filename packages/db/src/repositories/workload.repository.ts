@@ -89,23 +89,24 @@ export function createWorkloadRepository(db: Kysely<DB>) {
 
     /**
      * Median and count of the time each step of the internal process took (hours from the previous hand-over, or
-     * from the receipt, to the step's completion), for steps completed in the period in the scope.
+     * from the receipt, to the step's completion), for steps completed in the period by dossiers that entered in the
+     * scope: from the durations recorded at each hand-over (migration 0321, an index range of the scope and period).
      */
     async stepDurations(f: WorkloadScope): Promise<Array<{ step: number; completed: number; medianHours: number }>> {
+      const from = sql`${f.fromAt.toISOString()}::timestamptz`;
+      const to = sql`${f.toAt.toISOString()}::timestamptz`;
+      // a unit's rows, then a province's not already counted (the scope is one code, as inScope)
+      const rows =
+        f.scope === 'VN'
+          ? sql`select step, hours from dossier_step_durations where at >= ${from} and at < ${to}`
+          : sql`select step, hours from dossier_step_durations
+                where entry_unit_code = ${f.scope} and at >= ${from} and at < ${to}
+                union all
+                select step, hours from dossier_step_durations
+                where entry_province_code = ${f.scope} and entry_unit_code <> ${f.scope} and at >= ${from} and at < ${to}`;
       const r = await sql<{ step: number; completed: number; medianHours: number }>`
-        with a as (
-          select x.dossier_id, x.type, x.at, (x.data->>'fromStep')::int as step,
-            lag(x.at) over (partition by x.dossier_id order by x.seq) as prev_at
-          from dossier_actions x
-          join dossier_actions e on e.dossier_id = x.dossier_id and e.seq = 1
-          where x.type in ('received', 'step_completed') and ${inScope(f.scope, 'e.unit_code', 'e.province_code')}
-        )
-        select step, count(*)::int as completed,
-          percentile_cont(0.5) within group (order by extract(epoch from (at - prev_at)) / 3600.0) as median_hours
-        from a
-        where type = 'step_completed' and prev_at is not null
-          and at >= ${f.fromAt.toISOString()}::timestamptz and at < ${f.toAt.toISOString()}::timestamptz
-        group by step order by step`.execute(db);
+        select step, count(*)::int as completed, percentile_cont(0.5) within group (order by hours) as median_hours
+        from (${rows}) s group by step order by step`.execute(db);
       return r.rows.map((x) => ({
         step: Number(x.step),
         completed: Number(x.completed),
