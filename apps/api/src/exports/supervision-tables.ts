@@ -271,6 +271,19 @@ export function workloadTable(w: Workload, table: Exclude<WorkloadQuery['table']
         ],
         rows: w.noOnlineApprover.items,
       };
+    case 'certificateGaps':
+      return {
+        title: `Lãnh đạo xã chưa có chứng thư số còn hiệu lực — ${w.scope.name}`,
+        subtitle: `${subtitle} Tổng số: ${w.certificateGaps.total}.`,
+        columns: [
+          { key: 'unitCode', header: 'Mã', width: 10 },
+          { key: 'unitName', header: 'Xã, phường', width: 30 },
+          { key: 'fullName', header: 'Cán bộ', width: 26 },
+          { key: 'gapName', header: 'Chứng thư số', width: 16 },
+          { key: 'certificateValidTo', header: 'Hiệu lực đến', width: 12, kind: 'date' },
+        ],
+        rows: w.certificateGaps.items.map((g) => ({ ...g, gapName: g.gap === 'missing' ? 'Chưa có' : 'Hết hạn' })),
+      };
     case 'moves':
       return {
         title: `Cán bộ điều động, biệt phái — ${w.scope.name}`,

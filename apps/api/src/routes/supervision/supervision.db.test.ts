@@ -386,6 +386,42 @@ describe('GET /api/supervision/workload', () => {
     ).toEqual([X, Y].sort());
     expect(rows.slice(3).find((r) => r[0] === X)?.[6]).toBe('Vượt ngưỡng');
   });
+
+  it('lists per commune the leaders whose signature certificate is missing or expired, and exports them', async () => {
+    // Run last: new leaders count as officials of their communes.
+    const leaderX = await signIn(app, database, [{ role: 'leader', unitCode: X }]);
+    const expiredY = await signIn(app, database, [{ role: 'leader', unitCode: Y }]);
+    const validY = await signIn(app, database, [{ role: 'leader', unitCode: Y }]);
+    await signIn(app, database, [{ role: 'leader', unitCode: Z }]);
+    const profile = (userId: string, serial: string, validTo: string) =>
+      sql`insert into official_profiles (user_id, certificate_serial, certificate_valid_to)
+          values (${userId}, ${serial}, ${validTo}::date)`.execute(database.db);
+    // Today is 2026-03-05: valid until the 4th has expired, until the 5th still serves.
+    await profile(expiredY.userId, 'CT-HET-HAN', '2026-03-04');
+    await profile(validY.userId, 'CT-CON-HAN', '2026-03-05');
+    const w = (await get(who.supervisorQ, '/api/supervision/workload')).json() as import('@mot-cua/contracts').Workload;
+    const seen = w.certificateGaps.items.map((g) => [g.unitCode, g.userId, g.gap, g.certificateValidTo]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        [X, leaderX.userId, 'missing', null],
+        [Y, expiredY.userId, 'expired', '2026-03-04'],
+      ]),
+    );
+    expect(w.certificateGaps.items.some((g) => g.userId === validY.userId)).toBe(false);
+    expect(w.certificateGaps.items.every((g) => g.provinceCode === Q)).toBe(true);
+    expect(w.certificateGaps.total).toBe(w.certificateGaps.items.length);
+    // Y now has an online approver (validY: active account with a password, certificate valid today); X has none.
+    expect(w.noOnlineApprover.items.map((i) => i.code)).not.toContain(Y);
+    const one = (await get(who.supervisorQ, `/api/supervision/workload?unitCode=${Y}`)).json() as typeof w;
+    expect(one.certificateGaps.items.map((g) => g.userId)).toEqual([expiredY.userId]);
+    const x = await get(who.supervisorQ, '/api/supervision/workload?format=xlsx&table=certificateGaps');
+    expect(x.statusCode).toBe(200);
+    const rows = await xlsxRows(x.rawPayload);
+    expect(rows[2]).toEqual(['Mã', 'Xã, phường', 'Cán bộ', 'Chứng thư số', 'Hiệu lực đến']);
+    expect(rows.slice(3).map((r) => r[3])).toEqual(
+      w.certificateGaps.items.map((g) => (g.gap === 'missing' ? 'Chưa có' : 'Hết hạn')),
+    );
+  });
 });
 
 describe('the delegated-task register', () => {

@@ -2,6 +2,7 @@ import { Workload, WorkloadQuery, WorkloadSettings } from '@mot-cua/contracts';
 import {
   authorize,
   backlogTrend,
+  certificateGap,
   DEFAULT_WORKLOAD_THRESHOLD,
   dayNumberOf,
   setWorkloadThreshold,
@@ -109,6 +110,12 @@ export const workloadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         offset: 0,
       });
       const gapItems = scope.level === 'unit' ? gaps.items.filter((g) => g.code === scope.code) : gaps.items;
+      const certificates = await createOfficialsRepository(db).listLeadersWithoutValidCertificate({
+        onDate: today,
+        ...(scope.level === 'province' ? { provinceCode: scope.code } : {}),
+        ...(scope.level === 'unit' ? { unitCode: scope.code } : {}),
+        limit: 500,
+      });
       const body: Workload = {
         scope: { code: scope.code, name: scope.name, level: scope.level },
         from: period.from,
@@ -119,6 +126,14 @@ export const workloadRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         backlog: { points, ...backlogTrend(points) },
         steps: await repo.stepDurations(f),
         noOnlineApprover: { total: scope.level === 'unit' ? gapItems.length : gaps.total, items: gapItems },
+        certificateGaps: {
+          total: certificates.total,
+          // The SQL cut the rows; core says why each one does not serve.
+          items: certificates.items.flatMap(({ certificateSerial, ...o }) => {
+            const gap = certificateGap({ certificateSerial, certificateValidTo: o.certificateValidTo }, today);
+            return gap ? [{ ...o, gap }] : [];
+          }),
+        },
         moves: (await repo.moves(f)).map((m) => ({ ...m, kind: m.kind as 'transfer' | 'secondment' })),
       };
       const { format, table } = req.query;
