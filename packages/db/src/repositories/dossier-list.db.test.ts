@@ -142,7 +142,10 @@ describe('dossier list by scope branches', () => {
           totalCapped: exact > cap,
         });
         // The page itself is not cut by the cap.
-        expect(got.rows.map((r) => r.id), msg).toEqual(expected({ ...f, limit: 5 }).ids);
+        expect(
+          got.rows.map((r) => r.id),
+          msg,
+        ).toEqual(expected({ ...f, limit: 5 }).ids);
       }
     }
   });
