@@ -33,6 +33,11 @@ export const MonthlyReportList = z
 export type MonthlyReportList = z.infer<typeof MonthlyReportList>;
 
 export const MonthlyReportGenerated = z
-  .object({ outcome: z.enum(['generated', 'already']), file: MonthlyReportFileState })
+  .object({
+    outcome: z
+      .enum(['generated', 'already', 'started'])
+      .describe('generated now; already generated (or being generated); started and still running (see the list)'),
+    file: MonthlyReportFileState,
+  })
   .meta({ id: 'MonthlyReportGenerated' });
 export type MonthlyReportGenerated = z.infer<typeof MonthlyReportGenerated>;

@@ -9,6 +9,8 @@ import { requireActor } from '../../http/auth.js';
 import { generateProvinceReport } from '../../supervision/monthly-report-job.js';
 
 const tags = ['supervision'];
+/** How long the generate request waits for the report before answering that it has started (a province: ~1 min). */
+const WAIT_MS = 3_000;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const MonthlyParams = z.object({
@@ -85,14 +87,27 @@ export const monthlyReportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     {
       schema: {
         tags,
-        summary: 'Generate the monthly report of a province (system administrators; once per month, audited)',
+        summary:
+          'Generate the monthly report of a province (system administrators; once per month, audited): answers when done, or after a few seconds that it has started (the list shows its state)',
         params: MonthlyParams,
         response: { 200: MonthlyReportGenerated },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      const outcome = await generateProvinceReport(deps, actor, req.params, String(req.id));
+      const job = generateProvinceReport(deps, actor, req.params, String(req.id));
+      // Refusals (authorization, a month not begun) come back at once; a failure while generating is kept on the
+      // row ('failed', with its error) and logged.
+      job.catch((err: unknown) => {
+        if (!(err instanceof AppError)) req.log.error({ err }, 'monthly report: generation failed');
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        job,
+        new Promise<'started'>((resolve) => {
+          timer = setTimeout(() => resolve('started'), WAIT_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
       const state = (await createMonthlyReportFilesRepository(db).list([req.params.provinceCode])).find(
         (f) => f.month === req.params.month,
       );
