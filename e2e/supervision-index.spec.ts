@@ -123,6 +123,11 @@ describe('the Decision 766 service index', () => {
     expect(api.units.every((u: { provinceCode: string }) => u.provinceCode === '79')).toBe(true);
     expect(await table.textContent()).toContain('Bến Thành');
     expect(await page.getByTestId('workload-scope').textContent()).toContain('ngày làm việc');
+    // readiness gaps per commune: leaders without a valid signature certificate, as the API counts them
+    expect(await page.getByTestId('workload-certificates').textContent()).toContain(
+      `Lãnh đạo xã, phường chưa có chứng thư số còn hiệu lực: ${api.certificateGaps.total}`,
+    );
+    expect(api.certificateGaps.items.every((g: { provinceCode: string }) => g.provinceCode === '79')).toBe(true);
     await screenshot(page, 'supervision-workload');
     expect((await fetchIn(page, '/api/supervision/workload?provinceCode=01')).status).toBe(403);
     const pdf = await fetchIn(page, '/api/supervision/workload?format=pdf');

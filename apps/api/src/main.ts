@@ -120,10 +120,14 @@ async function main() {
 
   const sealer = startAuditSealer(database, { error: (o, m) => app.log.error(o, m) });
   // The previous month's 766 index of every province, once (issue 15): the trend on /workspace/supervision/index.
-  const serviceIndexSnapshots = startServiceIndexScheduler(database, systemClock, {
-    error: (o, m) => app.log.error(o, m),
-    info: (m) => app.log.info(m),
-  });
+  // and then the province's monthly report files (downloaded on /workspace/supervision/reports).
+  const serviceIndexSnapshots = startServiceIndexScheduler(
+    database,
+    systemClock,
+    { error: (o, m) => app.log.error(o, m), info: (m) => app.log.info(m) },
+    3_600_000,
+    { config, database, clock: systemClock, files },
+  );
 
   // Citizens' drafts nobody saved for DRAFT_PURGE_DAYS days, with their files (issue 17).
   const draftPurge = startDraftPurgeScheduler({

@@ -169,7 +169,14 @@ export const DossierSummary = z
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
 export const DossierList = z
-  .object({ items: z.array(DossierSummary), total: z.number().int() })
+  .object({
+    items: z.array(DossierSummary),
+    total: z.number().int(),
+    /** The count stopped at its cap: there are more than `total` dossiers ("hơn 10.000"). */
+    totalCapped: z
+      .boolean()
+      .describe('true when the count stopped at its cap (10,000): there are more than `total` dossiers'),
+  })
   .meta({ id: 'DossierList' });
 export type DossierList = z.infer<typeof DossierList>;
 

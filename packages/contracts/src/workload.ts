@@ -14,7 +14,7 @@ export const WorkloadQuery = z.object({
   to: CivilDate.optional().describe('Last day included (Vietnam), default today'),
   format: ExportFormatParam,
   table: z
-    .enum(['units', 'backlog', 'steps', 'noOnlineApprover', 'moves'])
+    .enum(['units', 'backlog', 'steps', 'noOnlineApprover', 'certificateGaps', 'moves'])
     .default('units')
     .describe('With format=xlsx|pdf: which table is written to the file (default the per-unit table)'),
 });
@@ -52,6 +52,22 @@ export const Workload = z
       total: z.number().int(),
       items: z.array(z.object({ code: z.string(), fullName: z.string(), provinceCode: z.string() })),
     }),
+    certificateGaps: z
+      .object({
+        total: z.number().int(),
+        items: z.array(
+          z.object({
+            unitCode: z.string(),
+            unitName: z.string(),
+            provinceCode: z.string(),
+            userId: z.string(),
+            fullName: z.string(),
+            gap: z.enum(['missing', 'expired']),
+            certificateValidTo: z.string().nullable(),
+          }),
+        ),
+      })
+      .describe('Leaders of the communes (online approvers) whose signature certificate is missing or expired today'),
     moves: z.array(
       z.object({
         userId: z.string(),

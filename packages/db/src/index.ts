@@ -17,6 +17,7 @@ export * from './repositories/dossiers.js';
 export * from './repositories/feedback.repository.js';
 export * from './repositories/feedback-rules.repository.js';
 export * from './repositories/generated-dossiers.repository.js';
+export * from './repositories/monthly-report-files.repository.js';
 export * from './repositories/notifications.repository.js';
 export * from './repositories/online-payments.repository.js';
 export * from './repositories/open311-keys.repository.js';

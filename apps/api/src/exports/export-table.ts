@@ -16,6 +16,8 @@ export type ExportCell = string | number | null | undefined;
 /** One table as a supervisor downloads it: a title, an optional subtitle (scope, period), columns and rows. */
 export type ExportTable = Readonly<{
   title: string;
+  /** The worksheet's name in a workbook of several tables (31 characters at most); the title's start otherwise. */
+  sheet?: string;
   subtitle?: string;
   columns: ReadonlyArray<ExportColumn>;
   rows: ReadonlyArray<Readonly<Record<string, ExportCell>>>;

@@ -1,4 +1,4 @@
 export * from './export-table.js';
-export { renderTablePdf } from './pdf.js';
+export { renderTablePdf, renderTablesPdf } from './pdf.js';
 export { asciiName, renderTable, sendTable } from './send-table.js';
-export { renderXlsx } from './xlsx.js';
+export { renderWorkbook, renderXlsx } from './xlsx.js';

@@ -6,16 +6,28 @@ const MARGIN = 36;
 const PAD = 3;
 const SIZE = 8;
 
-/**
- * The table as a PDF (A4 landscape, DejaVu Sans embedded as the slips do, so Vietnamese prints as written): the
- * title, the subtitle, then the rows under a bold header repeated on every page, numbers right-aligned.
- */
+/** The table as a PDF (see renderTablesPdf). */
 export function renderTablePdf(table: ExportTable, generatedAt: Date): Promise<Buffer> {
+  return renderTablesPdf([table], generatedAt);
+}
+
+/**
+ * Tables as one PDF (A4 landscape, DejaVu Sans embedded as the slips do, so Vietnamese prints as written), each
+ * from a new page: its title, its subtitle, then its rows under a bold header repeated on every page, numbers
+ * right-aligned.
+ */
+export function renderTablesPdf(tables: ReadonlyArray<ExportTable>, generatedAt: Date): Promise<Buffer> {
+  const first = tables[0];
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
-    info: { Title: table.title, Subject: table.subtitle ?? table.title, Creator: 'Một Cửa', Producer: 'Một Cửa' },
+    info: {
+      Title: first?.title ?? '',
+      Subject: first?.subtitle ?? first?.title ?? '',
+      Creator: 'Một Cửa',
+      Producer: 'Một Cửa',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -25,6 +37,15 @@ export function renderTablePdf(table: ExportTable, generatedAt: Date): Promise<B
   });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
+  tables.forEach((table, i) => {
+    if (i > 0) doc.addPage();
+    drawTable(doc, table, generatedAt);
+  });
+  doc.end();
+  return done;
+}
+
+function drawTable(doc: PDFKit.PDFDocument, table: ExportTable, generatedAt: Date) {
   const width = doc.page.width - 2 * MARGIN;
   const bottom = doc.page.height - MARGIN;
   const weights = table.columns.map((c) => c.width ?? Math.max(8, Math.min(30, c.header.length)));
@@ -80,6 +101,4 @@ export function renderTablePdf(table: ExportTable, generatedAt: Date): Promise<B
     }
     drawRow(texts, 'regular', null);
   }
-  doc.end();
-  return done;
 }

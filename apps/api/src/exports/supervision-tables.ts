@@ -236,9 +236,27 @@ export function dossierListTable(
 }
 
 /** One sub-table of GET /api/supervision/workload other than the per-unit table (which the route writes itself). */
-export function workloadTable(w: Workload, table: Exclude<WorkloadQuery['table'], 'units'>): ExportTable {
+export function workloadTable(w: Workload, table: WorkloadQuery['table']): ExportTable {
   const subtitle = `${LEVEL_VI[w.scope.level]}: ${w.scope.name} (${w.scope.code}). ${period(w.from, w.to)}: ${w.workingDays} ngày làm việc.`;
   switch (table) {
+    case 'units':
+      return {
+        title: `Khối lượng công việc và nhân lực — ${w.scope.name}`,
+        subtitle: `Từ ${w.from} đến ${w.to}: ${w.workingDays} ngày làm việc; ngưỡng quá tải ${w.threshold} hồ sơ/cán bộ/ngày.`,
+        columns: [
+          { key: 'unitCode', header: 'Mã', width: 8 },
+          { key: 'name', header: 'Đơn vị', width: 30 },
+          { key: 'received', header: 'Hồ sơ tiếp nhận', width: 12, kind: 'int' },
+          { key: 'officials', header: 'Cán bộ', width: 9, kind: 'int' },
+          { key: 'perOfficialPerDay', header: 'Hồ sơ/cán bộ/ngày', width: 12, kind: 'decimal' },
+          { key: 'open', header: 'Đang tồn', width: 10, kind: 'int' },
+          { key: 'overloadText', header: 'Cảnh báo', width: 24 },
+        ],
+        rows: w.units.map((u) => ({
+          ...u,
+          overloadText: u.overload === 'no_staff' ? 'Có hồ sơ, không có cán bộ' : u.overload ? 'Vượt ngưỡng' : '',
+        })),
+      };
     case 'backlog':
       return {
         title: `Hồ sơ tồn theo ngày — ${w.scope.name}`,
@@ -270,6 +288,19 @@ export function workloadTable(w: Workload, table: Exclude<WorkloadQuery['table']
           { key: 'provinceCode', header: 'Mã tỉnh', width: 9 },
         ],
         rows: w.noOnlineApprover.items,
+      };
+    case 'certificateGaps':
+      return {
+        title: `Lãnh đạo xã chưa có chứng thư số còn hiệu lực — ${w.scope.name}`,
+        subtitle: `${subtitle} Tổng số: ${w.certificateGaps.total}.`,
+        columns: [
+          { key: 'unitCode', header: 'Mã', width: 10 },
+          { key: 'unitName', header: 'Xã, phường', width: 30 },
+          { key: 'fullName', header: 'Cán bộ', width: 26 },
+          { key: 'gapName', header: 'Chứng thư số', width: 16 },
+          { key: 'certificateValidTo', header: 'Hiệu lực đến', width: 12, kind: 'date' },
+        ],
+        rows: w.certificateGaps.items.map((g) => ({ ...g, gapName: g.gap === 'missing' ? 'Chưa có' : 'Hết hạn' })),
       };
     case 'moves':
       return {

@@ -9,15 +9,25 @@ function dateValue(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** The table as an XLSX workbook of one sheet. */
+export function renderXlsx(table: ExportTable): Promise<Buffer> {
+  return renderWorkbook([table]);
+}
+
 /**
- * The table as an XLSX workbook (one sheet): the title and subtitle on top, a bold shaded header row frozen with
+ * Tables as one XLSX workbook, a sheet each: the title and subtitle on top, a bold shaded header row frozen with
  * an auto-filter, numbers kept as numbers with Vietnamese-friendly formats, dates as dates.
  */
-export async function renderXlsx(table: ExportTable): Promise<Buffer> {
+export async function renderWorkbook(tables: ReadonlyArray<ExportTable>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Một Cửa';
   wb.created = new Date(0);
-  const ws = wb.addWorksheet(table.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
+  for (const table of tables) addSheet(wb, table);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addSheet(wb: ExcelJS.Workbook, table: ExportTable) {
+  const ws = wb.addWorksheet((table.sheet ?? table.title).slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
   const n = table.columns.length;
   ws.addRow([table.title]).font = { bold: true, size: 14 };
   ws.addRow([table.subtitle ?? '']).font = { italic: true };
@@ -51,5 +61,4 @@ export async function renderXlsx(table: ExportTable): Promise<Buffer> {
   }
   ws.views = [{ state: 'frozen', ySplit: headerAt }];
   ws.autoFilter = { from: { row: headerAt, column: 1 }, to: { row: headerAt, column: Math.max(1, n) } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

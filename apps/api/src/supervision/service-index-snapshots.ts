@@ -1,6 +1,8 @@
 import { type Actor, previousMonth, statsPeriod, takeServiceIndexSnapshot, vnDate } from '@mot-cua/core';
 import { createAuditPort, createServiceIndexRepository, type Database } from '@mot-cua/db';
+import type { AppDeps } from '../context.js';
 import { computeServiceIndex } from '../routes/supervision/service-index-data.js';
+import { generatePreviousMonthReports } from './monthly-report-job.js';
 
 /**
  * Snapshot the 766 index of a province for a month, in one transaction with its audit row (the use case's
@@ -48,24 +50,40 @@ export async function snapshotPreviousMonth(database: Database, now: Date): Prom
   return done;
 }
 
-/** Run the job at start-up and then every `intervalMs` (an hour) in the API process; `stop()` waits for a pass. */
+/**
+ * Run the job at start-up and then every `intervalMs` (an hour) in the API process; `stop()` waits for a pass.
+ * With `reports` (the API's dependencies), each pass then generates the previous month's report files.
+ */
 export function startServiceIndexScheduler(
   database: Database,
   clock: { now(): Date },
   log: { error: (o: object, m: string) => void; info: (m: string) => void },
   intervalMs = 3_600_000,
+  reports?: AppDeps,
 ) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const pass = () =>
-    snapshotPreviousMonth(database, clock.now()).then(
-      (done) => {
-        if (done.length)
-          log.info(`service index: snapshot of ${previousMonth(clock.now())} for ${done.length} provinces`);
-      },
-      (err: unknown) => log.error({ err }, 'service index: snapshot pass failed, retried at the next one'),
-    );
+    snapshotPreviousMonth(database, clock.now())
+      .then(
+        (done) => {
+          if (done.length)
+            log.info(`service index: snapshot of ${previousMonth(clock.now())} for ${done.length} provinces`);
+        },
+        (err: unknown) => log.error({ err }, 'service index: snapshot pass failed, retried at the next one'),
+      )
+      .then(() =>
+        reports
+          ? generatePreviousMonthReports(reports).then(
+              (done) => {
+                if (done.length)
+                  log.info(`monthly reports: ${previousMonth(clock.now())} for ${done.length} provinces`);
+              },
+              (err: unknown) => log.error({ err }, 'monthly reports: pass failed, retried at the next one'),
+            )
+          : undefined,
+      );
   const schedule = (ms: number) => {
     timer = setTimeout(() => {
       running = pass().then(() => {

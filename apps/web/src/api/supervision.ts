@@ -2,6 +2,7 @@ import {
   DelegatedTaskImportResult,
   DelegatedTaskList,
   type DossierIndicatorId,
+  MonthlyReportGenerated,
   MonthlyReportList,
   ServiceIndex,
   ServiceIndexDossierList,
@@ -119,7 +120,21 @@ export const useMonthlyReports = () =>
   useQuery({
     queryKey: ['supervision', 'reports', 'monthly'],
     queryFn: () => api(MonthlyReportList, `${BASE}/reports/monthly`),
+    // While a file is being generated (here or by the scheduled job), its state is polled.
+    refetchInterval: (q) => (q.state.data?.items.some((r) => r.file?.status === 'running') ? 3_000 : false),
   });
+
+/** Generate a province's monthly report (administrators; once per month), then refresh the list. */
+export const useGenerateMonthlyReport = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (r: { provinceCode: string; month: string }) =>
+      api(MonthlyReportGenerated, `${BASE}/reports/monthly/${encodeURIComponent(r.provinceCode)}/${r.month}/generate`, {
+        method: 'POST',
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['supervision', 'reports', 'monthly'] }),
+  });
+};
 
 /** Where a monthly report's file is downloaded. */
 export const monthlyReportUrl = (provinceCode: string, month: string, format: 'xlsx' | 'pdf') =>

@@ -1,6 +1,6 @@
 import type { ErrorEntry } from './types.js';
 
-/** Error codes of supervision (issue 15): the delegated-task register's import. */
+/** Error codes of supervision (issue 15): the delegated-task register's import, the monthly report files. */
 export const supervisionErrors = {
   DELEGATED_TASKS_INVALID: {
     status: 422,
@@ -11,5 +11,10 @@ export const supervisionErrors = {
     status: 400,
     vi: 'Không đọc được tệp Excel (.xlsx) hoặc tệp không có trang tính với đúng các cột của mẫu.',
     en: 'The file is not a readable Excel (.xlsx) workbook with the template’s columns.',
+  },
+  MONTHLY_REPORT_NOT_READY: {
+    status: 404,
+    vi: 'Báo cáo tháng này của tỉnh chưa được lập xong.',
+    en: 'This month’s report of the province has not been generated yet.',
   },
 } as const satisfies Record<string, ErrorEntry>;

@@ -2,6 +2,7 @@
 
 export * from './delegated-tasks.js';
 export * from './drilldown.js';
+export * from './monthly-report.js';
 export * from './on-time.js';
 export * from './period-months.js';
 export * from './service-index.js';

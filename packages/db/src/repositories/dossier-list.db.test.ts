@@ -123,8 +123,35 @@ describe('dossier list by scope branches', () => {
     );
   });
 
+  it('counts up to the cap exactly, and past it says "more than the cap" (every branch, both sides)', async () => {
+    const cases: Array<Omit<DossierListFilter, 'countCap'>> = [
+      { scopes: [a, b, c] },
+      { scopes: [a, province] },
+      { scopes: [other, c], open: true },
+      { scopes: [province] },
+    ];
+    for (const f of cases) {
+      const exact = expected({ ...f, limit: 1000 }).total;
+      expect(exact, JSON.stringify(f)).toBeGreaterThan(3);
+      // Below, at, and above the exact count; and a cap a single branch outgrows.
+      for (const cap of [exact + 1, exact, exact - 1, 2, 1]) {
+        const got = await listDossierRows(database.db, { ...f, limit: 5, countCap: cap });
+        const msg = JSON.stringify({ f, cap, exact });
+        expect({ total: got.total, totalCapped: got.totalCapped }, msg).toEqual({
+          total: Math.min(exact, cap),
+          totalCapped: exact > cap,
+        });
+        // The page itself is not cut by the cap.
+        expect(
+          got.rows.map((r) => r.id),
+          msg,
+        ).toEqual(expected({ ...f, limit: 5 }).ids);
+      }
+    }
+  });
+
   it('lists nothing for no scope, and everything for the nation', async () => {
-    expect(await listDossierRows(database.db, { scopes: [] })).toEqual({ rows: [], total: 0 });
+    expect(await listDossierRows(database.db, { scopes: [] })).toEqual({ rows: [], total: 0, totalCapped: false });
     const all = await listDossierRows(database.db, { scopes: ['VN'], limit: 1 });
     expect(all.total).toBeGreaterThanOrEqual(rows.length);
   });

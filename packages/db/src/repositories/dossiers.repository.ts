@@ -378,9 +378,9 @@ export function createDossiersRepository(db: Kysely<DB>) {
     },
 
     /** Dossiers visible in the given scopes (received at or handled by a unit, or in a province): dossier-list.ts. */
-    async listDossiers(f: DossierListFilter): Promise<{ items: DossierRecord[]; total: number }> {
-      const { rows, total } = await listDossierRows(db, f);
-      return { items: await withComponents(rows), total };
+    async listDossiers(f: DossierListFilter): Promise<{ items: DossierRecord[]; total: number; totalCapped: boolean }> {
+      const { rows, total, totalCapped } = await listDossierRows(db, f);
+      return { items: await withComponents(rows), total, totalCapped };
     },
 
     /** Handling units (with province) of the open dossiers that entered in a scope and period: whose calendars the aggregate needs. */

@@ -114,6 +114,53 @@ export function createOfficialProfilesRepository(db: Kysely<DB>) {
       return { items: rows, total: Number(total.n), communes: Number(leaders.n) };
     },
 
+    /**
+     * Officials holding a `leader` grant in force at a commune in force (those who approve and sign online) with an
+     * active account whose signature certificate is missing or valid only until before the date, per commune.
+     * The rule is core's `certificateGap`; the SQL keeps the same words to cut the rows.
+     */
+    async listLeadersWithoutValidCertificate(opts: {
+      onDate: string;
+      provinceCode?: string;
+      unitCode?: string;
+      limit: number;
+    }) {
+      const base = db
+        .selectFrom('roleGrants as g')
+        .innerJoin('adminUnits as u', 'u.code', 'g.unitCode')
+        .innerJoin('users as us', 'us.id', 'g.userId')
+        .leftJoin('officialProfiles as p', 'p.userId', 'g.userId')
+        .where('g.role', '=', 'leader')
+        .where(inForceOn(opts.onDate, 'g'))
+        .where('u.level', '=', 'commune')
+        .where(inForceOn(opts.onDate, 'u'))
+        .where('us.isActive', '=', true)
+        .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
+        .$if(opts.unitCode !== undefined, (q) => q.where('u.code', '=', opts.unitCode!))
+        .where((eb) => eb.or([eb('p.certificateSerial', 'is', null), eb('p.certificateValidTo', '<', opts.onDate)]));
+      const [rows, total] = await Promise.all([
+        base
+          .select([
+            'u.code as unitCode',
+            'u.fullName as unitName',
+            'u.provinceCode',
+            'us.id as userId',
+            'us.fullName',
+            'p.certificateSerial',
+            'p.certificateValidTo',
+          ])
+          .distinct()
+          .orderBy('u.provinceCode')
+          .orderBy('u.code')
+          .orderBy('us.fullName')
+          .orderBy('us.id')
+          .limit(opts.limit)
+          .execute(),
+        base.select(sql<number>`count(distinct (u.code, us.id))`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows, total: Number(total.n) };
+    },
+
     /** Why each official of a commune can or cannot approve online. */
     async listReadinessOfUnit(unitCode: string, onDate: string) {
       return db

@@ -82,7 +82,7 @@ export const dossierQueryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         limit: q.limit,
         offset: q.offset,
       });
-      return { items: list.items.map(presentSummary), total: list.total };
+      return { items: list.items.map(presentSummary), total: list.total, totalCapped: list.totalCapped };
     },
   );
 

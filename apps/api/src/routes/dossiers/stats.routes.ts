@@ -156,7 +156,8 @@ export const dossierStatsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         limit: q.limit,
         offset: q.offset,
       });
-      return { items: list.items.map(presentSummary), total: list.total };
+      // Exact: the list's total is the figure it opens.
+      return { items: list.items.map(presentSummary), total: list.total, totalCapped: false };
     },
   );
 };

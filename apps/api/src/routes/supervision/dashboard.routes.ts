@@ -1,69 +1,15 @@
 import { Dashboard, DashboardQuery, NATIONAL_SCOPE } from '@mot-cua/contracts';
-import {
-  type Actor,
-  type AggregateCounts,
-  AppError,
-  aggregateRates,
-  authorize,
-  dashboardOnTimeRate,
-  decide,
-  emptyAggregateCounts,
-  feedbackIndex,
-  jurisdictionFor,
-  type OpenEntryCounts,
-  previousPeriod,
-  statsPeriod,
-  vnDate,
-} from '@mot-cua/core';
-import {
-  type AggregateRow,
-  type AggregateScope,
-  createDossierAggregatesRepository,
-  createDossierUnitsPort,
-  createOpenDueRepository,
-  createOpenEntriesRepository,
-  createSupervisionFeedbackRepository,
-  findUnitNames,
-} from '@mot-cua/db';
+import { type Actor, AppError, authorize, decide, jurisdictionFor, statsPeriod, vnDate } from '@mot-cua/core';
+import { type AggregateScope, createDossierUnitsPort } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { sendTable } from '../../exports/index.js';
 import { dashboardTable } from '../../exports/supervision-tables.js';
 import { requireActor } from '../../http/auth.js';
-import { dossierDeps } from '../dossiers/dossier-deps.js';
+import { dashboardBody } from '../../supervision/dashboard-body.js';
 import { versionOf } from '../dossiers/dossier-view.js';
-import { dueSoonMarks } from '../dossiers/due-soon-marks.js';
 
 const tags = ['supervision'];
-
-const noOpen: OpenEntryCounts = { overdue: 0, noDeadline: 0 };
-
-/** Counts with their rates; the on-time rate is the 766 index's (indicator 2.1), from the open split. */
-const withRates = (c: AggregateCounts & { online: number }, open: OpenEntryCounts) => ({
-  ...c,
-  ...aggregateRates(c),
-  inProgressOverdue: open.overdue,
-  inProgressNoDeadline: open.noDeadline,
-  onTimeRate: dashboardOnTimeRate(c, open),
-});
-
-const sumOpen = (m: ReadonlyMap<string, OpenEntryCounts>): OpenEntryCounts => {
-  const t = { ...noOpen };
-  for (const o of m.values()) {
-    t.overdue += o.overdue;
-    t.noDeadline += o.noDeadline;
-  }
-  return t;
-};
-
-function sumRows(rows: readonly AggregateRow[]): AggregateCounts & { online: number } {
-  const t = { ...emptyAggregateCounts(), online: 0 };
-  for (const r of rows) {
-    t.online += r.online;
-    for (const k of Object.keys(t) as Array<keyof typeof t>) if (k !== 'online') t[k] += r[k];
-  }
-  return t;
-}
 
 /** Which level and unit the caller asks for, and whether they may see it (a province supervisor: only theirs). */
 async function resolveScope(
@@ -119,75 +65,21 @@ export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const today = vnDate(now);
       const period = statsPeriod(now, q.from, q.to);
       const { scope, code } = await resolveScope(deps, actor, q, today);
-      const perspective = q.by === 'current_unit' ? 'current' : 'entry';
-      const repo = createDossierAggregatesRepository(deps.database.db);
-      const prev = previousPeriod(period.from, period.to);
-      const prevPeriod = statsPeriod(now, prev.from, prev.to);
-      const openEntries = createOpenEntriesRepository(deps.database.db);
-      const feedback = createSupervisionFeedbackRepository(deps.database.db);
-      // In progress by deadline, exact (the dossier's badge): each handling unit's due-soon mark on its calendar.
-      const openDueRepo = createOpenDueRepository(deps.database.db);
-      const { deadlines } = dossierDeps(deps.database.db, deps, versionOf(req));
-      const marks = await dueSoonMarks(deadlines, await openDueRepo.handlingUnits(scope, now), now);
-      const [rows, prevRows, daily, procedures, openDue, open, prevOpen, fb, prevFb] = await Promise.all([
-        repo.breakdown(scope, period, perspective),
-        repo.breakdown(scope, prev, perspective),
-        repo.daily(scope, period, perspective),
-        repo.procedures(scope, period),
-        openDueRepo.split(scope, now, marks),
-        openEntries.openSplit(scope, period, perspective, now),
-        openEntries.openSplit(scope, prevPeriod, perspective, now),
-        feedback.indexGroups(scope, period, now),
-        feedback.indexGroups(scope, prevPeriod, now),
-      ]);
-      const parentCode = scope.level === 'commune' ? scope.provinceCode : null;
-      const names = await findUnitNames(
-        deps.database.db,
-        [...rows.map((r) => r.code), code, ...(parentCode ? [parentCode] : [])],
-        today,
-      );
-      const procNames = await repo.procedureNames(procedures.map((p) => p.procedureCode));
-      const drill: 'province' | 'commune' | 'dossiers' =
-        scope.level === 'nation' ? 'province' : scope.level === 'province' ? 'commune' : 'dossiers';
-      const mayOpen = (rowCode: string) =>
-        scope.level === 'nation'
-          ? decide(actor, 'dossier.stats', { kind: 'unit', unitCode: rowCode, provinceCode: rowCode }).allowed
-          : // the commune's row opens its drill-down (departments, officials, dossiers): a supervision read too
-            decide(actor, 'dossier.stats', {
-              kind: 'unit',
-              unitCode: rowCode,
-              provinceCode: scope.provinceCode,
-            }).allowed;
-      const parent =
-        scope.level === 'province' && decide(actor, 'dossier.stats', { kind: 'global' }).allowed
-          ? { level: 'nation' as const, code: NATIONAL_SCOPE, name: 'Toàn quốc' }
-          : parentCode
-            ? { level: 'province' as const, code: parentCode, name: names.get(parentCode) ?? parentCode }
-            : null;
-      const body: Dashboard = {
-        level: scope.level,
+      const body = await dashboardBody(deps, {
+        scope,
         code,
-        name: code === NATIONAL_SCOPE ? 'Toàn quốc' : (names.get(code) ?? code),
-        parent,
+        period,
         by: q.by,
-        from: period.from,
-        to: period.to,
-        previous: prev,
-        generatedAt: now.toISOString(),
-        totals: withRates(sumRows(rows), sumOpen(open)),
-        previousTotals: withRates(sumRows(prevRows), sumOpen(prevOpen)),
-        feedback: feedbackIndex(fb),
-        previousFeedback: feedbackIndex(prevFb),
-        rows: rows.map((r) => ({
-          ...withRates(r, open.get(r.code) ?? noOpen),
-          code: r.code,
-          name: names.get(r.code) ?? r.code,
-          drill: mayOpen(r.code) ? drill : null,
-        })),
-        daily,
-        procedures: procedures.map((p) => ({ ...p, procedureName: procNames.get(p.procedureCode) ?? p.procedureCode })),
-        openDue,
-      };
+        now,
+        version: versionOf(req),
+        mayOpen: (rowCode) =>
+          scope.level === 'nation'
+            ? decide(actor, 'dossier.stats', { kind: 'unit', unitCode: rowCode, provinceCode: rowCode }).allowed
+            : // the commune's row opens its drill-down (departments, officials, dossiers): a supervision read too
+              decide(actor, 'dossier.stats', { kind: 'unit', unitCode: rowCode, provinceCode: scope.provinceCode })
+                .allowed,
+        mayReadNation: decide(actor, 'dossier.stats', { kind: 'global' }).allowed,
+      });
       if (q.format === 'json') return body;
       const file = `dieu-hanh-${q.table}-${code}-${period.from}-${period.to}`;
       return sendTable(reply, q.format, dashboardTable(body, q.table), file, now);

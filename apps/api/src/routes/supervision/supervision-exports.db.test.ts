@@ -187,7 +187,7 @@ describe('supervision tables as XLSX and PDF', () => {
       `/api/supervision/service-index/dossiers?provinceCode=${R}&${period}&indicator=3.3&format=xlsx`,
       `/api/supervision/service-index/dossiers?unitCode=${Z}&${period}&indicator=2.1&format=pdf`,
       `/api/supervision/service-index/feedback?provinceCode=${R}&${period}&indicator=5.2&format=xlsx`,
-      ...['units', 'backlog', 'steps', 'noOnlineApprover', 'moves'].flatMap((t) => [
+      ...['units', 'backlog', 'steps', 'noOnlineApprover', 'certificateGaps', 'moves'].flatMap((t) => [
         `/api/supervision/workload?provinceCode=${R}&${period}&format=xlsx&table=${t}`,
         `/api/supervision/workload?unitCode=${Z}&${period}&format=pdf&table=${t}`,
       ]),

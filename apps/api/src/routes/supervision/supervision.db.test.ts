@@ -1,10 +1,13 @@
 import {
+  type Dashboard,
   type DossierDetail,
   type DossierStats,
+  type MonthlyReportList,
   SERVICE_INDICATORS,
   type ServiceIndex,
   type ServiceIndexDossierList,
   type ServiceIndexTrend,
+  type Workload,
 } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
@@ -13,6 +16,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInt, formatPercent } from '../../exports/index.js';
 import { pdfText } from '../../slips/pdf-text.js';
 import { snapshotPreviousMonth } from '../../supervision/service-index-snapshots.js';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
@@ -286,27 +290,128 @@ describe('service index snapshots and trend', () => {
     expect(rows.slice(3).map((r) => r[1])).toEqual([Q]);
   });
 
-  it('monthly reports: listed and downloaded per province the caller may read', async () => {
-    const mine = await get(who.supervisorQ, '/api/supervision/reports/monthly');
-    expect(mine.statusCode, mine.body).toBe(200);
-    const items = (mine.json() as { items: Array<{ provinceCode: string; month: string }> }).items;
-    expect(items).toEqual([expect.objectContaining({ provinceCode: Q, month: '2026-03' })]);
-    const all = (await get(who.admin, '/api/supervision/reports/monthly')).json() as {
-      items: Array<{ provinceCode: string }>;
+  it('monthly reports: generated once by an administrator, audited, listed and downloaded per province', async () => {
+    const report = `/api/supervision/reports/monthly/${Q}/2026-03`;
+    // Listed (the snapshot) before its file exists; the file is not there yet.
+    const before = (await get(who.supervisorQ, '/api/supervision/reports/monthly')).json() as MonthlyReportList;
+    expect(before.items).toEqual([expect.objectContaining({ provinceCode: Q, month: '2026-03', file: null })]);
+    const notYet = await get(who.supervisorQ, `${report}?format=xlsx`);
+    expect(notYet.statusCode, notYet.body).toBe(404);
+    // Only an administrator generates; a second request leaves the month's file as it is.
+    expect((await post(who.supervisorQ, `${report}/generate`)).statusCode).toBe(403);
+    const first = await post(who.admin, `${report}/generate`);
+    expect(first.statusCode, first.body).toBe(200);
+    // Done within the request's wait, or still running (a loaded machine): the list shows the state.
+    expect(['generated', 'started']).toContain(first.json().outcome);
+    const stateOf = async () =>
+      ((await get(who.supervisorQ, '/api/supervision/reports/monthly')).json() as MonthlyReportList).items.find(
+        (i) => i.provinceCode === Q && i.month === '2026-03',
+      )?.file?.status;
+    await expect.poll(stateOf, { timeout: 120_000, interval: 200 }).toBe('done');
+    const xlsxBefore = (await get(who.supervisorQ, `${report}?format=xlsx`)).rawPayload;
+    expect((await post(who.admin, `${report}/generate`)).json()).toMatchObject({ outcome: 'already' });
+    expect((await get(who.supervisorQ, `${report}?format=xlsx`)).rawPayload.equals(xlsxBefore)).toBe(true);
+    const audits = await sql<{ n: number }>`select count(*)::int as n from audit_events
+      where action = 'supervision.monthly_report_generated' and entity_id = ${`${Q}:2026-03`}`.execute(database.db);
+    expect(Number(audits.rows[0]?.n)).toBe(1);
+    const listed = (await get(who.supervisorQ, '/api/supervision/reports/monthly')).json() as MonthlyReportList;
+    expect(listed.items).toEqual([
+      expect.objectContaining({ provinceCode: Q, month: '2026-03', file: expect.objectContaining({ status: 'done' }) }),
+    ]);
+
+    // The workbook: a sheet per table, figures equal to the dashboard's for the same month.
+    const dash = (
+      await get(who.supervisorQ, `/api/supervision/dashboard?level=province&code=${Q}&from=2026-03-01&to=2026-03-31`)
+    ).json() as Dashboard;
+    const wl = (
+      await get(who.supervisorQ, `/api/supervision/workload?provinceCode=${Q}&from=2026-03-01&to=2026-03-31`)
+    ).json() as Workload;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsxBefore as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Xã, phường',
+      'Thủ tục',
+      'Khối lượng',
+      'Chưa có người phê duyệt',
+      'Chứng thư số',
+      'Chỉ số 766',
+    ]);
+    const sheet = (name: string) => {
+      const rows: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
     };
-    expect(all.items.map((i) => i.provinceCode)).toEqual(expect.arrayContaining([Q, R]));
-    const file = await get(who.supervisorQ, `/api/supervision/reports/monthly/${Q}/2026-03?format=xlsx`);
-    expect(file.statusCode, file.body).toBe(200);
-    const rows = await xlsxRows(file.rawPayload);
-    expect(String(rows[0]?.[0])).toContain('Báo cáo tháng 03/2026');
-    expect(rows.length).toBe(3 + SERVICE_INDICATORS.length);
-    const pdf = await get(who.admin, `/api/supervision/reports/monthly/${R}/2026-03?format=pdf`);
-    expect((await pdfText(pdf.rawPayload)).text).toContain('Báo cáo tháng 03/2026');
+    expect(String(sheet('Tổng hợp')[0]?.[0])).toContain('Báo cáo tháng 03/2026');
+    expect(sheet('Tổng hợp')[2]).toEqual(['Chỉ tiêu', 'Tháng 03/2026', 'Tháng trước']);
+    const summary = new Map(sheet('Tổng hợp').map((r) => [String(r[0]), r.slice(1)]));
+    expect(summary.get('Hồ sơ tiếp nhận')).toEqual([
+      formatInt(dash.totals.received),
+      formatInt(dash.previousTotals.received),
+    ]);
+    expect(dash.totals.received).toBe(3);
+    expect(summary.get('— trực tuyến')?.[0]).toBe(formatInt(dash.totals.online));
+    expect(summary.get('Tỷ lệ trực tuyến')?.[0]).toBe(formatPercent(dash.totals.onlineShare));
+    expect(summary.get('Tỷ lệ đúng hạn (chỉ số 766 – 2.1)')?.[0]).toBe(formatPercent(dash.totals.onTimeRate));
+    expect(summary.get('Đang giải quyết (hồ sơ tiếp nhận trong tháng)')?.[0]).toBe(formatInt(dash.totals.inProgress));
+    expect(summary.get('Hồ sơ đang giải quyết của tỉnh: quá hạn')?.[0]).toBe(formatInt(dash.openDue.overdue));
+    expect(summary.get('Lượt đánh giá')?.[0]).toBe(formatInt(dash.totals.ratingCount));
+    expect(summary.get('Phản ánh, kiến nghị tiếp nhận')?.[0]).toBe(formatInt(dash.feedback.received));
+    // Communes: each row's received as the dashboard's rows.
+    const communes = sheet('Xã, phường').slice(3);
+    expect(communes.map((r) => [r[0], r[2]])).toEqual(dash.rows.map((r) => [r.code, r.received]));
+    expect(
+      sheet('Thủ tục')
+        .slice(3)
+        .map((r) => [r[0], r[2]]),
+    ).toEqual(
+      [...dash.procedures]
+        .sort((a, b) => b.received - a.received || a.procedureCode.localeCompare(b.procedureCode))
+        .slice(0, 20)
+        .map((p) => [p.procedureCode, p.received]),
+    );
+    expect(
+      sheet('Khối lượng')
+        .slice(3)
+        .map((r) => [r[0], r[2], r[3]]),
+    ).toEqual(wl.units.map((u) => [u.unitCode, u.received, u.officials]));
+    expect(
+      sheet('Chưa có người phê duyệt')
+        .slice(3)
+        .map((r) => r[0]),
+    ).toEqual(wl.noOnlineApprover.items.map((g) => g.code));
+    expect(
+      sheet('Chỉ số 766')
+        .slice(3)
+        .map((r) => r[0]),
+    ).toEqual(SERVICE_INDICATORS.map((i) => i));
+
+    // The PDF: the same figures as text.
+    const pdf = await get(who.supervisorQ, `${report}?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = (await pdfText(pdf.rawPayload)).text;
+    expect(text).toContain('Báo cáo tháng 03/2026');
+    expect(text).toContain(`Hồ sơ tiếp nhận ${formatInt(dash.totals.received)}`);
+    expect(text).toContain('Bộ chỉ số 766');
+
+    // A province supervisor gets only their province's files.
+    expect((await post(who.admin, `/api/supervision/reports/monthly/${R}/2026-03/generate`)).statusCode).toBe(200);
+    await expect
+      .poll(async () => (await get(who.admin, `/api/supervision/reports/monthly/${R}/2026-03?format=pdf`)).statusCode, {
+        timeout: 120_000,
+        interval: 200,
+      })
+      .toBe(200);
     expect((await get(who.supervisorQ, `/api/supervision/reports/monthly/${R}/2026-03`)).statusCode).toBe(403);
+    expect((await get(who.supervisorQ, `/api/supervision/reports/monthly/${R}/2026-03?format=pdf`)).statusCode).toBe(
+      403,
+    );
     expect((await get(who.supervisorQ, `/api/supervision/reports/monthly?provinceCode=${R}`)).statusCode).toBe(403);
     expect((await get(who.supervisorQ, `/api/supervision/reports/monthly/${Q}/2026-02`)).statusCode).toBe(404);
     expect((await get(who.receptionX, '/api/supervision/reports/monthly')).statusCode).toBe(403);
-  });
+    const all = (await get(who.admin, '/api/supervision/reports/monthly')).json() as MonthlyReportList;
+    expect(all.items.map((i) => i.provinceCode)).toEqual(expect.arrayContaining([Q, R]));
+  }, 300_000);
 
   it('the scheduled job skips a province whose month is already taken', async () => {
     const done = await snapshotPreviousMonth(database, new Date('2026-04-02T02:00:00Z'));
@@ -385,6 +490,42 @@ describe('GET /api/supervision/workload', () => {
         .sort(),
     ).toEqual([X, Y].sort());
     expect(rows.slice(3).find((r) => r[0] === X)?.[6]).toBe('Vượt ngưỡng');
+  });
+
+  it('lists per commune the leaders whose signature certificate is missing or expired, and exports them', async () => {
+    // Run last: new leaders count as officials of their communes.
+    const leaderX = await signIn(app, database, [{ role: 'leader', unitCode: X }]);
+    const expiredY = await signIn(app, database, [{ role: 'leader', unitCode: Y }]);
+    const validY = await signIn(app, database, [{ role: 'leader', unitCode: Y }]);
+    await signIn(app, database, [{ role: 'leader', unitCode: Z }]);
+    const profile = (userId: string, serial: string, validTo: string) =>
+      sql`insert into official_profiles (user_id, certificate_serial, certificate_valid_to)
+          values (${userId}, ${serial}, ${validTo}::date)`.execute(database.db);
+    // Today is 2026-03-05: valid until the 4th has expired, until the 5th still serves.
+    await profile(expiredY.userId, 'CT-HET-HAN', '2026-03-04');
+    await profile(validY.userId, 'CT-CON-HAN', '2026-03-05');
+    const w = (await get(who.supervisorQ, '/api/supervision/workload')).json() as import('@mot-cua/contracts').Workload;
+    const seen = w.certificateGaps.items.map((g) => [g.unitCode, g.userId, g.gap, g.certificateValidTo]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        [X, leaderX.userId, 'missing', null],
+        [Y, expiredY.userId, 'expired', '2026-03-04'],
+      ]),
+    );
+    expect(w.certificateGaps.items.some((g) => g.userId === validY.userId)).toBe(false);
+    expect(w.certificateGaps.items.every((g) => g.provinceCode === Q)).toBe(true);
+    expect(w.certificateGaps.total).toBe(w.certificateGaps.items.length);
+    // Y now has an online approver (validY: active account with a password, certificate valid today); X has none.
+    expect(w.noOnlineApprover.items.map((i) => i.code)).not.toContain(Y);
+    const one = (await get(who.supervisorQ, `/api/supervision/workload?unitCode=${Y}`)).json() as typeof w;
+    expect(one.certificateGaps.items.map((g) => g.userId)).toEqual([expiredY.userId]);
+    const x = await get(who.supervisorQ, '/api/supervision/workload?format=xlsx&table=certificateGaps');
+    expect(x.statusCode).toBe(200);
+    const rows = await xlsxRows(x.rawPayload);
+    expect(rows[2]).toEqual(['Mã', 'Xã, phường', 'Cán bộ', 'Chứng thư số', 'Hiệu lực đến']);
+    expect(rows.slice(3).map((r) => r[3])).toEqual(
+      w.certificateGaps.items.map((g) => (g.gap === 'missing' ? 'Chưa có' : 'Hết hạn')),
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import { featurePlugin } from '../feature.js';
 import { delegatedTaskRoutes } from './delegated-tasks.routes.js';
 import { drilldownRoutes } from './drilldown.routes.js';
-import { dossierStatsExportRoutes, monthlyReportRoutes } from './reports.routes.js';
+import { monthlyReportRoutes } from './monthly-reports.routes.js';
+import { dossierStatsExportRoutes } from './reports.routes.js';
 import { serviceIndexRoutes } from './service-index.routes.js';
 import { serviceIndexTrendRoutes } from './service-index-trend.routes.js';
 import { workloadRoutes } from './workload.routes.js';

@@ -17,6 +17,7 @@ export const vi = {
     unitFilter: 'Đơn vị: {{name}}',
     allUnits: 'Mọi đơn vị',
     total: '{{count}} hồ sơ',
+    totalCapped: 'Hơn {{count}} hồ sơ',
   },
   columns: {
     code: 'Mã hồ sơ',
@@ -273,6 +274,7 @@ export const en: typeof vi = {
     unitFilter: 'Unit: {{name}}',
     allUnits: 'All units',
     total: '{{count}} dossiers',
+    totalCapped: 'More than {{count}} dossiers',
   },
   columns: {
     code: 'Dossier code',

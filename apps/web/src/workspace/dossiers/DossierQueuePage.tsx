@@ -78,7 +78,9 @@ export function DossierQueuePage() {
         ) : (
           <>
             <Text size="sm" c="dimmed">
-              {t('dossiers.queue.total', { count: list.data.total })}
+              {t(list.data.totalCapped ? 'dossiers.queue.totalCapped' : 'dossiers.queue.total', {
+                count: list.data.total.toLocaleString('vi-VN'),
+              })}
             </Text>
             <Table striped highlightOnHover>
               <Table.Thead>

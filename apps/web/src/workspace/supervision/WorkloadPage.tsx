@@ -8,6 +8,7 @@ import { exportUrl, type SupervisionFilter, useWorkload } from '../../api/superv
 import { DataTable } from '../../components/DataTable.js';
 import { TableDownloads } from './dashboard/TableDownloads.js';
 import { SupervisionFilterForm } from './SupervisionFilterForm.js';
+import { WorkloadCertificateGaps } from './WorkloadCertificateGaps.js';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
 
@@ -130,6 +131,7 @@ export function WorkloadPage() {
                 {body.noOnlineApprover.items.map((i) => `${i.fullName} (${i.code})`).join(', ') || '—'}
               </Text>
             </Paper>
+            <WorkloadCertificateGaps gaps={body.certificateGaps} filter={filter} />
             <Paper withBorder p="md" data-testid="workload-moves">
               <Group justify="space-between" mb="sm">
                 <Title order={3} size="h5">
