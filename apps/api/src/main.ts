@@ -20,6 +20,7 @@ import { openCitizenIdentity } from './http/citizen-identity.js';
 import { notificationDispatchers, openNotificationDestinations } from './notifications/notification-destinations.js';
 import { dispatcherFromConfig, openPortalDestination } from './outbox/portal-destination.js';
 import { openPaymentGateway } from './payments/payment-gateway.js';
+import { startPlannerStatisticsKeeper } from './planner-statistics-keeper.js';
 import { importerFromConfig, portalLookupFromConfig } from './portal-import/importer-from-config.js';
 import { startServiceIndexScheduler } from './supervision/service-index-snapshots.js';
 
@@ -129,6 +130,12 @@ async function main() {
     { config, database, clock: systemClock, files },
   );
 
+  // The embedded database has no autovacuum: its tables are analyzed here (PostgreSQL analyzes its own).
+  const statistics = startPlannerStatisticsKeeper(database, {
+    error: (o, m) => app.log.error(o, m),
+    info: (m) => app.log.info(m),
+  });
+
   // Citizens' drafts nobody saved for DRAFT_PURGE_DAYS days, with their files (issue 17).
   const draftPurge = startDraftPurgeScheduler({
     database,
@@ -157,6 +164,7 @@ async function main() {
     await outbox?.stop();
     await feedbackAlerts.stop();
     await serviceIndexSnapshots.stop();
+    await statistics.stop();
     await draftPurge.stop();
     await portalImporter?.stop();
     await notifiers?.email.stop();

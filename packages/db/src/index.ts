@@ -23,6 +23,7 @@ export * from './repositories/online-payments.repository.js';
 export * from './repositories/open311-keys.repository.js';
 export * from './repositories/outbox.repository.js';
 export * from './repositories/outbox-ports.js';
+export * from './repositories/planner-statistics.repository.js';
 export * from './repositories/portal-imports.repository.js';
 export * from './repositories/procedures.js';
 export * from './repositories/queue.js';
