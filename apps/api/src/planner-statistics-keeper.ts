@@ -1,4 +1,5 @@
 import { type Database, refreshPlannerStatistics } from '@mot-cua/db';
+import { startPeriodicPass } from './periodic-pass.js';
 
 /**
  * The embedded database's stand-in for autovacuum's analyze (issue 15, session 6): PGlite runs no autovacuum
@@ -11,9 +12,6 @@ export function startPlannerStatisticsKeeper(
   intervalMs = 600_000,
 ) {
   if (database.kind !== 'pglite') return { stop: async () => {} };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
   const pass = () =>
     refreshPlannerStatistics(database.db).then(
       (r) => {
@@ -22,20 +20,5 @@ export function startPlannerStatisticsKeeper(
       },
       (err: unknown) => log.error({ err }, 'planner statistics: analyze pass failed, retried at the next one'),
     );
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => {
-      running = pass().then(() => {
-        if (!stopped) schedule(intervalMs);
-      });
-    }, ms);
-    timer.unref();
-  };
-  schedule(1_000);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicPass(pass, 1_000, intervalMs);
 }

@@ -1,5 +1,6 @@
 import { type Clock, purgeStaleDrafts } from '@mot-cua/core';
 import { createAuditPort, createCitizenDraftsRepository, type Database } from '@mot-cua/db';
+import { startPeriodicPass } from '../periodic-pass.js';
 
 /** One pass of the purge of citizens' stale drafts, in one transaction with its audit row. */
 export function purgeDraftsOnce(database: Database, now: Date, afterDays: number) {
@@ -25,9 +26,6 @@ export function startDraftPurgeScheduler(input: {
   intervalMs: number;
   log: { error: (o: object, m: string) => void; info: (m: string) => void };
 }) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
   const pass = () =>
     purgeDraftsOnce(input.database, input.clock.now(), input.afterDays).then(
       (r) => {
@@ -36,20 +34,5 @@ export function startDraftPurgeScheduler(input: {
       },
       (err: unknown) => input.log.error({ err }, 'drafts: purge failed, retried at the next pass'),
     );
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => {
-      running = pass().then(() => {
-        if (!stopped) schedule(input.intervalMs);
-      });
-    }, ms);
-    timer.unref();
-  };
-  schedule(Math.min(10_000, input.intervalMs));
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicPass(pass, Math.min(10_000, input.intervalMs), input.intervalMs);
 }

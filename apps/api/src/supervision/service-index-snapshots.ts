@@ -1,6 +1,7 @@
 import { type Actor, previousMonth, statsPeriod, takeServiceIndexSnapshot, vnDate } from '@mot-cua/core';
 import { createAuditPort, createServiceIndexRepository, type Database } from '@mot-cua/db';
 import type { AppDeps } from '../context.js';
+import { startPeriodicPass } from '../periodic-pass.js';
 import { computeServiceIndex } from '../routes/supervision/service-index-data.js';
 import { generatePreviousMonthReports } from './monthly-report-job.js';
 
@@ -61,9 +62,6 @@ export function startServiceIndexScheduler(
   intervalMs = 3_600_000,
   reports?: AppDeps,
 ) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
   const pass = () =>
     snapshotPreviousMonth(database, clock.now())
       .then(
@@ -84,20 +82,5 @@ export function startServiceIndexScheduler(
             )
           : undefined,
       );
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => {
-      running = pass().then(() => {
-        if (!stopped) schedule(intervalMs);
-      });
-    }, ms);
-    timer.unref();
-  };
-  schedule(5_000);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicPass(pass, 5_000, intervalMs);
 }
