@@ -5,6 +5,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   defaultVariantColorsResolver,
+  Loader,
   MantineProvider,
   parseThemeColor,
 } from '@mantine/core';
@@ -39,6 +40,8 @@ const theme = createTheme({
     return colors;
   },
   defaultRadius: 'md',
+  // A labelled loader must carry a role: axe refuses aria-label on a bare <span> (aria-prohibited-attr).
+  components: { Loader: Loader.extend({ defaultProps: { role: 'status' } }) },
   fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
 });
 // Links at shade 9 too (Mantine injects its own anchor colour after our stylesheet, so set it here).
