@@ -258,7 +258,11 @@ describe('dossier journey: counter receipt → processing → approval → resul
     }
     const list = await fetchIn(page, `/api/dossiers?view=all&q=${encodeURIComponent(code)}`);
     expect(list.status).toBe(200);
-    expect(JSON.parse(Buffer.from(list.body, 'base64').toString('utf8'))).toEqual({ items: [], total: 0, totalCapped: false });
+    expect(JSON.parse(Buffer.from(list.body, 'base64').toString('utf8'))).toEqual({
+      items: [],
+      total: 0,
+      totalCapped: false,
+    });
     const write = await page.evaluate(async (u) => {
       const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
       const r = await fetch(u, {
