@@ -18,7 +18,7 @@
  */
 import { AppError } from '../errors.js';
 import { planDossierNotification } from '../notifications/dossier-notifications.js';
-import { actionAudit, decideDossierAction, outcomeOf } from './decide-dossier-action.js';
+import { actionAudit, decideDossierAction, outcomeOf, withOwnRecords } from './decide-dossier-action.js';
 import type { DossierAction, DossierActionType } from './dossier-actions.js';
 import type { DossierActionResult, DossierDeps, PerformInput } from './perform-dossier-action.js';
 import type { CommittedAction, DossierOwnRecords, DossierProjection, DossierRecord } from './ports.js';
@@ -79,7 +79,7 @@ async function decideChain(deps: DossierDeps, first: PerformInput, dossier: Doss
       fullLog,
       outbox,
       projection: after,
-    } = outcomeOf(current.dossier, current.log, state, action);
+    } = outcomeOf(withOwnRecords(current.dossier, own), current.log, state, action);
     const notifications = deps.notifications
       ? await planDossierNotification(deps.notifications, updated, action, next)
       : [];
