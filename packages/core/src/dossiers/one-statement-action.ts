@@ -52,7 +52,10 @@ export async function performInOneStatement(deps: DossierDeps, input: PerformInp
       projection,
       ...(records ? { records } : {}),
     });
-    if (applied) return result;
+    if (!applied) continue;
+    // The files read with the row are those of the state written (any link moves the row's version), unless
+    // this action linked files itself (the result): then the caller reads them.
+    return read.attachments && !records?.resultFiles ? { ...result, attachments: read.attachments } : result;
   }
   throw new AppError('DOSSIER_BUSY', { details: { attempts: ONE_STATEMENT_ATTEMPTS } });
 }

@@ -12,6 +12,7 @@ import type { ProcessContext } from './internal-process-rules.js';
 import { performInOneStatement } from './one-statement-action.js';
 import type {
   DeadlinePort,
+  DossierAttachment,
   DossierOwnRecords,
   DossierRecord,
   DossiersRepository,
@@ -49,6 +50,11 @@ export type DossierActionResult = {
   action: DossierAction;
   /** The whole log after the action (the caller presents it without reading again). */
   actions: DossierAction[];
+  /**
+   * The dossier's files after the action, when known without another read (the one-statement path reads them
+   * with the row, and the write applied at that row version; an action that links files leaves this out).
+   */
+  attachments?: DossierAttachment[];
 };
 
 /**
