@@ -43,7 +43,7 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['ban do dat', 'ban do dia chinh|do dac va ban do'],
     ['xem quy hoach', 'cung cap thong tin quy hoach'],
     ['hien dat', 'tang cho quyen su dung dat'],
-    ['tranh chap dat', 'hoa giai tranh chap dat dai'],
+    ['tranh chap dat', 'hoa giai tranh chap dat dai|giai quyet tranh chap dat dai'],
     // Land Law 2024 art. 152: a certificate with a wrong entry is corrected ("đính chính … có sai sót").
     ['ghi sai', 'dinh chinh'],
     ['sai ten', 'dinh chinh'],
@@ -68,6 +68,13 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['doi ten chu so', 'thay doi thong tin ve nguoi su dung dat'],
     ['gop von bang dat', 'gop von bang quyen su dung dat'],
     ['lan chiem', 'tranh chap dat dai'],
+    // Land Law 2024 art. 30: a lease paid yearly turned into one paid once (or back) is "chuyển hình thức … thuê đất".
+    ['tra tien hang nam', 'chuyen hinh thuc giao dat cho thue dat'],
+    ['tra tien mot lan', 'chuyen hinh thuc giao dat cho thue dat'],
+    // a house on a titled plot is "tài sản gắn liền với đất" (Land Law 2024 art. 131)
+    ['nha vao so', 'dang ky tai san gan lien voi dat'],
+    ['cap nhat thong tin tren so', 'thay doi thong tin ve nguoi su dung dat'],
+    ['ban do dia hinh', 'san pham do dac va ban do'],
     ['tranh chap ranh gioi', 'tranh chap dat dai'],
   ],
   construction_housing: [
