@@ -101,6 +101,7 @@ describe('field thesaurus of session 7 (land, construction, business; task 18g)'
     expect(bridge('xin phép xây nhà 3 tầng').flat()).toContain('giay phep xay dung');
     expect(bridge('cơi nới thêm phòng').flat()).toContain('sua chua cai tao');
     expect(bridge('chứng chỉ kiến trúc sư').flat()).toContain('chung chi hanh nghe kien truc');
+    expect(bridge('muốn thay đổi thiết kế nhà đã được cấp phép').flat()).toContain('dieu chinh giay phep xay dung');
   });
 
   it('bridges everyday business words to the Enterprise Law terms', () => {

@@ -98,6 +98,9 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     // Real Estate Business 2023 (sàn giao dịch, môi giới), Housing Law 2023 (nhà chung cư, nhà ở của tổ chức, cá
     // nhân nước ngoài): everyday words for the catalog's terms.
     ['xin phep xay', 'giay phep xay dung'],
+    // Construction Law art. 98: a licensed work whose design changes needs the licence adjusted ("điều chỉnh giấy phép")
+    ['dieu chinh thiet ke', 'dieu chinh giay phep xay dung'],
+    ['thay doi thiet ke', 'dieu chinh giay phep xay dung'],
     ['xay them tang', 'sua chua cai tao'],
     ['coi noi', 'sua chua cai tao'],
     ['noi tang', 'sua chua cai tao'],
