@@ -13,7 +13,7 @@ describe('field model (per-field vocabulary mined from the records)', () => {
     doc('lawyers', 'dang ky hoat dong chi nhanh cong ty luat'),
     doc('lawyers', 'cap chung chi hanh nghe luat su'),
   ];
-  const model = buildFieldModel(docs, 5);
+  const model = buildFieldModel(docs, { mu: 5, alpha: 0.2, floor: 0.5, bridgeWeight: 0.6 });
   const fitOf = (terms: Array<[string, number]>) => {
     const fit = model.fit(terms);
     return (field: number) => fit[model.fieldOf[field]!]!;

@@ -9,7 +9,12 @@
  */
 export type FieldModelDoc = { record: { field: string }; unigrams: ReadonlySet<string> };
 
-export function buildFieldModel(docs: ReadonlyArray<FieldModelDoc>, mu: number) {
+export type FieldModelWeights = { mu: number; alpha: number; floor: number; bridgeWeight: number };
+
+export function buildFieldModel(
+  docs: ReadonlyArray<FieldModelDoc>,
+  { mu, alpha, floor, bridgeWeight }: FieldModelWeights,
+) {
   const fieldIds = new Map<string, number>();
   const fieldOf = Int32Array.from(
     docs,
@@ -52,7 +57,16 @@ export function buildFieldModel(docs: ReadonlyArray<FieldModelDoc>, mu: number) 
     return ll;
   }
 
-  return { fieldOf, fieldCount: F, fit };
+  /**
+   * A question's factor per procedure (by its index in `docs`): exp(alpha × its field's fit), at least `floor`; the
+   * question's words weigh 1, the administrative terms bridged from them `bridgeWeight`.
+   */
+  function factors(words: ReadonlyArray<string>, bridged: ReadonlyArray<string>): (doc: number) => number {
+    const fitted = fit([...words.map((t) => [t, 1] as const), ...bridged.map((t) => [t, bridgeWeight] as const)]);
+    return (doc) => Math.max(floor, Math.exp(alpha * fitted[fieldOf[doc]!]!));
+  }
+
+  return { fieldOf, fieldCount: F, fit, factors };
 }
 
 export type FieldModel = ReturnType<typeof buildFieldModel>;

@@ -1,5 +1,4 @@
 import type { CatalogProcedure, ProcedureLevel, SearchCorrection } from '@mot-cua/contracts';
-import { NEGATORS } from './cue-words.js';
 import { buildFieldModel } from './field-model.js';
 import { buildIndexTables, type Doc } from './index-tables.js';
 import { curatedPhraseBoosts } from './phrase-boost.js';
@@ -80,7 +79,12 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   const { N, docs, byCode, postings, norms, docIndex, idf, maxIdf, docsWithCue, nameWordId, nameContent, nameStops } =
     tables;
   const analyse = createQueryAnalyser(tables);
-  const fieldModel = buildFieldModel(docs, FIELD_MODEL_MU);
+  const fieldModel = buildFieldModel(docs, {
+    mu: FIELD_MODEL_MU,
+    alpha: FIELD_MODEL_ALPHA,
+    floor: FIELD_MODEL_FLOOR,
+    bridgeWeight: BRIDGE_WEIGHT,
+  });
 
   function passes(d: Doc, f: SearchFilters): boolean {
     if (f.level && !d.record.levels.includes(f.level)) return false;
@@ -171,25 +175,17 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       return negating ? f * negationFactor(a.cues, (w) => d.nameWords.has(w)) : f;
     };
     // Which fields the question's words are most likely about (field-model.ts), as a factor per procedure.
-    const fieldTerms: Array<readonly [string, number]> = [];
-    for (const t of counts.keys()) if (!STOPWORDS.has(t) && !/^\d+$/.test(t)) fieldTerms.push([t, 1]);
-    for (const t of bridgeTerms) if (!t.includes(' ')) fieldTerms.push([t, BRIDGE_WEIGHT]);
-    const fieldFit = fieldModel.fit(fieldTerms);
-    const fieldFactor = (i: number) =>
-      Math.max(FIELD_MODEL_FLOOR, Math.exp(FIELD_MODEL_ALPHA * fieldFit[fieldModel.fieldOf[i]!]!));
+    const fieldFactor = fieldModel.factors(
+      [...counts.keys()].filter((t) => !STOPWORDS.has(t) && !/^\d+$/.test(t)),
+      [...bridgeTerms].filter((t) => !t.includes(' ')),
+    );
     const mentioned = a.tokens.join(' ');
     const named = levelCue(a.tokens);
     const level = named ?? options.askerLevel;
     const [agree, other] = named ? LEVEL_NAMED : LEVEL_ASKER;
     const levelOf = (d: Doc) => (!level ? 1 : d.record.levels.includes(level) ? agree : other);
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
-    // Pairs the question asks for itself (not after a negation): a name that excludes one is the other case.
-    const asked = new Set<string>();
-    a.tokens.forEach((t, i) => {
-      const before = a.tokens.slice(Math.max(0, i - 3), i);
-      if (i + 1 < a.tokens.length && !before.some((w) => NEGATORS.has(w))) asked.add(`${t} ${a.tokens[i + 1]}`);
-    });
-    const excludedOf = (d: Doc) => (d.excludes.some((x) => asked.has(x)) ? NAME_EXCLUDES : 1);
+    const excludedOf = (d: Doc) => (d.excludes.some((x) => a.askedPairs.has(x)) ? NAME_EXCLUDES : 1);
     /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
     const specialOf = (d: Doc) => {
       let f = cueOf(d) * levelOf(d) * excludedOf(d);
