@@ -26,6 +26,19 @@ export const DossierStatusName = z
   ])
   .meta({ id: 'DossierStatus' });
 export type DossierStatusName = z.infer<typeof DossierStatusName>;
+/** The statuses as officials read them in Vietnamese (the workspace's lists and the supervision files). */
+export const DOSSIER_STATUS_NAMES_VI: Record<DossierStatusName, string> = {
+  new: 'Mới đăng ký',
+  supplement_requested: 'Chờ bổ sung',
+  received: 'Đã tiếp nhận',
+  processing: 'Đang xử lý',
+  awaiting_payment: 'Chờ nghĩa vụ tài chính',
+  result_ready: 'Đã có kết quả',
+  returned: 'Đã trả kết quả',
+  refused: 'Từ chối',
+  withdrawn: 'Đã rút',
+  stopped: 'Dừng xử lý',
+};
 
 export const DossierActionKind = z.enum([
   'submitted',

@@ -1,19 +1,7 @@
+import { DOSSIER_STATUS_NAMES_VI } from '@mot-cua/contracts';
 import type { ExportTable } from './export-table.js';
 
 /** The dossiers or feedback items behind a figure (a drill-down row, a 766 indicator) as rows of a file. */
-
-const STATUS_VI: Record<string, string> = {
-  new: 'Mới đăng ký',
-  supplement_requested: 'Chờ bổ sung',
-  received: 'Đã tiếp nhận',
-  processing: 'Đang xử lý',
-  awaiting_payment: 'Chờ nghĩa vụ tài chính',
-  result_ready: 'Đã có kết quả',
-  returned: 'Đã trả kết quả',
-  refused: 'Từ chối',
-  withdrawn: 'Đã rút',
-  stopped: 'Dừng xử lý',
-};
 
 const FEEDBACK_VI: Record<string, string> = {
   question: 'Hỏi đáp',
@@ -96,7 +84,7 @@ export function dossierListTable(
     ],
     rows: items.map((i) => ({
       ...i,
-      status: STATUS_VI[i.status] ?? i.status,
+      status: (DOSSIER_STATUS_NAMES_VI as Record<string, string>)[i.status] ?? i.status,
       bucketName: i.bucket ? (BUCKET_VI[i.bucket] ?? i.bucket) : null,
     })),
   };
