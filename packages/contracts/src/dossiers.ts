@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName } from './person-name.js';
 import { Role } from './roles.js';
 
 /** Request and response schemas of the dossiers feature. */
@@ -58,7 +59,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullish();
 export const ApplicantInput = z
   .object({
     type: ApplicantKind.default('citizen'),
-    fullName: text(200),
+    fullName: personName(200),
     idNumber: z
       .string()
       .trim()
@@ -77,7 +78,7 @@ export type ApplicantInput = z.infer<typeof ApplicantInput>;
 
 export const AgentInput = z
   .object({
-    fullName: text(200),
+    fullName: personName(200),
     idNumber: optionalText(20),
     phone: optionalText(20),
     relation: optionalText(100).describe('Relative, postal worker, volunteer…'),

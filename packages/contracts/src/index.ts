@@ -16,6 +16,7 @@ export * from './health.js';
 export * from './notifications.js';
 export * from './open311-keys.js';
 export * from './outbox.js';
+export * from './person-name.js';
 export * from './portal-imports.js';
 export * from './problem.js';
 export * from './procedures.js';
