@@ -20,7 +20,7 @@ const applicant = {
   address: '12 Hàng Bạc, Hoàn Kiếm',
 };
 
-async function receive(): Promise<DossierDetail> {
+async function receive(who: Record<string, string> = applicant): Promise<DossierDetail> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/dossiers',
@@ -30,7 +30,7 @@ async function receive(): Promise<DossierDetail> {
       channel: 'in_person',
       procedureCode,
       receivingUnitCode: unit,
-      applicant,
+      applicant: who,
       components: [
         { key: 'c01', state: 'present' },
         { key: 'c02', state: 'present' },
@@ -44,7 +44,7 @@ async function receive(): Promise<DossierDetail> {
 const lookup = (code: string, secondFactor: string, ip: string, path = 'lookup') =>
   app.inject({
     method: 'GET',
-    url: `/api/dossiers/public/${path}?code=${encodeURIComponent(code)}&secondFactor=${secondFactor}`,
+    url: `/api/dossiers/public/${path}?code=${encodeURIComponent(code)}&secondFactor=${encodeURIComponent(secondFactor)}`,
     headers: { 'x-forwarded-for': ip },
   });
 
@@ -106,6 +106,21 @@ describe('public lookups and slips (issue 16)', () => {
     // Another dossier's code still answers.
     const other = await receive();
     expect((await lookup(other.code, applicant.phone, '203.0.113.52')).statusCode).toBe(200);
+  });
+
+  it('a dossier received with a name only is found with its code and the applicant’s name (accents optional)', async () => {
+    const d = await receive({ fullName: 'Phạm Văn Tư' });
+    for (const name of ['Phạm Văn Tư', 'pham van tu', ' PHAM  VAN TU ']) {
+      const res = await lookup(d.code, name, '198.51.100.30');
+      expect(res.statusCode, name).toBe(200);
+      expect(res.json().code).toBe(d.code);
+    }
+    expect((await lookup(d.code, 'receipt', '198.51.100.30', 'slips/receipt')).statusCode).toBe(404);
+    expect((await lookup(d.code, 'Pham Van Tu', '198.51.100.30', 'slips/receipt')).statusCode).toBe(200);
+    expect((await lookup(d.code, 'Pham Van', '198.51.100.31')).json().code).toBe('DOSSIER_LOOKUP_FAILED');
+    // A dossier with a phone on record still needs the phone: the name alone does not open it.
+    const withPhone = await receive();
+    expect((await lookup(withPhone.code, applicant.fullName, '198.51.100.32')).statusCode).toBe(404);
   });
 
   it('an official’s reads of the dossier and its slips are audited with their grants', async () => {
