@@ -31,5 +31,6 @@ export * from './supervision-dashboard.js';
 export * from './supervision-drilldown.js';
 export * from './supervision-reports.js';
 export * from './users.js';
+export * from './vn-date-text.js';
 export * from './vn-time.js';
 export * from './workload.js';
