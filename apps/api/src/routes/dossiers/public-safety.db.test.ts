@@ -116,11 +116,17 @@ describe('public lookups and slips (issue 16)', () => {
       expect(res.json().code).toBe(d.code);
     }
     expect((await lookup(d.code, 'receipt', '198.51.100.30', 'slips/receipt')).statusCode).toBe(404);
-    expect((await lookup(d.code, 'Pham Van Tu', '198.51.100.30', 'slips/receipt')).statusCode).toBe(200);
+    const slip = await lookup(d.code, 'Pham Van Tu', '198.51.100.30', 'slips/receipt');
+    expect(slip.statusCode).toBe(200);
+    // The receipt says what to type on /tra-cuu besides the code.
+    const hint = 'Nhập mã hồ sơ và họ tên người nộp';
+    expect((await pdfText(slip.rawPayload)).text.replace(/\s+/g, ' ')).toContain(hint);
     expect((await lookup(d.code, 'Pham Van', '198.51.100.31')).json().code).toBe('DOSSIER_LOOKUP_FAILED');
     // A dossier with a phone on record still needs the phone: the name alone does not open it.
     const withPhone = await receive();
     expect((await lookup(withPhone.code, applicant.fullName, '198.51.100.32')).statusCode).toBe(404);
+    const itsSlip = await lookup(withPhone.code, applicant.phone, '198.51.100.32', 'slips/receipt');
+    expect((await pdfText(itsSlip.rawPayload)).text.replace(/\s+/g, ' ')).not.toContain(hint);
   });
 
   it('an official’s reads of the dossier and its slips are audited with their grants', async () => {
