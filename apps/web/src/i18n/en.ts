@@ -100,7 +100,7 @@ const en: Messages = {
     loading: 'Loading…',
     error: 'Something went wrong',
     datePlaceholder: 'dd/mm/yyyy',
-    dateInvalid: 'Not a valid date: type day/month/year, e.g. 05/03/2026.',
+    dateInvalid: 'Not a real date (dd/mm/yyyy)',
     unitTypeToSearch: 'Type a name to search',
     unitNothingFound: 'No unit found',
     mapLegend: 'Legend',

@@ -99,7 +99,7 @@ const vi = {
     loading: 'Đang tải…',
     error: 'Có lỗi xảy ra',
     datePlaceholder: 'dd/mm/yyyy',
-    dateInvalid: 'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026.',
+    dateInvalid: 'Ngày không có thật (dd/mm/yyyy)',
     unitTypeToSearch: 'Gõ tên để tìm',
     unitNothingFound: 'Không tìm thấy đơn vị',
     mapLegend: 'Chú giải',

@@ -25,7 +25,7 @@ export function SupervisionFilterForm({ onApply }: { onApply: (f: SupervisionFil
             const { provinceCode: _p, unitCode: _u, ...rest } = draft;
             setDraft({ ...rest, ...(code ? { provinceCode: code } : {}) });
           }}
-          w={240}
+          w={280}
         />
         <UnitPicker
           label={t('supervision.index.unit')}
