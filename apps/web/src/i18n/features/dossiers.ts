@@ -83,6 +83,9 @@ export const vi = {
     reason: 'Lý do',
     applicant: 'Người nộp (chủ hồ sơ)',
     fullName: 'Họ và tên',
+    nameInvisible: 'Họ tên không có chữ nào nhìn thấy được (chỉ có ký tự ẩn); vui lòng gõ lại.',
+    nameOnlyLookup:
+      'Không có điện thoại, số định danh: công dân tra cứu hồ sơ bằng mã hồ sơ và họ tên này (giấy hẹn ghi rõ).',
     idNumber: 'Số định danh / CCCD',
     phone: 'Điện thoại',
     email: 'Email',
@@ -342,6 +345,9 @@ export const en: typeof vi = {
     reason: 'Reason',
     applicant: 'Applicant',
     fullName: 'Full name',
+    nameInvisible: 'The name has no visible letter (invisible characters only); please type it again.',
+    nameOnlyLookup:
+      'No phone or ID number: the citizen will track the dossier with its code and this name (the receipt says so).',
     idNumber: 'ID number',
     phone: 'Phone',
     email: 'Email',
