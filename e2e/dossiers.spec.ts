@@ -204,10 +204,10 @@ describe('dossier journey: counter receipt → processing → approval → resul
     const page = await ctx.newPage();
     await page.goto(`${h.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
     expect(await page.getByLabel(/^Mã hồ sơ/).inputValue()).toBe(code);
-    await page.getByLabel(/^Số điện thoại hoặc số định danh/).fill('0911 111 111');
+    await page.getByLabel(/^Số điện thoại, số định danh/).fill('0911 111 111');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Không tìm thấy');
-    await page.getByLabel(/^Số điện thoại hoặc số định danh/).fill(applicant.phone);
+    await page.getByLabel(/^Số điện thoại, số định danh/).fill(applicant.phone);
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await expect.poll(() => page.getByText('Đã trả kết quả').count()).toBeGreaterThan(0);
     const body = (await page.locator('body').textContent())!;
@@ -228,7 +228,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
     const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const small = await phone.newPage();
     await small.goto(`${h.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
-    await small.getByLabel(/^Số điện thoại hoặc số định danh/).fill(applicant.phone);
+    await small.getByLabel(/^Số điện thoại, số định danh/).fill(applicant.phone);
     await small.getByRole('button', { name: 'Tra cứu' }).click();
     await expect.poll(() => small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).count()).toBe(1);
     await small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).scrollIntoViewIfNeeded();
@@ -238,7 +238,7 @@ describe('dossier journey: counter receipt → processing → approval → resul
     // The documented demo dossier of the seed (README): code + phone.
     await page.goto(`${h.baseUrl}/tra-cuu`);
     await page.getByLabel(/^Mã hồ sơ/).fill('X79.26743-261102-010001');
-    await page.getByLabel(/^Số điện thoại hoặc số định danh/).fill('0912345678');
+    await page.getByLabel(/^Số điện thoại, số định danh/).fill('0912345678');
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await expect.poll(() => page.getByText('Thủ tục đăng ký khai sinh').count()).toBe(1);
     expect(await page.locator('body').textContent()).toContain('Đã trả kết quả');

@@ -59,7 +59,11 @@ export async function startHarness(opts: { sync?: boolean; clock?: Clock } = {})
   await migrate(database);
   await withStartupLock(database, async () => {
     await loadMasterData(database);
-    await seedDemo(database, { hashPassword: passwordHasher.hash, systemCode: config.systemCode });
+    await seedDemo(database, {
+      hashPassword: passwordHasher.hash,
+      systemCode: config.systemCode,
+      publicUrl: config.publicUrl,
+    });
     await moveFilesOutOfDatabase(database, files);
   });
   // With `sync`: the portal and notification simulators, and the dispatchers and importer that talk to them.

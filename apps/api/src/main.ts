@@ -111,7 +111,12 @@ async function main() {
   await withStartupLock(database, async () => {
     await loadMasterData(database, log);
     if (config.seedDemo)
-      await seedDemo(database, { hashPassword: passwordHasher.hash, log, systemCode: config.systemCode });
+      await seedDemo(database, {
+        hashPassword: passwordHasher.hash,
+        log,
+        systemCode: config.systemCode,
+        publicUrl: config.publicUrl,
+      });
     // Contents written before migration 0145 (and the demo seed's PDFs) go to the file store.
     await moveFilesOutOfDatabase(database, files, log);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DossierFeeView } from './dossier-fees.js';
 import { DossierAccessEntry, DossierReturnMethod, DossierStatusName, SlipKindName } from './dossiers.js';
+import { personName } from './person-name.js';
 
 /** The citizens' side: their identity, online submission and their own dossiers. */
 
@@ -23,7 +24,7 @@ export const CitizenSubmitRequest = z
     /** Omitted: the signed-in citizen is the applicant (name and number from the identity claims). */
     applicant: z
       .object({
-        fullName: z.string().trim().min(1).max(200),
+        fullName: personName(200),
         idNumber: z
           .string()
           .trim()

@@ -6,7 +6,14 @@ import { Role } from './roles.js';
 
 export const PublicLookupQuery = z.object({
   code: z.string().trim().min(10).max(80),
-  secondFactor: z.string().trim().min(6).max(30).describe('Phone number or ID number of the applicant or agent'),
+  secondFactor: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .describe(
+      'Phone number or ID number of the applicant or agent; for a dossier that records neither, the applicant’s full name',
+    ),
 }); // no meta id: @fastify/swagger cannot expand a $ref'd querystring
 export type PublicLookupQuery = z.infer<typeof PublicLookupQuery>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicantKind, ComponentState, DossierChannel, DossierReturnMethod } from './dossier-kinds.js';
+import { personName } from './person-name.js';
 import { optionalText, text } from './text-fields.js';
 
 /** The receipt of a dossier at the counter (or its registration online or by post): the request and its parts. */
@@ -7,7 +8,7 @@ import { optionalText, text } from './text-fields.js';
 export const ApplicantInput = z
   .object({
     type: ApplicantKind.default('citizen'),
-    fullName: text(200),
+    fullName: personName(200),
     idNumber: z
       .string()
       .trim()
@@ -26,7 +27,7 @@ export type ApplicantInput = z.infer<typeof ApplicantInput>;
 
 export const AgentInput = z
   .object({
-    fullName: text(200),
+    fullName: personName(200),
     idNumber: optionalText(20),
     phone: optionalText(20),
     relation: optionalText(100).describe('Relative, postal worker, volunteer…'),

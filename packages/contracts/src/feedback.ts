@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DossierCode, Phone, Text, UnitCode } from './feedback-fields.js';
+import { personName } from './person-name.js';
 
 /**
  * Feedback and hotline (phản ánh, kiến nghị — PAKN): questions, complaints, suggestions and reports received on
@@ -84,7 +85,7 @@ export const FeedbackSubmitRequest = z
     communeCode: UnitCode,
     dossierCode: DossierCode.optional(),
     anonymous: z.boolean().default(false),
-    submitterName: z.string().trim().min(1).max(120).optional(),
+    submitterName: personName(120).optional(),
     submitterPhone: Phone.optional(),
     submitterEmail: z.email().max(200).optional(),
     address: z.string().trim().max(300).optional(),
@@ -104,7 +105,7 @@ export const FeedbackIntakeRequest = z
     field: z.string().trim().min(1).max(300).optional(),
     communeCode: UnitCode,
     dossierCode: DossierCode.optional(),
-    callerName: z.string().trim().min(1).max(120).optional(),
+    callerName: personName(120).optional(),
     callerPhone: Phone.optional(),
     counterId: z.uuid().optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName } from './person-name.js';
 
 /** Front-desk appointments: the day's slots of a group, booking, rescheduling, the booking's page and check-in. */
 
@@ -23,7 +24,7 @@ export const BookAppointmentRequest = z.object({
   groupId: z.uuid(),
   date: IsoDay,
   start: TimeOfDay,
-  applicantName: z.string().trim().min(2).max(200),
+  applicantName: personName(200, 2),
   phone: z.string().regex(/^0\d{9,10}$/),
 });
 export type BookAppointmentRequest = z.infer<typeof BookAppointmentRequest>;

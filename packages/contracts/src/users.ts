@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './admin-units.js';
+import { personName } from './person-name.js';
 import { Role } from './roles.js';
 
 /** The roles an administrator may grant to an official (citizens get theirs by signing in). */
@@ -92,7 +93,7 @@ export type GrantInput = z.infer<typeof GrantInput>;
 export const CreateUserRequest = z
   .object({
     username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN),
-    fullName: z.string().trim().min(1).max(200),
+    fullName: personName(200),
     email: z.string().trim().email().max(200).nullable().optional(),
     phone: z
       .string()

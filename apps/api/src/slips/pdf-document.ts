@@ -136,8 +136,8 @@ export function table(doc: Slip, columns: Array<{ label: string; width: number }
   doc.moveDown(0.5);
 }
 
-/** QR code linking to the public lookup page, with the link printed under it. */
-export async function lookupQr(doc: Slip, url: string) {
+/** QR code linking to the public lookup page, with the link printed under it (and `hint`, what to type there). */
+export async function lookupQr(doc: Slip, url: string, hint?: string) {
   const png = await QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
   const size = 90;
   if (doc.y + size + 30 > doc.page.height - MARGIN) doc.addPage();
@@ -149,6 +149,7 @@ export async function lookupQr(doc: Slip, url: string) {
     .fontSize(8)
     .text('Tra cứu hồ sơ:', MARGIN, y + 10, { width: doc.page.width - 2 * MARGIN - size - 10 });
   doc.text(url, { width: doc.page.width - 2 * MARGIN - size - 10 });
+  if (hint) doc.text(hint, { width: doc.page.width - 2 * MARGIN - size - 10 });
   doc.y = y + size + 8;
   doc.x = MARGIN;
 }

@@ -128,7 +128,9 @@ async function receipt(doc: Slip, i: SlipInput) {
     );
   }
   doc.moveDown(0.5);
-  await lookupQr(doc, i.lookupUrl);
+  // Received with a name only: the lookup takes the code and the applicant's name (core secondFactorMatches).
+  const noNumber = ![d.applicant.phone, d.applicant.idNumber, d.agent?.phone, d.agent?.idNumber].some(Boolean);
+  await lookupQr(doc, i.lookupUrl, noNumber ? 'Nhập mã hồ sơ và họ tên người nộp (có thể không dấu).' : undefined);
   signatures(doc, 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ');
   paragraph(doc, `Người tiếp nhận: ${received.actorName ?? ''}`);
 }

@@ -32,11 +32,11 @@ export function formatDate(d: string | null | undefined): string {
 
 const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
 
-export const useProvinces = (onDate: string) =>
+export const useProvinces = (onDate: string, enabled = true) =>
   useQuery({
     queryKey: ['admin-units', 'provinces', onDate],
     queryFn: () => api(UnitList, `${BASE}/units?onDate=${onDate}`),
-    enabled: isDate(onDate),
+    enabled: enabled && isDate(onDate),
     placeholderData: keepPreviousData,
   });
 

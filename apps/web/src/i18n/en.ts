@@ -99,6 +99,10 @@ const en: Messages = {
   common: {
     loading: 'Loading…',
     error: 'Something went wrong',
+    datePlaceholder: 'dd/mm/yyyy',
+    dateInvalid: 'Not a real date (dd/mm/yyyy)',
+    unitTypeToSearch: 'Type a name to search',
+    unitNothingFound: 'No unit found',
     mapLegend: 'Legend',
     mapNoData: 'No data',
     mapZoomIn: 'Zoom in on the map',

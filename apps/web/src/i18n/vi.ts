@@ -98,6 +98,10 @@ const vi = {
   common: {
     loading: 'Đang tải…',
     error: 'Có lỗi xảy ra',
+    datePlaceholder: 'dd/mm/yyyy',
+    dateInvalid: 'Ngày không có thật (dd/mm/yyyy)',
+    unitTypeToSearch: 'Gõ tên để tìm',
+    unitNothingFound: 'Không tìm thấy đơn vị',
     mapLegend: 'Chú giải',
     mapNoData: 'Chưa có số liệu',
     mapZoomIn: 'Phóng to bản đồ',

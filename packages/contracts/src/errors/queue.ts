@@ -55,6 +55,16 @@ export const queueErrors = {
     en: 'The time slot is full or no longer valid; choose another slot.',
   },
   QUEUE_APPOINTMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lịch hẹn.', en: 'Appointment not found.' },
+  QUEUE_APPOINTMENT_DUPLICATE: {
+    status: 409,
+    vi: 'Số điện thoại này đã đặt lịch vào khung giờ này; mỗi người chỉ giữ một chỗ trong một khung giờ.',
+    en: 'This phone number already holds a booking in this time slot; one place per person per slot.',
+  },
+  QUEUE_APPOINTMENT_PHONE_LIMIT: {
+    status: 409,
+    vi: 'Số điện thoại này đã có đủ 2 lịch hẹn tại trung tâm trong ngày; vui lòng huỷ một lịch hoặc chọn ngày khác.',
+    en: 'This phone number already holds 2 bookings at this center that day; cancel one or choose another day.',
+  },
   QUEUE_APPOINTMENT_NOT_ACTIVE: {
     status: 409,
     vi: 'Lịch hẹn đã huỷ, đã sử dụng hoặc đã quá hạn.',

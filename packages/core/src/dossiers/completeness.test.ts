@@ -75,6 +75,20 @@ describe('public lookup second factor', () => {
     expect(secondFactorMatches(d, '123')).toBe(false);
     expect(secondFactorMatches({ applicant: { phone: null, idNumber: null }, agent: null }, '0909123456')).toBe(false);
   });
+  it('a dossier with no phone or ID on record is found with the applicant’s name (accents, case, spaces ignored)', () => {
+    const nameOnly = { applicant: { fullName: 'Nguyễn Thị Hoà', phone: null, idNumber: null }, agent: null };
+    expect(secondFactorMatches(nameOnly, 'nguyen thi hoa')).toBe(true);
+    expect(secondFactorMatches(nameOnly, '  NGUYỄN  THỊ HOÀ ')).toBe(true);
+    expect(secondFactorMatches(nameOnly, 'Nguyễn Thị Hoa\u200B')).toBe(true);
+    expect(secondFactorMatches(nameOnly, 'Nguyễn Thị')).toBe(false);
+    expect(secondFactorMatches(nameOnly, '\u200B\u200B')).toBe(false);
+    const withAgent = { ...nameOnly, agent: { fullName: 'Trần Văn Nam', phone: null, idNumber: null } };
+    expect(secondFactorMatches(withAgent, 'tran van nam')).toBe(true);
+    // A number on record is required: the name alone does not open a dossier that has one.
+    expect(secondFactorMatches({ ...d, applicant: { ...d.applicant, fullName: 'Lê Văn An' } }, 'Le Van An')).toBe(
+      false,
+    );
+  });
   it('shows only initials of the applicant', () => {
     expect(initials('Nguyễn Văn An')).toBe('N. V. An');
     expect(initials('Đỗ Thị Bé')).toBe('D. T. Bé');

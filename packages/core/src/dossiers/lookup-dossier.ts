@@ -1,3 +1,4 @@
+import { cleanPersonName } from '@mot-cua/contracts';
 import type { AuditPort } from '../audit.js';
 import { AppError } from '../errors.js';
 import { foldText } from '../text/fold.js';
@@ -6,21 +7,31 @@ import type { DossiersRepository } from './ports.js';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
-/** Does the second factor (phone or ID number) match the dossier's applicant or agent? */
+type LookupPerson = { fullName?: string; phone: string | null; idNumber: string | null };
+const nameKey = (s: string) => foldText(cleanPersonName(s));
+
+/**
+ * Does the second factor match the dossier's applicant or agent? A phone or ID number on record must be given. A
+ * dossier received with a name only (an elderly applicant with no phone and no ID at hand) records no number: then
+ * the applicant's (or agent's) full name as on the receipt, without accents or case, is what the citizen holds
+ * besides the code. The per-code lockout bounds guessing either way.
+ */
 export function secondFactorMatches(
-  d: {
-    applicant: { phone: string | null; idNumber: string | null };
-    agent: { phone: string | null; idNumber: string | null } | null;
-  },
+  d: { applicant: LookupPerson; agent: LookupPerson | null },
   given: string,
 ): boolean {
+  const numbers = [d.applicant.phone, d.applicant.idNumber, d.agent?.phone, d.agent?.idNumber].filter(
+    (x): x is string => Boolean(x),
+  );
+  if (numbers.length === 0) {
+    const g = nameKey(given);
+    const names = [d.applicant.fullName, d.agent?.fullName].filter((x): x is string => Boolean(x)).map(nameKey);
+    return g.length >= 2 && names.includes(g);
+  }
   const g = digits(given);
   if (g.length < 6) return false;
-  const candidates = [d.applicant.phone, d.applicant.idNumber, d.agent?.phone, d.agent?.idNumber]
-    .filter((x): x is string => Boolean(x))
-    .map(digits);
   const norm = (p: string) => (p.startsWith('84') && p.length >= 11 ? `0${p.slice(2)}` : p);
-  return candidates.some((c) => norm(c) === norm(g));
+  return numbers.map(digits).some((c) => norm(c) === norm(g));
 }
 
 /**

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { nationalCalendar } from '../calendar/test-calendars.js';
-import { appointmentSlots, requireAvailableSlot } from './appointment-slots.js';
+import {
+  appointmentSlots,
+  MAX_BOOKINGS_PER_PHONE_PER_DAY,
+  requireAvailableSlot,
+  requirePhoneMayBook,
+} from './appointment-slots.js';
 
 const calendar = nationalCalendar();
 const NOW = new Date('2026-01-05T01:00:00Z'); // Monday 5 Jan 2026, 08:00 in Vietnam
@@ -61,5 +66,35 @@ describe('appointmentSlots', () => {
   it('offers nothing beyond the booking horizon or in the past', () => {
     expect(slotsOn('2026-03-20').slots.every((s) => s.available === 0)).toBe(true);
     expect(slotsOn('2025-12-30').slots.every((s) => s.available === 0)).toBe(true);
+  });
+});
+
+describe('requirePhoneMayBook', () => {
+  const held = [{ id: 'a', groupId: 'g1', startMinutes: 540 }];
+  const codeOf = (f: () => void) => {
+    try {
+      f();
+      return 'ok';
+    } catch (e) {
+      return (e as { code: string }).code;
+    }
+  };
+
+  it('one place of a slot per phone number', () => {
+    expect(codeOf(() => requirePhoneMayBook(held, { groupId: 'g1', startMinutes: 540 }))).toBe(
+      'QUEUE_APPOINTMENT_DUPLICATE',
+    );
+    expect(codeOf(() => requirePhoneMayBook(held, { groupId: 'g2', startMinutes: 540 }))).toBe('ok');
+    expect(codeOf(() => requirePhoneMayBook(held, { groupId: 'g1', startMinutes: 570 }))).toBe('ok');
+  });
+
+  it('at most the day limit of bookings per phone number, the booking being moved not counted', () => {
+    const two = [...held, { id: 'b', groupId: 'g2', startMinutes: 600 }];
+    expect(two).toHaveLength(MAX_BOOKINGS_PER_PHONE_PER_DAY);
+    expect(codeOf(() => requirePhoneMayBook(two, { groupId: 'g3', startMinutes: 660 }))).toBe(
+      'QUEUE_APPOINTMENT_PHONE_LIMIT',
+    );
+    expect(codeOf(() => requirePhoneMayBook(two, { groupId: 'g2', startMinutes: 660 }, 'b'))).toBe('ok');
+    expect(codeOf(() => requirePhoneMayBook(two, { groupId: 'g1', startMinutes: 540 }, 'a'))).toBe('ok');
   });
 });

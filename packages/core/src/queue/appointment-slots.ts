@@ -48,6 +48,30 @@ export function appointmentSlots(input: {
 }
 
 /** The slot a booking asks for, or QUEUE_SLOT_UNAVAILABLE when it does not exist or is full. */
+/** Bookings one phone number may hold at one center on one day (several procedures, never several places of a slot). */
+export const MAX_BOOKINGS_PER_PHONE_PER_DAY = 2;
+
+/** A booking a phone number already holds, as the limit below reads it. */
+export type HeldBooking = Readonly<{ id: string; groupId: string; startMinutes: number }>;
+
+/**
+ * One phone number takes one place of a slot, and at most MAX_BOOKINGS_PER_PHONE_PER_DAY bookings of a center a day,
+ * so a single person (or a script) cannot take every place. `movingId`: the booking being rescheduled, not counted.
+ */
+export function requirePhoneMayBook(
+  held: ReadonlyArray<HeldBooking>,
+  want: { groupId: string; startMinutes: number },
+  movingId?: string,
+): void {
+  const others = held.filter((b) => b.id !== movingId);
+  if (others.some((b) => b.groupId === want.groupId && b.startMinutes === want.startMinutes)) {
+    throw new AppError('QUEUE_APPOINTMENT_DUPLICATE', { details: { start: formatTimeOfDay(want.startMinutes) } });
+  }
+  if (others.length >= MAX_BOOKINGS_PER_PHONE_PER_DAY) {
+    throw new AppError('QUEUE_APPOINTMENT_PHONE_LIMIT', { details: { limit: MAX_BOOKINGS_PER_PHONE_PER_DAY } });
+  }
+}
+
 export function requireAvailableSlot(
   slots: ReadonlyArray<AppointmentSlot>,
   start: string,

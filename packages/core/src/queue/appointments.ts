@@ -2,7 +2,7 @@ import type { BookAppointmentRequest, RescheduleRequest } from '@mot-cua/contrac
 import { dayNumberOf, formatTimeOfDay, parseTimeOfDay, toLocalMs } from '../calendar/civil-date.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { AppError } from '../errors.js';
-import { appointmentSlots, requireAvailableSlot } from './appointment-slots.js';
+import { appointmentSlots, requireAvailableSlot, requirePhoneMayBook } from './appointment-slots.js';
 import { issueForAppointment, requireCenter, requireGroup, requireOpenForTickets } from './issue-ticket.js';
 import type { AppointmentRecord, QueueCenterRecord, QueueContext, QueuePorts, TicketRecord } from './queue-ports.js';
 
@@ -62,6 +62,10 @@ export async function bookAppointment(
   const center = await requireCenter(ports, centerId);
   const { slots } = await slotsOf(ports, center, input.groupId, input.date, calendar, ctx.now);
   const slot = requireAvailableSlot(slots, input.start);
+  requirePhoneMayBook(await ports.phoneBookings(center.id, input.phone, input.date), {
+    groupId: input.groupId,
+    startMinutes: slot.startMinutes,
+  });
   const token = ports.newToken();
   const id = await ports.insertAppointment({
     token,
@@ -104,6 +108,11 @@ export async function rescheduleAppointment(
   const { a, center } = await activeAppointment(ports, token, ctx);
   const { slots } = await slotsOf(ports, center, a.groupId, input.date, calendar, ctx.now);
   const slot = requireAvailableSlot(slots, input.start);
+  requirePhoneMayBook(
+    await ports.phoneBookings(center.id, a.phone, input.date),
+    { groupId: a.groupId, startMinutes: slot.startMinutes },
+    a.id,
+  );
   await ports.updateAppointment(a.id, {
     day: input.date,
     startMinutes: slot.startMinutes,

@@ -12,6 +12,7 @@ import type { Actor } from '../authorization/policy.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { ReceptionProcedure } from '../dossiers/ports.js';
 import type { NotificationPort } from '../notifications/notify-applicant.js';
+import type { HeldBooking } from './appointment-slots.js';
 import type { CounterGroups, QueueCandidate } from './queue-rules.js';
 
 /** What the front-desk use cases read and write, bound by packages/db to one transaction. */
@@ -162,6 +163,8 @@ export interface QueuePorts {
   findAppointment(token: string, lock?: boolean): Promise<AppointmentRecord | undefined>;
   /** Bookings held per slot start minute of a group on a day. */
   bookedSlots(groupId: string, day: string): Promise<Map<number, number>>;
+  /** The bookings still held (booked or checked in) by one phone number at a center on a day. */
+  phoneBookings(centerId: string, phone: string, day: string): Promise<ReadonlyArray<HeldBooking>>;
   insertAppointment(
     a: Omit<AppointmentRecord, 'id' | 'status'> & { provinceCode: string; phone: string; at: Date },
   ): Promise<string>;

@@ -140,6 +140,17 @@ export function queueVisitPorts(trx: Kysely<DB>) {
       return new Map(rows.map((r) => [r.startMinutes, Number(r.n)]));
     },
 
+    async phoneBookings(centerId, phone, day) {
+      return trx
+        .selectFrom('queueAppointments')
+        .select(['id', 'groupId', 'startMinutes'])
+        .where('serviceCenterId', '=', centerId)
+        .where('day', '=', day)
+        .where('phone', '=', phone)
+        .where('status', 'in', ['booked', 'checked_in'])
+        .execute();
+    },
+
     async insertAppointment(a) {
       const center = await trx
         .selectFrom('queueSettings')

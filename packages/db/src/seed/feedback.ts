@@ -15,9 +15,9 @@ export const DEMO_OPEN311_KEY = 'demo-open311-key';
 /**
  * Demo feedback of Bến Thành through the use cases (audited like any other): a routing rule, a published answer
  * the assistant can find, a complaint waiting for a decision, one in progress with a draft for the leader, and
- * the Open311 demo key.
+ * the Open311 demo key. `publicUrl` (the configuration's) makes the links in their notifications absolute.
  */
-export async function seedFeedbackDemo(database: Database, log: SeedLog): Promise<void> {
+export async function seedFeedbackDemo(database: Database, log: SeedLog, publicUrl?: string): Promise<void> {
   const db = database.db;
   const any = await db.selectFrom('feedbackItems').select('id').limit(1).executeTakeFirst();
   if (any) return;
@@ -34,7 +34,7 @@ export async function seedFeedbackDemo(database: Database, log: SeedLog): Promis
   if (!director || !specialist || !leader) return;
 
   const tx = <T>(fn: (ports: ReturnType<typeof createFeedbackPorts>) => Promise<T>) =>
-    db.transaction().execute((trx) => fn(createFeedbackPorts(trx, 'seed')));
+    db.transaction().execute((trx) => fn(createFeedbackPorts(trx, 'seed', publicUrl ? { publicUrl } : {})));
   const dept = await db
     .selectFrom('departments')
     .select('id')

@@ -31,6 +31,8 @@ export async function seedDemo(
     log?: SeedLog;
     /** Two-digit SYSTEM_CODE of the configuration (the AA part of demo dossier codes). */
     systemCode?: string;
+    /** PUBLIC_URL of the configuration: the links in the demo's notifications are absolute, as in the product's. */
+    publicUrl?: string;
   },
 ): Promise<void> {
   const log = opts.log ?? (() => {});
@@ -40,6 +42,6 @@ export async function seedDemo(
   await seedCalendarDemo(database, log);
   await seedProceduresDemo(database, log);
   await seedDossiersDemo(database, log, opts.systemCode);
-  await seedFeedbackDemo(database, log);
+  await seedFeedbackDemo(database, log, opts.publicUrl);
   await seedQueueDemo(database, log);
 }

@@ -9,7 +9,7 @@ import { renderDeclaration } from '../../slips/declaration.js';
 import { ownDossier, requireCitizen } from '../citizens/citizen-context.js';
 import { dossierDeps, loadUnitNames, resourceFor } from './dossier-deps.js';
 import { loadDossier, versionOf } from './dossier-view.js';
-import { eformViewOf } from './eform-view.js';
+import { eformViewOf, eformViewOrNull } from './eform-view.js';
 import { auditDossierRead } from './read-audit.js';
 import { lookupUrlOf } from './slips.routes.js';
 
@@ -42,9 +42,9 @@ export const dossierEformRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     {
       schema: {
         tags: ['dossiers'],
-        summary: 'The dossier’s e-form (tờ khai)',
+        summary: 'The dossier’s e-form (tờ khai); null when the dossier has none',
         params: IdParams,
-        response: { 200: EformView },
+        response: { 200: EformView.nullable() },
       },
     },
     async (req) => {
@@ -52,7 +52,7 @@ export const dossierEformRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const loaded = await loadDossier(dossierDeps(db, deps, versionOf(req)), req.params.id);
       const via = authorize(actor, 'dossier.read', resourceFor(loaded.dossier, 'dossier.read'));
       await auditDossierRead(db, req, actor, via, loaded.dossier, 'eform');
-      return eformViewOf(db, loaded.dossier.id);
+      return eformViewOrNull(db, loaded.dossier.id);
     },
   );
   app.get(
@@ -76,16 +76,16 @@ export const myDossierEformRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     {
       schema: {
         tags: ['citizens'],
-        summary: 'The e-form of one of my dossiers',
+        summary: 'The e-form of one of my dossiers; null when it has none',
         params: IdParams,
-        response: { 200: EformView },
+        response: { 200: EformView.nullable() },
       },
     },
     async (req) => {
       const c = await requireCitizen(req, db);
       const dossier = ownDossier(c, await dossierDeps(db, deps).dossiers.findDossier(req.params.id));
       authorize(c.actor, 'dossier.read_own', resourceFor(dossier, 'dossier.read'));
-      return eformViewOf(db, dossier.id);
+      return eformViewOrNull(db, dossier.id);
     },
   );
   app.get(

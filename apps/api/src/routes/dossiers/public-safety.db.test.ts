@@ -20,8 +20,8 @@ const applicant = {
   address: '12 Hàng Bạc, Hoàn Kiếm',
 };
 
-async function receive(): Promise<DossierDetail> {
-  const res = await receiveAtCounter(app, reception, { procedureCode, unitCode: unit, applicant });
+async function receive(who: Record<string, string> = applicant): Promise<DossierDetail> {
+  const res = await receiveAtCounter(app, reception, { procedureCode, unitCode: unit, applicant: who });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -29,7 +29,7 @@ async function receive(): Promise<DossierDetail> {
 const lookup = (code: string, secondFactor: string, ip: string, path = 'lookup') =>
   app.inject({
     method: 'GET',
-    url: `/api/dossiers/public/${path}?code=${encodeURIComponent(code)}&secondFactor=${secondFactor}`,
+    url: `/api/dossiers/public/${path}?code=${encodeURIComponent(code)}&secondFactor=${encodeURIComponent(secondFactor)}`,
     headers: { 'x-forwarded-for': ip },
   });
 
@@ -91,6 +91,27 @@ describe('public lookups and slips (issue 16)', () => {
     // Another dossier's code still answers.
     const other = await receive();
     expect((await lookup(other.code, applicant.phone, '203.0.113.52')).statusCode).toBe(200);
+  });
+
+  it('a dossier received with a name only is found with its code and the applicant’s name (accents optional)', async () => {
+    const d = await receive({ fullName: 'Phạm Văn Tư' });
+    for (const name of ['Phạm Văn Tư', 'pham van tu', ' PHAM  VAN TU ']) {
+      const res = await lookup(d.code, name, '198.51.100.30');
+      expect(res.statusCode, name).toBe(200);
+      expect(res.json().code).toBe(d.code);
+    }
+    expect((await lookup(d.code, 'receipt', '198.51.100.30', 'slips/receipt')).statusCode).toBe(404);
+    const slip = await lookup(d.code, 'Pham Van Tu', '198.51.100.30', 'slips/receipt');
+    expect(slip.statusCode).toBe(200);
+    // The receipt says what to type on /tra-cuu besides the code.
+    const hint = 'Nhập mã hồ sơ và họ tên người nộp';
+    expect((await pdfText(slip.rawPayload)).text.replace(/\s+/g, ' ')).toContain(hint);
+    expect((await lookup(d.code, 'Pham Van', '198.51.100.31')).json().code).toBe('DOSSIER_LOOKUP_FAILED');
+    // A dossier with a phone on record still needs the phone: the name alone does not open it.
+    const withPhone = await receive();
+    expect((await lookup(withPhone.code, applicant.fullName, '198.51.100.32')).statusCode).toBe(404);
+    const itsSlip = await lookup(withPhone.code, applicant.phone, '198.51.100.32', 'slips/receipt');
+    expect((await pdfText(itsSlip.rawPayload)).text.replace(/\s+/g, ' ')).not.toContain(hint);
   });
 
   it('an official’s reads of the dossier and its slips are audited with their grants', async () => {

@@ -66,17 +66,18 @@ describe('appointments', () => {
   });
 
   it('books, refuses a full slot, reschedules and cancels, each audited', async () => {
-    const book = (start: string, date = '2026-03-02') =>
+    const book = (start: string, date = '2026-03-02', phone = person.phone) =>
       q.post(undefined, `/centers/${center.centerId}/appointments`, {
         groupId: center.groups['1'],
         date,
         start,
         ...person,
+        phone,
       });
     const a = await book('09:00');
     expect(a.statusCode, a.body).toBe(201);
-    expect((await book('09:00')).statusCode).toBe(201);
-    const full = await book('09:00');
+    expect((await book('09:00', '2026-03-02', '0912000001')).statusCode).toBe(201);
+    const full = await book('09:00', '2026-03-02', '0912000002');
     expect(full.statusCode).toBe(409);
     expect(full.json().code).toBe('QUEUE_SLOT_UNAVAILABLE');
     expect((await book('12:00')).json().code).toBe('QUEUE_SLOT_UNAVAILABLE');
@@ -108,6 +109,43 @@ describe('appointments', () => {
       'queue.appointment_rescheduled',
       'queue.appointment_cancelled',
     ]);
+  });
+
+  it('one phone number takes one place of a slot and two bookings a day: a clear 409 in vi and en', async () => {
+    const date = '2026-03-04';
+    const phone = '0987000111';
+    const book = (group: string, start: string, lang = 'vi') =>
+      app.inject({
+        method: 'POST',
+        url: `/api/queue/centers/${center.centerId}/appointments`,
+        headers: { 'accept-language': lang },
+        payload: { groupId: center.groups[group], date, start, applicantName: 'Lê Thị Cúc', phone },
+      });
+    expect((await book('1', '09:00')).statusCode).toBe(201);
+    const again = await book('1', '09:00');
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.json()).toMatchObject({ code: 'QUEUE_APPOINTMENT_DUPLICATE' });
+    expect(again.json().detail ?? again.json().title).toMatch(/khung giờ/);
+    // The slot's other place stays for someone else.
+    expect((await slots(date)).slots.find((s) => s.start === '09:00')?.available).toBe(1);
+    expect((await book('2', '09:30')).statusCode).toBe(201);
+    const third = await book('3', '10:00', 'en');
+    expect([third.statusCode, third.json().code]).toEqual([409, 'QUEUE_APPOINTMENT_PHONE_LIMIT']);
+    expect(JSON.stringify(third.json())).toContain('2 bookings');
+    // Another day is another day; moving a booking to a slot the phone already holds is refused too.
+    const other = await app.inject({
+      method: 'POST',
+      url: `/api/queue/centers/${center.centerId}/appointments`,
+      payload: { groupId: center.groups['1'], date: '2026-03-05', start: '09:00', applicantName: 'Lê Thị Cúc', phone },
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    const moved = await app.inject({
+      method: 'PATCH',
+      url: `/api/queue/appointments/${other.json().token}`,
+      payload: { date, start: '09:00' },
+    });
+    expect(moved.json().code).toBe('QUEUE_APPOINTMENT_DUPLICATE');
   });
 
   it('QR check-in on the day turns the booking into a priority ticket; not on another day; later a no-show', async () => {

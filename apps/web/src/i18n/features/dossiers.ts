@@ -74,6 +74,9 @@ export const vi = {
     reason: 'Lý do',
     applicant: 'Người nộp (chủ hồ sơ)',
     fullName: 'Họ và tên',
+    nameInvisible: 'Họ tên không có chữ nào nhìn thấy được (chỉ có ký tự ẩn); vui lòng gõ lại.',
+    nameOnlyLookup:
+      'Không có điện thoại, số định danh: công dân tra cứu hồ sơ bằng mã hồ sơ và họ tên này (giấy hẹn ghi rõ).',
     idNumber: 'Số định danh / CCCD',
     phone: 'Điện thoại',
     email: 'Email',
@@ -220,9 +223,10 @@ export const vi = {
   },
   lookup: {
     title: 'Tra cứu hồ sơ',
-    intro: 'Nhập mã hồ sơ in trên giấy hẹn và số điện thoại hoặc số định danh của người nộp.',
+    intro:
+      'Nhập mã hồ sơ in trên giấy hẹn và số điện thoại hoặc số định danh của người nộp. Hồ sơ nộp không kèm số điện thoại, số định danh: nhập họ và tên người nộp như trên giấy hẹn (có thể không dấu).',
     code: 'Mã hồ sơ',
-    secondFactor: 'Số điện thoại hoặc số định danh',
+    secondFactor: 'Số điện thoại, số định danh hoặc họ tên người nộp',
     submit: 'Tra cứu',
     notFound: 'Không tìm thấy hồ sơ với thông tin đã nhập.',
     receivingUnit: 'Nơi tiếp nhận',
@@ -332,6 +336,9 @@ export const en: typeof vi = {
     reason: 'Reason',
     applicant: 'Applicant',
     fullName: 'Full name',
+    nameInvisible: 'The name has no visible letter (invisible characters only); please type it again.',
+    nameOnlyLookup:
+      'No phone or ID number: the citizen will track the dossier with its code and this name (the receipt says so).',
     idNumber: 'ID number',
     phone: 'Phone',
     email: 'Email',
@@ -478,9 +485,10 @@ export const en: typeof vi = {
   },
   lookup: {
     title: 'Dossier lookup',
-    intro: 'Enter the dossier code printed on the receipt and the applicant’s phone or ID number.',
+    intro:
+      'Enter the dossier code printed on the receipt and the applicant’s phone or ID number. A dossier submitted without a phone or ID number: enter the applicant’s full name as on the receipt (accents optional).',
     code: 'Dossier code',
-    secondFactor: 'Phone or ID number',
+    secondFactor: 'Phone, ID number or applicant’s name',
     submit: 'Look up',
     notFound: 'No dossier matches these details.',
     receivingUnit: 'Received at',

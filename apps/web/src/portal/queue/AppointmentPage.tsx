@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { bookAppointment, useQueueCenter, useQueueCenters, useSlots } from '../../api/queue.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 import { SlotPicker } from './SlotPicker.js';
 
 /** Tomorrow's date in Vietnam (the first day a slot can be booked for). */
@@ -72,7 +73,7 @@ export function AppointmentPage() {
             </Group>
           </Chip.Group>
         </Stack>
-        <TextInput type="date" label={t('queue.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <VnDateInput label={t('queue.date')} value={date} onChange={setDate} w="100%" />
         {slots.data && <SlotPicker list={slots.data} value={start} onChange={setStart} />}
         <TextInput label={t('queue.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <TextInput

@@ -3,6 +3,7 @@ import {
   DOSSIER_INDICATORS,
   type DossierIndicatorId,
   FEEDBACK_INDICATORS,
+  formatVnDay,
   type ServiceIndicator,
 } from '@mot-cua/contracts';
 import { useState } from 'react';
@@ -86,7 +87,11 @@ export function ServiceIndexPage() {
             <Group justify="space-between">
               <Stack gap={2}>
                 <Text fw={600} data-testid="service-index-scope">
-                  {t('supervision.index.scope', { ...body.scope, from: body.from, to: body.to })}
+                  {t('supervision.index.scope', {
+                    ...body.scope,
+                    from: formatVnDay(body.from),
+                    to: formatVnDay(body.to),
+                  })}
                 </Text>
                 <Text data-testid="service-index-total">{t('supervision.index.total', body.total)}</Text>
               </Stack>

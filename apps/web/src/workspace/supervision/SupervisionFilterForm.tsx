@@ -1,8 +1,9 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionFilter } from '../../api/supervision.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 
 /** Province, commune and period of a supervision page; applied on submit. */
 export function SupervisionFilterForm({ onApply }: { onApply: (f: SupervisionFilter) => void }) {
@@ -24,7 +25,7 @@ export function SupervisionFilterForm({ onApply }: { onApply: (f: SupervisionFil
             const { provinceCode: _p, unitCode: _u, ...rest } = draft;
             setDraft({ ...rest, ...(code ? { provinceCode: code } : {}) });
           }}
-          w={240}
+          w={280}
         />
         <UnitPicker
           label={t('supervision.index.unit')}
@@ -37,17 +38,15 @@ export function SupervisionFilterForm({ onApply }: { onApply: (f: SupervisionFil
           }}
           w={280}
         />
-        <TextInput
-          type="date"
+        <VnDateInput
           label={t('supervision.index.from')}
           value={draft.from ?? ''}
-          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          onChange={(from) => setDraft({ ...draft, from })}
         />
-        <TextInput
-          type="date"
+        <VnDateInput
           label={t('supervision.index.to')}
           value={draft.to ?? ''}
-          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          onChange={(to) => setDraft({ ...draft, to })}
         />
         <Button type="submit">{t('supervision.index.apply')}</Button>
       </Group>

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Anchor, Badge, Container, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import type { WorkloadUnit } from '@mot-cua/contracts';
+import { formatVnDay, type WorkloadUnit } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportUrl, type SupervisionFilter, useWorkload } from '../../api/supervision.js';
@@ -35,8 +35,8 @@ export function WorkloadPage() {
               <Text fw={600} data-testid="workload-scope">
                 {t('supervision.workload.scope', {
                   ...body.scope,
-                  from: body.from,
-                  to: body.to,
+                  from: formatVnDay(body.from),
+                  to: formatVnDay(body.to),
                   days: body.workingDays,
                   threshold: body.threshold,
                 })}

@@ -1,5 +1,5 @@
-import { Checkbox, Group, Paper, Select, TextInput, Title } from '@mantine/core';
-import type { DossierReturnMethod } from '@mot-cua/contracts';
+import { Checkbox, Group, Paper, Select, Text, TextInput, Title } from '@mantine/core';
+import { cleanPersonName, type DossierReturnMethod, hasVisibleName } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { AddressConvert } from './AddressConvert.js';
 
@@ -23,8 +23,15 @@ export function ApplicantForm(p: {
       label={t(`dossiers.reception.${label}`)}
       value={a[key]}
       onChange={(e) => p.setApplicant({ ...a, [key]: e.currentTarget.value })}
+      error={
+        key === 'fullName' && a.fullName !== '' && !hasVisibleName(cleanPersonName(a.fullName))
+          ? t('dossiers.reception.nameInvisible')
+          : undefined
+      }
     />
   );
+  // Received with a name only: the citizen will track it with the code and this name (said on the receipt too).
+  const nameOnly = hasVisibleName(a.fullName) && !a.phone.trim() && !a.idNumber.trim() && !p.agent;
   return (
     <Paper withBorder p="md">
       <Title order={4} size="h5" mb="sm">
@@ -35,6 +42,11 @@ export function ApplicantForm(p: {
         {field('idNumber', 'idNumber')}
         {field('phone', 'phone')}
       </Group>
+      {nameOnly && (
+        <Text size="sm" c="dimmed" mt={4} data-testid="reception-name-only">
+          {t('dossiers.reception.nameOnlyLookup')}
+        </Text>
+      )}
       <Group grow mt="sm" align="start">
         <div>
           {field('address', 'address')}
