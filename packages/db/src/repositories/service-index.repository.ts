@@ -165,10 +165,12 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
       from b join dossiers d on d.id = b.id
       where ${where}
       order by b.entered_at desc, b.id limit ${f.limit} offset ${f.offset}`.execute(db);
-    return { items: page.rows, total: Number(total.rows[0]?.n ?? 0) };
+    return { items: page.rows.map(asDossierRow), total: Number(total.rows[0]?.n ?? 0) };
   }
 
   const repo = {
+    dossiersFromBase,
+
     /**
      * The index's counts of a scope and period: from the inputs kept per entry unit and day (migration 0322: a
      * commune's days, or a province's, or every province's) when the period is whole Vietnamese days, as the
@@ -238,15 +240,7 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
       const rows = fromFacts
         ? await repo.dossiersFromFacts({ ...f, indicator: f.indicator as keyof typeof PARTS })
         : await dossiersFromBase(f);
-      return {
-        items: rows.items.map((x) => ({
-          ...x,
-          enteredAt: new Date(x.enteredAt),
-          dueAt: x.dueAt ? new Date(x.dueAt) : null,
-          finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
-        })),
-        total: rows.total,
-      };
+      return rows;
     },
 
     /**
@@ -284,7 +278,7 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
       const page = await sql<ServiceIndexDossierRow>`
         select * from (${sql.join(parts, sql` union all `)}) x
         order by entered_at desc, id limit ${f.limit} offset ${f.offset}`.execute(db);
-      return { items: page.rows, total };
+      return { items: page.rows.map(asDossierRow), total };
     },
 
     /** Record (or record again) the index of a province for a month: one row per province and month. */
@@ -339,6 +333,13 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
   };
   return repo;
 }
+
+const asDossierRow = (x: ServiceIndexDossierRow): ServiceIndexDossierRow => ({
+  ...x,
+  enteredAt: new Date(x.enteredAt),
+  dueAt: x.dueAt ? new Date(x.dueAt) : null,
+  finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
+});
 
 export type ServiceIndexDossierRow = {
   id: string;
