@@ -17,7 +17,8 @@ export type DrillDossierRow = DrillDossier & {
  * of their placement at the commune. Reads the commune's dossiers directly (one commune is small; measured in
  * docs/benchmarks.md on the province preset): dossiers by `dossiers_entry_unit_idx`, actions by their key, both
  * index-only (migration 0306: the two indexes carry every column read here — keep it so when adding one). The
- * handlers are one aggregate per dossier (a lateral subquery, never flattened into a join), so each dossier's
+ * handlers are one aggregate per dossier (a lateral subquery, never flattened into a join; made distinct here, not
+ * sorted per dossier in SQL), so each dossier's
  * actions are read by its key: as a join, PGlite's planner (no visibility map after a bulk load) hashed all
  * 3.8 M actions of the province preset to keep 75 k (5.9 s → 3.0 s for a busy commune's five months).
  */
@@ -39,6 +40,7 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
         procedureCode: string;
         procedureName: string | null;
         holderName: string | null;
+        holderId: string | null;
         handlers: string[] | null;
       }>`
         with d as (
@@ -51,15 +53,11 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
           where p.code in (select distinct procedure_code from d) group by p.code
         )
         select d.id, d.code, d.status, d.due_at, d.finished_at, d.entry_at, d.procedure_code,
-          pn.name as procedure_name, u.full_name as holder_name, hs.handlers
+          pn.name as procedure_name, u.full_name as holder_name, d.current_assignee_id::text as holder_id, hs.handlers
         from d
         left join lateral (
-          select array_agg(distinct x.user_id::text order by x.user_id::text) as handlers from (
-            select a.actor_user_id as user_id from dossier_actions a
-            where a.dossier_id = d.id and a.actor_user_id is not null and a.actor_role <> 'citizen'
-            union all
-            select d.current_assignee_id where d.current_assignee_id is not null
-          ) x
+          select array_agg(a.actor_user_id::text) as handlers from dossier_actions a
+          where a.dossier_id = d.id and a.actor_user_id is not null and a.actor_role <> 'citizen'
         ) hs on true
         left join pn on pn.code = d.procedure_code
         left join users u on u.id = d.current_assignee_id
@@ -74,7 +72,8 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
         procedureCode: x.procedureCode,
         procedureName: x.procedureName,
         holderName: x.holderName,
-        handlers: x.handlers ?? [],
+        // who acted on it or holds it now, each once, in a stable order
+        handlers: [...new Set([...(x.handlers ?? []), ...(x.holderId ? [x.holderId] : [])])].sort(),
       }));
       const users = [...new Set(dossiers.flatMap((x) => x.handlers))];
       if (users.length === 0) return { dossiers, officials: [] };
