@@ -109,10 +109,11 @@ async function prepare(database: Database) {
     await sql<{ id: string }>`select id from dossiers where receiving_unit_code = ${busy.unitCode}
       order by submitted_at desc offset 100 limit 1`.execute(db)
   ).rows[0]!.id;
-  // whether the planner has statistics (PGlite has no autovacuum worker: nothing analyzes but an explicit ANALYZE)
+  // whether the planner has statistics (PGlite has no autovacuum worker: nothing analyzes but an explicit ANALYZE);
+  // counted from pg_stats, which PGlite keeps across a restart (pg_stat_user_tables' last_analyze it does not)
   const analyzed = (
     await sql<{ analyzed: number; tables: number }>`
-      select count(*) filter (where greatest(last_analyze, last_autoanalyze) is not null)::int as analyzed,
+      select (select count(distinct tablename) from pg_stats where schemaname = 'public')::int as analyzed,
         count(*)::int as tables from pg_stat_user_tables`.execute(db)
   ).rows[0]!;
   return { busy, nation, province, specialist, reception, procedure, anyId, analyzed };
