@@ -14,6 +14,8 @@
  * BENCH_BUDGET_S (default 40) seconds a request (at least 3 runs, 2 when the first took over 5 s; the table
  * says how many). The clock is fixed at the generator's end of period (30 November 2025), so "this month" is
  * November 2025.
+ * BENCH_ONLY=<part of "Page request"> measures one; BENCH_SKIP=Workload,… leaves some out; BENCH_SLOW_MS=200 prints
+ * each statement slower than that (stderr) with the page it served.
  * Target (issue 15): a page's requests p95 < 1 s on the embedded database.
  */
 import os from 'node:os';
@@ -24,6 +26,7 @@ import { loadDossierTestProcedure, newOfficial, TEST_PASSWORD, TEST_PASSWORD_HAS
 import { sql } from 'kysely';
 import { createApp } from '../apps/api/src/app.js';
 import { benchConfig } from './bench-config.js';
+import { withSlowStatements } from './support/slow-statements.js';
 
 const url = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.BENCH_DATA_DIR;
@@ -32,6 +35,10 @@ const runs = Number(process.env.BENCH_RUNS ?? 20);
 const budgetMs = Number(process.env.BENCH_BUDGET_S ?? 40) * 1000;
 const port = Number(process.env.BENCH_PORT ?? 3340);
 const only = process.env.BENCH_ONLY;
+// comma-separated parts of "Page request" to leave out (e.g. BENCH_SKIP=Workload)
+const skip = (process.env.BENCH_SKIP ?? '').split(',').filter(Boolean);
+// report each statement slower than this many ms (stderr), to see which of a page's statements is slow
+const slowMs = process.env.BENCH_SLOW_MS ? Number(process.env.BENCH_SLOW_MS) : null;
 const base = `http://127.0.0.1:${port}`;
 const PHONE = '0909123456';
 
@@ -102,10 +109,11 @@ async function prepare(database: Database) {
     await sql<{ id: string }>`select id from dossiers where receiving_unit_code = ${busy.unitCode}
       order by submitted_at desc offset 100 limit 1`.execute(db)
   ).rows[0]!.id;
-  // whether the planner has statistics (PGlite has no autovacuum worker: nothing analyzes but an explicit ANALYZE)
+  // whether the planner has statistics (PGlite has no autovacuum worker: nothing analyzes but an explicit ANALYZE);
+  // counted from pg_stats, which PGlite keeps across a restart (pg_stat_user_tables' last_analyze it does not)
   const analyzed = (
     await sql<{ analyzed: number; tables: number }>`
-      select count(*) filter (where greatest(last_analyze, last_autoanalyze) is not null)::int as analyzed,
+      select (select count(distinct tablename) from pg_stats where schemaname = 'public')::int as analyzed,
         count(*)::int as tables from pg_stat_user_tables`.execute(db)
   ).rows[0]!;
   return { busy, nation, province, specialist, reception, procedure, anyId, analyzed };
@@ -133,9 +141,15 @@ async function main() {
   await migrate(database);
   console.error(`migrated in ${((performance.now() - opened) / 1000).toFixed(1)} s`);
   const p = await prepare(database);
+  let current = '';
   const app = await createApp({
     config: benchConfig({ TRUST_PROXY: '127.0.0.1' }),
-    database,
+    database:
+      slowMs === null
+        ? database
+        : withSlowStatements(database, slowMs, (ms, text) =>
+            console.error(`  slow ${ms.toFixed(0)} ms [${current}] ${text.slice(0, 400)}`),
+          ),
     clock: fixedClock('2025-11-30T03:00:00Z'),
     logger: false,
   });
@@ -234,6 +248,8 @@ async function main() {
     console.log('| Page | Request | first ms | p50 / p95 ms | runs |\n|---|---|---|---|---|');
     for (const [page, what, fn] of cases) {
       if (only && !`${page} ${what}`.includes(only)) continue;
+      if (skip.some((x) => `${page} ${what}`.includes(x))) continue;
+      current = `${page} ${what}`;
       const s = performance.now();
       const t = await time(fn).catch((e: Error) => e);
       if (t instanceof Error) {

@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createOrganisationRepository, loadAdminUnitsMasterData, withStartupLock } from '@mot-cua/db';
 import { createTestDb } from '@mot-cua/test-kit';
 import { describe, expect, it } from 'vitest';
-import { seedAllOrganisations } from './admin-units-seed-organisation.js';
+import { openSeedDatabase, seedAllOrganisations } from './admin-units-seed-organisation.js';
 
 describe('scripts/admin-units-seed-organisation', () => {
   it('gives every commune of a province its default structure by type, once', async () => {
@@ -25,5 +28,18 @@ describe('scripts/admin-units-seed-organisation', () => {
     const again = await seedAllOrganisations(database, { onDate: '2025-07-01', provinceCode: '12' });
     expect(again).toEqual({ units: 39, created: 0 });
     await database.close();
+  });
+
+  it('opens the embedded database where the product keeps it (DATA_DIR/pglite), not DATA_DIR itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seed-org-'));
+    try {
+      const database = await openSeedDatabase({ DATA_DIR: dir });
+      expect(database.kind).toBe('pglite');
+      await database.close();
+      expect(existsSync(join(dir, 'pglite', 'PG_VERSION'))).toBe(true);
+      expect(existsSync(join(dir, 'PG_VERSION'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,7 +9,7 @@
  * it, a unit gets its default structure the first time an administrator opens its organisation page.
  */
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '@mot-cua/config';
+import { databaseOptions, loadConfig } from '@mot-cua/config';
 import { AdminUnitIndex, defaultOrganisation, REFORM_DATE, type UnitVersion } from '@mot-cua/core';
 import {
   createAdminUnitsRepository,
@@ -48,6 +48,14 @@ export async function seedAllOrganisations(
   return { units: all.length, created };
 }
 
+/**
+ * The database the command works on: the product's (DATABASE_URL, else the embedded one in DATA_DIR/pglite, as
+ * `npm start` opens it), with the maintenance statement limit (seeding every unit of the country is a long write).
+ */
+export function openSeedDatabase(env: Record<string, string | undefined>): Promise<Database> {
+  return openDatabase({ ...databaseOptions(loadConfig(env), 'maintenance'), poolSize: 2 });
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const flag = (name: string) => {
@@ -56,10 +64,7 @@ async function main() {
   };
   const onDate = flag('--on-date') ?? REFORM_DATE;
   const provinceCode = flag('--province');
-  const config = loadConfig(process.env);
-  const database = await openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 2 } : { dataDir: config.dataDir },
-  );
+  const database = await openSeedDatabase(process.env);
   await migrate(database);
   await withStartupLock(database, () => loadAdminUnitsMasterData(database, (m) => console.error(m)));
   const bar = new SingleBar({ format: 'Cơ cấu tổ chức |{bar}| {value}/{total} đơn vị', stream: process.stderr });

@@ -34,7 +34,7 @@ const withRates = (c: AggregateCounts & { online: number }, open: OpenEntryCount
   onTimeRate: dashboardOnTimeRate(c, open),
 });
 
-const sumOpen = (m: ReadonlyMap<string, OpenEntryCounts>): OpenEntryCounts => {
+export const sumOpen = (m: ReadonlyMap<string, OpenEntryCounts>): OpenEntryCounts => {
   const t = { ...noOpen };
   for (const o of m.values()) {
     t.overdue += o.overdue;
@@ -43,7 +43,7 @@ const sumOpen = (m: ReadonlyMap<string, OpenEntryCounts>): OpenEntryCounts => {
   return t;
 };
 
-function sumRows(rows: readonly AggregateRow[]): AggregateCounts & { online: number } {
+export function sumRows(rows: readonly AggregateRow[]): AggregateCounts & { online: number } {
   const t = { ...emptyAggregateCounts(), online: 0 };
   for (const r of rows) {
     t.online += r.online;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { vnStartOfDay } from '@mot-cua/contracts';
+import { DOSSIER_INDICATORS, vnStartOfDay } from '@mot-cua/contracts';
 import {
   type AggregateCounts,
   addAggregateCounts,
@@ -285,6 +285,19 @@ async function indexCountsAgree(scopes: string[]) {
         from,
         ...(await repo.countsFromDossiers(f)),
       });
+    }
+    // each figure's dossiers from the kept flags (the pages' whole days) are those base() reads, total and order
+    const f = { scope, fromAt: vnStartOfDay('2026-03-01'), toAt: vnStartOfDay('2026-04-01'), now: clock.now() };
+    for (const indicator of DOSSIER_INDICATORS.filter((i) => i !== '2.1')) {
+      for (const part of ['numerator', 'denominator'] as const) {
+        const q = { ...f, indicator, part, limit: 50, offset: 0 };
+        expect({ scope, indicator, part, ...(await repo.dossiers(q)) }).toEqual({
+          scope,
+          indicator,
+          part,
+          ...(await repo.dossiersFromBase(q)),
+        });
+      }
     }
   }
 }

@@ -1,13 +1,24 @@
-import { DOSSIER_INDICATORS, FEEDBACK_INDICATORS, type ServiceIndicator } from '@mot-cua/contracts';
+import { DOSSIER_INDICATORS, FEEDBACK_INDICATORS, type ServiceIndicator, vnStartOfDay } from '@mot-cua/contracts';
 import {
   feedbackIndex,
   type IndicatorResult,
   inFeedbackFigure,
+  type StatsCounts,
   serviceIndex,
+  statsCountsFromAggregates,
   sumStatsCounts,
   vnDate,
 } from '@mot-cua/core';
-import { createDossiersRepository, createFeedbackRepository, createServiceIndexRepository } from '@mot-cua/db';
+import {
+  type AggregateScope,
+  createDossierAggregatesRepository,
+  createDossiersRepository,
+  createDossierUnitsPort,
+  createFeedbackRepository,
+  createOpenEntriesRepository,
+  createServiceIndexRepository,
+} from '@mot-cua/db';
+import { sumOpen, sumRows } from '../../supervision/dashboard-body.js';
 
 type Db = Parameters<typeof createDossiersRepository>[0];
 
@@ -39,18 +50,7 @@ export async function computeServiceIndex(
   db: Db,
   f: { scope: string; fromAt: Date; toAt: Date; now: Date },
 ): Promise<{ indicators: ServiceIndicator[]; total: { points: number; max: number }; received: number }> {
-  const statsRows = await createDossiersRepository(db).stats({
-    scopes: [f.scope],
-    fromAt: f.fromAt,
-    toAt: f.toAt,
-    by: 'received_unit',
-    asOf: vnDate(f.now),
-    groupBy: 'province',
-    now: f.now,
-    // Due soon and undue both count as in time for 2.1, so no unit's due-soon mark is needed here.
-    dueSoonMarks: new Map(),
-  });
-  const stats = sumStatsCounts(statsRows);
+  const stats = await progressStats(db, f);
   const counts = await createServiceIndexRepository(db).counts(f);
   const feedbackRows = await createFeedbackRepository(db).indexRowsOfArea({
     scope: [f.scope],
@@ -63,6 +63,47 @@ export async function computeServiceIndex(
     total: r.total,
     received: counts.received,
   };
+}
+
+/** The aggregates' scope of a service-index scope ('VN', a province, or a unit with its province), if known. */
+async function aggregateScope(db: Db, scope: string, onDate: string): Promise<AggregateScope | null> {
+  if (scope === 'VN') return { level: 'nation' };
+  const unit = await createDossierUnitsPort(db).findUnit(scope, onDate);
+  if (!unit) return null;
+  return unit.level === 'province'
+    ? { level: 'province', provinceCode: unit.code }
+    : { level: 'commune', provinceCode: unit.provinceCode, unitCode: unit.code };
+}
+
+/**
+ * Indicator 2.1's inputs (the supervision table's buckets of the entries in the period): for whole Vietnamese days
+ * (what the pages, the snapshots and the monthly report ask) from the aggregates by unit at entry and the open
+ * split of the same entries, exactly as the dashboard's on-time rate; else by scanning the dossiers.
+ */
+async function progressStats(db: Db, f: { scope: string; fromAt: Date; toAt: Date; now: Date }): Promise<StatsCounts> {
+  const from = vnDate(f.fromAt);
+  const end = vnDate(f.toAt);
+  const whole = vnStartOfDay(from).getTime() === f.fromAt.getTime() && vnStartOfDay(end).getTime() === f.toAt.getTime();
+  const scope = whole && f.toAt > f.fromAt ? await aggregateScope(db, f.scope, vnDate(f.now)) : null;
+  if (scope) {
+    // the last day of [fromAt, toAt): the Vietnamese day of the instant just before toAt
+    const to = vnDate(new Date(f.toAt.getTime() - 1));
+    const rows = await createDossierAggregatesRepository(db).breakdown(scope, { from, to }, 'entry');
+    const open = await createOpenEntriesRepository(db).openSplit(scope, f, 'entry', f.now);
+    return statsCountsFromAggregates(sumRows(rows), sumOpen(open));
+  }
+  const statsRows = await createDossiersRepository(db).stats({
+    scopes: [f.scope],
+    fromAt: f.fromAt,
+    toAt: f.toAt,
+    by: 'received_unit',
+    asOf: vnDate(f.now),
+    groupBy: 'province',
+    now: f.now,
+    // Due soon and undue both count as in time for 2.1, so no unit's due-soon mark is needed here.
+    dueSoonMarks: new Map(),
+  });
+  return sumStatsCounts(statsRows);
 }
 
 /**
