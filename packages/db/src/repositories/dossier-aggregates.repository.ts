@@ -219,6 +219,14 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       }>`select dossier_step_durations_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
+    /**
+     * The step histograms (0355) rebuilt from the recorded step durations (the command's last step; the triggers on
+     * the durations keep them in step otherwise). Returns the number of day rows.
+     */
+    async recountStepHistograms(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_step_hist_recount() as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
     /** The 766 index's inputs (0322): the facts of the dossiers with lo <= id < hi, then every total from them. */
     async recountIndexFacts(lo: string, hi: string | null): Promise<number> {
       const r = await sql<{
