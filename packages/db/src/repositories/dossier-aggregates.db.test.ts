@@ -53,6 +53,12 @@ import { createWorkloadRepository } from './workload.repository.js';
 let database: Database;
 let drop: (() => Promise<void>) | undefined;
 const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 09:00 Vietnam time
+/** Whole-day periods the kept workload reads are checked over: a wide one, one cut by the mix, a month. */
+const wholeDayPeriods = (): Array<[string, string]> => [
+  ['2026-03-01', '2026-12-31'],
+  ['2026-03-02', vnDate(clock.now())],
+  ['2026-04-01', '2026-04-30'],
+];
 
 beforeAll(async () => {
   const url = process.env.TEST_DATABASE_URL;
@@ -265,6 +271,19 @@ async function stepHistogramsAgree(scopes: string[], periods: Array<[string, str
         // the bucket's bound, one minute below a minute, and both figures' rounding to 0.01 h
         expect(Math.abs(x.medianHours - e)).toBeLessThanOrEqual(e * STEP_MEDIAN_RELATIVE_ERROR + 1 / 60 + 0.01);
       });
+    }
+  }
+}
+
+/** The workload's per-unit load and backlog from the aggregates (0356, 0357) equal the reads from the dossiers. */
+async function workloadAgrees(scopes: string[], periods: Array<[string, string]>) {
+  const workload = createWorkloadRepository(database.db);
+  for (const scope of scopes) {
+    for (const [from, to] of periods) {
+      const toAt = vnStartOfDay(vnDate(new Date(vnStartOfDay(to).getTime() + 36 * 3_600_000)));
+      const f = { scope, from, to, fromAt: vnStartOfDay(from), toAt };
+      expect(await workload.unitsLoad(f)).toEqual(await workload.unitsLoadFromDossiers(f));
+      expect(await workload.backlogByDay(f)).toEqual(await workload.backlogByDayFromDossiers(f));
     }
   }
 }
@@ -540,14 +559,8 @@ describe('dossier aggregates', () => {
               expect(read).toEqual(await stepMediansFromLog(scope, fromAt, toAt));
             }
           }
-          await stepHistogramsAgree(
-            [A, B, u.provinceCode, 'VN'],
-            [
-              ['2026-03-01', '2026-12-31'],
-              ['2026-03-02', vnDate(clock.now())],
-              ['2026-04-01', '2026-04-30'],
-            ],
-          );
+          await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
+          await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           const rollUp = await monthlyRollUp();
           // The recount from the log gives the same totals, and the same month rows as were maintained.
           await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
@@ -555,14 +568,8 @@ describe('dossier aggregates', () => {
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
           expect(await stepDurationsKept()).toEqual(steps);
-          await stepHistogramsAgree(
-            [A, B, u.provinceCode, 'VN'],
-            [
-              ['2026-03-01', '2026-12-31'],
-              ['2026-03-02', vnDate(clock.now())],
-              ['2026-04-01', '2026-04-30'],
-            ],
-          );
+          await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
+          await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await indexCountsAgree([A, B, u.provinceCode]);
           await readsAgree();
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
@@ -588,15 +595,11 @@ describe('dossier aggregates', () => {
           await sql`delete from dossier_step_hist_days`.execute(database.db);
           await sql`delete from dossier_step_hist_months`.execute(database.db);
           await inTx((r) => r.recountStepHistograms());
+          await sql`delete from dossier_backlog_day_totals`.execute(database.db);
+          await inTx((r) => r.recountBacklog());
           expect(await stepDurationsKept()).toEqual(steps);
-          await stepHistogramsAgree(
-            [A, B, u.provinceCode, 'VN'],
-            [
-              ['2026-03-01', '2026-12-31'],
-              ['2026-03-02', vnDate(clock.now())],
-              ['2026-04-01', '2026-04-30'],
-            ],
-          );
+          await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
+          await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await indexCountsAgree([A, B, u.provinceCode]);
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));

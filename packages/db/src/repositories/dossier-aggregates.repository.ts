@@ -176,7 +176,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     return new Map(r.rows.map((x) => [x.code, x.name]));
   }
 
-  return {
+  const repo = {
     breakdown,
     procedureNames,
     daily,
@@ -200,6 +200,12 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     /** Rebuild every aggregate from the action log (one transaction; the caller opens it). */
     async recount(): Promise<void> {
       await sql`select dossier_aggregates_recount()`.execute(db);
+      await repo.recountBacklog();
+    },
+    /** The workload's backlog totals (0356) rebuilt from the dossiers' rows (after their entries are recounted). */
+    async recountBacklog(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_backlog_recount() as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
     },
 
     /**
@@ -249,5 +255,6 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       return Number(r.rows[0]?.n ?? 0);
     },
   };
+  return repo;
 }
 export type DossierAggregatesRepo = ReturnType<typeof createDossierAggregatesRepository>;
