@@ -13,7 +13,15 @@
  */
 import os from 'node:os';
 import { vnStartOfDay } from '@mot-cua/contracts';
-import { createServiceIndexRepository, createWorkloadRepository, type DB, migrate, openDatabase } from '@mot-cua/db';
+import { STEP_MEDIAN_RELATIVE_ERROR } from '@mot-cua/core';
+import {
+  createOfficialsRepository,
+  createServiceIndexRepository,
+  createWorkloadRepository,
+  type DB,
+  migrate,
+  openDatabase,
+} from '@mot-cua/db';
 import { type Kysely, sql } from 'kysely';
 
 const existing = process.env.BENCH_DATABASE_URL;
@@ -124,12 +132,48 @@ async function main() {
           }),
         );
         await at(`${name}, ${pname}: workload per unit`, () => workload.unitsLoad(f));
+        await at(
+          `${name}, ${pname}: workload per unit, from the dossiers (before)`,
+          () => workload.unitsLoadFromDossiers(f),
+          2,
+        );
         await at(`${name}, ${pname}: backlog by day`, () => workload.backlogByDay(f));
+        await at(
+          `${name}, ${pname}: backlog by day, from the dossiers (before 0356)`,
+          () => workload.backlogByDayFromDossiers(f),
+          2,
+        );
+        if (
+          `${name}, ${pname}: workload per unit`.includes(only) ||
+          `${name}, ${pname}: backlog by day`.includes(only)
+        ) {
+          const same = (a: unknown, b: unknown, what: string) => {
+            if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${what} differ for ${scope}, ${pname}`);
+          };
+          same(await workload.unitsLoad(f), await workload.unitsLoadFromDossiers(f), 'per-unit loads');
+          same(await workload.backlogByDay(f), await workload.backlogByDayFromDossiers(f), 'backlogs');
+          console.error(`${name}, ${pname}: per-unit load and backlog equal to the reads from the dossiers`);
+        }
         await at(`${name}, ${pname}: median time per step`, () => workload.stepDurations(f));
+        await at(`${name}, ${pname}: median time per step, exact (0321)`, () => workload.stepDurationsExact(f), 5);
+        if (`${name}, ${pname}: median time per step`.includes(only)) {
+          const [kept, exact] = [await workload.stepDurations(f), await workload.stepDurationsExact(f)];
+          const worst = Math.max(
+            0,
+            ...kept.map(
+              (x, i) => Math.abs(x.medianHours - exact[i]!.medianHours) / Math.max(exact[i]!.medianHours, 1e-9),
+            ),
+          );
+          const counts = JSON.stringify(kept.map((x) => x.completed)) === JSON.stringify(exact.map((x) => x.completed));
+          if (!counts || worst > STEP_MEDIAN_RELATIVE_ERROR + 0.01) {
+            throw new Error(`histogram medians off for ${scope}, ${pname}: ${JSON.stringify({ kept, exact })}`);
+          }
+          console.error(`${name}, ${pname}: histogram medians within ${(worst * 100).toFixed(2)} % of the exact ones`);
+        }
         // before 0321 (the log read with a window per dossier), fewer runs; and the two must give the same figures
         await at(`${name}, ${pname}: median time per step, from the log (before 0321)`, () => stepsFromLog(db, f), 2);
         if (`${name}, ${pname}: median time per step`.includes(only)) {
-          const [kept, log] = [await workload.stepDurations(f), await stepsFromLog(db, f)];
+          const [kept, log] = [await workload.stepDurationsExact(f), await stepsFromLog(db, f)];
           if (JSON.stringify(kept) !== JSON.stringify(log)) {
             throw new Error(`step medians differ for ${scope}, ${pname}: ${JSON.stringify({ kept, log })}`);
           }
@@ -138,6 +182,20 @@ async function main() {
           );
         }
         await at(`${name}, ${pname}: transfers and secondments`, () => workload.moves(f));
+        const officials = createOfficialsRepository(db);
+        const onDate = '2025-12-01';
+        const province = name === 'nation' ? {} : { provinceCode: busy.provinceCode };
+        await at(`${name}, ${pname}: readiness, communes without an online approver`, () =>
+          officials.listCommunesWithoutOnlineApprover({ onDate, ...province, limit: 200, offset: 0 }),
+        );
+        await at(`${name}, ${pname}: readiness, leaders without a valid certificate`, () =>
+          officials.listLeadersWithoutValidCertificate({
+            onDate,
+            ...(name === 'province' ? { provinceCode: busy.provinceCode } : {}),
+            ...(name === 'commune' ? { unitCode: busy.unitCode } : {}),
+            limit: 500,
+          }),
+        );
       }
     }
     console.log(

@@ -106,6 +106,49 @@ const toCounts = (row: Record<string, unknown>): ServiceIndexCounts => {
   };
 };
 
+/** A page of one figure's dossiers: `after` (the previous page's last row) walks on from it; else `offset`. */
+export type ServiceIndexListQuery = ServiceIndexScope & {
+  indicator: ServiceIndexDossierIndicator;
+  part: 'numerator' | 'denominator';
+  limit: number;
+  offset: number;
+  after?: { enteredAt: Date; id: string } | undefined;
+  /** The instant overdue is judged at (2.1). */
+  now: Date;
+};
+
+/** Each indicator's two figures as a flag of the kept facts (null: every dossier), the same conditions as PARTS. */
+const FACT_FLAGS: Record<keyof typeof PARTS, Record<'numerator' | 'denominator', string | null>> = {
+  '1.4': { numerator: 'synced', denominator: null },
+  '3.3': { numerator: 'online', denominator: null },
+  '3.6': { numerator: 'paid_online', denominator: 'fee_bearing' },
+  '4.1': { numerator: 'with_result_file', denominator: 'with_result' },
+  '4.2': { numerator: 'digitized', denominator: 'with_result' },
+  '4.3': { numerator: 'reused', denominator: null },
+  '4.4': { numerator: 'from_store', denominator: null },
+  '4.5': { numerator: 'vneid_verified', denominator: null },
+  '5.4': { numerator: 'complained', denominator: null },
+};
+/** …and as the field of the counts that is that figure (a list's total). */
+const COUNT_FIELDS: Record<keyof typeof PARTS, Record<'numerator' | 'denominator', keyof ServiceIndexCounts>> = {
+  '1.4': { numerator: 'synced', denominator: 'received' },
+  '3.3': { numerator: 'online', denominator: 'received' },
+  '3.6': { numerator: 'paidOnline', denominator: 'feeBearing' },
+  '4.1': { numerator: 'withResultFile', denominator: 'withResult' },
+  '4.2': { numerator: 'digitized', denominator: 'withResult' },
+  '4.3': { numerator: 'reused', denominator: 'received' },
+  '4.4': { numerator: 'fromCitizenStore', denominator: 'received' },
+  '4.5': { numerator: 'vneidVerified', denominator: 'received' },
+  '5.4': { numerator: 'withFeedbackOrDislike', denominator: 'received' },
+};
+
+const toDossierRow = (x: ServiceIndexDossierRow): ServiceIndexDossierRow => ({
+  ...x,
+  enteredAt: new Date(x.enteredAt),
+  dueAt: x.dueAt ? new Date(x.dueAt) : null,
+  finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
+});
+
 export function createServiceIndexRepository(db: Kysely<DB>) {
   const repo = {
     /**
@@ -162,17 +205,46 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
       return toCounts(r.rows[0] ?? {});
     },
 
-    /** The dossiers behind one figure (an indicator's numerator or denominator), newest entry first. */
-    async dossiers(
-      f: ServiceIndexScope & {
-        indicator: ServiceIndexDossierIndicator;
-        part: 'numerator' | 'denominator';
-        limit: number;
-        offset: number;
-        /** The instant overdue is judged at (2.1). */
-        now: Date;
-      },
-    ): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
+    /**
+     * The dossiers behind one figure (an indicator's numerator or denominator), newest entry first (then id): a
+     * keyset walk of the kept facts' list index (0358) from `after` (the last row of the previous page) or `offset`;
+     * the total is the figure of the kept totals (counts). 2.1 (which depends on the instant) reads base().
+     */
+    async dossiers(f: ServiceIndexListQuery): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
+      if (f.indicator === '2.1') return repo.dossiersFromDossiers(f);
+      const flag = FACT_FLAGS[f.indicator][f.part];
+      const range = sql`entered_at >= ${f.fromAt.toISOString()}::timestamptz
+        and entered_at < ${f.toAt.toISOString()}::timestamptz`;
+      const after = f.after
+        ? sql`and entered_at <= ${f.after.enteredAt.toISOString()}::timestamptz
+              and (entered_at < ${f.after.enteredAt.toISOString()}::timestamptz
+              or (entered_at = ${f.after.enteredAt.toISOString()}::timestamptz and dossier_id > ${f.after.id}::uuid))`
+        : sql``;
+      const cond = flag ? sql`and ${sql.ref(flag)}` : sql``;
+      const walk = (where: RawBuilder<unknown>) => sql`(select dossier_id, entered_at from dossier_index_facts
+        where ${where} and ${range} ${after} ${cond} order by entered_at desc, dossier_id
+        limit ${f.limit + f.offset})`;
+      // a scope is one code: the nation, a province, or a unit (not already counted as its province), as counts()
+      const ids =
+        f.scope === 'VN'
+          ? walk(sql`true`)
+          : sql`${walk(sql`province_code = ${f.scope}`)} union all
+                ${walk(sql`unit_code = ${f.scope} and province_code <> ${f.scope}`)}`;
+      const [page, counts] = await Promise.all([
+        sql<ServiceIndexDossierRow>`
+          select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
+                 p.entered_at, d.due_at, d.finished_at
+          from (select * from (${ids}) w order by entered_at desc, dossier_id limit ${f.limit} offset ${f.offset}) p
+          join dossiers d on d.id = p.dossier_id
+          order by p.entered_at desc, p.dossier_id`.execute(db),
+        repo.counts(f),
+      ]);
+      const field = COUNT_FIELDS[f.indicator][f.part];
+      return { items: page.rows.map(toDossierRow), total: counts[field] };
+    },
+
+    /** The same list read from base() (before 0358; the equality test and the bench). */
+    async dossiersFromDossiers(f: ServiceIndexListQuery): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
       const where = (f.indicator === '2.1' ? progressPart(f.now) : PARTS[f.indicator])[f.part];
       const total = await sql<{
         n: number;
@@ -182,17 +254,14 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
         select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
                b.entered_at, d.due_at, d.finished_at
         from b join dossiers d on d.id = b.id
-        where ${where}
+        where ${where} ${
+          f.after
+            ? sql`and (b.entered_at < ${f.after.enteredAt.toISOString()}::timestamptz
+                  or (b.entered_at = ${f.after.enteredAt.toISOString()}::timestamptz and b.id > ${f.after.id}::uuid))`
+            : sql``
+        }
         order by b.entered_at desc, b.id limit ${f.limit} offset ${f.offset}`.execute(db);
-      return {
-        items: page.rows.map((x) => ({
-          ...x,
-          enteredAt: new Date(x.enteredAt),
-          dueAt: x.dueAt ? new Date(x.dueAt) : null,
-          finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
-        })),
-        total: Number(total.rows[0]?.n ?? 0),
-      };
+      return { items: page.rows.map(toDossierRow), total: Number(total.rows[0]?.n ?? 0) };
     },
 
     /** Record (or record again) the index of a province for a month: one row per province and month. */
