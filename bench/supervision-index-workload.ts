@@ -121,16 +121,41 @@ async function main() {
           }
           console.error(`${name}, ${pname}: 766 counts equal ${JSON.stringify(kept)}`);
         }
+        // the contributing-dossier lists (0358: keyset walk of the kept facts): a dense figure, its second page by
+        // `after`, a figure present in no generated dossier (the walk reads the whole range), and before (base())
+        const list = { ...f, limit: 50, offset: 0, now: new Date('2025-12-01T02:00:00Z') };
+        const online = { ...list, indicator: '3.3' as const, part: 'numerator' as const };
         await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`, () =>
-          index.dossiers({
-            ...f,
-            indicator: '3.3',
-            part: 'numerator',
-            limit: 50,
-            offset: 0,
-            now: new Date('2025-12-01T02:00:00Z'),
-          }),
+          index.dossiers(online),
         );
+        const first = await index.dossiers(online);
+        const last = first.items.at(-1);
+        const after = last ? { enteredAt: last.enteredAt, id: last.id } : undefined;
+        await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, next page by keyset)`, () =>
+          index.dossiers({ ...online, after }),
+        );
+        await at(`${name}, ${pname}: 766 contributing dossiers (4.3 numerator: none in the data, first page)`, () =>
+          index.dossiers({ ...list, indicator: '4.3', part: 'numerator' }),
+        );
+        await at(
+          `${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page), from base() (before 0358)`,
+          () => index.dossiersFromDossiers(online),
+          2,
+        );
+        if (`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`.includes(only)) {
+          const [kept, read] = [await index.dossiers(online), await index.dossiersFromDossiers(online)];
+          const second = [
+            await index.dossiers({ ...online, after }),
+            await index.dossiersFromDossiers({ ...online, offset: 50 }),
+          ];
+          if (
+            JSON.stringify(kept) !== JSON.stringify(read) ||
+            JSON.stringify(second[0]) !== JSON.stringify(second[1])
+          ) {
+            throw new Error(`766 lists differ for ${scope}, ${pname}`);
+          }
+          console.error(`${name}, ${pname}: 766 list pages 1 and 2 equal to base()'s (total ${kept.total})`);
+        }
         await at(`${name}, ${pname}: workload per unit`, () => workload.unitsLoad(f));
         await at(
           `${name}, ${pname}: workload per unit, from the dossiers (before)`,
