@@ -134,8 +134,9 @@ async function main() {
         await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, next page by keyset)`, () =>
           index.dossiers({ ...online, after }),
         );
-        await at(`${name}, ${pname}: 766 contributing dossiers (4.3 numerator: none in the data, first page)`, () =>
-          index.dossiers({ ...list, indicator: '4.3', part: 'numerator' }),
+        await at(
+          `${name}, ${pname}: 766 contributing dossiers (4.3 numerator: none in the data, first page; empty figure: no walk)`,
+          () => index.dossiers({ ...list, indicator: '4.3', part: 'numerator' }),
         );
         await at(
           `${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page), from base() (before 0358)`,

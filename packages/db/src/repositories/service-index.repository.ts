@@ -230,17 +230,17 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
           ? walk(sql`true`)
           : sql`${walk(sql`province_code = ${f.scope}`)} union all
                 ${walk(sql`unit_code = ${f.scope} and province_code <> ${f.scope}`)}`;
-      const [page, counts] = await Promise.all([
-        sql<ServiceIndexDossierRow>`
+      // the figure first (kept totals): an empty figure, or a page past its end, needs no walk (a figure few
+      // dossiers have would walk the whole range of the index)
+      const total = (await repo.counts(f))[COUNT_FIELDS[f.indicator][f.part]];
+      if (total === 0 || (!f.after && f.offset >= total)) return { items: [], total };
+      const page = await sql<ServiceIndexDossierRow>`
           select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
                  p.entered_at, d.due_at, d.finished_at
           from (select * from (${ids}) w order by entered_at desc, dossier_id limit ${f.limit} offset ${f.offset}) p
           join dossiers d on d.id = p.dossier_id
-          order by p.entered_at desc, p.dossier_id`.execute(db),
-        repo.counts(f),
-      ]);
-      const field = COUNT_FIELDS[f.indicator][f.part];
-      return { items: page.rows.map(toDossierRow), total: counts[field] };
+          order by p.entered_at desc, p.dossier_id`.execute(db);
+      return { items: page.rows.map(toDossierRow), total };
     },
 
     /** The same list read from base() (before 0358; the equality test and the bench). */
