@@ -5,6 +5,7 @@
  * nation, over one month and five months, next to a plain indexed lookup measured in the same run. Read-only.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-index-workload.ts
+ *   BENCH_DATA_DIR=/path/of/DATA_DIR npx tsx bench/supervision-index-workload.ts   (PGlite)
  *
  * The database is one written by `npm run generate -- --preset province|national` (clone it first with
  * `createdb -T` if others use it). Target (issue 15): every dashboard query p95 < 100 ms. BENCH_ONLY=<part of a
@@ -73,8 +74,14 @@ async function stepsFromLog(db: Kysely<DB>, f: { scope: string; fromAt: Date; to
 }
 
 async function main() {
-  if (!existing) throw new Error('BENCH_DATABASE_URL: a generated database (npm run generate) is required');
-  const database = await openDatabase({ databaseUrl: existing, poolSize: 2, statementTimeoutMs: 0 });
+  const dataDir = process.env.BENCH_DATA_DIR; // or a PGlite data folder written by `DATA_DIR=… npm run generate`
+  if (!existing && !dataDir) throw new Error('BENCH_DATABASE_URL or BENCH_DATA_DIR: a generated database is required');
+  const database = await openDatabase({
+    databaseUrl: existing,
+    dataDir: dataDir ? `${dataDir}/pglite` : undefined,
+    poolSize: 2,
+    statementTimeoutMs: 0,
+  });
   try {
     await migrate(database);
     const db = database.db;
