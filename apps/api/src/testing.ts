@@ -71,3 +71,30 @@ export async function signIn(app: FastifyInstance, database: Database, grants: R
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
   return { cookie, csrf, userId: o.id, headers: { cookie, 'x-csrf-token': csrf } };
 }
+
+/**
+ * POST /api/dossiers as `who`: a complete in-person receipt at the counter of the test procedure
+ * (`loadDossierTestProcedure`: components c01 and c02 present). Other request fields are added or replaced by `receipt`.
+ */
+export function receiveAtCounter(
+  app: FastifyInstance,
+  who: Signed,
+  receipt: { procedureCode: string; unitCode: string } & Record<string, unknown>,
+) {
+  const { unitCode, ...fields } = receipt;
+  return app.inject({
+    method: 'POST',
+    url: '/api/dossiers',
+    headers: who.headers,
+    payload: {
+      mode: 'receive',
+      channel: 'in_person',
+      receivingUnitCode: unitCode,
+      components: [
+        { key: 'c01', state: 'present' },
+        { key: 'c02', state: 'present' },
+      ],
+      ...fields,
+    },
+  });
+}

@@ -1,3 +1,4 @@
+import { closeOnSignals, readStandaloneEnv } from '@mot-cua/sim-kit';
 import { z } from 'zod';
 import { startNotifySim } from './index.js';
 
@@ -9,14 +10,7 @@ const Env = z.object({
   NOTIFY_SIM_DATA_DIR: z.string().min(1).default('./.data/notify-sim'),
   SMS_API_KEY: z.string().min(1).optional(),
 });
-const parsed = Env.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
-if (!parsed.success) {
-  console.error(
-    `Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`,
-  );
-  process.exit(1);
-}
-const env = parsed.data;
+const env = readStandaloneEnv(Env, process.env);
 const sim = await startNotifySim({
   httpPort: env.PORT,
   smtpPort: env.SMTP_PORT,
@@ -25,6 +19,4 @@ const sim = await startNotifySim({
   smsApiKey: env.SMS_API_KEY,
 });
 console.log(`notification simulators: SMS gateway and /sim at ${sim.httpUrl}, mail catcher at ${sim.smtpUrl}`);
-for (const s of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(s, () => void sim.close().then(() => process.exit(0)));
-}
+closeOnSignals(sim);

@@ -1,3 +1,4 @@
+import { closeOnSignals, readStandaloneEnv } from '@mot-cua/sim-kit';
 import { z } from 'zod';
 import { startPortalSim } from './index.js';
 
@@ -12,14 +13,7 @@ const Env = z.object({
   PORTAL_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
-const parsed = Env.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)));
-if (!parsed.success) {
-  console.error(
-    `Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`,
-  );
-  process.exit(1);
-}
-const env = parsed.data;
+const env = readStandaloneEnv(Env, process.env);
 const sim = await startPortalSim({
   port: env.PORT,
   host: env.HOST,
@@ -33,6 +27,4 @@ const sim = await startPortalSim({
 console.log(
   `national portal simulator at ${sim.url} (GET /sim/received, PUT /sim/mode; store ${env.PORTAL_SIM_DATA_DIR})`,
 );
-for (const s of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(s, () => void sim.close().then(() => process.exit(0)));
-}
+closeOnSignals(sim);

@@ -11,3 +11,4 @@ export {
 export { answerWithFault, faultBefore } from './http-faults.js';
 export { type KeyedLog, openKeyedLog, readJsonLines } from './keyed-log.js';
 export { registerModeRoutes } from './mode-routes.js';
+export { closeOnSignals, readStandaloneEnv } from './standalone.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RoleGrant } from '@mot-cua/contracts';
+import type { CatalogProcedure, RoleGrant } from '@mot-cua/contracts';
 import { createUsersRepository, type Database } from '@mot-cua/db';
 
 /** A short random suffix so tests on a shared PostgreSQL database never collide. */
@@ -40,4 +40,43 @@ export async function newOfficial(
   for (const g of opts.grants ?? []) await users.addGrant(id, g);
   if (opts.isActive === false) await users.setActive(id, false);
   return { id, username, password: TEST_PASSWORD };
+}
+
+/**
+ * A catalog procedure of a test: what the test names (`code`, `agency`, and anything that matters to it) over a
+ * plain commune-level procedure of one step, three working days and no components.
+ */
+export function testCatalogProcedure(
+  over: Partial<CatalogProcedure> & Pick<CatalogProcedure, 'code' | 'agency'>,
+): CatalogProcedure {
+  return {
+    name: `Thủ tục thử ${over.code}`,
+    decisionNumber: '1/QĐ-TEST',
+    sourceUrl: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/test',
+    agencyName: 'Bộ Thử',
+    field: 'Hộ tịch thử',
+    levels: ['commune'],
+    type: null,
+    applicantTypes: ['Công dân Việt Nam'],
+    competentAgency: null,
+    implementingAgency: null,
+    authorizedAgency: null,
+    coordinatingAgency: null,
+    receivingAddress: null,
+    steps: ['Nộp hồ sơ'],
+    channels: [],
+    timeLimit: { value: 3, unit: 'working_days' },
+    components: [],
+    componentNotes: [],
+    conditions: null,
+    legalBasis: [],
+    results: [],
+    onlineServiceLevel: 'none',
+    relatedProcedures: null,
+    origin: 'crawl',
+    curationNote: null,
+    needsReview: false,
+    review: [],
+    ...over,
+  };
 }

@@ -13,7 +13,7 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFsFileStore } from '../files/fs-file-store.js';
-import { buildTestApp, signIn } from '../testing.js';
+import { buildTestApp, receiveAtCounter, signIn } from '../testing.js';
 import { backup, checkRestore, readManifest, restoreDatabase, restoreFiles } from './backup.js';
 
 /**
@@ -63,21 +63,10 @@ describe('backup and restore', () => {
     const reception = await signIn(app, database, [{ role: 'reception', unitCode: unit }]);
     const uploads: { dossierId: string; attachmentId: string; bytes: Buffer }[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await app.inject({
-        method: 'POST',
-        url: '/api/dossiers',
-        headers: reception.headers,
-        payload: {
-          mode: 'receive',
-          channel: 'in_person',
-          procedureCode,
-          receivingUnitCode: unit,
-          applicant: { fullName: `Người Nộp ${i}`, phone: '0909123456', idNumber: `07919000010${i}` },
-          components: [
-            { key: 'c01', state: 'present' },
-            { key: 'c02', state: 'present' },
-          ],
-        },
+      const r = await receiveAtCounter(app, reception, {
+        procedureCode,
+        unitCode: unit,
+        applicant: { fullName: `Người Nộp ${i}`, phone: '0909123456', idNumber: `07919000010${i}` },
       });
       expect(r.statusCode, r.body).toBe(201);
       const id = r.json().id as string;

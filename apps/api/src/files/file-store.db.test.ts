@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInCitizen, startTestIdentity } from '../routes/citizens/oidc-test-helpers.js';
-import { buildTestApp, type Signed, signIn } from '../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../testing.js';
 import { moveFilesOutOfDatabase, sweepOrphanFiles } from './file-maintenance.js';
 import type { FileStore } from './file-store.js';
 import { createFsFileStore } from './fs-file-store.js';
@@ -64,21 +64,10 @@ async function ours(hashes: string[]) {
 }
 
 async function receive(): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/dossiers',
-    headers: reception.headers,
-    payload: {
-      mode: 'receive',
-      channel: 'in_person',
-      procedureCode,
-      receivingUnitCode: unit,
-      applicant: { fullName: 'Trần Văn Tệp', phone: '0909123456', idNumber: '079190000077' },
-      components: [
-        { key: 'c01', state: 'present' },
-        { key: 'c02', state: 'present' },
-      ],
-    },
+  const res = await receiveAtCounter(app, reception, {
+    procedureCode,
+    unitCode: unit,
+    applicant: { fullName: 'Trần Văn Tệp', phone: '0909123456', idNumber: '079190000077' },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;

@@ -24,6 +24,17 @@ async function failingRoutes(api: FastifyInstance) {
   r.get('/test/missing', async () => {
     throw new AppError('NOT_FOUND');
   });
+  // What node-postgres throws when no pool connection frees up in connectionTimeoutMillis, and PostgreSQL's
+  // statement_timeout / idle_in_transaction_session_timeout cancellations.
+  r.get('/test/pool-timeout', async () => {
+    throw new Error('timeout exceeded when trying to connect');
+  });
+  r.get('/test/statement-timeout', async () => {
+    throw Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+  });
+  r.get('/test/idle-timeout', async () => {
+    throw Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' });
+  });
   r.get('/test/crash', async () => {
     throw new Error('database password is hunter2 at /srv/secret.ts:42');
   });
@@ -121,6 +132,15 @@ describe('error handler: every failure is problem+json with a stable code', () =
     expect(res.statusCode).toBe(500);
     expect(res.json().code).toBe('INTERNAL_ERROR');
     expect(res.body).not.toMatch(/hunter2|secret\.ts|at \//);
+  });
+
+  it('503 SERVICE_UNAVAILABLE when the database is saturated (pool, statement or idle-in-transaction time-out)', async () => {
+    for (const url of ['/api/test/pool-timeout', '/api/test/statement-timeout', '/api/test/idle-timeout']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(503);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json().code).toBe('SERVICE_UNAVAILABLE');
+    }
   });
 
   it('429 after too many login attempts, with Retry-After', async () => {

@@ -1,7 +1,7 @@
 import type { DeliveryOutcome } from '@mot-cua/core';
 import type { ClaimedOutboxRow } from '@mot-cua/db';
 import nodemailer from 'nodemailer';
-import type { PortalClient } from '../outbox/portal-client.js';
+import { type PortalClient, postOutboxRow } from '../outbox/portal-client.js';
 
 /** Path of the SMS gateway's send endpoint under SMS_GATEWAY_URL (the simulator serves the same). */
 export const SMS_SEND_PATH = '/api/v1/sms';
@@ -63,26 +63,9 @@ export function createEmailClient(opts: { smtpUrl: string; from: string; timeout
 export function createSmsClient(opts: { url: string; apiKey?: string | undefined; timeoutMs: number }): PortalClient {
   const endpoint = new URL(SMS_SEND_PATH.slice(1), opts.url.endsWith('/') ? opts.url : `${opts.url}/`).toString();
   return {
-    async send(row) {
+    send(row) {
       const p = row.payload as NotificationPayload;
-      try {
-        const res = await fetch(endpoint, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'idempotency-key': row.idempotencyKey,
-            ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
-          },
-          body: JSON.stringify({ to: p.to, text: p.text }),
-          signal: AbortSignal.timeout(opts.timeoutMs),
-        });
-        const body = await res.text();
-        return { kind: 'response', status: res.status, body, retryAfter: res.headers.get('retry-after') };
-      } catch (e) {
-        const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-        if (err.name === 'TimeoutError' || err.name === 'AbortError') return { kind: 'timeout' };
-        return { kind: 'network', error: err.cause?.code ?? err.cause?.message ?? err.message ?? String(e) };
-      }
+      return postOutboxRow(endpoint, opts, row.idempotencyKey, { to: p.to, text: p.text });
     },
   };
 }

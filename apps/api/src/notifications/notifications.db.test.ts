@@ -5,7 +5,7 @@ import { type NotifySim, startNotifySim } from '@mot-cua/notify-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Signed, signIn } from '../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../testing.js';
 import { notificationDispatchers } from './notification-destinations.js';
 
 let database: Database;
@@ -68,22 +68,11 @@ async function receive(over: Record<string, unknown> = {}) {
   n++;
   const email = `nguoi.nop${n}.${Date.now()}@example.vn`;
   const phone = `09${String(Date.now() + n).slice(-8)}`;
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/dossiers',
-    headers: reception.headers,
-    payload: {
-      mode: 'receive',
-      channel: 'in_person',
-      procedureCode,
-      receivingUnitCode: unit,
-      applicant: { fullName: 'Nguyễn Thị Ánh', phone, email },
-      components: [
-        { key: 'c01', state: 'present' },
-        { key: 'c02', state: 'present' },
-      ],
-      ...over,
-    },
+  const res = await receiveAtCounter(app, reception, {
+    procedureCode,
+    unitCode: unit,
+    applicant: { fullName: 'Nguyễn Thị Ánh', phone, email },
+    ...over,
   });
   expect(res.statusCode, res.body).toBe(201);
   const d = res.json() as { id: string; code: string };
@@ -224,21 +213,10 @@ describe('applicant notifications', () => {
   });
 
   it('logs a message not sent for lack of an address once per event, like a sent one', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/dossiers',
-      headers: reception.headers,
-      payload: {
-        mode: 'receive',
-        channel: 'in_person',
-        procedureCode,
-        receivingUnitCode: unit,
-        applicant: { fullName: 'Trần Văn Không Thư', phone: `09${String(Date.now()).slice(-8)}` },
-        components: [
-          { key: 'c01', state: 'present' },
-          { key: 'c02', state: 'present' },
-        ],
-      },
+    const res = await receiveAtCounter(app, reception, {
+      procedureCode,
+      unitCode: unit,
+      applicant: { fullName: 'Trần Văn Không Thư', phone: `09${String(Date.now()).slice(-8)}` },
     });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json() as { id: string; code: string };

@@ -13,6 +13,7 @@ import {
   type RetryPolicy,
 } from '@mot-cua/core';
 import { type ClaimedOutboxRow, createAuditRepository, createOutboxRepository, type Database } from '@mot-cua/db';
+import { wakeableIdle } from '../wakeable-idle.js';
 import type { PortalClient } from './portal-client.js';
 
 export type DispatcherCounters = { delivered: number; retried: number; deadLettered: number };
@@ -64,7 +65,7 @@ export function createOutboxDispatcher(o: DispatcherOptions): OutboxDispatcher {
   let breaker: Breaker = closedBreaker;
   let stopped = true;
   let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
+  const { idle, wake } = wakeableIdle();
 
   async function deliver(row: ClaimedOutboxRow) {
     const outcome = await o.client.send(row);
@@ -135,17 +136,6 @@ export function createOutboxDispatcher(o: DispatcherOptions): OutboxDispatcher {
     return rows.length;
   }
 
-  const idle = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(t);
-        resolve();
-      };
-    }).finally(() => {
-      wake = null;
-    });
-
   /**
    * The loop keeps up to `concurrency` deliveries in flight: it claims again as soon as a quarter of the slots
    * are free, so one slow answer does not hold back a whole round.
@@ -190,7 +180,7 @@ export function createOutboxDispatcher(o: DispatcherOptions): OutboxDispatcher {
     },
     async stop() {
       stopped = true;
-      wake?.();
+      wake();
       await loop;
       loop = null;
       await repo.releaseLeases(o.owner);

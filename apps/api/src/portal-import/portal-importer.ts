@@ -14,6 +14,7 @@ import {
 } from '@mot-cua/core';
 import { createPortalImportsRepository } from '@mot-cua/db';
 import type { AppDeps } from '../context.js';
+import { wakeableIdle } from '../wakeable-idle.js';
 import { importFeedDossier } from './import-feed-dossier.js';
 import type { FeedDossier, PortalInboundClient } from './portal-inbound-client.js';
 
@@ -88,7 +89,7 @@ export function createPortalImporter(o: ImporterOptions): PortalImporter {
     duplicates: 0,
   };
   let loop: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
+  const { idle, wake } = wakeableIdle();
 
   const importOne = (item: FeedDossier) => importFeedDossier(o.deps, item, source);
 
@@ -143,17 +144,6 @@ export function createPortalImporter(o: ImporterOptions): PortalImporter {
     return result;
   }
 
-  const idle = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(t);
-        resolve();
-      };
-    }).finally(() => {
-      wake = null;
-    });
-
   async function run() {
     while (s.running) {
       let full = false;
@@ -182,7 +172,7 @@ export function createPortalImporter(o: ImporterOptions): PortalImporter {
     },
     async stop() {
       s.running = false;
-      wake?.();
+      wake();
       await loop;
       loop = null;
     },

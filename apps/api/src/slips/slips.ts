@@ -1,3 +1,4 @@
+import type { SlipKindName } from '@mot-cua/contracts';
 import type { EformView } from '@mot-cua/contracts/eforms';
 import {
   AppError,
@@ -25,16 +26,8 @@ import {
 } from './pdf-document.js';
 import { eformTables, feeChannelText, feeReceipt, vnd } from './slip-fees.js';
 
-export const slipKinds = [
-  'receipt',
-  'supplement',
-  'refusal',
-  'apology',
-  'stop',
-  'control-sheet',
-  'fee-receipt',
-] as const;
-export type SlipKind = (typeof slipKinds)[number];
+/** The slips a dossier can print: the contracts' list (`SlipKindName`). */
+export type SlipKind = SlipKindName;
 
 export type SlipInput = {
   dossier: DossierRecord;

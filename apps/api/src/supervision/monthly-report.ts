@@ -1,4 +1,4 @@
-import { SERVICE_INDICATOR_NAMES_VI, type ServiceIndicator } from '@mot-cua/contracts';
+import type { ServiceIndicator } from '@mot-cua/contracts';
 import { statsPeriod, vnDate } from '@mot-cua/core';
 import { createServiceIndexRepository, findUnitNames } from '@mot-cua/db';
 import type { AppDeps } from '../context.js';
@@ -11,7 +11,7 @@ import {
   renderTablesPdf,
   renderWorkbook,
 } from '../exports/index.js';
-import { dashboardTable, workloadTable } from '../exports/supervision-tables.js';
+import { dashboardTable, serviceIndexTable, workloadTable } from '../exports/supervision-tables.js';
 import { computeServiceIndex } from '../routes/supervision/service-index-data.js';
 import { dashboardBody } from './dashboard-body.js';
 import { workloadBody } from './workload-body.js';
@@ -20,39 +20,6 @@ import { workloadBody } from './workload-body.js';
 export const MONTHLY_REPORT_TOP_PROCEDURES = 20;
 
 type Row = { label: string; month: ExportCell; previous: ExportCell };
-
-/** The 766 index as a table (the snapshot of the month, or the month's figures when none was taken). */
-export function serviceIndexTable(
-  title: string,
-  subtitle: string,
-  indicators: ReadonlyArray<ServiceIndicator>,
-): ExportTable {
-  return {
-    title,
-    sheet: 'Chỉ số 766',
-    subtitle,
-    columns: [
-      { key: 'id', header: 'Chỉ số', width: 7 },
-      { key: 'name', header: 'Tên chỉ số', width: 36 },
-      { key: 'numerator', header: 'Tử số', width: 10, kind: 'int' },
-      { key: 'denominator', header: 'Mẫu số', width: 10, kind: 'int' },
-      { key: 'rate', header: 'Tỷ lệ', width: 9, kind: 'percent' },
-      { key: 'points', header: 'Điểm', width: 8, kind: 'decimal' },
-      { key: 'max', header: 'Tối đa', width: 8, kind: 'decimal' },
-      { key: 'reason', header: 'Ghi chú', width: 50 },
-    ],
-    rows: indicators.map((i) => ({
-      id: i.id,
-      name: SERVICE_INDICATOR_NAMES_VI[i.id],
-      numerator: i.numerator,
-      denominator: i.denominator,
-      rate: i.rate,
-      points: i.points,
-      max: i.max,
-      reason: i.reason,
-    })),
-  };
-}
 
 /**
  * The tables of a province's monthly report, in the order a supervisor hands them up: the summary against the
@@ -164,11 +131,14 @@ export async function monthlyReportTables(
     },
     { ...workloadTable(w, 'noOnlineApprover'), sheet: 'Chưa có người phê duyệt' },
     { ...workloadTable(w, 'certificateGaps'), sheet: 'Chứng thư số' },
-    serviceIndexTable(
-      `Bộ chỉ số 766 — ${name}, tháng ${month}`,
-      `${index.points}/${index.max} điểm các chỉ số tính được; số liệu chốt lúc ${index.at.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-      index.indicators,
-    ),
+    {
+      ...serviceIndexTable(
+        `Bộ chỉ số 766 — ${name}, tháng ${month}`,
+        `${index.points}/${index.max} điểm các chỉ số tính được; số liệu chốt lúc ${index.at.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+        index.indicators,
+      ),
+      sheet: 'Chỉ số 766',
+    },
   ];
 }
 

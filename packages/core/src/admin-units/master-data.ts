@@ -8,6 +8,7 @@ import {
   PRE_REFORM_LAST_DAY,
   REFORM_DATE,
   typeFromFullName,
+  type UnitLevel,
   type UnitType,
   type UnitVersion,
 } from './unit-model.js';
@@ -57,116 +58,80 @@ function reformKind(links: ChangeLink[], oldName: string | undefined, newName: s
   return only.fromCode !== code || oldName !== newName ? 'rename' : 'reorganisation';
 }
 
+/** A unit of the shipped files as a version: before the reform (ending the day before it) or from it on. */
+function shippedVersion(
+  u: { code: string; name: string; fullName: string; provinceCode?: string; districtCode?: string },
+  level: UnitLevel,
+  era: 'before' | 'after',
+): UnitVersion {
+  return {
+    code: u.code,
+    level,
+    type: typeFromFullName(u.fullName, level),
+    name: u.name,
+    fullName: u.fullName,
+    provinceCode: level === 'province' ? u.code : (u.provinceCode ?? u.code),
+    districtCode: era === 'before' && level === 'commune' ? (u.districtCode ?? null) : null,
+    validFrom: era === 'before' ? null : REFORM_DATE,
+    validTo: era === 'before' ? PRE_REFORM_LAST_DAY : null,
+  };
+}
+
+/** The 2025 reform's change event of each unit of a level in force after it, with its links from the old units. */
+function reformEvents(
+  level: 'province' | 'commune',
+  units: ReadonlyArray<{ code: string; name: string; fullName: string }>,
+  oldUnits: ReadonlyArray<{ code: string; name: string }>,
+  mapping: ChangeLink[],
+): ChangeEvent[] {
+  const oldName = new Map(oldUnits.map((u) => [u.code, u.name]));
+  const linksTo = new Map<string, ChangeLink[]>();
+  for (const link of mapping) {
+    const list = linksTo.get(link.toCode) ?? [];
+    list.push(link);
+    linksTo.set(link.toCode, list);
+  }
+  return units.map((u) => {
+    const links = linksTo.get(u.code) ?? [];
+    return {
+      key: `reform-2025:${level}:${u.code}`,
+      kind: reformKind(links, oldName.get(links[0]?.fromCode ?? ''), u.name, u.code),
+      effectiveDate: REFORM_DATE,
+      legalBasis: REFORM_LEGAL_BASIS,
+      description: u.fullName,
+      links,
+    };
+  });
+}
+
 /**
  * Turn the shipped files into versions, events and aliases (pure). Pre-reform units end on 2025-06-30, new units
  * start on 2025-07-01, one reorganisation event per new unit carries its predecessors (full or partial), and the
  * later changes (2026) are planned with the same planChangeEvent an administrator uses.
  */
 export function buildMasterDataset(raw: RawAdminUnitsFile, changes: RawChangesFile): AdminUnitsDataset {
-  const versions: UnitVersion[] = [];
-  for (const p of raw.oldProvinces) {
-    versions.push({
-      code: p.code,
-      level: 'province',
-      type: typeFromFullName(p.fullName, 'province'),
-      name: p.name,
-      fullName: p.fullName,
-      provinceCode: p.code,
-      districtCode: null,
-      validFrom: null,
-      validTo: PRE_REFORM_LAST_DAY,
-    });
-  }
-  for (const d of raw.oldDistricts) {
-    versions.push({
-      code: d.code,
-      level: 'district',
-      type: typeFromFullName(d.fullName, 'district'),
-      name: d.name,
-      fullName: d.fullName,
-      provinceCode: d.provinceCode,
-      districtCode: null,
-      validFrom: null,
-      validTo: PRE_REFORM_LAST_DAY,
-    });
-  }
-  for (const w of raw.oldWards) {
-    versions.push({
-      code: w.code,
-      level: 'commune',
-      type: typeFromFullName(w.fullName, 'commune'),
-      name: w.name,
-      fullName: w.fullName,
-      provinceCode: w.provinceCode,
-      districtCode: w.districtCode,
-      validFrom: null,
-      validTo: PRE_REFORM_LAST_DAY,
-    });
-  }
-  for (const p of raw.provinces) {
-    versions.push({
-      code: p.code,
-      level: 'province',
-      type: typeFromFullName(p.fullName, 'province'),
-      name: p.name,
-      fullName: p.fullName,
-      provinceCode: p.code,
-      districtCode: null,
-      validFrom: REFORM_DATE,
-      validTo: null,
-    });
-  }
-  for (const w of raw.wards) {
-    versions.push({
-      code: w.code,
-      level: 'commune',
-      type: typeFromFullName(w.fullName, 'commune'),
-      name: w.name,
-      fullName: w.fullName,
-      provinceCode: w.provinceCode,
-      districtCode: null,
-      validFrom: REFORM_DATE,
-      validTo: null,
-    });
-  }
+  const versions: UnitVersion[] = [
+    ...raw.oldProvinces.map((p) => shippedVersion(p, 'province', 'before')),
+    ...raw.oldDistricts.map((d) => shippedVersion(d, 'district', 'before')),
+    ...raw.oldWards.map((w) => shippedVersion(w, 'commune', 'before')),
+    ...raw.provinces.map((p) => shippedVersion(p, 'province', 'after')),
+    ...raw.wards.map((w) => shippedVersion(w, 'commune', 'after')),
+  ];
 
-  const events: ChangeEvent[] = [];
-  const oldProvinceName = new Map(raw.oldProvinces.map((p) => [p.code, p.name]));
-  const provinceLinks = new Map<string, ChangeLink[]>();
-  for (const m of raw.provinceMap) {
-    const list = provinceLinks.get(m.newProvinceCode) ?? [];
-    list.push({ fromCode: m.oldProvinceCode, toCode: m.newProvinceCode, share: 'full' });
-    provinceLinks.set(m.newProvinceCode, list);
-  }
-  for (const p of raw.provinces) {
-    const links = provinceLinks.get(p.code) ?? [];
-    events.push({
-      key: `reform-2025:province:${p.code}`,
-      kind: reformKind(links, oldProvinceName.get(links[0]?.fromCode ?? ''), p.name, p.code),
-      effectiveDate: REFORM_DATE,
-      legalBasis: REFORM_LEGAL_BASIS,
-      description: p.fullName,
-      links,
-    });
-  }
-  const oldWardName = new Map(raw.oldWards.map((w) => [w.code, w.name]));
-  const wardLinks = new Map<string, ChangeLink[]>();
-  for (const m of raw.wardMap) {
-    const list = wardLinks.get(m.newWardCode) ?? [];
-    list.push({ fromCode: m.oldCode, toCode: m.newWardCode, share: m.type });
-    wardLinks.set(m.newWardCode, list);
-  }
-  for (const w of raw.wards) {
-    const links = wardLinks.get(w.code) ?? [];
-    events.push({
-      key: `reform-2025:commune:${w.code}`,
-      kind: reformKind(links, oldWardName.get(links[0]?.fromCode ?? ''), w.name, w.code),
-      effectiveDate: REFORM_DATE,
-      legalBasis: REFORM_LEGAL_BASIS,
-      description: w.fullName,
-      links,
-    });
-  }
+  const events: ChangeEvent[] = [
+    ...reformEvents(
+      'province',
+      raw.provinces,
+      raw.oldProvinces,
+      raw.provinceMap.map((m) => ({ fromCode: m.oldProvinceCode, toCode: m.newProvinceCode, share: 'full' as const })),
+    ),
+    ...reformEvents(
+      'commune',
+      raw.wards,
+      raw.oldWards,
+      raw.wardMap.map((m) => ({ fromCode: m.oldCode, toCode: m.newWardCode, share: m.type })),
+    ),
+  ];
 
   const aliases: CodeAlias[] = changes.aliases.map((a) => ({ ...a }));
   const dataset: AdminUnitsDataset = { versions, events, aliases };

@@ -4,13 +4,13 @@
  * and compute what it changes (projection, outbox row). No writes here.
  */
 import { AppError } from '../errors.js';
-import type { DossierAction } from './dossier-actions.js';
+import type { ComponentCheck, DossierAction } from './dossier-actions.js';
 import { applyDossierAction, type DossierState, deriveDossierState, initialDossierState } from './dossier-state.js';
 import { assertTransition } from './dossier-transitions.js';
 import { refuseByProcess } from './internal-process-rules.js';
 import { nationalStatusCode } from './national-status.js';
 import type { DossierActor, DossierDeps, PerformInput } from './perform-dossier-action.js';
-import type { DossierProjection, DossierRecord, OutboxMessage } from './ports.js';
+import type { DossierOwnRecords, DossierProjection, DossierRecord, OutboxMessage } from './ports.js';
 import { buildSyncPayload } from './sync-payload.js';
 
 export const OUTBOX_TOPIC = 'dvcqg.dossier_status';
@@ -26,6 +26,35 @@ export function projectionOf(d: Pick<DossierRecord, 'competentUnitCode'>, s: Dos
     currentAssigneeId: s.currentStep?.assigneeId ?? null,
     competentUnitCode: s.forwardedToUnitCode ?? d.competentUnitCode,
     lastActionSeq: s.lastActionSeq,
+  };
+}
+
+/**
+ * The dossier as it is once the records an action rewrites are written (accept: its checklist and time limit),
+ * built from the command, not read back: the checklist as the repository stores it (positions in the given
+ * order, no reason stored as null, one copy by default, a component's origin flags kept from the row it
+ * replaces when not given). The view and the outbox payload of the action are built from it.
+ */
+export function withOwnRecords(dossier: DossierRecord, records: DossierOwnRecords | undefined): DossierRecord {
+  if (!records?.checklist && !records?.duration) return dossier;
+  const before = new Map(dossier.components.map((c) => [c.key, c]));
+  const components = records.checklist?.map((c): ComponentCheck => {
+    const reused = c.reused ?? before.get(c.key)?.reused ?? false;
+    const fromCitizenStore = c.fromCitizenStore ?? before.get(c.key)?.fromCitizenStore ?? false;
+    return {
+      key: c.key,
+      name: c.name,
+      state: c.state,
+      reason: c.reason ?? null,
+      copies: c.copies ?? 1,
+      ...(reused ? { reused: true } : {}),
+      ...(fromCitizenStore ? { fromCitizenStore: true } : {}),
+    };
+  });
+  return {
+    ...dossier,
+    ...(components ? { components } : {}),
+    ...(records.duration ? { duration: records.duration } : {}),
   };
 }
 

@@ -18,7 +18,7 @@
  */
 import { AppError } from '../errors.js';
 import { planDossierNotification } from '../notifications/dossier-notifications.js';
-import { actionAudit, decideDossierAction, outcomeOf } from './decide-dossier-action.js';
+import { actionAudit, decideDossierAction, outcomeOf, withOwnRecords } from './decide-dossier-action.js';
 import type { DossierAction, DossierActionType } from './dossier-actions.js';
 import type { DossierActionResult, DossierDeps, PerformInput } from './perform-dossier-action.js';
 import type { CommittedAction, DossierOwnRecords, DossierProjection, DossierRecord } from './ports.js';
@@ -52,7 +52,10 @@ export async function performInOneStatement(deps: DossierDeps, input: PerformInp
       projection,
       ...(records ? { records } : {}),
     });
-    if (applied) return result;
+    if (!applied) continue;
+    // The files read with the row are those of the state written (any link moves the row's version), unless
+    // this action linked files itself (the result): then the caller reads them.
+    return read.attachments && !records?.resultFiles ? { ...result, attachments: read.attachments } : result;
   }
   throw new AppError('DOSSIER_BUSY', { details: { attempts: ONE_STATEMENT_ATTEMPTS } });
 }
@@ -79,7 +82,7 @@ async function decideChain(deps: DossierDeps, first: PerformInput, dossier: Doss
       fullLog,
       outbox,
       projection: after,
-    } = outcomeOf(current.dossier, current.log, state, action);
+    } = outcomeOf(withOwnRecords(current.dossier, own), current.log, state, action);
     const notifications = deps.notifications
       ? await planDossierNotification(deps.notifications, updated, action, next)
       : [];

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import { notifyDossierAction } from '../notifications/dossier-notifications.js';
 import type { NotificationPort } from '../notifications/notify-applicant.js';
-import { actionAudit, decideDossierAction, outcomeOf } from './decide-dossier-action.js';
+import { actionAudit, decideDossierAction, outcomeOf, withOwnRecords } from './decide-dossier-action.js';
 import type { ActionPayload, ActorRole, DossierAction } from './dossier-actions.js';
 import { storeDossierFiles } from './dossier-files.js';
 import { type DossierState, deriveDossierState } from './dossier-state.js';
@@ -12,6 +12,7 @@ import type { ProcessContext } from './internal-process-rules.js';
 import { performInOneStatement } from './one-statement-action.js';
 import type {
   DeadlinePort,
+  DossierAttachment,
   DossierOwnRecords,
   DossierRecord,
   DossiersRepository,
@@ -49,6 +50,11 @@ export type DossierActionResult = {
   action: DossierAction;
   /** The whole log after the action (the caller presents it without reading again). */
   actions: DossierAction[];
+  /**
+   * The dossier's files after the action, when known without another read (the one-statement path reads them
+   * with the row, and the write applied at that row version; an action that links files leaves this out).
+   */
+  attachments?: DossierAttachment[];
 };
 
 /**
@@ -130,7 +136,8 @@ async function performLocked(
   const records = input.records?.(actor);
   if (records?.checklist) await deps.dossiers.saveComponents(dossier, records.checklist);
   if (records?.duration) await deps.dossiers.saveDuration(dossier, records.duration);
-  const result = await appendDossierAction(deps, dossier, log, state, action);
+  // The view and the outbox payload carry the records just written (built from the command, not read back).
+  const result = await appendDossierAction(deps, withOwnRecords(dossier, records), log, state, action);
   if (records?.resultFiles) {
     const { files, uploadedBy } = records.resultFiles;
     await storeDossierFiles(deps, dossier, 'result', null, files, uploadedBy);

@@ -131,6 +131,20 @@ export type DossierOwnRecords = {
   resultFiles?: { files: readonly DossierFile[]; uploadedBy: string | null };
 };
 
+/**
+ * A file linked to a dossier, as its view lists them. Every link written moves the dossier row's version
+ * (addAttachment touches the row in the same statement), so a list read with the row is as current as the row.
+ */
+export type DossierAttachment = {
+  id: string;
+  kind: 'component' | 'result';
+  componentKey: string | null;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: string;
+};
+
 /** Persistence of dossiers, their log and side records. Implemented in packages/db. */
 export interface DossiersRepository {
   /**
@@ -175,7 +189,9 @@ export interface DossiersRepository {
    */
   readForAction?(
     id: string,
-  ): Promise<{ dossier: DossierRecord; actions: DossierAction[]; version: string } | undefined>;
+  ): Promise<
+    { dossier: DossierRecord; actions: DossierAction[]; version: string; attachments?: DossierAttachment[] } | undefined
+  >;
   /**
    * Actions in one statement, applied only if the dossier's row is still at `version` and its log ends at the
    * first action's `seq - 1` (the actions' seqs are consecutive): the projection after the last action, each

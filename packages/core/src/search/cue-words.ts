@@ -28,6 +28,8 @@ export type SubjectCue =
   | 'gradeHigh'
   | 'gradeLow'
   | 'household'
+  | 'enterprise'
+  | 'cooperative'
   | 'online'
   | 'inPerson';
 export type Cues = { intents: Set<IntentCue>; subjects: Set<SubjectCue> };
@@ -63,7 +65,7 @@ export const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
     p('bi chay'),
   ],
   exchange: [
-    ...[p('cap doi'), p('doi sang'), p('doi lai'), p('rach'), p('bi hong'), p('hu hong'), p('doi moi')],
+    ...[p('cap doi'), p('doi sang'), p('doi lai'), p('rach'), p('bi hong'), p('hu hong'), p('doi moi'), p('nhoe')],
     // "đổi giấy / thẻ / sổ / bằng": an exchange of the document ("thay đổi giấy…", "chuyển đổi…" are not)
     ...['giay', 'the', 'so', 'bang'].map((w) => p(`doi ${w}`, { before: ['thay', 'chuyen', 'bien', 'trao'] })),
   ],
@@ -188,6 +190,10 @@ export const QUERY_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   gradeHigh: GRADE_HIGH,
   gradeLow: GRADE_LOW,
   household: [p('ho kinh doanh'), p('ho gia dinh'), p('ca nhan'), p('mo tiem'), p('mo quan'), p('buon ban nho')],
+  // The kind of business the question is about (Enterprise Law 2020, Law on Cooperatives 2023): an enterprise, a
+  // cooperative or cooperative group, or (above) a household business.
+  enterprise: [p('cong ty'), p('doanh nghiep')],
+  cooperative: [p('hop tac xa'), p('to hop tac')],
   online: [
     ...[p('tren mang'), p('qua mang'), p('online'), p('truc tuyen'), p('qua dich vu cong'), p('qua cong dich vu')],
     ...[p('tai khoan dinh danh dien tu'), p('qua ung dung'), p('qua app')],
@@ -217,6 +223,8 @@ export const NAME_SUBJECTS: Record<SubjectCue, Pattern[]> = {
   gradeHigh: GRADE_HIGH,
   gradeLow: GRADE_LOW,
   household: [p('ho kinh doanh'), p('ho gia dinh'), p('ca nhan')],
+  enterprise: [p('doanh nghiep'), p('cong ty')],
+  cooperative: [p('hop tac xa'), p('to hop tac')],
   // Decree 45/2020 and the catalog's paired procedures: "trực tuyến toàn trình" vs "một phần hoặc trực tiếp".
   online: [p('truc tuyen toan trinh'), p('qua trang thong tin dien tu')],
   inPerson: [p('mot phan hoac truc tiep'), p('truc tiep tai')],

@@ -1,6 +1,6 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import { EVERYDAY } from './phrases.js';
-import { type Cues, cueKey, recordCues } from './query-cues.js';
+import { type Cues, cueKey, ENTITY_CUES, fieldEntityCues, recordCues } from './query-cues.js';
 import { B, COMMUNE_PRIOR, EXTRA_WEIGHTS, FIELD_WEIGHTS, K1, MAX_HINT_SHARE, QUALIFIERS } from './ranking-weights.js';
 import { expandSynonyms } from './synonyms.js';
 import { STOPWORDS, tokenize } from './text.js';
@@ -26,7 +26,25 @@ export type Doc = {
   cues: Cues;
   cueKey: string;
   nameWords: Set<string>;
+  /** Word pairs the name excludes ("… không phải xin phép"): a question asking for them means another procedure. */
+  excludes: string[];
 };
+
+/**
+ * The word pairs a name puts after "không" / "không phải" ("chuyển mục đích sử dụng đất không phải xin phép", "giao
+ * đất không đấu giá"): the case the procedure is not about.
+ */
+export function nameExclusions(nameTokens: ReadonlyArray<string>): string[] {
+  const out: string[] = [];
+  nameTokens.forEach((t, i) => {
+    if (t !== 'khong') return;
+    let k = i + 1;
+    while (k < nameTokens.length && (nameTokens[k] === 'phai' || nameTokens[k] === 'qua' || nameTokens[k] === 'thong'))
+      k++;
+    if (k + 1 < nameTokens.length) out.push(`${nameTokens[k]} ${nameTokens[k + 1]}`);
+  });
+  return out;
+}
 
 /** Build the tables. Records with a duplicate code keep the first. */
 export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
@@ -74,6 +92,10 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
     const expandedName = expandSynonyms(rawName).tokens;
     const a = recordCues(rawName);
     const b = recordCues(expandedName);
+    const subjects = new Set([...a.subjects, ...b.subjects]);
+    // A name that names no kind of business takes it from its field (query-cues.ts, fieldEntityCues).
+    if (!ENTITY_CUES.some((c) => subjects.has(c)))
+      for (const c of fieldEntityCues(tokenize(record.field))) subjects.add(c);
     const doc: Doc = {
       record,
       code: record.code,
@@ -81,9 +103,10 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
       unigrams,
       length,
       prior,
-      cues: { intents: new Set([...a.intents, ...b.intents]), subjects: new Set([...a.subjects, ...b.subjects]) },
+      cues: { intents: new Set([...a.intents, ...b.intents]), subjects },
       cueKey: '',
       nameWords: new Set([...rawName, ...expandedName]),
+      excludes: nameExclusions(rawName),
       qualifiers: QUALIFIERS.flatMap((q, k) =>
         ` ${tokenize(record.name).join(' ')} `.includes(` ${q.inName} `) ? [k] : [],
       ),

@@ -1,4 +1,5 @@
 import type { SearchCorrection } from '@mot-cua/contracts';
+import { NEGATORS } from './cue-words.js';
 import type { IndexTables } from './index-tables.js';
 import { INTENTS, type Intent } from './phrases.js';
 import { type QueryCues, queryCues } from './query-cues.js';
@@ -134,7 +135,14 @@ export function createQueryAnalyser({ docs, postings, docIndex }: IndexTables) {
         }
       }
     }
-    return { tokens, unigrams, bigrams, corrections, intents, guessed, cues, bridges };
+    // Word pairs the question asks for itself (no negator in the three words before): a name that excludes one
+    // ("… không phải xin phép") is the other case.
+    const askedPairs = new Set<string>();
+    tokens.forEach((t, i) => {
+      const before = tokens.slice(Math.max(0, i - 3), i);
+      if (i + 1 < tokens.length && !before.some((w) => NEGATORS.has(w))) askedPairs.add(`${t} ${tokens[i + 1]}`);
+    });
+    return { tokens, unigrams, bigrams, corrections, intents, guessed, cues, bridges, askedPairs };
   }
 
   return analyse;

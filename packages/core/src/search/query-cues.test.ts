@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_WORDS, cueFactor, levelCue, negationFactor, queryCues, recordCues } from './query-cues.js';
+import {
+  CUE_WORDS,
+  cueFactor,
+  fieldEntityCues,
+  levelCue,
+  negationFactor,
+  queryCues,
+  recordCues,
+} from './query-cues.js';
 import { tokenize } from './text.js';
 
 const q = (s: string) => queryCues(tokenize(s));
@@ -245,5 +253,42 @@ describe('an intent a name excludes', () => {
     expect(r(change).intents.has('change')).toBe(true);
     const asked = 'công ty nhận sáp nhập thay đổi đăng ký doanh nghiệp';
     expect(factor(asked, change)).toBeGreaterThan(factor(asked, notice));
+  });
+});
+
+describe('the kind of business (session 7, task 18g)', () => {
+  it('reads an enterprise, a cooperative or a household business from the question and the name', () => {
+    expect(q('công ty muốn đổi tên').subjects.has('enterprise')).toBe(true);
+    expect(q('hợp tác xã thay đổi địa chỉ').subjects.has('cooperative')).toBe(true);
+    expect(r('Đăng ký giải thể hợp tác xã, liên hiệp hợp tác xã').subjects.has('cooperative')).toBe(true);
+  });
+
+  it('lowers a cooperative procedure for a company and an enterprise one for a cooperative', () => {
+    const coop = { intents: new Set<never>(), subjects: new Set(['cooperative'] as const) };
+    const firm = { intents: new Set<never>(), subjects: new Set(['enterprise'] as const) };
+    expect(cueFactor(q('chi nhánh công ty'), coop)).toBeLessThan(cueFactor(q('chi nhánh công ty'), firm));
+    expect(cueFactor(q('chi nhánh hợp tác xã'), firm)).toBeLessThan(cueFactor(q('chi nhánh hợp tác xã'), coop));
+    // a name holding both ("thành lập doanh nghiệp của hợp tác xã") contradicts neither
+    const both = r('Thông báo về việc thành lập doanh nghiệp của hợp tác xã');
+    expect(cueFactor(q('hợp tác xã lập công ty'), both)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('takes the kind of business from a founding-and-running field when the name names none', () => {
+    expect(fieldEntityCues(tokenize('Thành lập và hoạt động của doanh nghiệp'))).toEqual(['enterprise']);
+    expect(fieldEntityCues(tokenize('Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)'))).toEqual(['household']);
+    expect(fieldEntityCues(tokenize('Thành lập và hoạt động của tổ hợp tác, hợp tác xã'))).toEqual(['cooperative']);
+    // other fields say nothing about the applicant's business ("Hỗ trợ doanh nghiệp nhỏ và vừa")
+    expect(fieldEntityCues(tokenize('Hỗ trợ doanh nghiệp nhỏ và vừa'))).toEqual([]);
+  });
+});
+
+describe('withdrawing an application, a worn certificate (session 7, task 18g)', () => {
+  it('reads stopping an application already filed as its withdrawal, stopping a business as a cancellation', () => {
+    expect([...q('đã nộp hồ sơ đăng ký hộ kinh doanh giờ không muốn làm nữa').intents]).toEqual(['withdrawal']);
+    expect([...q('tiệm tạp hóa không kinh doanh nữa').intents]).toEqual(['cancellation']);
+  });
+
+  it('reads a smudged certificate ("bị nhòe") as an exchange', () => {
+    expect([...q('sổ đỏ bị nhòe chữ').intents]).toEqual(['exchange']);
   });
 });

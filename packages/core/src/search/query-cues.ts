@@ -90,6 +90,21 @@ export function recordCues(nameTokens: ReadonlyArray<string>): Cues {
   return { intents, subjects: read(nameTokens, NAME_SUBJECTS) };
 }
 
+/** The kinds of business an entity cue names (a procedure is about one of them, or names none). */
+export const ENTITY_CUES: ReadonlyArray<SubjectCue> = ['household', 'enterprise', 'cooperative'];
+/**
+ * The kind of business a procedure is about when its name does not say: the catalog's field says it ("Thành lập và
+ * hoạt động của tổ hợp tác, hợp tác xã…", "Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)": the household
+ * business, named in brackets, is the narrower). Only fields about founding and running a business
+ * ("thành lập và hoạt động …"), whose records differ by the entity registered.
+ */
+export function fieldEntityCues(fieldTokens: ReadonlyArray<string>): SubjectCue[] {
+  if (fieldTokens.slice(0, 5).join(' ') !== 'thanh lap va hoat dong') return [];
+  const found = read(fieldTokens, NAME_SUBJECTS);
+  if (found.has('household')) return ['household'];
+  return ENTITY_CUES.filter((c) => found.has(c));
+}
+
 /** Cues of a question, from its folded tokens (before stopwords are dropped). */
 export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
   const negated: string[] = [];
@@ -103,8 +118,8 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
     while (j < tokens.length && NEGATION_GLUE.has(tokens[j]!)) j++;
     const first = tokens[j];
     if (!first || NEGATORS.has(first)) return;
-    // "không kinh doanh nữa": stopping something is a cancellation, not an exclusion.
-    if (tokens.slice(j + 1, j + 4).includes('nua')) {
+    // "không kinh doanh nữa", "không muốn làm nữa": stopping something is a cancellation, not an exclusion.
+    if (first === 'nua' || tokens.slice(j + 1, j + 4).includes('nua')) {
       stops = true;
       return;
     }
@@ -122,7 +137,9 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
     words.set(cue, new Set([...(words.get(cue) ?? []), t, 'tuoi']));
   });
   const intents = read(tokens, QUERY_INTENTS, words);
-  if (stops) intents.add('cancellation');
+  // "đã nộp hồ sơ … không muốn làm nữa": stopping an application already filed is its withdrawal
+  const filed = / (da nop|nop ho so|dang lam thu tuc) /.test(` ${tokens.join(' ')} `);
+  if (stops) intents.add(filed ? 'withdrawal' : 'cancellation');
   // "dừng thủ tục giải thể": what is stopped is the object of the withdrawal, not a second intent
   if (intents.has('withdrawal')) intents.delete('cancellation');
   return { intents, subjects, negated, words };
@@ -151,6 +168,8 @@ const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missi
   gradeHigh: { agree: 1.25, absent: 0.85, missing: 1 },
   gradeLow: { agree: 1.25, absent: 1, missing: 1 },
   household: { agree: 1.1, absent: 1, missing: 1 },
+  enterprise: { agree: 1.1, absent: 1, missing: 1 },
+  cooperative: { agree: 1.1, absent: 1, missing: 1 },
   // a question that names no channel is not asking for the online-only variant
   online: { agree: 1.25, absent: 0.9, missing: 1 },
   inPerson: { agree: 1.15, absent: 1, missing: 1 },
@@ -161,6 +180,8 @@ const SUBJECT_WEIGHTS: Record<SubjectCue, { agree: number; absent: number; missi
  */
 const EXCLUSIVE: ReadonlyArray<readonly [SubjectCue, SubjectCue]> = [
   ['organisation', 'household'],
+  ['enterprise', 'cooperative'],
+  ['household', 'cooperative'],
   ['online', 'inPerson'],
 ];
 const EXCLUSIVE_FACTOR = 0.75;

@@ -78,3 +78,18 @@ export const FULL_COVERAGE = 0.6;
  * no longer gets the commune variant of a province procedure just for being commune.
  */
 export const COMMUNE_PRIOR = 0.1;
+/**
+ * Factor for a procedure whose name excludes a pair of words the question asks for ("xin phép chuyển mục đích" against
+ * "… chuyển mục đích sử dụng đất không phải xin phép"). Session 7 (task 18g).
+ */
+export const NAME_EXCLUDES = 0.7;
+/**
+ * The per-field language model (field-model.ts): Dirichlet smoothing towards the whole catalog, and how much the
+ * question's fit to a procedure's field weighs (factor exp(α × mean log-likelihood per word relative to the best
+ * field), never below the floor). Session 7 (task 18g): α 0.1–1 tried on the dev split and on 74 fresh questions
+ * written for the weak fields (docs/notes/issue-18.md); 0.2 raised the fresh questions' top-3 and lowered no dev
+ * total, 0.5 and more lowered both.
+ */
+export const FIELD_MODEL_MU = 5;
+export const FIELD_MODEL_ALPHA = 0.2;
+export const FIELD_MODEL_FLOOR = 0.5;

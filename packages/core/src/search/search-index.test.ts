@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameExclusions } from './index-tables.js';
 import { inOrderWithin } from './phrase-boost.js';
 import { fixtureCatalog as catalog, procedure } from './search.fixtures.js';
 import { buildSearchIndex } from './search-index.js';
@@ -180,5 +181,31 @@ describe('search', () => {
     const all = codes('dang ky', { limit: 50 });
     expect(codes('dang ky', { limit: 3, offset: 2 })).toEqual(all.slice(2, 5));
     expect(index.search('dang ky', { limit: 3 }).total).toBe(all.length);
+  });
+});
+
+describe('a name that excludes what the question asks (session 7, task 18g)', () => {
+  it('reads the pair after "không (phải)" in a name', () => {
+    expect(nameExclusions(tokenize('Đăng ký biến động chuyển mục đích sử dụng đất không phải xin phép'))).toEqual([
+      'xin phep',
+    ]);
+    expect(nameExclusions(tokenize('Giao đất không thông qua đấu giá quyền sử dụng đất'))).toEqual(['dau gia']);
+  });
+
+  it('puts the procedure that excludes "xin phép" after the one that does not, unless the question excludes it too', () => {
+    const field = 'Đất đai';
+    const idx = buildSearchIndex([
+      procedure({ code: 'N1', name: 'Chuyển mục đích sử dụng đất không phải xin phép', field, levels: ['commune'] }),
+      procedure({ code: 'P1', name: 'Cho phép chuyển mục đích sử dụng đất', field, levels: ['commune'] }),
+    ]);
+    const first = (s: string) => idx.search(s).items[0]?.record.code;
+    expect(first('xin phép chuyển mục đích sử dụng đất')).toBe('P1');
+    expect(first('chuyển mục đích sử dụng đất không phải xin phép')).toBe('N1');
+  });
+});
+
+describe('spoken fillers are not corrected into catalog words (session 7, task 18g)', () => {
+  it('leaves "luôn" and "cuốn" alone', () => {
+    expect(index.search('mất luôn cuốn sổ').corrections).toEqual([]);
   });
 });

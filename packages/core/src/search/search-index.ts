@@ -1,4 +1,5 @@
 import type { CatalogProcedure, ProcedureLevel, SearchCorrection } from '@mot-cua/contracts';
+import { buildFieldModel } from './field-model.js';
 import { buildIndexTables, type Doc } from './index-tables.js';
 import { curatedPhraseBoosts } from './phrase-boost.js';
 import { FOLLOW_UPS } from './phrases.js';
@@ -9,11 +10,15 @@ import {
   BRIDGE_WEIGHT,
   CODE_PREFIX_CONFIDENCE,
   CORRECTED_WEIGHT,
+  FIELD_MODEL_ALPHA,
+  FIELD_MODEL_FLOOR,
+  FIELD_MODEL_MU,
   FULL_COVERAGE,
   K1,
   LEVEL_ASKER,
   LEVEL_NAMED,
   MIN_TAIL_COVERAGE,
+  NAME_EXCLUDES,
   NAME_SPECIFICITY,
   NUMBER_WEIGHT,
   PHRASE_CONFIDENCE,
@@ -74,6 +79,12 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   const { N, docs, byCode, postings, norms, docIndex, idf, maxIdf, docsWithCue, nameWordId, nameContent, nameStops } =
     tables;
   const analyse = createQueryAnalyser(tables);
+  const fieldModel = buildFieldModel(docs, {
+    mu: FIELD_MODEL_MU,
+    alpha: FIELD_MODEL_ALPHA,
+    floor: FIELD_MODEL_FLOOR,
+    bridgeWeight: BRIDGE_WEIGHT,
+  });
 
   function passes(d: Doc, f: SearchFilters): boolean {
     if (f.level && !d.record.levels.includes(f.level)) return false;
@@ -163,15 +174,21 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       }
       return negating ? f * negationFactor(a.cues, (w) => d.nameWords.has(w)) : f;
     };
+    // Which fields the question's words are most likely about (field-model.ts), as a factor per procedure.
+    const fieldFactor = fieldModel.factors(
+      [...counts.keys()].filter((t) => !STOPWORDS.has(t) && !/^\d+$/.test(t)),
+      [...bridgeTerms].filter((t) => !t.includes(' ')),
+    );
     const mentioned = a.tokens.join(' ');
     const named = levelCue(a.tokens);
     const level = named ?? options.askerLevel;
     const [agree, other] = named ? LEVEL_NAMED : LEVEL_ASKER;
     const levelOf = (d: Doc) => (!level ? 1 : d.record.levels.includes(level) ? agree : other);
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
+    const excludedOf = (d: Doc) => (d.excludes.some((x) => a.askedPairs.has(x)) ? NAME_EXCLUDES : 1);
     /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
     const specialOf = (d: Doc) => {
-      let f = cueOf(d) * levelOf(d);
+      let f = cueOf(d) * levelOf(d) * excludedOf(d);
       for (const q of d.qualifiers) f *= factors[q]!;
       return f;
     };
@@ -202,7 +219,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       const d = docs[i]!;
       if (!passes(d, options)) continue;
       const held = Math.min(1, coverageAt(i) / FULL_COVERAGE);
-      const raw = scores[i]! * d.prior * specialOf(d);
+      const raw = scores[i]! * d.prior * specialOf(d) * fieldFactor(i);
       const score = raw * held * (1 - NAME_SPECIFICITY + NAME_SPECIFICITY * nameAsked(i));
       unscaled.set(i, raw);
       if (score > best) best = score;

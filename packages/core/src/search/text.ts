@@ -45,7 +45,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'toi minh em anh chi ban a ah oi nhe nha voi thi la gi nao sao the nhu can phai muon duoc khong co o dau bao ' +
     'nhieu lam xin hoi giup va hay hoac thu tuc tthc mot nhung cac nay do kia ay roi se da dang vua moi ma neu khi ' +
-    'de thuc hien nop ho so tai cua cho ve vay ah ha u uh nhi chu gium biet huong dan cach nhe ra di den tu'
+    'de thuc hien nop ho so tai cua cho ve vay ah ha u uh nhi chu gium biet huong dan cach nhe ra di den tu ' +
+    // spoken fillers a typo correction would otherwise turn into catalog words ("luôn" → "lương", "cuốn" → "cuộc")
+    'luon cuon gio nua'
   ).split(' '),
 );
 

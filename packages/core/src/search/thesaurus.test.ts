@@ -13,7 +13,10 @@ describe('thesaurus', () => {
   });
 
   it('prefers the longest everyday phrase and merges the groups that share it', () => {
-    expect(bridge('tranh chấp đất với hàng xóm').flat()).toEqual(['hoa giai tranh chap dat dai']);
+    expect(bridge('tranh chấp đất với hàng xóm').flat()).toEqual([
+      'hoa giai tranh chap dat dai',
+      'giai quyet tranh chap dat dai',
+    ]);
     const both = bridge('sinh con').flat();
     expect(both).toContain('khai sinh');
     expect(both).toContain('thai san');
@@ -82,5 +85,36 @@ describe('bridges added in session 6 (dev misses)', () => {
 
   it('bridges "nhà công vụ" to the law\'s "nhà ở công vụ"', () => {
     expect(bridge('tỉnh mua nhà thương mại để làm nhà công vụ').flat()).toContain('nha o cong vu');
+  });
+});
+
+describe('field thesaurus of session 7 (land, construction, business; task 18g)', () => {
+  it('bridges everyday land words to the Land Law 2024 variants the catalog names', () => {
+    expect(bridge('đổi sổ đỏ mẫu cũ').flat()).toContain('cap doi giay chung nhan');
+    expect(bridge('xin lên đất ở cho mảnh vườn').flat()).toContain('chuyen muc dich su dung dat');
+    expect(bridge('đất dư diện tích so với sổ').flat()).toContain('dien tich tang them');
+    expect(bridge('góp vốn bằng đất vào công ty').flat()).toContain('gop von bang quyen su dung dat');
+    expect(bridge('hàng xóm lấn chiếm đất').flat()).toContain('tranh chap dat dai');
+  });
+
+  it('bridges everyday construction words to the Construction Law terms', () => {
+    expect(bridge('xin phép xây nhà 3 tầng').flat()).toContain('giay phep xay dung');
+    expect(bridge('cơi nới thêm phòng').flat()).toContain('sua chua cai tao');
+    expect(bridge('chứng chỉ kiến trúc sư').flat()).toContain('chung chi hanh nghe kien truc');
+    expect(bridge('muốn thay đổi thiết kế nhà đã được cấp phép').flat()).toContain('dieu chinh giay phep xay dung');
+  });
+
+  it('bridges everyday business words to the Enterprise Law terms', () => {
+    expect(bridge('công ty muốn tăng vốn').flat()).toContain('thay doi von dieu le');
+    expect(bridge('đổi giám đốc công ty').flat()).toContain('nguoi dai dien theo phap luat');
+    expect(bridge('chuyển trụ sở công ty').flat()).toContain('dia chi tru so chinh');
+    expect(bridge('tiệm nghỉ 3 tháng rồi mở cửa lại').flat()).toContain('tiep tuc kinh doanh');
+    expect(bridge('hộ kinh doanh chuyển lên công ty').flat()).toContain('chuyen doi ho kinh doanh thanh doanh nghiep');
+  });
+
+  it('does not fire on words with another meaning: "giám đốc sở", "thay đổi số điện thoại", "đất dự án"', () => {
+    expect(bridge('giám đốc sở xây dựng').flat()).not.toContain('nguoi dai dien theo phap luat');
+    expect(bridge('thay đổi số điện thoại').flat()).not.toContain('cap doi giay chung nhan');
+    expect(bridge('đất dự án').flat()).not.toContain('dien tich tang them');
   });
 });

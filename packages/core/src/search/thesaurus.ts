@@ -43,11 +43,39 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['ban do dat', 'ban do dia chinh|do dac va ban do'],
     ['xem quy hoach', 'cung cap thong tin quy hoach'],
     ['hien dat', 'tang cho quyen su dung dat'],
-    ['tranh chap dat', 'hoa giai tranh chap dat dai'],
+    ['tranh chap dat', 'hoa giai tranh chap dat dai|giai quyet tranh chap dat dai'],
     // Land Law 2024 art. 152: a certificate with a wrong entry is corrected ("đính chính … có sai sót").
     ['ghi sai', 'dinh chinh'],
     ['sai ten', 'dinh chinh'],
     ['sai thong tin', 'dinh chinh'],
+    // Session 7 (task 18g): the field's everyday words for the catalog's own variants, one entry per everyday term
+    // (Land Law 2024: cấp đổi art. 135 (old or worn certificate), biến động art. 133 (change of holder's name or
+    // details, inheritance), diện tích tăng thêm / ranh giới art. 135, góp vốn bằng quyền sử dụng đất art. 27,
+    // chuyển mục đích art. 121; wording checked against the catalog's names).
+    ['doi so do', 'cap doi giay chung nhan'],
+    ['doi so hong', 'cap doi giay chung nhan'],
+    ['so do cu', 'cap doi giay chung nhan'],
+    ['so hong cu', 'cap doi giay chung nhan'],
+    ['so mau cu', 'cap doi giay chung nhan'],
+    ['so do bi rach', 'cap doi giay chung nhan'],
+    ['len dat o', 'chuyen muc dich su dung dat'],
+    ['chuyen sang dat o', 'chuyen muc dich su dung dat'],
+    ['chuyen thanh dat o', 'chuyen muc dich su dung dat'],
+    ['thua ke dat', 'dang ky bien dong quyen su dung dat'],
+    ['du dien tich', 'dien tich tang them'],
+    ['lech ranh', 'thay doi ranh gioi'],
+    ['doi ten tren so', 'thay doi thong tin ve nguoi su dung dat'],
+    ['doi ten chu so', 'thay doi thong tin ve nguoi su dung dat'],
+    ['gop von bang dat', 'gop von bang quyen su dung dat'],
+    ['lan chiem', 'tranh chap dat dai'],
+    // Land Law 2024 art. 30: a lease paid yearly turned into one paid once (or back) is "chuyển hình thức … thuê đất".
+    ['tra tien hang nam', 'chuyen hinh thuc giao dat cho thue dat'],
+    ['tra tien mot lan', 'chuyen hinh thuc giao dat cho thue dat'],
+    // a house on a titled plot is "tài sản gắn liền với đất" (Land Law 2024 art. 131)
+    ['nha vao so', 'dang ky tai san gan lien voi dat'],
+    ['cap nhat thong tin tren so', 'thay doi thong tin ve nguoi su dung dat'],
+    ['ban do dia hinh', 'san pham do dac va ban do'],
+    ['tranh chap ranh gioi', 'tranh chap dat dai'],
   ],
   construction_housing: [
     ['xay nha', 'giay phep xay dung|nha o rieng le'],
@@ -65,6 +93,30 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['nha cong vu', 'nha o cong vu'],
     ['nha xa hoi', 'nha o xa hoi'],
     ['moi gioi nha dat', 'moi gioi bat dong san'],
+    // Session 7 (task 18g): Construction Law 2014/2020 art. 89–98 (giấy phép xây dựng mới, sửa chữa, cải tạo, di
+    // dời, gia hạn, điều chỉnh, cấp lại), art. 148–149 (chứng chỉ hành nghề), Architecture Law 2019 art. 28, Law on
+    // Real Estate Business 2023 (sàn giao dịch, môi giới), Housing Law 2023 (nhà chung cư, nhà ở của tổ chức, cá
+    // nhân nước ngoài): everyday words for the catalog's terms.
+    ['xin phep xay', 'giay phep xay dung'],
+    // Construction Law art. 98: a licensed work whose design changes needs the licence adjusted ("điều chỉnh giấy phép")
+    ['dieu chinh thiet ke', 'dieu chinh giay phep xay dung'],
+    ['thay doi thiet ke', 'dieu chinh giay phep xay dung'],
+    ['xay them tang', 'sua chua cai tao'],
+    ['coi noi', 'sua chua cai tao'],
+    ['noi tang', 'sua chua cai tao'],
+    ['cai tao nha', 'sua chua cai tao'],
+    ['dich nha', 'di doi cong trinh'],
+    ['di chuyen nha', 'di doi cong trinh'],
+    ['chung cu', 'nha chung cu'],
+    ['nha cu cua nha nuoc', 'nha o cu thuoc tai san cong'],
+    ['chung chi xay dung', 'chung chi hanh nghe hoat dong xay dung'],
+    ['chung chi kien truc', 'chung chi hanh nghe kien truc'],
+    ['kien truc su', 'chung chi hanh nghe kien truc'],
+    ['moi gioi', 'moi gioi bat dong san'],
+    ['san nha dat', 'san giao dich bat dong san'],
+    ['san bat dong san', 'san giao dich bat dong san'],
+    ['nha dat', 'bat dong san'],
+    ['nguoi nuoc ngoai mua nha', 'so huu nha o tai viet nam'],
   ],
   business: [
     ['mo quan', 'ho kinh doanh'],
@@ -85,6 +137,30 @@ const GROUPS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>
     ['nhan them nguoi gop von', 'chuyen doi cong ty trach nhiem huu han mot thanh vien'],
     ['them thanh vien', 'chuyen doi cong ty trach nhiem huu han mot thanh vien|thay doi thanh vien'],
     ['ban cong ty', 'chuyen nhuong doanh nghiep tu nhan|thay doi chu so huu'],
+    // Session 7 (task 18g): Enterprise Law 2020 and Decree 168/2025 on business registration (đổi tên, địa chỉ
+    // trụ sở chính, người đại diện theo pháp luật, vốn điều lệ, ngành nghề kinh doanh, tạm ngừng / tiếp tục kinh
+    // doanh, địa điểm kinh doanh, chuyển đổi hộ kinh doanh thành doanh nghiệp), Investment Law 2020 (giấy chứng
+    // nhận đăng ký đầu tư): everyday words for the catalog's terms.
+    ['doi ten cong ty', 'doi ten cua doanh nghiep'],
+    ['doi dia chi cong ty', 'dia chi tru so chinh'],
+    ['chuyen tru so', 'dia chi tru so chinh'],
+    ['doi tru so', 'dia chi tru so chinh'],
+    ['doi giam doc', 'nguoi dai dien theo phap luat'],
+    ['tang von', 'thay doi von dieu le'],
+    ['giam von', 'thay doi von dieu le'],
+    ['them nganh', 'thay doi nganh nghe kinh doanh'],
+    ['bo sung nganh', 'thay doi nganh nghe kinh doanh'],
+    ['doi nganh', 'thay doi nganh nghe kinh doanh'],
+    ['kinh doanh lai', 'tiep tuc kinh doanh'],
+    ['mo cua lai', 'tiep tuc kinh doanh'],
+    ['dep tiem', 'cham dut hoat dong ho kinh doanh'],
+    ['dep quan', 'cham dut hoat dong ho kinh doanh'],
+    ['len doanh nghiep', 'chuyen doi ho kinh doanh thanh doanh nghiep'],
+    ['chuyen len cong ty', 'chuyen doi ho kinh doanh thanh doanh nghiep'],
+    ['chuyen thanh cong ty', 'chuyen doi ho kinh doanh thanh doanh nghiep'],
+    ['mo them cua hang', 'dia diem kinh doanh'],
+    ['mo them diem ban', 'dia diem kinh doanh'],
+    ['giay phep dau tu', 'giay chung nhan dang ky dau tu'],
   ],
   civil_status: [
     ['de con', 'khai sinh'],

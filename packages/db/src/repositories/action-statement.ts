@@ -10,7 +10,13 @@
  *   Returns whether it was. Atomic by itself (no BEGIN/COMMIT); the aggregates' triggers fire on the update and
  *   the action's insert inside it, as in the locked path.
  */
-import type { ComponentCheck, DossierAction, DossierDuration, DossiersRepository } from '@mot-cua/core';
+import type {
+  ComponentCheck,
+  DossierAction,
+  DossierAttachment,
+  DossierDuration,
+  DossiersRepository,
+} from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { actionRow, type DossierRow, outboxRow, projectionRow, reviveData, toRecord } from './dossier-rows.js';
@@ -50,11 +56,18 @@ export async function readForAction(db: Kysely<DB>, id: string) {
           'actorId', a.actor_user_id, 'actorName', a.actor_name, 'actorRole', a.actor_role,
           'unitCode', a.unit_code, 'note', a.note, 'data', a.data) order by a.seq), '[]'::jsonb)
           from dossier_actions a where a.dossier_id = dossiers.id)`.as('log'),
+      // The files, as listAttachments lists them: every link moves this row's version (addAttachment), so
+      // they are as current as the row, and a write conditioned on the version finds them unchanged.
+      sql<DossierAttachment[]>`(select coalesce(jsonb_agg(jsonb_build_object('id', a.id, 'kind', a.kind,
+          'componentKey', a.component_key, 'fileName', a.file_name, 'sha256', a.sha256,
+          'sizeBytes', f.size_bytes, 'mediaType', f.media_type) order by a.uploaded_at), '[]'::jsonb)
+          from dossier_attachments a join stored_files f on f.sha256 = a.sha256
+          where a.dossier_id = dossiers.id)`.as('files'),
     ])
     .where('dossiers.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { checklist, log, rowVersion, ...rest } = row;
+  const { checklist, log, rowVersion, files, ...rest } = row;
   const actions = log.map(
     (a) =>
       ({
@@ -69,7 +82,7 @@ export async function readForAction(db: Kysely<DB>, id: string) {
         note: a.note,
       }) as DossierAction,
   );
-  return { dossier: toRecord(rest as DossierRow, checklist), actions, version: rowVersion };
+  return { dossier: toRecord(rest as DossierRow, checklist), actions, version: rowVersion, attachments: files };
 }
 
 /** Rows (same keys) kept where `where` holds over them (`v`) and the update applied; `opt*` keys are not columns. */

@@ -496,7 +496,34 @@ export function createDossiersRepository(db: Kysely<DB>) {
       sha256: string;
       uploadedBy: string | null;
     }) {
-      return db.insertInto('dossierAttachments').values(a).returningAll().executeTakeFirstOrThrow();
+      // One statement: the link, and a touch of the dossier's row so that its version moves. A list of files
+      // read with the row (readForAction) is then as current as the row, and an action written at that version
+      // presents it without reading the files again.
+      return db
+        .with('d', (q) =>
+          q
+            .updateTable('dossiers')
+            .set({ lastActionSeq: sql`last_action_seq` })
+            .where('id', '=', a.dossierId)
+            .returning('id'),
+        )
+        .insertInto('dossierAttachments')
+        .columns(['dossierId', 'provinceCode', 'kind', 'componentKey', 'fileName', 'sha256', 'uploadedBy'])
+        .expression((eb) =>
+          eb
+            .selectFrom('d')
+            .select([
+              'd.id',
+              sql<string>`${a.provinceCode}::text`.as('provinceCode'),
+              sql<string>`${a.kind}::text`.as('kind'),
+              sql<string | null>`${a.componentKey}::text`.as('componentKey'),
+              sql<string>`${a.fileName}::text`.as('fileName'),
+              sql<string>`${a.sha256}::text`.as('sha256'),
+              sql<string | null>`${a.uploadedBy}::uuid`.as('uploadedBy'),
+            ]),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
 
     async listAttachments(dossierId: string) {

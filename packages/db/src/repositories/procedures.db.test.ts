@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { CatalogProcedure, InternalProcessStep } from '@mot-cua/contracts';
 import { AppError } from '@mot-cua/core';
-import { createTestDb, uniqueSuffix } from '@mot-cua/test-kit';
+import { createTestDb, testCatalogProcedure, uniqueSuffix } from '@mot-cua/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import { loadProceduresMasterData } from '../seed/procedures.js';
@@ -22,37 +22,16 @@ function fakeCatalog(n = 3) {
   const agency = `test-${uniqueSuffix()}`;
   const field = `Lĩnh vực thử ${uniqueSuffix()}`;
   const base = randomInt(100_000, 999_000);
-  const records: CatalogProcedure[] = Array.from({ length: n }, (_, i) => ({
-    code: `8.${String(base + i).padStart(6, '0')}`,
-    name: i === 0 ? 'Thủ tục đăng ký khai sinh thử' : `Thủ tục thử số ${i}`,
-    decisionNumber: '1/QĐ-TEST',
-    sourceUrl: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/test',
-    agency,
-    agencyName: 'Bộ Thử',
-    field,
-    levels: i === 0 ? ['commune'] : ['province'],
-    type: null,
-    applicantTypes: ['Công dân Việt Nam'],
-    competentAgency: null,
-    implementingAgency: null,
-    authorizedAgency: null,
-    coordinatingAgency: null,
-    receivingAddress: null,
-    steps: ['Nộp hồ sơ'],
-    channels: [],
-    timeLimit: { value: 3 + i, unit: 'working_days' },
-    components: [],
-    componentNotes: [],
-    conditions: null,
-    legalBasis: [],
-    results: [],
-    onlineServiceLevel: 'none',
-    relatedProcedures: null,
-    origin: 'crawl',
-    curationNote: null,
-    needsReview: false,
-    review: [],
-  }));
+  const records: CatalogProcedure[] = Array.from({ length: n }, (_, i) =>
+    testCatalogProcedure({
+      code: `8.${String(base + i).padStart(6, '0')}`,
+      name: i === 0 ? 'Thủ tục đăng ký khai sinh thử' : `Thủ tục thử số ${i}`,
+      agency,
+      field,
+      levels: i === 0 ? ['commune'] : ['province'],
+      timeLimit: { value: 3 + i, unit: 'working_days' },
+    }),
+  );
   return { agency, field, records };
 }
 

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { CatalogProcedure } from '@mot-cua/contracts';
 import { type Database, loadProcedureCatalog } from '@mot-cua/db';
 import { loadCalendarMasterData } from '@mot-cua/db/seed/calendar';
-import { createTestDb, testUnit, uniqueSuffix } from '@mot-cua/test-kit';
+import { createTestDb, testCatalogProcedure, testUnit, uniqueSuffix } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
@@ -291,37 +290,16 @@ describe('administering a year schedule', () => {
 describe('due date of a procedure from the catalog', () => {
   it("uses the procedure's legal limit, and the unit's internal process for the steps", async () => {
     const code = `8.${String(randomInt(100_000, 999_000)).padStart(6, '0')}`;
-    const record = {
+    const record = testCatalogProcedure({
       code,
       name: 'Thủ tục thử của lịch làm việc',
-      decisionNumber: '1/QĐ-TEST',
       sourceUrl: null,
       agency: `test-${uniqueSuffix()}`,
-      agencyName: 'Bộ Thử',
       field: 'Thử',
-      levels: ['commune'],
-      type: null,
       applicantTypes: [],
-      competentAgency: null,
-      implementingAgency: null,
-      authorizedAgency: null,
-      coordinatingAgency: null,
-      receivingAddress: null,
       steps: [],
-      channels: [],
       timeLimit: { value: 5, unit: 'working_days' },
-      components: [],
-      componentNotes: [],
-      conditions: null,
-      legalBasis: [],
-      results: [],
-      onlineServiceLevel: 'none',
-      relatedProcedures: null,
-      origin: 'crawl',
-      curationNote: null,
-      needsReview: false,
-      review: [],
-    } as CatalogProcedure;
+    });
     await database.db
       .transaction()
       .execute((trx) =>

@@ -18,7 +18,7 @@ import { createCitizensRepository, type DB } from '@mot-cua/db';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { requireActor } from '../../http/auth.js';
-import { slipsOf } from '../dossiers/dossiers.presenter.js';
+import { PUBLIC_TIMELINE_ACTIONS, slipsOf } from '../dossiers/dossiers.presenter.js';
 import { presentFee } from '../dossiers/fees.routes.js';
 
 /** The signed-in citizen: actor, name and personal identification number (what ownership is decided on). */
@@ -51,24 +51,8 @@ const statusLabel: Record<DossierState['status'], string> = {
   stopped: 'Dừng xử lý',
 };
 
-/** Steps the applicant sees in their timeline (internal hand-overs stay inside). */
-const citizenVisible = new Set<DossierAction['type']>([
-  'submitted',
-  'received',
-  'supplement_requested',
-  'supplemented',
-  'refused',
-  'forwarded',
-  'financial_obligation_requested',
-  'financial_obligation_paid',
-  'approved',
-  'result_issued',
-  'apology_issued',
-  'withdrawn',
-  'stopped',
-  'returned',
-  'rated',
-]);
+/** Steps the applicant sees in their timeline: the public lookup's, their approval and their rating. */
+const citizenVisible = new Set<DossierAction['type']>([...PUBLIC_TIMELINE_ACTIONS, 'approved', 'rated']);
 
 export function presentCitizenSummary(
   c: CitizenIdentity,

@@ -6,7 +6,7 @@ import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Signed, signIn } from '../../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../../testing.js';
 import { signInCitizen, startTestIdentity } from '../citizens/oidc-test-helpers.js';
 
 /**
@@ -73,21 +73,10 @@ const unitName = async (code: string) =>
 
 describe('who opened my dossier', () => {
   it('officials’ reads (detail, file, slip) appear on the public lookup as office, role and time — no name', async () => {
-    const received = await app.inject({
-      method: 'POST',
-      url: '/api/dossiers',
-      headers: reception.headers,
-      payload: {
-        mode: 'receive',
-        channel: 'in_person',
-        procedureCode,
-        receivingUnitCode: unit,
-        applicant: { fullName: 'Lê Thị Người Nộp', phone: '0988777666', idNumber: '079190000088' },
-        components: [
-          { key: 'c01', state: 'present' },
-          { key: 'c02', state: 'present' },
-        ],
-      },
+    const received = await receiveAtCounter(app, reception, {
+      procedureCode,
+      unitCode: unit,
+      applicant: { fullName: 'Lê Thị Người Nộp', phone: '0988777666', idNumber: '079190000088' },
     });
     expect(received.statusCode, received.body).toBe(201);
     const { id, code } = received.json() as { id: string; code: string };

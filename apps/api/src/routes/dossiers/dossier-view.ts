@@ -7,6 +7,7 @@ import {
   type DossierActionResult,
   type DossierActionType,
   type DossierActor,
+  type DossierAttachment,
   type DossierRecord,
   type DossierState,
   deriveDossierState,
@@ -22,7 +23,13 @@ import { inTransaction } from '../write.js';
 import { authorizeOnDossier, dossierDeps, loadUnitNames } from './dossier-deps.js';
 import { presentDetail } from './dossiers.presenter.js';
 
-export type LoadedDossier = { dossier: DossierRecord; state: DossierState; actions: DossierAction[] };
+export type LoadedDossier = {
+  dossier: DossierRecord;
+  state: DossierState;
+  actions: DossierAction[];
+  /** The files, when they were read with the dossier (an action in one statement): not read again. */
+  attachments?: DossierAttachment[];
+};
 
 /** The master-data version read with the session (undefined for public callers). */
 export const versionOf = (req: FastifyRequest) => req.session?.masterDataVersion;
@@ -38,7 +45,7 @@ export async function loadDossier(d: ReturnType<typeof dossierDeps>, id: string)
 /**
  * The detail view for the signed-in actor from a dossier already loaded (or just changed): its allowed
  * actions, due-soon mark (cached calendar) and unit names (cached units); reads only the attachments,
- * and not even those when `noAttachments` (a dossier just created has none).
+ * and not even those when they came with the dossier or `noAttachments` (a dossier just created has none).
  */
 export async function presentLoaded(
   trx: Kysely<DB>,
@@ -63,7 +70,7 @@ export async function presentLoaded(
   const unitName = await loadUnitNames(d.units, [dossier.receivingUnitCode, dossier.competentUnitCode], vnDate(now));
   const attachments = opts.noAttachments
     ? []
-    : (await d.dossiers.listAttachments(dossier.id)).map((a) => ({
+    : (loaded.attachments ?? (await d.dossiers.listAttachments(dossier.id))).map((a) => ({
         id: a.id,
         kind: a.kind,
         componentKey: a.componentKey,

@@ -115,6 +115,23 @@ export function slipsOf(actions: DossierAction[]): SlipKindName[] {
   return out;
 }
 
+/** The steps the public lookup shows (internal hand-overs and the approval stay inside). */
+export const PUBLIC_TIMELINE_ACTIONS: ReadonlySet<DossierActionType> = new Set<DossierActionType>([
+  'submitted',
+  'received',
+  'supplement_requested',
+  'supplemented',
+  'refused',
+  'forwarded',
+  'financial_obligation_requested',
+  'financial_obligation_paid',
+  'result_issued',
+  'apology_issued',
+  'withdrawn',
+  'stopped',
+  'returned',
+]);
+
 /** What the public sees after a code + second-factor lookup: no personal data beyond initials. */
 export function presentPublic(input: {
   dossier: DossierRecord;
@@ -124,21 +141,6 @@ export function presentPublic(input: {
   accessLog: PublicDossierView['accessLog'];
 }): PublicDossierView {
   const { dossier: d, state: s } = input;
-  const publicTypes = new Set<DossierAction['type']>([
-    'submitted',
-    'received',
-    'supplement_requested',
-    'supplemented',
-    'refused',
-    'forwarded',
-    'financial_obligation_requested',
-    'financial_obligation_paid',
-    'result_issued',
-    'apology_issued',
-    'withdrawn',
-    'stopped',
-    'returned',
-  ]);
   return {
     code: d.code,
     procedureName: d.procedureName,
@@ -156,7 +158,7 @@ export function presentPublic(input: {
         ? s.pendingSupplement.map((p) => ({ name: p.name, reason: p.reason ?? null }))
         : [],
     timeline: input.actions
-      .filter((a) => publicTypes.has(a.type))
+      .filter((a) => PUBLIC_TIMELINE_ACTIONS.has(a.type))
       .map((a) => ({ at: a.at.toISOString(), label: dossierActionLabel[a.type] })),
     slips: slipsOf(input.actions).filter((k) => k !== 'control-sheet'),
     canRate: s.status === 'returned' && !s.rating,

@@ -1,6 +1,6 @@
 import type { DossierDetail } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
-import { createAuditRepository, type Database } from '@mot-cua/db';
+import { createAuditRepository, createProcedureConfigRepository, type Database } from '@mot-cua/db';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,9 @@ let app: FastifyInstance;
 const clock = fixedClock('2026-03-02T02:00:00Z');
 let A: string;
 let procedureCode: string;
+/** Unit B runs a five-step process with a department head's step (see beforeAll). */
+let B: string;
+let procedureB: string;
 const who: Record<string, Signed> = {};
 const complete = [
   { key: 'c01', state: 'present' },
@@ -22,12 +25,12 @@ const complete = [
 const post = (s: Signed, url: string, payload: unknown = {}) =>
   app.inject({ method: 'POST', url, headers: s.headers, payload: payload as Record<string, unknown> });
 
-async function receive(): Promise<DossierDetail> {
-  const res = await post(who.reception!, '/api/dossiers', {
+async function receive(at: 'A' | 'B' = 'A'): Promise<DossierDetail> {
+  const res = await post(at === 'A' ? who.reception! : who.receptionB!, '/api/dossiers', {
     mode: 'receive',
     channel: 'in_person',
-    procedureCode,
-    receivingUnitCode: A,
+    procedureCode: at === 'A' ? procedureCode : procedureB,
+    receivingUnitCode: at === 'A' ? A : B,
     applicant: { fullName: 'Trần Văn Quy Trình', phone: '0909000111' },
     components: complete,
   });
@@ -65,6 +68,28 @@ beforeAll(async () => {
   who.specialist = await signIn(app, database, [{ role: 'specialist', unitCode: A }]);
   who.leader = await signIn(app, database, [{ role: 'leader', unitCode: A }]);
   who.otherSpecialist = await signIn(app, database, [{ role: 'specialist', unitCode: other.communeCodes[0]! }]);
+  // Unit B: 1 reception, 2 specialist, 3 department head, 4 leader (approval), 5 reception (return).
+  B = u.communeCodes[1]!;
+  procedureB = (await loadDossierTestProcedure(database.db, { unitCode: B })).code;
+  const half = { value: 0.5, unit: 'working_days' as const };
+  const role = (r: 'reception' | 'specialist' | 'department_head' | 'leader') => ({ role: r });
+  await createProcedureConfigRepository(database.db).putInternalProcess({
+    unitCode: B,
+    procedureCode: procedureB,
+    steps: [
+      { order: 1, name: 'Tiếp nhận', responsible: role('reception'), duration: half },
+      { order: 2, name: 'Thẩm định', responsible: role('specialist'), duration: { value: 1, unit: 'working_days' } },
+      { order: 3, name: 'Trưởng phòng xem xét', responsible: role('department_head'), duration: half },
+      { order: 4, name: 'Phê duyệt', responsible: role('leader'), duration: half },
+      { order: 5, name: 'Trả kết quả', responsible: role('reception'), duration: half },
+    ],
+    legalLimit: { value: 3, unit: 'working_days' },
+    updatedBy: null,
+  });
+  who.receptionB = await signIn(app, database, [{ role: 'reception', unitCode: B }]);
+  who.specialistB = await signIn(app, database, [{ role: 'specialist', unitCode: B }]);
+  who.headB = await signIn(app, database, [{ role: 'department_head', unitCode: B }]);
+  who.leaderB = await signIn(app, database, [{ role: 'leader', unitCode: B }]);
 });
 afterAll(async () => {
   await app.close();
@@ -164,5 +189,107 @@ describe('the internal process over HTTP', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('DOSSIER_CLOSED');
+  });
+
+  it("five steps: no skipping 1 → 5, the specialist neither claims nor completes the head's step", async () => {
+    const d = await receive('B');
+    const id = d.id;
+    const log = async () =>
+      (
+        await database.db
+          .selectFrom('dossierActions')
+          .select('type')
+          .where('dossierId', '=', id)
+          .orderBy('seq')
+          .execute()
+      ).map((a) => a.type);
+    for (const toStep of [5, 3]) {
+      const skip = await post(who.receptionB!, `/api/dossiers/${id}/complete-step`, { fromStep: 1, toStep });
+      expect(skip.statusCode, skip.body).toBe(409);
+      expect(skip.json().code).toBe('STEP_OUT_OF_ORDER');
+    }
+    expect((await post(who.receptionB!, `/api/dossiers/${id}/complete-step`, { fromStep: 1 })).statusCode).toBe(200);
+    expect((await post(who.specialistB!, `/api/dossiers/${id}/claim`, { stepOrder: 2 })).statusCode).toBe(200);
+    const two = await post(who.specialistB!, `/api/dossiers/${id}/complete-step`, { fromStep: 2, toStep: 4 });
+    expect(two.json().code).toBe('STEP_OUT_OF_ORDER');
+    expect((await post(who.specialistB!, `/api/dossiers/${id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
+    // Step 3 is the department head's: the specialist may neither take it nor hand it on.
+    const before = await log();
+    for (const [url, body] of [
+      ['claim', { stepOrder: 3 }],
+      ['complete-step', { fromStep: 3 }],
+    ] as const) {
+      const res = await post(who.specialistB!, `/api/dossiers/${id}/${url}`, body);
+      expect(res.statusCode, `${url} ${res.body}`).toBe(403);
+      expect(['FORBIDDEN', 'STEP_ROLE_MISMATCH']).toContain(res.json().code);
+    }
+    // Nor may the leader approve before the head's step is done.
+    const early = await post(who.leaderB!, `/api/dossiers/${id}/approve`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('NOT_APPROVAL_STEP');
+    expect(await log()).toEqual(before);
+    // The head takes and hands on step 3; the leader approves at step 4 (handed on to 5 with the approval).
+    expect((await post(who.headB!, `/api/dossiers/${id}/claim`, { stepOrder: 3 })).statusCode).toBe(200);
+    expect((await post(who.headB!, `/api/dossiers/${id}/complete-step`, { fromStep: 3 })).statusCode).toBe(200);
+    const approved = await post(who.leaderB!, `/api/dossiers/${id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((approved.json() as DossierDetail).currentStep?.order).toBe(5);
+    expect(await log()).toEqual([...before, 'claimed', 'step_completed', 'approved', 'step_completed']);
+  });
+
+  it('a returned dossier takes no more writes: no files, no result, no action', async () => {
+    const d = await receive();
+    const id = d.id;
+    expect((await post(who.reception!, `/api/dossiers/${id}/complete-step`, { fromStep: 1 })).statusCode).toBe(200);
+    expect((await post(who.specialist!, `/api/dossiers/${id}/complete-step`, { fromStep: 2 })).statusCode).toBe(200);
+    expect((await post(who.leader!, `/api/dossiers/${id}/approve`)).statusCode).toBe(200);
+    const pdf = multipart([{ name: 'kq.pdf', content: Buffer.from('%PDF-1.7\n%%EOF') }]);
+    const upload = (s: Signed, path: 'result' | 'attachments', fields: Record<string, string> = {}) => {
+      const body = multipart([{ name: `${path}.pdf`, content: Buffer.from('%PDF-1.7\n%%EOF') }], fields);
+      return app.inject({
+        method: 'POST',
+        url: `/api/dossiers/${id}/${path}`,
+        headers: { ...s.headers, ...body.headers },
+        payload: body.payload,
+      });
+    };
+    const issued = await app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${id}/result`,
+      headers: { ...who.specialist!.headers, ...pdf.headers },
+      payload: pdf.payload,
+    });
+    expect(issued.statusCode, issued.body).toBe(200);
+    // Once the result is issued no component file is added.
+    const late = await upload(who.reception!, 'attachments', { componentKey: 'c01' });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json().code).toBe('DOSSIER_CLOSED');
+    expect((await post(who.reception!, `/api/dossiers/${id}/return`, { method: 'counter' })).statusCode).toBe(200);
+    const files = async () =>
+      (await database.db.selectFrom('dossierAttachments').select('fileName').where('dossierId', '=', id).execute())
+        .map((a) => a.fileName)
+        .sort();
+    const seqOf = async () =>
+      (await database.db.selectFrom('dossiers').select('lastActionSeq').where('id', '=', id).executeTakeFirstOrThrow())
+        .lastActionSeq;
+    const [filesBefore, seqBefore] = [await files(), await seqOf()];
+    expect(filesBefore).toEqual(['kq.pdf']);
+    const attach = await upload(who.reception!, 'attachments', { componentKey: 'c01' });
+    expect(attach.statusCode, attach.body).toBe(409);
+    expect(attach.json().code).toBe('DOSSIER_CLOSED');
+    const result = await upload(who.specialist!, 'result');
+    expect(result.statusCode, result.body).toBe(409);
+    for (const [s, url, body] of [
+      [who.specialist!, 'refuse', { reasons: ['Sau khi trả'] }],
+      [who.reception!, 'return', { method: 'counter' }],
+      [who.specialist!, 'claim', { stepOrder: 4 }],
+      [who.specialist!, 'supplement-request', { items: [{ key: 'c01', state: 'missing' }] }],
+    ] as const) {
+      const res = await post(s, `/api/dossiers/${id}/${url}`, body);
+      expect(res.statusCode, `${url} ${res.body}`).toBe(409);
+      expect(res.json().code, url).toBe('DOSSIER_CLOSED');
+    }
+    expect(await files()).toEqual(filesBefore);
+    expect(await seqOf()).toBe(seqBefore);
   });
 });

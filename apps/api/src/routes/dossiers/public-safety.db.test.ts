@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../slips/pdf-text.js';
-import { buildTestApp, type Signed, signIn } from '../../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../../testing.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -21,22 +21,7 @@ const applicant = {
 };
 
 async function receive(): Promise<DossierDetail> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/dossiers',
-    headers: reception.headers,
-    payload: {
-      mode: 'receive',
-      channel: 'in_person',
-      procedureCode,
-      receivingUnitCode: unit,
-      applicant,
-      components: [
-        { key: 'c01', state: 'present' },
-        { key: 'c02', state: 'present' },
-      ],
-    },
-  });
+  const res = await receiveAtCounter(app, reception, { procedureCode, unitCode: unit, applicant });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }

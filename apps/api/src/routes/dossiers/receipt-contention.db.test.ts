@@ -5,7 +5,7 @@ import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Signed, signIn } from '../../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../../testing.js';
 
 // Issue 9's permanent hang: 32 clients receiving at one unit while the master data changes (so cached
 // calendars, units and procedures reload) on a pool far smaller than the clients (4 connections on
@@ -33,21 +33,10 @@ describe('receipts under contention at one unit', () => {
     const clients = 32;
     const perClient = 5;
     const receive = () =>
-      app.inject({
-        method: 'POST',
-        url: '/api/dossiers',
-        headers: reception.headers,
-        payload: {
-          mode: 'receive',
-          channel: 'in_person',
-          procedureCode,
-          receivingUnitCode: unit,
-          applicant: { fullName: 'Khách Đông Người', phone: '0909555666' },
-          components: [
-            { key: 'c01', state: 'present' },
-            { key: 'c02', state: 'present' },
-          ],
-        },
+      receiveAtCounter(app, reception, {
+        procedureCode,
+        unitCode: unit,
+        applicant: { fullName: 'Khách Đông Người', phone: '0909555666' },
       });
     let changes = 0;
     const codes: string[] = [];

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import { createAuditRepository, type Database, loadProcedureCatalog } from '@mot-cua/db';
-import { createTestDb, testUnit, uniqueSuffix } from '@mot-cua/test-kit';
+import { createTestDb, testCatalogProcedure, testUnit, uniqueSuffix } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn } from '../../testing.js';
@@ -12,38 +12,8 @@ const agency = `test-${uniqueSuffix()}`;
 const base = randomInt(100_000, 999_000);
 const codes = [0, 1, 2].map((i) => `8.${String(base + i).padStart(6, '0')}`);
 
-const record = (i: number, over: Partial<CatalogProcedure> = {}): CatalogProcedure => ({
-  code: codes[i]!,
-  name: `Thủ tục thử API số ${i}`,
-  decisionNumber: '1/QĐ-TEST',
-  sourceUrl: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/test',
-  agency,
-  agencyName: 'Bộ Thử',
-  field: 'Hộ tịch thử',
-  levels: ['commune'],
-  type: null,
-  applicantTypes: ['Công dân Việt Nam'],
-  competentAgency: null,
-  implementingAgency: null,
-  authorizedAgency: null,
-  coordinatingAgency: null,
-  receivingAddress: null,
-  steps: ['Nộp hồ sơ'],
-  channels: [],
-  timeLimit: { value: 3, unit: 'working_days' },
-  components: [],
-  componentNotes: [],
-  conditions: null,
-  legalBasis: [],
-  results: [],
-  onlineServiceLevel: 'none',
-  relatedProcedures: null,
-  origin: 'crawl',
-  curationNote: null,
-  needsReview: false,
-  review: [],
-  ...over,
-});
+const record = (i: number, over: Partial<CatalogProcedure> = {}): CatalogProcedure =>
+  testCatalogProcedure({ code: codes[i]!, name: `Thủ tục thử API số ${i}`, agency, ...over });
 
 const load = (records: CatalogProcedure[], asOf: string) =>
   database.db

@@ -4,7 +4,7 @@ import { createAuditRepository, type Database } from '@mot-cua/db';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Signed, signIn } from '../../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../../testing.js';
 import { queueClient, queueTestCenter } from './queue-test-helpers.js';
 
 let database: Database;
@@ -171,22 +171,11 @@ describe('result pickup', () => {
       state = await q.counter(who.reception!, center.counters[1]!, 'call-next');
     }
     await q.ticket(who.reception!, t.id, 'start');
-    const d = await app.inject({
-      method: 'POST',
-      url: '/api/dossiers',
-      headers: who.reception!.headers,
-      payload: {
-        mode: 'receive',
-        channel: 'in_person',
-        procedureCode,
-        receivingUnitCode: unitCode,
-        returnMethod: 'counter',
-        applicant: { fullName: 'Nguyễn Thị Ánh', idNumber: '079190000001', phone: '0909123456' },
-        components: [
-          { key: 'c01', state: 'present' },
-          { key: 'c02', state: 'present' },
-        ],
-      },
+    const d = await receiveAtCounter(app, who.reception!, {
+      procedureCode,
+      unitCode,
+      returnMethod: 'counter',
+      applicant: { fullName: 'Nguyễn Thị Ánh', idNumber: '079190000001', phone: '0909123456' },
     });
     expect(d.statusCode, d.body).toBe(201);
     const { id, code } = d.json() as { id: string; code: string };

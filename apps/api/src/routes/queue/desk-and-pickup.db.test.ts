@@ -4,7 +4,7 @@ import { createAuditRepository, type Database } from '@mot-cua/db';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Signed, signIn } from '../../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../../testing.js';
 import { queueClient, queueTestCenter } from './queue-test-helpers.js';
 
 let database: Database;
@@ -123,22 +123,11 @@ async function receivedAndReady(): Promise<{ id: string; code: string }> {
   const t = await q.kiosk(center.centerId, center.groups['1']!);
   await q.counter(who.one!, center.counters[1]!, 'open');
   await serveUntil(who.one!, 1, t.id);
-  const d = await app.inject({
-    method: 'POST',
-    url: '/api/dossiers',
-    headers: who.one!.headers,
-    payload: {
-      mode: 'receive',
-      channel: 'in_person',
-      procedureCode,
-      receivingUnitCode: unitCode,
-      returnMethod: 'counter',
-      applicant: { fullName: 'Lê Thị Hoa', idNumber: '079190000002', phone: '0909123457' },
-      components: [
-        { key: 'c01', state: 'present' },
-        { key: 'c02', state: 'present' },
-      ],
-    },
+  const d = await receiveAtCounter(app, who.one!, {
+    procedureCode,
+    unitCode,
+    returnMethod: 'counter',
+    applicant: { fullName: 'Lê Thị Hoa', idNumber: '079190000002', phone: '0909123457' },
   });
   expect(d.statusCode, d.body).toBe(201);
   const { id, code } = d.json() as { id: string; code: string };

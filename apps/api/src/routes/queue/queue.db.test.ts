@@ -5,7 +5,7 @@ import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure, testUni
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../slips/pdf-text.js';
-import { buildTestApp, type Signed, signIn } from '../../testing.js';
+import { buildTestApp, receiveAtCounter, type Signed, signIn } from '../../testing.js';
 import { queueClient, queueTestCenter } from './queue-test-helpers.js';
 
 let database: Database;
@@ -92,21 +92,10 @@ describe('front desk API', () => {
     expect((await q.ticket(who.r1!, id, 'finish')).statusCode).toBe(409);
     expect((await q.ticket(who.r1!, id, 'start')).json().current.status).toBe('serving');
     clock.advance(60_000);
-    const received = await app.inject({
-      method: 'POST',
-      url: '/api/dossiers',
-      headers: who.r1!.headers,
-      payload: {
-        mode: 'receive',
-        channel: 'in_person',
-        procedureCode,
-        receivingUnitCode: unit.unitCode,
-        applicant: { fullName: 'Nguyễn Thị Ánh', idNumber: '079190000001', phone: '0909123456' },
-        components: [
-          { key: 'c01', state: 'present' },
-          { key: 'c02', state: 'present' },
-        ],
-      },
+    const received = await receiveAtCounter(app, who.r1!, {
+      procedureCode,
+      unitCode: unit.unitCode,
+      applicant: { fullName: 'Nguyễn Thị Ánh', idNumber: '079190000001', phone: '0909123456' },
     });
     expect(received.statusCode, received.body).toBe(201);
     const finished = await q.ticket(who.r1!, id, 'finish');

@@ -12,7 +12,7 @@ import { createServiceIndexRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
 import { sendTable } from '../../exports/index.js';
-import { dossierListTable, feedbackRows } from '../../exports/supervision-tables.js';
+import { dossierListTable, feedbackRows, serviceIndexTable } from '../../exports/supervision-tables.js';
 import { requireActor } from '../../http/auth.js';
 import { computeServiceIndex, feedbackOfFigure } from './service-index-data.js';
 import { supervisionScope } from './supervision-scope.js';
@@ -55,32 +55,12 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       return sendTable(
         reply,
         req.query.format,
-        {
-          title: `Bộ chỉ số 766 — ${scope.name}`,
-          subtitle: `Từ ${period.from} đến ${period.to}. Tổng điểm tính được: ${r.total.points}/${r.total.max}.`,
-          columns: [
-            { key: 'id', header: 'Chỉ số', width: 7 },
-            { key: 'name', header: 'Tên chỉ số', width: 36 },
-            { key: 'numerator', header: 'Tử số', width: 10, kind: 'int' },
-            { key: 'denominator', header: 'Mẫu số', width: 10, kind: 'int' },
-            { key: 'rate', header: 'Tỷ lệ', width: 9, kind: 'percent' },
-            { key: 'threshold', header: 'Ngưỡng', width: 9, kind: 'percent' },
-            { key: 'points', header: 'Điểm', width: 8, kind: 'decimal' },
-            { key: 'max', header: 'Tối đa', width: 8, kind: 'decimal' },
-            { key: 'reason', header: 'Ghi chú', width: 50 },
-          ],
-          rows: r.indicators.map((i) => ({
-            id: i.id,
-            name: SERVICE_INDICATOR_NAMES_VI[i.id],
-            numerator: i.numerator,
-            denominator: i.denominator,
-            rate: i.rate,
-            threshold: i.computable ? i.threshold : null,
-            points: i.points,
-            max: i.max,
-            reason: i.reason,
-          })),
-        },
+        serviceIndexTable(
+          `Bộ chỉ số 766 — ${scope.name}`,
+          `Từ ${period.from} đến ${period.to}. Tổng điểm tính được: ${r.total.points}/${r.total.max}.`,
+          r.indicators,
+          { withThreshold: true },
+        ),
         `chi-so-766-${scope.code}-${period.from}-${period.to}`,
         now,
       );

@@ -1,3 +1,5 @@
+import { DOSSIER_STATUS_NAMES_VI } from '@mot-cua/contracts';
+
 /** UI strings of the dossiers feature, under the 'dossiers' key: t('dossiers.something'). */
 export const vi = {
   queue: {
@@ -29,18 +31,7 @@ export const vi = {
     channel: 'Kênh',
     unit: 'Đơn vị giải quyết',
   },
-  status: {
-    new: 'Mới đăng ký',
-    supplement_requested: 'Chờ bổ sung',
-    received: 'Đã tiếp nhận',
-    processing: 'Đang xử lý',
-    awaiting_payment: 'Chờ nghĩa vụ tài chính',
-    result_ready: 'Đã có kết quả',
-    returned: 'Đã trả kết quả',
-    refused: 'Từ chối',
-    withdrawn: 'Đã rút',
-    stopped: 'Dừng xử lý',
-  },
+  status: DOSSIER_STATUS_NAMES_VI,
   progress: {
     undue: 'Trong hạn',
     due_soon: 'Sắp đến hạn',
