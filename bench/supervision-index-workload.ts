@@ -5,6 +5,7 @@
  * nation, over one month and five months, next to a plain indexed lookup measured in the same run. Read-only.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-index-workload.ts
+ *   BENCH_DATA_DIR=/path/of/DATA_DIR npx tsx bench/supervision-index-workload.ts   (PGlite)
  *
  * The database is one written by `npm run generate -- --preset province|national` (clone it first with
  * `createdb -T` if others use it). Target (issue 15): every dashboard query p95 < 100 ms. BENCH_ONLY=<part of a
@@ -13,13 +14,23 @@
  */
 import os from 'node:os';
 import { vnStartOfDay } from '@mot-cua/contracts';
-import { createServiceIndexRepository, createWorkloadRepository, type DB, migrate, openDatabase } from '@mot-cua/db';
+import { STEP_MEDIAN_RELATIVE_ERROR } from '@mot-cua/core';
+import {
+  createOfficialsRepository,
+  createServiceIndexRepository,
+  createWorkloadRepository,
+  type DB,
+  migrate,
+  openDatabase,
+} from '@mot-cua/db';
 import { type Kysely, sql } from 'kysely';
 
 const existing = process.env.BENCH_DATABASE_URL;
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 /** Only the queries whose name contains this (e.g. `median time per step`), so a slow base is not run 22 times. */
 const only = process.env.BENCH_ONLY ?? '';
+/** BENCH_SKIP_BEFORE=1: only the reads the pages do now (no before-reads, no equality checks; a slow embedded base). */
+const skipBefore = Boolean(process.env.BENCH_SKIP_BEFORE);
 
 type Timing = { p50: number; p95: number };
 async function p95(fn: () => Promise<unknown>, n = runs): Promise<Timing> {
@@ -65,8 +76,14 @@ async function stepsFromLog(db: Kysely<DB>, f: { scope: string; fromAt: Date; to
 }
 
 async function main() {
-  if (!existing) throw new Error('BENCH_DATABASE_URL: a generated database (npm run generate) is required');
-  const database = await openDatabase({ databaseUrl: existing, poolSize: 2, statementTimeoutMs: 0 });
+  const dataDir = process.env.BENCH_DATA_DIR; // or a PGlite data folder written by `DATA_DIR=… npm run generate`
+  if (!existing && !dataDir) throw new Error('BENCH_DATABASE_URL or BENCH_DATA_DIR: a generated database is required');
+  const database = await openDatabase({
+    databaseUrl: existing,
+    dataDir: dataDir ? `${dataDir}/pglite` : undefined,
+    poolSize: 2,
+    statementTimeoutMs: 0,
+  });
   try {
     await migrate(database);
     const db = database.db;
@@ -82,6 +99,7 @@ async function main() {
     const out: Record<string, Timing> = {};
     const at = async (k: string, fn: () => Promise<unknown>, n = runs) => {
       if (!k.includes(only) && !k.startsWith('reference')) return;
+      if (skipBefore && (k.includes('(before') || k.includes('exact'))) return;
       out[k] = await p95(fn, n);
       if (process.env.BENCH_VERBOSE) console.error(`${k}: ${out[k].p50.toFixed(1)} / ${out[k].p95.toFixed(1)} ms`);
     };
@@ -106,30 +124,92 @@ async function main() {
           () => index.countsFromDossiers(f),
           2,
         );
-        if (`${name}, ${pname}: 766 index counts`.includes(only)) {
+        if (!skipBefore && `${name}, ${pname}: 766 index counts`.includes(only)) {
           const [kept, read] = [await index.counts(f), await index.countsFromDossiers(f)];
           if (JSON.stringify(kept) !== JSON.stringify(read)) {
             throw new Error(`766 counts differ for ${scope}, ${pname}: ${JSON.stringify({ kept, read })}`);
           }
           console.error(`${name}, ${pname}: 766 counts equal ${JSON.stringify(kept)}`);
         }
+        // the contributing-dossier lists (0358: keyset walk of the kept facts): a dense figure, its second page by
+        // `after`, a figure present in no generated dossier (the walk reads the whole range), and before (base())
+        const list = { ...f, limit: 50, offset: 0, now: new Date('2025-12-01T02:00:00Z') };
+        const online = { ...list, indicator: '3.3' as const, part: 'numerator' as const };
         await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`, () =>
-          index.dossiers({
-            ...f,
-            indicator: '3.3',
-            part: 'numerator',
-            limit: 50,
-            offset: 0,
-            now: new Date('2025-12-01T02:00:00Z'),
-          }),
+          index.dossiers(online),
         );
+        const first = await index.dossiers(online);
+        const last = first.items.at(-1);
+        const after = last ? { enteredAt: last.enteredAt, id: last.id } : undefined;
+        await at(`${name}, ${pname}: 766 contributing dossiers (3.3 numerator, next page by keyset)`, () =>
+          index.dossiers({ ...online, after }),
+        );
+        await at(
+          `${name}, ${pname}: 766 contributing dossiers (4.3 numerator: none in the data, first page; empty figure: no walk)`,
+          () => index.dossiers({ ...list, indicator: '4.3', part: 'numerator' }),
+        );
+        await at(
+          `${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page), from base() (before 0358)`,
+          () => index.dossiersFromDossiers(online),
+          2,
+        );
+        if (!skipBefore && `${name}, ${pname}: 766 contributing dossiers (3.3 numerator, first page)`.includes(only)) {
+          const [kept, read] = [await index.dossiers(online), await index.dossiersFromDossiers(online)];
+          const second = [
+            await index.dossiers({ ...online, after }),
+            await index.dossiersFromDossiers({ ...online, offset: 50 }),
+          ];
+          if (
+            JSON.stringify(kept) !== JSON.stringify(read) ||
+            JSON.stringify(second[0]) !== JSON.stringify(second[1])
+          ) {
+            throw new Error(`766 lists differ for ${scope}, ${pname}`);
+          }
+          console.error(`${name}, ${pname}: 766 list pages 1 and 2 equal to base()'s (total ${kept.total})`);
+        }
         await at(`${name}, ${pname}: workload per unit`, () => workload.unitsLoad(f));
+        await at(
+          `${name}, ${pname}: workload per unit, from the dossiers (before)`,
+          () => workload.unitsLoadFromDossiers(f),
+          2,
+        );
         await at(`${name}, ${pname}: backlog by day`, () => workload.backlogByDay(f));
+        await at(
+          `${name}, ${pname}: backlog by day, from the dossiers (before 0356)`,
+          () => workload.backlogByDayFromDossiers(f),
+          2,
+        );
+        if (
+          !skipBefore &&
+          (`${name}, ${pname}: workload per unit`.includes(only) || `${name}, ${pname}: backlog by day`.includes(only))
+        ) {
+          const same = (a: unknown, b: unknown, what: string) => {
+            if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${what} differ for ${scope}, ${pname}`);
+          };
+          same(await workload.unitsLoad(f), await workload.unitsLoadFromDossiers(f), 'per-unit loads');
+          same(await workload.backlogByDay(f), await workload.backlogByDayFromDossiers(f), 'backlogs');
+          console.error(`${name}, ${pname}: per-unit load and backlog equal to the reads from the dossiers`);
+        }
         await at(`${name}, ${pname}: median time per step`, () => workload.stepDurations(f));
+        await at(`${name}, ${pname}: median time per step, exact (0321)`, () => workload.stepDurationsExact(f), 5);
+        if (!skipBefore && `${name}, ${pname}: median time per step`.includes(only)) {
+          const [kept, exact] = [await workload.stepDurations(f), await workload.stepDurationsExact(f)];
+          const worst = Math.max(
+            0,
+            ...kept.map(
+              (x, i) => Math.abs(x.medianHours - exact[i]!.medianHours) / Math.max(exact[i]!.medianHours, 1e-9),
+            ),
+          );
+          const counts = JSON.stringify(kept.map((x) => x.completed)) === JSON.stringify(exact.map((x) => x.completed));
+          if (!counts || worst > STEP_MEDIAN_RELATIVE_ERROR + 0.01) {
+            throw new Error(`histogram medians off for ${scope}, ${pname}: ${JSON.stringify({ kept, exact })}`);
+          }
+          console.error(`${name}, ${pname}: histogram medians within ${(worst * 100).toFixed(2)} % of the exact ones`);
+        }
         // before 0321 (the log read with a window per dossier), fewer runs; and the two must give the same figures
         await at(`${name}, ${pname}: median time per step, from the log (before 0321)`, () => stepsFromLog(db, f), 2);
-        if (`${name}, ${pname}: median time per step`.includes(only)) {
-          const [kept, log] = [await workload.stepDurations(f), await stepsFromLog(db, f)];
+        if (!skipBefore && `${name}, ${pname}: median time per step`.includes(only)) {
+          const [kept, log] = [await workload.stepDurationsExact(f), await stepsFromLog(db, f)];
           if (JSON.stringify(kept) !== JSON.stringify(log)) {
             throw new Error(`step medians differ for ${scope}, ${pname}: ${JSON.stringify({ kept, log })}`);
           }
@@ -138,6 +218,20 @@ async function main() {
           );
         }
         await at(`${name}, ${pname}: transfers and secondments`, () => workload.moves(f));
+        const officials = createOfficialsRepository(db);
+        const onDate = '2025-12-01';
+        const province = name === 'nation' ? {} : { provinceCode: busy.provinceCode };
+        await at(`${name}, ${pname}: readiness, communes without an online approver`, () =>
+          officials.listCommunesWithoutOnlineApprover({ onDate, ...province, limit: 200, offset: 0 }),
+        );
+        await at(`${name}, ${pname}: readiness, leaders without a valid certificate`, () =>
+          officials.listLeadersWithoutValidCertificate({
+            onDate,
+            ...(name === 'province' ? { provinceCode: busy.provinceCode } : {}),
+            ...(name === 'commune' ? { unitCode: busy.unitCode } : {}),
+            limit: 500,
+          }),
+        );
       }
     }
     console.log(

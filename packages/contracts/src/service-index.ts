@@ -121,6 +121,11 @@ export const ServiceIndexDossiersQuery = ServiceIndexQuery.omit({ format: true }
   part: z.enum(['numerator', 'denominator']).default('numerator'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  after: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/)
+    .optional()
+    .describe('the `next` of the previous page: the page after it (keyset; instead of offset)'),
   format: ExportFormatParam.describe('json (default), or every dossier of the figure as an xlsx or pdf file'),
 });
 export type ServiceIndexDossiersQuery = z.infer<typeof ServiceIndexDossiersQuery>;
@@ -128,7 +133,7 @@ export type ServiceIndexDossiersQuery = z.infer<typeof ServiceIndexDossiersQuery
 /** Indicators whose contributing feedback (PAKN) items can be listed. */
 export const FEEDBACK_INDICATORS = ['5.2', '5.3'] as const;
 
-export const ServiceIndexFeedbackQuery = ServiceIndexDossiersQuery.extend({
+export const ServiceIndexFeedbackQuery = ServiceIndexDossiersQuery.omit({ after: true }).extend({
   indicator: z.enum(FEEDBACK_INDICATORS),
 });
 export type ServiceIndexFeedbackQuery = z.infer<typeof ServiceIndexFeedbackQuery>;
@@ -209,7 +214,12 @@ export const ServiceIndexDossier = z
 export type ServiceIndexDossier = z.infer<typeof ServiceIndexDossier>;
 
 export const ServiceIndexDossierList = z
-  .object({ items: z.array(ServiceIndexDossier), total: z.number().int() })
+  .object({
+    items: z.array(ServiceIndexDossier),
+    total: z.number().int(),
+    /** Pass as `after` for the next page (null on the last page). */
+    next: z.string().nullable().optional(),
+  })
   .meta({ id: 'ServiceIndexDossierList' });
 export type ServiceIndexDossierList = z.infer<typeof ServiceIndexDossierList>;
 

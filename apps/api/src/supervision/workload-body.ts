@@ -34,16 +34,35 @@ export async function workloadBody(
   const today = vnDate(now);
   const f = { scope: scope.code, fromAt: period.fromAt, toAt: period.toAt, from: period.from, to: period.to };
   const repo = createWorkloadRepository(db);
-  const calendar = await loadWorkingCalendar(db, {
-    ...(scope.level === 'unit' ? { unitCode: scope.code, provinceCode: scope.provinceCode } : {}),
-    ...(scope.level === 'province' ? { provinceCode: scope.code } : {}),
-    fromYear: Number(period.from.slice(0, 4)),
-    toYear: Number(period.to.slice(0, 4)),
-  });
+  const officials = createOfficialsRepository(db);
+  // independent reads, at once (a pool of PostgreSQL connections serves them side by side; PGlite takes turns)
+  const [calendar, limit, loads, points, gaps, certificates, steps, moves] = await Promise.all([
+    loadWorkingCalendar(db, {
+      ...(scope.level === 'unit' ? { unitCode: scope.code, provinceCode: scope.provinceCode } : {}),
+      ...(scope.level === 'province' ? { provinceCode: scope.code } : {}),
+      fromYear: Number(period.from.slice(0, 4)),
+      toYear: Number(period.to.slice(0, 4)),
+    }),
+    workloadThreshold(db),
+    repo.unitsLoad(f),
+    repo.backlogByDay(f),
+    officials.listCommunesWithoutOnlineApprover({
+      onDate: today,
+      ...(scope.level === 'nation' ? {} : { provinceCode: scope.provinceCode }),
+      limit: 200,
+      offset: 0,
+    }),
+    officials.listLeadersWithoutValidCertificate({
+      onDate: today,
+      ...(scope.level === 'province' ? { provinceCode: scope.code } : {}),
+      ...(scope.level === 'unit' ? { unitCode: scope.code } : {}),
+      limit: 500,
+    }),
+    repo.stepDurations(f),
+    repo.moves(f),
+  ]);
   let workingDays = 0;
   for (let d = dayNumberOf(period.from); d <= dayNumberOf(period.to); d++) if (calendar.isWorkingDay(d)) workingDays++;
-  const limit = await workloadThreshold(db);
-  const loads = await repo.unitsLoad(f);
   const names = await findUnitNames(
     db,
     loads.map((u) => u.unitCode),
@@ -54,21 +73,7 @@ export async function workloadBody(
     name: names.get(u.unitCode) ?? u.unitCode,
     provinceCode: loads.find((l) => l.unitCode === u.unitCode)?.provinceCode ?? '',
   }));
-  const points = await repo.backlogByDay(f);
-  const officials = createOfficialsRepository(db);
-  const gaps = await officials.listCommunesWithoutOnlineApprover({
-    onDate: today,
-    ...(scope.level === 'nation' ? {} : { provinceCode: scope.provinceCode }),
-    limit: 200,
-    offset: 0,
-  });
   const gapItems = scope.level === 'unit' ? gaps.items.filter((g) => g.code === scope.code) : gaps.items;
-  const certificates = await officials.listLeadersWithoutValidCertificate({
-    onDate: today,
-    ...(scope.level === 'province' ? { provinceCode: scope.code } : {}),
-    ...(scope.level === 'unit' ? { unitCode: scope.code } : {}),
-    limit: 500,
-  });
   return {
     scope: { code: scope.code, name: scope.name, level: scope.level },
     from: period.from,
@@ -77,7 +82,7 @@ export async function workloadBody(
     threshold: limit,
     units,
     backlog: { points, ...backlogTrend(points) },
-    steps: await repo.stepDurations(f),
+    steps,
     noOnlineApprover: { total: scope.level === 'unit' ? gapItems.length : gaps.total, items: gapItems },
     certificateGaps: {
       total: certificates.total,
@@ -87,6 +92,6 @@ export async function workloadBody(
         return gap ? [{ ...o, gap }] : [];
       }),
     },
-    moves: (await repo.moves(f)).map((m) => ({ ...m, kind: m.kind as 'transfer' | 'secondment' })),
+    moves: moves.map((m) => ({ ...m, kind: m.kind as 'transfer' | 'secondment' })),
   };
 }

@@ -7,4 +7,5 @@ export * from './on-time.js';
 export * from './period-months.js';
 export * from './service-index.js';
 export * from './service-index-snapshot.js';
+export * from './step-histogram.js';
 export * from './workload.js';

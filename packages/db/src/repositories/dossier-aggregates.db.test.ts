@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DOSSIER_INDICATORS, vnStartOfDay } from '@mot-cua/contracts';
+import { vnDate, vnStartOfDay } from '@mot-cua/contracts';
 import {
   type AggregateCounts,
   addAggregateCounts,
@@ -20,6 +20,8 @@ import {
   refuseDossier,
   requestSupplement,
   returnResult,
+  STEP_MEDIAN_RELATIVE_ERROR,
+  stepBucket,
   stopDossier,
   supplementDossier,
   withdrawDossier,
@@ -51,6 +53,12 @@ import { createWorkloadRepository } from './workload.repository.js';
 let database: Database;
 let drop: (() => Promise<void>) | undefined;
 const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 09:00 Vietnam time
+/** Whole-day periods the kept workload reads are checked over: a wide one, one cut by the mix, a month. */
+const wholeDayPeriods = (): Array<[string, string]> => [
+  ['2026-03-01', '2026-12-31'],
+  ['2026-03-02', vnDate(clock.now())],
+  ['2026-04-01', '2026-04-30'],
+];
 
 beforeAll(async () => {
   const url = process.env.TEST_DATABASE_URL;
@@ -213,6 +221,73 @@ async function stepMediansFromLog(scope: string, fromAt: string, toAt: string) {
   }));
 }
 
+/**
+ * The step histograms (0355) hold, per scope (entry province, entry unit when not the province, 'VN'), day or month,
+ * step and bucket, the count of recorded durations (computed here in TS with core's bucket rule), shards summed; and
+ * the workload's medians of whole-day periods are within the stated bound of the exact ones, with the same counts.
+ */
+async function stepHistogramsAgree(scopes: string[], periods: Array<[string, string]>) {
+  const durations = await sql<{
+    dossierId: string;
+    unit: string;
+    province: string;
+    step: number | null;
+    at: Date;
+    hours: number;
+  }>`select dossier_id, entry_unit_code as unit, entry_province_code as province, step, at, hours
+     from dossier_step_durations`.execute(database.db);
+  const want = { day: new Map<string, number>(), month: new Map<string, number>() };
+  for (const d of durations.rows) {
+    const day = vnDate(new Date(d.at));
+    const codes = ['VN', d.province, ...(d.unit !== d.province ? [d.unit] : [])];
+    for (const code of codes) {
+      for (const [grain, key] of [
+        ['day', day],
+        ['month', `${day.slice(0, 7)}-01`],
+      ] as const) {
+        const k = `${code} ${key} ${d.step ?? -1} ${stepBucket(Number(d.hours))}`;
+        want[grain].set(k, (want[grain].get(k) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [grain, table, col] of [
+    ['day', 'dossier_step_hist_days', 'day'],
+    ['month', 'dossier_step_hist_months', 'month'],
+  ] as const) {
+    const r = await sql<{ k: string; n: number }>`
+      select concat_ws(' ', scope_code, to_char(${sql.ref(col)}, 'YYYY-MM-DD'), step, bucket) as k, sum(n)::int as n
+      from ${sql.table(table)} group by 1 having sum(n) <> 0`.execute(database.db);
+    expect(new Map(r.rows.map((x) => [x.k, Number(x.n)]))).toEqual(want[grain]);
+  }
+  const workload = createWorkloadRepository(database.db);
+  for (const scope of scopes) {
+    for (const [from, to] of periods) {
+      const toAt = vnStartOfDay(vnDate(new Date(vnStartOfDay(to).getTime() + 36 * 3_600_000)));
+      const f = { scope, from, to, fromAt: vnStartOfDay(from), toAt };
+      const [approx, exact] = [await workload.stepDurations(f), await workload.stepDurationsExact(f)];
+      expect(approx.map((x) => [x.step, x.completed])).toEqual(exact.map((x) => [x.step, x.completed]));
+      approx.forEach((x, i) => {
+        const e = exact[i]!.medianHours;
+        // the bucket's bound, one minute below a minute, and both figures' rounding to 0.01 h
+        expect(Math.abs(x.medianHours - e)).toBeLessThanOrEqual(e * STEP_MEDIAN_RELATIVE_ERROR + 1 / 60 + 0.01);
+      });
+    }
+  }
+}
+
+/** The workload's per-unit load and backlog from the aggregates (0356, 0357) equal the reads from the dossiers. */
+async function workloadAgrees(scopes: string[], periods: Array<[string, string]>) {
+  const workload = createWorkloadRepository(database.db);
+  for (const scope of scopes) {
+    for (const [from, to] of periods) {
+      const toAt = vnStartOfDay(vnDate(new Date(vnStartOfDay(to).getTime() + 36 * 3_600_000)));
+      const f = { scope, from, to, fromAt: vnStartOfDay(from), toAt };
+      expect(await workload.unitsLoad(f)).toEqual(await workload.unitsLoadFromDossiers(f));
+      expect(await workload.backlogByDay(f)).toEqual(await workload.backlogByDayFromDossiers(f));
+    }
+  }
+}
+
 /** Writes outside the action log that change a dossier's 766 inputs (outbox, components, files, fee, VNeID, rating). */
 type Side =
   | 'pending'
@@ -285,22 +360,31 @@ async function indexCountsAgree(scopes: string[]) {
         from,
         ...(await repo.countsFromDossiers(f)),
       });
-    }
-    // each figure's dossiers from the kept flags (the pages' whole days) are those base() reads, total and order
-    const f = { scope, fromAt: vnStartOfDay('2026-03-01'), toAt: vnStartOfDay('2026-04-01'), now: clock.now() };
-    for (const indicator of DOSSIER_INDICATORS.filter((i) => i !== '2.1')) {
-      for (const part of ['numerator', 'denominator'] as const) {
-        const q = { ...f, indicator, part, limit: 50, offset: 0 };
-        expect({ scope, indicator, part, ...(await repo.dossiers(q)) }).toEqual({
-          scope,
-          indicator,
-          part,
-          ...(await repo.dossiersFromBase(q)),
-        });
+      // each figure's contributing dossiers (0358: keyset walk of the kept facts, total from the kept totals) are
+      // base()'s, in the same order, page by page (by `after`, and by offset); the wide period only (time)
+      for (const indicator of from === '2026-03-01' ? LISTED : []) {
+        for (const part of ['numerator', 'denominator'] as const) {
+          const q = { ...f, indicator, part, now: clock.now() };
+          const all = await repo.dossiersFromDossiers({ ...q, limit: 1000, offset: 0 });
+          const walked: string[] = [];
+          let after: { enteredAt: Date; id: string } | undefined;
+          for (;;) {
+            const page = await repo.dossiers({ ...q, limit: 2, offset: 0, after });
+            expect(page.total).toBe(all.total);
+            walked.push(...page.items.map((x) => x.id));
+            const last = page.items.at(-1);
+            if (!last || page.items.length < 2) break;
+            after = { enteredAt: last.enteredAt, id: last.id };
+          }
+          expect(walked).toEqual(all.items.map((x) => x.id));
+          const second = await repo.dossiers({ ...q, limit: 2, offset: 1 });
+          expect(second.items).toEqual(all.items.slice(1, 3));
+        }
       }
     }
   }
 }
+const LISTED = ['1.4', '3.3', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5', '5.4'] as const;
 
 describe('dossier aggregates', () => {
   it('equal the recount from the log after a random mix of actions and a merge (re-homing)', async () => {
@@ -497,6 +581,8 @@ describe('dossier aggregates', () => {
               expect(read).toEqual(await stepMediansFromLog(scope, fromAt, toAt));
             }
           }
+          await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
+          await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           const rollUp = await monthlyRollUp();
           // The recount from the log gives the same totals, and the same month rows as were maintained.
           await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
@@ -504,6 +590,8 @@ describe('dossier aggregates', () => {
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));
           expect(await monthlyRollUp()).toEqual(rollUp);
           expect(await stepDurationsKept()).toEqual(steps);
+          await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
+          await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await indexCountsAgree([A, B, u.provinceCode]);
           await readsAgree();
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
@@ -525,7 +613,15 @@ describe('dossier aggregates', () => {
           await inTx((r) => r.recountIndexFacts('80000000-0000-0000-0000-000000000000', null));
           for (const month of await inTx((r) => r.recountMonths())) await inTx((r) => r.recountMonth(month));
           await inTx((r) => r.recountIndexTotals());
+          // the histograms' own rebuild from the durations (the command's last step), from empty tables
+          await sql`delete from dossier_step_hist_days`.execute(database.db);
+          await sql`delete from dossier_step_hist_months`.execute(database.db);
+          await inTx((r) => r.recountStepHistograms());
+          await sql`delete from dossier_backlog_day_totals`.execute(database.db);
+          await inTx((r) => r.recountBacklog());
           expect(await stepDurationsKept()).toEqual(steps);
+          await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
+          await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await indexCountsAgree([A, B, u.provinceCode]);
           expect(plain(await aggregates.unitTotals([A, B], 'entry'))).toEqual(plain(expected.entry));
           expect(plain(await aggregates.unitTotals([A, B], 'current'))).toEqual(plain(expected.current));

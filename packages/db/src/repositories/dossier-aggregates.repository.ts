@@ -176,7 +176,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     return new Map(r.rows.map((x) => [x.code, x.name]));
   }
 
-  return {
+  const repo = {
     breakdown,
     procedureNames,
     daily,
@@ -200,6 +200,12 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     /** Rebuild every aggregate from the action log (one transaction; the caller opens it). */
     async recount(): Promise<void> {
       await sql`select dossier_aggregates_recount()`.execute(db);
+      await repo.recountBacklog();
+    },
+    /** The workload's backlog totals (0356) rebuilt from the dossiers' rows (after their entries are recounted). */
+    async recountBacklog(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_backlog_recount() as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
     },
 
     /**
@@ -217,6 +223,14 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       const r = await sql<{
         n: number;
       }>`select dossier_step_durations_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    /**
+     * The step histograms (0355) rebuilt from the recorded step durations (the command's last step; the triggers on
+     * the durations keep them in step otherwise). Returns the number of day rows.
+     */
+    async recountStepHistograms(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_step_hist_recount() as n`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
     /** The 766 index's inputs (0322): the facts of the dossiers with lo <= id < hi, then every total from them. */
@@ -241,5 +255,6 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       return Number(r.rows[0]?.n ?? 0);
     },
   };
+  return repo;
 }
 export type DossierAggregatesRepo = ReturnType<typeof createDossierAggregatesRepository>;

@@ -79,43 +79,6 @@ function progressPart(now: Date): Part {
 
 export type ServiceIndexDossierIndicator = keyof typeof PARTS | '2.1';
 
-/**
- * The same parts over a dossier's kept flags (`dossier_index_facts`, migration 0322: base()'s expressions), with the
- * count of the inputs each part sums to (so a list's total is its figure, read from the day totals).
- */
-const FACT_PARTS: Record<
-  keyof typeof PARTS,
-  Record<'numerator' | 'denominator', { where: RawBuilder<unknown>; count: keyof ServiceIndexCounts }>
-> = {
-  '1.4': { numerator: { where: sql`b.synced`, count: 'synced' }, denominator: { where: ALL, count: 'received' } },
-  '3.3': { numerator: { where: sql`b.online`, count: 'online' }, denominator: { where: ALL, count: 'received' } },
-  '3.6': {
-    numerator: { where: sql`b.paid_online`, count: 'paidOnline' },
-    denominator: { where: sql`b.fee_bearing`, count: 'feeBearing' },
-  },
-  '4.1': {
-    numerator: { where: sql`b.with_result_file`, count: 'withResultFile' },
-    denominator: { where: sql`b.with_result`, count: 'withResult' },
-  },
-  '4.2': {
-    numerator: { where: sql`b.digitized`, count: 'digitized' },
-    denominator: { where: sql`b.with_result`, count: 'withResult' },
-  },
-  '4.3': { numerator: { where: sql`b.reused`, count: 'reused' }, denominator: { where: ALL, count: 'received' } },
-  '4.4': {
-    numerator: { where: sql`b.from_store`, count: 'fromCitizenStore' },
-    denominator: { where: ALL, count: 'received' },
-  },
-  '4.5': {
-    numerator: { where: sql`b.vneid_verified`, count: 'vneidVerified' },
-    denominator: { where: ALL, count: 'received' },
-  },
-  '5.4': {
-    numerator: { where: sql`b.complained`, count: 'withFeedbackOrDislike' },
-    denominator: { where: ALL, count: 'received' },
-  },
-};
-
 /** The Vietnamese days [from, to) a period covers when it starts and ends at midnight in Vietnam; else null. */
 function wholeDays(f: ServiceIndexScope): { from: string; to: string } | null {
   const from = vnDate(f.fromAt);
@@ -143,34 +106,51 @@ const toCounts = (row: Record<string, unknown>): ServiceIndexCounts => {
   };
 };
 
+/** A page of one figure's dossiers: `after` (the previous page's last row) walks on from it; else `offset`. */
+export type ServiceIndexListQuery = ServiceIndexScope & {
+  indicator: ServiceIndexDossierIndicator;
+  part: 'numerator' | 'denominator';
+  limit: number;
+  offset: number;
+  after?: { enteredAt: Date; id: string } | undefined;
+  /** The instant overdue is judged at (2.1). */
+  now: Date;
+};
+
+/** Each indicator's two figures as a flag of the kept facts (null: every dossier), the same conditions as PARTS. */
+const FACT_FLAGS: Record<keyof typeof PARTS, Record<'numerator' | 'denominator', string | null>> = {
+  '1.4': { numerator: 'synced', denominator: null },
+  '3.3': { numerator: 'online', denominator: null },
+  '3.6': { numerator: 'paid_online', denominator: 'fee_bearing' },
+  '4.1': { numerator: 'with_result_file', denominator: 'with_result' },
+  '4.2': { numerator: 'digitized', denominator: 'with_result' },
+  '4.3': { numerator: 'reused', denominator: null },
+  '4.4': { numerator: 'from_store', denominator: null },
+  '4.5': { numerator: 'vneid_verified', denominator: null },
+  '5.4': { numerator: 'complained', denominator: null },
+};
+/** …and as the field of the counts that is that figure (a list's total). */
+const COUNT_FIELDS: Record<keyof typeof PARTS, Record<'numerator' | 'denominator', keyof ServiceIndexCounts>> = {
+  '1.4': { numerator: 'synced', denominator: 'received' },
+  '3.3': { numerator: 'online', denominator: 'received' },
+  '3.6': { numerator: 'paidOnline', denominator: 'feeBearing' },
+  '4.1': { numerator: 'withResultFile', denominator: 'withResult' },
+  '4.2': { numerator: 'digitized', denominator: 'withResult' },
+  '4.3': { numerator: 'reused', denominator: 'received' },
+  '4.4': { numerator: 'fromCitizenStore', denominator: 'received' },
+  '4.5': { numerator: 'vneidVerified', denominator: 'received' },
+  '5.4': { numerator: 'withFeedbackOrDislike', denominator: 'received' },
+};
+
+const toDossierRow = (x: ServiceIndexDossierRow): ServiceIndexDossierRow => ({
+  ...x,
+  enteredAt: new Date(x.enteredAt),
+  dueAt: x.dueAt ? new Date(x.dueAt) : null,
+  finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
+});
+
 export function createServiceIndexRepository(db: Kysely<DB>) {
-  /** A figure's dossiers read through base() (any period, and 2.1, which depends on the instant). */
-  async function dossiersFromBase(
-    f: ServiceIndexScope & {
-      indicator: ServiceIndexDossierIndicator;
-      part: 'numerator' | 'denominator';
-      limit: number;
-      offset: number;
-      now: Date;
-    },
-  ): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
-    const where = (f.indicator === '2.1' ? progressPart(f.now) : PARTS[f.indicator])[f.part];
-    const total = await sql<{
-      n: number;
-    }>`with b as (${base(f)}) select count(*)::int as n from b where ${where}`.execute(db);
-    const page = await sql<ServiceIndexDossierRow>`
-      with b as (${base(f)})
-      select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
-             b.entered_at, d.due_at, d.finished_at
-      from b join dossiers d on d.id = b.id
-      where ${where}
-      order by b.entered_at desc, b.id limit ${f.limit} offset ${f.offset}`.execute(db);
-    return { items: page.rows.map(asDossierRow), total: Number(total.rows[0]?.n ?? 0) };
-  }
-
   const repo = {
-    dossiersFromBase,
-
     /**
      * The index's counts of a scope and period: from the inputs kept per entry unit and day (migration 0322: a
      * commune's days, or a province's, or every province's) when the period is whole Vietnamese days, as the
@@ -225,60 +205,63 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
       return toCounts(r.rows[0] ?? {});
     },
 
-    /** The dossiers behind one figure (an indicator's numerator or denominator), newest entry first. */
-    async dossiers(
-      f: ServiceIndexScope & {
-        indicator: ServiceIndexDossierIndicator;
-        part: 'numerator' | 'denominator';
-        limit: number;
-        offset: number;
-        /** The instant overdue is judged at (2.1). */
-        now: Date;
-      },
-    ): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
-      const fromFacts = f.indicator !== '2.1' && wholeDays(f) !== null;
-      const rows = fromFacts
-        ? await repo.dossiersFromFacts({ ...f, indicator: f.indicator as keyof typeof PARTS })
-        : await dossiersFromBase(f);
-      return rows;
+    /**
+     * The dossiers behind one figure (an indicator's numerator or denominator), newest entry first (then id): a
+     * keyset walk of the kept facts' list index (0358) from `after` (the last row of the previous page) or `offset`;
+     * the total is the figure of the kept totals (counts). 2.1 (which depends on the instant) reads base().
+     */
+    async dossiers(f: ServiceIndexListQuery): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
+      if (f.indicator === '2.1') return repo.dossiersFromDossiers(f);
+      const flag = FACT_FLAGS[f.indicator][f.part];
+      const range = sql`entered_at >= ${f.fromAt.toISOString()}::timestamptz
+        and entered_at < ${f.toAt.toISOString()}::timestamptz`;
+      const after = f.after
+        ? sql`and entered_at <= ${f.after.enteredAt.toISOString()}::timestamptz
+              and (entered_at < ${f.after.enteredAt.toISOString()}::timestamptz
+              or (entered_at = ${f.after.enteredAt.toISOString()}::timestamptz and dossier_id > ${f.after.id}::uuid))`
+        : sql``;
+      const cond = flag ? sql`and ${sql.ref(flag)}` : sql``;
+      const walk = (where: RawBuilder<unknown>) => sql`(select dossier_id, entered_at from dossier_index_facts
+        where ${where} and ${range} ${after} ${cond} order by entered_at desc, dossier_id
+        limit ${f.limit + f.offset})`;
+      // a scope is one code: the nation, a province, or a unit (not already counted as its province), as counts()
+      const ids =
+        f.scope === 'VN'
+          ? walk(sql`true`)
+          : sql`${walk(sql`province_code = ${f.scope}`)} union all
+                ${walk(sql`unit_code = ${f.scope} and province_code <> ${f.scope}`)}`;
+      // the figure first (kept totals): an empty figure, or a page past its end, needs no walk (a figure few
+      // dossiers have would walk the whole range of the index)
+      const total = (await repo.counts(f))[COUNT_FIELDS[f.indicator][f.part]];
+      if (total === 0 || (!f.after && f.offset >= total)) return { items: [], total };
+      const page = await sql<ServiceIndexDossierRow>`
+          select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
+                 p.entered_at, d.due_at, d.finished_at
+          from (select * from (${ids}) w order by entered_at desc, dossier_id limit ${f.limit} offset ${f.offset}) p
+          join dossiers d on d.id = p.dossier_id
+          order by p.entered_at desc, p.dossier_id`.execute(db);
+      return { items: page.rows.map(toDossierRow), total };
     },
 
-    /**
-     * A figure's dossiers over whole days from their kept flags: the total from the day totals (the figure itself),
-     * the page from the scope's entries newest first (the entry indexes of the dossiers, read backwards until the
-     * page is full) joined to their flags, instead of base()'s eight look-ups for every dossier of the scope.
-     */
-    async dossiersFromFacts(
-      f: ServiceIndexScope & {
-        indicator: keyof typeof PARTS;
-        part: 'numerator' | 'denominator';
-        limit: number;
-        offset: number;
-      },
-    ): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
-      const part = FACT_PARTS[f.indicator][f.part];
-      const total = (await repo.counts(f))[part.count];
-      const n = f.offset + f.limit;
-      const inPeriod = sql`d.entry_at >= ${f.fromAt.toISOString()}::timestamptz
-        and d.entry_at < ${f.toAt.toISOString()}::timestamptz`;
-      const pick = (scope: RawBuilder<unknown>) => sql`(
-        select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
-          d.entry_at as entered_at, d.due_at, d.finished_at
-        from dossiers d join dossier_index_facts b on b.dossier_id = d.id
-        where ${scope} and ${inPeriod} and ${part.where}
-        order by d.entry_at desc, d.id limit ${n})`;
-      // base()'s scope (the entry unit or the entry province is the code) as two ordered reads, each by its index
-      const parts =
-        f.scope === 'VN'
-          ? [pick(ALL)]
-          : [
-              pick(sql`d.entry_province_code = ${f.scope}`),
-              pick(sql`d.entry_unit_code = ${f.scope} and d.entry_province_code <> ${f.scope}`),
-            ];
+    /** The same list read from base() (before 0358; the equality test and the bench). */
+    async dossiersFromDossiers(f: ServiceIndexListQuery): Promise<{ items: ServiceIndexDossierRow[]; total: number }> {
+      const where = (f.indicator === '2.1' ? progressPart(f.now) : PARTS[f.indicator])[f.part];
+      const total = await sql<{
+        n: number;
+      }>`with b as (${base(f)}) select count(*)::int as n from b where ${where}`.execute(db);
       const page = await sql<ServiceIndexDossierRow>`
-        select * from (${sql.join(parts, sql` union all `)}) x
-        order by entered_at desc, id limit ${f.limit} offset ${f.offset}`.execute(db);
-      return { items: page.rows.map(asDossierRow), total };
+        with b as (${base(f)})
+        select d.id, d.code, d.procedure_name, d.receiving_unit_code, d.province_code, d.channel, d.status,
+               b.entered_at, d.due_at, d.finished_at
+        from b join dossiers d on d.id = b.id
+        where ${where} ${
+          f.after
+            ? sql`and (b.entered_at < ${f.after.enteredAt.toISOString()}::timestamptz
+                  or (b.entered_at = ${f.after.enteredAt.toISOString()}::timestamptz and b.id > ${f.after.id}::uuid))`
+            : sql``
+        }
+        order by b.entered_at desc, b.id limit ${f.limit} offset ${f.offset}`.execute(db);
+      return { items: page.rows.map(toDossierRow), total: Number(total.rows[0]?.n ?? 0) };
     },
 
     /** Record (or record again) the index of a province for a month: one row per province and month. */
@@ -333,13 +316,6 @@ export function createServiceIndexRepository(db: Kysely<DB>) {
   };
   return repo;
 }
-
-const asDossierRow = (x: ServiceIndexDossierRow): ServiceIndexDossierRow => ({
-  ...x,
-  enteredAt: new Date(x.enteredAt),
-  dueAt: x.dueAt ? new Date(x.dueAt) : null,
-  finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
-});
 
 export type ServiceIndexDossierRow = {
   id: string;

@@ -1,3 +1,5 @@
+import { vnDate, vnStartOfDay } from '@mot-cua/contracts';
+import { splitPeriodByMonths, stepMediansFromHistogram } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { grantInForceDuring } from './in-force.js';
@@ -21,14 +23,93 @@ const inScope = (s: string, unit: string, province: string) =>
 
 export type UnitLoadRow = { unitCode: string; provinceCode: string; received: number; officials: number; open: number };
 
+/** Whether the period is whole Vietnamese days (the pages' periods): [from 00:00, the day after `to` 00:00). */
+function wholeDays(f: WorkloadScope): boolean {
+  const toDay = vnDate(f.toAt);
+  return (
+    vnStartOfDay(f.from).getTime() === f.fromAt.getTime() &&
+    vnStartOfDay(toDay).getTime() === f.toAt.getTime() &&
+    vnDate(new Date(f.toAt.getTime() - 1)) === f.to
+  );
+}
+
 /** SQL of workload and staffing (issue 15): received per unit, staff, backlog, time per step, moves. */
 export function createWorkloadRepository(db: Kysely<DB>) {
-  return {
+  const repo = {
     /**
      * Per unit of the scope (the entry unit, as the supervision aggregate): dossiers that entered in the period,
-     * officials holding a handling role there at some time in the period, and dossiers still open now.
+     * officials holding a handling role there at some time in the period, and dossiers still open now. From the
+     * aggregates (0160/0220: received by entry unit and day or month; open = in progress, over all its months) and
+     * one grouped read of the grants, not the scope's dossiers.
      */
     async unitsLoad(f: WorkloadScope): Promise<UnitLoadRow[]> {
+      const split = splitPeriodByMonths(f.from, f.to);
+      // the unit rows of the scope: a province's (by the key), or a unit's (by the unit index), or all
+      const scoped = (table: string, col: string, range: { from: string; to: string }) => {
+        const t = sql.table(table);
+        const inRange = sql`${sql.ref(col)} between ${range.from}::date and ${range.to}::date`;
+        return f.scope === 'VN'
+          ? sql`select unit_code, province_code, received from ${t} where perspective = 'e' and ${inRange}`
+          : sql`select unit_code, province_code, received from ${t}
+                where perspective = 'e' and province_code = ${f.scope} and ${inRange}
+                union all
+                select unit_code, province_code, received from ${t}
+                where perspective = 'e' and unit_code = ${f.scope} and province_code <> ${f.scope} and ${inRange}`;
+      };
+      const parts = [
+        ...(split.months ? [scoped('dossier_unit_month_totals', 'month', split.months)] : []),
+        ...split.days.map((d) => scoped('dossier_unit_day_totals', 'day', d)),
+      ];
+      if (parts.length === 0) return [];
+      const r = await sql<UnitLoadRow>`
+        with u as (
+          select unit_code, province_code, sum(received)::int as received
+          from (${sql.join(parts, sql` union all `)}) x group by 1, 2 having sum(received) > 0
+        ), staff as (
+          select g.unit_code, count(distinct g.user_id)::int as officials from role_grants g
+          where g.unit_code in (select unit_code from u) and g.role in (${sql.join(STAFF_ROLES)})
+            and ${grantInForceDuring(f.from, f.to, 'g')}
+          group by g.unit_code
+        ), open as (
+          select m.unit_code, sum(m.in_progress)::int as open from dossier_unit_month_totals m
+          join u on m.perspective = 'e' and m.province_code = u.province_code and m.unit_code = u.unit_code
+          group by m.unit_code
+        )
+        select u.unit_code, u.province_code, u.received, coalesce(staff.officials, 0) as officials,
+          coalesce(open.open, 0) as open
+        from u left join staff on staff.unit_code = u.unit_code left join open on open.unit_code = u.unit_code
+        order by u.unit_code`.execute(db);
+      return r.rows.map((x) => ({
+        ...x,
+        received: Number(x.received),
+        officials: Number(x.officials),
+        open: Number(x.open),
+      }));
+    },
+
+    /**
+     * Dossiers waiting (entered, not closed) at the end of each day of the period, in the scope: the running sum of
+     * entered − closed per day kept by migration 0356 (closed = the projection's `finished_at`, the first result
+     * issued, refusal, withdrawal, stop or return, as core's fold sets it), plus everything before the period.
+     */
+    async backlogByDay(f: WorkloadScope): Promise<Array<{ day: string; open: number }>> {
+      const r = await sql<{ day: string; open: number }>`
+        with per as (
+          select day, sum(entered - closed)::int as d from dossier_backlog_day_totals
+          where scope_code = ${f.scope} and day <= ${f.to}::date group by day
+        ), days as (
+          select d::date as day from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
+        )
+        select to_char(days.day, 'YYYY-MM-DD') as day,
+          ((select coalesce(sum(p.d), 0) from per p where p.day < ${f.from}::date)
+            + sum(coalesce(per.d, 0)) over (order by days.day))::int as open
+        from days left join per on per.day = days.day
+        order by days.day`.execute(db);
+      return r.rows.map((x) => ({ day: String(x.day), open: Number(x.open) }));
+    },
+
+    /** The per-unit load read from the scope's dossiers and log (before session 7; the equality test, the bench). */
+    async unitsLoadFromDossiers(f: WorkloadScope): Promise<UnitLoadRow[]> {
       const r = await sql<UnitLoadRow>`
         with e as (
           select e.dossier_id, e.unit_code, e.province_code, e.at
@@ -55,15 +136,8 @@ export function createWorkloadRepository(db: Kysely<DB>) {
       }));
     },
 
-    /**
-     * Dossiers waiting (entered, not closed) at the end of each day of the period, in the scope. One pass: each
-     * dossier of the scope entered before the period's end gives +1 on its entry day and, once closed, −1 on the day
-     * of its first closing action (the projection's `finished_at`: the first result issued, refusal, withdrawal, stop or return, as core's fold
-     * sets it);
-     * the backlog at a day's end is the running sum. Before, each day counted every dossier again with a look-up
-     * in the log per dossier: 35 s for TP HCM's busiest commune on a loaded machine.
-     */
-    async backlogByDay(f: WorkloadScope): Promise<Array<{ day: string; open: number }>> {
+    /** The backlog read from the scope's dossiers (before 0356; the equality test and the bench). */
+    async backlogByDayFromDossiers(f: WorkloadScope): Promise<Array<{ day: string; open: number }>> {
       const r = await sql<{ day: string; open: number }>`
         with e as (
           select d.entry_at, d.finished_at
@@ -90,9 +164,45 @@ export function createWorkloadRepository(db: Kysely<DB>) {
     /**
      * Median and count of the time each step of the internal process took (hours from the previous hand-over, or
      * from the receipt, to the step's completion), for steps completed in the period by dossiers that entered in the
-     * scope: from the durations recorded at each hand-over (migration 0321, an index range of the scope and period).
+     * scope. For a period of whole Vietnamese days (the pages'), from the kept histograms (migration 0355: a few
+     * hundred rows; the median within 2^(1/16) − 1 ≈ 4.4 % of the exact one, see core's medianFromHistogram); else
+     * the exact figures from the recorded durations (stepDurationsExact).
      */
     async stepDurations(f: WorkloadScope): Promise<Array<{ step: number; completed: number; medianHours: number }>> {
+      if (!wholeDays(f)) return repo.stepDurationsExact(f);
+      return stepMediansFromHistogram(await repo.stepHistogram(f));
+    },
+
+    /** The histogram of the scope and period (whole days): whole months from the month rows, the rest by day. */
+    async stepHistogram(f: WorkloadScope): Promise<Array<{ step: number; bucket: number; n: number }>> {
+      const split = splitPeriodByMonths(f.from, f.to);
+      const parts = [
+        ...(split.months
+          ? [
+              sql`select step, bucket, n from dossier_step_hist_months where scope_code = ${f.scope}
+                  and month between ${split.months.from}::date and ${split.months.to}::date`,
+            ]
+          : []),
+        ...split.days.map(
+          (d) => sql`select step, bucket, n from dossier_step_hist_days where scope_code = ${f.scope}
+                  and day between ${d.from}::date and ${d.to}::date`,
+        ),
+      ];
+      if (parts.length === 0) return [];
+      const r = await sql<{ step: number; bucket: number; n: number }>`
+        select step, bucket, sum(n)::int as n from (${sql.join(parts, sql` union all `)}) h
+        group by step, bucket having sum(n) > 0 order by step, bucket`.execute(db);
+      return r.rows.map((x) => ({
+        step: Number(x.step) === -1 ? 0 : Number(x.step),
+        bucket: Number(x.bucket),
+        n: Number(x.n),
+      }));
+    },
+
+    /** The exact medians, sorting every recorded duration of the scope and period (migration 0321). */
+    async stepDurationsExact(
+      f: Pick<WorkloadScope, 'scope' | 'fromAt' | 'toAt'>,
+    ): Promise<Array<{ step: number; completed: number; medianHours: number }>> {
       const from = sql`${f.fromAt.toISOString()}::timestamptz`;
       const to = sql`${f.toAt.toISOString()}::timestamptz`;
       // a unit's rows, then a province's not already counted (the scope is one code, as inScope)
@@ -152,5 +262,6 @@ export function createWorkloadRepository(db: Kysely<DB>) {
           updated_by = excluded.updated_by`.execute(db);
     },
   };
+  return repo;
 }
 export type WorkloadRepo = ReturnType<typeof createWorkloadRepository>;

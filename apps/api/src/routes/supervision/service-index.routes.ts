@@ -91,7 +91,8 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         indicator: req.query.indicator,
         part: req.query.part,
         limit: file ? FILE_ROWS : req.query.limit,
-        offset: file ? 0 : req.query.offset,
+        offset: file || req.query.after ? 0 : req.query.offset,
+        after: file ? undefined : parseAfter(req.query.after),
         now,
       });
       const items = r.items.map((x) => ({
@@ -100,7 +101,11 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         dueAt: x.dueAt?.toISOString() ?? null,
         finishedAt: x.finishedAt?.toISOString() ?? null,
       }));
-      if (req.query.format === 'json') return { total: r.total, items };
+      if (req.query.format === 'json') {
+        const last = r.items.at(-1);
+        const next = last && r.items.length === req.query.limit ? `${last.enteredAt.toISOString()}_${last.id}` : null;
+        return { total: r.total, items, next };
+      }
       const { indicator, part } = req.query;
       const table = dossierListTable(
         `Chỉ số 766 – ${indicator}: hồ sơ thuộc ${part === 'numerator' ? 'tử số' : 'mẫu số'} — ${scope.name}`,
@@ -162,3 +167,10 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
   );
 };
+
+/** The keyset cursor `<entered at ISO>_<dossier id>` (the contract checked its shape). */
+function parseAfter(after: string | undefined): { enteredAt: Date; id: string } | undefined {
+  if (!after) return undefined;
+  const i = after.indexOf('_');
+  return { enteredAt: new Date(after.slice(0, i)), id: after.slice(i + 1) };
+}

@@ -171,6 +171,22 @@ describe('GET /api/supervision/service-index', () => {
       await get(who.supervisorQ, `/api/supervision/service-index/dossiers?indicator=3.3&part=denominator&unitCode=${Y}`)
     ).json();
     expect(atY.items.map((x) => x.code)).toEqual([codes.b]);
+    // Page by page with the keyset cursor: the same dossiers as one page, in the same order, then no `next`.
+    const url = '/api/supervision/service-index/dossiers?indicator=3.6&part=denominator';
+    const p1: ServiceIndexDossierList = (await get(who.supervisorQ, `${url}&limit=1`)).json();
+    expect(p1.items).toHaveLength(1);
+    expect(p1.next).toBeTruthy();
+    const p2: ServiceIndexDossierList = (
+      await get(who.supervisorQ, `${url}&limit=1&after=${encodeURIComponent(p1.next!)}`)
+    ).json();
+    expect([...p1.items, ...p2.items].map((x) => x.code)).toEqual(den.items.map((x) => x.code));
+    expect(p2.total).toBe(den.total);
+    const p3: ServiceIndexDossierList = (
+      await get(who.supervisorQ, `${url}&limit=1&after=${encodeURIComponent(p2.next!)}`)
+    ).json();
+    expect(p3.items).toEqual([]);
+    expect(p3.next).toBeNull();
+    expect((await get(who.supervisorQ, `${url}&after=not-a-cursor`)).statusCode).toBe(400);
   });
 
   it('a province supervisor cannot see another province, nor its communes, nor their dossiers', async () => {
