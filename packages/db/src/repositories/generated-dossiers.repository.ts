@@ -62,6 +62,8 @@ export type GeneratedFeedback = {
   ratedAt: Date | null;
 };
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
 /** One value in COPY's text format. */
 function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
@@ -69,6 +71,7 @@ function copyValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (typeof v === 'number') return String(v);
   const s = typeof v === 'string' ? v : JSON.stringify(v);
+  if (!COPY_SPECIAL.test(s)) return s;
   return s.replace(/[\\\t\n\r]/g, (m) => (m === '\\' ? '\\\\' : m === '\t' ? '\\t' : m === '\n' ? '\\n' : '\\r'));
 }
 
@@ -76,14 +79,40 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 /** A COPY statement and its data for rows of the same keys (camelCase keys are the snake_case columns). */
 export function copyRows(table: string, rows: ReadonlyArray<Record<string, unknown>>): [string, string] | null {
-  if (rows.length === 0) return null;
-  const keys = Object.keys(rows[0]!);
-  const lines: string[] = [];
-  for (const r of rows) lines.push(keys.map((k) => copyValue(r[k])).join('\t'));
-  return [`COPY ${table} (${keys.map(snake).join(', ')}) FROM STDIN`, `${lines.join('\n')}\n`];
+  return copyRowsOfParts(
+    table,
+    rows.map((r) => [r]),
+  );
 }
 
-function dossierCopyRow(g: GeneratedDossier) {
+/**
+ * The same for rows given as parts (each row the union of its parts, keys in order, the same for every row): the
+ * dossiers' rows are three mappings, put side by side here instead of spread into one object (V8 builds a spread
+ * object property by property: ≈ 10 µs a row).
+ */
+function copyRowsOfParts(
+  table: string,
+  rows: ReadonlyArray<ReadonlyArray<Record<string, unknown>>>,
+): [string, string] | null {
+  if (rows.length === 0) return null;
+  // each column from the last part that has it, as a spread would take it
+  const owner = new Map<string, number>();
+  for (const [i, part] of rows[0]!.entries()) for (const k of Object.keys(part)) owner.set(k, i);
+  const partKeys = rows[0]!.map((part, i) => Object.keys(part).filter((k) => owner.get(k) === i));
+  let data = '';
+  for (const parts of rows) {
+    let line = '';
+    for (const [i, keys] of partKeys.entries()) {
+      const part = parts[i]!;
+      for (const k of keys) line += line === '' ? copyValue(part[k]) : `\t${copyValue(part[k])}`;
+    }
+    data += `${line}\n`;
+  }
+  const keys = partKeys.flat();
+  return [`COPY ${table} (${keys.map(snake).join(', ')}) FROM STDIN`, data];
+}
+
+function dossierCopyRow(g: GeneratedDossier): Array<Record<string, unknown>> {
   const first = g.actions[0];
   let supplements = 0;
   let rating: number | null = null;
@@ -91,15 +120,17 @@ function dossierCopyRow(g: GeneratedDossier) {
     if (a.type === 'supplement_requested') supplements++;
     if (a.type === 'rated') rating = a.level;
   }
-  return {
-    ...dossierRow(g.dossier),
-    ...projectionRow(g.projection),
-    entryUnitCode: first?.unitCode ?? null,
-    entryProvinceCode: first ? g.dossier.provinceCode : null,
-    entryAt: first?.at ?? null,
-    supplementCount: supplements,
-    ratingLevel: rating,
-  };
+  return [
+    dossierRow(g.dossier),
+    projectionRow(g.projection),
+    {
+      entryUnitCode: first?.unitCode ?? null,
+      entryProvinceCode: first ? g.dossier.provinceCode : null,
+      entryAt: first?.at ?? null,
+      supplementCount: supplements,
+      ratingLevel: rating,
+    },
+  ];
 }
 
 /** Writes rows with COPY in one transaction, the aggregate triggers off (the caller recounts). */
@@ -217,7 +248,7 @@ export async function copyGeneratedBatch(
     for (const a of g.actions) actions.push(actionRow(g.dossier as Pick<DossierRecord, 'id' | 'provinceCode'>, a));
   }
   await copyInTransaction(database, [
-    copyRows('dossiers', batch.map(dossierCopyRow)),
+    copyRowsOfParts('dossiers', batch.map(dossierCopyRow)),
     copyRows('dossier_actions', actions),
     copyRows(
       'feedback_items',
