@@ -1,4 +1,4 @@
--- Issue 15 (session 7): the generator's bulk load writes millions of dossiers and actions; keeping the 19 secondary
+-- Issue 15 (session 7): the generator's bulk load writes millions of dossiers and actions; keeping the 20 secondary
 -- indexes of `dossiers` and the 3 of `dossier_actions` up to date row by row costs more than the rows themselves, so
 -- a large run drops them and builds them again (one sort each) once the rows are in. The definitions are kept here
 -- between the drop and the rebuild, in the drop's transaction, so a run that stops half-way (killed, disk full)
