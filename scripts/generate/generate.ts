@@ -1,9 +1,12 @@
 /**
- * `npm run generate -- --preset national|province|small [--scale 0.05] [--province 79] [--seed 1]`: writes realistic
+ * `npm run generate -- --preset national|province|small [--scale 0.05] [--province 79] [--seed 1] [--keep-indexes]`: writes realistic
  * data straight into the schema (the database of DATABASE_URL, else the embedded one in DATA_DIR) with COPY: the
  * officials of each commune (users, role grants, assignments in its office department; kept across runs), then
  * dossiers whose actions carry those officials' ids, and feedback, in batches with a progress bar, streaming
  * (constant memory: one batch at a time), then recounts the aggregates and analyzes the tables written.
+ * A run of DEFER_INDEXES_FROM dossiers or more drops the secondary indexes of dossiers and actions first and builds
+ * them after the rows (`--keep-indexes` keeps them: a database in use meanwhile); dossier ids count up inside 256
+ * ranges (clusteredIds), so the primary keys grow at their ends instead of everywhere.
  * national: 34 provinces, 3,321 communes, 21.8 M dossiers over 1 July – 30 November 2025 (× scale);
  * province: one province's share (21.8 M / 34 × scale); small: 3 communes, 400 dossiers (tests).
  */
@@ -16,6 +19,7 @@ import {
   createDossierAggregatesRepository,
   createGeneratedDossiersRepository,
   type Database,
+  deferIndexes,
   type GeneratedDossier,
   type GeneratedFeedback,
   type GeneratedOfficial,
@@ -23,9 +27,18 @@ import {
   migrate,
   openDatabase,
   refreshPlannerStatistics,
+  restoreDeferredIndexes,
 } from '@mot-cua/db';
 import cliProgress from 'cli-progress';
-import { type PlanCommune, planDossier, planFeedback, planOfficials, procedurePicker, seededRandom } from './plan.js';
+import {
+  clusteredIds,
+  type PlanCommune,
+  planDossier,
+  planFeedback,
+  planOfficials,
+  procedurePicker,
+  seededRandom,
+} from './plan.js';
 
 export const PRESETS: Record<string, { dossiers: number; provinces: string[] | null; communes: number }> = {
   national: { dossiers: 21_800_000, provinces: null, communes: Number.POSITIVE_INFINITY },
@@ -40,10 +53,20 @@ const NOW = new Date('2025-12-01T02:00:00Z'); // Monday 09:00 Vietnam time, the 
 const BATCH = 10_000;
 /** One feedback (PAKN) item for this many dossiers. */
 const DOSSIERS_PER_FEEDBACK = 150;
+/** From this many dossiers a run drops the secondary indexes of dossiers and actions and builds them at the end. */
+export const DEFER_INDEXES_FROM = 100_000;
 
 export async function generate(
   database: Database,
-  opts: { preset: Preset; scale?: number; province?: string; seed?: number; progress?: boolean },
+  opts: {
+    preset: Preset;
+    scale?: number;
+    province?: string;
+    seed?: number;
+    progress?: boolean;
+    /** Drop the secondary indexes of dossiers and actions for the load (default: from DEFER_INDEXES_FROM dossiers). */
+    deferIndexes?: boolean;
+  },
 ): Promise<{
   dossiers: number;
   communes: number;
@@ -52,6 +75,8 @@ export async function generate(
   rows: number;
   ms: number;
   writeMs: number;
+  /** Building the deferred indexes again (0 when none were deferred). */
+  indexMs: number;
   recountMs: number;
   analyzeMs: number;
 }> {
@@ -70,6 +95,9 @@ export async function generate(
   const weights = inForce.map(() => 0.3 + random() * random() * 5.4);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const run = randomUUID().slice(0, 6).toUpperCase();
+  const dossierId = clusteredIds(randomUUID);
+  // the indexes of a run that stopped half-way first
+  await restoreDeferredIndexes(database);
   const communes = await ensureOfficials(database, inForce, weights, random);
   const officials = communes.reduce((n, c) => n + [...(c.officials?.values() ?? [])].flat().length, 0);
   let writeMs = 0;
@@ -105,59 +133,75 @@ export async function generate(
         notTTYSchedule: 10_000,
       })
     : null;
-  bar?.start(total, 0);
+  const deferred = (opts.deferIndexes ?? total >= DEFER_INDEXES_FROM) ? await deferIndexes(database) : [];
   let written = 0;
-  let batch: GeneratedDossier[] = [];
-  let feedback: GeneratedFeedback[] = [];
-  for (const [i, commune] of communes.entries()) {
-    const share =
-      i === communes.length - 1 ? total - written - batch.length : Math.round((total * weights[i]!) / weightSum);
-    for (let n = 0; n < share && written + batch.length < total; n++) {
-      batch.push(
-        planDossier({
-          id: randomUUID(),
-          code: `G${run}.${commune.code}-${n + 1}`,
-          commune,
-          procedure: pick(random()),
-          fromDay: FROM_DAY,
-          days: DAYS,
-          now: NOW,
-          random,
-        }),
-      );
-      if (n % DOSSIERS_PER_FEEDBACK === 0) {
-        feedback.push(
-          planFeedback({
-            id: randomUUID(),
-            code: `PA${run}.${commune.code}-${n / DOSSIERS_PER_FEEDBACK + 1}`,
-            token: randomUUID().replaceAll('-', ''),
+  try {
+    bar?.start(total, 0);
+    let batch: GeneratedDossier[] = [];
+    let feedback: GeneratedFeedback[] = [];
+    for (const [i, commune] of communes.entries()) {
+      const share =
+        i === communes.length - 1 ? total - written - batch.length : Math.round((total * weights[i]!) / weightSum);
+      for (let n = 0; n < share && written + batch.length < total; n++) {
+        batch.push(
+          planDossier({
+            id: dossierId(),
+            code: `G${run}.${commune.code}-${n + 1}`,
             commune,
-            field: pick(random()).field,
+            procedure: pick(random()),
             fromDay: FROM_DAY,
             days: DAYS,
             now: NOW,
             random,
           }),
         );
-      }
-      // let the batch being written make progress (its stream) while this one is planned
-      if (batch.length % 1_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-      if (batch.length >= BATCH) {
-        await flush(batch, feedback);
-        written += batch.length;
-        bar?.update(written - BATCH);
-        batch = [];
-        feedback = [];
+        if (n % DOSSIERS_PER_FEEDBACK === 0) {
+          feedback.push(
+            planFeedback({
+              id: randomUUID(),
+              code: `PA${run}.${commune.code}-${n / DOSSIERS_PER_FEEDBACK + 1}`,
+              token: randomUUID().replaceAll('-', ''),
+              commune,
+              field: pick(random()).field,
+              fromDay: FROM_DAY,
+              days: DAYS,
+              now: NOW,
+              random,
+            }),
+          );
+        }
+        // let the batch being written make progress (its stream) while this one is planned
+        if (batch.length % 1_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (batch.length >= BATCH) {
+          await flush(batch, feedback);
+          written += batch.length;
+          bar?.update(written - BATCH);
+          batch = [];
+          feedback = [];
+        }
       }
     }
+    if (batch.length || feedback.length) {
+      await flush(batch, feedback);
+      written += batch.length;
+    }
+    await settle();
+    bar?.update(written);
+    bar?.stop();
+  } catch (e) {
+    // a run that fails half-way builds the indexes it dropped (else the next run does, from their record)
+    bar?.stop();
+    await inFlight.catch(() => {});
+    if (deferred.length) await restoreDeferredIndexes(database).catch(() => {});
+    throw e;
   }
-  if (batch.length || feedback.length) {
-    await flush(batch, feedback);
-    written += batch.length;
+  const indexStarted = performance.now();
+  if (deferred.length) {
+    if (opts.progress) console.error(`Building ${deferred.length} deferred indexes of dossiers and actions`);
+    await restoreDeferredIndexes(database, (name, ms) => {
+      if (opts.progress) console.error(`  ${name} ${(ms / 1000).toFixed(1)} s`);
+    });
   }
-  await settle();
-  bar?.update(written);
-  bar?.stop();
   const recountStarted = performance.now();
   await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
   // The planner's statistics for what was just written: PGlite has no autovacuum to gather them, ever.
@@ -173,6 +217,7 @@ export async function generate(
     rows,
     ms: performance.now() - started,
     writeMs,
+    indexMs: recountStarted - indexStarted,
     recountMs: analyzeStarted - recountStarted,
     analyzeMs,
   };
@@ -225,6 +270,8 @@ async function main() {
       scale: { type: 'string', default: '1' },
       province: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      // keep the secondary indexes up to date row by row even for a large run (a database in use meanwhile)
+      'keep-indexes': { type: 'boolean', default: false },
     },
   });
   const preset = values.preset as Preset;
@@ -246,9 +293,10 @@ async function main() {
       ...(values.province ? { province: values.province } : {}),
       seed: Number(values.seed),
       progress: true,
+      ...(values['keep-indexes'] ? { deferIndexes: false } : {}),
     });
     console.log(
-      `${r.dossiers.toLocaleString('en')} dossiers, ${r.feedback.toLocaleString('en')} feedback items, ${r.officials.toLocaleString('en')} officials in ${r.communes} communes in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.dossiers / (r.ms / 1000)).toLocaleString('en')} dossiers/s, ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en')} rows/s; ${r.rows.toLocaleString('en')} rows, COPY ${(r.writeMs / 1000).toFixed(1)} s, recount ${(r.recountMs / 1000).toFixed(1)} s, analyze ${(r.analyzeMs / 1000).toFixed(1)} s) (${describeDatabase(config)})`,
+      `${r.dossiers.toLocaleString('en')} dossiers, ${r.feedback.toLocaleString('en')} feedback items, ${r.officials.toLocaleString('en')} officials in ${r.communes} communes in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.dossiers / (r.ms / 1000)).toLocaleString('en')} dossiers/s, ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en')} rows/s; ${r.rows.toLocaleString('en')} rows, COPY ${(r.writeMs / 1000).toFixed(1)} s, indexes ${(r.indexMs / 1000).toFixed(1)} s, recount ${(r.recountMs / 1000).toFixed(1)} s, analyze ${(r.analyzeMs / 1000).toFixed(1)} s) (${describeDatabase(config)})`,
     );
   } finally {
     await database.close();

