@@ -197,6 +197,9 @@ const AGGREGATE_TABLES = [
   'dossier_index_facts',
   'dossier_index_unit_day_totals',
   'dossier_index_province_day_totals',
+  'dossier_step_hist_days',
+  'dossier_step_hist_months',
+  'dossier_backlog_day_totals',
 ];
 
 /**
@@ -205,7 +208,7 @@ const AGGREGATE_TABLES = [
  */
 async function aggregateTables(): Promise<Record<string, Array<[string, number[]]>>> {
   const out: Record<string, Array<[string, number[]]>> = {};
-  const keyed = (k: string, v: unknown) => typeof v !== 'number' || k === 'shard' || k === 'seq';
+  const keyed = (k: string, v: unknown) => typeof v !== 'number' || ['shard', 'seq', 'step', 'bucket'].includes(k);
   for (const t of AGGREGATE_TABLES) {
     const r = await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(database.db);
     out[t] = r.rows
