@@ -2,7 +2,8 @@ import type { RouteObject } from 'react-router-dom';
 import { lazyPage } from './components/lazy-page.js';
 import type { FeatureName } from './i18n/index.js';
 
-const F: FeatureName[] = ['supervision', 'dossiers'];
+// 'dashboard': the tables' Excel/PDF links (TableDownloads) are the dashboard's strings.
+const F: FeatureName[] = ['supervision', 'dossiers', 'dashboard'];
 
 /** Pages of issue 15's second half: the Decision 766 index, workload and staffing, the delegated-task register. */
 export const supervisionRoutes: RouteObject[] = [
