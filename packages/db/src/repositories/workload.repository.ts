@@ -34,6 +34,14 @@ function wholeDays(f: WorkloadScope): boolean {
 }
 
 /** SQL of workload and staffing (issue 15): received per unit, staff, backlog, time per step, moves. */
+/** A per-unit load row with its counts as numbers (PostgreSQL's bigint sums arrive as strings). */
+const toUnitLoadRow = (x: UnitLoadRow): UnitLoadRow => ({
+  ...x,
+  received: Number(x.received),
+  officials: Number(x.officials),
+  open: Number(x.open),
+});
+
 export function createWorkloadRepository(db: Kysely<DB>) {
   const repo = {
     /**
@@ -79,12 +87,7 @@ export function createWorkloadRepository(db: Kysely<DB>) {
           coalesce(open.open, 0) as open
         from u left join staff on staff.unit_code = u.unit_code left join open on open.unit_code = u.unit_code
         order by u.unit_code`.execute(db);
-      return r.rows.map((x) => ({
-        ...x,
-        received: Number(x.received),
-        officials: Number(x.officials),
-        open: Number(x.open),
-      }));
+      return r.rows.map(toUnitLoadRow);
     },
 
     /**
@@ -128,12 +131,7 @@ export function createWorkloadRepository(db: Kysely<DB>) {
              where e.unit_code = u.unit_code
                and d.status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped')) as open
         from units u order by u.unit_code`.execute(db);
-      return r.rows.map((x) => ({
-        ...x,
-        received: Number(x.received),
-        officials: Number(x.officials),
-        open: Number(x.open),
-      }));
+      return r.rows.map(toUnitLoadRow);
     },
 
     /** The backlog read from the scope's dossiers (before 0356; the equality test and the bench). */
