@@ -12,7 +12,7 @@ import {
   title,
   vnDateTime,
 } from './pdf-document.js';
-import type { SlipInput } from './slips.js';
+import type { SlipInput } from './slip-input.js';
 
 export const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
 
