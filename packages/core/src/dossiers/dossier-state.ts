@@ -1,108 +1,18 @@
-import { DossierStatusName } from '@mot-cua/contracts';
-import type { Channel, ComponentCheck, DossierAction, DossierStep, ReturnMethod } from './dossier-actions.js';
+import type { DossierAction, DossierStep } from './dossier-actions.js';
+import {
+  type CurrentStep,
+  type DossierPause,
+  type DossierState,
+  type DossierStatus,
+  initialDossierState,
+  terminalStatuses,
+} from './dossier-state-fields.js';
 
-/**
- * Status of a dossier, derived from its action log. Each maps to one national status code (1–10),
- * see national-status.ts. The list has one home: the API contract (DossierStatusName).
- */
-export type DossierStatus = DossierStatusName;
+/* A dossier's state is a fold of its action log: the state's fields and statuses are in dossier-state-fields.ts,
+   its progress against the due date in dossier-progress.ts (both exported from here too). */
 
-export const dossierStatuses: readonly DossierStatus[] = DossierStatusName.options;
-
-/** Statuses after which nothing but a rating (after return) can happen. */
-export const terminalStatuses: ReadonlySet<DossierStatus> = new Set(['returned', 'refused', 'withdrawn', 'stopped']);
-
-export type DossierPause = { kind: 'supplement' | 'financial_obligation'; from: Date; to: Date | null };
-
-export type CurrentStep = {
-  order: number;
-  name: string;
-  role: string;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  startedAt: Date;
-  dueAt: Date | null;
-};
-
-export type DossierState = {
-  status: DossierStatus;
-  /** intake: before acceptance; processing: accepted and open; closed: terminal. */
-  phase: 'intake' | 'processing' | 'closed';
-  channel: Channel | null;
-  submittedAt: Date | null;
-  receivedAt: Date | null;
-  /** When the legal clock (re)started: receipt, or the complete supplement during processing. */
-  clockStartsAt: Date | null;
-  /** Current due date (after restarts and an apology). */
-  dueAt: Date | null;
-  /** Due date before any apology (for the late/on-time test of the index). */
-  originalDueAt: Date | null;
-  /** Deadline for accepting an online dossier (8 working hours). */
-  intakeDueAt: Date | null;
-  steps: DossierStep[];
-  currentStep: CurrentStep | null;
-  /** Competent unit after forwarding; null while it is the one recorded at creation. */
-  forwardedToUnitCode: string | null;
-  pauses: DossierPause[];
-  openConsultations: string[];
-  /** Components asked for in the latest supplement request. */
-  pendingSupplement: ComponentCheck[];
-  counters: {
-    intakeSupplementRequests: number;
-    processingSupplementRequests: number;
-    apologies: number;
-    forwards: number;
-    consultations: number;
-    assignments: number;
-  };
-  approvedAt: Date | null;
-  resultIssuedAt: Date | null;
-  returnedAt: Date | null;
-  returnMethod: ReturnMethod | null;
-  /** First of result issued > returned > stopped/refused/withdrawn (the index's end timestamp). */
-  finishedAt: Date | null;
-  rating: { level: number; criteria: Record<string, number> } | null;
-  refusalReasons: string[];
-  stopReason: string | null;
-  lastStatusChangeAt: Date | null;
-  lastActionSeq: number;
-};
-
-export const initialDossierState = (): DossierState => ({
-  status: 'new',
-  phase: 'intake',
-  channel: null,
-  submittedAt: null,
-  receivedAt: null,
-  clockStartsAt: null,
-  dueAt: null,
-  originalDueAt: null,
-  intakeDueAt: null,
-  steps: [],
-  currentStep: null,
-  forwardedToUnitCode: null,
-  pauses: [],
-  openConsultations: [],
-  pendingSupplement: [],
-  counters: {
-    intakeSupplementRequests: 0,
-    processingSupplementRequests: 0,
-    apologies: 0,
-    forwards: 0,
-    consultations: 0,
-    assignments: 0,
-  },
-  approvedAt: null,
-  resultIssuedAt: null,
-  returnedAt: null,
-  returnMethod: null,
-  finishedAt: null,
-  rating: null,
-  refusalReasons: [],
-  stopReason: null,
-  lastStatusChangeAt: null,
-  lastActionSeq: 0,
-});
+export * from './dossier-progress.js';
+export * from './dossier-state-fields.js';
 
 /** Actions that start processing work: the first one moves a received dossier to processing. */
 const startsWork = new Set([
@@ -272,42 +182,4 @@ export function applyDossierAction(prev: DossierState, a: DossierAction): Dossie
 /** Fold a whole action log (in seq order) into the current state. */
 export function deriveDossierState(actions: readonly DossierAction[]): DossierState {
   return [...actions].sort((x, y) => x.seq - y.seq).reduce(applyDossierAction, initialDossierState());
-}
-
-/** Total paused milliseconds up to an instant (open pauses count up to `at`). */
-export function pausedMs(state: Pick<DossierState, 'pauses'>, at: Date): number {
-  return state.pauses.reduce((sum, p) => {
-    const end = p.to ?? at;
-    return sum + Math.max(0, Math.min(end.getTime(), at.getTime()) - p.from.getTime());
-  }, 0);
-}
-
-/** Progress of an open dossier (undue / due_soon / overdue) or the outcome of a finished one. */
-export type DossierProgress = 'undue' | 'due_soon' | 'overdue' | 'early' | 'on_time' | 'late' | 'no_deadline';
-
-/**
- * Classify against the due date. A finished dossier is early when it ended a day or more before the
- * due date; more than one supplement request during processing counts as late (index 766 rule).
- * `dueSoonAt` is the instant from which an open dossier counts as due soon (computed by the caller
- * with the working calendar, e.g. one working day before the due date).
- */
-export function classifyProgress(state: DossierState, now: Date, dueSoonAt?: Date | null): DossierProgress {
-  if (state.counters.processingSupplementRequests > 1) return state.finishedAt ? 'late' : 'overdue';
-  const due = state.dueAt;
-  const pausedNow = state.status === 'supplement_requested' || state.status === 'awaiting_payment';
-  if (state.finishedAt) {
-    if (!due) return 'no_deadline';
-    const end = state.resultIssuedAt ?? state.finishedAt;
-    if (end.getTime() > due.getTime()) return 'late';
-    return due.getTime() - end.getTime() >= 24 * 3_600_000 ? 'early' : 'on_time';
-  }
-  if (!due) return 'no_deadline';
-  if (!pausedNow && now.getTime() > due.getTime()) return 'overdue';
-  if (dueSoonAt && now.getTime() >= dueSoonAt.getTime() && !pausedNow) return 'due_soon';
-  return 'undue';
-}
-
-/** Pauses with any open one closed at `at` (to compute a due date at the moment a pause ends). */
-export function closePausesAt(pauses: readonly DossierPause[], at: Date): DossierPause[] {
-  return pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
 }
