@@ -10,18 +10,19 @@
  * makes BENCH_PROFILE (100) receipts one after another and prints the statements each one sends (count,
  * time), to see where a receipt's time goes.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
 import { actionsWithSideRecords, dossierActionTypes, systemClock } from '@mot-cua/core';
-import { type Database, migrate, openDatabase } from '@mot-cua/db';
+import { migrate, openDatabase } from '@mot-cua/db';
 import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
 import { perTypeLines, profileSequences, registrationBody, runSequence, sequenceActions } from './action-sequence.js';
 import { benchConfig } from './bench-config.js';
+import { functionTimes, startProfiler } from './bench-probes.js';
 import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
+import { pgbench, twoStatementLoop } from './reference-loads.js';
+import { recorder, recordStatements, statements } from './statement-recorder.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,33 +41,7 @@ if (process.env.BENCH_ACTIONS_BASE === '1') {
   for (const t of dossierActionTypes) (actionsWithSideRecords as Set<string>).add(t);
 }
 
-/** Statements sent while `recording` is on: count and time per statement text (pg.Client.query shim). */
-const statements = new Map<string, { n: number; ms: number }>();
-let recording = false;
-/** Wrap a driver's `query` to record what it sends while `recording` is on (pg.Client, and PGlite). */
-function recordQueries(proto: { query: (...a: unknown[]) => unknown }) {
-  const query = proto.query;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-    const t = performance.now();
-    const r = query.apply(this, args);
-    if (recording && r instanceof Promise) {
-      r.then(
-        () => {
-          const key = String(text).replace(/\s+/g, ' ').trim().slice(0, 90);
-          const s = statements.get(key) ?? { n: 0, ms: 0 };
-          s.n++;
-          s.ms += performance.now() - t;
-          statements.set(key, s);
-        },
-        () => {},
-      );
-    }
-    return r;
-  };
-}
-recordQueries(pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown });
-recordQueries(PGlite.prototype as unknown as { query: (...a: unknown[]) => unknown });
+recordStatements();
 const adminUrl = withDb('postgres');
 
 async function admin(text: string) {
@@ -79,89 +54,8 @@ async function admin(text: string) {
   }
 }
 
-/** pgbench's TPC-B-like run: transactions per second, and CPU ms per transaction (its backends + pgbench). */
-async function pgbench(): Promise<{ tps: number; cpuMs: number }> {
-  const u = new URL(url);
-  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres'];
-  // PGOPTIONS (e.g. auto_explain for the app's connections while profiling) is not pgbench's.
-  const { PGOPTIONS: _, ...env } = process.env;
-  execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', dbName], { stdio: 'pipe', env });
-  const backends = trackBackendCpu(dbName, 50);
-  const before = selfCpuMs().children;
-  const child = spawn(
-    'pgbench',
-    [...args, '-b', 'tpcb-like', '-c', String(clients), '-j', '2', '-T', String(seconds), dbName],
-    { stdio: ['ignore', 'pipe', 'pipe'], env },
-  );
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  child.stderr.resume();
-  await new Promise((r) => child.once('exit', r));
-  const dbCpu = backends.stop();
-  const clientCpu = selfCpuMs().children - before;
-  const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
-  const n = /number of transactions actually processed: (\d+)/.exec(out);
-  if (!m || !n) throw new Error(`unexpected pgbench output:\n${out}`);
-  return { tps: Number(m[1]), cpuMs: (dbCpu + clientCpu) / Number(n[1]) };
-}
-
 /** BENCH_DB=pglite: the embedded database in memory, next to a plain two-statement transaction loop on it. */
 const onPglite = process.env.BENCH_DB === 'pglite';
-
-async function twoStatementLoop(database: Database): Promise<number> {
-  await sql`create table if not exists bench_ref (id serial primary key, n int not null default 0)`.execute(
-    database.db,
-  );
-  await sql`insert into bench_ref (n) select 0 from generate_series(1, 100)`.execute(database.db);
-  const end = Date.now() + seconds * 1000;
-  let done = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (Date.now() < end) {
-        await database.db.transaction().execute(async (trx) => {
-          await sql`insert into bench_ref (n) values (1)`.execute(trx);
-          await sql`update bench_ref set n = n + 1 where id = ${1 + Math.floor(Math.random() * 100)}`.execute(trx);
-        });
-        done++;
-      }
-    }),
-  );
-  return done / ((performance.now() - t0) / 1000);
-}
-
-/** BENCH_CPU_PROFILE=file.cpuprofile: a CPU profile of this process during the receipts phase only. */
-async function startProfiler() {
-  const file = process.env.BENCH_CPU_PROFILE;
-  if (!file) return undefined;
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    async stop() {
-      const { profile } = await session.post('Profiler.stop');
-      (await import('node:fs')).writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
-}
-
-/** Time per receipt in each PL/pgSQL function (self and with callees), after the backends flushed their stats. */
-async function functionTimes(database: Database, n: number): Promise<string[]> {
-  await new Promise((r) => setTimeout(r, 1500));
-  const r = await sql<{ funcname: string; calls: number; selfTime: number; totalTime: number }>`
-    select funcname, calls, self_time, total_time from pg_stat_user_functions order by total_time desc`.execute(
-    database.db,
-  );
-  return r.rows.map(
-    (f) =>
-      `  function ${f.funcname}: ${(f.calls / n).toFixed(2)} calls, ${(f.totalTime / n).toFixed(3)} ms total, ${(f.selfTime / n).toFixed(3)} ms self per receipt`,
-  );
-}
 
 /** CPU of this process (the API and the bench's HTTP client) and of the database's backends, per operation. */
 function startCpu() {
@@ -230,25 +124,25 @@ async function main() {
 
     // Profile: receipts one after another, with the statements each sends.
     for (let i = 0; i < 10; i++) await post('/api/dossiers', reception, body);
-    recording = true;
+    recorder.on = true;
     const tp = performance.now();
     for (let i = 0; i < profileCount; i++) await post('/api/dossiers', reception, body);
     const perReceipt = (performance.now() - tp) / Math.max(1, profileCount);
-    recording = false;
+    recorder.on = false;
     const profile = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
     // Profile: the same three actions one dossier after another, with the statements each action sends.
     const profiled: string[] = [];
     for (let i = 0; i < Math.min(30, profileCount); i++)
       profiled.push((await post('/api/dossiers', reception, body)).id);
     statements.clear();
-    recording = true;
+    recorder.on = true;
     const ta = performance.now();
     for (const id of profiled) {
       await post(`/api/dossiers/${id}/claim`, reception, '{"stepOrder":1}');
       await post(`/api/dossiers/${id}/complete-step`, reception, '{"fromStep":1}');
       await post(`/api/dossiers/${id}/claim`, specialist, '{"stepOrder":2}');
     }
-    recording = false;
+    recorder.on = false;
     const nActions = Math.max(1, profiled.length * 3);
     const perAction = (performance.now() - ta) / nActions;
     const actionProfile = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms);
@@ -259,9 +153,9 @@ async function main() {
     for (let i = 0; i < Math.min(10, profileCount); i++)
       registered.push((await post('/api/dossiers', reception, registration)).id);
     statements.clear();
-    recording = true;
+    recorder.on = true;
     const perType = await profileSequences(post, who, registered, statements);
-    recording = false;
+    recorder.on = false;
     const nQueries = profile.reduce((t, [, x]) => t + x.n, 0) / Math.max(1, profileCount);
     const sqlMs = profile.reduce((t, [, x]) => t + x.ms, 0) / Math.max(1, profileCount);
 
@@ -328,10 +222,12 @@ async function main() {
     const sequenceCpu = cpu.per(sequences);
     if (sequences >= pool.length) console.log(`(the sequence phase ran out of dossiers: raise BENCH_SEQUENCE_POOL)`);
     // On PGlite the reference runs on the same database before the app closes it.
-    const pgliteTps = onPglite ? await twoStatementLoop(database) : 0;
+    const pgliteTps = onPglite ? await twoStatementLoop(database, { clients, seconds }) : 0;
     await app.close();
 
-    const reference = onPglite ? { tps: pgliteTps, cpuMs: Number.NaN } : await pgbench();
+    const reference = onPglite
+      ? { tps: pgliteTps, cpuMs: Number.NaN }
+      : await pgbench(url, dbName, { clients, seconds });
     const tps = reference.tps;
     const refName = onPglite
       ? `two-statement transaction loop on the same PGlite, ${clients} callers`
