@@ -19,13 +19,11 @@ import type {
 } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { checklistOfDossier } from './dossier-components.js';
 import { actionRow, type DossierRow, outboxRow, projectionRow, reviveData, toRecord } from './dossier-rows.js';
-import { notificationOutboxRow, notificationSkipRow } from './notifications.repository.js';
+import { notificationWrites, pushNotificationRows, type Row, snake } from './statement-sql.js';
 
 type CommitInput = Parameters<NonNullable<DossiersRepository['commitAction']>>[0];
-type Row = Record<string, unknown>;
-
-const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 type ActionJson = {
   seq: number;
@@ -46,12 +44,7 @@ export async function readForAction(db: Kysely<DB>, id: string) {
     .selectAll('dossiers')
     .select([
       sql<string>`dossiers.xmin::text`.as('rowVersion'),
-      sql<ComponentCheck[]>`(select coalesce(jsonb_agg(jsonb_build_object('key', c.key, 'name', c.name,
-          'state', c.state, 'reason', c.reason, 'copies', c.copies)
-          || case when c.reused then '{"reused": true}'::jsonb else '{}'::jsonb end
-          || case when c.from_citizen_store then '{"fromCitizenStore": true}'::jsonb else '{}'::jsonb end
-          order by c.position), '[]'::jsonb)
-          from dossier_components c where c.dossier_id = dossiers.id)`.as('checklist'),
+      checklistOfDossier().as('checklist'),
       sql<ActionJson[]>`(select coalesce(jsonb_agg(jsonb_build_object('seq', a.seq, 'type', a.type, 'at', a.at,
           'actorId', a.actor_user_id, 'actorName', a.actor_name, 'actorRole', a.actor_role,
           'unitCode', a.unit_code, 'note', a.note, 'data', a.data) order by a.seq), '[]'::jsonb)
@@ -85,17 +78,6 @@ export async function readForAction(db: Kysely<DB>, id: string) {
   return { dossier: toRecord(rest as DossierRow, checklist), actions, version: rowVersion, attachments: files };
 }
 
-/** Rows (same keys) kept where `where` holds over them (`v`) and the update applied; `opt*` keys are not columns. */
-function insertIfApplied(table: string, rows: Row[], where: RawBuilder<unknown>, payloadAsJson: boolean) {
-  const all = Object.keys(rows[0]!);
-  const cols = all.filter((c) => !c.startsWith('opt'));
-  const tuples = rows.map((r) => sql`(${sql.join(all.map((c) => r[c]))})`);
-  const select = cols.map((c) => sql.raw(c === 'payload' && payloadAsJson ? 'v.payload::jsonb' : `v.${snake(c)}`));
-  return sql`insert into ${sql.raw(table)} (${sql.raw(cols.map(snake).join(', '))})
-    select ${sql.join(select)} from (values ${sql.join(tuples)}) as v (${sql.raw(all.map(snake).join(', '))})
-    where exists (select 1 from p) and (${where}) on conflict (idempotency_key) do nothing`;
-}
-
 export async function commitAction(db: Kysely<DB>, input: CommitInput): Promise<boolean> {
   const { dossier, actions, records } = input;
   const projection: Row = projectionRow(input.projection);
@@ -122,24 +104,14 @@ export async function commitAction(db: Kysely<DB>, input: CommitInput): Promise<
   const skips: Row[] = [];
   for (const { outbox, notifications } of actions) {
     if (outbox) send.push({ ...outboxRow(outbox), optChannel: null, optAddress: null });
-    for (const item of notifications) {
-      if ('skip' in item) {
-        skips.push({ ...notificationSkipRow(item.skip), optChannel: null, optAddress: null });
-        continue;
-      }
-      const opt = { optChannel: item.channel, optAddress: item.address };
-      send.push({ ...notificationOutboxRow(item.send), ...opt });
-      if (item.ifOptedOut) skips.push({ ...notificationSkipRow(item.ifOptedOut), ...opt });
-    }
+    pushNotificationRows(notifications, send, skips);
   }
-  const optedOut = sql`exists (select 1 from notification_opt_outs x
-    where x.channel = v.opt_channel and x.address = v.opt_address)`;
-  if (send.length > 0) {
-    ctes.push(['o', insertIfApplied('outbox_messages', send, sql`v.opt_channel is null or not ${optedOut}`, true)]);
-  }
-  if (skips.length > 0) {
-    ctes.push(['s', insertIfApplied('notification_skips', skips, sql`v.opt_channel is null or ${optedOut}`, false)]);
-  }
+  ctes.push(
+    ...notificationWrites(send, skips, {
+      applied: sql`exists (select 1 from p)`,
+      payload: sql.raw('v.payload::jsonb'),
+    }),
+  );
   const r = await sql<{ applied: number }>`with ${sql.join(
     ctes.map(([name, q]) => sql`${sql.raw(name)} as (${q})`),
   )} select count(*)::int as applied from p`.execute(db);

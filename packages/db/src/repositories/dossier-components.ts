@@ -3,6 +3,18 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { componentRows, type DossierRow, toRecord } from './dossier-rows.js';
 
+/**
+ * A dossier's checklist as JSON, in position order, for a select of `dossiers` (one statement reads the dossier
+ * with it): as componentsOf maps the rows (the origin flags only when set).
+ */
+export const checklistOfDossier = () =>
+  sql<ComponentCheck[]>`(select coalesce(jsonb_agg(jsonb_build_object('key', c.key, 'name', c.name,
+    'state', c.state, 'reason', c.reason, 'copies', c.copies)
+    || case when c.reused then '{"reused": true}'::jsonb else '{}'::jsonb end
+    || case when c.from_citizen_store then '{"fromCitizenStore": true}'::jsonb else '{}'::jsonb end
+    order by c.position), '[]'::jsonb)
+    from dossier_components c where c.dossier_id = dossiers.id)`;
+
 /** A dossier's checklist (its components), read with the dossier rows and written with them. */
 export function dossierComponents(db: Kysely<DB>) {
   async function componentsOf(dossierIds: string[]): Promise<Map<string, ComponentCheck[]>> {
@@ -46,14 +58,7 @@ export function dossierComponents(db: Kysely<DB>) {
     let q = db
       .selectFrom('dossiers')
       .selectAll('dossiers')
-      .select(
-        sql<ComponentCheck[]>`(select coalesce(jsonb_agg(jsonb_build_object('key', c.key, 'name', c.name,
-          'state', c.state, 'reason', c.reason, 'copies', c.copies)
-          || case when c.reused then '{"reused": true}'::jsonb else '{}'::jsonb end
-          || case when c.from_citizen_store then '{"fromCitizenStore": true}'::jsonb else '{}'::jsonb end
-          order by c.position), '[]'::jsonb)
-          from dossier_components c where c.dossier_id = dossiers.id)`.as('checklist'),
-      )
+      .select(checklistOfDossier().as('checklist'))
       .where('dossiers.id', '=', id);
     if (lock) q = q.forUpdate(['dossiers']);
     const row = await q.executeTakeFirst();

@@ -9,32 +9,15 @@ import { PREPARED } from '../prepared-statements.js';
 import type { DB } from '../schema/index.js';
 import { dossierFeeRow } from './dossier-fees.repository.js';
 import { actionRow, componentRows, counterFeeOfReceipt, dossierRow, outboxRow, projectionRow } from './dossier-rows.js';
-import { notificationOutboxRow, notificationSkipRow } from './notifications.repository.js';
+import { notificationWrites, pushNotificationRows, type Row, snake } from './statement-sql.js';
 
 type ReceiptInput = Parameters<DossiersRepository['insertReceipt']>[0];
-type Row = Record<string, unknown>;
-
-const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 /** `insert into <table> (<columns>) values (…), (…)` from rows of the same keys (camelCase, as the builder's). */
 function insertValues(table: string, rows: Row[], tail: RawBuilder<unknown> = sql``) {
   const cols = Object.keys(rows[0]!);
   const tuples = rows.map((r) => sql`(${sql.join(cols.map((c) => r[c]))})`);
   return sql`insert into ${sql.raw(table)} (${sql.raw(cols.map(snake).join(', '))}) values ${sql.join(tuples)} ${tail}`;
-}
-
-/**
- * Rows (same keys) kept where `where` holds over them (`v`); `opt*` keys are for the condition, not the table;
- * `payload` (when given) is the payload column's expression. Duplicates by idempotency key are left out.
- */
-function insertSelect(table: string, rows: Row[], opts: { where: RawBuilder<unknown>; payload?: RawBuilder<unknown> }) {
-  const all = Object.keys(rows[0]!);
-  const cols = all.filter((c) => !c.startsWith('opt'));
-  const tuples = rows.map((r) => sql`(${sql.join(all.map((c) => r[c]))})`);
-  const select = cols.map((c) => (c === 'payload' && opts.payload ? opts.payload : sql.raw(`v.${snake(c)}`)));
-  return sql`insert into ${sql.raw(table)} (${sql.raw(cols.map(snake).join(', '))})
-    select ${sql.join(select)} from (values ${sql.join(tuples)}) as v (${sql.raw(all.map(snake).join(', '))})
-    where ${opts.where} on conflict (idempotency_key) do nothing`;
 }
 
 export async function insertReceipt(db: Kysely<DB>, input: ReceiptInput): Promise<string> {
@@ -113,29 +96,12 @@ export async function insertReceipt(db: Kysely<DB>, input: ReceiptInput): Promis
   // whose address has not opted out. Likewise the skipped notifications: no address, or opted out.
   const send: Row[] = input.outbox.map((m) => ({ ...outboxRow(m), optChannel: null, optAddress: null }));
   const skips: Row[] = [];
-  for (const item of input.notifications) {
-    if ('skip' in item) {
-      skips.push({ ...notificationSkipRow(item.skip), optChannel: null, optAddress: null });
-      continue;
-    }
-    const opt = { optChannel: item.channel, optAddress: item.address };
-    send.push({ ...notificationOutboxRow(item.send), ...opt });
-    if (item.ifOptedOut) skips.push({ ...notificationSkipRow(item.ifOptedOut), ...opt });
-  }
-  const optedOut = sql`exists (select 1 from notification_opt_outs x
-    where x.channel = v.opt_channel and x.address = v.opt_address)`;
-  if (send.length > 0) {
-    ctes.push([
-      'o',
-      insertSelect('outbox_messages', send, {
-        where: sql`v.opt_channel is null or not ${optedOut}`,
-        payload: sql`replace(v.payload, ${input.placeholder}::text, ${code})::jsonb`,
-      }),
-    ]);
-  }
-  if (skips.length > 0) {
-    ctes.push(['s', insertSelect('notification_skips', skips, { where: sql`v.opt_channel is null or ${optedOut}` })]);
-  }
+  pushNotificationRows(input.notifications, send, skips);
+  ctes.push(
+    ...notificationWrites(send, skips, {
+      payload: sql`replace(v.payload, ${input.placeholder}::text, ${code})::jsonb`,
+    }),
+  );
   // Named on node-postgres: parsed once per connection and shape, then a generic plan (no planning per receipt).
   const r = await sql<{ code: string }>`${sql.raw(PREPARED)}with ${sql.join(
     ctes.map(([name, q]) => sql`${sql.raw(name)} as (${q})`),
