@@ -18,6 +18,10 @@ export const inScope = (s: OutboxScope) => {
   return sql`${province} ${topic}`;
 };
 
+/** Seconds from the oldest pending row (as the driver returns the timestamp) to `now`; 0 when none is pending. */
+const ageSeconds = (oldest: Date | string | null, now: Date) =>
+  oldest ? Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000) : 0;
+
 /** The outbox as metrics, health and the supervision pages read it: backlog, dead letters, sync per province. */
 export function createOutboxStatsRepository(db: Kysely<DB>) {
   return {
@@ -29,11 +33,10 @@ export function createOutboxStatsRepository(db: Kysely<DB>) {
                count(*) filter (where o.dead_at is not null)::int as dead
         from outbox_messages o where o.delivered_at is null and o.discarded_at is null ${inScope(input)}`.execute(db);
       const row = r.rows[0]!;
-      const oldest = row.oldest ? new Date(row.oldest) : null;
       return {
         pending: Number(row.pending),
         dead: Number(row.dead),
-        oldestPendingAgeSeconds: oldest ? Math.max(0, (input.now.getTime() - oldest.getTime()) / 1000) : 0,
+        oldestPendingAgeSeconds: ageSeconds(row.oldest, input.now),
       };
     },
 
@@ -84,7 +87,6 @@ export function createOutboxStatsRepository(db: Kysely<DB>) {
         from a full outer join p on p.province_code = a.province_code
         order by 1`.execute(db);
       return r.rows.map((row) => {
-        const oldest = row.oldest ? new Date(row.oldest) : null;
         return {
           provinceCode: row.provinceCode,
           received: Number(row.received),
@@ -92,7 +94,7 @@ export function createOutboxStatsRepository(db: Kysely<DB>) {
           reused: Number(row.reused),
           fromCitizenStore: Number(row.fromStore),
           pending: Number(row.pending),
-          oldestPendingAgeSeconds: oldest ? Math.max(0, (input.now.getTime() - oldest.getTime()) / 1000) : 0,
+          oldestPendingAgeSeconds: ageSeconds(row.oldest, input.now),
         };
       });
     },
@@ -110,13 +112,12 @@ export function createOutboxStatsRepository(db: Kysely<DB>) {
            or o.delivered_at >= ${new Date(input.now.getTime() - 86_400_000)}::timestamptz
         group by o.topic order by o.topic`.execute(db);
       return r.rows.map((row) => {
-        const oldest = row.oldest ? new Date(row.oldest) : null;
         return {
           topic: row.topic,
           pending: Number(row.pending),
           dead: Number(row.dead),
           deliveredLastDay: Number(row.delivered),
-          oldestPendingAgeSeconds: oldest ? Math.max(0, (input.now.getTime() - oldest.getTime()) / 1000) : 0,
+          oldestPendingAgeSeconds: ageSeconds(row.oldest, input.now),
         };
       });
     },
