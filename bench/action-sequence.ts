@@ -22,6 +22,19 @@ export const sequenceActions = [
 ] as const;
 export type SequenceAction = (typeof sequenceActions)[number];
 
+/** The receipt body of the benches: at the counter, in person, complete (the test procedure's two components). */
+export const counterReceipt = (procedureCode: string, unitCode: string) => ({
+  mode: 'receive',
+  channel: 'in_person',
+  procedureCode,
+  receivingUnitCode: unitCode,
+  applicant: { fullName: 'Nguyễn Văn Thử', phone: '0909123456', idNumber: '079190000001' },
+  components: [
+    { key: 'c01', state: 'present' },
+    { key: 'c02', state: 'present' },
+  ],
+});
+
 /** The registration body: by post, complete, the result handed back at the counter. */
 export const registrationBody = (procedureCode: string, unitCode: string) =>
   JSON.stringify({

@@ -17,7 +17,14 @@ import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
-import { perTypeLines, profileSequences, registrationBody, runSequence, sequenceActions } from './action-sequence.js';
+import {
+  counterReceipt,
+  perTypeLines,
+  profileSequences,
+  registrationBody,
+  runSequence,
+  sequenceActions,
+} from './action-sequence.js';
 import { benchConfig } from './bench-config.js';
 import { functionTimes, startProfiler } from './bench-probes.js';
 import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
@@ -105,17 +112,7 @@ async function main() {
     const specialist = await login('specialist');
     const who = { reception, specialist, leader: await login('leader') };
     const registration = registrationBody(procedureCode, unit);
-    const body = JSON.stringify({
-      mode: 'receive',
-      channel: 'in_person',
-      procedureCode,
-      receivingUnitCode: unit,
-      applicant: { fullName: 'Nguyễn Văn Thử', phone: '0909123456', idNumber: '079190000001' },
-      components: [
-        { key: 'c01', state: 'present' },
-        { key: 'c02', state: 'present' },
-      ],
-    });
+    const body = JSON.stringify(counterReceipt(procedureCode, unit));
     const post = async (path: string, headers: Record<string, string>, payload: string | FormData) => {
       const r = await fetch(`${origin}${path}`, { method: 'POST', headers, body: payload });
       if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);

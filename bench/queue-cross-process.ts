@@ -10,21 +10,16 @@
  * Uses a throwaway database (queue_xproc_<pid>) dropped at the end. Information-desk tickets (no ticketing hours).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { createOrganisationRepository, migrate, openDatabase, setUpQueueCenter } from '@mot-cua/db';
-import { insertDossierTestUnits, newOfficial } from '@mot-cua/test-kit';
-import pg from 'pg';
+import { migrate, openDatabase } from '@mot-cua/db';
+import { newOfficial } from '@mot-cua/test-kit';
+import { benchServer, setUpBenchCenter } from './support/queue-bench-center.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const calls = Number(process.env.BENCH_CALLS ?? 20);
 const displays = Number(process.env.BENCH_DISPLAYS ?? 20);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
 const dbName = `queue_xproc_${process.pid}`;
-const withDb = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: withDb('postgres') });
-  await c.connect();
-  await c.query(text).finally(() => c.end());
-}
+const { withDb, admin } = benchServer(base);
 const pct = (xs: number[], p: number) =>
   xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : Number.NaN;
 
@@ -45,17 +40,7 @@ const database = await openDatabase({ databaseUrl: withDb(dbName), poolSize: 4 }
 const children: ChildProcess[] = [];
 try {
   await migrate(database);
-  const u = await insertDossierTestUnits(database.db, 1);
-  const unitCode = u.communeCodes[0]!;
-  const center = await database.db.transaction().execute(async (trx) => {
-    const org = createOrganisationRepository(trx);
-    const id = await org.createServiceCenter({ unitCode, name: 'Trung tâm đo', isMain: true, validFrom: '2025-07-01' });
-    for (const n of [1, 2, 3])
-      await org.createCounter({ serviceCenterId: id, unitCode, number: n, name: `Quầy ${n}`, fields: [] });
-    const groups = (await setUpQueueCenter(trx, { id, unitCode, provinceCode: u.provinceCode }))!;
-    const counters = (await org.listCounters(id)).map((c) => c.id);
-    return { id, groups, counters };
-  });
+  const { unitCode, center } = await setUpBenchCenter(database);
   const [a, b] = await Promise.all([startApi(), startApi()]);
   children.push(a.child, b.child);
 

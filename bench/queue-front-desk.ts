@@ -12,11 +12,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import { shiftedClock, shiftIntoTicketingHours } from '@mot-cua/core';
-import { createOrganisationRepository, migrate, openDatabase, setUpQueueCenter } from '@mot-cua/db';
-import { insertDossierTestUnits, newOfficial } from '@mot-cua/test-kit';
-import pg from 'pg';
+import { migrate, openDatabase } from '@mot-cua/db';
+import { newOfficial } from '@mot-cua/test-kit';
 import { createApp } from '../apps/api/src/app.js';
 import { benchConfig } from './bench-config.js';
+import { benchServer, setUpBenchCenter } from './support/queue-bench-center.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -24,12 +24,7 @@ const clients = Number(process.env.BENCH_CLIENTS ?? 8);
 const displays = Number(process.env.BENCH_DISPLAYS ?? 200);
 const callsForLatency = Number(process.env.BENCH_CALLS ?? 30);
 const dbName = `queue_bench_${process.pid}`;
-const withDb = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-async function admin(text: string) {
-  const c = new pg.Client({ connectionString: withDb('postgres') });
-  await c.connect();
-  await c.query(text).finally(() => c.end());
-}
+const { withDb, admin } = benchServer(base);
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
@@ -38,17 +33,7 @@ await admin(`create database ${dbName}`);
 const database = await openDatabase({ databaseUrl: withDb(dbName), poolSize: 10 });
 try {
   await migrate(database);
-  const u = await insertDossierTestUnits(database.db, 1);
-  const unitCode = u.communeCodes[0]!;
-  const center = await database.db.transaction().execute(async (trx) => {
-    const org = createOrganisationRepository(trx);
-    const id = await org.createServiceCenter({ unitCode, name: 'Trung tâm đo', isMain: true, validFrom: '2025-07-01' });
-    for (const n of [1, 2, 3])
-      await org.createCounter({ serviceCenterId: id, unitCode, number: n, name: `Quầy ${n}`, fields: [] });
-    const groups = (await setUpQueueCenter(trx, { id, unitCode, provinceCode: u.provinceCode }))!;
-    const counters = (await org.listCounters(id)).map((c) => c.id);
-    return { id, groups, counters };
-  });
+  const { unitCode, center } = await setUpBenchCenter(database);
   const config = benchConfig({ SESSION_TTL_HOURS: '24' });
   // Tickets are issued only in office hours: at any other hour the bench runs from the next opening.
   const clock = shiftedClock();

@@ -14,6 +14,7 @@ import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
+import { counterReceipt } from './action-sequence.js';
 import { benchConfig } from './bench-config.js';
 import { selfCpuMs, trackBackendCpu } from './cpu-accounting.js';
 
@@ -64,17 +65,7 @@ async function setUp(name: string, migrations = readMigrations()) {
   });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   const headers = { cookie, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
-  const payload = {
-    mode: 'receive',
-    channel: 'in_person',
-    procedureCode,
-    receivingUnitCode: unit,
-    applicant: { fullName: 'Nguyễn Văn Thử', phone: '0909123456', idNumber: '079190000001' },
-    components: [
-      { key: 'c01', state: 'present' },
-      { key: 'c02', state: 'present' },
-    ],
-  };
+  const payload = counterReceipt(procedureCode, unit);
   const receipt = async () => {
     const r = await app.inject({ method: 'POST', url: '/api/dossiers', headers, payload });
     if (r.statusCode !== 201) throw new Error(`${r.statusCode} ${r.body}`);

@@ -20,6 +20,7 @@ import { migrate, openDatabase } from '@mot-cua/db';
 import { insertDossierTestUnits, loadDossierTestProcedure, newOfficial } from '@mot-cua/test-kit';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/app.js';
+import { counterReceipt } from './action-sequence.js';
 import { benchConfig } from './bench-config.js';
 
 const base = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -121,17 +122,7 @@ async function main() {
       const r = await fetch(`${origin}/api/dossiers`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          mode: 'receive',
-          channel: 'in_person',
-          procedureCode,
-          receivingUnitCode: unit,
-          applicant: { fullName: 'Nguyễn Văn Thử', phone: '0909123456', idNumber: '079190000001' },
-          components: [
-            { key: 'c01', state: 'present' },
-            { key: 'c02', state: 'present' },
-          ],
-        }),
+        body: JSON.stringify(counterReceipt(procedureCode, unit)),
       });
       if (r.status !== 201) throw new Error(`receipt: ${r.status} ${await r.text()}`);
       ids.push(((await r.json()) as { id: string }).id);
