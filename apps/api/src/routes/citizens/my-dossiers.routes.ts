@@ -5,23 +5,17 @@ import {
   CitizenProfile,
   SlipKindName,
 } from '@mot-cua/contracts';
-import { AppError, authorize, deriveDossierState, vnDate } from '@mot-cua/core';
-import { createCitizensRepository, createDossierFeesRepository, createOnlinePaymentsRepository } from '@mot-cua/db';
+import { AppError, authorize, deriveDossierState } from '@mot-cua/core';
+import { createCitizensRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
-import { accessLogFor } from '../dossiers/access-log.js';
-import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
+import { dossierDeps, resourceFor } from '../dossiers/dossier-deps.js';
 import { slipsOf } from '../dossiers/dossiers.presenter.js';
 import { sendStored } from '../dossiers/send-stored.js';
 import { slipPdf } from '../dossiers/slips.routes.js';
-import {
-  type CitizenCaller,
-  ownDossier,
-  presentCitizenDetail,
-  presentCitizenSummary,
-  requireCitizen,
-} from './citizen-context.js';
+import { type CitizenCaller, ownDossier, presentCitizenSummary, requireCitizen } from './citizen-context.js';
+import { readCitizenDetail } from './citizen-detail.js';
 
 const tags = ['citizens'];
 const IdParams = z.object({ id: z.uuid() });
@@ -81,26 +75,7 @@ export const myDossierRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     async (req) => {
       const c = await requireCitizen(req, db);
       const { d, dossier, actions, state } = await loadOwn(c, req.params.id);
-      const unitName = await loadUnitNames(d.units, [dossier.receivingUnitCode], vnDate(deps.clock.now()));
-      const attachments = (await d.dossiers.listAttachments(dossier.id)).map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        componentKey: a.componentKey,
-        fileName: a.fileName,
-        sizeBytes: a.sizeBytes,
-        mediaType: a.mediaType,
-      }));
-      return presentCitizenDetail({
-        citizen: c,
-        dossier,
-        state,
-        actions,
-        unitName,
-        attachments,
-        payments: await createOnlinePaymentsRepository(db).listForDossier(dossier.id),
-        fees: await createDossierFeesRepository(db).listForDossier(dossier.id),
-        accessLog: await accessLogFor(db, d.units, deps.clock.now(), dossier),
-      });
+      return readCitizenDetail(deps, db, d, c, { dossier, state, actions });
     },
   );
 

@@ -14,29 +14,19 @@ import {
   supplementDossier,
   vnDate,
 } from '@mot-cua/core';
-import {
-  createCitizenDraftsRepository,
-  createDossierEformsRepository,
-  createDossierFeesRepository,
-  createOnlinePaymentsRepository,
-  createProceduresRepository,
-  type DB,
-} from '@mot-cua/db';
+import { createCitizenDraftsRepository, createDossierEformsRepository, createProceduresRepository } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { pickLanguage } from '../../http/problem.js';
-import { accessLogFor } from '../dossiers/access-log.js';
-import { dossierDeps, loadUnitNames, resourceFor } from '../dossiers/dossier-deps.js';
+import { dossierDeps, resourceFor } from '../dossiers/dossier-deps.js';
 import { versionOf } from '../dossiers/dossier-view.js';
 import { inTransaction } from '../write.js';
-import { type CitizenCaller, ownDossier, presentCitizenDetail, requireCitizen } from './citizen-context.js';
+import { ownDossier, requireCitizen } from './citizen-context.js';
+import { readCitizenDetail } from './citizen-detail.js';
 import { readCitizenParts } from './uploads.js';
 
 const tags = ['citizens'];
-type Deps = ReturnType<typeof dossierDeps>;
-
 function parseData(raw: string | undefined): z.infer<typeof CitizenSubmitRequest> {
   let json: unknown;
   try {
@@ -45,34 +35,6 @@ function parseData(raw: string | undefined): z.infer<typeof CitizenSubmitRequest
     throw new AppError('VALIDATION_FAILED', { fieldErrors: [{ field: 'data', message: 'JSON expected' }] });
   }
   return CitizenSubmitRequest.parse(json);
-}
-
-/** The citizen's detail of a dossier just written, read on the transaction's connection. */
-async function present(
-  app: AppDeps,
-  trx: Kysely<DB>,
-  d: Deps,
-  c: CitizenCaller,
-  r: { dossier: DossierRecord; state: DossierState; actions: Parameters<typeof presentCitizenDetail>[0]['actions'] },
-) {
-  const unitName = await loadUnitNames(d.units, [r.dossier.receivingUnitCode], vnDate(app.clock.now()));
-  const attachments = (await d.dossiers.listAttachments(r.dossier.id)).map((a) => ({
-    id: a.id,
-    kind: a.kind,
-    componentKey: a.componentKey,
-    fileName: a.fileName,
-    sizeBytes: a.sizeBytes,
-    mediaType: a.mediaType,
-  }));
-  return presentCitizenDetail({
-    citizen: c,
-    ...r,
-    unitName,
-    attachments,
-    payments: await createOnlinePaymentsRepository(trx).listForDossier(r.dossier.id),
-    fees: await createDossierFeesRepository(trx).listForDossier(r.dossier.id),
-    accessLog: await accessLogFor(trx, d.units, app.clock.now(), r.dossier),
-  });
 }
 
 /**
@@ -195,7 +157,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
               files: list,
             });
           }
-          return present(deps, trx, d, c, r);
+          return readCitizenDetail(deps, trx, d, c, r);
         },
       );
       return reply.status(201).send(created);
@@ -251,7 +213,7 @@ export const onlineSubmissionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app
             });
           }
           const r = await supplementDossier(d, { dossierId: req.params.id, actor: actor!, note });
-          return present(deps, trx, d, c, r);
+          return readCitizenDetail(deps, trx, d, c, r);
         },
       );
     },
