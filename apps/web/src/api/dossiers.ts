@@ -102,6 +102,19 @@ export function useDossierAction(id: string) {
   });
 }
 
+/** A multipart post of the dossier's files (the JSON client does not send FormData): the dossier as it is after. */
+async function postDossierForm(path: string, form: FormData, csrfToken: string): Promise<DossierDetail> {
+  const res = await fetch(path, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { [CSRF_HEADER]: csrfToken },
+  });
+  const data = await res.json();
+  if (!res.ok) throw new ApiError(Problem.parse(data));
+  return DossierDetail.parse(data);
+}
+
 /** Multipart upload of result files (the JSON client does not send FormData). */
 export async function uploadResult(
   id: string,
@@ -112,15 +125,7 @@ export async function uploadResult(
   const form = new FormData();
   if (note) form.append('note', note);
   for (const f of files) form.append('file', f, f.name);
-  const res = await fetch(`/api/dossiers/${id}/result`, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { [CSRF_HEADER]: csrfToken },
-  });
-  const data = await res.json();
-  if (!res.ok) throw new ApiError(Problem.parse(data));
-  return DossierDetail.parse(data);
+  return postDossierForm(`/api/dossiers/${id}/result`, form, csrfToken);
 }
 
 /**
@@ -136,15 +141,7 @@ export async function uploadComponentScans(
   const form = new FormData();
   form.append('componentKey', componentKey);
   for (const f of files) form.append('file', f, f.name);
-  const res = await fetch(`/api/dossiers/${id}/attachments`, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { [CSRF_HEADER]: csrfToken },
-  });
-  const data = await res.json();
-  if (!res.ok) throw new ApiError(Problem.parse(data));
-  return DossierDetail.parse(data);
+  return postDossierForm(`/api/dossiers/${id}/attachments`, form, csrfToken);
 }
 
 export const slipUrl = (id: string, kind: string) => `/api/dossiers/${id}/slips/${kind}`;

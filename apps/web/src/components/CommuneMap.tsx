@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Communes, type DrawnCommune, layoutCommunes } from './commune-map-layout.js';
-import { MapAttribution } from './MapAttribution.js';
-import { MapZoom } from './MapZoom.js';
+import { MapFigure } from './MapFigure.js';
 import { NO_DATA_FILL, STROKE, shade } from './map-shading.js';
 
 /**
@@ -112,14 +111,8 @@ export function CommuneMap({
     </svg>
   );
   return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Text size="sm" c="dimmed">
-          {title}
-        </Text>
-      </figcaption>
-      {zoomable ? <MapZoom label={title}>{svg}</MapZoom> : svg}
-      <MapAttribution />
-    </figure>
+    <MapFigure title={title} zoomable={zoomable}>
+      {svg}
+    </MapFigure>
   );
 }

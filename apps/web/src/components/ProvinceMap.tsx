@@ -4,8 +4,7 @@ import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MapAttribution } from './MapAttribution.js';
-import { MapZoom } from './MapZoom.js';
+import { MapFigure } from './MapFigure.js';
 import { NO_DATA_FILL, PLAIN_FILL, SELECTED_FILL, STROKE, shade } from './map-shading.js';
 
 type ProvinceProps = { code: string; name: string; fullName: string; fullNameEn: string };
@@ -158,14 +157,8 @@ export function ProvinceMap({
     </>
   );
   return (
-    <figure style={{ margin: 0 }}>
-      <figcaption>
-        <Text size="sm" c="dimmed">
-          {title}
-        </Text>
-      </figcaption>
-      {zoomable ? <MapZoom label={title}>{svg}</MapZoom> : svg}
-      <MapAttribution />
-    </figure>
+    <MapFigure title={title} zoomable={zoomable}>
+      {svg}
+    </MapFigure>
   );
 }
