@@ -6,13 +6,14 @@ import { acceptDossier } from './accept-dossier.js';
 import { approveDossier } from './approve-dossier.js';
 import { claimStep } from './claim-step.js';
 import { completeStep } from './complete-step.js';
-import type { ActorRole, DossierAction } from './dossier-actions.js';
+import type { ActorRole } from './dossier-actions.js';
 import type { DossierState } from './dossier-state.js';
-import { hours, log, received, steps } from './dossier-test-helpers.js';
+import { log, received, steps } from './dossier-test-helpers.js';
 import { authorizationActionFor } from './dossier-transitions.js';
 import { ONE_STATEMENT_ATTEMPTS } from './one-statement-action.js';
+import { emptyStore, memoryDeps, races, record } from './one-statement-memory.js';
 import type { DossierActionResult, DossierDeps } from './perform-dossier-action.js';
-import type { DossierOwnRecords, DossierRecord, DossiersRepository } from './ports.js';
+import type { DossierRecord, DossiersRepository } from './ports.js';
 import { refuseDossier } from './refuse-dossier.js';
 import { returnResult } from './return-result.js';
 
@@ -20,111 +21,6 @@ import { returnResult } from './return-result.js';
 // write applies only at the version read, with other actions slipped in between a read and its write: random
 // sequences with random races never reach a state the internal process forbids, and a lost race writes nothing.
 // The helpers' process: 1 reception, 2 specialist, 3 leader (approval), 4 reception (return).
-
-const record: DossierRecord = {
-  id: '00000000-0000-4000-8000-000000000001',
-  code: 'X79.26743-260302-010001',
-  provinceCode: '79',
-  receivingUnitCode: '26743',
-  competentUnitCode: '26743',
-  procedureVersionId: null,
-  procedureCode: '1.001193',
-  procedureName: 'Thủ tục thử',
-  fieldCode: null,
-  fieldName: null,
-  channel: 'in_person',
-  applicant: { type: 'citizen', fullName: 'Nguyễn Thị Ánh', idNumber: null, phone: null, email: null, address: null },
-  agent: null,
-  returnMethod: 'counter',
-  duration: { value: 3, unit: 'working_days' },
-  components: [],
-  feeTotal: 0,
-  paidOnline: false,
-  vneidVerified: false,
-  status: 'received',
-  nationalStatus: 2,
-  submittedAt: hours(0),
-  receivedAt: hours(0),
-  dueAt: hours(72),
-  finishedAt: null,
-  currentStepOrder: 1,
-  currentAssigneeId: null,
-  lastActionSeq: 1,
-  createdAt: hours(0),
-};
-
-type Store = {
-  dossier: DossierRecord;
-  actions: DossierAction[];
-  version: number;
-  audits: number;
-  outbox: string[];
-  /** The action types of each applied write, in order. */
-  writes: string[][];
-  records: DossierOwnRecords[];
-};
-const emptyStore = (actions: DossierAction[]): Store => ({
-  dossier: { ...record },
-  actions,
-  version: 1,
-  audits: 0,
-  outbox: [],
-  writes: [],
-  records: [],
-});
-
-let lostRaces = 0;
-
-/** The store, and a hook run once between a read and the write that follows it (the racer). */
-function memoryDeps(store: Store, racers: Array<() => Promise<unknown>>): DossierDeps {
-  let pendingRace = false;
-  const dossiers = {
-    async readForAction() {
-      pendingRace = racers.length > 0;
-      return { dossier: { ...store.dossier }, actions: [...store.actions], version: String(store.version) };
-    },
-    async commitAction(input) {
-      if (pendingRace) {
-        pendingRace = false;
-        await racers.shift()?.();
-      }
-      const seqs = input.actions.map((x) => x.action.seq);
-      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i)); // consecutive
-      if (input.version !== String(store.version) || seqs[0] !== store.actions.length + 1) {
-        lostRaces++;
-        return false;
-      }
-      for (const x of input.actions) {
-        store.actions.push(x.action);
-        if (x.audit) store.audits++;
-        if (x.outbox) store.outbox.push(x.outbox.idempotencyKey);
-      }
-      store.dossier = { ...store.dossier, ...input.projection };
-      store.version++;
-      store.writes.push(input.actions.map((x) => x.action.type));
-      if (input.records) store.records.push(input.records);
-      return true;
-    },
-    async listCandidates() {
-      return [];
-    },
-  } as Partial<DossiersRepository> as DossiersRepository;
-  return {
-    dossiers,
-    clock: { now: () => hours(100) },
-    deadlines: {
-      computeDueDate: async () => ({ clockStartsAt: hours(100), dueAt: null }),
-      workingDaysBefore: async ({ at }) => at,
-      dueSoonBefore: async ({ now }) => now,
-    },
-    units: { findUnit: async () => undefined },
-    procedures: { findProcedureForReception: async () => undefined },
-    newId: () => 'id',
-    systemCode: '00',
-    audit: { record: async () => {}, requestId: 'r' },
-    oneStatement: true,
-  };
-}
 
 const roles: ActorRole[] = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
 const kinds = ['claim', 'complete', 'skip', 'approve', 'return', 'refuse'] as const;
@@ -229,7 +125,7 @@ describe('property: the one-statement path under random races keeps the internal
       }),
       { numRuns: 200 },
     );
-    expect(lostRaces).toBeGreaterThan(0); // the races did happen, and were retried
+    expect(races.lost).toBeGreaterThan(0); // the races did happen, and were retried
   });
 
   it('a pass that keeps losing its race gives up with DOSSIER_BUSY, having written nothing', async () => {
