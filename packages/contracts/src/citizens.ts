@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DossierFeeView } from './dossier-fees.js';
 import { DossierAccessEntry, DossierReturnMethod, DossierStatusName, SlipKindName } from './dossiers.js';
 import { personName } from './person-name.js';
+import { optionalPhone, optionalText } from './text-fields.js';
 
 /** The citizens' side: their identity, online submission and their own dossiers. */
 
@@ -13,8 +14,6 @@ export const CitizenProfile = z
   })
   .meta({ id: 'CitizenProfile' });
 export type CitizenProfile = z.infer<typeof CitizenProfile>;
-
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 /** The `data` field of the multipart online submission; files come as parts named by component key. */
 export const CitizenSubmitRequest = z
@@ -34,11 +33,7 @@ export const CitizenSubmitRequest = z
       .nullish()
       .describe('Someone else: the signed-in citizen submits as their authorised agent'),
     agentRelation: optionalText(100),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .-]{8,20}$/)
-      .nullish(),
+    phone: optionalPhone(),
     email: z.string().trim().email().max(200).nullish(),
     address: optionalText(500),
     returnMethod: DossierReturnMethod.default('online'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApplicantKind, ComponentState, DossierChannel, DossierReturnMethod } from './dossier-kinds.js';
 import { personName } from './person-name.js';
-import { optionalText, text } from './text-fields.js';
+import { optionalPhone, optionalText, text } from './text-fields.js';
 
 /** The receipt of a dossier at the counter (or its registration online or by post): the request and its parts. */
 
@@ -14,11 +14,7 @@ export const ApplicantInput = z
       .trim()
       .regex(/^[0-9A-Z]{6,20}$/i)
       .nullish(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .-]{8,20}$/)
-      .nullish(),
+    phone: optionalPhone(),
     email: z.string().trim().email().max(200).nullish(),
     address: optionalText(500),
   })

@@ -1,3 +1,4 @@
+import { RatingCriterionName } from '@mot-cua/contracts';
 import {
   type ActorResolver,
   type DossierActor,
@@ -7,19 +8,9 @@ import {
 
 /**
  * Per-dossier evaluation criteria (domain.md §2, provincial practice; legal basis UNCONFIRMED), each
- * scored 1–5 like the overall satisfaction level.
+ * scored 1–5 like the overall satisfaction level. The list has one home: the API contract (RatingCriterionName).
  */
-export const ratingCriteria = [
-  'totalTime',
-  'agencyTime',
-  'contactsNeeded',
-  'agenciesContacted',
-  'oneStopOrganisation',
-  'publicity',
-  'staffAttitude',
-  'feedbackHandling',
-  'onlineService',
-] as const;
+export const ratingCriteria = RatingCriterionName.options;
 export type RatingCriterion = (typeof ratingCriteria)[number];
 
 /** The applicant rates the service once the result is returned; once per dossier. */
