@@ -5,6 +5,7 @@
  * approved by the leader (the approval hands it on to step 4 itself), its result issued (one PDF) and returned.
  * Seven requests per sequence; used by dossiers-throughput.ts.
  */
+import { counterReceiptBody } from '@mot-cua/test-kit';
 
 export type Headers = Record<string, string>;
 export type SequenceOfficials = { reception: Headers; specialist: Headers; leader: Headers };
@@ -22,18 +23,11 @@ export const sequenceActions = [
 ] as const;
 export type SequenceAction = (typeof sequenceActions)[number];
 
-/** The receipt body of the benches: at the counter, in person, complete (the test procedure's two components). */
-export const counterReceipt = (procedureCode: string, unitCode: string) => ({
-  mode: 'receive',
-  channel: 'in_person',
-  procedureCode,
-  receivingUnitCode: unitCode,
-  applicant: { fullName: 'Nguyễn Văn Thử', phone: '0909123456', idNumber: '079190000001' },
-  components: [
-    { key: 'c01', state: 'present' },
-    { key: 'c02', state: 'present' },
-  ],
-});
+/** The receipt body of the benches: test-kit's complete counter receipt, with the benches' applicant. */
+export const counterReceipt = (procedureCode: string, unitCode: string) =>
+  counterReceiptBody(procedureCode, unitCode, {
+    applicant: { fullName: 'Nguyễn Văn Thử', phone: '0909123456', idNumber: '079190000001' },
+  });
 
 /** The registration body: by post, complete, the result handed back at the counter. */
 export const registrationBody = (procedureCode: string, unitCode: string) =>
