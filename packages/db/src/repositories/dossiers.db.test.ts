@@ -1,92 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type AppError,
   acceptDossier,
-  approveDossier,
-  assignStep,
-  claimStep,
-  completeStep,
   type DossierActor,
   type DossierDeps,
-  fixedClock,
-  issueApology,
-  issueResult,
   parseDossierCode,
-  type ReceiveDossierInput,
   receiveDossier,
-  requestSupplement,
-  returnResult,
   supplementDossier,
-  type UnitInfo,
-  type UnitsPort,
 } from '@mot-cua/core';
-import { createTestDb, loadDossierTestProcedure, newOfficial, testUnit } from '@mot-cua/test-kit';
-import type { Kysely } from 'kysely';
+import { createTestDb } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
-import type { DB } from '../schema/index.js';
-import {
-  createDossierDeadlinePort,
-  createDossierProcedurePort,
-  createDossierUnitsPort,
-  memoizeUnits,
-} from './dossier-ports.repository.js';
+import { dossierFixtures } from './dossier-db-fixtures.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 
 let database: Database;
-const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 09:00 Vietnam time
-const { unitCode, provinceCode } = testUnit();
-const units = new Map<string, UnitInfo>([
-  [unitCode, { code: unitCode, name: 'Phường Thử Nghiệm', provinceCode, level: 'commune', agencyIdentifier: null }],
-]);
-let procedureCode: string;
-
-function deps(db: Kysely<DB>): DossierDeps {
-  const unitsPort = createDossierUnitsPort(db, units);
-  return {
-    dossiers: createDossiersRepository(db),
-    clock,
-    deadlines: createDossierDeadlinePort(db),
-    units: unitsPort,
-    procedures: createDossierProcedurePort(db, unitsPort),
-    newId: randomUUID,
-    systemCode: '01',
-  };
-}
+const { clock, unitCode, provinceCode, deps, reception, input, setUp } = dossierFixtures();
 const tx = <T>(fn: (d: DossierDeps) => Promise<T>) => database.db.transaction().execute((trx) => fn(deps(trx)));
-
-const reception: DossierActor = { userId: null, name: 'Trần Thị Lan', role: 'reception', unitCode };
-const input = (over: Partial<ReceiveDossierInput> = {}): ReceiveDossierInput => ({
-  mode: 'receive',
-  channel: 'in_person',
-  procedureCode,
-  receivingUnitCode: unitCode,
-  applicant: {
-    type: 'citizen',
-    fullName: 'Nguyễn Thị Ánh',
-    idNumber: '079190000001',
-    phone: '0909123456',
-    email: null,
-    address: null,
-  },
-  components: [
-    { key: 'c01', state: 'present' },
-    { key: 'c02', state: 'present' },
-  ],
-  returnMethod: 'counter',
-  ...over,
-});
 
 beforeAll(async () => {
   database = await createTestDb();
-  procedureCode = (await loadDossierTestProcedure(database.db, { unitCode })).code;
+  await setUp(database);
 });
 afterAll(async () => {
   await database.close();
 });
 
-describe('dossier use cases on the database', () => {
+describe('dossier use cases on the database: the receipt', () => {
   it('receives at the counter: code of §1.5, due date from the working calendar, log, projection, outbox', async () => {
     const r = await tx((d) => receiveDossier(d, reception, input()));
     const parsed = parseDossierCode(r.dossier.code);
@@ -196,94 +136,6 @@ describe('dossier use cases on the database', () => {
     }
   });
 
-  it('runs the lifecycle; a processing supplement restarts the clock; apology once and in time', async () => {
-    const head = await newOfficial(database, { grants: [{ role: 'department_head', unitCode }] });
-    const spec = await newOfficial(database, { grants: [{ role: 'specialist', unitCode }], fullName: 'Lê Văn Hùng' });
-    const r = await tx((d) => receiveDossier(d, reception, input()));
-    const id = r.dossier.id;
-    const headActor: DossierActor = { userId: head.id, name: 'Phạm Thị Mai', role: 'department_head', unitCode };
-    const specActor: DossierActor = { userId: spec.id, name: 'Lê Văn Hùng', role: 'specialist', unitCode };
-    await tx((d) => claimStep(d, { dossierId: id, actor: { ...reception, userId: head.id }, stepOrder: 1 }));
-    await tx((d) => completeStep(d, { dossierId: id, actor: headActor, fromStep: 1 }));
-    const assigned = await tx((d) =>
-      assignStep(d, { dossierId: id, actor: headActor, stepOrder: 2, assigneeId: spec.id }),
-    );
-    expect(assigned.state.currentStep).toMatchObject({ order: 2, assigneeId: spec.id, assigneeName: 'Lê Văn Hùng' });
-
-    clock.set('2026-03-03T02:00:00Z');
-    await tx((d) =>
-      requestSupplement(d, {
-        dossierId: id,
-        actor: specActor,
-        items: [{ key: 'c02', name: 'Giấy chứng sinh', state: 'invalid', reason: 'Sai ngày sinh' }],
-      }),
-    );
-    await expect(
-      tx((d) =>
-        requestSupplement(d, {
-          dossierId: id,
-          actor: specActor,
-          items: [{ key: 'c01', name: 'Tờ khai', state: 'missing' }],
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'SUPPLEMENT_ALREADY_REQUESTED' });
-    clock.set('2026-03-04T02:00:00Z'); // Wednesday 09:00: the clock restarts for 3 working days
-    const sup = await tx((d) => supplementDossier(d, { dossierId: id, actor: reception }));
-    expect(sup.state.dueAt?.toISOString()).toBe('2026-03-09T02:00:00.000Z');
-
-    // Apology: Monday 09:00 due; latest notice one working day before (Friday 09:00).
-    clock.set('2026-03-06T03:00:00Z');
-    await expect(
-      tx((d) =>
-        issueApology(d, {
-          dossierId: id,
-          actor: specActor,
-          reason: 'Chờ xác minh',
-          newDueAt: new Date('2026-03-12T02:00:00Z'),
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'APOLOGY_TOO_LATE' });
-    clock.set('2026-03-05T09:00:00Z');
-    const apology = await tx((d) =>
-      issueApology(d, {
-        dossierId: id,
-        actor: specActor,
-        reason: 'Chờ xác minh',
-        newDueAt: new Date('2026-03-12T02:00:00Z'),
-      }),
-    );
-    expect(apology.state.dueAt?.toISOString()).toBe('2026-03-12T02:00:00.000Z');
-    await expect(
-      tx((d) =>
-        issueApology(d, {
-          dossierId: id,
-          actor: specActor,
-          reason: 'Lần 2',
-          newDueAt: new Date('2026-03-20T02:00:00Z'),
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'APOLOGY_ALREADY_ISSUED' });
-
-    await expect(tx((d) => issueResult(d, { dossierId: id, actor: specActor, documents: [] }))).rejects.toMatchObject({
-      code: 'NOT_APPROVED',
-    });
-    await tx((d) => completeStep(d, { dossierId: id, actor: specActor, fromStep: 2 }));
-    await tx((d) => approveDossier(d, { dossierId: id, actor: { ...specActor, role: 'leader' } }));
-    await tx((d) => issueResult(d, { dossierId: id, actor: specActor, documents: [{ name: 'Giấy khai sinh' }] }));
-    const done = await tx((d) => returnResult(d, { dossierId: id, actor: reception, method: 'counter' }));
-    expect(done.state.status).toBe('returned');
-
-    const repo = createDossiersRepository(database.db);
-    const codes = (await repo.listOutbox(id)).map((o) => (o.payload as { TrangThaiHoSo: number }).TrangThaiHoSo);
-    expect(codes).toEqual([2, 4, 5, 4, 9, 10]);
-    expect(await repo.findDossier(id)).toMatchObject({
-      status: 'returned',
-      nationalStatus: 10,
-      currentAssigneeId: null,
-    });
-    clock.set('2026-03-02T02:00:00Z');
-  });
-
   it('the action log is append-only', async () => {
     const r = await tx((d) => receiveDossier(d, reception, input()));
     await expect(
@@ -327,121 +179,5 @@ describe('dossier use cases on the database', () => {
       + (select count(*) from dossier_actions where dossier_id = ${failedId}::uuid)
       + (select count(*) from outbox_messages where aggregate_id = ${failedId}) as n`.execute(database.db);
     expect(Number(left.rows[0]!.n)).toBe(0);
-  });
-
-  it('concurrent claims of one step: exactly one wins, the other gets STEP_ALREADY_CLAIMED', async () => {
-    const r = await tx((d) => receiveDossier(d, reception, input()));
-    const a = await newOfficial(database, { grants: [{ role: 'reception', unitCode }] });
-    const b = await newOfficial(database, { grants: [{ role: 'reception', unitCode }] });
-    const outcomes = await Promise.allSettled(
-      [a, b].map((o) =>
-        tx((d) => claimStep(d, { dossierId: r.dossier.id, actor: { ...reception, userId: o.id }, stepOrder: 1 })),
-      ),
-    );
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
-    expect((failed.reason as AppError).code).toBe('STEP_ALREADY_CLAIMED');
-    const actions = await createDossiersRepository(database.db).listActions(r.dossier.id);
-    expect(actions.filter((x) => x.type === 'claimed')).toHaveLength(1);
-  });
-
-  it('suggests the least-loaded qualified official when assigning without a name', async () => {
-    const { unitCode: u2, provinceCode: p2 } = testUnit();
-    units.set(u2, { code: u2, name: 'Xã Thử', provinceCode: p2, level: 'commune', agencyIdentifier: null });
-    const proc = await loadDossierTestProcedure(database.db, { unitCode: u2 });
-    const busy = await newOfficial(database, { grants: [{ role: 'specialist', unitCode: u2 }], fullName: 'An' });
-    const idle = await newOfficial(database, { grants: [{ role: 'specialist', unitCode: u2 }], fullName: 'Bình' });
-    const rec: DossierActor = { userId: null, name: 'x', role: 'reception', unitCode: u2 };
-    const headActor: DossierActor = { userId: null, name: 'Trưởng phòng', role: 'department_head', unitCode: u2 };
-    const receiveOne = () =>
-      tx((d) => receiveDossier(d, rec, input({ procedureCode: proc.code, receivingUnitCode: u2 })));
-    const toStep2 = async (id: string) => {
-      await tx((d) => completeStep(d, { dossierId: id, actor: rec, fromStep: 1 }));
-    };
-    const first = await receiveOne();
-    await toStep2(first.dossier.id);
-    await tx((d) =>
-      assignStep(d, { dossierId: first.dossier.id, actor: headActor, stepOrder: 2, assigneeId: busy.id }),
-    );
-    const second = await receiveOne();
-    await toStep2(second.dossier.id);
-    const auto = await tx((d) => assignStep(d, { dossierId: second.dossier.id, actor: headActor, stepOrder: 2 }));
-    expect(auto.state.currentStep?.assigneeId).toBe(idle.id);
-    await expect(
-      tx((d) =>
-        assignStep(d, { dossierId: second.dossier.id, actor: headActor, stepOrder: 2, assigneeId: randomUUID() }),
-      ),
-    ).rejects.toMatchObject({ code: 'ASSIGNEE_NOT_QUALIFIED' });
-  });
-});
-
-describe('master data read by the receipt path', () => {
-  it('the procedure record is cached by version id: a new version in force is seen at once', async () => {
-    const { code } = await loadDossierTestProcedure(database.db, { unitCode });
-    const port = createDossierProcedurePort(database.db, createDossierUnitsPort(database.db, units));
-    const find = (onDate: string) =>
-      port.findProcedureForReception({
-        procedureCode: code,
-        competentUnitCode: unitCode,
-        channel: 'in_person',
-        onDate,
-      });
-    const v1 = await find('2026-03-02');
-    expect(v1?.name).toBe('Thủ tục đăng ký khai sinh (thử nghiệm)');
-    expect((await find('2026-03-02'))?.versionId).toBe(v1?.versionId);
-    // A new version from 10/03 with another name and one component fewer; version 1 closes the day before.
-    const old = await database.db
-      .selectFrom('procedureVersions')
-      .select(['record', 'contentHash'])
-      .where('id', '=', v1!.versionId)
-      .executeTakeFirstOrThrow();
-    const record = old.record as { name: string; components: unknown[] };
-    const next = {
-      ...record,
-      name: 'Thủ tục đăng ký khai sinh (phiên bản 2)',
-      components: record.components.slice(0, 2),
-    };
-    await database.db
-      .updateTable('procedureVersions')
-      .set({ validTo: '2026-03-09' })
-      .where('id', '=', v1!.versionId)
-      .execute();
-    await database.db
-      .insertInto('procedureVersions')
-      .values({
-        procedureCode: code,
-        version: 2,
-        validFrom: '2026-03-10',
-        contentHash: `${old.contentHash}-2`,
-        record: JSON.stringify(next),
-      })
-      .execute();
-    expect((await find('2026-03-09'))?.name).toBe('Thủ tục đăng ký khai sinh (thử nghiệm)');
-    const v2 = await find('2026-03-10');
-    expect(v2?.name).toBe('Thủ tục đăng ký khai sinh (phiên bản 2)');
-    expect(v2?.versionId).not.toBe(v1?.versionId);
-    expect(v2?.components.map((c) => c.key)).toEqual(['c01', 'c02']);
-  });
-
-  it('one request asks the database once per unit and date', async () => {
-    const calls: string[] = [];
-    const inner: UnitsPort = {
-      async findUnit(code) {
-        calls.push(code);
-        return code === 'X'
-          ? { code, name: 'X', provinceCode: 'P', level: 'commune', agencyIdentifier: null }
-          : undefined;
-      },
-    };
-    const memo = new Map();
-    const a = memoizeUnits(inner, memo);
-    const b = memoizeUnits(inner, memo); // the view built after the commit shares the request's memo
-    expect((await a.findUnit('X', '2026-03-02'))?.name).toBe('X');
-    expect((await b.findUnit('X', '2026-03-02'))?.name).toBe('X');
-    expect(await a.findUnit('Y', '2026-03-02')).toBeUndefined();
-    await a.findUnit('X', '2026-03-03');
-    expect(calls).toEqual(['X', 'Y', 'X']);
-    expect((await memoizeUnits(inner, new Map()).findUnit('X', '2026-03-02'))?.code).toBe('X');
-    expect(calls.length).toBe(4);
   });
 });

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type DossierActor,
+  type DossierDeps,
+  fixedClock,
+  type ReceiveDossierInput,
+  type UnitInfo,
+} from '@mot-cua/core';
+import { loadDossierTestProcedure, testUnit } from '@mot-cua/test-kit';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { DB } from '../schema/index.js';
+import {
+  createDossierDeadlinePort,
+  createDossierProcedurePort,
+  createDossierUnitsPort,
+} from './dossier-ports.repository.js';
+import { createDossiersRepository } from './dossiers.repository.js';
+
+/**
+ * What the dossier use-case tests on the database share (dossiers.db.test.ts, dossier-handling.db.test.ts): a test
+ * unit with its procedure, the ports on a connection, a receptionist, a counter receipt. One set per test file.
+ */
+export function dossierFixtures() {
+  const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 09:00 Vietnam time
+  const { unitCode, provinceCode } = testUnit();
+  const units = new Map<string, UnitInfo>([
+    [unitCode, { code: unitCode, name: 'Phường Thử Nghiệm', provinceCode, level: 'commune', agencyIdentifier: null }],
+  ]);
+  let procedureCode: string;
+
+  function deps(db: Kysely<DB>): DossierDeps {
+    const unitsPort = createDossierUnitsPort(db, units);
+    return {
+      dossiers: createDossiersRepository(db),
+      clock,
+      deadlines: createDossierDeadlinePort(db),
+      units: unitsPort,
+      procedures: createDossierProcedurePort(db, unitsPort),
+      newId: randomUUID,
+      systemCode: '01',
+    };
+  }
+
+  const reception: DossierActor = { userId: null, name: 'Trần Thị Lan', role: 'reception', unitCode };
+  const input = (over: Partial<ReceiveDossierInput> = {}): ReceiveDossierInput => ({
+    mode: 'receive',
+    channel: 'in_person',
+    procedureCode,
+    receivingUnitCode: unitCode,
+    applicant: {
+      type: 'citizen',
+      fullName: 'Nguyễn Thị Ánh',
+      idNumber: '079190000001',
+      phone: '0909123456',
+      email: null,
+      address: null,
+    },
+    components: [
+      { key: 'c01', state: 'present' },
+      { key: 'c02', state: 'present' },
+    ],
+    returnMethod: 'counter',
+    ...over,
+  });
+
+  /** Load the test procedure of the unit (before the first receipt). */
+  async function setUp(database: Database) {
+    procedureCode = (await loadDossierTestProcedure(database.db, { unitCode })).code;
+  }
+
+  return { clock, unitCode, provinceCode, units, deps, reception, input, setUp };
+}
