@@ -11,7 +11,7 @@ import type { DossierState } from './dossier-state.js';
 import { log, received, steps } from './dossier-test-helpers.js';
 import { authorizationActionFor } from './dossier-transitions.js';
 import { ONE_STATEMENT_ATTEMPTS } from './one-statement-action.js';
-import { emptyStore, memoryDeps, races, record } from './one-statement-memory.js';
+import { emptyStore, memoryDeps, races, record } from './one-statement-test-helpers.js';
 import type { DossierActionResult, DossierDeps } from './perform-dossier-action.js';
 import type { DossierRecord, DossiersRepository } from './ports.js';
 import { refuseDossier } from './refuse-dossier.js';

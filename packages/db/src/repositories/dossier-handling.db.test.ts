@@ -17,7 +17,7 @@ import {
 import { createTestDb, loadDossierTestProcedure, newOfficial, testUnit } from '@mot-cua/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
-import { dossierFixtures } from './dossier-db-fixtures.js';
+import { dossierFixtures } from './dossier-db.fixtures.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 
 let database: Database;

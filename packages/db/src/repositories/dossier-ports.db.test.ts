@@ -2,7 +2,7 @@ import type { UnitsPort } from '@mot-cua/core';
 import { createTestDb, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
-import { dossierFixtures } from './dossier-db-fixtures.js';
+import { dossierFixtures } from './dossier-db.fixtures.js';
 import { createDossierProcedurePort, createDossierUnitsPort, memoizeUnits } from './dossier-ports.repository.js';
 
 let database: Database;

@@ -11,7 +11,7 @@ import { createTestDb } from '@mot-cua/test-kit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
-import { dossierFixtures } from './dossier-db-fixtures.js';
+import { dossierFixtures } from './dossier-db.fixtures.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 
 let database: Database;

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { DossierAction } from './dossier-actions.js';
 import { hours } from './dossier-test-helpers.js';
 import type { DossierDeps } from './perform-dossier-action.js';
@@ -74,8 +75,7 @@ export function memoryDeps(store: Store, racers: Array<() => Promise<unknown>>):
         await racers.shift()?.();
       }
       const seqs = input.actions.map((x) => x.action.seq);
-      // The actions' seqs are consecutive (a test fails on the error, as on a failed expectation).
-      if (seqs.some((q, i) => q !== seqs[0]! + i)) throw new Error(`seqs not consecutive: ${seqs.join(', ')}`);
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i)); // consecutive
       if (input.version !== String(store.version) || seqs[0] !== store.actions.length + 1) {
         races.lost++;
         return false;
