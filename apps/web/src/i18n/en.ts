@@ -101,6 +101,7 @@ const en: Messages = {
     error: 'Something went wrong',
     datePlaceholder: 'dd/mm/yyyy',
     dateInvalid: 'Not a real date (dd/mm/yyyy)',
+    dateTooLate: 'The date cannot be after {{max}}',
     unitTypeToSearch: 'Type a name to search',
     unitNothingFound: 'No unit found',
     mapLegend: 'Legend',

@@ -100,6 +100,7 @@ const vi = {
     error: 'Có lỗi xảy ra',
     datePlaceholder: 'dd/mm/yyyy',
     dateInvalid: 'Ngày không có thật (dd/mm/yyyy)',
+    dateTooLate: 'Ngày không được sau {{max}}',
     unitTypeToSearch: 'Gõ tên để tìm',
     unitNothingFound: 'Không tìm thấy đơn vị',
     mapLegend: 'Chú giải',
