@@ -12,12 +12,12 @@ export const ApplicantInput = z
     idNumber: z
       .string()
       .trim()
-      .regex(/^[0-9A-Z]{6,20}$/i)
+      .regex(/^[0-9A-Z]{6,20}$/i, 'An ID number: 6 to 20 letters or digits')
       .nullish(),
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9 .-]{8,20}$/)
+      .regex(/^\+?[0-9 .-]{8,20}$/, 'A phone number: 8 to 20 digits (spaces, dots, dashes, a leading + allowed)')
       .nullish(),
     email: z.string().trim().email().max(200).nullish(),
     address: optionalText(500),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IsoDate } from '../admin-units.js';
+import { ApplicantInput } from '../dossier-receipt.js';
 import { personName } from '../person-name.js';
-import { fieldMessage } from './field-messages.js';
+import { fieldErrorsUnder, fieldMessage } from './field-messages.js';
 
 /** The first issue zod raises for a value, as the API's validation hands it over. */
 const issue = (schema: z.ZodType, value: unknown) => {
@@ -52,5 +53,31 @@ describe('field messages: Vietnamese first, English as written', () => {
     expect(fieldMessage({ message: dong })).toEqual({ vi: dong, en: dong });
     expect(fieldMessage({ message: 'Dòng 4: thiếu mã.' }).vi).toBe('Dòng 4: thiếu mã.');
     expect(fieldMessage({ code: 'custom', message: 'something new' }).vi).toBe('Giá trị không hợp lệ. (something new)');
+  });
+
+  it("an applicant's phone and ID number say what they must be", () => {
+    const bad = (k: 'phone' | 'idNumber', v: string) => {
+      const r = ApplicantInput.safeParse({ fullName: 'Trần Thị Tư', [k]: v });
+      if (r.success) throw new Error('expected an issue');
+      return fieldMessage(r.error.issues[0]!).vi;
+    };
+    expect(bad('phone', '12ab')).toMatch(/^Số điện thoại gồm 8 đến 20 chữ số/);
+    expect(bad('idNumber', '0790 123')).toMatch(/^Số định danh gồm 6 đến 20/);
+    expect(fieldMessage(issue(ApplicantInput, { fullName: 'x'.repeat(201) })).vi).toBe('Dài quá: tối đa 200 ký tự.');
+  });
+});
+
+describe('field errors under a part of the request', () => {
+  it('keys them by the rest of the path, the first of a field kept', () => {
+    const errors = [
+      { field: 'body.applicant.fullName', message: 'Dài quá: tối đa 200 ký tự.' },
+      { field: 'body.applicant.phone', message: 'a' },
+      { field: 'body.applicant.phone', message: 'b' },
+      { field: 'body.agent.fullName', message: 'c' },
+      { field: 'body.applicantX', message: 'd' },
+    ];
+    expect(fieldErrorsUnder(errors, 'body.applicant')).toEqual({ fullName: 'Dài quá: tối đa 200 ký tự.', phone: 'a' });
+    expect(fieldErrorsUnder(errors, 'body.agent')).toEqual({ fullName: 'c' });
+    expect(fieldErrorsUnder(undefined, 'body')).toEqual({});
   });
 });

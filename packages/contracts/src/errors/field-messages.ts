@@ -35,6 +35,14 @@ const WRITTEN: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^draft too large \(64 KB\)$/, () => 'Bản nháp quá lớn (tối đa 64 KB).'],
   [/^duration or procedureCode is required$/, () => 'Cần thời hạn (duration) hoặc mã thủ tục (procedureCode).'],
   [/^phone$/, () => 'Số điện thoại không hợp lệ.'],
+  [
+    /^A phone number: 8 to 20 digits/,
+    () => 'Số điện thoại gồm 8 đến 20 chữ số (được có dấu cách, dấu chấm, gạch nối, dấu + ở đầu).',
+  ],
+  [
+    /^An ID number: 6 to 20 letters or digits$/,
+    () => 'Số định danh gồm 6 đến 20 chữ cái hoặc chữ số, không có dấu cách.',
+  ],
   [/^unit code$/, () => 'Mã đơn vị không hợp lệ.'],
   [/^base64$/, () => 'Nội dung base64 không hợp lệ.'],
   [/^JSON expected$/, () => 'Cần dữ liệu JSON.'],
@@ -136,4 +144,21 @@ export function fieldMessage(issue: FieldIssue): FieldMessage {
     if (m) return { vi: vi(m), en };
   }
   return { vi: byCode(issue) ?? `${GENERIC} (${en})`, en };
+}
+
+/**
+ * The field errors of a problem under one part of the request, keyed by the rest of their path: with prefix
+ * 'body.applicant', `body.applicant.phone` → `phone`. A form puts each under its own field.
+ */
+export function fieldErrorsUnder(
+  errors: ReadonlyArray<{ field: string; message: string }> | undefined,
+  prefix: string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors ?? []) {
+    if (!e.field.startsWith(`${prefix}.`)) continue;
+    const key = e.field.slice(prefix.length + 1);
+    out[key] ??= e.message;
+  }
+  return out;
 }
