@@ -11,7 +11,7 @@ const en: Messages = {
     home: 'Home',
     workspace: 'Workspace',
     login: 'Official sign-in',
-    loginShort: 'Sign in',
+    loginShort: 'Staff',
     workspaceShort: 'Work',
     logout: 'Sign out',
     apiDocs: 'API docs',

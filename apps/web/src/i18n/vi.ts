@@ -10,7 +10,7 @@ const vi = {
     home: 'Trang chủ',
     workspace: 'Không gian làm việc',
     login: 'Đăng nhập cán bộ',
-    loginShort: 'Đăng nhập',
+    loginShort: 'Cán bộ',
     workspaceShort: 'Làm việc',
     logout: 'Đăng xuất',
     apiDocs: 'Tài liệu API',
