@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </div>
             </Group>
           </Anchor>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" className="app-header-controls">
             <SegmentedControl
               size="xs"
               aria-label={t('app.language')}
