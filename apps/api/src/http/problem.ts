@@ -42,7 +42,7 @@ const issueOf = (v: { keyword?: string; message?: string | undefined; params?: u
 /** The one place where any thrown value becomes a stable error code. */
 export function classifyError(error: unknown): Classified {
   if (isAppError(error)) {
-    const fieldErrors = error.fieldErrors?.map((f) => ({ field: f.field, messages: fieldMessage(f) }));
+    const fieldErrors = error.fieldErrors?.map((f) => ({ field: f.field, messages: f.messages ?? fieldMessage(f) }));
     return { code: error.code, ...(fieldErrors ? { fieldErrors } : {}) };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -102,10 +102,21 @@ describe('the e-form of an online submission', () => {
     const res = await submit(hoa, { procedureCode: BIRTH, receivingUnitCode: A, eform: { values } }, [], 'en');
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
-      { field: 'eform.childBirthDate', message: 'Date of birth: The date cannot be after today.' },
+      {
+        field: 'eform.childBirthDate',
+        message: 'Date of birth: The date cannot be after today.',
+        messages: {
+          vi: expect.stringMatching(/^Ngày, tháng, năm sinh: /),
+          en: 'Date of birth: The date cannot be after today.',
+        },
+      },
       {
         field: 'eform.motherIdNumber',
         message: 'Mother: personal identification number: The personal identification number has exactly 12 digits.',
+        messages: {
+          vi: expect.stringMatching(/định danh/),
+          en: 'Mother: personal identification number: The personal identification number has exactly 12 digits.',
+        },
       },
     ]);
   });
