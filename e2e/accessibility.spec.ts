@@ -185,4 +185,27 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
       .poll(() => page.evaluate(() => document.activeElement?.closest('fieldset')?.id ?? ''))
       .toBe('eform-mother');
   });
+
+  it('the header fits a 360 px phone, signed in or not: no control cut at the edge', async () => {
+    // The header clips what does not fit (no sideways scroll shows it), so each control is measured.
+    const cut = (p: Page) =>
+      p.evaluate(() =>
+        [...document.querySelectorAll('header a, header button, header .mantine-SegmentedControl-root')]
+          .filter((e) => !e.closest('nav'))
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((e) => e.textContent),
+      );
+    const anonymous = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const visitor = await anonymous.newPage();
+    await visitor.goto(`${h.baseUrl}/tra-cuu`);
+    await visitor.getByRole('link', { name: 'VNeID' }).waitFor({ timeout: 45_000 });
+    expect(await cut(visitor)).toEqual([]);
+    await screenshot(visitor, 'header-360-visitor');
+    await anonymous.close();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${h.baseUrl}/tra-cuu`);
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ timeout: 45_000 });
+    expect(await cut(page)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+  });
 });

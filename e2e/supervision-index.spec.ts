@@ -78,6 +78,10 @@ describe('the Decision 766 service index', () => {
     // The 20 indicators of Decision 766 (e-certified copies, 4.2b, among them).
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(20);
     expect(await page.getByTestId('service-index-scope').textContent()).toContain('(79)');
+    // The province picker starts on the supervisor's province, not empty.
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Tỉnh, thành phố', exact: true }).inputValue())
+      .toBe('Thành phố Hồ Chí Minh (79)');
     // Indicators without inputs say so; none is given points.
     expect(await table.getByText('Không tính được').count()).toBeGreaterThanOrEqual(6);
     // The same figures as the API.
@@ -123,6 +127,9 @@ describe('the Decision 766 service index', () => {
     expect(api.units.every((u: { provinceCode: string }) => u.provinceCode === '79')).toBe(true);
     expect(await table.textContent()).toContain('Bến Thành');
     expect(await page.getByTestId('workload-scope').textContent()).toContain('ngày làm việc');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Tỉnh, thành phố', exact: true }).inputValue())
+      .toBe('Thành phố Hồ Chí Minh (79)');
     // readiness gaps per commune: leaders without a valid signature certificate, as the API counts them
     expect(await page.getByTestId('workload-certificates').textContent()).toContain(
       `Lãnh đạo xã, phường chưa có chứng thư số còn hiệu lực: ${api.certificateGaps.total}`,

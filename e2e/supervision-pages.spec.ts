@@ -36,6 +36,10 @@ describe('supervision pages a supervisor can trust', () => {
     // no decimal point anywhere in a percentage of the page
     await page.getByText('Phản ánh, kiến nghị xử lý đúng hạn (5.2)').waitFor();
     expect(await page.locator('body').textContent()).not.toMatch(/\d\.\d %/);
+    // days as Vietnamese readers write them: the period fields and the previous period of each figure
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    expect(await page.getByLabel('Từ ngày').inputValue()).toBe(vn(from));
+    expect(await page.locator('main').textContent()).toMatch(/Kỳ trước \(\d{2}\/\d{2}\/\d{4} – \d{2}\/\d{2}\/\d{4}\)/);
     await screenshot(page, 'pages-dashboard-province');
     await page.goto(`${h.baseUrl}/workspace/supervision/index`);
     await page.getByLabel('Từ ngày').fill(from);

@@ -12,7 +12,7 @@ export const ApplicantInput = z
     idNumber: z
       .string()
       .trim()
-      .regex(/^[0-9A-Z]{6,20}$/i)
+      .regex(/^[0-9A-Z]{6,20}$/i, 'An ID number: 6 to 20 letters or digits')
       .nullish(),
     phone: optionalPhone(),
     email: z.string().trim().email().max(200).nullish(),

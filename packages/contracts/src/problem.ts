@@ -12,7 +12,15 @@ export const Problem = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z
-      .array(z.object({ field: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          field: z.string(),
+          message: z
+            .string()
+            .describe("The field's error in the language chosen by Accept-Language (Vietnamese by default)"),
+          messages: z.object({ vi: z.string(), en: z.string() }),
+        }),
+      )
       .optional()
       .describe('Field-level validation errors'),
   })

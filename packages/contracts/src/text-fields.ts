@@ -8,5 +8,5 @@ export const optionalPhone = () =>
   z
     .string()
     .trim()
-    .regex(/^\+?[0-9 .-]{8,20}$/)
+    .regex(/^\+?[0-9 .-]{8,20}$/, 'A phone number: 8 to 20 digits (spaces, dots, dashes, a leading + allowed)')
     .nullish();

@@ -4,17 +4,20 @@ import type { ErrorCode } from '@mot-cua/contracts';
  * The one error type of the domain. Core throws it with a stable code; the API maps the code to an
  * HTTP problem response in one place. Never throw HTTP errors from core.
  */
+/** A field's error: `message` as written; `messages` when the rule already knows both languages. */
+export type FieldError = { field: string; message: string; messages?: { vi: string; en: string } };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>> | undefined;
-  readonly fieldErrors: ReadonlyArray<{ field: string; message: string }> | undefined;
+  readonly fieldErrors: ReadonlyArray<FieldError> | undefined;
 
   constructor(
     code: ErrorCode,
     options: {
       message?: string;
       details?: Record<string, unknown>;
-      fieldErrors?: Array<{ field: string; message: string }>;
+      fieldErrors?: FieldError[];
       cause?: unknown;
     } = {},
   ) {

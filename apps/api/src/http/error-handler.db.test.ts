@@ -65,6 +65,26 @@ describe('error handler: every failure is problem+json with a stable code', () =
     expect(p.requestId).toBe(res.headers['x-request-id']);
   });
 
+  it("each field's error is in Vietnamese by default, with both languages beside it", async () => {
+    const payload = { name: 'A', age: -1 };
+    const res = await app.inject({ method: 'POST', url: '/api/test/echo', payload });
+    const byField = Object.fromEntries(res.json().errors.map((e: { field: string; message: string }) => [e.field, e]));
+    expect(byField['body.name']).toMatchObject({
+      message: 'Cần ít nhất 2 ký tự.',
+      messages: { vi: 'Cần ít nhất 2 ký tự.', en: expect.stringMatching(/^Too small/) },
+    });
+    expect(byField['body.age'].message).toBe('Phải lớn hơn 0.');
+    const en = await app.inject({
+      method: 'POST',
+      url: '/api/test/echo',
+      headers: { 'accept-language': 'en' },
+      payload,
+    });
+    const enName = en.json().errors.find((e: { field: string }) => e.field === 'body.name');
+    expect(enName.message).toMatch(/^Too small/);
+    expect(enName.messages.vi).toBe('Cần ít nhất 2 ký tự.');
+  });
+
   it('speaks English when the client prefers it', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -1,4 +1,4 @@
-import { type ErrorCode, errorEntry, type Problem } from '@mot-cua/contracts';
+import { type ErrorCode, errorEntry, type FieldIssue, fieldMessage, type Problem } from '@mot-cua/contracts';
 import { isAppError } from '@mot-cua/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -23,16 +23,27 @@ export function pickLanguage(acceptLanguage: string | undefined): Lang {
   return 'vi';
 }
 
+/** A field's error before the language is chosen: its path and its text in both languages. */
+export type FieldError = { field: string; messages: { vi: string; en: string } };
+
 type Classified = {
   code: ErrorCode;
-  fieldErrors?: Array<{ field: string; message: string }>;
+  fieldErrors?: FieldError[];
   headers?: Record<string, string>;
 };
+
+/** The zod issue of a validation error: fastify-type-provider-zod gives its code as `keyword`, the rest as `params`. */
+const issueOf = (v: { keyword?: string; message?: string | undefined; params?: unknown }): FieldIssue => ({
+  ...((v.params as FieldIssue | undefined) ?? {}),
+  code: v.keyword,
+  message: v.message,
+});
 
 /** The one place where any thrown value becomes a stable error code. */
 export function classifyError(error: unknown): Classified {
   if (isAppError(error)) {
-    return { code: error.code, ...(error.fieldErrors ? { fieldErrors: [...error.fieldErrors] } : {}) };
+    const fieldErrors = error.fieldErrors?.map((f) => ({ field: f.field, messages: f.messages ?? fieldMessage(f) }));
+    return { code: error.code, ...(fieldErrors ? { fieldErrors } : {}) };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const ctx = (error as { validationContext?: string }).validationContext ?? 'body';
@@ -40,7 +51,7 @@ export function classifyError(error: unknown): Classified {
       code: 'VALIDATION_FAILED',
       fieldErrors: error.validation.map((v) => ({
         field: [ctx, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
+        messages: fieldMessage(issueOf(v)),
       })),
     };
   }
@@ -50,7 +61,7 @@ export function classifyError(error: unknown): Classified {
       code: 'VALIDATION_FAILED',
       fieldErrors: fe.validation.map((v) => ({
         field: `${fe.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
-        message: v.message ?? 'invalid',
+        messages: fieldMessage(issueOf(v)),
       })),
     };
   }
@@ -83,7 +94,8 @@ export function classifyError(error: unknown): Classified {
   return { code: 'INTERNAL_ERROR' };
 }
 
-export function buildProblem(code: ErrorCode, req: FastifyRequest, fieldErrors?: Problem['errors']): Problem {
+/** The problem of a code, in the request's language (Vietnamese by default); each field's error in both. */
+export function buildProblem(code: ErrorCode, req: FastifyRequest, fieldErrors?: FieldError[]): Problem {
   const entry = errorEntry(code);
   const lang = pickLanguage(req.headers['accept-language']);
   return {
@@ -95,7 +107,9 @@ export function buildProblem(code: ErrorCode, req: FastifyRequest, fieldErrors?:
     message: { vi: entry.vi, en: entry.en },
     instance: req.url,
     requestId: String(req.id),
-    ...(fieldErrors?.length ? { errors: fieldErrors } : {}),
+    ...(fieldErrors?.length
+      ? { errors: fieldErrors.map((f) => ({ field: f.field, message: f.messages[lang], messages: f.messages })) }
+      : {}),
   };
 }
 

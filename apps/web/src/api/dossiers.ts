@@ -98,6 +98,8 @@ export function useDossierAction(id: string) {
     onSuccess: (d) => {
       qc.setQueryData(['dossiers', 'detail', id], d);
       void qc.invalidateQueries({ queryKey: ['dossiers', 'list'] });
+      // The action's message to the applicant (written with it) shows at once, not at the next 10 s poll.
+      void qc.invalidateQueries({ queryKey: ['notifications', id] });
     },
   });
 }

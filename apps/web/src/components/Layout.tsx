@@ -14,7 +14,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h={64} px="md" justify="space-between" wrap="nowrap">
+        <Group h={64} px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Anchor component={Link} to="/" underline="never" c="inherit">
             <Group gap="xs" wrap="nowrap">
               <img src="/favicon.svg" alt="" width={32} height={32} />
@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </div>
             </Group>
           </Anchor>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" className="app-header-controls">
             <SegmentedControl
               size="xs"
               aria-label={t('app.language')}

@@ -32,20 +32,33 @@ export function UnitPicker(p: {
   });
   const nameOf = useUnitNames([p.value]);
   const extra = p.extra ?? [];
-  // Nothing typed (or the chosen unit's own label shown in the box): browse instead of searching.
-  const selectedLabel = p.value ? `${nameOf(p.value)} (${p.value})` : null;
-  const browsing = q.trim() === '' || search === selectedLabel;
-  const provinces = useProvinces(today, browsing && p.level === 'province');
-  const communes = useChildren(p.provinceCode ?? '', today, browsing && p.level === 'commune' && !!p.provinceCode);
+  // The list to browse (34 provinces, or the chosen province's communes) is loaded whatever is typed, so the chosen
+  // unit's label is known in every form the box may show it.
+  const provinces = useProvinces(today, p.level === 'province');
+  const communes = useChildren(p.provinceCode ?? '', today, p.level === 'commune' && !!p.provinceCode);
   const browsed = p.level === 'province' ? provinces.data?.items : p.level === 'commune' ? communes.data?.items : [];
+  const selectedLabel = p.value ? `${nameOf(p.value)} (${p.value})` : null;
+  type Found = NonNullable<typeof found.data>['items'][number];
+  const foundLabel = (i: Found) =>
+    `${i.unit.fullName}${i.provinceName && i.unit.level !== 'province' ? `, ${i.provinceName}` : ''} (${i.unit.code})`;
+  // Every label the chosen unit may carry in the box: its name once loaded (or its code before), as browsed, as
+  // found. The box shows one of them after a choice; counting them all as "nothing typed" keeps the list from
+  // flipping between browsing and searching (two labels of one value made the Select reset its text forever).
+  const valueLabels = p.value
+    ? [
+        selectedLabel,
+        ...(browsed ?? []).filter((u) => u.code === p.value).map((u) => `${u.fullName} (${u.code})`),
+        ...(found.data?.items ?? []).filter((i) => i.unit.code === p.value).map(foundLabel),
+        ...extra.filter((e) => e.value === p.value).map((e) => e.label),
+      ]
+    : [];
+  // Nothing typed (or the chosen unit's own label shown in the box): browse instead of searching.
+  const browsing = q.trim() === '' || valueLabels.includes(search);
   const items = browsing
     ? (browsed ?? []).map((u) => ({ value: u.code, label: `${u.fullName} (${u.code})` }))
     : (found.data?.items ?? [])
         .filter((i) => !p.provinceCode || i.unit.provinceCode === p.provinceCode || i.unit.code === p.provinceCode)
-        .map((i) => ({
-          value: i.unit.code,
-          label: `${i.unit.fullName}${i.provinceName && i.unit.level !== 'province' ? `, ${i.provinceName}` : ''} (${i.unit.code})`,
-        }));
+        .map((i) => ({ value: i.unit.code, label: foundLabel(i) }));
   const listed = [...extra, ...items];
   const data =
     p.value && !listed.some((i) => i.value === p.value)

@@ -14,6 +14,7 @@ import { searchErrors } from './search.js';
 import { supervisionErrors } from './supervision.js';
 import type { ErrorEntry } from './types.js';
 
+export { type FieldIssue, type FieldMessage, fieldErrorsUnder, fieldMessage } from './field-messages.js';
 export type { ErrorCatalog, ErrorEntry } from './types.js';
 
 /** The one catalog of error codes: status and bilingual message for each stable code. */

@@ -36,6 +36,7 @@ export function checkEform(
       fieldErrors: r.errors.map((e) => ({
         field: `eform.${e.field}`,
         message: `${e.label[opts.lang]}: ${e.message[opts.lang]}`,
+        messages: { vi: `${e.label.vi}: ${e.message.vi}`, en: `${e.label.en}: ${e.message.en}` },
       })),
     });
   }

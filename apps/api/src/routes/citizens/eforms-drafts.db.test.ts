@@ -101,13 +101,15 @@ describe('the e-form of an online submission', () => {
     const values = { ...EFORM_SAMPLES[BIRTH], motherIdNumber: '0791', childBirthDate: '2999-01-01' };
     const res = await submit(hoa, { procedureCode: BIRTH, receivingUnitCode: A, eform: { values } }, [], 'en');
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([
+    const errors = res.json().errors as Array<{ field: string; message: string; messages: { vi: string } }>;
+    expect(errors.map(({ field, message }) => ({ field, message }))).toEqual([
       { field: 'eform.childBirthDate', message: 'Date of birth: The date cannot be after today.' },
       {
         field: 'eform.motherIdNumber',
         message: 'Mother: personal identification number: The personal identification number has exactly 12 digits.',
       },
     ]);
+    expect(errors[0]?.messages.vi).toMatch(/^Ngày, tháng, năm sinh: /);
   });
 
   it('a procedure without an e-form refuses one, and goes through without it', async () => {

@@ -4,13 +4,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '@mot-cua/db';
 import { createScratchDatabase } from '@mot-cua/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The product as it runs (`npm start`: the API process with demo data) is killed with SIGKILL while eight
 // clients are receiving dossiers at one counter, then started again on the same database: every receipt the
 // server acknowledged (201 with a code) is there after the restart, with its code, and the codes go on without
-// reusing one. On PGlite the same data folder is reopened; on PostgreSQL a scratch database is used.
+// reusing one. On PGlite the same data folder is reopened; on PostgreSQL a scratch database is used. Then the
+// server is killed again and the database read directly: no dossier of the loop (acknowledged or not) is half
+// written — each has its checklist, its log, its audit row, its portal outbox row and its final code.
 const pgUrl = process.env.TEST_DATABASE_URL;
 const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const CLIENTS = 8;
@@ -159,5 +162,42 @@ describe('kill -9 while receipts are acknowledged, then restart on the same data
     expect(after.status).toBe(201);
     const next = ((await after.json()) as { code: string }).code;
     expect(acknowledged.map((d) => d.code)).not.toContain(next);
+
+    // Killed again, the database read as it lies: every dossier of the loop is whole (one statement wrote it).
+    const last = child!;
+    last.kill('SIGKILL');
+    await new Promise((r) => (last.exitCode !== null || last.signalCode ? r(null) : last.once('exit', r)));
+    const db = await openDatabase(scratch ? { databaseUrl: scratch.url } : { dataDir: join(dataDir, 'pglite') });
+    try {
+      const rows = await db.withRawChannel((raw) =>
+        raw.query<{ id: string; code: string; components: number; actions: number; audits: number; portal: number }>(
+          `select d.id::text as id, d.code,
+                  (select count(*)::int from dossier_components c where c.dossier_id = d.id) as components,
+                  (select count(*)::int from dossier_actions a where a.dossier_id = d.id) as actions,
+                  (select count(*)::int from audit_events e
+                    where e.entity_id = d.id::text and e.action = 'dossier.received') as audits,
+                  (select count(*)::int from outbox_messages o
+                    where o.aggregate_id = d.id::text and o.topic = 'dvcqg.dossier_status') as portal
+             from dossiers d where d.applicant_name = $1`,
+          ['Nguyễn Văn Bền'],
+        ),
+      );
+      // Every acknowledged one, plus any the server committed while its answer died with it.
+      expect(rows.length).toBeGreaterThanOrEqual(acknowledged.length + 1);
+      const half = rows.filter(
+        (r) => r.code.startsWith('~') || r.components === 0 || r.actions !== 1 || r.audits !== 1 || r.portal !== 1,
+      );
+      expect(half).toEqual([]);
+      // No applicant message still carries the placeholder code of an unfinished write.
+      const placeholders = await db.withRawChannel((raw) =>
+        raw.query<{ n: number }>(
+          `select count(*)::int as n from outbox_messages
+            where topic like 'notify.%' and payload::text ~ '~[0-9a-f]{8}-[0-9a-f]{4}-'`,
+        ),
+      );
+      expect(placeholders[0]?.n).toBe(0);
+    } finally {
+      await db.close();
+    }
   });
 });

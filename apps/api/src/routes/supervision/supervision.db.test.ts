@@ -592,7 +592,7 @@ describe('the delegated-task register', () => {
     expect(res.statusCode).toBe(422);
     const body = res.json() as { code: string; errors: Array<{ field: string; message: string }> };
     expect(body.code).toBe('DELEGATED_TASKS_INVALID');
-    expect(body.errors).toEqual([
+    expect(body.errors.map(({ field, message }) => ({ field, message }))).toEqual([
       { field: 'row:3', message: expect.stringContaining('Dòng 3: "Khả năng thực hiện" là "Chưa rõ"') },
     ]);
     const n = await sql<{

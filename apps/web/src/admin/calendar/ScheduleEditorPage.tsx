@@ -24,6 +24,7 @@ import { useDeleteSchedule, useSaveSchedule, useYearSchedule } from '../../api/c
 import { ApiError } from '../../api/client.js';
 import { mayDo, useSession } from '../../api/session.js';
 import { ScopePickers, type ScopeValue, useScopeLabel } from '../../components/ScopePickers.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 import { KIND_COLORS } from '../../components/YearGrid.js';
 import { SettingsCard } from './SettingsCard.js';
 
@@ -139,11 +140,10 @@ export function ScheduleEditorPage() {
                   // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and may share a date while typing
                   <Table.Tr key={i} style={{ background: KIND_COLORS[e.kind] }}>
                     <Table.Td>
-                      <TextInput
-                        type="date"
+                      <VnDateInput
                         aria-label={t('calendar.editor.date')}
                         value={e.date}
-                        onChange={(ev) => update(i, { date: ev.currentTarget.value })}
+                        onChange={(iso) => update(i, { date: iso })}
                       />
                     </Table.Td>
                     <Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Container, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Container, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { vnToday } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.js';
 import { useSession } from '../../api/session.js';
 import { DataTable } from '../../components/DataTable.js';
 import { Pager } from '../../components/Pager.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 
 const PAGE = 50;
 
@@ -29,13 +30,12 @@ export function ReadinessReportPage() {
         <Title order={2}>{t('adminUnits.readiness.title')}</Title>
         <Text c="dimmed">{t('adminUnits.readiness.intro')}</Text>
         <Group align="end">
-          <TextInput
-            type="date"
+          <VnDateInput
             label={t('adminUnits.onDate')}
             value={onDate}
-            onChange={(e) => {
-              if (!e.currentTarget.value) return;
-              setOnDate(e.currentTarget.value);
+            onChange={(iso) => {
+              if (!iso) return;
+              setOnDate(iso);
               setOffset(0);
             }}
             w={180}

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Container, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { vnToday } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { orgApi, useOrganisation, useOrgWrite } from '../../api/admin-units.js';
 import { useSession } from '../../api/session.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 import { errorText } from './form-helpers.js';
 import { Centers } from './organisation/Centers.js';
 import { Departments } from './organisation/Departments.js';
@@ -27,13 +28,7 @@ export function UnitOrganisationPage() {
         </Anchor>
         <Title order={2}>{t('adminUnits.org.title', { name: org.data?.unit.fullName ?? code })}</Title>
         <Text c="dimmed">{t('adminUnits.org.intro')}</Text>
-        <TextInput
-          type="date"
-          label={t('adminUnits.onDate')}
-          value={onDate}
-          onChange={(e) => e.currentTarget.value && setOnDate(e.currentTarget.value)}
-          w={180}
-        />
+        <VnDateInput label={t('adminUnits.onDate')} value={onDate} onChange={(iso) => iso && setOnDate(iso)} w={180} />
         {org.isLoading && <Loader aria-label={t('common.loading')} />}
         {org.isError && <Alert color="red">{errorText(org.error, t('adminUnits.loadError'))}</Alert>}
         {org.data && (

@@ -1,8 +1,9 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { GRANTABLE_ROLES, type GrantInput, type OfficialRole, type SessionInfo } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { allowedUnits } from '../../api/session.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 
 /** The roles the signed-in official may grant (never above their own), as the server's rule lists them. */
 export function grantableRoles(session: SessionInfo | null | undefined): OfficialRole[] {
@@ -46,13 +47,12 @@ export function GrantFields({
         provinceCode={province}
         extra={managed.includes('VN') ? [{ value: 'VN', label: t('scope.national') }] : []}
       />
-      <TextInput
+      <VnDateInput
         label={t('users.create.validFrom')}
-        type="date"
         value={value.validFrom ?? ''}
-        onChange={(e) => {
+        onChange={(iso) => {
           const { validFrom: _v, ...rest } = value;
-          onChange(e.currentTarget.value ? { ...rest, validFrom: e.currentTarget.value } : rest);
+          onChange(iso ? { ...rest, validFrom: iso } : rest);
         }}
       />
     </Group>

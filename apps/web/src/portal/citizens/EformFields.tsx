@@ -9,6 +9,7 @@ import type {
   LeafField,
 } from '@mot-cua/contracts/eforms';
 import { useTranslation } from 'react-i18next';
+import { VnDateInput } from '../../components/VnDateInput.js';
 import { AddressInput } from './EformAddressInput.js';
 
 type Row = Record<string, string | EformAddress>;
@@ -182,12 +183,12 @@ function LeafInput({
       );
     case 'date':
       return (
-        <TextInput
+        <VnDateInput
           {...common}
-          type="date"
           value={text}
           max={field.notFuture ? today() : undefined}
-          onChange={(e) => onChange(e.currentTarget.value)}
+          onChange={onChange}
+          w="auto"
         />
       );
     case 'idNumber':

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Container, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { cancelAppointment, rescheduleAppointment, useAppointment, useSlots } from '../../api/queue.js';
 import { QrImage } from '../../components/QrImage.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 import { SlotPicker } from './SlotPicker.js';
 
 /** A booking: its QR for the kiosk, cancel, move to another slot. */
@@ -65,12 +66,7 @@ export function AppointmentViewPage() {
             <Button color="gray" variant="light" onClick={() => void act(() => cancelAppointment(token))}>
               {t('queue.cancel')}
             </Button>
-            <TextInput
-              type="date"
-              label={t('queue.date')}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-            />
+            <VnDateInput label={t('queue.date')} value={date} onChange={setDate} w="100%" />
             {slots.data && <SlotPicker list={slots.data} value={start} onChange={setStart} />}
             <Button
               disabled={!start}

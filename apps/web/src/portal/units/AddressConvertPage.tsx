@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useConvert } from '../../api/admin-units.js';
 import { ApiError } from '../../api/client.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 
 const EXAMPLES = [
   'Xã Mỹ Hưng, Huyện Thạnh Phú, Tỉnh Bến Tre',
@@ -189,13 +190,7 @@ export function AddressConvertPage() {
                 w={180}
                 inputMode="numeric"
               />
-              <TextInput
-                type="date"
-                label={t('adminUnits.onDate')}
-                value={onDate}
-                onChange={(e) => setOnDate(e.currentTarget.value)}
-                w={180}
-              />
+              <VnDateInput label={t('adminUnits.onDate')} value={onDate} onChange={setOnDate} w={180} />
               <Button type="submit" loading={convert.isPending}>
                 {t('adminUnits.convert.submit')}
               </Button>

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useProvinces, useUnitSearch } from '../../api/admin-units.js';
 import { ProvinceMap } from '../../components/ProvinceMap.js';
+import { VnDateInput } from '../../components/VnDateInput.js';
 import { UnitDetail } from './UnitDetail.js';
 import { UnitSearchResults } from './UnitSearchResults.js';
 import { UnitTreeNode } from './UnitTreeNode.js';
@@ -50,11 +51,10 @@ export function UnitsBrowserPage() {
         <Title order={2}>{t('adminUnits.browse.title')}</Title>
         <Text c="dimmed">{t('adminUnits.browse.intro')}</Text>
         <Group align="end">
-          <TextInput
-            type="date"
+          <VnDateInput
             label={t('adminUnits.onDate')}
             value={onDate}
-            onChange={(e) => e.currentTarget.value && update({ onDate: e.currentTarget.value })}
+            onChange={(iso) => iso && update({ onDate: iso })}
             w={180}
           />
           <TextInput

@@ -1,5 +1,10 @@
 import { Alert, Anchor, Button, Container, Group, Loader, Paper, SegmentedControl, Stack, Title } from '@mantine/core';
-import type { DossierChannel, DossierReturnMethod, ReceiveDossierRequest } from '@mot-cua/contracts';
+import {
+  type DossierChannel,
+  type DossierReturnMethod,
+  fieldErrorsUnder,
+  type ReceiveDossierRequest,
+} from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
@@ -60,7 +65,8 @@ export function ReceptionPage() {
   if (!session.data) return <Navigate to="/login" replace />;
   if (units.length === 0) return <Alert color="yellow">{t('dossiers.reception.noReceptionRole')}</Alert>;
   const p = preview.data;
-  const errorCode = receive.error instanceof ApiError ? receive.error.problem.code : undefined;
+  const problem = receive.error instanceof ApiError ? receive.error.problem : undefined;
+  const errorCode = problem?.code;
   const askLimit =
     !!p &&
     errorCode !== 'DOSSIER_TIME_LIMIT_FIXED' &&
@@ -189,9 +195,17 @@ export function ReceptionPage() {
             <CounterEform form={eform} />
             <ApplicantForm
               applicant={applicant}
-              setApplicant={setApplicant}
+              setApplicant={(a) => {
+                setApplicant(a);
+                if (receive.isError) receive.reset();
+              }}
               agent={agent}
-              setAgent={setAgent}
+              setAgent={(a) => {
+                setAgent(a);
+                if (receive.isError) receive.reset();
+              }}
+              errors={fieldErrorsUnder(problem?.errors, 'body.applicant')}
+              agentErrors={fieldErrorsUnder(problem?.errors, 'body.agent')}
               returnMethod={returnMethod}
               setReturnMethod={setReturnMethod}
             />

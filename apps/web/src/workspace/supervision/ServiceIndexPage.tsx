@@ -70,6 +70,7 @@ export function ServiceIndexPage() {
         <Title order={2}>{t('supervision.index.title')}</Title>
         <Text size="sm">{t('supervision.index.intro')}</Text>
         <SupervisionFilterForm
+          scope={body?.scope}
           onApply={(f) => {
             setPick(null);
             setFeedbackPick(null);

@@ -1,14 +1,33 @@
 import { Button, Group } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionFilter } from '../../api/supervision.js';
 import { UnitPicker } from '../../components/UnitPicker.js';
 import { VnDateInput } from '../../components/VnDateInput.js';
 
-/** Province, commune and period of a supervision page; applied on submit. */
-export function SupervisionFilterForm({ onApply }: { onApply: (f: SupervisionFilter) => void }) {
+/** The area the page's first answer covered (the caller's own province or commune, or the nation). */
+export type ShownScope = { code: string; level: 'nation' | 'province' | 'unit' };
+
+/**
+ * Province, commune and period of a supervision page; applied on submit. The pickers start on the area the page
+ * shows (`scope`, the caller's own by default), not empty: a province supervisor sees their province chosen.
+ */
+export function SupervisionFilterForm({
+  onApply,
+  scope,
+}: {
+  onApply: (f: SupervisionFilter) => void;
+  scope?: ShownScope | undefined;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<SupervisionFilter>({});
+  const seeded = useRef(false);
+  useEffect(() => {
+    if (seeded.current || !scope) return;
+    seeded.current = true;
+    if (scope.level === 'province') setDraft((d) => (d.provinceCode ? d : { ...d, provinceCode: scope.code }));
+    if (scope.level === 'unit') setDraft((d) => (d.unitCode ? d : { ...d, unitCode: scope.code }));
+  }, [scope]);
   return (
     <form
       onSubmit={(e) => {

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Select, Stack, Textarea, TextInput, Title }
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApplyEvent, usePreviewEvent } from '../../../api/admin-units.js';
+import { VnDateInput } from '../../../components/VnDateInput.js';
 import { errorText } from '../form-helpers.js';
 import { EventPreview } from './EventPreview.js';
 import { blankEventForm, type EventFormFields, KINDS, toRequest, UNIT_TYPES } from './event-request.js';
@@ -42,7 +43,12 @@ export function EventForm() {
               onChange={(v) => v && set('kind')(v)}
               allowDeselect={false}
             />
-            {input('effectiveDate', t('adminUnits.admin.effectiveDate'), { type: 'date', required: true })}
+            <VnDateInput
+              label={t('adminUnits.admin.effectiveDate')}
+              value={f.effectiveDate}
+              onChange={set('effectiveDate')}
+              required
+            />
             {input('legalBasis', t('adminUnits.admin.legalBasis'))}
           </Group>
           {f.kind === 'merge' && (

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orgApi, useOfficialSearch, useOrgWrite, useUnit } from '../../../api/admin-units.js';
 import { UnitPicker } from '../../../components/UnitPicker.js';
+import { VnDateInput } from '../../../components/VnDateInput.js';
 import { errorText } from '../form-helpers.js';
 
 const ASSIGNMENT_KINDS: readonly AssignmentKind[] = AssignmentKindSchema.options;
@@ -140,19 +141,14 @@ export function MoveModal({
             />
           </Group>
           <Group grow>
-            <TextInput
-              type="date"
+            <VnDateInput
               label={t('adminUnits.org.effectiveDate')}
               value={effectiveDate}
-              onChange={(e) => setEffectiveDate(e.currentTarget.value)}
+              onChange={setEffectiveDate}
+              w="auto"
               required
             />
-            <TextInput
-              type="date"
-              label={t('adminUnits.org.endDate')}
-              value={endDate}
-              onChange={(e) => setEndDate(e.currentTarget.value)}
-            />
+            <VnDateInput label={t('adminUnits.org.endDate')} value={endDate} w="auto" onChange={setEndDate} />
           </Group>
           {assign.isError && <Alert color="red">{errorText(assign.error, t('common.error'))}</Alert>}
           {assign.isSuccess && (

@@ -3,6 +3,7 @@ import type { Organisation } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, orgApi, useOrgWrite, useUnitOfficials, useUnitReadiness } from '../../../api/admin-units.js';
+import { VnDateInput } from '../../../components/VnDateInput.js';
 import { errorText, splitList } from '../form-helpers.js';
 import { MoveModal, type Person } from './MoveModal.js';
 
@@ -57,12 +58,7 @@ function ProfileModal({
             value={serial}
             onChange={(e) => setSerial(e.currentTarget.value)}
           />
-          <TextInput
-            type="date"
-            label={t('adminUnits.org.certificateValidTo')}
-            value={validTo}
-            onChange={(e) => setValidTo(e.currentTarget.value)}
-          />
+          <VnDateInput label={t('adminUnits.org.certificateValidTo')} value={validTo} onChange={setValidTo} w="auto" />
           <TextInput
             label={t('adminUnits.org.trainedFields')}
             value={fields}

@@ -14,6 +14,9 @@ export function ApplicantForm(p: {
   setAgent: (a: Agent | null) => void;
   returnMethod: DossierReturnMethod;
   setReturnMethod: (m: DossierReturnMethod) => void;
+  /** The server's refusal of a field, by field ('fullName', 'phone'…), shown under it. */
+  errors?: Record<string, string> | undefined;
+  agentErrors?: Record<string, string> | undefined;
 }) {
   const { t } = useTranslation();
   const a = p.applicant;
@@ -26,7 +29,7 @@ export function ApplicantForm(p: {
       error={
         key === 'fullName' && a.fullName !== '' && !hasVisibleName(cleanPersonName(a.fullName))
           ? t('dossiers.reception.nameInvisible')
-          : undefined
+          : p.errors?.[key]
       }
     />
   );
@@ -65,11 +68,13 @@ export function ApplicantForm(p: {
           <TextInput
             label={t('dossiers.reception.agentName')}
             value={p.agent.fullName}
+            error={p.agentErrors?.fullName}
             onChange={(e) => p.agent && p.setAgent({ ...p.agent, fullName: e.currentTarget.value })}
           />
           <TextInput
             label={t('dossiers.reception.agentRelation')}
             value={p.agent.relation}
+            error={p.agentErrors?.relation}
             onChange={(e) => p.agent && p.setAgent({ ...p.agent, relation: e.currentTarget.value })}
           />
         </Group>

@@ -1,6 +1,7 @@
-import { Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { UnitPicker } from '../../../components/UnitPicker.js';
+import { VnDateInput } from '../../../components/VnDateInput.js';
 
 export type SupervisionFilter = {
   from: string;
@@ -24,17 +25,15 @@ export function SupervisionFilters({
   const { t } = useTranslation();
   return (
     <Group align="end" wrap="wrap">
-      <TextInput
-        type="date"
+      <VnDateInput
         label={t('dossiers.supervision.from')}
         value={filter.from || period?.from || ''}
-        onChange={(e) => set('from', e.currentTarget.value)}
+        onChange={(iso) => set('from', iso)}
       />
-      <TextInput
-        type="date"
+      <VnDateInput
         label={t('dossiers.supervision.to')}
         value={filter.to || period?.to || ''}
-        onChange={(e) => set('to', e.currentTarget.value)}
+        onChange={(iso) => set('to', iso)}
       />
       <UnitPicker
         label={t('dossiers.supervision.province')}

@@ -1,5 +1,5 @@
 import { Card, SimpleGrid, Text } from '@mantine/core';
-import type { Dashboard, DashboardCounts } from '@mot-cua/contracts';
+import { type Dashboard, type DashboardCounts, formatVnDay } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { dec, int, pct } from './format.js';
 
@@ -25,8 +25,10 @@ function Kpi({ label, value, hint, previous }: { label: string; value: string; h
 /** The dashboard's figures for the scope and period, each with the previous period of equal length. */
 export function DashboardKpis({ dashboard: s }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
+  // The previous period as Vietnamese readers write days (dd/mm/yyyy), not the API's ISO.
+  const period = { from: formatVnDay(s.previous.from), to: formatVnDay(s.previous.to) };
   const prev = (f: (c: DashboardCounts) => string) =>
-    t('dashboard.previous', { from: s.previous.from, to: s.previous.to, value: f(s.previousTotals) });
+    t('dashboard.previous', { ...period, value: f(s.previousTotals) });
   const c = s.totals;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
@@ -65,11 +67,7 @@ export function DashboardKpis({ dashboard: s }: { dashboard: Dashboard }) {
         label={t('dashboard.feedbackOnTime')}
         value={pct(s.feedback.onTimeRate)}
         hint={t('dashboard.feedbackHandled', { n: int(s.feedback.handledOnTime), of: int(s.feedback.handled) })}
-        previous={t('dashboard.previous', {
-          from: s.previous.from,
-          to: s.previous.to,
-          value: pct(s.previousFeedback.onTimeRate),
-        })}
+        previous={t('dashboard.previous', { ...period, value: pct(s.previousFeedback.onTimeRate) })}
       />
       <Kpi
         label={t('dashboard.feedbackSatisfaction')}
@@ -79,11 +77,7 @@ export function DashboardKpis({ dashboard: s }: { dashboard: Dashboard }) {
           dissatisfied: int(s.feedback.dissatisfied),
           overdue: int(s.feedback.overdue),
         })}
-        previous={t('dashboard.previous', {
-          from: s.previous.from,
-          to: s.previous.to,
-          value: pct(s.previousFeedback.satisfactionRate),
-        })}
+        previous={t('dashboard.previous', { ...period, value: pct(s.previousFeedback.satisfactionRate) })}
       />
       <Kpi
         label={t('dashboard.processingDays')}

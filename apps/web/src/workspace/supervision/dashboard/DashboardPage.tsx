@@ -12,7 +12,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import type { Dashboard } from '@mot-cua/contracts';
@@ -21,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client.js';
 import { useDashboard } from '../../../api/supervision-dashboard.js';
+import { VnDateInput } from '../../../components/VnDateInput.js';
 import { DashboardKpis } from './DashboardKpis.js';
 import { DashboardTables, dashboardFile } from './DashboardTables.js';
 import { int } from './format.js';
@@ -89,18 +89,8 @@ export function DashboardPage() {
           </Anchor>
         )}
         <Group align="end">
-          <TextInput
-            type="date"
-            label={t('dashboard.from')}
-            value={s?.from ?? ''}
-            onChange={(e) => set({ from: e.currentTarget.value })}
-          />
-          <TextInput
-            type="date"
-            label={t('dashboard.to')}
-            value={s?.to ?? ''}
-            onChange={(e) => set({ to: e.currentTarget.value })}
-          />
+          <VnDateInput label={t('dashboard.from')} value={s?.from ?? ''} onChange={(from) => set({ from })} />
+          <VnDateInput label={t('dashboard.to')} value={s?.to ?? ''} onChange={(to) => set({ to })} />
           <SegmentedControl
             value={q.by}
             onChange={(v) => set({ by: v })}
