@@ -1,4 +1,5 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
+import { conversionSource } from './conversion.js';
 import { EVERYDAY } from './phrases.js';
 import { type Cues, cueKey, ENTITY_CUES, fieldEntityCues, recordCues } from './query-cues.js';
 import { B, COMMUNE_PRIOR, EXTRA_WEIGHTS, FIELD_WEIGHTS, K1, MAX_HINT_SHARE, QUALIFIERS } from './ranking-weights.js';
@@ -28,6 +29,8 @@ export type Doc = {
   nameWords: Set<string>;
   /** Word pairs the name excludes ("… không phải xin phép"): a question asking for them means another procedure. */
   excludes: string[];
+  /** What the name converts ("chuyển đổi … thành …"; conversion.ts), or null. */
+  converts: ReadonlySet<string> | null;
 };
 
 /**
@@ -107,6 +110,7 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
       cueKey: '',
       nameWords: new Set([...rawName, ...expandedName]),
       excludes: nameExclusions(rawName),
+      converts: conversionSource(expandedName, false),
       qualifiers: QUALIFIERS.flatMap((q, k) =>
         ` ${tokenize(record.name).join(' ')} `.includes(` ${q.inName} `) ? [k] : [],
       ),

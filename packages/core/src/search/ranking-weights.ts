@@ -15,6 +15,14 @@ export const QUALIFIERS: ReadonlyArray<{ inName: string; inQuery: string; factor
   { inName: 'da co ho so giay to ca nhan', inQuery: 'ho so giay to', factor: 0.85 },
 ];
 /**
+ * Factors for a name converting what the question converts / something else (conversion.ts). Set a priori (an
+ * exclusive-pair-like penalty, a light agreement), not swept: fresh +1 at top-1, dev and issue-5 unchanged.
+ */
+export const CONVERSION = {
+  match: 1.1,
+  mismatch: 0.8,
+} as const;
+/**
  * Share of a text match's score that depends on how much of its name the question asks about: of two variants
  * with the question's words, the one whose name adds less ("Đính chính Giấy chứng nhận đã cấp" against "… đã cấp
  * lần đầu có sai sót") comes first. Chosen on the dev split (0.1; 0.2 and 0.3 lowered business there).

@@ -1,4 +1,5 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
+import { conversionFactor, conversionSource } from './conversion.js';
 import { buildFieldModel } from './field-model.js';
 import { buildIndexTables, type Doc } from './index-tables.js';
 import { curatedPhraseBoosts } from './phrase-boost.js';
@@ -9,6 +10,7 @@ import {
   BIGRAM_WEIGHT,
   BRIDGE_WEIGHT,
   CODE_PREFIX_CONFIDENCE,
+  CONVERSION,
   CORRECTED_WEIGHT,
   FIELD_MODEL_ALPHA,
   FIELD_MODEL_FLOOR,
@@ -150,10 +152,11 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const [agree, other] = named ? LEVEL_NAMED : LEVEL_ASKER;
     const levelOf = (d: Doc) => (!level ? 1 : d.record.levels.includes(level) ? agree : other);
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
+    const converting = conversionSource(a.tokens);
     const excludedOf = (d: Doc) => (d.excludes.some((x) => a.askedPairs.has(x)) ? NAME_EXCLUDES : 1);
     /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
     const specialOf = (d: Doc) => {
-      let f = cueOf(d) * levelOf(d) * excludedOf(d);
+      let f = cueOf(d) * levelOf(d) * excludedOf(d) * conversionFactor(converting, d.converts, CONVERSION);
       for (const q of d.qualifiers) f *= factors[q]!;
       return f;
     };

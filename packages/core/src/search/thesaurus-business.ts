@@ -21,7 +21,7 @@ export const BUSINESS_THESAURUS: ThesaurusGroups = {
     ['mo chi nhanh', 'dang ky hoat dong chi nhanh'],
     ['gop von', 'von gop'],
     // Enterprise Law 2020, art. 80 and 202: a one-member company that admits a member becomes a multi-member one.
-    ['nhan them nguoi gop von', 'chuyen doi cong ty trach nhiem huu han mot thanh vien'],
+    ['them nguoi gop von', 'chuyen doi cong ty trach nhiem huu han mot thanh vien'],
     ['them thanh vien', 'chuyen doi cong ty trach nhiem huu han mot thanh vien|thay doi thanh vien'],
     ['ban cong ty', 'chuyen nhuong doanh nghiep tu nhan|thay doi chu so huu'],
     // Session 7 (task 18g): Enterprise Law 2020 and Decree 168/2025 on business registration (đổi tên, địa chỉ
