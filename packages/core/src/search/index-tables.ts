@@ -179,9 +179,19 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
       .get(rarest)!
       .filter((j) => j !== i && docs[j]!.record.field === d.record.field && words.every((w) => nameSets[j]!.has(w)));
   });
+  // The words each variant adds to a base procedure of its family ("… cho chi nhánh của …" over "Đăng ký hoạt động
+  // của Trung tâm tư vấn pháp luật"); a variant that differs only by stopwords is none.
+  const variantExtras: string[][][] = docs.map(() => []);
+  familyOf.forEach((variants, base) => {
+    for (const v of variants) {
+      const extra = [...nameSets[v]!].filter((w) => !nameSets[base]!.has(w));
+      if (extra.some((w) => !STOPWORDS.has(w))) variantExtras[v]!.push(extra);
+    }
+  });
   return {
     N,
     docs,
+    variantExtras,
     byCode,
     postings,
     norms,

@@ -72,7 +72,10 @@ describe('search', () => {
   });
 
   it('ranks the general procedure before its foreign and re-registration variants', () => {
-    expect(codes('dang ky khai sinh').slice(0, 3)).toEqual(['1.001193', '1.004884', '2.000528']);
+    // the variants may follow the copy of a birth certificate (18h: a variant whose added words are not asked weighs less)
+    const found = codes('dang ky khai sinh');
+    expect(found[0]).toBe('1.001193');
+    expect(found.slice(1, 4)).toEqual(expect.arrayContaining(['1.004884', '2.000528']));
     expect(codes('khai sinh co yeu to nuoc ngoai')[0]).toBe('2.000528');
   });
 

@@ -25,6 +25,7 @@ import {
   NUMBER_WEIGHT,
   PHRASE_CONFIDENCE,
   QUALIFIERS,
+  VARIANT_UNASKED,
 } from './ranking-weights.js';
 import type { ScoredProcedure, SearchFilters, SearchOptions, SearchOutcome } from './search-types.js';
 import { isProcedureCodeToken, looksLikeCodePrefix, STOPWORDS } from './text.js';
@@ -45,6 +46,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   const tables = buildIndexTables(records);
   const { N, docs, byCode, postings, norms, docIndex, idf, maxIdf, docsWithCue, nameWordId, nameContent, nameStops } =
     tables;
+  const { variantExtras } = tables;
   const analyse = createQueryAnalyser(tables);
   const fieldModel = buildFieldModel(docs, {
     mu: FIELD_MODEL_MU,
@@ -153,6 +155,10 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const levelOf = (d: Doc) => (!level ? 1 : d.record.levels.includes(level) ? agree : other);
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
     const converting = conversionSource(a.tokens);
+    /** A variant none of whose added words the question asks, while its base procedure exists (index-tables.ts). */
+    const said = new Set([...a.tokens, ...bridgeTerms]);
+    const unaskedVariant = (i: number) =>
+      variantExtras[i]!.some((extra) => extra.every((w) => !said.has(w))) ? VARIANT_UNASKED : 1;
     const excludedOf = (d: Doc) => (d.excludes.some((x) => a.askedPairs.has(x)) ? NAME_EXCLUDES : 1);
     /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
     const specialOf = (d: Doc) => {
@@ -187,7 +193,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       const d = docs[i]!;
       if (!passes(d, options)) continue;
       const held = Math.min(1, coverageAt(i) / FULL_COVERAGE);
-      const raw = scores[i]! * d.prior * specialOf(d) * fieldFactor(i);
+      const raw = scores[i]! * d.prior * specialOf(d) * fieldFactor(i) * unaskedVariant(i);
       const score = raw * held * (1 - NAME_SPECIFICITY + NAME_SPECIFICITY * nameAsked(i));
       unscaled.set(i, raw);
       if (score > best) best = score;

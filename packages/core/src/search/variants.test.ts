@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asksConversion, conversionFactor, conversionSource, namesConversion } from './conversion.js';
+import { buildIndexTables } from './index-tables.js';
 import { queryCues, recordCues } from './query-cues.js';
 import { procedure } from './search.fixtures.js';
 import { buildSearchIndex } from './search-index.js';
@@ -79,5 +80,45 @@ describe('conversions', () => {
     expect(first('chuyển doanh nghiệp tư nhân thành công ty cổ phần')).toBe('C1');
     expect(first('kỹ sư xin chứng chỉ hành nghề xây dựng')).toBe('X2');
     expect(first('chuyển đổi chứng chỉ hành nghề xây dựng')).toBe('X1');
+  });
+});
+
+describe('variants whose added words are not asked', () => {
+  const field = 'Tư vấn pháp luật';
+  const index = buildSearchIndex([
+    procedure({ code: 'B', name: 'Đăng ký hoạt động của Trung tâm tư vấn pháp luật', field, levels: ['province'] }),
+    procedure({
+      code: 'V',
+      name: 'Đăng ký hoạt động cho chi nhánh của Trung tâm tư vấn pháp luật',
+      field,
+      levels: ['province'],
+    }),
+    procedure({
+      code: 'V2',
+      name: 'Đăng ký hoạt động cho chi nhánh của Trung tâm tư vấn pháp luật tại khu vực biên giới',
+      field,
+      levels: ['province'],
+    }),
+  ]);
+  const first = (q: string) => index.search(q).items[0]?.record.code;
+
+  it('lists the words a variant adds to its base (none for a difference of stopwords only)', () => {
+    const tables = buildIndexTables([
+      procedure({ code: 'B', name: 'Đăng ký hoạt động Trung tâm tư vấn pháp luật', field, levels: ['province'] }),
+      procedure({ code: 'S', name: 'Đăng ký hoạt động của Trung tâm tư vấn pháp luật', field, levels: ['province'] }),
+      procedure({
+        code: 'V',
+        name: 'Đăng ký hoạt động cho chi nhánh Trung tâm tư vấn pháp luật',
+        field,
+        levels: ['province'],
+      }),
+    ]);
+    expect(tables.variantExtras[1]).toEqual([]);
+    expect(tables.variantExtras[2]!.map((x) => [...x].sort())).toEqual([['chi', 'cho', 'nhanh']]);
+  });
+
+  it('prefers the base procedure unless the question asks what the variant adds', () => {
+    expect(first('đăng ký hoạt động trung tâm tư vấn pháp luật')).toBe('B');
+    expect(first('đăng ký hoạt động chi nhánh trung tâm tư vấn pháp luật')).toBe('V');
   });
 });
