@@ -211,4 +211,12 @@ describe('spoken fillers are not corrected into catalog words (session 7, task 1
   it('leaves "luôn" and "cuốn" alone', () => {
     expect(index.search('mất luôn cuốn sổ').corrections).toEqual([]);
   });
+
+  it('reads Southern spoken forms: particles are framing, "lãnh" before a payment is "lĩnh"', () => {
+    expect(index.search('tui muốn hỏi nhen').corrections).toEqual([]);
+    expect(index.search('tui muốn hỏi nhen').understood).toBe('');
+    expect(expandSynonyms(tokenize('lãnh lương hưu dùm')).tokens.join(' ')).toBe('linh luong huu dum');
+    expect(expandSynonyms(tokenize('lãnh đạo xã, lãnh sự quán')).tokens.join(' ')).toBe('lanh dao xa lanh su quan');
+    expect(expandSynonyms(tokenize('có được hok')).tokens.join(' ')).toBe('co duoc khong');
+  });
 });
