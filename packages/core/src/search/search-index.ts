@@ -210,6 +210,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       weightOf,
       idfTotal,
       best,
+      namedLevel: named,
     });
     for (const [i, bonus] of boosted) {
       if (!passes(docs[i]!, options)) continue;

@@ -122,3 +122,28 @@ describe('variants whose added words are not asked', () => {
     expect(first('đăng ký hoạt động chi nhánh trung tâm tư vấn pháp luật')).toBe('V');
   });
 });
+
+describe('a level the question names', () => {
+  const field = 'Đất đai';
+  const index = buildSearchIndex([
+    procedure({ code: '1.012812', name: 'Hòa giải tranh chấp đất đai', field, levels: ['commune'] }),
+    procedure({
+      code: '1.013967',
+      name: 'Giải quyết tranh chấp đất đai thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân cấp xã',
+      field,
+      levels: ['commune'],
+    }),
+    procedure({
+      code: '1.012805',
+      name: 'Giải quyết tranh chấp đất đai thuộc thẩm quyền của Chủ tịch Ủy ban nhân cấp tỉnh',
+      field,
+      levels: ['province'],
+    }),
+  ]);
+  const first = (q: string) => index.search(q).items[0]?.record.code;
+
+  it('outweighs a curated phrase whose procedures are of another level', () => {
+    expect(first('tranh chấp đất với hàng xóm')).toBe('1.012812');
+    expect(first('tranh chấp đất với công ty thì lên tỉnh giải quyết')).toBe('1.012805');
+  });
+});
