@@ -66,5 +66,13 @@ export const LAND_THESAURUS: ThesaurusGroups = {
     ['cap nhat thong tin tren so', 'thay doi thong tin ve nguoi su dung dat'],
     ['ban do dia hinh', 'san pham do dac va ban do'],
     ['tranh chap ranh gioi', 'tranh chap dat dai'],
+    // Session 8 (task 18h): a transfer made on handwritten papers and never registered (Land Law 2024 art. 140,
+    // the catalog's "đã chuyển quyền sử dụng đất trước ngày 01 tháng 8 năm 2024 mà … chưa thực hiện thủ tục"); land
+    // used for another purpose beside its own, e.g. farm stays on farmland (art. 218, "sử dụng đất kết hợp đa mục đích").
+    ['giay tay', 'da chuyen quyen su dung dat'],
+    ['viet tay', 'da chuyen quyen su dung dat'],
+    ['homestay', 'su dung dat ket hop da muc dich'],
+    ['ket hop lam', 'ket hop da muc dich'],
+    ['ket hop du lich', 'ket hop da muc dich'],
   ],
 };
