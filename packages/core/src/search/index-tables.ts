@@ -188,10 +188,20 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
       if (extra.some((w) => !STOPWORDS.has(w))) variantExtras[v]!.push(extra);
     }
   });
+  // The same as ids (stopwords included: a question's "cơ sở" asks for "… đối với cơ sở …"), checked per question
+  // for every procedure it touches.
+  const variantWordId = new Map<string, number>();
+  const variantExtraIds = variantExtras.map((lists) =>
+    lists.map((extra) =>
+      Int32Array.from(extra, (w) => variantWordId.get(w) ?? variantWordId.set(w, variantWordId.size).get(w)!),
+    ),
+  );
   return {
     N,
     docs,
     variantExtras,
+    variantWordId,
+    variantExtraIds,
     byCode,
     postings,
     norms,

@@ -46,7 +46,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   const tables = buildIndexTables(records);
   const { N, docs, byCode, postings, norms, docIndex, idf, maxIdf, docsWithCue, nameWordId, nameContent, nameStops } =
     tables;
-  const { variantExtras } = tables;
+  const { variantWordId, variantExtraIds } = tables;
   const analyse = createQueryAnalyser(tables);
   const fieldModel = buildFieldModel(docs, {
     mu: FIELD_MODEL_MU,
@@ -156,9 +156,19 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
     const converting = conversionSource(a.tokens);
     /** A variant none of whose added words the question asks, while its base procedure exists (index-tables.ts). */
-    const said = new Set([...a.tokens, ...bridgeTerms]);
-    const unaskedVariant = (i: number) =>
-      variantExtras[i]!.some((extra) => extra.every((w) => !said.has(w))) ? VARIANT_UNASKED : 1;
+    const said = new Uint8Array(variantWordId.size);
+    for (const w of [...a.tokens, ...bridgeTerms]) {
+      const id = variantWordId.get(w);
+      if (id !== undefined) said[id] = 1;
+    }
+    const unaskedVariant = (i: number) => {
+      for (const extra of variantExtraIds[i]!) {
+        let asked = false;
+        for (let k = 0; k < extra.length && !asked; k++) asked = said[extra[k]!] === 1;
+        if (!asked) return VARIANT_UNASKED;
+      }
+      return 1;
+    };
     const excludedOf = (d: Doc) => (d.excludes.some((x) => a.askedPairs.has(x)) ? NAME_EXCLUDES : 1);
     /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
     const specialOf = (d: Doc) => {
