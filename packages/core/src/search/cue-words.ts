@@ -16,7 +16,8 @@ export type IntentCue =
   | 'confirmation'
   | 'withdrawal'
   | 'lock'
-  | 'unlock';
+  | 'unlock'
+  | 'conversion';
 export type SubjectCue =
   | 'foreign'
   | 'organisation'
@@ -107,6 +108,8 @@ export const QUERY_INTENTS: Record<IntentCue, Pattern[]> = {
   // Locking / unlocking an e-identity or account (Decree 69/2024: "khóa", "mở khóa" căn cước điện tử).
   lock: [p('khoa', { before: ['mo', 'ma'], after: ['hoc', 'dao', 'luan', 'so'] }), p('tam khoa')],
   unlock: [p('mo khoa'), p('mo lai tai khoan')],
+  // read by conversion.ts (asksConversion): "chuyển X thành / sang Y", "chuyển đổi …"
+  conversion: [],
 };
 
 /** How a procedure's name says it. */
@@ -130,6 +133,8 @@ export const NAME_INTENTS: Record<IntentCue, Pattern[]> = {
   withdrawal: [p('dung thuc hien')],
   lock: [p('khoa can cuoc', { before: ['mo'] }), p('khoa tai khoan', { before: ['mo'] })],
   unlock: [p('mo khoa')],
+  // read by conversion.ts (namesConversion): a name beginning "Chuyển đổi", or "chuyển đổi X thành Y"
+  conversion: [],
 };
 
 const NATIONS = [

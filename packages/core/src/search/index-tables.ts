@@ -1,4 +1,5 @@
 import type { CatalogProcedure } from '@mot-cua/contracts';
+import { conversionSource } from './conversion.js';
 import { EVERYDAY } from './phrases.js';
 import { type Cues, cueKey, ENTITY_CUES, fieldEntityCues, recordCues } from './query-cues.js';
 import { B, COMMUNE_PRIOR, EXTRA_WEIGHTS, FIELD_WEIGHTS, K1, MAX_HINT_SHARE, QUALIFIERS } from './ranking-weights.js';
@@ -28,6 +29,8 @@ export type Doc = {
   nameWords: Set<string>;
   /** Word pairs the name excludes ("… không phải xin phép"): a question asking for them means another procedure. */
   excludes: string[];
+  /** What the name converts ("chuyển đổi … thành …"; conversion.ts), or null. */
+  converts: ReadonlySet<string> | null;
 };
 
 /**
@@ -107,6 +110,7 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
       cueKey: '',
       nameWords: new Set([...rawName, ...expandedName]),
       excludes: nameExclusions(rawName),
+      converts: conversionSource(expandedName, false),
       qualifiers: QUALIFIERS.flatMap((q, k) =>
         ` ${tokenize(record.name).join(' ')} `.includes(` ${q.inName} `) ? [k] : [],
       ),
@@ -175,9 +179,29 @@ export function buildIndexTables(records: ReadonlyArray<CatalogProcedure>) {
       .get(rarest)!
       .filter((j) => j !== i && docs[j]!.record.field === d.record.field && words.every((w) => nameSets[j]!.has(w)));
   });
+  // The words each variant adds to a base procedure of its family ("… cho chi nhánh của …" over "Đăng ký hoạt động
+  // của Trung tâm tư vấn pháp luật"); a variant that differs only by stopwords is none.
+  const variantExtras: string[][][] = docs.map(() => []);
+  familyOf.forEach((variants, base) => {
+    for (const v of variants) {
+      const extra = [...nameSets[v]!].filter((w) => !nameSets[base]!.has(w));
+      if (extra.some((w) => !STOPWORDS.has(w))) variantExtras[v]!.push(extra);
+    }
+  });
+  // The same as ids (stopwords included: a question's "cơ sở" asks for "… đối với cơ sở …"), checked per question
+  // for every procedure it touches.
+  const variantWordId = new Map<string, number>();
+  const variantExtraIds = variantExtras.map((lists) =>
+    lists.map((extra) =>
+      Int32Array.from(extra, (w) => variantWordId.get(w) ?? variantWordId.set(w, variantWordId.size).get(w)!),
+    ),
+  );
   return {
     N,
     docs,
+    variantExtras,
+    variantWordId,
+    variantExtraIds,
     byCode,
     postings,
     norms,

@@ -1,6 +1,6 @@
 import type { IndexTables } from './index-tables.js';
 import type { QueryAnalysis } from './query-analysis.js';
-import { CUE_WORDS, cueFactor } from './query-cues.js';
+import { CUE_WORDS, cueFactor, type LevelCue } from './query-cues.js';
 import {
   MAX_PHRASE_RESIDUAL,
   MIN_PHRASE_CUE_FACTOR,
@@ -29,6 +29,8 @@ export type PhraseContext = {
   idfTotal: number;
   /** The best text score: a phrase's procedures go above it. */
   best: number;
+  /** The level the question names itself ("lên tỉnh", "UBND xã"), if one. */
+  namedLevel?: LevelCue | undefined;
 };
 
 /**
@@ -110,6 +112,8 @@ export function curatedPhraseBoosts(ctx: PhraseContext) {
       const d = docs[i]!;
       const gate = cueFactor(a.cues, d.cues, true);
       if (gate < MIN_PHRASE_CUE_FACTOR) return;
+      // A level the question names contradicts a phrase's procedure of another level ("tranh chấp đất … lên tỉnh").
+      if (ctx.namedLevel && !d.record.levels.includes(ctx.namedLevel)) return;
       const residual = ctx.words
         .filter((t) => postings.has(t) && !words.has(t) && !d.unigrams.has(t) && !cueWords.has(t))
         .reduce((sum, t) => sum + weightOf(t), 0);

@@ -1,4 +1,5 @@
 import type { SearchCorrection } from '@mot-cua/contracts';
+import { asksConversion } from './conversion.js';
 import { NEGATORS } from './cue-words.js';
 import type { IndexTables } from './index-tables.js';
 import { INTENTS, type Intent } from './phrases.js';
@@ -135,6 +136,9 @@ export function createQueryAnalyser({ docs, postings, docIndex }: IndexTables) {
         }
       }
     }
+    // An everyday phrase bridged to a conversion ("nhận thêm người góp vốn" → "chuyển đổi công ty … một thành viên")
+    // asks for one.
+    for (const alts of bridges.values()) if (alts.some(asksConversion)) cues.intents.add('conversion');
     // Word pairs the question asks for itself (no negator in the three words before): a name that excludes one
     // ("… không phải xin phép") is the other case.
     const askedPairs = new Set<string>();

@@ -14,6 +14,7 @@
  * The word lists are in cue-words.ts.
  */
 
+import { asksConversion, namesConversion } from './conversion.js';
 import {
   CUE_NEGATIONS,
   type Cues,
@@ -85,6 +86,7 @@ export const CUE_WORDS: ReadonlySet<string> = new Set(
 /** Cues of a procedure, from its folded name tokens. */
 export function recordCues(nameTokens: ReadonlyArray<string>): Cues {
   const intents = read(nameTokens, NAME_INTENTS, undefined, true);
+  if (namesConversion(nameTokens)) intents.add('conversion');
   // "Dừng thực hiện thủ tục giải thể": the dissolution is what is stopped
   if (intents.has('withdrawal')) intents.delete('cancellation');
   return { intents, subjects: read(nameTokens, NAME_SUBJECTS) };
@@ -137,6 +139,7 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
     words.set(cue, new Set([...(words.get(cue) ?? []), t, 'tuoi']));
   });
   const intents = read(tokens, QUERY_INTENTS, words);
+  if (asksConversion(tokens)) intents.add('conversion');
   // "đã nộp hồ sơ … không muốn làm nữa": stopping an application already filed is its withdrawal
   const filed = / (da nop|nop ho so|dang lam thu tuc) /.test(` ${tokens.join(' ')} `);
   if (stops) intents.add(filed ? 'withdrawal' : 'cancellation');
@@ -148,7 +151,7 @@ export function queryCues(tokens: ReadonlyArray<string>): QueryCues {
 /** Intents that name a variant of a base procedure (a question without them means the base one). */
 const VARIANT_INTENTS: ReadonlySet<IntentCue> = new Set([
   ...['reissue', 'exchange', 'extension', 'change', 'cancellation'],
-  ...['withdrawal', 'lock', 'unlock'],
+  ...['withdrawal', 'lock', 'unlock', 'conversion'],
 ] as IntentCue[]);
 /**
  * A curated phrase's procedure that is the base one when the question asks for a variant ("khóa tài khoản định

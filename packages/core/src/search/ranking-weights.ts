@@ -15,11 +15,25 @@ export const QUALIFIERS: ReadonlyArray<{ inName: string; inQuery: string; factor
   { inName: 'da co ho so giay to ca nhan', inQuery: 'ho so giay to', factor: 0.85 },
 ];
 /**
+ * Factors for a name converting what the question converts / something else (conversion.ts). Set a priori (an
+ * exclusive-pair-like penalty, a light agreement), not swept: fresh +1 at top-1, dev and issue-5 unchanged.
+ */
+export const CONVERSION = {
+  match: 1.1,
+  mismatch: 0.8,
+} as const;
+/**
  * Share of a text match's score that depends on how much of its name the question asks about: of two variants
  * with the question's words, the one whose name adds less ("Đính chính Giấy chứng nhận đã cấp" against "… đã cấp
  * lần đầu có sai sót") comes first. Chosen on the dev split (0.1; 0.2 and 0.3 lowered business there).
  */
 export const NAME_SPECIFICITY = 0.1;
+/**
+ * A variant of a procedure (same field, its name holds the base's words and more) none of whose added words the
+ * question says ("… cho chi nhánh của Trung tâm tư vấn pháp luật" when the centre itself is asked). Dev: 0.75–0.9
+ * each +1 question (justice), fresh and issue-5 unchanged; the lightest kept.
+ */
+export const VARIANT_UNASKED = 0.9;
 /** Factors for a procedure of the level the question names / not of it; likewise for the asking unit's level. */
 export const LEVEL_NAMED = [1.2, 0.85] as const;
 export const LEVEL_ASKER = [1.2, 0.9] as const;

@@ -72,7 +72,10 @@ describe('search', () => {
   });
 
   it('ranks the general procedure before its foreign and re-registration variants', () => {
-    expect(codes('dang ky khai sinh').slice(0, 3)).toEqual(['1.001193', '1.004884', '2.000528']);
+    // the variants may follow the copy of a birth certificate (18h: a variant whose added words are not asked weighs less)
+    const found = codes('dang ky khai sinh');
+    expect(found[0]).toBe('1.001193');
+    expect(found.slice(1, 4)).toEqual(expect.arrayContaining(['1.004884', '2.000528']));
     expect(codes('khai sinh co yeu to nuoc ngoai')[0]).toBe('2.000528');
   });
 
@@ -207,5 +210,13 @@ describe('a name that excludes what the question asks (session 7, task 18g)', ()
 describe('spoken fillers are not corrected into catalog words (session 7, task 18g)', () => {
   it('leaves "luôn" and "cuốn" alone', () => {
     expect(index.search('mất luôn cuốn sổ').corrections).toEqual([]);
+  });
+
+  it('reads Southern spoken forms: particles are framing, "lãnh" before a payment is "lĩnh"', () => {
+    expect(index.search('tui muốn hỏi nhen').corrections).toEqual([]);
+    expect(index.search('tui muốn hỏi nhen').understood).toBe('');
+    expect(expandSynonyms(tokenize('lãnh lương hưu dùm')).tokens.join(' ')).toBe('linh luong huu dum');
+    expect(expandSynonyms(tokenize('lãnh đạo xã, lãnh sự quán')).tokens.join(' ')).toBe('lanh dao xa lanh su quan');
+    expect(expandSynonyms(tokenize('có được hok')).tokens.join(' ')).toBe('co duoc khong');
   });
 });

@@ -1,4 +1,5 @@
-import type { CatalogProcedure, ProcedureLevel, SearchCorrection } from '@mot-cua/contracts';
+import type { CatalogProcedure } from '@mot-cua/contracts';
+import { conversionFactor, conversionSource } from './conversion.js';
 import { buildFieldModel } from './field-model.js';
 import { buildIndexTables, type Doc } from './index-tables.js';
 import { curatedPhraseBoosts } from './phrase-boost.js';
@@ -9,6 +10,7 @@ import {
   BIGRAM_WEIGHT,
   BRIDGE_WEIGHT,
   CODE_PREFIX_CONFIDENCE,
+  CONVERSION,
   CORRECTED_WEIGHT,
   FIELD_MODEL_ALPHA,
   FIELD_MODEL_FLOOR,
@@ -23,8 +25,12 @@ import {
   NUMBER_WEIGHT,
   PHRASE_CONFIDENCE,
   QUALIFIERS,
+  VARIANT_UNASKED,
 } from './ranking-weights.js';
+import type { ScoredProcedure, SearchFilters, SearchOptions, SearchOutcome } from './search-types.js';
 import { isProcedureCodeToken, looksLikeCodePrefix, STOPWORDS } from './text.js';
+
+export type { ScoredProcedure, SearchFilters, SearchOptions, SearchOutcome } from './search-types.js';
 
 /**
  * An in-memory index over catalog records, built once at start-up: BM25F over the procedure name, result
@@ -33,44 +39,6 @@ import { isProcedureCodeToken, looksLikeCodePrefix, STOPWORDS } from './text.js'
  * curated everyday phrases; a prior so everyday commune procedures come first. Pure and deterministic.
  */
 
-export type SearchFilters = {
-  level?: ProcedureLevel | undefined;
-  /**
-   * The level of the unit asking (a commune's or a province's portal): procedures of that level are preferred,
-   * lightly; a level the question names itself ("UBND tỉnh", "cấp xã") weighs more.
-   */
-  askerLevel?: 'province' | 'commune' | undefined;
-  field?: string | undefined;
-  /** Only these codes (e.g. the procedures enabled in a unit). */
-  codes?: ReadonlySet<string> | undefined;
-};
-
-export type ScoredProcedure = {
-  record: CatalogProcedure;
-  score: number;
-  /** Share of the query's meaningful words (IDF-weighted) found in this record's indexed text. */
-  coverage: number;
-  /** 0-1: how sure the match is (1 for a code, high for a curated phrase, else coverage and word pairs). */
-  confidence: number;
-  matchedBy: 'code' | 'phrase' | 'text';
-};
-
-export type SearchOutcome = {
-  /** The query as understood (folded, rewritten, corrected, stopwords dropped). */
-  understood: string;
-  corrections: SearchCorrection[];
-  /** Curated intents the query matched. */
-  intents: string[];
-  /** Meaningful query words; 0 means the query only framed a question ("tôi cần làm gì"). */
-  termCount: number;
-  /** Procedures whose text holds every meaningful query word: many means the query is too general to answer. */
-  fullMatches: number;
-  total: number;
-  items: ScoredProcedure[];
-};
-
-export type SearchOptions = SearchFilters & { limit?: number; offset?: number };
-
 export type SearchIndex = ReturnType<typeof buildSearchIndex>;
 
 /** Build the index (index-tables.ts); questions are read by query-analysis.ts. Records with a duplicate code keep the first. */
@@ -78,6 +46,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
   const tables = buildIndexTables(records);
   const { N, docs, byCode, postings, norms, docIndex, idf, maxIdf, docsWithCue, nameWordId, nameContent, nameStops } =
     tables;
+  const { variantWordId, variantExtraIds } = tables;
   const analyse = createQueryAnalyser(tables);
   const fieldModel = buildFieldModel(docs, {
     mu: FIELD_MODEL_MU,
@@ -185,10 +154,25 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
     const [agree, other] = named ? LEVEL_NAMED : LEVEL_ASKER;
     const levelOf = (d: Doc) => (!level ? 1 : d.record.levels.includes(level) ? agree : other);
     const factors = QUALIFIERS.map((q) => (mentioned.includes(q.inQuery) ? 1 : q.factor));
+    const converting = conversionSource(a.tokens);
+    /** A variant none of whose added words the question asks, while its base procedure exists (index-tables.ts). */
+    const said = new Uint8Array(variantWordId.size);
+    for (const w of [...a.tokens, ...bridgeTerms]) {
+      const id = variantWordId.get(w);
+      if (id !== undefined) said[id] = 1;
+    }
+    const unaskedVariant = (i: number) => {
+      for (const extra of variantExtraIds[i]!) {
+        let asked = false;
+        for (let k = 0; k < extra.length && !asked; k++) asked = said[extra[k]!] === 1;
+        if (!asked) return VARIANT_UNASKED;
+      }
+      return 1;
+    };
     const excludedOf = (d: Doc) => (d.excludes.some((x) => a.askedPairs.has(x)) ? NAME_EXCLUDES : 1);
     /** Cues and qualifiers together: how well the special case a procedure names fits the question. */
     const specialOf = (d: Doc) => {
-      let f = cueOf(d) * levelOf(d) * excludedOf(d);
+      let f = cueOf(d) * levelOf(d) * excludedOf(d) * conversionFactor(converting, d.converts, CONVERSION);
       for (const q of d.qualifiers) f *= factors[q]!;
       return f;
     };
@@ -219,7 +203,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       const d = docs[i]!;
       if (!passes(d, options)) continue;
       const held = Math.min(1, coverageAt(i) / FULL_COVERAGE);
-      const raw = scores[i]! * d.prior * specialOf(d) * fieldFactor(i);
+      const raw = scores[i]! * d.prior * specialOf(d) * fieldFactor(i) * unaskedVariant(i);
       const score = raw * held * (1 - NAME_SPECIFICITY + NAME_SPECIFICITY * nameAsked(i));
       unscaled.set(i, raw);
       if (score > best) best = score;
@@ -236,6 +220,7 @@ export function buildSearchIndex(records: ReadonlyArray<CatalogProcedure>) {
       weightOf,
       idfTotal,
       best,
+      namedLevel: named,
     });
     for (const [i, bonus] of boosted) {
       if (!passes(docs[i]!, options)) continue;

@@ -122,6 +122,16 @@ const RULES: ReadonlyArray<readonly [string, string]> = [
   ['hong biet', 'khong biet'],
   ['hong duoc', 'khong duoc'],
   ['ko', 'khong'],
+  ['hok', 'khong'],
+  // Southern "lãnh" for "lĩnh" (receiving a payment), only before what is received ("lãnh đạo", "lãnh sự" stay)
+  ['lanh luong', 'linh luong'],
+  ['lanh tien', 'linh tien'],
+  ['lanh tro cap', 'linh tro cap'],
+  ['lanh che do', 'linh che do'],
+  ['lanh bao hiem', 'linh bao hiem'],
+  ['lanh thay', 'linh thay'],
+  ['lanh dum', 'linh thay'],
+  ['lanh gium', 'linh thay'],
   ['giay khai sanh', 'giay khai sinh'],
 ];
 

@@ -47,7 +47,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'nhieu lam xin hoi giup va hay hoac thu tuc tthc mot nhung cac nay do kia ay roi se da dang vua moi ma neu khi ' +
     'de thuc hien nop ho so tai cua cho ve vay ah ha u uh nhi chu gium biet huong dan cach nhe ra di den tu ' +
     // spoken fillers a typo correction would otherwise turn into catalog words ("luôn" → "lương", "cuốn" → "cuộc")
-    'luon cuon gio nua'
+    'luon cuon gio nua ' +
+    // spoken particles and pronouns of the South (18h): "tui" = tôi, "dùm" = giùm, "nhen" / "nghen" / "hen" = nhé,
+    // "nè", "dzậy" = vậy (a typo correction turned "nhen" into "nhận", "nghen" into "nghề"-like "nghe")
+    'tui dum nhen nghen hen ne dzay'
   ).split(' '),
 );
 

@@ -10,6 +10,8 @@ describe('thesaurus', () => {
     expect(bridge('thế chấp sổ đỏ vay ngân hàng').flat()).toContain('bien phap bao dam');
     expect(bridge('photo học bạ').flat().sort()).toEqual(['ban sao', 'ban sao tu ban chinh giay to']);
     expect(bridge('sang tên đất').flat()).toEqual(['chuyen nhuong', 'bien dong']);
+    expect(bridge('mua đất viết giấy tay').flat()).toContain('da chuyen quyen su dung dat');
+    expect(bridge('đất nông nghiệp làm homestay').flat()).toContain('su dung dat ket hop da muc dich');
   });
 
   it('prefers the longest everyday phrase and merges the groups that share it', () => {
