@@ -6,7 +6,7 @@ import { grantInForceDuring } from './in-force.js';
 import { atVnTime } from './vn-time-sql.js';
 
 /** Roles that handle dossiers in a unit (the staff a commune's workload is divided by). */
-const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
+export const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
 
 export type WorkloadScope = {
   /** A commune, a province or 'VN'. */
