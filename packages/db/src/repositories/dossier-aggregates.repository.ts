@@ -1,6 +1,7 @@
 import { type AggregateCounts, aggregateCountKeys, splitPeriodForRollUp } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { withoutParallelWorkers } from './without-parallel-workers.js';
 
 /**
  * Reads of the dossier aggregates (migration 0160: maintained by triggers in each writing transaction; 0220: the
@@ -172,23 +173,25 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
    */
   async function sumProcedures(parts: RawBuilder<unknown>[], limit: number) {
     if (parts.length === 0) return [];
-    const r = await sql<{
-      procedureCode: string;
-      received: number;
-      finishedLate: number;
-      refused: number;
-      supplementedDossiers: number;
-      processingHoursSum: number;
-      processedCount: number;
-      limitDaysSum: number;
-      limitCount: number;
-    }>`select procedure_code, sum(received)::int as received, sum(finished_late)::int as finished_late,
+    const r = await withoutParallelWorkers(db, (t) =>
+      sql<{
+        procedureCode: string;
+        received: number;
+        finishedLate: number;
+        refused: number;
+        supplementedDossiers: number;
+        processingHoursSum: number;
+        processedCount: number;
+        limitDaysSum: number;
+        limitCount: number;
+      }>`select procedure_code, sum(received)::int as received, sum(finished_late)::int as finished_late,
         sum(refused)::int as refused, sum(supplemented_dossiers)::int as supplemented_dossiers,
         sum(processing_hours_sum)::float8 as processing_hours_sum, sum(processed_count)::int as processed_count,
         sum(limit_days_sum)::float8 as limit_days_sum, sum(limit_count)::int as limit_count
       from (${sql.join(parts, sql` union all `)}) x
       group by procedure_code having sum(received) <> 0
-      order by sum(received) desc, procedure_code limit ${limit}`.execute(db);
+      order by sum(received) desc, procedure_code limit ${limit}`.execute(t),
+    );
     return r.rows.map((x) => ({
       procedureCode: x.procedureCode,
       received: Number(x.received),

@@ -2,6 +2,7 @@ import { splitPeriodForRollUp } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { grantInForceDuring } from './in-force.js';
+import { withoutParallelWorkers } from './without-parallel-workers.js';
 import { STAFF_ROLES, type UnitLoadRow, type WorkloadScope } from './workload.repository.js';
 
 /** A province's load: its rows are the sums of the province (unitCode = provinceCode = the province). */
@@ -47,7 +48,8 @@ export function createWorkloadProvincesRepository(db: Kysely<DB>) {
         ...split.days.map((d) => part('dossier_province_day_totals', 'day', d)),
       ];
       if (parts.length === 0) return [];
-      const r = await sql<ProvinceLoadRow>`
+      const r = await withoutParallelWorkers(db, (t) =>
+        sql<ProvinceLoadRow>`
         with p as (
           select province_code, sum(received)::int as received
           from (${sql.join(parts, sql` union all `)}) x group by 1 having sum(received) > 0
@@ -58,7 +60,8 @@ export function createWorkloadProvincesRepository(db: Kysely<DB>) {
         select p.province_code, p.received, coalesce(staff.officials, 0) as officials, coalesce(open.open, 0) as open
         from p left join staff on staff.province_code = p.province_code
           left join open on open.province_code = p.province_code
-        order by p.province_code`.execute(db);
+        order by p.province_code`.execute(t),
+      );
       return r.rows.map(toRow);
     },
 
