@@ -102,6 +102,37 @@ async function measure(database: Database): Promise<Record<string, Timing>> {
     out[`${name}: daily by channel, 30 days`] = await p95(() => agg.daily(scope, last30, 'entry'));
     out[`${name}: per procedure, 5 months`] = await p95(() => agg.procedures(scope, period));
     out[`${name}: per procedure, 10 Jul – 20 Nov (ragged ends)`] = await p95(() => agg.procedures(scope, ragged));
+    out[`${name}: per procedure, previous 30 days (2 Oct – 31 Oct)`] = await p95(() => agg.procedures(scope, prev30));
+    if (name === 'nation') {
+      // before 0385: the provinces' rows summed; both reads must give the same table
+      for (const [pname, p] of [
+        ['10 Jul – 20 Nov (ragged ends)', ragged],
+        ['previous 30 days (2 Oct – 31 Oct)', prev30],
+      ] as const) {
+        out[`${name}: per procedure, ${pname}, from the provinces' rows (before 0385)`] = await p95(() =>
+          agg.proceduresOfProvinces(scope, p),
+        );
+        const [kept, summed] = [await agg.procedures(scope, p), await agg.proceduresOfProvinces(scope, p)];
+        const close = (a: number | null, b: number | null) =>
+          a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+        const same =
+          kept.length === summed.length &&
+          kept.every((x, i) => {
+            const y = summed[i]!;
+            return (
+              x.procedureCode === y.procedureCode &&
+              x.received === y.received &&
+              x.finishedLate === y.finishedLate &&
+              x.refused === y.refused &&
+              x.supplementedDossiers === y.supplementedDossiers &&
+              close(x.averageProcessingDays, y.averageProcessingDays) &&
+              close(x.averageLimitDays, y.averageLimitDays)
+            );
+          });
+        if (!same) throw new Error(`the nation's procedure tables differ over ${pname}`);
+        console.error(`nation: per procedure over ${pname}: the kept rows give the provinces' table`);
+      }
+    }
     // the dashboard's exact split (0320 dropped the due-day totals); a mark a day ahead stands for each handling
     // unit's due-soon mark (the calendar's look-up is not timed here)
     out[`${name}: open dossiers by due time`] = await p95(async () => {
