@@ -1,7 +1,7 @@
 import type { DossierDetail, Workload } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
-import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
+import { counterReceiptBody, createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -28,17 +28,7 @@ async function receive(at: Signed, unit: string, procedureCode: string): Promise
     method: 'POST',
     url: '/api/dossiers',
     headers: at.headers,
-    payload: {
-      mode: 'receive',
-      channel: 'in_person',
-      procedureCode,
-      receivingUnitCode: unit,
-      applicant: { fullName: 'Lê Văn Bình', idNumber: '079190000002', phone: '0909000002' },
-      components: [
-        { key: 'c01', state: 'present' },
-        { key: 'c02', state: 'present' },
-      ],
-    },
+    payload: counterReceiptBody(procedureCode, unit),
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as DossierDetail;
