@@ -18,6 +18,7 @@ import { STEP_MEDIAN_RELATIVE_ERROR } from '@mot-cua/core';
 import {
   createOfficialsRepository,
   createServiceIndexRepository,
+  createWorkloadProvincesRepository,
   createWorkloadRepository,
   type DB,
   migrate,
@@ -89,6 +90,7 @@ async function main() {
     const db = database.db;
     const index = createServiceIndexRepository(db);
     const workload = createWorkloadRepository(db);
+    const provinces = createWorkloadProvincesRepository(db);
     const n = (await sql<{ n: number }>`select count(*)::int as n from dossiers`.execute(db)).rows[0]!.n;
     const busy = (
       await sql<{ provinceCode: string; unitCode: string }>`
@@ -109,6 +111,8 @@ async function main() {
     const periods = [
       ['one month', period('2025-11-01', '2025-11-30')],
       ['five months', period('2025-07-01', '2025-11-30')],
+      // the pages' default period: the last 30 days, ragged at both ends
+      ['30 days (25 Oct – 23 Nov)', period('2025-10-25', '2025-11-23')],
     ] as const;
     for (const [name, scope] of [
       ['commune', busy.unitCode],
@@ -168,6 +172,15 @@ async function main() {
           console.error(`${name}, ${pname}: 766 list pages 1 and 2 equal to base()'s (total ${kept.total})`);
         }
         await at(`${name}, ${pname}: workload per unit`, () => workload.unitsLoad(f));
+        if (name === 'nation') {
+          // what the nation's page reads since session 8: one row per province
+          await at(`${name}, ${pname}: workload per province`, () => provinces.provincesLoad(f));
+          if (!skipBefore && `${name}, ${pname}: workload per province`.includes(only)) {
+            const [kept, counted] = [await provinces.provincesLoad(f), await provinces.provincesLoadFromDossiers(f)];
+            if (JSON.stringify(kept) !== JSON.stringify(counted)) throw new Error(`province loads differ, ${pname}`);
+            console.error(`${name}, ${pname}: per-province loads equal to the reads from the dossiers`);
+          }
+        }
         await at(
           `${name}, ${pname}: workload per unit, from the dossiers (before)`,
           () => workload.unitsLoadFromDossiers(f),
@@ -232,6 +245,11 @@ async function main() {
             limit: 500,
           }),
         );
+        if (name === 'nation') {
+          await at(`${name}, ${pname}: readiness, leaders without a valid certificate per province`, () =>
+            officials.countLeadersWithoutValidCertificateByProvince(onDate),
+          );
+        }
       }
     }
     console.log(

@@ -143,6 +143,27 @@ describe('the Decision 766 service index', () => {
     await page.context().close();
   });
 
+  it('the national supervisor reads workload per province and drills into one for its communes', async () => {
+    const page = await signedIn(h.browser, h.baseUrl, 'giamsat.quocgia');
+    await page.goto(`${h.baseUrl}/workspace/supervision/workload`);
+    const table = page.getByTestId('workload-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const api = json(await fetchIn(page, '/api/supervision/workload'));
+    expect(api.unitsLevel).toBe('province');
+    expect(await table.locator('thead').textContent()).toContain('Tỉnh, thành phố');
+    expect(await table.locator('tbody tr').count()).toBe(api.units.length);
+    const hcm = api.units.find((u: { unitCode: string }) => u.unitCode === '79');
+    expect(hcm).toBeTruthy();
+    await screenshot(page, 'supervision-workload-nation');
+    await table.getByRole('button', { name: new RegExp(`${hcm.name} \\(79\\)`) }).click();
+    await expect
+      .poll(async () => page.getByTestId('workload-scope').textContent(), { timeout: 15_000 })
+      .toContain('(79)');
+    await expect.poll(async () => table.textContent(), { timeout: 15_000 }).toContain('Bến Thành');
+    expect(await table.locator('thead').textContent()).toContain('Đơn vị');
+    await page.context().close();
+  });
+
   it('the administrator imports a delegated-task sheet: a bad row refuses it, then the register counts', async () => {
     const headers = [
       'Mã nhiệm vụ',

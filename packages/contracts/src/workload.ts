@@ -39,6 +39,11 @@ export const Workload = z
     to: z.string(),
     workingDays: z.number().int(),
     threshold: z.number().describe('Dossiers per official per working day above which demand outgrows staff'),
+    unitsLevel: z
+      .enum(['province', 'unit'])
+      .describe(
+        'What the rows of `units` are: the provinces for the nation (each the sum of its units; officials counted once per province; drill into one with provinceCode), else the units where dossiers entered',
+      ),
     units: z.array(WorkloadUnit),
     backlog: z.object({
       points: z.array(z.object({ day: z.string(), open: z.number().int() })),
@@ -66,6 +71,16 @@ export const Workload = z
             certificateValidTo: z.string().nullable(),
           }),
         ),
+        byProvince: z
+          .array(
+            z.object({
+              provinceCode: z.string(),
+              name: z.string(),
+              missing: z.number().int(),
+              expired: z.number().int(),
+            }),
+          )
+          .describe('For the nation: the leaders counted per province (items is then empty: drill into a province)'),
       })
       .describe('Leaders of the communes (online approvers) whose signature certificate is missing or expired today'),
     moves: z.array(

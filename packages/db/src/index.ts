@@ -39,6 +39,7 @@ export * from './repositories/supervision-open-entries.repository.js';
 export * from './repositories/user-admin.repository.js';
 export * from './repositories/users.repository.js';
 export * from './repositories/workload.repository.js';
+export * from './repositories/workload-provinces.repository.js';
 export type { DB } from './schema/index.js';
 export * from './seed/index.js';
 export * from './startup-lock.js';

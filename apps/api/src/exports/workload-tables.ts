@@ -14,7 +14,7 @@ export function workloadTable(w: Workload, table: WorkloadQuery['table']): Expor
         subtitle: `Từ ${w.from} đến ${w.to}: ${w.workingDays} ngày làm việc; ngưỡng quá tải ${w.threshold} hồ sơ/cán bộ/ngày.`,
         columns: [
           { key: 'unitCode', header: 'Mã', width: 8 },
-          { key: 'name', header: 'Đơn vị', width: 30 },
+          { key: 'name', header: w.unitsLevel === 'province' ? 'Tỉnh, thành phố' : 'Đơn vị', width: 30 },
           { key: 'received', header: 'Hồ sơ tiếp nhận', width: 12, kind: 'int' },
           { key: 'officials', header: 'Cán bộ', width: 9, kind: 'int' },
           { key: 'perOfficialPerDay', header: 'Hồ sơ/cán bộ/ngày', width: 12, kind: 'decimal' },
@@ -59,6 +59,19 @@ export function workloadTable(w: Workload, table: WorkloadQuery['table']): Expor
         rows: w.noOnlineApprover.items,
       };
     case 'certificateGaps':
+      if (w.unitsLevel === 'province') {
+        return {
+          title: `Lãnh đạo xã chưa có chứng thư số còn hiệu lực, theo tỉnh — ${w.scope.name}`,
+          subtitle: `${subtitle} Tổng số: ${w.certificateGaps.total}.`,
+          columns: [
+            { key: 'provinceCode', header: 'Mã', width: 8 },
+            { key: 'name', header: 'Tỉnh, thành phố', width: 30 },
+            { key: 'missing', header: 'Chưa có', width: 10, kind: 'int' },
+            { key: 'expired', header: 'Hết hạn', width: 10, kind: 'int' },
+          ],
+          rows: w.certificateGaps.byProvince,
+        };
+      }
       return {
         title: `Lãnh đạo xã chưa có chứng thư số còn hiệu lực — ${w.scope.name}`,
         subtitle: `${subtitle} Tổng số: ${w.certificateGaps.total}.`,

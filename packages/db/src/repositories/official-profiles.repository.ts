@@ -25,6 +25,30 @@ const officialSummaryColumns = [
   'p.trainedFields',
 ] as const;
 
+/**
+ * Officials holding a `leader` grant in force at a commune in force (those who approve and sign online) with an
+ * active account whose signature certificate is missing or valid only until before the date. The rule is core's
+ * `certificateGap`; the SQL keeps the same words to cut the rows.
+ */
+function leadersWithoutValidCertificate(
+  db: Kysely<DB>,
+  opts: { onDate: string; provinceCode?: string; unitCode?: string },
+) {
+  return db
+    .selectFrom('roleGrants as g')
+    .innerJoin('adminUnits as u', 'u.code', 'g.unitCode')
+    .innerJoin('users as us', 'us.id', 'g.userId')
+    .leftJoin('officialProfiles as p', 'p.userId', 'g.userId')
+    .where('g.role', '=', 'leader')
+    .where(inForceOn(opts.onDate, 'g'))
+    .where('u.level', '=', 'commune')
+    .where(inForceOn(opts.onDate, 'u'))
+    .where('us.isActive', '=', true)
+    .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
+    .$if(opts.unitCode !== undefined, (q) => q.where('u.code', '=', opts.unitCode!))
+    .where((eb) => eb.or([eb('p.certificateSerial', 'is', null), eb('p.certificateValidTo', '<', opts.onDate)]));
+}
+
 /** Officials' profiles (digital signature certificate, trained fields) and who can approve online where. */
 export function createOfficialProfilesRepository(db: Kysely<DB>) {
   return {
@@ -114,30 +138,14 @@ export function createOfficialProfilesRepository(db: Kysely<DB>) {
       return { items: rows, total: Number(total.n), communes: Number(leaders.n) };
     },
 
-    /**
-     * Officials holding a `leader` grant in force at a commune in force (those who approve and sign online) with an
-     * active account whose signature certificate is missing or valid only until before the date, per commune.
-     * The rule is core's `certificateGap`; the SQL keeps the same words to cut the rows.
-     */
+    /** The leaders without a valid certificate (leadersWithoutValidCertificate), per commune: a page and the total. */
     async listLeadersWithoutValidCertificate(opts: {
       onDate: string;
       provinceCode?: string;
       unitCode?: string;
       limit: number;
     }) {
-      const base = db
-        .selectFrom('roleGrants as g')
-        .innerJoin('adminUnits as u', 'u.code', 'g.unitCode')
-        .innerJoin('users as us', 'us.id', 'g.userId')
-        .leftJoin('officialProfiles as p', 'p.userId', 'g.userId')
-        .where('g.role', '=', 'leader')
-        .where(inForceOn(opts.onDate, 'g'))
-        .where('u.level', '=', 'commune')
-        .where(inForceOn(opts.onDate, 'u'))
-        .where('us.isActive', '=', true)
-        .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
-        .$if(opts.unitCode !== undefined, (q) => q.where('u.code', '=', opts.unitCode!))
-        .where((eb) => eb.or([eb('p.certificateSerial', 'is', null), eb('p.certificateValidTo', '<', opts.onDate)]));
+      const base = leadersWithoutValidCertificate(db, opts);
       const [rows, total] = await Promise.all([
         base
           .select([
@@ -159,6 +167,27 @@ export function createOfficialProfilesRepository(db: Kysely<DB>) {
         base.select(sql<number>`count(distinct (u.code, us.id))`.as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows, total: Number(total.n) };
+    },
+
+    /**
+     * The same leaders counted per province (the nation's view: a province's list is a few hundred rows at most, the
+     * nation's one per commune): missing is no serial (core's certificateGap), expired the others the rule cuts.
+     */
+    async countLeadersWithoutValidCertificateByProvince(onDate: string) {
+      const r = await leadersWithoutValidCertificate(db, { onDate })
+        .select([
+          'u.provinceCode',
+          sql<number>`count(distinct (u.code, us.id)) filter (where coalesce(p.certificate_serial, '') = '')`.as(
+            'missing',
+          ),
+          sql<number>`count(distinct (u.code, us.id)) filter (where coalesce(p.certificate_serial, '') <> '')`.as(
+            'expired',
+          ),
+        ])
+        .groupBy('u.provinceCode')
+        .orderBy('u.provinceCode')
+        .execute();
+      return r.map((x) => ({ provinceCode: x.provinceCode, missing: Number(x.missing), expired: Number(x.expired) }));
     },
 
     /** Why each official of a commune can or cannot approve online. */

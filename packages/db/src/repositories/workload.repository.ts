@@ -4,9 +4,10 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import { grantInForceDuring } from './in-force.js';
 import { atVnTime } from './vn-time-sql.js';
+import { withoutParallelWorkers } from './without-parallel-workers.js';
 
 /** Roles that handle dossiers in a unit (the staff a commune's workload is divided by). */
-const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
+export const STAFF_ROLES = ['reception', 'specialist', 'department_head', 'leader', 'center_director'];
 
 export type WorkloadScope = {
   /** A commune, a province or 'VN'. */
@@ -69,7 +70,8 @@ export function createWorkloadRepository(db: Kysely<DB>) {
         ...split.days.map((d) => scoped('dossier_unit_day_totals', 'day', d)),
       ];
       if (parts.length === 0) return [];
-      const r = await sql<UnitLoadRow>`
+      const r = await withoutParallelWorkers(db, (t) =>
+        sql<UnitLoadRow>`
         with u as (
           select unit_code, province_code, sum(received)::int as received
           from (${sql.join(parts, sql` union all `)}) x group by 1, 2 having sum(received) > 0
@@ -86,7 +88,8 @@ export function createWorkloadRepository(db: Kysely<DB>) {
         select u.unit_code, u.province_code, u.received, coalesce(staff.officials, 0) as officials,
           coalesce(open.open, 0) as open
         from u left join staff on staff.unit_code = u.unit_code left join open on open.unit_code = u.unit_code
-        order by u.unit_code`.execute(db);
+        order by u.unit_code`.execute(t),
+      );
       return r.rows.map(toUnitLoadRow);
     },
 

@@ -73,6 +73,9 @@ export const vi = {
     scope:
       '{{name}} ({{code}}), từ {{from}} đến {{to}}: {{days}} ngày làm việc; ngưỡng quá tải {{threshold}} hồ sơ/cán bộ/ngày',
     unit: 'Đơn vị',
+    province: 'Tỉnh, thành phố',
+    provincesHint: 'Toàn quốc theo tỉnh, thành phố: chọn một tỉnh để xem từng xã, phường.',
+    drill: 'Xem các xã, phường của {{name}}',
     received: 'Hồ sơ tiếp nhận',
     officials: 'Cán bộ xử lý',
     perOfficialPerDay: 'Hồ sơ/cán bộ/ngày làm việc',
@@ -219,6 +222,9 @@ export const en: typeof vi = {
     scope:
       '{{name}} ({{code}}), from {{from}} to {{to}}: {{days}} working days; overload above {{threshold}} dossiers per official per day',
     unit: 'Unit',
+    province: 'Province',
+    provincesHint: 'The nation by province: choose a province to see each of its communes.',
+    drill: 'See the communes of {{name}}',
     received: 'Dossiers received',
     officials: 'Handling officials',
     perOfficialPerDay: 'Dossiers per official per working day',

@@ -12,12 +12,17 @@ import { WorkloadCertificateGaps } from './WorkloadCertificateGaps.js';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
 
-/** /workspace/supervision/workload: load per official and commune, backlog, time per step, staffing gaps and moves. */
+/**
+ * /workspace/supervision/workload: load per official and commune (for the nation, per province, drilling into one),
+ * backlog, time per step, staffing gaps and moves.
+ */
 export function WorkloadPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<SupervisionFilter>({});
   const w = useWorkload(filter);
   const body = w.data;
+  // the nation's rows are its provinces: a click drills into one (its communes)
+  const byProvince = body?.unitsLevel === 'province';
   return (
     <Container size="xl" py="lg">
       <Stack>
@@ -50,13 +55,29 @@ export function WorkloadPage() {
                 </Anchor>
               </Group>
             </Group>
+            {byProvince && <Text size="sm">{t('supervision.workload.provincesHint')}</Text>}
             <DataTable<WorkloadUnit>
               rows={body.units}
               rowKey={(u) => u.unitCode}
               minWidth={800}
               data-testid="workload-table"
               columns={[
-                { header: t('supervision.workload.unit'), cell: (u) => `${u.name} (${u.unitCode})` },
+                {
+                  header: t(byProvince ? 'supervision.workload.province' : 'supervision.workload.unit'),
+                  cell: (u) =>
+                    byProvince ? (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        title={t('supervision.workload.drill', { name: u.name })}
+                        onClick={() => setFilter({ ...filter, provinceCode: u.unitCode })}
+                      >
+                        {`${u.name} (${u.unitCode})`}
+                      </Anchor>
+                    ) : (
+                      `${u.name} (${u.unitCode})`
+                    ),
+                },
                 { header: t('supervision.workload.received'), cell: (u) => num(u.received) },
                 { header: t('supervision.workload.officials'), cell: (u) => num(u.officials) },
                 { header: t('supervision.workload.perOfficialPerDay'), cell: (u) => num(u.perOfficialPerDay) },
@@ -131,7 +152,11 @@ export function WorkloadPage() {
                 {body.noOnlineApprover.items.map((i) => `${i.fullName} (${i.code})`).join(', ') || '—'}
               </Text>
             </Paper>
-            <WorkloadCertificateGaps gaps={body.certificateGaps} filter={filter} />
+            <WorkloadCertificateGaps
+              gaps={body.certificateGaps}
+              filter={filter}
+              onDrill={(provinceCode) => setFilter({ ...filter, provinceCode })}
+            />
             <Paper withBorder p="md" data-testid="workload-moves">
               <Group justify="space-between" mb="sm">
                 <Title order={3} size="h5">
