@@ -1,4 +1,5 @@
-import type { OpenDueSplit } from '@mot-cua/core';
+import { vnStartOfDay } from '@mot-cua/contracts';
+import { type OpenDueSplit, openDuePlan } from '@mot-cua/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 import type { AggregateScope } from './dossier-aggregates.repository.js';
@@ -8,8 +9,12 @@ import type { AggregateScope } from './dossier-aggregates.repository.js';
  * supervision table and the dossier's own badge do (core's `statsBucket`): paused clocks apart; overdue = due
  * before now (an instant, not a civil day); due soon = due from now up to the due-soon mark of the handling unit's
  * calendar (`dueSoonBefore`: one working day ahead, so Friday's "due soon" reaches Monday over the weekend);
- * undue = the rest. Read at request time from the open dossiers only (partial index of migration 0310, by today's
- * unit and due instant), because which bucket a dossier is in changes with the clock, not with a write.
+ * undue = the rest.
+ *
+ * Read from the totals kept per scope and Vietnamese due day (migration 0380) for the whole days, and from the
+ * dossiers themselves (0310's partial index, by today's unit and due instant) for the boundary days only — today
+ * and the marks' days (core `openDuePlan`). The read over every open dossier of the scope is kept as the reference
+ * (`splitFromDossiers`, `handlingUnitsFromDossiers`; the tests compare them).
  */
 
 const OPEN_WITH_DEADLINE = sql`status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped')
@@ -24,20 +29,113 @@ function scopeWhere(scope: AggregateScope) {
       : sql`province_code = ${scope.provinceCode} and receiving_unit_code = ${scope.unitCode}`;
 }
 
+/** The scope's rows of the day totals (0380: 'n' nation, 'p' province, 'u' today's unit). */
+function dayTotalsWhere(scope: AggregateScope) {
+  return scope.level === 'nation'
+    ? sql`level = 'n'`
+    : scope.level === 'province'
+      ? sql`level = 'p' and province_code = ${scope.provinceCode}`
+      : sql`level = 'u' and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
+}
+
+/** The scope's rows of the handling-unit totals (0380: 'p' per province, 'u' per today's unit). */
+function handlingWhere(scope: AggregateScope) {
+  return scope.level === 'nation'
+    ? sql`level = 'p'`
+    : scope.level === 'province'
+      ? sql`level = 'p' and province_code = ${scope.provinceCode}`
+      : sql`level = 'u' and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
+}
+
+const markArrays = (marks: ReadonlyMap<string, Date>) => {
+  const list = [...marks];
+  return { units: list.map(([u]) => u), at: list.map(([, m]) => m.toISOString()) };
+};
+
 export function createOpenDueRepository(db: Kysely<DB>) {
   return {
-    /** Handling units (with province) of the scope's open dossiers whose clock runs and whose deadline is ahead. */
-    async handlingUnits(scope: AggregateScope, now: Date): Promise<Array<{ unitCode: string; provinceCode: string }>> {
+    /**
+     * Handling units (with today's province) of the scope's open dossiers whose clock runs, from the kept totals:
+     * every unit whose due-soon mark the split may need (also those whose running dossiers are all overdue).
+     */
+    async handlingUnits(
+      scope: AggregateScope,
+      _now?: Date,
+    ): Promise<Array<{ unitCode: string; provinceCode: string }>> {
+      const r = await sql<{ unitCode: string; provinceCode: string }>`
+        select handling_unit_code as unit_code, province_code from dossier_open_handling_totals
+        where ${handlingWhere(scope)} and open_count > 0
+        group by 1, 2 order by 1, 2`.execute(db);
+      return r.rows;
+    },
+
+    /**
+     * The split, with the due-soon mark of each handling unit (a unit without a mark is never due soon): whole due
+     * days from the kept totals, the boundary days from the dossiers.
+     */
+    async split(scope: AggregateScope, now: Date, marks: ReadonlyMap<string, Date>): Promise<OpenDueSplit> {
+      const m = markArrays(marks);
+      const unmarked = await sql<{ n: number }>`
+        select count(*)::int as n from dossier_open_handling_totals
+        where ${handlingWhere(scope)} and open_count > 0 and not (handling_unit_code = any(${m.units}::text[]))`.execute(
+        db,
+      );
+      const plan = openDuePlan(now, marks.values(), Number(unmarked.rows[0]?.n ?? 0) === 0);
+      const whole = await sql<{ paused: number; running: number; overdue: number; dueSoon: number }>`
+        select coalesce(sum(open_count) filter (where paused), 0)::int as paused,
+          coalesce(sum(open_count) filter (where not paused), 0)::int as running,
+          coalesce(sum(open_count) filter (where not paused and due_day < ${plan.today}::date), 0)::int as overdue,
+          coalesce(sum(open_count) filter (where not paused and due_day > ${plan.today}::date
+            and due_day < ${plan.soonBefore}::date), 0)::int as due_soon
+        from dossier_open_due_day_totals where ${dayTotalsWhere(scope)}`.execute(db);
+      const w = whole.rows[0];
+      const first = plan.boundary[0]?.from ?? plan.today;
+      const last = plan.boundary.at(-1)?.to ?? plan.today;
+      const ranges = sql.join(
+        plan.boundary.map(
+          (b) => sql`(${vnStartOfDay(b.from).toISOString()}::timestamptz, ${nextDayStart(b.to)}::timestamptz)`,
+        ),
+      );
+      // today's units with running dossiers due on a boundary day (from the kept rows), each probed by its index range
+      const units =
+        scope.level === 'commune'
+          ? sql`(select ${scope.provinceCode}::text as province_code, ${scope.unitCode}::text as unit_code) u`
+          : sql`(select distinct province_code, unit_code from dossier_open_due_day_totals
+              where level = 'u' and due_day >= ${first}::date and due_day <= ${last}::date and not paused
+                and open_count > 0 ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}) u`;
+      const t = sql`${now.toISOString()}::timestamptz`;
+      const edge = await sql<{ overdue: number; dueSoon: number }>`
+        select (count(*) filter (where x.due_at < ${t}))::int as overdue,
+          (count(*) filter (where x.due_at >= ${t} and x.due_at <= mk.mark))::int as due_soon
+        from ${units}
+        cross join (values ${ranges}) as r(s, e)
+        cross join lateral (
+          select due_at, competent_unit_code from dossiers
+          where province_code = u.province_code and receiving_unit_code = u.unit_code and ${OPEN_WITH_DEADLINE}
+            and due_at >= r.s and due_at < r.e and not (${PAUSED})) x
+        left join (select * from unnest(${m.units}::text[], ${m.at}::text[]::timestamptz[])) as mk(unit_code, mark)
+          on mk.unit_code = x.competent_unit_code`.execute(db);
+      const e = edge.rows[0];
+      const overdue = Number(w?.overdue ?? 0) + Number(e?.overdue ?? 0);
+      const dueSoon = Number(w?.dueSoon ?? 0) + Number(e?.dueSoon ?? 0);
+      return { overdue, dueSoon, undue: Number(w?.running ?? 0) - overdue - dueSoon, paused: Number(w?.paused ?? 0) };
+    },
+
+    /** The reference: handling units of the scope's open dossiers whose clock runs and whose deadline is ahead. */
+    async handlingUnitsFromDossiers(
+      scope: AggregateScope,
+      now: Date,
+    ): Promise<Array<{ unitCode: string; provinceCode: string }>> {
       const r = await sql<{ unitCode: string; provinceCode: string }>`
         select distinct competent_unit_code as unit_code, province_code from dossiers
         where ${OPEN_WITH_DEADLINE} and not (${PAUSED}) and due_at >= ${now.toISOString()}::timestamptz
           and ${scopeWhere(scope)}
-        order by 1`.execute(db);
+        order by 1, 2`.execute(db);
       return r.rows;
     },
 
-    /** The split, with the due-soon mark of each handling unit (a unit without a mark is never due soon). */
-    async split(scope: AggregateScope, now: Date, marks: ReadonlyMap<string, Date>): Promise<OpenDueSplit> {
+    /** The reference: the split read over every open dossier of the scope. */
+    async splitFromDossiers(scope: AggregateScope, now: Date, marks: ReadonlyMap<string, Date>): Promise<OpenDueSplit> {
       const t = sql`${now.toISOString()}::timestamptz`;
       const list = [...marks];
       const markTable = list.length
@@ -61,4 +159,10 @@ export function createOpenDueRepository(db: Kysely<DB>) {
     },
   };
 }
+
+/** The instant the Vietnamese day after `day` begins (ISO). */
+function nextDayStart(day: string): string {
+  return new Date(vnStartOfDay(day).getTime() + 86_400_000).toISOString();
+}
+
 export type OpenDueRepo = ReturnType<typeof createOpenDueRepository>;
