@@ -6,6 +6,7 @@
  *   npx tsx bench/supervision-dashboards.ts                        # PG at postgres://postgres@127.0.0.1:5432
  *   BENCH_SCALE=0.005 BENCH_RUNS=200 npx tsx bench/supervision-dashboards.ts     # generates at nice 10
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-dashboards.ts
+ *   BENCH_DATABASE_URL=… BENCH_ONLY='open dossiers' npx tsx bench/supervision-dashboards.ts   # some queries only
  *
  * BENCH_SCALE is the national preset's scale of the 1× step (21.8 M × scale dossiers); the 10× step adds nine
  * more. A throwaway database (dashboards_bench_<pid>) is dropped at the end. With BENCH_DATABASE_URL the queries
@@ -63,6 +64,12 @@ async function niced<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** BENCH_ONLY=<part of a query's name> measures only those queries. */
+const only = process.env.BENCH_ONLY;
+async function timed(out: Record<string, Timing>, name: string, fn: () => Promise<unknown>) {
+  if (!only || name.includes(only)) out[name] = await p95(fn);
+}
+
 const fmt = (t: Timing) => `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)}`;
 
 async function measure(database: Database): Promise<Record<string, Timing>> {
@@ -86,7 +93,7 @@ async function measure(database: Database): Promise<Record<string, Timing>> {
   const province = { level: 'province', provinceCode: busy.provinceCode } as const;
   const commune = { level: 'commune', provinceCode: busy.provinceCode, unitCode: busy.unitCode } as const;
   const out: Record<string, Timing> = {};
-  out['reference: one dossier by primary key'] = await p95(() =>
+  await timed(out, 'reference: one dossier by primary key', () =>
     sql`select * from dossiers where id = ${anyId}`.execute(db),
   );
   for (const [name, scope] of [
@@ -94,27 +101,37 @@ async function measure(database: Database): Promise<Record<string, Timing>> {
     ['province', province],
     ['commune', commune],
   ] as const) {
-    out[`${name}: rows of the level below, 5 months`] = await p95(() => agg.breakdown(scope, period, 'entry'));
-    out[`${name}: rows, 10 Jul – 20 Nov (ragged ends)`] = await p95(() => agg.breakdown(scope, ragged, 'entry'));
-    out[`${name}: rows, one month, today's unit`] = await p95(() => agg.breakdown(scope, month, 'current'));
-    out[`${name}: rows, previous 30 days (2 Oct – 31 Oct)`] = await p95(() => agg.breakdown(scope, prev30, 'entry'));
-    out[`${name}: daily by channel, 5 months`] = await p95(() => agg.daily(scope, period, 'entry'));
-    out[`${name}: daily by channel, 30 days`] = await p95(() => agg.daily(scope, last30, 'entry'));
-    out[`${name}: per procedure, 5 months`] = await p95(() => agg.procedures(scope, period));
-    out[`${name}: per procedure, 10 Jul – 20 Nov (ragged ends)`] = await p95(() => agg.procedures(scope, ragged));
-    // the dashboard's exact split (0320 dropped the due-day totals); a mark a day ahead stands for each handling
-    // unit's due-soon mark (the calendar's look-up is not timed here)
-    out[`${name}: open dossiers by due time`] = await p95(async () => {
-      const now = new Date('2025-11-30T05:00:00Z');
+    await timed(out, `${name}: rows of the level below, 5 months`, () => agg.breakdown(scope, period, 'entry'));
+    await timed(out, `${name}: rows, 10 Jul – 20 Nov (ragged ends)`, () => agg.breakdown(scope, ragged, 'entry'));
+    await timed(out, `${name}: rows, one month, today's unit`, () => agg.breakdown(scope, month, 'current'));
+    await timed(out, `${name}: rows, previous 30 days (2 Oct – 31 Oct)`, () => agg.breakdown(scope, prev30, 'entry'));
+    await timed(out, `${name}: daily by channel, 5 months`, () => agg.daily(scope, period, 'entry'));
+    await timed(out, `${name}: daily by channel, 30 days`, () => agg.daily(scope, last30, 'entry'));
+    await timed(out, `${name}: per procedure, 5 months`, () => agg.procedures(scope, period));
+    await timed(out, `${name}: per procedure, 10 Jul – 20 Nov (ragged ends)`, () => agg.procedures(scope, ragged));
+    // the dashboard's exact split: from the due-day totals kept by 0380 (whole days) and the boundary days'
+    // dossiers, and the read over every open dossier it replaced (same run, same figures checked); a mark a day
+    // ahead stands for each handling unit's due-soon mark (the calendar's look-up is not timed here)
+    const now = new Date('2025-11-30T05:00:00Z');
+    const mark = new Date(now.getTime() + 86_400_000);
+    const kept = async () => {
       const units = await openDue.handlingUnits(scope, now);
-      const mark = new Date(now.getTime() + 86_400_000);
       return openDue.split(scope, now, new Map(units.map((u) => [u.unitCode, mark])));
-    });
+    };
+    const before = async () => {
+      const units = await openDue.handlingUnitsFromDossiers(scope, now);
+      return openDue.splitFromDossiers(scope, now, new Map(units.map((u) => [u.unitCode, mark])));
+    };
+    const [a, b] = [await kept(), await before()];
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      throw new Error(`${name}: open split differs ${JSON.stringify([a, b])}`);
+    await timed(out, `${name}: open dossiers by due time`, kept);
+    await timed(out, `${name}: open dossiers by due time, before 0380 (every open dossier read)`, before);
   }
-  out['officials’ inbox: open dossiers of the busy commune by due date'] = await p95(() =>
+  await timed(out, 'officials’ inbox: open dossiers of the busy commune by due date', () =>
     dossiers.listDossiers({ scopes: [busy.unitCode], open: true, limit: 50 }),
   );
-  out['busy commune: its dossier list (newest first)'] = await p95(() =>
+  await timed(out, 'busy commune: its dossier list (newest first)', () =>
     dossiers.listDossiers({ scopes: [busy.unitCode], limit: 50 }),
   );
   return out;

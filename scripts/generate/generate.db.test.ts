@@ -200,6 +200,8 @@ const AGGREGATE_TABLES = [
   'dossier_step_hist_days',
   'dossier_step_hist_months',
   'dossier_backlog_day_totals',
+  'dossier_open_due_day_totals',
+  'dossier_open_handling_totals',
 ];
 
 /**

@@ -8,6 +8,9 @@
 --     not a day) and the days of the handling units' due-soon marks.
 --   dossier_open_handling_totals: open dossiers whose clock runs, per today's province or unit and handling unit
 --     (competent_unit_code): the units whose due-soon mark the read needs, without reading the dossiers.
+--   dossiers_open_due_province_idx: the open dossiers with a deadline by today's province and due instant, so the
+--     boundary days of a province or of the nation (each province in turn) are one range each; 0310's index (by
+--     today's unit first) serves a commune's.
 -- Both are kept in the writing transaction: dossier_open_due_apply() is called by dossier_aggregates_apply() (0320's
 -- body, re-created below with the call added before its entry check: the split does not depend on the entry), and
 -- a change of the handling unit alone — which dossiers_maintain_aggregates (0305) does not watch — moves the
@@ -24,10 +27,14 @@ CREATE TABLE dossier_open_due_day_totals (
   open_count     integer NOT NULL DEFAULT 0,
   PRIMARY KEY (level, province_code, unit_code, due_day, paused, shard)
 );
--- The units with open dossiers due on a boundary day (a province's or the nation's), whose dossiers the read probes.
-CREATE INDEX dossier_open_due_day_totals_day_idx ON dossier_open_due_day_totals (due_day, province_code, unit_code)
-  INCLUDE (paused, open_count) WHERE level = 'u';
+-- The provinces with open dossiers due on a boundary day, whose dossiers the nation's read probes.
+CREATE INDEX dossier_open_due_day_totals_day_idx ON dossier_open_due_day_totals (due_day, province_code)
+  INCLUDE (paused, open_count) WHERE level = 'p';
 ALTER TABLE dossier_open_due_day_totals SET (parallel_workers = 0);
+
+CREATE INDEX dossiers_open_due_province_idx
+  ON dossiers (province_code, due_at) INCLUDE (receiving_unit_code, competent_unit_code, status)
+  WHERE status NOT IN ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped') AND due_at IS NOT NULL;
 
 CREATE TABLE dossier_open_handling_totals (
   level               char(1) NOT NULL CHECK (level IN ('p', 'u')),
@@ -50,7 +57,7 @@ BEGIN
     RETURN;
   END IF;
   INSERT INTO dossier_open_handling_totals AS t VALUES
-    ('p', d.province_code, '', d.competent_unit_code, h % 4, sign),
+    ('p', d.province_code, '', d.competent_unit_code, h % 2, sign),
     ('u', d.province_code, d.receiving_unit_code, d.competent_unit_code, h % 2, sign)
   ON CONFLICT (level, province_code, unit_code, handling_unit_code, shard)
     DO UPDATE SET open_count = t.open_count + excluded.open_count;
@@ -210,7 +217,7 @@ BEGIN
   INSERT INTO dossier_open_handling_totals (level, province_code, unit_code, handling_unit_code, shard, open_count)
   SELECT l.level, c.province_code, l.unit_code, c.competent_unit_code, l.shard, count(*)::int
   FROM dossier_open_contrib c
-  CROSS JOIN LATERAL (VALUES ('p', '', (c.h % 4)::smallint), ('u', c.receiving_unit_code, (c.h % 2)::smallint))
+  CROSS JOIN LATERAL (VALUES ('p', '', (c.h % 2)::smallint), ('u', c.receiving_unit_code, (c.h % 2)::smallint))
     l(level, unit_code, shard)
   WHERE NOT c.paused
   GROUP BY 1, 2, 3, 4, 5;

@@ -12,8 +12,8 @@ import type { AggregateScope } from './dossier-aggregates.repository.js';
  * undue = the rest.
  *
  * Read from the totals kept per scope and Vietnamese due day (migration 0380) for the whole days, and from the
- * dossiers themselves (0310's partial index, by today's unit and due instant) for the boundary days only — today
- * and the marks' days (core `openDuePlan`). The read over every open dossier of the scope is kept as the reference
+ * dossiers themselves (partial indexes by due instant: 0380's by today's province, 0310's by today's unit) for the
+ * boundary days only — today and the marks' days (core `openDuePlan`). The read over every open dossier of the scope is kept as the reference
  * (`splitFromDossiers`, `handlingUnitsFromDossiers`; the tests compare them).
  */
 
@@ -75,11 +75,11 @@ export function createOpenDueRepository(db: Kysely<DB>) {
      */
     async split(scope: AggregateScope, now: Date, marks: ReadonlyMap<string, Date>): Promise<OpenDueSplit> {
       const m = markArrays(marks);
+      // a handling unit of the scope without a mark is never due soon: then no whole day is due soon (core's plan)
       const unmarked = await sql<{ n: number }>`
-        select count(*)::int as n from dossier_open_handling_totals
-        where ${handlingWhere(scope)} and open_count > 0 and not (handling_unit_code = any(${m.units}::text[]))`.execute(
-        db,
-      );
+        select count(*)::int as n from dossier_open_handling_totals h
+        left join unnest(${m.units}::text[]) as mk(marked_unit) on mk.marked_unit = h.handling_unit_code
+        where ${handlingWhere(scope)} and h.open_count > 0 and mk.marked_unit is null`.execute(db);
       const plan = openDuePlan(now, marks.values(), Number(unmarked.rows[0]?.n ?? 0) === 0);
       const whole = await sql<{ paused: number; running: number; overdue: number; dueSoon: number }>`
         select coalesce(sum(open_count) filter (where paused), 0)::int as paused,
@@ -96,23 +96,26 @@ export function createOpenDueRepository(db: Kysely<DB>) {
           (b) => sql`(${vnStartOfDay(b.from).toISOString()}::timestamptz, ${nextDayStart(b.to)}::timestamptz)`,
         ),
       );
-      // today's units with running dossiers due on a boundary day (from the kept rows), each probed by its index range
-      const units =
-        scope.level === 'commune'
-          ? sql`(select ${scope.provinceCode}::text as province_code, ${scope.unitCode}::text as unit_code) u`
-          : sql`(select distinct province_code, unit_code from dossier_open_due_day_totals
-              where level = 'u' and due_day >= ${first}::date and due_day <= ${last}::date and not paused
-                and open_count > 0 ${scope.level === 'province' ? sql`and province_code = ${scope.provinceCode}` : sql``}) u`;
+      // the scope's provinces (a commune: its unit) with running dossiers due on a boundary day, each read as one
+      // range of an index by due instant (0380's by province, 0310's by unit; offset 0 keeps the per-range probe)
+      const parts =
+        scope.level !== 'nation'
+          ? sql`(select ${scope.provinceCode}::text as province_code) u`
+          : sql`(select distinct province_code from dossier_open_due_day_totals
+                where level = 'p' and due_day >= ${first}::date and due_day <= ${last}::date and not paused
+                  and open_count > 0) u`;
+      const unitWhere = scope.level === 'commune' ? sql`and receiving_unit_code = ${scope.unitCode}` : sql``;
       const t = sql`${now.toISOString()}::timestamptz`;
       const edge = await sql<{ overdue: number; dueSoon: number }>`
         select (count(*) filter (where x.due_at < ${t}))::int as overdue,
           (count(*) filter (where x.due_at >= ${t} and x.due_at <= mk.mark))::int as due_soon
-        from ${units}
+        from ${parts}
         cross join (values ${ranges}) as r(s, e)
         cross join lateral (
           select due_at, competent_unit_code from dossiers
-          where province_code = u.province_code and receiving_unit_code = u.unit_code and ${OPEN_WITH_DEADLINE}
-            and due_at >= r.s and due_at < r.e and not (${PAUSED})) x
+          where province_code = u.province_code ${unitWhere} and ${OPEN_WITH_DEADLINE}
+            and due_at >= r.s and due_at < r.e and not (${PAUSED})
+          offset 0) x
         left join (select * from unnest(${m.units}::text[], ${m.at}::text[]::timestamptz[])) as mk(unit_code, mark)
           on mk.unit_code = x.competent_unit_code`.execute(db);
       const e = edge.rows[0];
