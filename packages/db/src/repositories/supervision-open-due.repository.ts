@@ -71,57 +71,48 @@ export function createOpenDueRepository(db: Kysely<DB>) {
 
     /**
      * The split, with the due-soon mark of each handling unit (a unit without a mark is never due soon): whole due
-     * days from the kept totals, the boundary days from the dossiers.
+     * days from the kept totals, the boundary days (today to the latest mark's day) from the dossiers, one statement.
      */
     async split(scope: AggregateScope, now: Date, marks: ReadonlyMap<string, Date>): Promise<OpenDueSplit> {
       const m = markArrays(marks);
-      // a handling unit of the scope without a mark is never due soon: then no whole day is due soon (core's plan)
-      const unmarked = await sql<{ n: number }>`
-        select count(*)::int as n from dossier_open_handling_totals h
-        left join unnest(${m.units}::text[]) as mk(marked_unit) on mk.marked_unit = h.handling_unit_code
-        where ${handlingWhere(scope)} and h.open_count > 0 and mk.marked_unit is null`.execute(db);
-      const plan = openDuePlan(now, marks.values(), Number(unmarked.rows[0]?.n ?? 0) === 0);
-      const whole = await sql<{ paused: number; running: number; overdue: number; dueSoon: number }>`
-        select coalesce(sum(open_count) filter (where paused), 0)::int as paused,
-          coalesce(sum(open_count) filter (where not paused), 0)::int as running,
-          coalesce(sum(open_count) filter (where not paused and due_day < ${plan.today}::date), 0)::int as overdue,
-          coalesce(sum(open_count) filter (where not paused and due_day > ${plan.today}::date
-            and due_day < ${plan.soonBefore}::date), 0)::int as due_soon
-        from dossier_open_due_day_totals where ${dayTotalsWhere(scope)}`.execute(db);
-      const w = whole.rows[0];
-      const first = plan.boundary[0]?.from ?? plan.today;
-      const last = plan.boundary.at(-1)?.to ?? plan.today;
-      const ranges = sql.join(
-        plan.boundary.map(
-          (b) => sql`(${vnStartOfDay(b.from).toISOString()}::timestamptz, ${nextDayStart(b.to)}::timestamptz)`,
-        ),
-      );
-      // the scope's provinces (a commune: its unit) with running dossiers due on a boundary day, each read as one
-      // range of an index by due instant (0380's by province, 0310's by unit; offset 0 keeps the per-range probe)
-      const parts =
-        scope.level !== 'nation'
-          ? sql`(select ${scope.provinceCode}::text as province_code) u`
-          : sql`(select distinct province_code from dossier_open_due_day_totals
-                where level = 'p' and due_day >= ${first}::date and due_day <= ${last}::date and not paused
-                  and open_count > 0) u`;
-      const unitWhere = scope.level === 'commune' ? sql`and receiving_unit_code = ${scope.unitCode}` : sql``;
+      const plan = openDuePlan(now, marks.values());
       const t = sql`${now.toISOString()}::timestamptz`;
-      const edge = await sql<{ overdue: number; dueSoon: number }>`
-        select (count(*) filter (where x.due_at < ${t}))::int as overdue,
-          (count(*) filter (where x.due_at >= ${t} and x.due_at <= mk.mark))::int as due_soon
-        from ${parts}
-        cross join (values ${ranges}) as r(s, e)
-        cross join lateral (
-          select due_at, competent_unit_code from dossiers
-          where province_code = u.province_code ${unitWhere} and ${OPEN_WITH_DEADLINE}
-            and due_at >= r.s and due_at < r.e and not (${PAUSED})
-          offset 0) x
-        left join (select * from unnest(${m.units}::text[], ${m.at}::text[]::timestamptz[])) as mk(unit_code, mark)
-          on mk.unit_code = x.competent_unit_code`.execute(db);
-      const e = edge.rows[0];
-      const overdue = Number(w?.overdue ?? 0) + Number(e?.overdue ?? 0);
-      const dueSoon = Number(w?.dueSoon ?? 0) + Number(e?.dueSoon ?? 0);
-      return { overdue, dueSoon, undue: Number(w?.running ?? 0) - overdue - dueSoon, paused: Number(w?.paused ?? 0) };
+      // the scope's provinces with running dossiers due on a boundary day, each read as one range of an index by due
+      // instant (0380's by today's province; a commune's by 0310's, by today's unit); offset 0 keeps the probes
+      const provinces =
+        scope.level !== 'nation'
+          ? sql`(select ${scope.provinceCode}::text as province_code)`
+          : sql`(select distinct province_code from dossier_open_due_day_totals
+              where level = 'p' and due_day >= ${plan.today}::date and due_day <= ${plan.lastBoundary}::date
+                and not paused and open_count > 0)`;
+      const unitWhere = scope.level === 'commune' ? sql`and receiving_unit_code = ${scope.unitCode}` : sql``;
+      const r = await sql<{ paused: number; running: number; overdue: number; dueSoon: number }>`
+        with whole as (
+          select coalesce(sum(open_count) filter (where paused), 0)::int as paused,
+            coalesce(sum(open_count) filter (where not paused), 0)::int as running,
+            coalesce(sum(open_count) filter (where not paused and due_day < ${plan.today}::date), 0)::int as overdue
+          from dossier_open_due_day_totals where ${dayTotalsWhere(scope)}
+        ), boundary as materialized (
+          select x.due_at, x.competent_unit_code from ${provinces} u
+          cross join lateral (
+            select due_at, competent_unit_code from dossiers
+            where province_code = u.province_code ${unitWhere} and ${OPEN_WITH_DEADLINE} and not (${PAUSED})
+              and due_at >= ${vnStartOfDay(plan.today).toISOString()}::timestamptz
+              and due_at < ${nextDayStart(plan.lastBoundary)}::timestamptz
+            offset 0) x
+        ), mk as materialized (
+          select * from unnest(${m.units}::text[], ${m.at}::text[]::timestamptz[]) as mk(unit_code, mark)
+        ), edge as (
+          select (count(*) filter (where b.due_at < ${t}))::int as overdue,
+            (count(*) filter (where b.due_at >= ${t} and b.due_at <= mk.mark))::int as due_soon
+          from boundary b left join mk on mk.unit_code = b.competent_unit_code
+        )
+        select whole.paused, whole.running, whole.overdue + edge.overdue as overdue, edge.due_soon
+        from whole, edge`.execute(db);
+      const x = r.rows[0];
+      const overdue = Number(x?.overdue ?? 0);
+      const dueSoon = Number(x?.dueSoon ?? 0);
+      return { overdue, dueSoon, undue: Number(x?.running ?? 0) - overdue - dueSoon, paused: Number(x?.paused ?? 0) };
     },
 
     /** The reference: handling units of the scope's open dossiers whose clock runs and whose deadline is ahead. */
