@@ -4,8 +4,8 @@
 -- back in a shape the exact split can use:
 --   dossier_open_due_day_totals: open dossiers with a deadline per scope (the nation 'n', today's province 'p',
 --     today's unit 'u'), due day in Vietnam time and paused clock or not. The read sums whole due days from here
---     and reads the dossiers themselves (0310's index) only on the boundary days: today (overdue is an instant,
---     not a day) and the days of the handling units' due-soon marks.
+--     and reads the dossiers themselves only on the boundary days: today (overdue is an instant, not a day) up to
+--     the latest of the handling units' due-soon marks (core openDuePlan).
 --   dossier_open_handling_totals: open dossiers whose clock runs, per today's province or unit and handling unit
 --     (competent_unit_code): the units whose due-soon mark the read needs, without reading the dossiers.
 --   dossiers_open_due_province_idx: the open dossiers with a deadline by today's province and due instant, so the
