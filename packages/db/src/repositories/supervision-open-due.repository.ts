@@ -13,8 +13,9 @@ import type { AggregateScope } from './dossier-aggregates.repository.js';
  *
  * Read from the totals kept per scope and Vietnamese due day (migration 0380) for the whole days, and from the
  * dossiers themselves (partial indexes by due instant: 0380's by today's province, 0310's by today's unit) for the
- * boundary days only — today and the marks' days (core `openDuePlan`). The read over every open dossier of the scope is kept as the reference
- * (`splitFromDossiers`, `handlingUnitsFromDossiers`; the tests compare them).
+ * boundary days only — today up to the latest mark's day (core `openDuePlan`). The read over every open dossier of
+ * the scope is kept as the reference (`splitFromDossiers`, `handlingUnitsFromDossiers`; the tests compare them).
+ * The handling units (for the marks) come from 0380's handling totals, without reading the dossiers.
  */
 
 const OPEN_WITH_DEADLINE = sql`status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped')
