@@ -30,19 +30,13 @@ function scopeWhere(scope: AggregateScope) {
       : sql`province_code = ${scope.provinceCode} and receiving_unit_code = ${scope.unitCode}`;
 }
 
-/** The scope's rows of the day totals (0380: 'n' nation, 'p' province, 'u' today's unit). */
-function dayTotalsWhere(scope: AggregateScope) {
+/**
+ * The scope's rows of 0380's totals: a province's ('p') or today's unit's ('u'); the nation's are the 'n' rows of
+ * the day totals and every province's rows of the handling totals.
+ */
+function levelWhere(scope: AggregateScope, nation: 'n' | 'p') {
   return scope.level === 'nation'
-    ? sql`level = 'n'`
-    : scope.level === 'province'
-      ? sql`level = 'p' and province_code = ${scope.provinceCode}`
-      : sql`level = 'u' and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
-}
-
-/** The scope's rows of the handling-unit totals (0380: 'p' per province, 'u' per today's unit). */
-function handlingWhere(scope: AggregateScope) {
-  return scope.level === 'nation'
-    ? sql`level = 'p'`
+    ? sql`level = ${sql.lit(nation)}`
     : scope.level === 'province'
       ? sql`level = 'p' and province_code = ${scope.provinceCode}`
       : sql`level = 'u' and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
@@ -65,7 +59,7 @@ export function createOpenDueRepository(db: Kysely<DB>) {
     ): Promise<Array<{ unitCode: string; provinceCode: string }>> {
       const r = await sql<{ unitCode: string; provinceCode: string }>`
         select handling_unit_code as unit_code, province_code from dossier_open_handling_totals
-        where ${handlingWhere(scope)} and open_count > 0
+        where ${levelWhere(scope, 'p')} and open_count > 0
         group by 1, 2 order by 1, 2`.execute(db);
       return r.rows;
     },
@@ -92,7 +86,7 @@ export function createOpenDueRepository(db: Kysely<DB>) {
           select coalesce(sum(open_count) filter (where paused), 0)::int as paused,
             coalesce(sum(open_count) filter (where not paused), 0)::int as running,
             coalesce(sum(open_count) filter (where not paused and due_day < ${plan.today}::date), 0)::int as overdue
-          from dossier_open_due_day_totals where ${dayTotalsWhere(scope)}
+          from dossier_open_due_day_totals where ${levelWhere(scope, 'n')}
         ), boundary as materialized (
           select x.due_at, x.competent_unit_code from ${provinces} u
           cross join lateral (
