@@ -42,11 +42,6 @@ function levelWhere(scope: AggregateScope, nation: 'n' | 'p') {
       : sql`level = 'u' and province_code = ${scope.provinceCode} and unit_code = ${scope.unitCode}`;
 }
 
-const markArrays = (marks: ReadonlyMap<string, Date>) => {
-  const list = [...marks];
-  return { units: list.map(([u]) => u), at: list.map(([, m]) => m.toISOString()) };
-};
-
 export function createOpenDueRepository(db: Kysely<DB>) {
   return {
     /**
@@ -69,7 +64,6 @@ export function createOpenDueRepository(db: Kysely<DB>) {
      * days from the kept totals, the boundary days (today to the latest mark's day) from the dossiers, one statement.
      */
     async split(scope: AggregateScope, now: Date, marks: ReadonlyMap<string, Date>): Promise<OpenDueSplit> {
-      const m = markArrays(marks);
       const plan = openDuePlan(now, marks.values());
       const t = sql`${now.toISOString()}::timestamptz`;
       // the scope's provinces with running dossiers due on a boundary day, each read as one range of an index by due
@@ -81,7 +75,13 @@ export function createOpenDueRepository(db: Kysely<DB>) {
               where level = 'p' and due_day >= ${plan.today}::date and due_day <= ${plan.lastBoundary}::date
                 and not paused and open_count > 0)`;
       const unitWhere = scope.level === 'commune' ? sql`and receiving_unit_code = ${scope.unitCode}` : sql``;
-      const r = await sql<{ paused: number; running: number; overdue: number; dueSoon: number }>`
+      // the boundary's running dossiers not overdue, per handling unit and how many of the (few) distinct marks are
+      // before their due instant: due soon when that is at most the index of the unit's own mark (placed here, so
+      // the statement carries the distinct marks, not one per unit)
+      const distinct = [...new Set([...marks.values()].map((d) => d.getTime()))].sort((a, b) => a - b);
+      const position = new Map(distinct.map((ms, i) => [ms, i]));
+      const markList = distinct.map((ms) => new Date(ms).toISOString());
+      const r = await sql<{ unitCode: string | null; idx: number; paused: number; running: number; n: number }>`
         with whole as (
           select coalesce(sum(open_count) filter (where paused), 0)::int as paused,
             coalesce(sum(open_count) filter (where not paused), 0)::int as running,
@@ -95,19 +95,32 @@ export function createOpenDueRepository(db: Kysely<DB>) {
               and due_at >= ${vnStartOfDay(plan.today).toISOString()}::timestamptz
               and due_at < ${nextDayStart(plan.lastBoundary)}::timestamptz
             offset 0) x
-        ), mk as materialized (
-          select * from unnest(${m.units}::text[], ${m.at}::text[]::timestamptz[]) as mk(unit_code, mark)
-        ), edge as (
-          select (count(*) filter (where b.due_at < ${t}))::int as overdue,
-            (count(*) filter (where b.due_at >= ${t} and b.due_at <= mk.mark))::int as due_soon
-          from boundary b left join mk on mk.unit_code = b.competent_unit_code
+        ), marks as materialized (
+          select m from unnest(${markList}::text[]::timestamptz[]) as m
         )
-        select whole.paused, whole.running, whole.overdue + edge.overdue as overdue, edge.due_soon
-        from whole, edge`.execute(db);
-      const x = r.rows[0];
-      const overdue = Number(x?.overdue ?? 0);
-      const dueSoon = Number(x?.dueSoon ?? 0);
-      return { overdue, dueSoon, undue: Number(x?.running ?? 0) - overdue - dueSoon, paused: Number(x?.paused ?? 0) };
+        select null::text as unit_code, -1 as idx, whole.paused, whole.running,
+          whole.overdue + (select count(*)::int from boundary where due_at < ${t}) as n
+        from whole
+        union all
+        select b.competent_unit_code, (select count(*)::int from marks where m < b.due_at), 0, 0, count(*)::int
+        from boundary b where b.due_at >= ${t}
+        group by 1, 2`.execute(db);
+      let paused = 0;
+      let running = 0;
+      let overdue = 0;
+      let dueSoon = 0;
+      for (const x of r.rows) {
+        if (x.unitCode === null) {
+          paused = Number(x.paused);
+          running = Number(x.running);
+          overdue = Number(x.n);
+          continue;
+        }
+        const own = marks.get(x.unitCode);
+        const j = own === undefined ? undefined : position.get(own.getTime());
+        if (j !== undefined && Number(x.idx) <= j) dueSoon += Number(x.n);
+      }
+      return { overdue, dueSoon, undue: running - overdue - dueSoon, paused };
     },
 
     /** The reference: handling units of the scope's open dossiers whose clock runs and whose deadline is ahead. */
