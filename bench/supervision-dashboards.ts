@@ -6,6 +6,7 @@
  *   npx tsx bench/supervision-dashboards.ts                        # PG at postgres://postgres@127.0.0.1:5432
  *   BENCH_SCALE=0.005 BENCH_RUNS=200 npx tsx bench/supervision-dashboards.ts     # generates at nice 10
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/moc_province npx tsx bench/supervision-dashboards.ts
+ *   BENCH_DATABASE_URL=… BENCH_ONLY='open dossiers' npx tsx bench/supervision-dashboards.ts   # some queries only
  *
  * BENCH_SCALE is the national preset's scale of the 1× step (21.8 M × scale dossiers); the 10× step adds nine
  * more. A throwaway database (dashboards_bench_<pid>) is dropped at the end. With BENCH_DATABASE_URL the queries
@@ -136,14 +137,24 @@ async function measure(database: Database): Promise<Record<string, Timing>> {
         console.error(`nation: per procedure over ${pname}: the kept rows give the provinces' table`);
       }
     }
-    // the dashboard's exact split (0320 dropped the due-day totals); a mark a day ahead stands for each handling
-    // unit's due-soon mark (the calendar's look-up is not timed here)
-    await at(`${name}: open dossiers by due time`, async () => {
-      const now = new Date('2025-11-30T05:00:00Z');
+    // the dashboard's exact split: from the due-day totals kept by 0380 (whole days) and the boundary days'
+    // dossiers, and the read over every open dossier it replaced (same run, same figures checked); a mark a day
+    // ahead stands for each handling unit's due-soon mark (the calendar's look-up is not timed here)
+    const now = new Date('2025-11-30T05:00:00Z');
+    const mark = new Date(now.getTime() + 86_400_000);
+    const kept = async () => {
       const units = await openDue.handlingUnits(scope, now);
-      const mark = new Date(now.getTime() + 86_400_000);
       return openDue.split(scope, now, new Map(units.map((u) => [u.unitCode, mark])));
-    });
+    };
+    const before = async () => {
+      const units = await openDue.handlingUnitsFromDossiers(scope, now);
+      return openDue.splitFromDossiers(scope, now, new Map(units.map((u) => [u.unitCode, mark])));
+    };
+    const [a, b] = [await kept(), await before()];
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      throw new Error(`${name}: open split differs ${JSON.stringify([a, b])}`);
+    await at(`${name}: open dossiers by due time`, kept);
+    await at(`${name}: open dossiers by due time, before 0380 (every open dossier read)`, before);
   }
   await at('officials’ inbox: open dossiers of the busy commune by due date', () =>
     dossiers.listDossiers({ scopes: [busy.unitCode], open: true, limit: 50 }),

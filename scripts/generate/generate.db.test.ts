@@ -201,6 +201,8 @@ const AGGREGATE_TABLES = [
   'dossier_step_hist_months',
   'dossier_backlog_day_totals',
   'dossier_procedure_nation_totals',
+  'dossier_open_due_day_totals',
+  'dossier_open_handling_totals',
 ];
 
 /**

@@ -4,6 +4,7 @@ export * from './delegated-tasks.js';
 export * from './drilldown.js';
 export * from './monthly-report.js';
 export * from './on-time.js';
+export * from './open-due.js';
 export * from './period-months.js';
 export * from './service-index.js';
 export * from './service-index-snapshot.js';

@@ -39,7 +39,11 @@ import { type Database, openDatabase } from '../database.js';
 import { migrate } from '../migrate.js';
 import type { DB } from '../schema/index.js';
 import { createChangeEventPorts } from './change-events.repository.js';
-import { type AggregateRow, createDossierAggregatesRepository } from './dossier-aggregates.repository.js';
+import {
+  type AggregateRow,
+  type AggregateScope,
+  createDossierAggregatesRepository,
+} from './dossier-aggregates.repository.js';
 import {
   createDossierDeadlinePort,
   createDossierProcedurePort,
@@ -47,6 +51,7 @@ import {
 } from './dossier-ports.repository.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 import { createServiceIndexRepository } from './service-index.repository.js';
+import { createOpenDueRepository } from './supervision-open-due.repository.js';
 import { createWorkloadRepository } from './workload.repository.js';
 
 // This file recounts every aggregate, so it runs on its own database (a scratch one on PostgreSQL).
@@ -178,7 +183,26 @@ async function monthlyRollUp(): Promise<string[]> {
       rows.push(`${table} ${JSON.stringify(row, Object.keys(row).sort())}`);
     }
   }
+  // the open dossiers by due day and by handling unit (0380), row by row (shards included)
+  for (const table of ['dossier_open_due_day_totals', 'dossier_open_handling_totals']) {
+    const r = await sql<{ row: unknown }>`
+      select to_jsonb(t)::text as row from ${sql.table(table)} t where open_count <> 0`.execute(database.db);
+    rows.push(...r.rows.map((x) => `${table} ${x.row}`));
+  }
   return rows.sort();
+}
+
+/** The dashboard's open split from the kept due-day totals equals the read over the open dossiers (0380). */
+async function openDueAgrees(scopes: AggregateScope[]) {
+  const repo = createOpenDueRepository(database.db);
+  const deadlines = createDossierDeadlinePort(database.db);
+  const now = clock.now();
+  for (const scope of scopes) {
+    const marks = new Map<string, Date>();
+    for (const u of await repo.handlingUnits(scope, now))
+      marks.set(u.unitCode, await deadlines.dueSoonBefore({ ...u, now }));
+    expect(await repo.split(scope, now, marks)).toEqual(await repo.splitFromDossiers(scope, now, marks));
+  }
 }
 
 /** The step durations as the workload read them from the log before 0321 (one row per completed step). */
@@ -583,6 +607,12 @@ describe('dossier aggregates', () => {
           }
           await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
+          const openScopes: AggregateScope[] = [
+            { level: 'nation' },
+            { level: 'province', provinceCode: u.provinceCode },
+            ...[A, B].map((unitCode) => ({ level: 'commune' as const, provinceCode: u.provinceCode, unitCode })),
+          ];
+          await openDueAgrees(openScopes);
           const rollUp = await monthlyRollUp();
           // The recount from the log gives the same totals, and the same month rows as were maintained.
           await database.db.transaction().execute((trx) => createDossierAggregatesRepository(trx).recount());
@@ -594,6 +624,7 @@ describe('dossier aggregates', () => {
           await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await indexCountsAgree([A, B, u.provinceCode]);
           await readsAgree();
+          await openDueAgrees(openScopes);
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
           const inTx = <T>(fn: (r: ReturnType<typeof createDossierAggregatesRepository>) => Promise<T>) =>
             database.db.transaction().execute((trx) => fn(createDossierAggregatesRepository(trx)));
@@ -619,6 +650,10 @@ describe('dossier aggregates', () => {
           await inTx((r) => r.recountStepHistograms());
           await sql`delete from dossier_backlog_day_totals`.execute(database.db);
           await inTx((r) => r.recountBacklog());
+          await sql`delete from dossier_open_due_day_totals`.execute(database.db);
+          await sql`delete from dossier_open_handling_totals`.execute(database.db);
+          await inTx((r) => r.recountOpenDue());
+          await openDueAgrees(openScopes);
           expect(await stepDurationsKept()).toEqual(steps);
           await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());

@@ -238,6 +238,12 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     async recount(): Promise<void> {
       await sql`select dossier_aggregates_recount()`.execute(db);
       await repo.recountBacklog();
+      await repo.recountOpenDue();
+    },
+    /** The open dossiers by due day and handling unit (0380) rebuilt from the dossiers' rows. Returns the day rows. */
+    async recountOpenDue(): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_open_due_recount() as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
     },
     /** The workload's backlog totals (0356) rebuilt from the dossiers' rows (after their entries are recounted). */
     async recountBacklog(): Promise<number> {
