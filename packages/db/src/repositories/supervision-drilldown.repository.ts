@@ -1,6 +1,7 @@
 import type { DossierStatusName as DossierStatus } from '@mot-cua/contracts';
 import {
   closedWithoutResult,
+  DRILL_BUCKETS,
   type DrillBucket,
   type DrillOfficial,
   finishedStatuses,
@@ -27,38 +28,45 @@ export type DrillListItem = {
 
 const list = (xs: Iterable<string>) => sql.join([...xs].map((x) => sql.lit(x)));
 const ms = (col: string) => sql`date_trunc('milliseconds', ${sql.ref(col)})`;
+/** A figure as the SQL below answers it: its place in DRILL_BUCKETS (a small integer hashes and sorts cheaply). */
+const code = (b: DrillBucket) => sql.lit(DRILL_BUCKETS.indexOf(b));
 
 /**
  * drillBucket (core) in SQL: the dossier's figure at `now` from its status, deadline and finish (instants compared
- * to the millisecond, as the dates read into Node are).
+ * to the millisecond, as the dates read into Node are), as its index in DRILL_BUCKETS.
  */
-function bucketOf(now: Date): RawBuilder<string> {
-  return sql<string>`case
-    when status in (${list(closedWithoutResult)}) then 'closed'
+function bucketOf(now: Date): RawBuilder<number> {
+  return sql<number>`case
+    when status in (${list(closedWithoutResult)}) then ${code('closed')}
     when status in (${list(finishedStatuses)}) then case
-      when due_at is null or finished_at is null then 'finished_no_deadline'
-      when ${ms('finished_at')} > ${ms('due_at')} then 'finished_late'
-      else 'finished_on_time' end
-    when due_at is null or status in (${list(pausedStatuses)}) then 'in_progress'
-    when ${now.toISOString()}::timestamptz > ${ms('due_at')} then 'overdue'
-    else 'in_progress' end`;
+      when due_at is null or finished_at is null then ${code('finished_no_deadline')}
+      when ${ms('finished_at')} > ${ms('due_at')} then ${code('finished_late')}
+      else ${code('finished_on_time')} end
+    when due_at is null or status in (${list(pausedStatuses)}) then ${code('in_progress')}
+    when ${now.toISOString()}::timestamptz > ${ms('due_at')} then ${code('overdue')}
+    else ${code('in_progress')} end`;
 }
 
 /**
- * The commune's dossiers entered in the period with their figure (`d`), who handled each — the officials who acted
- * on it (kept in dossier_handlers, migration 0390, one index range) or hold it now (`h`) — and each of those
- * officials with the department of their placement at the commune on the date, the latest begun (`o`).
+ * The commune's dossiers entered in the period with their figure `b` (`d`, inlined where used: the entry index of
+ * 0306 read index-only), who handled each — the officials who acted on it (kept in dossier_handlers, 0390, the same
+ * range of its entry index, joined by hash) or hold it now — (`h`), and each of those officials with the department
+ * of their placement at the commune on the date, the latest begun (`o`). Written so that the planner's estimates stay
+ * small: joins of materialized CTEs estimated at millions of rows made PostgreSQL compile the query (JIT), seconds.
  */
-function base(f: DrillScope, extraColumns = false) {
-  const range = sql`entry_unit_code = ${f.unitCode}
-    and entry_at >= ${f.fromAt.toISOString()}::timestamptz and entry_at < ${f.toAt.toISOString()}::timestamptz`;
-  const cols = extraColumns ? sql`, code, status, due_at, finished_at, entry_at, procedure_code` : sql``;
-  return sql`d as materialized (
-      select id, current_assignee_id, ${bucketOf(f.now)} as bucket${cols} from dossiers where ${range}
+function base(f: DrillScope, listColumns = false) {
+  const range = (t: string) => sql`${sql.ref(`${t}.entry_unit_code`)} = ${f.unitCode}
+    and ${sql.ref(`${t}.entry_at`)} >= ${f.fromAt.toISOString()}::timestamptz
+    and ${sql.ref(`${t}.entry_at`)} < ${f.toAt.toISOString()}::timestamptz`;
+  const cols = listColumns ? sql`, code, status, due_at, finished_at, entry_at, procedure_code` : sql``;
+  return sql`d as not materialized (
+      select id, current_assignee_id, ${bucketOf(f.now)} as b${cols} from dossiers x where ${range('x')}
     ), h as materialized (
-      select dossier_id, user_id from dossier_handlers where ${range}
-      union
-      select id, current_assignee_id from d where current_assignee_id is not null
+      select d.id as dossier_id, hh.user_id, d.b from d join dossier_handlers hh on hh.dossier_id = d.id
+      where ${range('hh')}
+      union all
+      select d.id, d.current_assignee_id, d.b from d where d.current_assignee_id is not null and not exists (
+        select 1 from dossier_handlers y where y.dossier_id = d.id and y.user_id = d.current_assignee_id)
     ), o as materialized (
       select u.id as user_id, u.full_name, a.department_id, dep.name as department_name
       from users u
@@ -88,42 +96,41 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
       departments: Array<{ departmentId: string | null; counts: DrillCountRow[] }>;
     }> {
       const r = await sql<{
-        kind: 'total' | 'unhandled' | 'official' | 'department' | 'person';
+        kind: 'total' | 'handled' | 'official' | 'department' | 'person';
         key: string | null;
-        bucket: DrillBucket | null;
+        b: number | null;
         n: number;
         fullName: string | null;
         departmentId: string | null;
         departmentName: string | null;
       }>`
-        with ${base(f)}, hb as materialized (
-          select h.dossier_id, h.user_id, d.bucket from h join d on d.id = h.dossier_id
-          where h.user_id in (select user_id from o)
+        with ${base(f)}, hb as not materialized (
+          select h.dossier_id, h.b, o.department_id from h join o on o.user_id = h.user_id
         )
-        select 'total' as kind, null as key, bucket, count(*)::int as n,
-          null as full_name, null as department_id, null as department_name from d group by bucket
+        select 'total' as kind, null as key, b, count(*)::int as n,
+          null as full_name, null as department_id, null as department_name from d group by b
         union all
-        select 'unhandled', null, null, count(*)::int, null, null, null from d
-        where not exists (select 1 from hb where hb.dossier_id = d.id)
+        select 'handled', null, null, count(distinct dossier_id)::int, null, null, null from hb
         union all
-        select 'official', user_id::text, bucket, count(*)::int, null, null, null from hb group by user_id, bucket
+        select 'official', user_id::text, b, count(*)::int, null, null, null from h
+        where user_id in (select user_id from o) group by user_id, b
         union all
-        select 'department', o.department_id::text, hb.bucket, count(distinct hb.dossier_id)::int, null, null, null
-        from hb join o on o.user_id = hb.user_id group by o.department_id, hb.bucket
+        select 'department', department_id::text, b, count(*)::int, null, null, null
+        from (select distinct dossier_id, department_id, b from hb) x group by department_id, b
         union all
         select 'person', o.user_id::text, null, 0, o.full_name, o.department_id::text, o.department_name from o`.execute(
         db,
       );
       const totals: DrillCountRow[] = [];
-      let unhandled = 0;
+      let handled = 0;
       const byUser = new Map<string, DrillCountRow[]>();
       const byDept = new Map<string | null, DrillCountRow[]>();
       const people: DrillOfficial[] = [];
       const push = <K>(m: Map<K, DrillCountRow[]>, k: K, row: DrillCountRow) => m.set(k, [...(m.get(k) ?? []), row]);
       for (const x of r.rows) {
-        const row = { bucket: x.bucket as DrillBucket, n: Number(x.n) };
+        const row = { bucket: DRILL_BUCKETS[Number(x.b)] as DrillBucket, n: Number(x.n) };
         if (x.kind === 'total') totals.push(row);
-        else if (x.kind === 'unhandled') unhandled = row.n;
+        else if (x.kind === 'handled') handled = row.n;
         else if (x.kind === 'official') push(byUser, x.key as string, row);
         else if (x.kind === 'department') push(byDept, x.key, row);
         else
@@ -136,7 +143,7 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
       }
       return {
         totals,
-        unhandled,
+        unhandled: totals.reduce((n, t) => n + t.n, 0) - handled,
         officials: people.map((p) => ({ ...p, counts: byUser.get(p.userId) ?? [] })),
         departments: [...byDept].map(([departmentId, counts]) => ({ departmentId, counts })),
       };
@@ -159,7 +166,7 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
             ? sql`where d.id in (select h.dossier_id from h join o on o.user_id = h.user_id
                 where ${pick.departmentId === null ? sql`o.department_id is null` : sql`o.department_id = ${pick.departmentId}`})`
             : sql`where true`;
-      const bucket = pick.bucket ? sql`and d.bucket = ${pick.bucket}` : sql``;
+      const bucket = pick.bucket ? sql`and d.b = ${code(pick.bucket)}` : sql``;
       const [afterAt, afterId] = page.after ? page.after.split('_') : [];
       const keyset = page.after
         ? sql`where entry_at < ${afterAt}::timestamptz or (entry_at = ${afterAt}::timestamptz and id > ${afterId}::uuid)`
@@ -171,7 +178,7 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
         id: string;
         code: string | null;
         status: string;
-        bucket: DrillBucket;
+        b: number;
         dueAt: Date | null;
         finishedAt: Date | null;
         entryAt: Date;
@@ -182,7 +189,7 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
       }>`
         with ${base(f, true)}, fl as materialized (select d.* from d ${member} ${bucket}),
         pg as (select * from fl ${keyset} order by entry_at desc, id ${limit})
-        select (select count(*)::int from fl) as total, pg.id::text as id, pg.code, pg.status, pg.bucket, pg.due_at,
+        select (select count(*)::int from fl) as total, pg.id::text as id, pg.code, pg.status, pg.b, pg.due_at,
           pg.finished_at, pg.entry_at, pg.procedure_code,
           to_char(pg.entry_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || pg.id::text as cursor,
           (select min(p.name) from procedures p where p.code = pg.procedure_code) as procedure_name,
@@ -201,7 +208,7 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
           id: x.id,
           code: x.code,
           status: x.status as DossierStatus,
-          bucket: x.bucket,
+          bucket: DRILL_BUCKETS[Number(x.b)] as DrillBucket,
           dueAt: x.dueAt ? new Date(x.dueAt) : null,
           finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
           entryAt: new Date(x.entryAt),
