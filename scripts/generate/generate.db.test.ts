@@ -200,6 +200,7 @@ const AGGREGATE_TABLES = [
   'dossier_step_hist_days',
   'dossier_step_hist_months',
   'dossier_backlog_day_totals',
+  'dossier_handlers',
 ];
 
 /**

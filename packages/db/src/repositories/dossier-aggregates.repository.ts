@@ -201,6 +201,12 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     async recount(): Promise<void> {
       await sql`select dossier_aggregates_recount()`.execute(db);
       await repo.recountBacklog();
+      await repo.recountHandlers('00000000-0000-0000-0000-000000000000', null);
+    },
+    /** Who acted on which dossier (0390, the drill-down's) for the dossiers with lo <= id < hi, after their entries. */
+    async recountHandlers(lo: string, hi: string | null): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_handlers_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
     },
     /** The workload's backlog totals (0356) rebuilt from the dossiers' rows (after their entries are recounted). */
     async recountBacklog(): Promise<number> {
