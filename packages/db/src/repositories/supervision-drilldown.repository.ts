@@ -104,19 +104,18 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
         departmentId: string | null;
         departmentName: string | null;
       }>`
-        with ${base(f)}, hb as not materialized (
-          select h.dossier_id, h.b, o.department_id from h join o on o.user_id = h.user_id
+        with ${base(f)}, dd as materialized (
+          select distinct h.dossier_id, o.department_id, h.b from h join o on o.user_id = h.user_id
         )
         select 'total' as kind, null as key, b, count(*)::int as n,
           null as full_name, null as department_id, null as department_name from d group by b
         union all
-        select 'handled', null, null, count(distinct dossier_id)::int, null, null, null from hb
+        select 'handled', null, null, count(*)::int, null, null, null from (select distinct dossier_id from dd) z
         union all
         select 'official', user_id::text, b, count(*)::int, null, null, null from h
         where user_id in (select user_id from o) group by user_id, b
         union all
-        select 'department', department_id::text, b, count(*)::int, null, null, null
-        from (select distinct dossier_id, department_id, b from hb) x group by department_id, b
+        select 'department', department_id::text, b, count(*)::int, null, null, null from dd group by department_id, b
         union all
         select 'person', o.user_id::text, null, 0, o.full_name, o.department_id::text, o.department_name from o`.execute(
         db,
