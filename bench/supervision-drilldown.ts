@@ -10,7 +10,7 @@
  *
  * The database is read only; BENCH_RUNS (default 50) timed runs after 3 warm-ups.
  */
-import { drillFromCounts, statsPeriod } from '@mot-cua/core';
+import { drillBreakdown, drillDossiers, drillFromCounts, statsPeriod } from '@mot-cua/core';
 import {
   createOpenEntriesRepository,
   createSupervisionDrilldownRepository,
@@ -18,6 +18,7 @@ import {
   openDatabase,
 } from '@mot-cua/db';
 import { sql } from 'kysely';
+import { referenceRead } from '../packages/db/src/repositories/supervision-drilldown.reference.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wt15a_province';
 const runs = Number(process.env.BENCH_RUNS ?? 50);
@@ -67,13 +68,31 @@ async function main() {
       .map((o) => ({ id: o.userId, n: o.counts.reduce((s, c) => s + c.n, 0) }))
       .sort((a, b) => b.n - a.n)[0];
     const first = await drill.dossiers(scope(five), { userId: top?.id ?? '' }, { limit: 50 });
+    // before: the read this replaces (every dossier and its actions, core's breakdown in Node), in the same minutes
+    const before = (p: typeof month) => async () => {
+      const r = await referenceRead(db, scope(p));
+      return drillBreakdown(r.dossiers, r.officials, now);
+    };
     const rows: Array<[string, () => Promise<unknown>]> = [
       ['reference: one dossier by primary key', () => sql`select * from dossiers where id = ${anyId}`.execute(db)],
       ['drill-down of the busiest commune, one month', read(month)],
       ['drill-down of the busiest commune, 5 months', read(five)],
+      ['before (the old read): drill-down, one month', before(month)],
+      ['before (the old read): drill-down, 5 months', before(five)],
+      [
+        'before (the old read): list, one page of the commune’s overdue dossiers, one month',
+        async () => {
+          const r = await referenceRead(db, scope(month));
+          return drillDossiers(r.dossiers, r.officials, { departmentId: null, bucket: 'overdue' }, now).slice(0, 50);
+        },
+      ],
       [
         'drill-down list: one page of the commune’s overdue dossiers, one month',
         () => drill.dossiers(scope(month), { departmentId: null, bucket: 'overdue' }, { limit: 50 }),
+      ],
+      [
+        'drill-down list: a department’s (none) first page, 5 months',
+        () => drill.dossiers(scope(five), { departmentId: null }, { limit: 50 }),
       ],
       [
         'drill-down list: second page (keyset) of the busiest official’s dossiers, 5 months',

@@ -54,16 +54,17 @@ function bucketOf(now: Date): RawBuilder<number> {
  * of their placement at the commune on the date, the latest begun (`o`). Written so that the planner's estimates stay
  * small: joins of materialized CTEs estimated at millions of rows made PostgreSQL compile the query (JIT), seconds.
  */
-function base(f: DrillScope, listColumns = false) {
-  const range = (t: string) => sql`${sql.ref(`${t}.entry_unit_code`)} = ${f.unitCode}
+const range = (f: DrillScope, t: string) => sql`${sql.ref(`${t}.entry_unit_code`)} = ${f.unitCode}
     and ${sql.ref(`${t}.entry_at`)} >= ${f.fromAt.toISOString()}::timestamptz
     and ${sql.ref(`${t}.entry_at`)} < ${f.toAt.toISOString()}::timestamptz`;
+
+function base(f: DrillScope, listColumns = false) {
   const cols = listColumns ? sql`, code, status, due_at, finished_at, entry_at, procedure_code` : sql``;
   return sql`d as not materialized (
-      select id, current_assignee_id, ${bucketOf(f.now)} as b${cols} from dossiers x where ${range('x')}
+      select id, current_assignee_id, ${bucketOf(f.now)} as b${cols} from dossiers x where ${range(f, 'x')}
     ), h as materialized (
       select d.id as dossier_id, hh.user_id, d.b from d join dossier_handlers hh on hh.dossier_id = d.id
-      where ${range('hh')}
+      where ${range(f, 'hh')}
       union all
       select d.id, d.current_assignee_id, d.b from d where d.current_assignee_id is not null and not exists (
         select 1 from dossier_handlers y where y.dossier_id = d.id and y.user_id = d.current_assignee_id)
@@ -160,7 +161,9 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
     ): Promise<{ total: number; items: DrillListItem[]; next: string | null }> {
       const member =
         pick.userId !== undefined
-          ? sql`where d.id in (select dossier_id from h where user_id = ${pick.userId})`
+          ? // an official's: their kept rows by the same range (h, every handler, is not built)
+            sql`where (d.current_assignee_id = ${pick.userId} or d.id in (select hh.dossier_id from dossier_handlers hh
+              where ${range(f, 'hh')} and hh.user_id = ${pick.userId}))`
           : pick.departmentId !== undefined
             ? sql`where d.id in (select h.dossier_id from h join o on o.user_id = h.user_id
                 where ${pick.departmentId === null ? sql`o.department_id is null` : sql`o.department_id = ${pick.departmentId}`})`
