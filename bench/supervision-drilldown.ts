@@ -1,7 +1,7 @@
 /**
  * The supervision pages' own reads (issue 15, the pages) on data already generated with the `province` preset: the
- * drill-down below a commune (the commune's dossiers and their officials read directly, then core's breakdown), one
- * page of its dossier list, and the dashboard's two additions (the open split of the 766 on-time rate, feedback
+ * drill-down below a commune (counts per figure, official and department made in SQL from the entry index and the
+ * kept handlers, 0390), one page of its dossier list (keyset), and the dashboard's two additions (the open split of the 766 on-time rate, feedback
  * 5.2/5.3), next to a plain indexed lookup (one dossier by primary key) measured in the same run.
  *
  *   createdb -h 127.0.0.1 -U postgres wt15a_province
@@ -10,7 +10,7 @@
  *
  * The database is read only; BENCH_RUNS (default 50) timed runs after 3 warm-ups.
  */
-import { drillBreakdown, drillDossiers, statsPeriod } from '@mot-cua/core';
+import { drillBreakdown, drillDossiers, drillFromCounts, statsPeriod } from '@mot-cua/core';
 import {
   createOpenEntriesRepository,
   createSupervisionDrilldownRepository,
@@ -18,6 +18,7 @@ import {
   openDatabase,
 } from '@mot-cua/db';
 import { sql } from 'kysely';
+import { referenceRead } from '../packages/db/src/repositories/supervision-drilldown.reference.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wt15a_province';
 const runs = Number(process.env.BENCH_RUNS ?? 50);
@@ -53,31 +54,49 @@ async function main() {
     const feedback = createSupervisionFeedbackRepository(db);
     const commune = { level: 'commune', provinceCode: busy.provinceCode, unitCode: busy.unitCode } as const;
     const province = { level: 'province', provinceCode: busy.provinceCode } as const;
-    const read = (p: typeof month) => async () => {
-      const d = await drill.communeDossiers({ unitCode: busy.unitCode, fromAt: p.fromAt, toAt: p.toAt, onDate: p.to });
-      return drillBreakdown(d.dossiers, d.officials, now);
-    };
-    const monthRows = await drill.communeDossiers({
+    const scope = (p: typeof month) => ({
       unitCode: busy.unitCode,
-      fromAt: month.fromAt,
-      toAt: month.toAt,
-      onDate: month.to,
+      fromAt: p.fromAt,
+      toAt: p.toAt,
+      onDate: p.to,
+      now,
     });
+    const read = (p: typeof month) => async () => drillFromCounts(await drill.breakdown(scope(p)));
+    const monthRows = await drill.dossiers(scope(month), {}, { limit: 1 });
+    // the official who handled the most dossiers of the five months, and the page after the first of theirs
+    const top = (await drill.breakdown(scope(five))).officials
+      .map((o) => ({ id: o.userId, n: o.counts.reduce((s, c) => s + c.n, 0) }))
+      .sort((a, b) => b.n - a.n)[0];
+    const first = await drill.dossiers(scope(five), { userId: top?.id ?? '' }, { limit: 50 });
+    // before: the read this replaces (every dossier and its actions, core's breakdown in Node), in the same minutes
+    const before = (p: typeof month) => async () => {
+      const r = await referenceRead(db, scope(p));
+      return drillBreakdown(r.dossiers, r.officials, now);
+    };
     const rows: Array<[string, () => Promise<unknown>]> = [
       ['reference: one dossier by primary key', () => sql`select * from dossiers where id = ${anyId}`.execute(db)],
       ['drill-down of the busiest commune, one month', read(month)],
       ['drill-down of the busiest commune, 5 months', read(five)],
+      ['before (the old read): drill-down, one month', before(month)],
+      ['before (the old read): drill-down, 5 months', before(five)],
+      [
+        'before (the old read): list, one page of the commune’s overdue dossiers, one month',
+        async () => {
+          const r = await referenceRead(db, scope(month));
+          return drillDossiers(r.dossiers, r.officials, { departmentId: null, bucket: 'overdue' }, now).slice(0, 50);
+        },
+      ],
       [
         'drill-down list: one page of the commune’s overdue dossiers, one month',
-        async () => {
-          const d = await drill.communeDossiers({
-            unitCode: busy.unitCode,
-            fromAt: month.fromAt,
-            toAt: month.toAt,
-            onDate: month.to,
-          });
-          return drillDossiers(d.dossiers, d.officials, { departmentId: null, bucket: 'overdue' }, now).slice(0, 50);
-        },
+        () => drill.dossiers(scope(month), { departmentId: null, bucket: 'overdue' }, { limit: 50 }),
+      ],
+      [
+        'drill-down list: a department’s (none) first page, 5 months',
+        () => drill.dossiers(scope(five), { departmentId: null }, { limit: 50 }),
+      ],
+      [
+        'drill-down list: second page (keyset) of the busiest official’s dossiers, 5 months',
+        () => drill.dossiers(scope(five), { userId: top?.id ?? '' }, { limit: 50, after: first.next ?? undefined }),
       ],
       ['dashboard open split (766 on-time), province, one month', () => open.openSplit(province, month, 'entry', now)],
       ['dashboard open split (766 on-time), province, 5 months', () => open.openSplit(province, five, 'entry', now)],
@@ -85,7 +104,7 @@ async function main() {
       ['dashboard feedback 5.2/5.3, province, 5 months', () => feedback.indexGroups(province, five, now)],
     ];
     console.log(
-      `${size.rows[0]!.n.toLocaleString('en')} dossiers; busiest commune ${busy.unitCode} (${busy.n.toLocaleString('en')} dossiers in 5 months, ${monthRows.dossiers.length.toLocaleString('en')} in November); ${runs} runs`,
+      `${size.rows[0]!.n.toLocaleString('en')} dossiers; busiest commune ${busy.unitCode} (${busy.n.toLocaleString('en')} dossiers in 5 months, ${monthRows.total.toLocaleString('en')} in November; busiest official ${top?.n ?? 0} dossiers in 5 months); ${runs} runs`,
     );
     console.log('| Read | p50 ms | p95 ms |\n|---|---|---|');
     for (const [name, fn] of rows) {

@@ -15,7 +15,7 @@
  * only.
  */
 import os from 'node:os';
-import { drillBreakdown, splitPeriodByMonths, statsPeriod } from '@mot-cua/core';
+import { drillFromCounts, splitPeriodByMonths, statsPeriod } from '@mot-cua/core';
 import {
   type AggregateScope,
   createDossierAggregatesRepository,
@@ -129,13 +129,14 @@ async function main() {
     const drill = (p: typeof month, indexOnly: boolean) => () =>
       db.transaction().execute(async (trx) => {
         if (!indexOnly) await sql`set local enable_indexonlyscan = off`.execute(trx);
-        const d = await createSupervisionDrilldownRepository(trx).communeDossiers({
+        const d = await createSupervisionDrilldownRepository(trx).breakdown({
           unitCode: busy.unitCode,
           fromAt: p.fromAt,
           toAt: p.toAt,
           onDate: p.to,
+          now,
         });
-        return drillBreakdown(d.dossiers, d.officials, now);
+        return drillFromCounts(d);
       });
     const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [
       [

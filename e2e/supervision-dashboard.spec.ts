@@ -130,6 +130,17 @@ describe('supervision dashboard journey', () => {
     await screenshot(page, 'dashboard-drill-official');
     await page.getByRole('textbox', { name: 'Tình trạng' }).click();
     await page.getByRole('option', { name: 'Tất cả' }).click();
+    // the list pages by keyset: the next page shows other dossiers, the previous one the first again
+    await expect.poll(() => list.getByText(/^Trang 1 \/ \d+$/).count()).toBe(1);
+    const firstRow = (await list.locator('tbody tr').first().textContent())!;
+    const next = list.getByRole('button', { name: 'Trang sau' });
+    if (await next.isEnabled()) {
+      await next.click();
+      await list.getByText(/^Trang 2 \/ \d+$/).waitFor();
+      await expect.poll(() => list.locator('tbody tr').first().textContent()).not.toBe(firstRow);
+      await list.getByRole('button', { name: 'Trang trước' }).click();
+      await expect.poll(() => list.locator('tbody tr').first().textContent()).toBe(firstRow);
+    }
     await list.locator('tbody tr').first().getByRole('link').click();
     await expect.poll(() => page.url()).toMatch(/\/workspace\/dossiers\/[0-9a-f-]{36}$/);
     await page

@@ -1,8 +1,8 @@
 /**
  * `npm run aggregates:recount`: rebuild the supervision aggregates (migrations 0160, 0220, 0221, 0305, 0320), the
  * step durations (0321) with their histograms (0355), the 766 index's inputs (0322), the workload's backlog totals
- * (0356) and the open dossiers by due day (0380) from the dossiers' action logs and rows. The triggers keep them in
- * step with every write; this is the repair and the check.
+ * (0356), the open dossiers by due day (0380) and who acted on which dossier (0390, the drill-down's) from the
+ * dossiers' action logs and rows. The triggers keep them in step with every write; this is the repair and the check.
  *
  * In batches, one transaction each, with progress (issue 15: the one-statement recount of 300,000 dossiers ran into
  * the pool's statement time-out): the entries, step durations and index facts of the dossiers by id range (1/64 of
@@ -42,6 +42,7 @@ async function main() {
       fixed += await inTx((r) => r.recountEntries(lo, bounds[i + 1] ?? null));
       steps += await inTx((r) => r.recountStepDurations(lo, bounds[i + 1] ?? null));
       await inTx((r) => r.recountIndexFacts(lo, bounds[i + 1] ?? null));
+      await inTx((r) => r.recountHandlers(lo, bounds[i + 1] ?? null));
       if ((i + 1) % 16 === 0) {
         console.log(
           `  entries: ${i + 1}/${bounds.length} id ranges, ${fixed} dossiers corrected, ${steps} step durations (${seconds(started)} s)`,

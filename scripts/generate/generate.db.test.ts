@@ -203,6 +203,7 @@ const AGGREGATE_TABLES = [
   'dossier_procedure_nation_totals',
   'dossier_open_due_day_totals',
   'dossier_open_handling_totals',
+  'dossier_handlers',
 ];
 
 /**

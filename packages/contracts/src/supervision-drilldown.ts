@@ -84,12 +84,19 @@ export const DrilldownDossiersQuery = DrilldownQuery.omit({ table: true }).exten
   bucket: DrillBucketName.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  after: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/)
+    .optional()
+    .describe('the `next` of the previous page: the page after it (keyset; instead of offset)'),
 });
 export type DrilldownDossiersQuery = z.infer<typeof DrilldownDossiersQuery>;
 
 export const DrilldownDossiers = z
   .object({
     total: z.number(),
+    /** Pass as `after` for the next page (null on the last page). */
+    next: z.string().nullable(),
     items: z.array(
       z.object({
         id: z.string(),

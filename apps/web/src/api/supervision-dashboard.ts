@@ -26,9 +26,9 @@ export function useDrilldown(p: { code: string; from?: string | undefined; to?: 
   });
 }
 
-/** The dossiers of one row of the drill-down (a department, an official), optionally of one figure. */
+/** The dossiers of one row of the drill-down (a department, an official), optionally of one figure; `after`: the previous page's `next` (keyset). */
 export function useDrilldownDossiers(
-  p: Partial<Record<'code' | 'from' | 'to' | 'department' | 'official' | 'bucket', string>> & { offset: number },
+  p: Partial<Record<'code' | 'from' | 'to' | 'department' | 'official' | 'bucket' | 'after', string>>,
 ) {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') qs.set(k, String(v));

@@ -141,3 +141,60 @@ export function drillDossiers<D extends DrillDossier>(
     return true;
   });
 }
+
+/** Counts per figure as the database answers them (figures without a dossier absent). */
+export type DrillCountRows = ReadonlyArray<{ bucket: DrillBucket; n: number }>;
+
+function countsOf(rows: DrillCountRows): DrillCounts {
+  const c = emptyDrillCounts();
+  for (const r of rows) {
+    c[r.bucket] += r.n;
+    c.received += r.n;
+  }
+  return c;
+}
+
+/**
+ * The drill-down from counts made by the database (the same figures as drillBreakdown over the dossiers): a
+ * department's officials are those placed in it who handled at least one dossier; rows sorted as drillBreakdown's,
+ * officials of the same name then by id.
+ */
+export function drillFromCounts(c: {
+  totals: DrillCountRows;
+  unhandled: number;
+  officials: ReadonlyArray<DrillOfficial & { counts: DrillCountRows }>;
+  departments: ReadonlyArray<{ departmentId: string | null; counts: DrillCountRows }>;
+}): DrillBreakdown {
+  const officials = c.officials
+    .map((o) => ({
+      userId: o.userId,
+      fullName: o.fullName,
+      departmentId: o.departmentId,
+      departmentName: o.departmentName,
+      counts: countsOf(o.counts),
+    }))
+    .filter((o) => o.counts.received > 0);
+  const byName = (a: string | null, b: string | null) => (a ?? '\uffff').localeCompare(b ?? '\uffff', 'vi');
+  return {
+    totals: countsOf(c.totals),
+    unhandled: c.unhandled,
+    departments: c.departments
+      .map((d) => {
+        const members = officials.filter((o) => o.departmentId === d.departmentId);
+        return {
+          departmentId: d.departmentId,
+          departmentName: members[0]?.departmentName ?? null,
+          counts: countsOf(d.counts),
+          officials: members.length,
+        };
+      })
+      .filter((d) => d.counts.received > 0)
+      .sort((a, b) => byName(a.departmentName, b.departmentName)),
+    officials: officials.sort(
+      (a, b) =>
+        byName(a.departmentName, b.departmentName) ||
+        a.fullName.localeCompare(b.fullName, 'vi') ||
+        (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+    ),
+  };
+}

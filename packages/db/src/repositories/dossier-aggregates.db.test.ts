@@ -408,6 +408,22 @@ async function indexCountsAgree(scopes: string[]) {
     }
   }
 }
+/** The drill-down's kept handlers (0390) are who acted on each dossier in its log, with the dossier's entry. */
+async function handlersAgree(): Promise<void> {
+  const q = (kept: boolean) =>
+    sql<{ k: string }>`select k from (${
+      kept
+        ? sql`select dossier_id::text || user_id::text || coalesce(entry_unit_code, '-') || coalesce(entry_at::text, '-') as k
+            from dossier_handlers`
+        : sql`select distinct a.dossier_id::text || a.actor_user_id::text || coalesce(d.entry_unit_code, '-') ||
+              coalesce(d.entry_at::text, '-') as k
+            from dossier_actions a join dossiers d on d.id = a.dossier_id
+            where a.actor_user_id is not null and a.actor_role <> 'citizen'`
+    }) x order by k`.execute(database.db);
+  const want = (await q(false)).rows;
+  expect(want.length).toBeGreaterThan(0);
+  expect((await q(true)).rows).toEqual(want);
+}
 const LISTED = ['1.4', '3.3', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5', '5.4'] as const;
 
 describe('dossier aggregates', () => {
@@ -587,6 +603,7 @@ describe('dossier aggregates', () => {
           // are the ones read from the log (a commune, its province; a period cutting through the mix and a wide one).
           // The 766 index's counts kept per unit and day are those read from the dossiers.
           await indexCountsAgree([A, B, u.provinceCode]);
+          await handlersAgree();
           const steps = await stepDurationsFromLog();
           expect(await stepDurationsKept()).toEqual(steps);
           const workload = createWorkloadRepository(database.db);
@@ -623,6 +640,7 @@ describe('dossier aggregates', () => {
           await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await indexCountsAgree([A, B, u.provinceCode]);
+          await handlersAgree();
           await readsAgree();
           await openDueAgrees(openScopes);
           // The command's batches (entries by id range, then month by month, each in its own transaction) too.
@@ -654,6 +672,12 @@ describe('dossier aggregates', () => {
           await sql`delete from dossier_open_handling_totals`.execute(database.db);
           await inTx((r) => r.recountOpenDue());
           await openDueAgrees(openScopes);
+          await sql`delete from dossier_handlers`.execute(database.db);
+          await inTx((r) =>
+            r.recountHandlers('00000000-0000-0000-0000-000000000000', '80000000-0000-0000-0000-000000000000'),
+          );
+          await inTx((r) => r.recountHandlers('80000000-0000-0000-0000-000000000000', null));
+          await handlersAgree();
           expect(await stepDurationsKept()).toEqual(steps);
           await stepHistogramsAgree([A, B, u.provinceCode, 'VN'], wholeDayPeriods());
           await workloadAgrees([A, B, u.provinceCode, 'VN'], wholeDayPeriods());

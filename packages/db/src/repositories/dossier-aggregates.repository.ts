@@ -239,10 +239,16 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       await sql`select dossier_aggregates_recount()`.execute(db);
       await repo.recountBacklog();
       await repo.recountOpenDue();
+      await repo.recountHandlers('00000000-0000-0000-0000-000000000000', null);
     },
     /** The open dossiers by due day and handling unit (0380) rebuilt from the dossiers' rows. Returns the day rows. */
     async recountOpenDue(): Promise<number> {
       const r = await sql<{ n: number }>`select dossier_open_due_recount() as n`.execute(db);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    /** Who acted on which dossier (0390, the drill-down's) for the dossiers with lo <= id < hi, after their entries. */
+    async recountHandlers(lo: string, hi: string | null): Promise<number> {
+      const r = await sql<{ n: number }>`select dossier_handlers_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
     /** The workload's backlog totals (0356) rebuilt from the dossiers' rows (after their entries are recounted). */

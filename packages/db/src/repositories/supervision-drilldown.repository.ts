@@ -1,100 +1,224 @@
 import type { DossierStatusName as DossierStatus } from '@mot-cua/contracts';
-import type { DrillDossier, DrillOfficial } from '@mot-cua/core';
-import { type Kysely, sql } from 'kysely';
+import {
+  closedWithoutResult,
+  DRILL_BUCKETS,
+  type DrillBucket,
+  type DrillOfficial,
+  finishedStatuses,
+  pausedStatuses,
+} from '@mot-cua/core';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
 
-export type DrillDossierRow = DrillDossier & {
+export type DrillScope = { unitCode: string; fromAt: Date; toAt: Date; onDate: string; now: Date };
+export type DrillCountRow = { bucket: DrillBucket; n: number };
+export type DrillPick = { departmentId?: string | null; userId?: string; bucket?: DrillBucket };
+export type DrillListItem = {
+  id: string;
   code: string | null;
+  status: DossierStatus;
+  bucket: DrillBucket;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  entryAt: Date;
   procedureCode: string;
   procedureName: string | null;
-  entryAt: Date;
   holderName: string | null;
 };
 
+const list = (xs: Iterable<string>) => sql.join([...xs].map((x) => sql.lit(x)));
+const ms = (col: string) => sql`date_trunc('milliseconds', ${sql.ref(col)})`;
+/** A figure as the SQL below answers it: its place in DRILL_BUCKETS (a small integer hashes and sorts cheaply). */
+const code = (b: DrillBucket) => sql.lit(DRILL_BUCKETS.indexOf(b));
+
 /**
- * The drill-down below a commune (issue 15): the commune's dossiers entered in a period (by the unit at entry, as
- * the dashboards), each with the officials who acted on it or hold it now, and those officials with the department
- * of their placement at the commune. Reads the commune's dossiers directly (one commune is small; measured in
- * docs/benchmarks.md on the province preset): dossiers by `dossiers_entry_unit_idx`, actions by their key, both
- * index-only (migration 0306: the two indexes carry every column read here — keep it so when adding one). The
- * handlers are one aggregate per dossier (a lateral subquery, never flattened into a join; made distinct here, not
- * sorted per dossier in SQL), so each dossier's
- * actions are read by its key: as a join, PGlite's planner (no visibility map after a bulk load) hashed all
- * 3.8 M actions of the province preset to keep 75 k (5.9 s → 3.0 s for a busy commune's five months).
+ * drillBucket (core) in SQL: the dossier's figure at `now` from its status, deadline and finish (instants compared
+ * to the millisecond, as the dates read into Node are), as its index in DRILL_BUCKETS.
+ */
+function bucketOf(now: Date): RawBuilder<number> {
+  return sql<number>`case
+    when status in (${list(closedWithoutResult)}) then ${code('closed')}
+    when status in (${list(finishedStatuses)}) then case
+      when due_at is null or finished_at is null then ${code('finished_no_deadline')}
+      when ${ms('finished_at')} > ${ms('due_at')} then ${code('finished_late')}
+      else ${code('finished_on_time')} end
+    when due_at is null or status in (${list(pausedStatuses)}) then ${code('in_progress')}
+    when ${now.toISOString()}::timestamptz > ${ms('due_at')} then ${code('overdue')}
+    else ${code('in_progress')} end`;
+}
+
+/**
+ * The commune's dossiers entered in the period with their figure `b` (`d`, inlined where used: the entry index of
+ * 0306 read index-only), who handled each — the officials who acted on it (kept in dossier_handlers, 0390, the same
+ * range of its entry index, joined by hash) or hold it now — (`h`), and each of those officials with the department
+ * of their placement at the commune on the date, the latest begun (`o`). Written so that the planner's estimates stay
+ * small: joins of materialized CTEs estimated at millions of rows made PostgreSQL compile the query (JIT), seconds.
+ */
+const range = (f: DrillScope, t: string) => sql`${sql.ref(`${t}.entry_unit_code`)} = ${f.unitCode}
+    and ${sql.ref(`${t}.entry_at`)} >= ${f.fromAt.toISOString()}::timestamptz
+    and ${sql.ref(`${t}.entry_at`)} < ${f.toAt.toISOString()}::timestamptz`;
+
+function base(f: DrillScope, listColumns = false) {
+  const cols = listColumns ? sql`, code, status, due_at, finished_at, entry_at, procedure_code` : sql``;
+  return sql`d as not materialized (
+      select id, current_assignee_id, ${bucketOf(f.now)} as b${cols} from dossiers x where ${range(f, 'x')}
+    ), h as materialized (
+      select d.id as dossier_id, hh.user_id, d.b from d join dossier_handlers hh on hh.dossier_id = d.id
+      where ${range(f, 'hh')}
+      union all
+      select d.id, d.current_assignee_id, d.b from d where d.current_assignee_id is not null and not exists (
+        select 1 from dossier_handlers y where y.dossier_id = d.id and y.user_id = d.current_assignee_id)
+    ), o as materialized (
+      select u.id as user_id, u.full_name, a.department_id, dep.name as department_name
+      from users u
+      left join lateral (
+        select x.department_id from assignments x
+        where x.user_id = u.id and x.unit_code = ${f.unitCode}
+          and x.valid_from <= ${f.onDate}::date and (x.valid_to is null or x.valid_to >= ${f.onDate}::date)
+        order by x.valid_from desc limit 1
+      ) a on true
+      left join departments dep on dep.id = a.department_id
+      where u.id in (select distinct user_id from h)
+    )`;
+}
+
+/**
+ * The drill-down below a commune (issue 15): counts per figure for the commune, per official who acted on or holds
+ * each dossier, and per department of those officials (a dossier once per department), all made in SQL; then one
+ * page of the dossiers of one row, by keyset. Reads the commune's dossiers of the period from the entry index
+ * (0306, index-only: it carries every column read here) and their handlers from dossier_handlers by the same range.
  */
 export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
   return {
-    async communeDossiers(f: {
-      unitCode: string;
-      fromAt: Date;
-      toAt: Date;
-      onDate: string;
-    }): Promise<{ dossiers: DrillDossierRow[]; officials: DrillOfficial[] }> {
+    async breakdown(f: DrillScope): Promise<{
+      totals: DrillCountRow[];
+      unhandled: number;
+      officials: Array<DrillOfficial & { counts: DrillCountRow[] }>;
+      departments: Array<{ departmentId: string | null; counts: DrillCountRow[] }>;
+    }> {
       const r = await sql<{
-        id: string;
-        code: string | null;
-        status: string;
-        dueAt: Date | null;
-        finishedAt: Date | null;
-        entryAt: Date;
-        procedureCode: string;
-        procedureName: string | null;
-        holderName: string | null;
-        holderId: string | null;
-        handlers: string[] | null;
-      }>`
-        with d as (
-          select id, code, status, due_at, finished_at, entry_at, procedure_code, current_assignee_id
-          from dossiers
-          where entry_unit_code = ${f.unitCode}
-            and entry_at >= ${f.fromAt.toISOString()}::timestamptz and entry_at < ${f.toAt.toISOString()}::timestamptz
-        ), pn as (
-          select p.code, min(p.name) as name from procedures p
-          where p.code in (select distinct procedure_code from d) group by p.code
-        )
-        select d.id, d.code, d.status, d.due_at, d.finished_at, d.entry_at, d.procedure_code,
-          pn.name as procedure_name, u.full_name as holder_name, d.current_assignee_id::text as holder_id, hs.handlers
-        from d
-        left join lateral (
-          select array_agg(a.actor_user_id::text) as handlers from dossier_actions a
-          where a.dossier_id = d.id and a.actor_user_id is not null and a.actor_role <> 'citizen'
-        ) hs on true
-        left join pn on pn.code = d.procedure_code
-        left join users u on u.id = d.current_assignee_id
-        order by d.entry_at desc, d.id`.execute(db);
-      const dossiers = r.rows.map((x) => ({
-        id: x.id,
-        code: x.code,
-        status: x.status as DossierStatus,
-        dueAt: x.dueAt ? new Date(x.dueAt) : null,
-        finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
-        entryAt: new Date(x.entryAt),
-        procedureCode: x.procedureCode,
-        procedureName: x.procedureName,
-        holderName: x.holderName,
-        // who acted on it or holds it now, each once, in a stable order
-        handlers: [...new Set([...(x.handlers ?? []), ...(x.holderId ? [x.holderId] : [])])].sort(),
-      }));
-      const users = [...new Set(dossiers.flatMap((x) => x.handlers))];
-      if (users.length === 0) return { dossiers, officials: [] };
-      // Each official's placement at the commune on the date (the latest begun), with its department.
-      const o = await sql<{
-        userId: string;
-        fullName: string;
+        kind: 'total' | 'handled' | 'official' | 'department' | 'person';
+        key: string | null;
+        b: number | null;
+        n: number;
+        fullName: string | null;
         departmentId: string | null;
         departmentName: string | null;
       }>`
-        select u.id::text as user_id, u.full_name, a.department_id::text as department_id, dep.name as department_name
-        from users u
-        left join lateral (
-          select x.department_id from assignments x
-          where x.user_id = u.id and x.unit_code = ${f.unitCode}
-            and x.valid_from <= ${f.onDate}::date and (x.valid_to is null or x.valid_to >= ${f.onDate}::date)
-          order by x.valid_from desc limit 1
-        ) a on true
-        left join departments dep on dep.id = a.department_id
-        where u.id in (${sql.join(users)})`.execute(db);
-      return { dossiers, officials: o.rows };
+        with ${base(f)}, dd as materialized (
+          select distinct h.dossier_id, o.department_id, h.b from h join o on o.user_id = h.user_id
+        )
+        select 'total' as kind, null as key, b, count(*)::int as n,
+          null as full_name, null as department_id, null as department_name from d group by b
+        union all
+        select 'handled', null, null, count(*)::int, null, null, null from (select distinct dossier_id from dd) z
+        union all
+        select 'official', user_id::text, b, count(*)::int, null, null, null from h
+        where user_id in (select user_id from o) group by user_id, b
+        union all
+        select 'department', department_id::text, b, count(*)::int, null, null, null from dd group by department_id, b
+        union all
+        select 'person', o.user_id::text, null, 0, o.full_name, o.department_id::text, o.department_name from o`.execute(
+        db,
+      );
+      const totals: DrillCountRow[] = [];
+      let handled = 0;
+      const byUser = new Map<string, DrillCountRow[]>();
+      const byDept = new Map<string | null, DrillCountRow[]>();
+      const people: DrillOfficial[] = [];
+      const push = <K>(m: Map<K, DrillCountRow[]>, k: K, row: DrillCountRow) => m.set(k, [...(m.get(k) ?? []), row]);
+      for (const x of r.rows) {
+        const row = { bucket: DRILL_BUCKETS[Number(x.b)] as DrillBucket, n: Number(x.n) };
+        if (x.kind === 'total') totals.push(row);
+        else if (x.kind === 'handled') handled = row.n;
+        else if (x.kind === 'official') push(byUser, x.key as string, row);
+        else if (x.kind === 'department') push(byDept, x.key, row);
+        else
+          people.push({
+            userId: x.key as string,
+            fullName: x.fullName ?? '',
+            departmentId: x.departmentId,
+            departmentName: x.departmentName,
+          });
+      }
+      return {
+        totals,
+        unhandled: totals.reduce((n, t) => n + t.n, 0) - handled,
+        officials: people.map((p) => ({ ...p, counts: byUser.get(p.userId) ?? [] })),
+        departments: [...byDept].map(([departmentId, counts]) => ({ departmentId, counts })),
+      };
+    },
+
+    /**
+     * The dossiers of one row (an official, or a department — null for officials without one — or the whole
+     * commune), optionally of one figure, newest entry first (then id); `after` is the previous page's `next`.
+     * `limit` null: every dossier (the files).
+     */
+    async dossiers(
+      f: DrillScope,
+      pick: DrillPick,
+      page: { limit: number | null; offset?: number; after?: string | undefined },
+    ): Promise<{ total: number; items: DrillListItem[]; next: string | null }> {
+      const member =
+        pick.userId !== undefined
+          ? // an official's: their kept rows by the same range (h, every handler, is not built)
+            sql`where (d.current_assignee_id = ${pick.userId} or d.id in (select hh.dossier_id from dossier_handlers hh
+              where ${range(f, 'hh')} and hh.user_id = ${pick.userId}))`
+          : pick.departmentId !== undefined
+            ? sql`where d.id in (select h.dossier_id from h join o on o.user_id = h.user_id
+                where ${pick.departmentId === null ? sql`o.department_id is null` : sql`o.department_id = ${pick.departmentId}`})`
+            : sql`where true`;
+      const bucket = pick.bucket ? sql`and d.b = ${code(pick.bucket)}` : sql``;
+      const [afterAt, afterId] = page.after ? page.after.split('_') : [];
+      const keyset = page.after
+        ? sql`where entry_at < ${afterAt}::timestamptz or (entry_at = ${afterAt}::timestamptz and id > ${afterId}::uuid)`
+        : sql``;
+      const limit =
+        page.limit === null ? sql`` : sql`limit ${page.limit + 1} offset ${page.after ? 0 : (page.offset ?? 0)}`;
+      const r = await sql<{
+        total: number;
+        id: string;
+        code: string | null;
+        status: string;
+        b: number;
+        dueAt: Date | null;
+        finishedAt: Date | null;
+        entryAt: Date;
+        cursor: string;
+        procedureCode: string;
+        procedureName: string | null;
+        holderName: string | null;
+      }>`
+        with ${base(f, true)}, fl as materialized (select d.* from d ${member} ${bucket}),
+        pg as (select * from fl ${keyset} order by entry_at desc, id ${limit})
+        select (select count(*)::int from fl) as total, pg.id::text as id, pg.code, pg.status, pg.b, pg.due_at,
+          pg.finished_at, pg.entry_at, pg.procedure_code,
+          to_char(pg.entry_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || pg.id::text as cursor,
+          (select min(p.name) from procedures p where p.code = pg.procedure_code) as procedure_name,
+          u.full_name as holder_name
+        from (select 1) one left join pg on true
+        left join users u on u.id = pg.current_assignee_id
+        order by pg.entry_at desc, pg.id`.execute(db);
+      const rows = r.rows.filter((x) => x.id !== null);
+      const total = Number(r.rows[0]?.total ?? 0);
+      const more = page.limit !== null && rows.length > page.limit;
+      const shown = more ? rows.slice(0, page.limit as number) : rows;
+      return {
+        total,
+        next: more ? (shown[shown.length - 1]?.cursor ?? null) : null,
+        items: shown.map((x) => ({
+          id: x.id,
+          code: x.code,
+          status: x.status as DossierStatus,
+          bucket: DRILL_BUCKETS[Number(x.b)] as DrillBucket,
+          dueAt: x.dueAt ? new Date(x.dueAt) : null,
+          finishedAt: x.finishedAt ? new Date(x.finishedAt) : null,
+          entryAt: new Date(x.entryAt),
+          procedureCode: x.procedureCode,
+          procedureName: x.procedureName,
+          holderName: x.holderName,
+        })),
+      };
     },
   };
 }

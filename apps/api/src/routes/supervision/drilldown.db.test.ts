@@ -113,6 +113,14 @@ describe('drill-down below the commune', () => {
       `/api/supervision/drilldown/dossiers?code=${X}&${period}&department=${dept.office}`,
     );
     expect(office.items.map((i) => i.id).sort()).toEqual([ids.a, ids.b].sort());
+    expect(office.next).toBeNull();
+    // by keyset, one at a time: newest entry first, the second page after the first's `next`, then no more
+    const url = `/api/supervision/drilldown/dossiers?code=${X}&${period}&department=${dept.office}&limit=1`;
+    const first = await ok<DrilldownDossiers>(who.supervisorQ!, url);
+    expect(first).toMatchObject({ total: 2, items: [{ id: ids.b }] });
+    expect(first.next).toEqual(expect.any(String));
+    const second = await ok<DrilldownDossiers>(who.supervisorQ!, `${url}&after=${encodeURIComponent(first.next!)}`);
+    expect(second).toMatchObject({ total: 2, items: [{ id: ids.a }], next: null });
   });
 
   it('a commune leader sees their commune only; a province supervisor only their province; reception nothing', async () => {
@@ -133,7 +141,13 @@ describe('drill-down below the commune', () => {
   });
 
   it('bad input is a 4xx problem, never a 500', async () => {
-    for (const q of [`code=${X}&from=2026-02-30`, `code=${X}&department=x`, 'code=%27%3B', `code=${X}&bucket=nope`]) {
+    for (const q of [
+      `code=${X}&from=2026-02-30`,
+      `code=${X}&department=x`,
+      'code=%27%3B',
+      `code=${X}&bucket=nope`,
+      `code=${X}&after=2026-03-01_x`,
+    ]) {
       const res = await get(who.supervisorQ!, `/api/supervision/drilldown/dossiers?${q}`);
       expect(res.statusCode, q).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, q).toBeLessThan(500);

@@ -1,5 +1,5 @@
 import { Drilldown, DrilldownDossiers, DrilldownDossiersQuery, DrilldownQuery } from '@mot-cua/contracts';
-import { AppError, drillBreakdown, drillBucket, drillDossiers, statsPeriod, vnDate } from '@mot-cua/core';
+import { AppError, drillFromCounts, statsPeriod, vnDate } from '@mot-cua/core';
 import { createAdminUnitsRepository, createSupervisionDrilldownRepository, findUnitNames } from '@mot-cua/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../context.js';
@@ -26,13 +26,15 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     const unit = await createAdminUnitsRepository(db).findUnit(scope.code, today);
     if (scope.level !== 'unit' || !unit || unit.level === 'province') throw new AppError('DOSSIER_UNIT_NOT_FOUND');
     const period = statsPeriod(now, q.from, q.to);
-    const data = await createSupervisionDrilldownRepository(db).communeDossiers({
+    const drill = createSupervisionDrilldownRepository(db);
+    const f = {
       unitCode: scope.code,
       fromAt: period.fromAt,
       toAt: period.toAt,
       onDate: period.to < today ? period.to : today,
-    });
-    return { now, today, scope, period, ...data };
+      now,
+    };
+    return { now, today, scope, period, drill, f };
   }
 
   app.get(
@@ -49,7 +51,7 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     async (req, reply) => {
       const actor = requireActor(req);
       const q = req.query;
-      const { now, today, scope, period, dossiers, officials } = await load(actor, q);
+      const { now, today, scope, period, drill, f } = await load(actor, q);
       const names = await findUnitNames(db, [scope.code, scope.provinceCode], today);
       const body: Drilldown = {
         code: scope.code,
@@ -58,7 +60,7 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         provinceName: names.get(scope.provinceCode) ?? scope.provinceCode,
         from: period.from,
         to: period.to,
-        ...drillBreakdown(dossiers, officials, now),
+        ...drillFromCounts(await drill.breakdown(f)),
       };
       if (q.format === 'json') return body;
       const file = `chi-tiet-${q.table}-${scope.code}-${period.from}-${period.to}`;
@@ -80,31 +82,32 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     async (req, reply) => {
       const actor = requireActor(req);
       const q = req.query;
-      const { now, scope, period, dossiers, officials } = await load(actor, q);
-      const picked = drillDossiers(
-        dossiers,
-        officials,
-        {
-          ...(q.official ? { userId: q.official } : {}),
-          ...(q.department ? { departmentId: q.department === 'none' ? null : q.department } : {}),
-          ...(q.bucket ? { bucket: q.bucket } : {}),
-        },
-        now,
+      const { now, scope, period, drill, f } = await load(actor, q);
+      const pick = {
+        ...(q.official ? { userId: q.official } : {}),
+        ...(q.department ? { departmentId: q.department === 'none' ? null : q.department } : {}),
+        ...(q.bucket ? { bucket: q.bucket } : {}),
+      };
+      const list = await drill.dossiers(
+        f,
+        pick,
+        q.format === 'json' ? { limit: q.limit, offset: q.offset, after: q.after } : { limit: null },
       );
-      const item = (d: (typeof picked)[number]) => ({
+      const item = (d: (typeof list.items)[number]) => ({
         id: d.id,
         code: d.code,
         procedureCode: d.procedureCode,
         procedureName: d.procedureName,
         status: d.status,
-        bucket: drillBucket(d, now),
+        bucket: d.bucket,
         receivedAt: d.entryAt.toISOString(),
         dueAt: d.dueAt?.toISOString() ?? null,
         finishedAt: d.finishedAt?.toISOString() ?? null,
         holderName: d.holderName,
       });
-      if (q.format === 'json')
-        return { total: picked.length, items: picked.slice(q.offset, q.offset + q.limit).map(item) };
+      if (q.format === 'json') return { total: list.total, next: list.next, items: list.items.map(item) };
+      // the file names the row: the officials of the breakdown carry names and departments
+      const { officials } = await drill.breakdown(f);
       const official = officials.find((o) => o.userId === q.official);
       const department = officials.find((o) => o.departmentId === q.department)?.departmentName;
       const who = q.official
@@ -114,8 +117,8 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
           : 'mọi cán bộ';
       const table = dossierListTable(
         `Danh sách hồ sơ — ${scope.name}`,
-        `${scope.name} (${scope.code}), ${who}${q.bucket ? `, nhóm ${q.bucket}` : ''}. Từ ${period.from} đến ${period.to}. Tổng số: ${picked.length}.`,
-        picked.map(item),
+        `${scope.name} (${scope.code}), ${who}${q.bucket ? `, nhóm ${q.bucket}` : ''}. Từ ${period.from} đến ${period.to}. Tổng số: ${list.total}.`,
+        list.items.map(item),
       );
       return sendTable(reply, q.format, table, `ho-so-${scope.code}-${period.from}-${period.to}`, now);
     },

@@ -116,7 +116,7 @@ export function CommuneDrillPage() {
         )}
         {(department || official) && (
           <DrillDossierList
-            key={`${department}-${official}`}
+            key={`${department}-${official}-${from}-${to}`}
             title={heading}
             query={{
               code,

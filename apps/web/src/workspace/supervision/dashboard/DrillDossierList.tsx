@@ -11,6 +11,7 @@ import { TableDownloads } from './TableDownloads.js';
 
 const day = (iso: string | null) =>
   iso ? new Date(iso).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—';
+const PAGE = 20;
 const COLOR: Record<string, string> = { overdue: 'red', finished_late: 'orange', finished_on_time: 'green' };
 
 /** The dossiers of a department or an official in the drill-down, filtered by figure, each opening its page. */
@@ -23,8 +24,11 @@ export function DrillDossierList({
 }) {
   const { t } = useTranslation();
   const [bucket, setBucket] = useState<string | null>(null);
-  const [offset, setOffset] = useState(0);
-  const list = useDrilldownDossiers({ ...query, ...(bucket ? { bucket } : {}), offset });
+  // keyset pages: the `next` of each page seen, so Previous goes back and Next goes on (the pager moves one page)
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [page, setPage] = useState(0);
+  const after = cursors[page];
+  const list = useDrilldownDossiers({ ...query, ...(bucket ? { bucket } : {}), ...(after ? { after } : {}) });
   return (
     <Card withBorder data-testid="drill-dossiers">
       <Stack gap="xs">
@@ -37,7 +41,8 @@ export function DrillDossierList({
             w={280}
             value={bucket ?? ''}
             onChange={(v) => {
-              setOffset(0);
+              setCursors([undefined]);
+              setPage(0);
               setBucket(v || null);
             }}
             data={[
@@ -95,10 +100,18 @@ export function DrillDossierList({
           ]}
         />
         <Pager
-          offset={offset}
-          limit={20}
+          offset={page * PAGE}
+          limit={PAGE}
           total={list.data?.total}
-          onOffset={setOffset}
+          onOffset={(offset) => {
+            const to = Math.floor(offset / PAGE);
+            if (to > page) {
+              const next = list.data?.next;
+              if (!next) return;
+              setCursors((c) => [...c.slice(0, to), next]);
+            }
+            setPage(to);
+          }}
           previous={t('dashboard.drill.previous')}
           next={t('dashboard.drill.next')}
           pageLabel={(page, pages) => t('dashboard.drill.page', { page, pages })}
