@@ -24,6 +24,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { RawAdminUnitsFile } from '@mot-cua/core';
+import { seededRandom } from './seeded-random.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => {
@@ -44,15 +45,7 @@ const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1]! : 'address
 
 const raw = JSON.parse(readFileSync('data/admin-units/vn-admin-units-2025-07-01.json', 'utf8')) as RawAdminUnitsFile;
 
-// mulberry32: small deterministic PRNG.
-let state = SEED >>> 0;
-const rand = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rand = seededRandom(SEED);
 const chance = (p: number) => rand() < p;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 

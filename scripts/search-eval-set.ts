@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import { FIELD_GROUPS, type FieldGroup, fieldGroupOf } from '@mot-cua/core';
+import { seededRandom, shuffled } from './seeded-random.js';
 
 const SEED = 20261130;
 const QUOTA: Record<FieldGroup, number> = {
@@ -33,22 +34,8 @@ const QUOTA: Record<FieldGroup, number> = {
 };
 const DIR = 'packages/core/src/search/fixtures';
 
-let state = SEED >>> 0;
-const rand = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-function shuffle<T>(xs: T[]): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
+const rand = seededRandom(SEED);
+const shuffle = <T>(xs: readonly T[]): T[] => shuffled(xs, rand);
 
 /** A name without the level it is carried out at ("(thực hiện tại cấp tỉnh)") or trailing punctuation. */
 const nameKey = (name: string) =>

@@ -18,6 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CatalogProcedure } from '@mot-cua/contracts';
 import { buildSearchIndex, createRetrievalAnswerer, FIELD_GROUPS, type FieldGroup, fieldGroupOf } from '@mot-cua/core';
+import { seededRandom, shuffled } from './seeded-random.js';
 
 const SEED = 20261208;
 const QUOTA: Record<FieldGroup, number> = {
@@ -47,22 +48,8 @@ const byName = new Map<string, string[]>();
 for (const r of catalog) byName.set(norm(r.name), [...(byName.get(norm(r.name)) ?? []), r.code]);
 const byCode = new Map(catalog.map((r) => [r.code, r]));
 
-let state = SEED >>> 0;
-const rand = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-function shuffle<T>(xs: T[]): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
+const rand = seededRandom(SEED);
+const shuffle = <T>(xs: readonly T[]): T[] => shuffled(xs, rand);
 
 function sample() {
   if (existsSync(FILE)) throw new Error(`${FILE} exists: the probe is frozen (delete it to draw again)`);

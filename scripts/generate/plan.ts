@@ -19,17 +19,7 @@ import type { GeneratedDossier, GeneratedFeedback, GeneratedOfficial } from '@mo
  * Shares from domain.md §0: ≈ 84 % online, ≈ 7 % finished late.
  */
 
-/** A small seeded generator (mulberry32): the same seed gives the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '../seeded-random.js';
 
 /**
  * Dossier ids for a bulk load: version-4 UUIDs whose first byte stays random and whose next 40 bits count up.

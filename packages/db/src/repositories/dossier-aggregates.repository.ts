@@ -1,6 +1,7 @@
 import { type AggregateCounts, aggregateCountKeys, splitPeriodForRollUp } from '@mot-cua/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../schema/index.js';
+import { createAggregatesRecount } from './dossier-aggregates-recount.repository.js';
 import { withoutParallelWorkers } from './without-parallel-workers.js';
 
 /**
@@ -212,7 +213,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     return new Map(r.rows.map((x) => [x.code, x.name]));
   }
 
-  const repo = {
+  return {
     breakdown,
     procedureNames,
     daily,
@@ -234,76 +235,7 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
       return new Map(r.rows.map((x) => [String(x.code), toRow(x)]));
     },
 
-    /** Rebuild every aggregate from the action log (one transaction; the caller opens it). */
-    async recount(): Promise<void> {
-      await sql`select dossier_aggregates_recount()`.execute(db);
-      await repo.recountBacklog();
-      await repo.recountOpenDue();
-      await repo.recountHandlers('00000000-0000-0000-0000-000000000000', null);
-    },
-    /** The open dossiers by due day and handling unit (0380) rebuilt from the dossiers' rows. Returns the day rows. */
-    async recountOpenDue(): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_open_due_recount() as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    /** Who acted on which dossier (0390, the drill-down's) for the dossiers with lo <= id < hi, after their entries. */
-    async recountHandlers(lo: string, hi: string | null): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_handlers_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    /** The workload's backlog totals (0356) rebuilt from the dossiers' rows (after their entries are recounted). */
-    async recountBacklog(): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_backlog_recount() as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-
-    /**
-     * The recount's batches (`npm run aggregates:recount`, each in its own transaction; 0305): the entries of the
-     * dossiers with lo <= id < hi (hi null: no bound), then one month of entry days; the step durations and the index's facts by id range, then the index's totals.
-     */
-    async recountEntries(lo: string, hi: string | null): Promise<number> {
-      const r = await sql<{
-        n: number;
-      }>`select dossier_aggregates_recount_entries(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    /** The step durations (0321) of the dossiers with lo <= id < hi, rebuilt from their logs. */
-    async recountStepDurations(lo: string, hi: string | null): Promise<number> {
-      const r = await sql<{
-        n: number;
-      }>`select dossier_step_durations_recount(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    /**
-     * The step histograms (0355) rebuilt from the recorded step durations (the command's last step; the triggers on
-     * the durations keep them in step otherwise). Returns the number of day rows.
-     */
-    async recountStepHistograms(): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_step_hist_recount() as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    /** The 766 index's inputs (0322): the facts of the dossiers with lo <= id < hi, then every total from them. */
-    async recountIndexFacts(lo: string, hi: string | null): Promise<number> {
-      const r = await sql<{
-        n: number;
-      }>`select dossier_index_recount_facts(${lo}::uuid, ${hi}::uuid) as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    async recountIndexTotals(): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_index_recount_totals() as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    async recountMonths(): Promise<string[]> {
-      const r = await sql<{
-        m: string;
-      }>`select to_char(m, 'YYYY-MM-DD') as m from dossier_aggregates_recount_months() m`.execute(db);
-      return r.rows.map((x) => x.m);
-    },
-    async recountMonth(month: string): Promise<number> {
-      const r = await sql<{ n: number }>`select dossier_aggregates_recount_month(${month}::date) as n`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
+    ...createAggregatesRecount(db),
   };
-  return repo;
 }
 export type DossierAggregatesRepo = ReturnType<typeof createDossierAggregatesRepository>;
