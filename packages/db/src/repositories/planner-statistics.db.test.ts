@@ -35,9 +35,29 @@ async function eventuallyStale(expected: boolean): Promise<boolean> {
   return stale;
 }
 
+/**
+ * The change counters a backend keeps for itself reach the shared statistics later (at most about a second, at
+ * the next idle moment). An ANALYZE that runs before they arrive is followed by changes it already counted, so
+ * wait until the shared counter shows at least `atLeast` changes before acting on it.
+ */
+async function changesReported(atLeast: number): Promise<number> {
+  let changed = -1;
+  for (let i = 0; i < 100; i++) {
+    const r = await sql<{ changed: number }>`
+      select coalesce((select n_mod_since_analyze::int from pg_stat_user_tables where relname = ${table}), 0) as changed`.execute(
+      database.db,
+    );
+    changed = r.rows[0]!.changed;
+    if (changed >= atLeast) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return changed;
+}
+
 describe('planner statistics (the embedded database has no autovacuum)', () => {
   it('analyzes a table that holds rows and was never analyzed, then leaves it until enough of it changes', async () => {
     await insert(1, 1000);
+    expect(await changesReported(1000)).toBe(1000);
     expect(await eventuallyStale(true)).toBe(true);
     const statsBefore = await sql<{ n: number }>`
       select count(*)::int as n from pg_stats where tablename = ${table}`.execute(database.db);
@@ -53,9 +73,10 @@ describe('planner statistics (the embedded database has no autovacuum)', () => {
 
     // autovacuum's rule: 50 + 10 % of 1,000 rows = 150 changes; 120 are not enough, 60 more are
     await insert(1001, 120);
-    await new Promise((r) => setTimeout(r, 1500));
+    expect(await changesReported(120)).toBe(120);
     expect(await eventuallyStale(false)).toBe(false);
     await insert(1121, 60);
+    expect(await changesReported(180)).toBe(180);
     expect(await eventuallyStale(true)).toBe(true);
     expect((await refreshPlannerStatistics(database.db)).tables).toContain(table);
     const rows = await sql<{
