@@ -6,6 +6,8 @@
  *
  *   npx tsx bench/assistant-eval.ts [dev|test|all]      (or: npm run bench -- assistant)
  *   BENCH_RERANKER_MODEL=model.onnx BENCH_RERANKER_VOCAB=vocab.txt npx tsx bench/assistant-eval.ts test
+ *   BENCH_RERANKER_MODEL=e5/model.onnx BENCH_RERANKER_VOCAB=e5/tokenizer.json BENCH_RERANKER_QUERY_PREFIX='query: ' \
+ *     BENCH_RERANKER_PASSAGE_PREFIX='passage: ' [BENCH_RERANKER_WEIGHT=0.5 BENCH_RERANKER_DEPTH=8] npx tsx bench/assistant-eval.ts dev
  *   BENCH_RERANKER_MODEL=tiny npx tsx bench/assistant-eval.ts test
  *
  * Latency: wall time and CPU time (process.cpuUsage) per answer, on the first pass (after the start-up warm-up the API
@@ -36,10 +38,21 @@ const index = buildSearchIndex(catalog);
 let answerer: Answerer = createRetrievalAnswerer(index);
 let model = process.env.BENCH_RERANKER_MODEL;
 let vocab = process.env.BENCH_RERANKER_VOCAB;
-if (model === 'tiny') ({ model, vocab } = await writeTinyModel());
+const tiny = model === 'tiny';
+if (tiny) ({ model, vocab } = await writeTinyModel());
 if (model) {
   const { loadSemanticAnswerer } = await import('../apps/api/src/routes/search/semantic-reranker.js');
-  answerer = await loadSemanticAnswerer(index, { modelPath: model, vocabPath: vocab, stripAccents: true });
+  const env = process.env;
+  answerer = await loadSemanticAnswerer(index, {
+    modelPath: model,
+    vocabPath: vocab,
+    // The tiny stand-in's vocabulary is folded; a real model keeps accents unless told (BENCH_RERANKER_STRIP=1).
+    stripAccents: tiny || env.BENCH_RERANKER_STRIP === '1',
+    queryPrefix: env.BENCH_RERANKER_QUERY_PREFIX,
+    passagePrefix: env.BENCH_RERANKER_PASSAGE_PREFIX,
+    weight: env.BENCH_RERANKER_WEIGHT ? Number(env.BENCH_RERANKER_WEIGHT) : undefined,
+    depth: env.BENCH_RERANKER_DEPTH ? Number(env.BENCH_RERANKER_DEPTH) : undefined,
+  });
 }
 // As the API does at start-up (catalog-index.ts); BENCH_COLD=1 measures the first pass without it.
 const cold = process.env.BENCH_COLD === '1';

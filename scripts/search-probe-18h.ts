@@ -3,6 +3,8 @@
  *
  *   npx tsx scripts/search-probe-18h.ts sample     → packages/core/src/search/fixtures/probe-18h.tsv (skeleton)
  *   npx tsx scripts/search-probe-18h.ts [--misses] → scores the written questions (report only)
+ *   BENCH_RERANKER_MODEL=… BENCH_RERANKER_VOCAB=… npx tsx scripts/search-probe-18h.ts → the same with the semantic
+ *     reranker (same variables as bench/assistant-eval.ts); "assistant" columns: what it shows first / in its 3
  *
  * `sample` draws catalog records at random (mulberry32, seed 20261208) in every citizen-facing field group (a
  * quota per group, as scripts/search-eval-set.ts does), leaving out every record already in the frozen set
@@ -94,8 +96,19 @@ async function score() {
       };
     });
   const index = buildSearchIndex(catalog);
-  const answerer = createRetrievalAnswerer(index);
-  type Row = { n: number; top1: number; top3: number; answered: number; right: number };
+  const env = process.env;
+  const answerer = env.BENCH_RERANKER_MODEL
+    ? await (await import('../apps/api/src/routes/search/semantic-reranker.js')).loadSemanticAnswerer(index, {
+        modelPath: env.BENCH_RERANKER_MODEL,
+        vocabPath: env.BENCH_RERANKER_VOCAB,
+        stripAccents: env.BENCH_RERANKER_STRIP === '1',
+        queryPrefix: env.BENCH_RERANKER_QUERY_PREFIX,
+        passagePrefix: env.BENCH_RERANKER_PASSAGE_PREFIX,
+        weight: env.BENCH_RERANKER_WEIGHT ? Number(env.BENCH_RERANKER_WEIGHT) : undefined,
+      })
+    : createRetrievalAnswerer(index);
+  console.log(`answerer: ${answerer.name}`);
+  type Row = { n: number; top1: number; top3: number; answered: number; right: number; a1: number; a3: number };
   const rows = new Map<string, Row>();
   for (const q of questions) {
     if (!q.q) throw new Error(`no question written for ${q.codes[0]}`);
@@ -103,10 +116,13 @@ async function score() {
     const a = await answerer.answer(q.q);
     const k = got.findIndex((c) => q.codes.includes(c));
     for (const key of [q.group, 'all', ...(q.reused ? [] : ['all, new records only'])]) {
-      const row = rows.get(key) ?? { n: 0, top1: 0, top3: 0, answered: 0, right: 0 };
+      const row = rows.get(key) ?? { n: 0, top1: 0, top3: 0, answered: 0, right: 0, a1: 0, a3: 0 };
       row.n++;
       if (k === 0) row.top1++;
       if (k >= 0) row.top3++;
+      const shown = [...a.cards, ...a.candidates].map((c) => c.code);
+      if (q.codes.includes(shown[0]!)) row.a1++;
+      if (shown.slice(0, 3).some((c) => q.codes.includes(c))) row.a3++;
       if (a.status === 'answered') {
         row.answered++;
         if (q.codes.includes(a.cards[0]!.code)) row.right++;
@@ -117,10 +133,12 @@ async function score() {
       console.log(`${k < 0 ? 'MISS ' : 'top-3'} [${q.group}] ${q.q} -> ${byCode.get(got[0] ?? '')?.name.slice(0, 80)}`);
   }
   const pct = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)} %` : '—');
-  console.log('| group | n | top-1 | top-3 | answered | answered precision |\n|---|---|---|---|---|---|');
+  console.log(
+    '| group | n | top-1 | top-3 | assistant first / in 3 | answered | answered precision |\n|---|---|---|---|---|---|---|',
+  );
   for (const [g, r] of [...rows].sort((a, b) => (a[0].startsWith('all') ? -1 : b[0].startsWith('all') ? 1 : 0)))
     console.log(
-      `| ${g} | ${r.n} | ${pct(r.top1, r.n)} | ${pct(r.top3, r.n)} | ${pct(r.answered, r.n)} | ${pct(r.right, r.answered)} |`,
+      `| ${g} | ${r.n} | ${pct(r.top1, r.n)} | ${pct(r.top3, r.n)} | ${pct(r.a1, r.n)} / ${pct(r.a3, r.n)} | ${pct(r.answered, r.n)} | ${pct(r.right, r.answered)} |`,
     );
 }
 

@@ -17,8 +17,10 @@ export type Config = Readonly<{
   systemCode: string;
   webDistDir: string | undefined;
   bodyLimitBytes: number;
-  /** Model and vocabulary of the optional assistant reranker (both or neither). */
-  searchReranker: { modelPath: string; vocabPath: string } | undefined;
+  /** Model and tokenizer of the optional assistant reranker (both or neither), and the model's text markers. */
+  searchReranker:
+    | { modelPath: string; vocabPath: string; queryPrefix: string | undefined; passagePrefix: string | undefined }
+    | undefined;
   portal: Readonly<{
     url: string | undefined;
     apiKey: string | undefined;

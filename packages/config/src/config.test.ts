@@ -67,7 +67,17 @@ describe('assistant reranker settings', () => {
     expect(loadConfig({ SEARCH_RERANKER_MODEL: '/m.onnx', SEARCH_RERANKER_VOCAB: '/v.txt' }).searchReranker).toEqual({
       modelPath: '/m.onnx',
       vocabPath: '/v.txt',
+      queryPrefix: undefined,
+      passagePrefix: undefined,
     });
+    const e5 = {
+      SEARCH_RERANKER_MODEL: '/e5/model.onnx',
+      SEARCH_RERANKER_VOCAB: '/e5/tokenizer.json',
+      SEARCH_RERANKER_QUERY_PREFIX: 'query: ',
+      SEARCH_RERANKER_PASSAGE_PREFIX: 'passage: ',
+    };
+    expect(loadConfig(e5).searchReranker).toMatchObject({ queryPrefix: 'query: ', passagePrefix: 'passage: ' });
+    expect(() => loadConfig({ SEARCH_RERANKER_QUERY_PREFIX: 'query: ' })).toThrow(/only with SEARCH_RERANKER_MODEL/);
     expect(() => loadConfig({ SEARCH_RERANKER_MODEL: '/m.onnx' })).toThrow(/SEARCH_RERANKER_VOCAB/);
   });
 });

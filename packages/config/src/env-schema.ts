@@ -59,8 +59,14 @@ export const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** Optional semantic reranker of the assistant: a sentence-embedding ONNX model file the operator provides. */
   SEARCH_RERANKER_MODEL: z.string().optional(),
-  /** Its WordPiece vocabulary (vocab.txt, one token per line); required with the model. */
+  /**
+   * Its tokenizer, required with the model: a WordPiece vocab.txt (one token per line) or a Hugging Face
+   * tokenizer.json (SentencePiece Unigram of the XLM-RoBERTa-based models; tokenizer_config.json read beside it).
+   */
   SEARCH_RERANKER_VOCAB: z.string().optional(),
+  /** Text the model expects before a question / a procedure name (e5 models: "query: " / "passage: "). */
+  SEARCH_RERANKER_QUERY_PREFIX: z.string().optional(),
+  SEARCH_RERANKER_PASSAGE_PREFIX: z.string().optional(),
   /** Base URL of the national portal's sync API. Unset: the simulator (apps/portal-sim) starts beside the API. */
   PORTAL_URL: z.string().url().optional(),
   /** Credential sent to the portal as `Authorization: Bearer …`. */

@@ -41,7 +41,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     searchReranker:
       e.SEARCH_RERANKER_MODEL && e.SEARCH_RERANKER_VOCAB
-        ? { modelPath: e.SEARCH_RERANKER_MODEL, vocabPath: e.SEARCH_RERANKER_VOCAB }
+        ? {
+            modelPath: e.SEARCH_RERANKER_MODEL,
+            vocabPath: e.SEARCH_RERANKER_VOCAB,
+            queryPrefix: e.SEARCH_RERANKER_QUERY_PREFIX,
+            passagePrefix: e.SEARCH_RERANKER_PASSAGE_PREFIX,
+          }
         : undefined,
     portal: Object.freeze({
       url: e.PORTAL_URL,

@@ -41,4 +41,7 @@ export function checkReranker(e: Env): void {
   if (Boolean(e.SEARCH_RERANKER_MODEL) !== Boolean(e.SEARCH_RERANKER_VOCAB)) {
     throw new ConfigError(['SEARCH_RERANKER_MODEL and SEARCH_RERANKER_VOCAB: set both or neither']);
   }
+  if (!e.SEARCH_RERANKER_MODEL && (e.SEARCH_RERANKER_QUERY_PREFIX || e.SEARCH_RERANKER_PASSAGE_PREFIX)) {
+    throw new ConfigError(['SEARCH_RERANKER_QUERY_PREFIX / _PASSAGE_PREFIX: only with SEARCH_RERANKER_MODEL']);
+  }
 }

@@ -49,6 +49,23 @@ describe('createRerankingAnswerer', () => {
     expect(agree.cards[0]?.code).toBe(plain.cards[0]?.code);
   });
 
+  it('puts the model\'s markers before the question and the names ("query: " / "passage: " for e5)', async () => {
+    const seen: string[] = [];
+    const recorder: Embedder = {
+      name: 'rec',
+      async embed(texts) {
+        seen.push(...texts);
+        return texts.map(() => Float32Array.of(1));
+      },
+    };
+    await createRerankingAnswerer(index, recorder, { queryPrefix: 'query: ', passagePrefix: 'passage: ' }).answer(
+      'khai sinh cho con',
+    );
+    expect(seen[0]).toBe('query: khai sinh cho con');
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.slice(1).every((t) => t.startsWith('passage: '))).toBe(true);
+  });
+
   it('embeds each procedure name once', async () => {
     const e = bagOfWords(['khai', 'sinh']);
     const answerer = createRerankingAnswerer(index, e);

@@ -16,6 +16,12 @@ export type RerankOptions = {
   depth?: number;
   /** Share of the final score given to semantic similarity (the rest: the index's score, scaled to the best). */
   weight?: number;
+  /**
+   * Text put before the question / before each procedure name when embedded, for models trained with such
+   * markers (the e5 models: "query: " and "passage: "). None by default.
+   */
+  queryPrefix?: string;
+  passagePrefix?: string;
 };
 
 export function cosine(a: Float32Array, b: Float32Array): number {
@@ -37,12 +43,17 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 export function createRerankingAnswerer(index: SearchIndex, embedder: Embedder, opts: RerankOptions = {}): Answerer {
   const depth = opts.depth ?? 8;
   const weight = opts.weight ?? 0.5;
+  const queryPrefix = opts.queryPrefix ?? '';
+  const passagePrefix = opts.passagePrefix ?? '';
   const names = new Map<string, Float32Array>();
   const name = `retrieval+${embedder.name}`;
 
   async function rerank(question: string, items: ReadonlyArray<ScoredProcedure>): Promise<ScoredProcedure[]> {
     const missing = items.filter((i) => !names.has(i.record.code));
-    const vectors = await embedder.embed([question, ...missing.map((i) => i.record.name)]);
+    const vectors = await embedder.embed([
+      queryPrefix + question,
+      ...missing.map((i) => passagePrefix + i.record.name),
+    ]);
     missing.forEach((i, k) => {
       names.set(i.record.code, vectors[k + 1]!);
     });

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import type { Embedder } from '@mot-cua/core';
+import { loadTokenizerJson } from './hf-tokenizer.js';
 import { loadWordPiece } from './wordpiece.js';
 
 export type OnnxEmbedderOptions = {
   modelPath: string;
+  /** A WordPiece vocab.txt, or a Hugging Face tokenizer.json (SentencePiece Unigram, WordPiece, BPE). */
   vocabPath: string;
   /** Longest input in tokens, [CLS] and [SEP] included. */
   maxTokens?: number;
@@ -16,7 +19,7 @@ type Ort = typeof import('onnxruntime-node');
  * when a model is configured). Inputs: input_ids, attention_mask and, when the model declares it,
  * token_type_ids (int64, batch × tokens). Output: the first output; per-token vectors are mean-pooled over the
  * attention mask, a pooled output is used as is. Nothing is downloaded: the model and vocabulary are files the
- * operator provides.
+ * operator provides (a vocab.txt, or a tokenizer.json for the XLM-RoBERTa-based models, hf-tokenizer.ts).
  */
 export async function loadOnnxEmbedder(opts: OnnxEmbedderOptions): Promise<Embedder> {
   let ort: Ort;
@@ -25,8 +28,13 @@ export async function loadOnnxEmbedder(opts: OnnxEmbedderOptions): Promise<Embed
   } catch (e) {
     throw new Error(`the assistant reranker needs the optional package onnxruntime-node (${String(e)})`);
   }
+  for (const f of [opts.modelPath, opts.vocabPath]) {
+    if (!existsSync(f)) throw new Error(`the assistant reranker's file ${f} does not exist`);
+  }
   const session = await ort.InferenceSession.create(opts.modelPath, { graphOptimizationLevel: 'all' });
-  const tokenizer = loadWordPiece(opts.vocabPath, { stripAccents: opts.stripAccents ?? false });
+  const tokenizer = opts.vocabPath.endsWith('.json')
+    ? await loadTokenizerJson(opts.vocabPath)
+    : loadWordPiece(opts.vocabPath, { stripAccents: opts.stripAccents ?? false });
   const maxTokens = opts.maxTokens ?? 64;
   const output = session.outputNames[0]!;
 

@@ -6,7 +6,7 @@ export async function loadSemanticAnswerer(
   index: SearchIndex,
   opts: Omit<OnnxEmbedderOptions, 'vocabPath'> & { vocabPath: string | undefined } & RerankOptions,
 ): Promise<Answerer> {
-  if (!opts.vocabPath) throw new Error('the reranker needs a vocabulary file (vocab.txt)');
+  if (!opts.vocabPath) throw new Error('the reranker needs a tokenizer file (vocab.txt or tokenizer.json)');
   const embedder = await loadOnnxEmbedder({ ...opts, vocabPath: opts.vocabPath });
   return createRerankingAnswerer(index, embedder, opts);
 }
