@@ -6,6 +6,7 @@ import {
   ASSISTANT_SUGGEST_THRESHOLD,
   checkSearchText,
   createRetrievalAnswerer,
+  NOT_SURE_MIN_COVERAGE,
 } from './assistant.js';
 import { answerScore } from './calibration.js';
 import { fixtureCatalog } from './search.fixtures.js';
@@ -80,6 +81,16 @@ describe('assistant', () => {
       expect(a.status, q).toBe('not_sure');
       expect(a.cards).toEqual([]);
     }
+  });
+
+  it('lists beside "not sure" the first matches holding at least a tenth of a rambling question', async () => {
+    const q = 'em bé nhà bên cạnh hàng xóm khóc suốt đêm qua tới sáng không ngủ được sinh';
+    const a = await assistant.answer(q);
+    expect(a.status).toBe('not_sure');
+    const found = index.search(q, { limit: 3 }).items;
+    // Each holds about 14 % of the question: under the former 0.3 nothing was listed.
+    expect(found.every((i) => i.coverage >= NOT_SURE_MIN_COVERAGE && i.coverage < 0.3)).toBe(true);
+    expect(a.candidates.map((c) => c.code)).toEqual(found.map((i) => i.record.code));
   });
 
   it('answers only from the enabled procedures when given', async () => {
