@@ -107,6 +107,8 @@ describe('supervision dashboard journey', () => {
     await page.getByRole('link', { name: /Phường Bến Thành — theo phòng ban, công chức, hồ sơ/ }).click();
     await page.getByRole('heading', { name: 'Phường Bến Thành: theo phòng ban, công chức' }).waitFor();
     expect(page.url()).toContain('/workspace/supervision/commune?code=26743');
+    // the period reads the Vietnamese way (it printed 2026-11-02 – 2026-12-01)
+    await page.getByText(/ \d{2}\/\d{2}\/\d{4} – \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
     const departments = page.getByTestId('drill-departments');
     await expect.poll(() => departments.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await screenshot(page, 'dashboard-drill-commune');

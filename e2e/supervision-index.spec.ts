@@ -130,6 +130,11 @@ describe('the Decision 766 service index', () => {
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Tỉnh, thành phố', exact: true }).inputValue())
       .toBe('Thành phố Hồ Chí Minh (79)');
+    // the date fields show the period the heading names (they started empty)
+    const vnDay = (iso: string) => iso.split('-').reverse().join('/');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Từ ngày' }).inputValue()).toBe(vnDay(api.from));
+    await expect.poll(() => page.getByRole('textbox', { name: 'Đến ngày' }).inputValue()).toBe(vnDay(api.to));
+    expect(await page.getByTestId('workload-scope').textContent()).toContain(`${vnDay(api.from)} đến ${vnDay(api.to)}`);
     // readiness gaps per commune: leaders without a valid signature certificate, as the API counts them
     expect(await page.getByTestId('workload-certificates').textContent()).toContain(
       `Lãnh đạo xã, phường chưa có chứng thư số còn hiệu lực: ${api.certificateGaps.total}`,

@@ -3,7 +3,7 @@ import type { EformView } from '@mot-cua/contracts/eforms';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
 import { loadProceduresMasterData } from '@mot-cua/db/seed/procedures';
-import type { IdSim } from '@mot-cua/id-sim';
+import { DEMO_CITIZENS, type IdSim } from '@mot-cua/id-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import { EFORM_SAMPLES } from '@mot-cua/test-kit/eform-samples';
 import type { FastifyInstance } from 'fastify';
@@ -11,12 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeDraftsOnce } from '../../citizen-drafts/draft-purge.js';
 import { pdfText } from '../../slips/pdf-text.js';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
-import { signInCitizen, startTestIdentity } from './oidc-test-helpers.js';
+import { signInCitizen, startTestIdentity, uniqueTestCitizen } from './oidc-test-helpers.js';
 
 // The real birth registration of the shipped catalog (1.001193, commune level), which has an e-form.
 const BIRTH = '1.001193';
-const HOA_ID = '079190001234';
-const KHOA_ID = '079095004321';
+// Citizens of this file only (fresh identification numbers): on a shared PostgreSQL database another file's
+// dossiers, drafts or account of a demo citizen would otherwise show up here, depending on the order.
+const HOA = uniqueTestCitizen(DEMO_CITIZENS[0]);
+const KHOA = uniqueTestCitizen(DEMO_CITIZENS[1]);
+const HOA_ID = HOA.idNumber;
+const KHOA_ID = KHOA.idNumber;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 // The clock is today's: on a shared PostgreSQL database the catalog may have been loaded (valid from that day) before.
 const clock = fixedClock(new Date());
@@ -61,7 +65,7 @@ const send = (s: Signed, method: 'PUT' | 'DELETE', url: string, payload?: unknow
 beforeAll(async () => {
   database = await createTestDb();
   await loadProceduresMasterData(database, () => {}, { asOf: '2025-07-01' });
-  const t = await startTestIdentity();
+  const t = await startTestIdentity(undefined, [HOA, KHOA]);
   sim = t.sim;
   ({ app } = await buildTestApp(database, { clock, identity: t.identity }));
   A = (await insertDossierTestUnits(database.db, 1)).communeCodes[0]!;
