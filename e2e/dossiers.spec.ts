@@ -225,11 +225,17 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await expect.poll(() => page.getByText('Cảm ơn ông/bà đã đánh giá.').count()).toBe(1);
     await screenshot(page, 'dossiers-lookup-public');
-    const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
     const small = await phone.newPage();
     await small.goto(`${h.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
     await small.getByLabel(/^Số điện thoại, số định danh/).fill(applicant.phone);
     await small.getByRole('button', { name: 'Tra cứu' }).click();
+    // On a phone the answer is brought up under the header and focused (it stayed below the fold, nothing seemed to happen)
+    const result = small.getByTestId('lookup-result');
+    await result.waitFor();
+    await expect.poll(() => result.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(200);
+    expect(await small.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lookup-result');
+    await screenshot(small, 'dossiers-lookup-result-phone');
     await expect.poll(() => small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).count()).toBe(1);
     await small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).scrollIntoViewIfNeeded();
     await screenshot(small, 'dossiers-lookup-access-log-phone');

@@ -234,6 +234,7 @@ export const vi = {
     rate: 'Đánh giá mức độ hài lòng',
     rateSubmit: 'Gửi đánh giá',
     thanks: 'Cảm ơn ông/bà đã đánh giá.',
+    result: 'Kết quả tra cứu hồ sơ {{code}}',
     levels: { 1: 'Rất không hài lòng', 2: 'Không hài lòng', 3: 'Bình thường', 4: 'Hài lòng', 5: 'Rất hài lòng' },
   },
   accessLog: {
@@ -496,6 +497,7 @@ export const en: typeof vi = {
     rate: 'Rate our service',
     rateSubmit: 'Send rating',
     thanks: 'Thank you for your rating.',
+    result: 'Lookup result for dossier {{code}}',
     levels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Neutral', 4: 'Satisfied', 5: 'Very satisfied' },
   },
   accessLog: {
