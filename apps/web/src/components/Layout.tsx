@@ -106,6 +106,7 @@ function PortalNav() {
   const { pathname } = useLocation();
   const nav = useRef<HTMLElement>(null);
   // On a phone the row scrolls sideways: the current page's link is brought into it (it sat off screen).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each page change; the active link is read from the DOM
   useEffect(() => {
     const row = nav.current;
     const link = row?.querySelector<HTMLElement>('.portal-nav-link.active');
