@@ -83,7 +83,11 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await expect.poll(() => page.getByText('Thủ tục đăng ký khai sinh').count()).toBeGreaterThan(0);
     await tickRequired(page);
     await expect.poll(() => page.getByText('Hồ sơ đầy đủ: có thể tiếp nhận.').count()).toBe(1);
+    // complete but no name yet: the buttons are off and the page says why (it only showed three grey buttons)
+    expect(await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('reception-name-first').textContent()).toContain('Nhập họ và tên người nộp');
     await page.getByLabel(/^Họ và tên/).fill(applicant.fullName);
+    expect(await page.getByTestId('reception-name-first').count()).toBe(0);
     await page.getByLabel('Số định danh / CCCD').fill(applicant.idNumber);
     await page.getByLabel('Điện thoại').fill(applicant.phone);
     await page.getByLabel(/^Nộp thay/).check();

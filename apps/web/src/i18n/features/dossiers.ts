@@ -75,6 +75,7 @@ export const vi = {
     applicant: 'Người nộp (chủ hồ sơ)',
     fullName: 'Họ và tên',
     nameInvisible: 'Họ tên không có chữ nào nhìn thấy được (chỉ có ký tự ẩn); vui lòng gõ lại.',
+    nameFirst: 'Nhập họ và tên người nộp (mục Người nộp) để tiếp nhận, lập phiếu bổ sung hoặc đăng ký hồ sơ.',
     nameOnlyLookup:
       'Không có điện thoại, số định danh: công dân tra cứu hồ sơ bằng mã hồ sơ và họ tên này (giấy hẹn ghi rõ).',
     idNumber: 'Số định danh / CCCD',
@@ -338,6 +339,7 @@ export const en: typeof vi = {
     applicant: 'Applicant',
     fullName: 'Full name',
     nameInvisible: 'The name has no visible letter (invisible characters only); please type it again.',
+    nameFirst: 'Enter the applicant’s full name (Applicant section) to receive, request a supplement or register the dossier.',
     nameOnlyLookup:
       'No phone or ID number: the citizen will track the dossier with its code and this name (the receipt says so).',
     idNumber: 'ID number',
