@@ -27,6 +27,11 @@ describe('supervision dashboard journey', () => {
     // the map is its own chunk: the province of the demo dossiers is a link on it
     await expect.poll(() => page.locator('svg a[data-province="79"]').count()).toBe(1);
     await page.getByText('Hồ sơ tiếp nhận theo ngày và kênh').waitFor();
+    // the days under the chart read dd/mm (they read 11-02)
+    const ticks = page.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value');
+    await expect.poll(() => ticks.count()).toBeGreaterThan(0);
+    expect(await ticks.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{2}\/\d{2}$/)]));
+    expect((await ticks.allTextContents()).filter((d) => !/^\d{2}\/\d{2}$/.test(d))).toEqual([]);
     await screenshot(page, 'dashboard-nation');
     await page.getByRole('link', { name: 'Xem chi tiết Thành phố Hồ Chí Minh' }).click();
     await page.getByRole('heading', { name: /— Thành phố Hồ Chí Minh$/ }).waitFor();
