@@ -51,6 +51,10 @@ describe('citizen online journey (phone)', () => {
       .poll(() => page.getByLabel('Họ và tên').first().inputValue(), { timeout: 15_000 })
       .toBe('Nguyễn Thị Hoa');
     const unit = page.getByRole('textbox', { name: 'Nơi nộp hồ sơ (xã, phường)' });
+    // "Xem lại" before a commune is chosen says so at the field and takes the citizen there (it was a grey button)
+    await page.getByRole('button', { name: 'Xem lại' }).click();
+    await page.getByText('Chọn xã, phường nơi nộp hồ sơ (gõ tên để tìm).').waitFor();
+    await expect.poll(() => unit.evaluate((e) => e === document.activeElement)).toBe(true);
     await unit.fill('Ben Thanh');
     await page
       .getByRole('option', { name: /Bến Thành/ })

@@ -339,7 +339,8 @@ export const en: typeof vi = {
     applicant: 'Applicant',
     fullName: 'Full name',
     nameInvisible: 'The name has no visible letter (invisible characters only); please type it again.',
-    nameFirst: 'Enter the applicant’s full name (Applicant section) to receive, request a supplement or register the dossier.',
+    nameFirst:
+      'Enter the applicant’s full name (Applicant section) to receive, request a supplement or register the dossier.',
     nameOnlyLookup:
       'No phone or ID number: the citizen will track the dossier with its code and this name (the receipt says so).',
     idNumber: 'ID number',
