@@ -28,7 +28,7 @@ describe('supervision dashboard journey', () => {
     await expect.poll(() => page.locator('svg a[data-province="79"]').count()).toBe(1);
     await page.getByText('Hồ sơ tiếp nhận theo ngày và kênh').waitFor();
     // the days under the chart read dd/mm (they read 11-02)
-    const ticks = page.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value');
+    const ticks = page.locator('.recharts-xAxis-tick-labels text');
     await expect.poll(() => ticks.count()).toBeGreaterThan(0);
     expect(await ticks.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{2}\/\d{2}$/)]));
     expect((await ticks.allTextContents()).filter((d) => !/^\d{2}\/\d{2}$/.test(d))).toEqual([]);
