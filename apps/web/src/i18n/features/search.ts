@@ -10,7 +10,7 @@ export const vi = {
   fieldLabel: 'Lĩnh vực',
   fieldAll: 'Tất cả lĩnh vực',
   unitLabel: 'Nơi tiếp nhận (xã, phường, tỉnh)',
-  unitHint: 'Gõ tên, có dấu hay không đều được',
+  unitHint: 'Gõ tên (không dấu cũng được)',
   submit: 'Tìm',
   resultCount_one: 'Tìm thấy {{count}} thủ tục',
   resultCount_other: 'Tìm thấy {{count}} thủ tục',
