@@ -166,6 +166,12 @@ describe('the Decision 766 service index', () => {
       .toContain('(79)');
     await expect.poll(async () => table.textContent(), { timeout: 15_000 }).toContain('Bến Thành');
     expect(await table.locator('thead').textContent()).toContain('Đơn vị');
+    // the province picker follows the drill, so "Xem" (new dates, say) stays in the province (it went back to the nation)
+    const province = page.getByRole('textbox', { name: 'Tỉnh, thành phố', exact: true });
+    await expect.poll(() => province.inputValue()).toBe('Thành phố Hồ Chí Minh (79)');
+    const answered = page.waitForResponse((r) => r.url().includes('/api/supervision/workload?'));
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    expect((await answered).url()).toContain('provinceCode=79');
     await page.context().close();
   });
 

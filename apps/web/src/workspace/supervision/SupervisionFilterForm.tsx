@@ -17,11 +17,14 @@ export function SupervisionFilterForm({
   onApply,
   scope,
   period,
+  drilled,
 }: {
   onApply: (f: SupervisionFilter) => void;
   scope?: ShownScope | undefined;
   /** The period the page's first answer covered (ISO days): the date fields start on it, not empty. */
   period?: { from: string; to: string } | undefined;
+  /** A province the page drilled into by itself (a click in its table): the picker follows, so "Xem" keeps it. */
+  drilled?: string | undefined;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<SupervisionFilter>({});
@@ -39,6 +42,14 @@ export function SupervisionFilterForm({
     periodSeeded.current = true;
     setDraft((d) => ({ ...d, from: d.from ?? from, to: d.to ?? to }));
   }, [from, to]);
+  useEffect(() => {
+    if (!drilled) return;
+    setDraft((d) => {
+      if (d.provinceCode === drilled) return d;
+      const { unitCode: _u, ...rest } = d;
+      return { ...rest, provinceCode: drilled };
+    });
+  }, [drilled]);
   return (
     <form
       onSubmit={(e) => {

@@ -27,7 +27,7 @@ export function WorkloadPage() {
     <Container size="xl" py="lg">
       <Stack>
         <Title order={2}>{t('supervision.workload.title')}</Title>
-        <SupervisionFilterForm onApply={setFilter} scope={body?.scope} period={body} />
+        <SupervisionFilterForm onApply={setFilter} scope={body?.scope} period={body} drilled={filter.provinceCode} />
         {w.isLoading && <Loader aria-label={t('common.loading')} />}
         {w.error && (
           <Text c="red.9" role="alert">
