@@ -208,4 +208,24 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
     expect(await cut(page)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 640 });
   });
+
+  it("a 360 px phone: a procedure's facts keep a readable value column, the menu shows the current page", async () => {
+    const phone = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const visitor = await phone.newPage();
+    await visitor.goto(`${h.baseUrl}/procedures/1.001193`);
+    const row = visitor.getByRole('row', { name: /^Thời hạn giải quyết/ });
+    await row.waitFor({ timeout: 45_000 });
+    const [th, td] = await row.evaluate((r) => [...r.children].map((c) => c.getBoundingClientRect().width));
+    // the label column was 200 px of 262, leaving "1 ngày làm việc" four lines in 62 px
+    expect(td!).toBeGreaterThan(th!);
+    await screenshot(visitor, 'procedure-facts-360');
+    // the menu row scrolls sideways on a phone: the current page's link is in view (it was at 483 px)
+    await visitor.goto(`${h.baseUrl}/tra-cuu`);
+    const current = visitor
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Tra cứu hồ sơ' });
+    await current.waitFor({ timeout: 45_000 });
+    await expect.poll(() => current.evaluate((e) => e.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
+    await phone.close();
+  });
 });

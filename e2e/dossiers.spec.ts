@@ -83,7 +83,11 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await expect.poll(() => page.getByText('Thủ tục đăng ký khai sinh').count()).toBeGreaterThan(0);
     await tickRequired(page);
     await expect.poll(() => page.getByText('Hồ sơ đầy đủ: có thể tiếp nhận.').count()).toBe(1);
+    // complete but no name yet: the buttons are off and the page says why (it only showed three grey buttons)
+    expect(await page.getByRole('button', { name: 'Tiếp nhận và in giấy hẹn' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('reception-name-first').textContent()).toContain('Nhập họ và tên người nộp');
     await page.getByLabel(/^Họ và tên/).fill(applicant.fullName);
+    expect(await page.getByTestId('reception-name-first').count()).toBe(0);
     await page.getByLabel('Số định danh / CCCD').fill(applicant.idNumber);
     await page.getByLabel('Điện thoại').fill(applicant.phone);
     await page.getByLabel(/^Nộp thay/).check();
@@ -225,11 +229,17 @@ describe('dossier journey: counter receipt → processing → approval → resul
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await expect.poll(() => page.getByText('Cảm ơn ông/bà đã đánh giá.').count()).toBe(1);
     await screenshot(page, 'dossiers-lookup-public');
-    const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
     const small = await phone.newPage();
     await small.goto(`${h.baseUrl}/tra-cuu?ma=${encodeURIComponent(code)}`);
     await small.getByLabel(/^Số điện thoại, số định danh/).fill(applicant.phone);
     await small.getByRole('button', { name: 'Tra cứu' }).click();
+    // On a phone the answer is brought up under the header and focused (it stayed below the fold, nothing seemed to happen)
+    const result = small.getByTestId('lookup-result');
+    await result.waitFor();
+    await expect.poll(() => result.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(200);
+    expect(await small.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('lookup-result');
+    await screenshot(small, 'dossiers-lookup-result-phone');
     await expect.poll(() => small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).count()).toBe(1);
     await small.getByRole('region', { name: 'Ai đã mở hồ sơ của tôi' }).scrollIntoViewIfNeeded();
     await screenshot(small, 'dossiers-lookup-access-log-phone');

@@ -118,8 +118,13 @@ describe('citizen portal journey', () => {
 
   it('search filters by field and by the unit that receives the procedure', async () => {
     await page.goto(`${h.baseUrl}/search?q=khai%20sinh`);
-    await page.getByLabel('Mã xã, phường, tỉnh').fill('26743');
-    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    // the unit by its name, accents optional (the field asked for the code "26743")
+    const unit = page.getByRole('textbox', { name: 'Nơi tiếp nhận (xã, phường, tỉnh)' });
+    await unit.fill('ben thanh');
+    await page
+      .getByRole('option', { name: /Phường Bến Thành/ })
+      .first()
+      .click();
     await expect.poll(() => page.url()).toContain('unit=26743');
     const birth = page.locator('a[href="/procedures/1.001193"]');
     await expect.poll(() => birth.count(), { timeout: 15_000 }).toBeGreaterThan(0);

@@ -198,8 +198,14 @@ describe('front desk: ticket to pickup', () => {
     await tv.getByRole('button', { name: 'Bật âm thanh thông báo' }).click();
     await loginAs(counter, h.baseUrl, 'tiepnhan.benthanh');
     await counter.goto(`${h.baseUrl}/workspace/quay`);
-    await counter.getByRole('textbox', { name: 'Chọn quầy làm việc' }).click();
-    await counter.getByRole('option', { name: /Quầy 1/ }).click();
+    // Before a counter is chosen the page lists the centre's counters and says what to do (it was blank).
+    const choice = counter.getByTestId('counter-choice');
+    await choice.getByText('Chọn quầy anh/chị ngồi hôm nay', { exact: false }).waitFor();
+    await screenshot(counter, 'queue-counter-choice');
+    await choice.getByRole('button', { name: /^Quầy 1\b/ }).click();
+    await expect
+      .poll(() => counter.getByRole('textbox', { name: 'Chọn quầy làm việc' }).inputValue())
+      .toMatch(/^Quầy 1/);
     await counter.getByRole('button', { name: 'Nhận quầy' }).click();
     await counter.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
     await counter.getByTestId('counter-current').getByText('1001').waitFor();

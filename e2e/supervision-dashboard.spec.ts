@@ -27,6 +27,11 @@ describe('supervision dashboard journey', () => {
     // the map is its own chunk: the province of the demo dossiers is a link on it
     await expect.poll(() => page.locator('svg a[data-province="79"]').count()).toBe(1);
     await page.getByText('Hồ sơ tiếp nhận theo ngày và kênh').waitFor();
+    // the days under the chart read dd/mm (they read 11-02)
+    const ticks = page.locator('.recharts-xAxis-tick-labels text');
+    await expect.poll(() => ticks.count()).toBeGreaterThan(0);
+    expect(await ticks.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{2}\/\d{2}$/)]));
+    expect((await ticks.allTextContents()).filter((d) => !/^\d{2}\/\d{2}$/.test(d))).toEqual([]);
     await screenshot(page, 'dashboard-nation');
     await page.getByRole('link', { name: 'Xem chi tiết Thành phố Hồ Chí Minh' }).click();
     await page.getByRole('heading', { name: /— Thành phố Hồ Chí Minh$/ }).waitFor();
@@ -107,6 +112,8 @@ describe('supervision dashboard journey', () => {
     await page.getByRole('link', { name: /Phường Bến Thành — theo phòng ban, công chức, hồ sơ/ }).click();
     await page.getByRole('heading', { name: 'Phường Bến Thành: theo phòng ban, công chức' }).waitFor();
     expect(page.url()).toContain('/workspace/supervision/commune?code=26743');
+    // the period reads the Vietnamese way (it printed 2026-11-02 – 2026-12-01)
+    await page.getByText(/ \d{2}\/\d{2}\/\d{4} – \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
     const departments = page.getByTestId('drill-departments');
     await expect.poll(() => departments.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await screenshot(page, 'dashboard-drill-commune');

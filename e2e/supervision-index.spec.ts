@@ -130,6 +130,11 @@ describe('the Decision 766 service index', () => {
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Tỉnh, thành phố', exact: true }).inputValue())
       .toBe('Thành phố Hồ Chí Minh (79)');
+    // the date fields show the period the heading names (they started empty)
+    const vnDay = (iso: string) => iso.split('-').reverse().join('/');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Từ ngày' }).inputValue()).toBe(vnDay(api.from));
+    await expect.poll(() => page.getByRole('textbox', { name: 'Đến ngày' }).inputValue()).toBe(vnDay(api.to));
+    expect(await page.getByTestId('workload-scope').textContent()).toContain(`${vnDay(api.from)} đến ${vnDay(api.to)}`);
     // readiness gaps per commune: leaders without a valid signature certificate, as the API counts them
     expect(await page.getByTestId('workload-certificates').textContent()).toContain(
       `Lãnh đạo xã, phường chưa có chứng thư số còn hiệu lực: ${api.certificateGaps.total}`,
@@ -161,6 +166,12 @@ describe('the Decision 766 service index', () => {
       .toContain('(79)');
     await expect.poll(async () => table.textContent(), { timeout: 15_000 }).toContain('Bến Thành');
     expect(await table.locator('thead').textContent()).toContain('Đơn vị');
+    // the province picker follows the drill, so "Xem" (new dates, say) stays in the province (it went back to the nation)
+    const province = page.getByRole('textbox', { name: 'Tỉnh, thành phố', exact: true });
+    await expect.poll(() => province.inputValue()).toBe('Thành phố Hồ Chí Minh (79)');
+    const answered = page.waitForResponse((r) => r.url().includes('/api/supervision/workload?'));
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    expect((await answered).url()).toContain('provinceCode=79');
     await page.context().close();
   });
 

@@ -67,7 +67,10 @@ export async function startIdSim(opts: {
   redirectUris: string[];
   clientId?: string;
   clientSecret?: string;
+  /** Who may sign in (default: the demo citizens). Tests pass citizens of their own so files never share one. */
+  citizens?: readonly DemoCitizen[];
 }): Promise<IdSim> {
+  const citizens = opts.citizens ?? DEMO_CITIZENS;
   const host = opts.host ?? '127.0.0.1';
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(opts.port, host, resolve));
@@ -108,7 +111,7 @@ export async function startIdSim(opts: {
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {
-      const c = DEMO_CITIZENS.find((x) => x.sub === sub);
+      const c = citizens.find((x) => x.sub === sub);
       return c ? { accountId: c.sub, claims: () => claimsOf(c) } : undefined;
     },
     renderError: (ctx, out) => {
@@ -129,7 +132,7 @@ export async function startIdSim(opts: {
     if (details.prompt.name === 'login') {
       if (req.method === 'POST' && url.pathname.endsWith('/login')) {
         const form = await readForm(req);
-        const c = DEMO_CITIZENS.find((x) => x.idNumber === (form.get('id_number') ?? '').trim());
+        const c = citizens.find((x) => x.idNumber === (form.get('id_number') ?? '').trim());
         if (!c || form.get('password') !== DEMO_CITIZEN_PASSWORD) {
           return send(401, loginPage(details.uid, 'Số định danh hoặc mật khẩu không đúng.'));
         }

@@ -1,24 +1,17 @@
 import { CitizenDraft, CitizenDraftList } from '@mot-cua/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { lighten, postForm, type Uploads } from './citizens.js';
-import { ApiError, api, send } from './client.js';
+import { api, send } from './client.js';
 
 /** The citizen's server-side drafts of online submissions, and e-forms as read back from a dossier. */
 
 const draftUrl = (code: string) => `/api/citizen/drafts/${encodeURIComponent(code)}`;
 
-/** My draft for a procedure, or null when there is none (404). */
+/** My draft for a procedure, or null when there is none. */
 export const useMyDraft = (procedureCode: string, enabled: boolean) =>
   useQuery({
     queryKey: ['citizen', 'draft', procedureCode],
-    queryFn: async () => {
-      try {
-        return await api(CitizenDraft, draftUrl(procedureCode));
-      } catch (e) {
-        if (e instanceof ApiError && e.problem.status === 404) return null;
-        throw e;
-      }
-    },
+    queryFn: () => api(CitizenDraft.nullable(), draftUrl(procedureCode)),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,

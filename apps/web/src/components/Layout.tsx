@@ -1,7 +1,7 @@
 import { Anchor, AppShell, Box, Button, Group, SegmentedControl, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { isCitizen, useLogout, useSession } from '../api/session.js';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -103,8 +103,22 @@ const PORTAL_LINKS = [
 
 function PortalNav() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the row scrolls sideways: the current page's link is brought into it (it sat off screen).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each page change; the active link is read from the DOM
+  useEffect(() => {
+    const row = nav.current;
+    const link = row?.querySelector<HTMLElement>('.portal-nav-link.active');
+    if (!row || !link) return;
+    const r = row.getBoundingClientRect();
+    const l = link.getBoundingClientRect();
+    if (l.left < r.left || l.right > r.right) {
+      row.scrollLeft += l.left - r.left - (r.width - l.width) / 2;
+    }
+  }, [pathname]);
   return (
-    <nav aria-label={t('nav.main')} className="portal-nav">
+    <nav aria-label={t('nav.main')} className="portal-nav" ref={nav}>
       {PORTAL_LINKS.map((l) => (
         <NavLink key={l.to} to={l.to} end className="portal-nav-link">
           {t(l.key)}

@@ -1,12 +1,12 @@
 import type { CitizenDossierDetail } from '@mot-cua/contracts';
 import { fixedClock } from '@mot-cua/core';
 import type { Database } from '@mot-cua/db';
-import type { IdSim } from '@mot-cua/id-sim';
+import { DEMO_CITIZENS, type IdSim } from '@mot-cua/id-sim';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
-import { signInCitizen, startTestIdentity } from './oidc-test-helpers.js';
+import { signInCitizen, startTestIdentity, uniqueTestCitizen } from './oidc-test-helpers.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -17,8 +17,12 @@ let hoa: Awaited<ReturnType<typeof signInCitizen>>;
 let khoa: Signed;
 let reception: Signed;
 
-const HOA_ID = '079190001234';
-const KHOA_ID = '079095004321';
+// Citizens of this file only (fresh identification numbers): on a shared PostgreSQL database another file's
+// dossiers, drafts or account of a demo citizen would otherwise show up here, depending on the order.
+const HOA = uniqueTestCitizen(DEMO_CITIZENS[0]);
+const KHOA = uniqueTestCitizen(DEMO_CITIZENS[1]);
+const HOA_ID = HOA.idNumber;
+const KHOA_ID = KHOA.idNumber;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
@@ -49,7 +53,7 @@ const get = (s: Signed, url: string) => app.inject({ method: 'GET', url, headers
 
 beforeAll(async () => {
   database = await createTestDb();
-  const t = await startTestIdentity();
+  const t = await startTestIdentity(undefined, [HOA, KHOA]);
   sim = t.sim;
   ({ app } = await buildTestApp(database, { clock: fixedClock('2026-03-02T02:00:00Z'), identity: t.identity }));
   const u = await insertDossierTestUnits(database.db, 1);

@@ -66,7 +66,14 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.get(
     '/drafts/:procedureCode',
-    { schema: { tags, summary: 'My draft for a procedure', params: Params, response: { 200: CitizenDraft } } },
+    {
+      schema: {
+        tags,
+        summary: 'My draft for a procedure (null when there is none: opening a form is not an error)',
+        params: Params,
+        response: { 200: CitizenDraft.nullable() },
+      },
+    },
     async (req) => {
       const c = await requireCitizen(req, deps.database.db);
       const db = deps.database.db;
@@ -75,8 +82,7 @@ export const draftRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         req.params.procedureCode,
         deps.clock.now(),
       );
-      if (!draft) throw new AppError('DRAFT_NOT_FOUND');
-      return present(db, today(), draft);
+      return draft ? present(db, today(), draft) : null;
     },
   );
 

@@ -1,14 +1,33 @@
-import { DEMO_CITIZEN_PASSWORD, type IdSim, startIdSim } from '@mot-cua/id-sim';
+import { randomInt } from 'node:crypto';
+import { DEMO_CITIZEN_PASSWORD, DEMO_CITIZENS, type DemoCitizen, type IdSim, startIdSim } from '@mot-cua/id-sim';
 import type { FastifyInstance } from 'fastify';
 import { type CitizenIdentity, createCitizenIdentity, OIDC_CALLBACK_PATH } from '../../http/citizen-identity.js';
 import type { Signed } from '../../testing.js';
 
-/** The local provider for tests, with the API's callback at the default PUBLIC_URL, and the client over it. */
+/**
+ * A citizen of this test file only: the demo citizen's name, phone and address with a fresh personal identification
+ * number (and subject), so files sharing a PostgreSQL database never see each other's citizen account, drafts or
+ * dossiers, whatever order they run in. Pass it to `startTestIdentity` and sign in with its `idNumber`.
+ */
+export function uniqueTestCitizen(like: DemoCitizen = DEMO_CITIZENS[0]!): DemoCitizen {
+  const digits = String(randomInt(0, 1_000_000_000)).padStart(9, '0');
+  return { ...like, sub: `test-${digits}`, idNumber: `${like.idNumber.slice(0, 3)}${digits}` };
+}
+
+/**
+ * The local provider for tests, with the API's callback at the default PUBLIC_URL, and the client over it. The demo
+ * citizens may sign in, and `extraCitizens` (see `uniqueTestCitizen`).
+ */
 export async function startTestIdentity(
   publicUrl = 'http://localhost:3000',
+  extraCitizens: readonly DemoCitizen[] = [],
 ): Promise<{ sim: IdSim; identity: CitizenIdentity }> {
   const redirectUri = new URL(OIDC_CALLBACK_PATH, publicUrl).toString();
-  const sim = await startIdSim({ port: 0, redirectUris: [redirectUri] });
+  const sim = await startIdSim({
+    port: 0,
+    redirectUris: [redirectUri],
+    citizens: [...DEMO_CITIZENS, ...extraCitizens],
+  });
   const identity = createCitizenIdentity({
     issuer: sim.issuer,
     clientId: sim.client.clientId,

@@ -56,6 +56,7 @@ export const vi = {
     title: '{{name}}: theo phòng ban, công chức',
     intro:
       'Hồ sơ tiếp nhận tại xã trong kỳ, tính cho từng công chức đã xử lý hoặc đang giữ hồ sơ và cho phòng ban của công chức đó (một hồ sơ có thể thuộc nhiều dòng).',
+    period: 'Kỳ: {{from}} – {{to}}.',
     back: 'Quay lại bảng điều hành {{name}}',
     allDepartments: 'Mọi phòng ban',
     departments: 'Theo phòng ban',
@@ -145,6 +146,7 @@ export const en: typeof vi = {
     title: '{{name}}: by department and official',
     intro:
       'Dossiers received at the commune in the period, counted for each official who handled or holds them and for that official’s department (a dossier may be in several rows).',
+    period: 'Period: {{from}} – {{to}}.',
     back: 'Back to the dashboard of {{name}}',
     allDepartments: 'All departments',
     departments: 'By department',

@@ -75,6 +75,7 @@ export const vi = {
     applicant: 'Người nộp (chủ hồ sơ)',
     fullName: 'Họ và tên',
     nameInvisible: 'Họ tên không có chữ nào nhìn thấy được (chỉ có ký tự ẩn); vui lòng gõ lại.',
+    nameFirst: 'Nhập họ và tên người nộp (mục Người nộp) để tiếp nhận, lập phiếu bổ sung hoặc đăng ký hồ sơ.',
     nameOnlyLookup:
       'Không có điện thoại, số định danh: công dân tra cứu hồ sơ bằng mã hồ sơ và họ tên này (giấy hẹn ghi rõ).',
     idNumber: 'Số định danh / CCCD',
@@ -234,6 +235,7 @@ export const vi = {
     rate: 'Đánh giá mức độ hài lòng',
     rateSubmit: 'Gửi đánh giá',
     thanks: 'Cảm ơn ông/bà đã đánh giá.',
+    result: 'Kết quả tra cứu hồ sơ {{code}}',
     levels: { 1: 'Rất không hài lòng', 2: 'Không hài lòng', 3: 'Bình thường', 4: 'Hài lòng', 5: 'Rất hài lòng' },
   },
   accessLog: {
@@ -337,6 +339,8 @@ export const en: typeof vi = {
     applicant: 'Applicant',
     fullName: 'Full name',
     nameInvisible: 'The name has no visible letter (invisible characters only); please type it again.',
+    nameFirst:
+      'Enter the applicant’s full name (Applicant section) to receive, request a supplement or register the dossier.',
     nameOnlyLookup:
       'No phone or ID number: the citizen will track the dossier with its code and this name (the receipt says so).',
     idNumber: 'ID number',
@@ -496,6 +500,7 @@ export const en: typeof vi = {
     rate: 'Rate our service',
     rateSubmit: 'Send rating',
     thanks: 'Thank you for your rating.',
+    result: 'Lookup result for dossier {{code}}',
     levels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Neutral', 4: 'Satisfied', 5: 'Very satisfied' },
   },
   accessLog: {

@@ -44,6 +44,14 @@ export const vi = {
   soundOn: 'Âm thanh: bật',
   counterTitle: 'Quầy tiếp nhận',
   chooseCounter: 'Chọn quầy làm việc',
+  choice: {
+    title: 'Chọn quầy làm việc',
+    hint: 'Chọn quầy anh/chị ngồi hôm nay (hoặc ở ô phía trên). Sau đó nhận quầy để gọi số thứ tự tiếp theo.',
+    free: 'Đang trống',
+    noCenter:
+      'Chưa có Trung tâm phục vụ hành chính công nào trong phạm vi của anh/chị. Đề nghị quản trị viên cấu hình trung tâm và quầy.',
+    noCounter: 'Trung tâm chưa có quầy nào. Đề nghị quản trị viên thêm quầy.',
+  },
   openCounter: 'Nhận quầy',
   closeCounter: 'Rời quầy',
   notOpen: 'Quầy chưa có cán bộ. Nhận quầy để bắt đầu gọi số.',
@@ -220,6 +228,13 @@ export const en: typeof vi = {
   soundOn: 'Sound: on',
   counterTitle: 'Reception counter',
   chooseCounter: 'Choose your counter',
+  choice: {
+    title: 'Choose your counter',
+    hint: 'Choose the counter you sit at today (or in the box above). Then take it to call the next number.',
+    free: 'Free',
+    noCenter: 'No service center within your scope yet. Ask an administrator to set up the center and its counters.',
+    noCounter: 'The center has no counter yet. Ask an administrator to add counters.',
+  },
   openCounter: 'Take the counter',
   closeCounter: 'Leave the counter',
   notOpen: 'No official at this counter. Take it to start calling.',

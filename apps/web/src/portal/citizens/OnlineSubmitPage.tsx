@@ -56,6 +56,7 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
   }, [draft.isLoading, draft.data, hydrated]);
   const autosave = useDraftAutosave(code, s, hydrated);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [unitError, setUnitError] = useState<string | null>(null);
   useEffect(() => {
     if (reviewing || !focusTarget) return;
     const el = document.getElementById(focusTarget);
@@ -82,7 +83,12 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
   const setDraft = (d: CitizenDraft) => qc.setQueryData(['citizen', 'draft', code], d);
 
   const review = () => {
-    if (!s.unit) return;
+    if (!s.unit) {
+      // said at the field, which is brought into view (the button used to stay grey without a word)
+      setUnitError(t('citizens.unitRequired'));
+      setFocusTarget('online-unit');
+      return;
+    }
     if (schema) {
       const r = validateEform(schema, s.eform, today());
       if (!r.ok) {
@@ -206,21 +212,26 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
             }}
           >
             <ApplicantCard s={s} set={set} phone={phone} me={me.data} />
-            <Select
-              label={t('citizens.unit')}
-              placeholder={t('citizens.unitPlaceholder')}
-              searchable
-              required
-              data={unitOptions}
-              value={s.unit}
-              onChange={(v) =>
-                setS((x) => ({ ...x, unit: v, unitLabel: unitOptions.find((o) => o.value === v)?.label ?? '' }))
-              }
-              searchValue={unitQuery}
-              onSearchChange={setUnitQuery}
-              filter={({ options }) => options}
-              nothingFoundMessage={unitQuery ? '—' : undefined}
-            />
+            <div id="online-unit">
+              <Select
+                label={t('citizens.unit')}
+                placeholder={t('citizens.unitPlaceholder')}
+                searchable
+                withAsterisk
+                aria-required
+                error={unitError}
+                data={unitOptions}
+                value={s.unit}
+                onChange={(v) => {
+                  setUnitError(null);
+                  setS((x) => ({ ...x, unit: v, unitLabel: unitOptions.find((o) => o.value === v)?.label ?? '' }));
+                }}
+                searchValue={unitQuery}
+                onSearchChange={setUnitQuery}
+                filter={({ options }) => options}
+                nothingFoundMessage={unitQuery ? t('common.unitNothingFound') : undefined}
+              />
+            </div>
             <Select
               label={t('citizens.returnMethod')}
               data={(['online', 'counter', 'post'] as const).map((m) => ({
@@ -265,7 +276,7 @@ function OnlineSubmitForm({ csrf }: { csrf: string }) {
               </Stack>
             </Paper>
             <Textarea label={t('citizens.note')} value={s.note} onChange={(e) => set('note', e.currentTarget.value)} />
-            <Button type="submit" disabled={!s.unit || uploading !== null}>
+            <Button type="submit" disabled={uploading !== null}>
               {t('citizens.review')}
             </Button>
           </Stack>

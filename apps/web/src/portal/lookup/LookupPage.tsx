@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { PublicDossierView } from '@mot-cua/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
@@ -31,23 +31,43 @@ export function LookupPage() {
   const [error, setError] = useState<string | null>(null);
   const [level, setLevel] = useState('5');
   const [thanks, setThanks] = useState(false);
+  const [rateError, setRateError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'' | 'lookup' | 'rate'>('');
+  // On a phone the answer lands below the form: it is brought into view and focused (read out) once found.
+  const found = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (shown === 0) return;
+    found.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    found.current?.focus({ preventScroll: true });
+  }, [shown]);
 
   const search = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
+    setRateError(null);
+    setThanks(false);
+    setBusy('lookup');
     try {
       setView(await lookupDossier(code.trim(), secondFactor.trim()));
+      setShown((n) => n + 1);
     } catch (err) {
       setView(null);
       setError(err instanceof ApiError ? err.problem.detail : t('dossiers.lookup.notFound'));
+    } finally {
+      setBusy('');
     }
   };
   const rate = async () => {
+    setRateError(null);
+    setBusy('rate');
     try {
       setView(await rateDossier({ code: code.trim(), secondFactor: secondFactor.trim(), level: Number(level) }));
       setThanks(true);
     } catch (err) {
-      setError(err instanceof ApiError ? err.problem.detail : String(err));
+      setRateError(err instanceof ApiError ? err.problem.detail : String(err));
+    } finally {
+      setBusy('');
     }
   };
 
@@ -71,12 +91,27 @@ export function LookupPage() {
               onChange={(e) => setSecondFactor(e.currentTarget.value)}
               autoComplete="tel"
             />
-            <Button type="submit">{t('dossiers.lookup.submit')}</Button>
+            <Button type="submit" loading={busy === 'lookup'}>
+              {t('dossiers.lookup.submit')}
+            </Button>
           </Stack>
         </Paper>
-        {error && <Alert color="red">{error}</Alert>}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
         {view && (
-          <Paper withBorder p="md">
+          <Paper
+            withBorder
+            p="md"
+            ref={found}
+            tabIndex={-1}
+            role="region"
+            aria-label={t('dossiers.lookup.result', { code: view.code })}
+            data-testid="lookup-result"
+            style={{ scrollMarginTop: 112 }}
+          >
             <Stack>
               <Group justify="space-between">
                 <Text ff="monospace" fw={600}>
@@ -127,10 +162,21 @@ export function LookupPage() {
                     value={level}
                     onChange={(v) => setLevel(v ?? '5')}
                   />
-                  <Button onClick={() => void rate()}>{t('dossiers.lookup.rateSubmit')}</Button>
+                  <Button loading={busy === 'rate'} onClick={() => void rate()}>
+                    {t('dossiers.lookup.rateSubmit')}
+                  </Button>
                 </Group>
               )}
-              {thanks && <Alert color="green">{t('dossiers.lookup.thanks')}</Alert>}
+              {rateError && (
+                <Alert color="red" role="alert">
+                  {rateError}
+                </Alert>
+              )}
+              {thanks && (
+                <Alert color="green" role="status">
+                  {t('dossiers.lookup.thanks')}
+                </Alert>
+              )}
             </Stack>
           </Paper>
         )}

@@ -72,7 +72,7 @@ export function ProcedurePage() {
           <Table variant="vertical" layout="fixed">
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th w={200}>{t('procedures.timeLimit')}</Table.Th>
+                <Table.Th w={{ base: '42%', sm: 200 }}>{t('procedures.timeLimit')}</Table.Th>
                 <Table.Td>{formatDuration(t, p.timeLimit)}</Table.Td>
               </Table.Tr>
               <Table.Tr>

@@ -27,6 +27,7 @@ import {
   procedurePath,
   useProcedureSearch,
 } from '../../api/search.js';
+import { UnitPicker } from '../../components/UnitPicker.js';
 
 const LEVELS: ProcedureLevel[] = ['commune', 'province', 'ministry', 'other'];
 
@@ -49,7 +50,6 @@ export function SearchPage() {
   const level = (params.get('level') ?? '') as ProcedureLevel | '';
   const field = params.get('field') ?? '';
   const unit = params.get('unit') ?? '';
-  const [unitText, setUnitText] = useState(unit);
   const facets = useProcedureFacets();
   const [limit, setLimit] = useState(PAGE);
   const [debounced] = useDebouncedValue(text, 250);
@@ -73,7 +73,7 @@ export function SearchPage() {
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    update({ q: text.trim(), unit: /^[0-9]{2}([0-9]{3})?$/.test(unitText.trim()) ? unitText.trim() : '' });
+    update({ q: text.trim() });
   };
   const lang = i18n.language === 'en' ? 'en' : 'vi';
 
@@ -115,15 +115,13 @@ export function SearchPage() {
                 ]}
                 style={{ maxWidth: 260 }}
               />
-              <TextInput
+              {/* by name, not by a code citizens do not know (it asked for "26743") */}
+              <UnitPicker
                 label={t('search.unitLabel')}
-                title={t('search.unitHint')}
-                placeholder="26743"
-                value={unitText}
-                onChange={(e) => setUnitText(e.currentTarget.value)}
-                inputMode="numeric"
-                maxLength={5}
-                w={150}
+                placeholder={t('search.unitHint')}
+                value={unit || null}
+                onChange={(code) => update({ unit: code ?? '', q: text.trim() })}
+                w={280}
               />
               <Button type="submit">{t('search.submit')}</Button>
             </Group>

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Container, Group, Loader, Paper, SegmentedControl, Stack, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import {
   type DossierChannel,
   type DossierReturnMethod,
@@ -220,9 +232,14 @@ export function ReceptionPage() {
                 </Anchor>
               </Alert>
             )}
+            {!applicant.fullName.trim() && (
+              <Text size="sm" data-testid="reception-name-first">
+                {t('dossiers.reception.nameFirst')}
+              </Text>
+            )}
             <Group>
               <Button
-                disabled={!p.complete || preview.isFetching || !applicant.fullName || !!scanError}
+                disabled={!p.complete || preview.isFetching || !applicant.fullName.trim() || !!scanError}
                 loading={receive.isPending}
                 onClick={() => submit('receive')}
               >
@@ -231,12 +248,12 @@ export function ReceptionPage() {
               <Button
                 color="orange"
                 variant="light"
-                disabled={p.complete || preview.isFetching || !applicant.fullName}
+                disabled={p.complete || preview.isFetching || !applicant.fullName.trim()}
                 onClick={() => submit('request_supplement')}
               >
                 {t('dossiers.reception.submitSupplement')}
               </Button>
-              <Button variant="subtle" disabled={!applicant.fullName} onClick={() => submit('submit')}>
+              <Button variant="subtle" disabled={!applicant.fullName.trim()} onClick={() => submit('submit')}>
                 {t('dossiers.reception.submitRegister')}
               </Button>
             </Group>

@@ -14,12 +14,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { preselectedCounter } from '@mot-cua/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
 import { useCounterAction, useCounterState, useMyCounter, useQueueCenter, useQueueCenters } from '../../api/queue.js';
 import { useSession } from '../../api/session.js';
+import { CounterChoice } from './CounterChoice.js';
 import { HoldResultPanel } from './HoldResultPanel.js';
 import { PrecheckSummary } from './PrecheckSummary.js';
 
@@ -31,7 +33,9 @@ export function CounterPage() {
   const centers = useQueueCenters();
   const center = useQueueCenter(centers.data?.items[0]?.id);
   const [chosen, setChosen] = useState<string | null>(null);
-  const counterId = chosen ?? mine.data?.counterId ?? undefined;
+  const counters = center.data?.counters ?? [];
+  const counterId =
+    chosen ?? (mine.isLoading ? undefined : preselectedCounter(counters, session.data?.user.id, mine.data?.counterId));
   const state = useCounterState(counterId);
   const action = useCounterAction(counterId);
   const [code, setCode] = useState('');
@@ -56,7 +60,7 @@ export function CounterPage() {
           <Select
             aria-label={t('queue.chooseCounter')}
             placeholder={t('queue.chooseCounter')}
-            data={center.data?.counters.map((c) => ({ value: c.id, label: c.name })) ?? []}
+            data={counters.map((c) => ({ value: c.id, label: c.name }))}
             value={counterId ?? null}
             onChange={setChosen}
             w={320}
@@ -67,6 +71,15 @@ export function CounterPage() {
             {error}
           </Alert>
         )}
+        {!counterId && (
+          <CounterChoice
+            loading={centers.isLoading || center.isLoading || mine.isLoading}
+            noCenter={centers.isSuccess && centers.data.items.length === 0}
+            counters={counters}
+            onChoose={setChosen}
+          />
+        )}
+        {counterId && !s && state.isLoading && <Loader aria-label={t('common.loading')} />}
         {s && (
           <Grid>
             <Grid.Col span={{ base: 12, md: 8 }}>

@@ -71,6 +71,7 @@ export function ServiceIndexPage() {
         <Text size="sm">{t('supervision.index.intro')}</Text>
         <SupervisionFilterForm
           scope={body?.scope}
+          period={body}
           onApply={(f) => {
             setPick(null);
             setFeedbackPick(null);

@@ -27,7 +27,7 @@ export function WorkloadPage() {
     <Container size="xl" py="lg">
       <Stack>
         <Title order={2}>{t('supervision.workload.title')}</Title>
-        <SupervisionFilterForm onApply={setFilter} scope={body?.scope} />
+        <SupervisionFilterForm onApply={setFilter} scope={body?.scope} period={body} drilled={filter.provinceCode} />
         {w.isLoading && <Loader aria-label={t('common.loading')} />}
         {w.error && (
           <Text c="red.9" role="alert">
@@ -175,7 +175,7 @@ export function WorkloadPage() {
                       name: m.fullName,
                       unit: m.unitCode,
                       from: m.fromUnitCode ?? '—',
-                      date: m.validFrom,
+                      date: formatVnDay(m.validFrom),
                     })}
                   </List.Item>
                 ))}

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Breadcrumbs, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { formatVnDay } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client.js';
@@ -90,7 +91,8 @@ export function CommuneDrillPage() {
         </Breadcrumbs>
         <Title order={1}>{heading}</Title>
         <Text c="dimmed">
-          {t('dashboard.drill.intro')} {s.from} – {s.to}.
+          {t('dashboard.drill.intro')}{' '}
+          {t('dashboard.drill.period', { from: formatVnDay(s.from), to: formatVnDay(s.to) })}
         </Text>
         {!department && !official && (
           <>

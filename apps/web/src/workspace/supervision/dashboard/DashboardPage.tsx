@@ -14,7 +14,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { Dashboard } from '@mot-cua/contracts';
+import { type Dashboard, formatVnDay } from '@mot-cua/contracts';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -59,7 +59,7 @@ export function DashboardPage() {
   const daily = useMemo(() => {
     const byDay = new Map<string, Record<string, number | string>>();
     for (const r of d.data?.daily ?? []) {
-      const row = byDay.get(r.day) ?? { day: r.day.slice(5) };
+      const row = byDay.get(r.day) ?? { day: formatVnDay(r.day).slice(0, 5) }; // dd/mm
       row[r.channel] = r.received;
       byDay.set(r.day, row);
     }
@@ -101,7 +101,7 @@ export function DashboardPage() {
           />
         </Group>
         {!s ? (
-          <Loader aria-label="…" />
+          <Loader aria-label={t('common.loading')} />
         ) : (
           <>
             <DashboardKpis dashboard={s} />
@@ -146,7 +146,7 @@ export function DashboardPage() {
               </Card>
             )}
             {s.level !== 'commune' && s.rows.length > 0 && (
-              <Suspense fallback={<Loader aria-label="…" />}>
+              <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
                 <MetricMap
                   rows={s.rows}
                   scope={s.level === 'nation' ? { level: 'nation' } : { level: 'province', code: s.code, name: s.name }}
