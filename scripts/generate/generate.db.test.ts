@@ -204,6 +204,7 @@ const AGGREGATE_TABLES = [
   'dossier_open_due_day_totals',
   'dossier_open_handling_totals',
   'dossier_handlers',
+  'dossier_drill_finished',
 ];
 
 /**
