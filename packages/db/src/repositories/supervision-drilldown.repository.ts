@@ -199,12 +199,13 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
     /**
      * The dossiers of one row (an official, or a department — null for officials without one — or the whole
      * commune), optionally of one figure, newest entry first (then id); `after` is the previous page's `next`.
-     * `limit` null: every dossier (the files).
+     * `limit` null: every dossier (the files). `total` with `after`: the first page's, answered back without
+     * counting the row again (the page then reads only its own rows, newest first from the cursor).
      */
     async dossiers(
       f: DrillScope,
       pick: DrillPick,
-      page: { limit: number | null; offset?: number; after?: string | undefined },
+      page: { limit: number | null; offset?: number; after?: string | undefined; total?: number | undefined },
     ): Promise<{ total: number; items: DrillListItem[]; next: string | null }> {
       const member =
         pick.userId !== undefined
@@ -217,6 +218,7 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
             : sql`where true`;
       const bucket = pick.bucket ? sql`and d.b = ${code(pick.bucket)}` : sql``;
       const [afterAt, afterId] = page.after ? page.after.split('_') : [];
+      const known = page.after ? page.total : undefined;
       const keyset = page.after
         ? sql`where entry_at < ${afterAt}::timestamptz or (entry_at = ${afterAt}::timestamptz and id > ${afterId}::uuid)`
         : sql``;
@@ -236,9 +238,10 @@ export function createSupervisionDrilldownRepository(db: Kysely<DB>) {
         procedureName: string | null;
         holderName: string | null;
       }>`
-        with ${base(f, true)}, fl as materialized (select d.* from d ${member} ${bucket}),
+        with ${base(f, true)}, fl as ${known === undefined ? sql`materialized` : sql`not materialized`} (
+          select d.* from d ${member} ${bucket}),
         pg as (select * from fl ${keyset} order by entry_at desc, id ${limit})
-        select (select count(*)::int from fl) as total, pg.id::text as id, pg.code, pg.status, pg.b, pg.due_at,
+        select ${known === undefined ? sql`(select count(*)::int from fl)` : sql`${known}::int`} as total, pg.id::text as id, pg.code, pg.status, pg.b, pg.due_at,
           pg.finished_at, pg.entry_at, pg.procedure_code,
           to_char(pg.entry_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || pg.id::text as cursor,
           (select min(p.name) from procedures p where p.code = pg.procedure_code) as procedure_name,
