@@ -42,51 +42,50 @@ CREATE FUNCTION dossier_drill_team(dossier uuid, holder uuid) RETURNS uuid[] LAN
         UNION SELECT holder WHERE holder IS NOT NULL) x
 $$;
 
--- Add (sign 1) or take away (sign -1) one finished dossier at its entry day and month; a row left at 0 is removed.
-CREATE FUNCTION dossier_drill_apply(p_unit text, p_entry timestamptz, p_team uuid[], p_bucket smallint, p_sign integer)
-RETURNS void LANGUAGE plpgsql AS $$
+-- Move one finished dossier from its old place (unit, entry, team, figure) to its new one: one statement takes it
+-- from the old day and month rows, one adds it to the new ones; nothing when both are the same (a result returned,
+-- a note). A null unit, entry or figure is no place (open, or not entered yet). Rows left at 0 stay (readers sum;
+-- the recount writes none).
+CREATE FUNCTION dossier_drill_move(o_unit text, o_entry timestamptz, o_team uuid[], o_bucket smallint,
+  n_unit text, n_entry timestamptz, n_team uuid[], n_bucket smallint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  v_day date;
-  g record;
-  left_n integer;
+  o_ok boolean := o_unit IS NOT NULL AND o_entry IS NOT NULL AND o_bucket IS NOT NULL;
+  n_ok boolean := n_unit IS NOT NULL AND n_entry IS NOT NULL AND n_bucket IS NOT NULL;
+  o_day date := dossier_vn_day(o_entry);
+  n_day date := dossier_vn_day(n_entry);
 BEGIN
-  IF p_unit IS NULL OR p_entry IS NULL OR p_bucket IS NULL THEN RETURN; END IF;
-  v_day := dossier_vn_day(p_entry);
-  FOR g IN SELECT * FROM (VALUES ('d'::char(1), v_day), ('m'::char(1), date_trunc('month', v_day)::date)) v(grain, k) LOOP
-    IF p_sign > 0 THEN
-      INSERT INTO dossier_drill_finished AS t (unit_code, grain, entry_day, team, bucket, n)
-      VALUES (p_unit, g.grain, g.k, p_team, p_bucket, p_sign)
-      ON CONFLICT (unit_code, grain, entry_day, team, bucket) DO UPDATE SET n = t.n + excluded.n;
-    ELSE
-      UPDATE dossier_drill_finished t SET n = t.n + p_sign
-      WHERE t.unit_code = p_unit AND t.grain = g.grain AND t.entry_day = g.k AND t.team = p_team AND t.bucket = p_bucket
-      RETURNING t.n INTO left_n;
-      IF left_n = 0 THEN
-        DELETE FROM dossier_drill_finished t
-        WHERE t.unit_code = p_unit AND t.grain = g.grain AND t.entry_day = g.k AND t.team = p_team
-          AND t.bucket = p_bucket AND t.n = 0;
-      END IF;
-    END IF;
-  END LOOP;
+  IF o_ok AND n_ok AND o_unit = n_unit AND o_day = n_day AND o_team = n_team AND o_bucket = n_bucket THEN RETURN; END IF;
+  IF o_ok THEN
+    UPDATE dossier_drill_finished SET n = n - 1
+    WHERE (unit_code, grain, entry_day, team, bucket) IN ((o_unit, 'd', o_day, o_team, o_bucket),
+      (o_unit, 'm', date_trunc('month', o_day)::date, o_team, o_bucket));
+  END IF;
+  IF n_ok THEN
+    INSERT INTO dossier_drill_finished AS t (unit_code, grain, entry_day, team, bucket, n)
+    VALUES (n_unit, 'd', n_day, n_team, n_bucket, 1), (n_unit, 'm', date_trunc('month', n_day)::date, n_team, n_bucket, 1)
+    ON CONFLICT (unit_code, grain, entry_day, team, bucket) DO UPDATE SET n = t.n + 1;
+  END IF;
 END $$;
 
--- A dossier's row: its old contribution out, its new one in (only finished or closed ones contribute).
+-- A dossier's row: from its old place to its new one (only finished or closed dossiers have one).
 CREATE FUNCTION dossier_drill_follow_dossier() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   ob smallint;
   nb smallint;
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    ob := dossier_drill_bucket(OLD.status, OLD.due_at, OLD.finished_at);
-    IF ob IS NOT NULL THEN
-      PERFORM dossier_drill_apply(OLD.entry_unit_code, OLD.entry_at, dossier_drill_team(OLD.id, OLD.current_assignee_id), ob, -1);
-    END IF;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    nb := dossier_drill_bucket(NEW.status, NEW.due_at, NEW.finished_at);
-    IF nb IS NOT NULL THEN
-      PERFORM dossier_drill_apply(NEW.entry_unit_code, NEW.entry_at, dossier_drill_team(NEW.id, NEW.current_assignee_id), nb, 1);
-    END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN ob := dossier_drill_bucket(OLD.status, OLD.due_at, OLD.finished_at); END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN nb := dossier_drill_bucket(NEW.status, NEW.due_at, NEW.finished_at); END IF;
+  IF TG_OP = 'INSERT' THEN
+    PERFORM dossier_drill_move(NULL, NULL, NULL, NULL, NEW.entry_unit_code, NEW.entry_at,
+      dossier_drill_team(NEW.id, NEW.current_assignee_id), nb);
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM dossier_drill_move(OLD.entry_unit_code, OLD.entry_at, dossier_drill_team(OLD.id, OLD.current_assignee_id),
+      ob, NULL, NULL, NULL, NULL);
+  ELSE
+    PERFORM dossier_drill_move(OLD.entry_unit_code, OLD.entry_at,
+      CASE WHEN ob IS NULL THEN NULL ELSE dossier_drill_team(OLD.id, OLD.current_assignee_id) END, ob,
+      NEW.entry_unit_code, NEW.entry_at,
+      CASE WHEN nb IS NULL THEN NULL ELSE dossier_drill_team(NEW.id, NEW.current_assignee_id) END, nb);
   END IF;
   RETURN NULL;
 END $$;
@@ -114,7 +113,9 @@ DECLARE
   v_bucket smallint;
   v_team uuid[];
 BEGIN
-  SELECT * INTO d FROM dossiers WHERE id = NEW.dossier_id;
+  -- the dossier's row locked (no key update: the action's own key-share lock is not in the way) so a concurrent
+  -- change of its status or holder moves it with this handler or before it, never from a team it has left
+  SELECT * INTO d FROM dossiers WHERE id = NEW.dossier_id FOR NO KEY UPDATE;
   IF NOT FOUND THEN RETURN NULL; END IF;
   INSERT INTO dossier_handlers (dossier_id, user_id, entry_unit_code, entry_at)
   VALUES (d.id, NEW.actor_user_id, d.entry_unit_code, d.entry_at)
@@ -124,8 +125,8 @@ BEGIN
   v_bucket := dossier_drill_bucket(d.status, d.due_at, d.finished_at);
   IF v_bucket IS NULL THEN RETURN NULL; END IF;
   v_team := dossier_drill_team(d.id, d.current_assignee_id);
-  PERFORM dossier_drill_apply(d.entry_unit_code, d.entry_at, array_remove(v_team, NEW.actor_user_id), v_bucket, -1);
-  PERFORM dossier_drill_apply(d.entry_unit_code, d.entry_at, v_team, v_bucket, 1);
+  PERFORM dossier_drill_move(d.entry_unit_code, d.entry_at, array_remove(v_team, NEW.actor_user_id), v_bucket,
+    d.entry_unit_code, d.entry_at, v_team, v_bucket);
   RETURN NULL;
 END $$;
 

@@ -120,7 +120,7 @@ function teams(f: DrillScope) {
             union select x.current_assignee_id where x.current_assignee_id is not null) z order by z.u) as team,
           ${bucketOf(f.now)} as b, 1 as n
         from dossiers x where ${range(f, 'x')} ${live}
-      ) a group by team, b
+      ) a group by team, b having sum(n) <> 0
     ), m as materialized (
       select distinct t.team, u.user_id from t cross join lateral unnest(t.team) as u(user_id)
     ), ${officials(f, 'm')}, tm as materialized (
