@@ -180,7 +180,7 @@ describe('npm run generate -- --preset small', () => {
         }
       }
     }
-  }, 300_000);
+  }, 600_000); // PGlite at load ≈ 20: 380 s with 0410's moves (every finished dossier moves as its officials act)
 });
 
 /** Every table the recount rebuilds (the aggregates' triggers keep them). */

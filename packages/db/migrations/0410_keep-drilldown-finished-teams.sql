@@ -113,15 +113,16 @@ DECLARE
   v_bucket smallint;
   v_team uuid[];
 BEGIN
-  -- the dossier's row locked (no key update: the action's own key-share lock is not in the way) so a concurrent
-  -- change of its status or holder moves it with this handler or before it, never from a team it has left
-  SELECT * INTO d FROM dossiers WHERE id = NEW.dossier_id FOR NO KEY UPDATE;
-  IF NOT FOUND THEN RETURN NULL; END IF;
   INSERT INTO dossier_handlers (dossier_id, user_id, entry_unit_code, entry_at)
-  VALUES (d.id, NEW.actor_user_id, d.entry_unit_code, d.entry_at)
+  SELECT x.id, NEW.actor_user_id, x.entry_unit_code, x.entry_at FROM dossiers x WHERE x.id = NEW.dossier_id
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS inserted = ROW_COUNT;
-  IF inserted = 0 OR NEW.actor_user_id IS NOT DISTINCT FROM d.current_assignee_id THEN RETURN NULL; END IF;
+  IF inserted = 0 THEN RETURN NULL; END IF;
+  -- a new handler: the dossier's row locked (no key update: the action's own key-share lock is not in the way), so a
+  -- concurrent change of its status or holder is applied before this move (and counted the team without this
+  -- handler) or after it (and reads the team with it), never from a team the dossier has left
+  SELECT * INTO d FROM dossiers WHERE id = NEW.dossier_id FOR NO KEY UPDATE;
+  IF NEW.actor_user_id IS NOT DISTINCT FROM d.current_assignee_id THEN RETURN NULL; END IF;
   v_bucket := dossier_drill_bucket(d.status, d.due_at, d.finished_at);
   IF v_bucket IS NULL THEN RETURN NULL; END IF;
   v_team := dossier_drill_team(d.id, d.current_assignee_id);

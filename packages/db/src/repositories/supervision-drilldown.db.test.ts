@@ -134,7 +134,7 @@ describe('drill-down below the commune', () => {
               '2026-03-02T00:00:00Z',
             ],
           ];
-          for (const [fromAt, toAt, onDate, nowIso] of periods) {
+          for (const [k, [fromAt, toAt, onDate, nowIso]] of periods.entries()) {
             const now = new Date(nowIso);
             const f: DrillScope = { unitCode: X, fromAt, toAt, onDate, now };
             const ref = await referenceRead(db, f);
@@ -146,6 +146,8 @@ describe('drill-down below the commune', () => {
             expect(got.unhandled).toBe(want.unhandled);
             expect(got.departments).toEqual(want.departments);
             expect(byId(got.officials)).toEqual(byId(want.officials));
+            // the lists read no kept counts (0410 is the breakdown's): the first two periods check them
+            if (k >= 2) continue;
             const picks: DrillPick[] = [
               {},
               { departmentId: null },
