@@ -204,5 +204,5 @@ describe('drill-down below the commune', () => {
       ),
       { numRuns: 12 },
     );
-  }, 300_000);
+  }, 600_000); // PGlite at load ≈ 20: 290–320 s (12 runs, four periods)
 });
