@@ -1,7 +1,7 @@
 /**
  * The supervision pages' own reads (issue 15, the pages) on data already generated with the `province` preset: the
- * drill-down below a commune (counts per figure, official and department made in SQL from the entry index and the
- * kept handlers, 0390), one page of its dossier list (keyset), and the dashboard's two additions (the open split of the 766 on-time rate, feedback
+ * drill-down below a commune (counts per figure, official and department: finished dossiers from the counts kept by
+ * team, 0410, open ones from the entry index and the kept handlers, 0390), one page of its dossier list (keyset), and the dashboard's two additions (the open split of the 766 on-time rate, feedback
  * 5.2/5.3), next to a plain indexed lookup (one dossier by primary key) measured in the same run.
  *
  *   createdb -h 127.0.0.1 -U postgres wt15a_province
@@ -68,6 +68,7 @@ async function main() {
       .map((o) => ({ id: o.userId, n: o.counts.reduce((s, c) => s + c.n, 0) }))
       .sort((a, b) => b.n - a.n)[0];
     const first = await drill.dossiers(scope(five), { userId: top?.id ?? '' }, { limit: 50 });
+    const deptFirst = await drill.dossiers(scope(five), { departmentId: null }, { limit: 50 });
     // before: the read this replaces (every dossier and its actions, core's breakdown in Node), in the same minutes
     const before = (p: typeof month) => async () => {
       const r = await referenceRead(db, scope(p));
@@ -97,6 +98,24 @@ async function main() {
       [
         'drill-down list: second page (keyset) of the busiest official’s dossiers, 5 months',
         () => drill.dossiers(scope(five), { userId: top?.id ?? '' }, { limit: 50, after: first.next ?? undefined }),
+      ],
+      [
+        'drill-down list: the same second page with the first page’s total (not counted again), 5 months',
+        () =>
+          drill.dossiers(
+            scope(five),
+            { userId: top?.id ?? '' },
+            { limit: 50, after: first.next ?? undefined, total: first.total },
+          ),
+      ],
+      [
+        'drill-down list: a department’s (none) second page with the first page’s total, 5 months',
+        () =>
+          drill.dossiers(
+            scope(five),
+            { departmentId: null },
+            { limit: 50, after: deptFirst.next ?? undefined, total: deptFirst.total },
+          ),
       ],
       ['dashboard open split (766 on-time), province, one month', () => open.openSplit(province, month, 'entry', now)],
       ['dashboard open split (766 on-time), province, 5 months', () => open.openSplit(province, five, 'entry', now)],

@@ -89,6 +89,14 @@ export const DrilldownDossiersQuery = DrilldownQuery.omit({ table: true }).exten
     .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/)
     .optional()
     .describe('the `next` of the previous page: the page after it (keyset; instead of offset)'),
+  total: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'with `after`: the total the first page answered; the row is not counted again and this is answered back',
+    ),
 });
 export type DrilldownDossiersQuery = z.infer<typeof DrilldownDossiersQuery>;
 

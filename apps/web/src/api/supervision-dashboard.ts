@@ -26,9 +26,12 @@ export function useDrilldown(p: { code: string; from?: string | undefined; to?: 
   });
 }
 
-/** The dossiers of one row of the drill-down (a department, an official), optionally of one figure; `after`: the previous page's `next` (keyset). */
+/**
+ * The dossiers of one row of the drill-down (a department, an official), optionally of one figure; `after`: the
+ * previous page's `next` (keyset), with `total` the first page's (the server does not count the row again).
+ */
 export function useDrilldownDossiers(
-  p: Partial<Record<'code' | 'from' | 'to' | 'department' | 'official' | 'bucket' | 'after', string>>,
+  p: Partial<Record<'code' | 'from' | 'to' | 'department' | 'official' | 'bucket' | 'after' | 'total', string>>,
 ) {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '') qs.set(k, String(v));

@@ -23,11 +23,18 @@ export function createAggregatesRecount(db: Kysely<DB>) {
       await recount.recountBacklog();
       await recount.recountOpenDue();
       await recount.recountHandlers(FIRST_ID, null);
+      await recount.recountDrillFinished(null, null);
     },
     /** The open dossiers by due day and handling unit (0380) rebuilt from the dossiers' rows. Returns the day rows. */
     recountOpenDue: () => count(sql`dossier_open_due_recount()`),
     /** Who acted on which dossier (0390, the drill-down's) for the dossiers with lo <= id < hi, after their entries. */
     recountHandlers: (lo: string, hi: string | null) => count(sql`dossier_handlers_recount(${range(lo, hi)})`),
+    /**
+     * The drill-down's finished dossiers by team (0410) entered in the months from `lo` to before `hi` (firsts of
+     * months; null: no bound), from the dossiers and 0390's rows (after those). Returns the dossiers counted.
+     */
+    recountDrillFinished: (lo: string | null, hi: string | null) =>
+      count(sql`dossier_drill_finished_recount(${lo}::date, ${hi}::date)`),
     /** The workload's backlog totals (0356) rebuilt from the dossiers' rows (after their entries are recounted). */
     recountBacklog: () => count(sql`dossier_backlog_recount()`),
     /** The entries of the dossiers with lo <= id < hi (hi null: no bound); then `recountMonth` per month of entries. */

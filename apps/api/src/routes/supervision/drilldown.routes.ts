@@ -91,7 +91,7 @@ export const drilldownRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       const list = await drill.dossiers(
         f,
         pick,
-        q.format === 'json' ? { limit: q.limit, offset: q.offset, after: q.after } : { limit: null },
+        q.format === 'json' ? { limit: q.limit, offset: q.offset, after: q.after, total: q.total } : { limit: null },
       );
       const item = (d: (typeof list.items)[number]) => ({
         id: d.id,

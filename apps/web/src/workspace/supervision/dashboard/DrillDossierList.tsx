@@ -27,8 +27,14 @@ export function DrillDossierList({
   // keyset pages: the `next` of each page seen, so Previous goes back and Next goes on (the pager moves one page)
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [page, setPage] = useState(0);
+  // the first page's total, sent with the later pages so the server does not count the row again
+  const [known, setKnown] = useState<number | undefined>(undefined);
   const after = cursors[page];
-  const list = useDrilldownDossiers({ ...query, ...(bucket ? { bucket } : {}), ...(after ? { after } : {}) });
+  const list = useDrilldownDossiers({
+    ...query,
+    ...(bucket ? { bucket } : {}),
+    ...(after ? { after, ...(known !== undefined ? { total: String(known) } : {}) } : {}),
+  });
   return (
     <Card withBorder data-testid="drill-dossiers">
       <Stack gap="xs">
@@ -42,6 +48,7 @@ export function DrillDossierList({
             value={bucket ?? ''}
             onChange={(v) => {
               setCursors([undefined]);
+              setKnown(undefined);
               setPage(0);
               setBucket(v || null);
             }}
@@ -108,6 +115,7 @@ export function DrillDossierList({
             if (to > page) {
               const next = list.data?.next;
               if (!next) return;
+              if (page === 0) setKnown(list.data?.total);
               setCursors((c) => [...c.slice(0, to), next]);
             }
             setPage(to);
