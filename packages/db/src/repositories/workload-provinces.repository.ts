@@ -56,7 +56,8 @@ const toRow = (x: ProvinceLoadRow): ProvinceLoadRow => ({
  */
 export function createWorkloadProvincesRepository(db: Kysely<DB>) {
   return {
-    async provincesLoad(f: WorkloadScope): Promise<ProvinceLoadRow[]> {
+    /** `staff: 'grants'`: officials counted from the grants, as before 0400 (the bench's comparison). */
+    async provincesLoad(f: WorkloadScope, staff: 'kept' | 'grants' = 'kept'): Promise<ProvinceLoadRow[]> {
       const split = splitPeriodForRollUp(f.from, f.to);
       const part = (table: string, col: string, r: { from: string; to: string }) =>
         sql`select province_code, received from ${sql.table(table)}
@@ -75,7 +76,7 @@ export function createWorkloadProvincesRepository(db: Kysely<DB>) {
         ), open as (
           select province_code, sum(in_progress)::int as open from dossier_province_month_totals
           where perspective = 'e' group by 1
-        ), staff as (${officialsOfProvinces(f)})
+        ), staff as (${staff === 'kept' ? officialsOfProvinces(f) : officialsOfProvincesFromGrants(f)})
         select p.province_code, p.received, coalesce(staff.officials, 0) as officials, coalesce(open.open, 0) as open
         from p left join staff on staff.province_code = p.province_code
           left join open on open.province_code = p.province_code
