@@ -4,8 +4,9 @@
  *    officials per province alone both ways (the two must be equal);
  *  - the nation's readiness: communes without an online approver per province (now) and the list of 200 names with
  *    its total (before), leaders without a valid certificate per province;
- *  - the stats table's breakdown() at the nation and the busiest province without parallel workers (now) and with
- *    them (before);
+ *  - the stats table's breakdown() at the nation and the busiest province without parallel workers (in a
+ *    transaction with SET LOCAL, as withoutParallelWorkers does on a pool without the setting), with them (before),
+ *    and on a pool opened as the API's (DB_MAX_PARALLEL_WORKERS_PER_GATHER=0, DB_JIT=off at connection);
  *  - the dashboard and drill-down reads with `jit = on` and `jit = off` (session setting of two pools, runs
  *    alternated), so the API pool's setting is decided on figures.
  * Next to a primary-key lookup in the same run. Read-only (migrates the copy first).
@@ -60,6 +61,13 @@ async function main() {
   await migrate(main);
   const jitOn = await open(withOptions(url, 'on'));
   const jitOff = await open(withOptions(url, 'off'));
+  // the API's pool: DB_JIT=off, DB_MAX_PARALLEL_WORKERS_PER_GATHER=0 at connection (withoutParallelWorkers: as is)
+  const service = await openDatabase({
+    databaseUrl: url,
+    poolSize: 2,
+    statementTimeoutMs: 0,
+    sessionSettings: { jit: 'off', max_parallel_workers_per_gather: '0' },
+  });
   const out: Record<string, Timing> = {};
   try {
     const db = main.db;
@@ -126,6 +134,9 @@ async function main() {
         await at(`${sname}, ${pname}: breakdown() with parallel workers (before)`, () =>
           aggregates.breakdown(scope, range, 'entry', { parallel: true }),
         );
+        await at(`${sname}, ${pname}: breakdown() on the service's pool (workers 0 and jit off at connection)`, () =>
+          createDossierAggregatesRepository(service.db).breakdown(scope, range, 'entry'),
+        );
         const [a, b] = [
           await aggregates.breakdown(scope, range, 'entry'),
           await aggregates.breakdown(scope, range, 'entry', { parallel: true }),
@@ -191,7 +202,7 @@ async function main() {
     console.log('| Query | p50 / p95 ms |\n|---|---|');
     for (const [k, v] of Object.entries(out)) console.log(`| ${k} | ${v.p50.toFixed(1)} / ${v.p95.toFixed(1)} |`);
   } finally {
-    await Promise.all([main.close(), jitOn.close(), jitOff.close()]);
+    await Promise.all([main.close(), jitOn.close(), jitOff.close(), service.close()]);
   }
 }
 
