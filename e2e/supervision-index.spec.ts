@@ -159,7 +159,15 @@ describe('the Decision 766 service index', () => {
     expect(await table.locator('tbody tr').count()).toBe(api.units.length);
     const hcm = api.units.find((u: { unitCode: string }) => u.unitCode === '79');
     expect(hcm).toBeTruthy();
+    // readiness per province (session 9): communes without an online approver, one row per province
+    const gaps = page.getByTestId('workload-gaps-provinces');
+    await expect
+      .poll(() => gaps.locator('tbody tr').count(), { timeout: 15_000 })
+      .toBe(api.noOnlineApprover.byProvince.length);
+    expect(await gaps.locator('thead').textContent()).toContain('Chưa có người phê duyệt trực tuyến');
     await screenshot(page, 'supervision-workload-nation');
+    await page.getByTestId('workload-gaps').scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervision-workload-nation-gaps');
     await table.getByRole('button', { name: new RegExp(`${hcm.name} \\(79\\)`) }).click();
     await expect
       .poll(async () => page.getByTestId('workload-scope').textContent(), { timeout: 15_000 })

@@ -2,15 +2,16 @@
  * `npm run aggregates:recount`: rebuild the supervision aggregates (migrations 0160, 0220, 0221, 0305, 0320), the
  * step durations (0321) with their histograms (0355), the 766 index's inputs (0322), the workload's backlog totals
  * (0356), the open dossiers by due day (0380), who acted on which dossier (0390, the drill-down's) and the drill-down's
- * finished dossiers by team (0410, month by month after the handlers) from the
- * dossiers' action logs and rows. The triggers keep them in step with every write; this is the repair and the check.
+ * finished dossiers by team (0410, month by month after the handlers) from the dossiers' action logs and rows, and the
+ * officials per province (0400) from the role grants. The triggers keep them in step with every write; this is the
+ * repair and the check.
  *
  * In batches, one transaction each, with progress (issue 15: the one-statement recount of 300,000 dossiers ran into
  * the pool's statement time-out): the entries, step durations and index facts of the dossiers by id range (1/64 of
  * the id space per batch), then the totals month by month of entry (each month's tables are locked against writers
  * while it is rebuilt, so a write waits and then applies its delta to the rebuilt rows), then the index's totals
  * from its facts, then the step histograms from the durations, then the backlog totals and the open dossiers by due
- * day from the dossiers. The maintenance connection has its own statement time-out
+ * day from the dossiers, then the officials per province from the role grants (0400). The maintenance connection has its own statement time-out
  * (DB_MAINTENANCE_STATEMENT_TIMEOUT_MS, default 15 min), far above the API's, that bounds one batch, not the whole
  * run.
  */
@@ -71,6 +72,8 @@ async function main() {
     console.log(`  the workload's backlog: ${backlogRows} scope-day rows`);
     const openDueRows = await inTx((r) => r.recountOpenDue());
     console.log(`  the open dossiers by due day: ${openDueRows} scope-day rows`);
+    const staffSpans = await inTx((r) => r.recountStaff());
+    console.log(`  the officials per province: ${staffSpans} spans`);
     console.log(`Aggregates recounted from the action log in ${seconds(started)} s`);
   } finally {
     await database.close();

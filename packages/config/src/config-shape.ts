@@ -73,6 +73,9 @@ export type Config = Readonly<{
     statementTimeoutMs: number;
     idleInTransactionTimeoutMs: number;
     maintenanceStatementTimeoutMs: number;
+    /** Session settings of the service's PostgreSQL connections (DB_JIT, DB_MAX_PARALLEL_WORKERS_PER_GATHER). */
+    jit: 'on' | 'off';
+    maxParallelWorkersPerGather: number;
   }>;
   notifications: Readonly<{
     smtpUrl: string | undefined;

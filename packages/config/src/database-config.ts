@@ -10,7 +10,8 @@ export function describeDatabase(config: Config): string {
 /**
  * What a process passes to openDatabase: the address (PGlite under DATA_DIR/pglite when DATABASE_URL is unset)
  * and the time-outs of the configuration. `maintenance` swaps the statement and idle-in-transaction limits for the
- * maintenance one (a recount batch may take minutes).
+ * maintenance one (a recount batch may take minutes). The service's sessions get the planner settings DB_JIT and
+ * DB_MAX_PARALLEL_WORKERS_PER_GATHER at connection; maintenance keeps the server's (a recount reads the whole log).
  */
 export function databaseOptions(config: Config, use: 'service' | 'maintenance' = 'service') {
   const t = config.database;
@@ -21,5 +22,8 @@ export function databaseOptions(config: Config, use: 'service' | 'maintenance' =
     connectionTimeoutMs: t.connectionTimeoutMs,
     statementTimeoutMs: long ? t.maintenanceStatementTimeoutMs : t.statementTimeoutMs,
     idleInTransactionTimeoutMs: long ? t.maintenanceStatementTimeoutMs : t.idleInTransactionTimeoutMs,
+    ...(long
+      ? {}
+      : { sessionSettings: { jit: t.jit, max_parallel_workers_per_gather: String(t.maxParallelWorkersPerGather) } }),
   };
 }

@@ -160,6 +160,17 @@ export const EnvSchema = z.object({
     .min(1000)
     .max(86_400_000)
     .default(15 * 60_000),
+  /**
+   * PostgreSQL's JIT for the API's and the dispatcher's sessions (`-c jit=` at connection). Off: none of the
+   * dashboards' reads costs enough to be compiled on the national preset, and a plan estimated high spent 2–3.5 s
+   * compiling (issue 15, sessions 8–9).
+   */
+  DB_JIT: z.enum(['on', 'off']).default('off'),
+  /**
+   * `max_parallel_workers_per_gather` of the API's and the dispatcher's sessions. 0: the aggregates' reads are small
+   * and the workers' start-up was most of their time on a busy machine (issue 15). Maintenance keeps the server's.
+   */
+  DB_MAX_PARALLEL_WORKERS_PER_GATHER: z.coerce.number().int().min(0).max(64).default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -96,6 +96,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       maintenanceStatementTimeoutMs: e.DB_MAINTENANCE_STATEMENT_TIMEOUT_MS,
+      jit: e.DB_JIT,
+      maxParallelWorkersPerGather: e.DB_MAX_PARALLEL_WORKERS_PER_GATHER,
     }),
     notifications: Object.freeze({
       smtpUrl: e.SMTP_URL,

@@ -56,6 +56,20 @@ export const Workload = z
     noOnlineApprover: z.object({
       total: z.number().int(),
       items: z.array(z.object({ code: z.string(), fullName: z.string(), provinceCode: z.string() })),
+      byProvince: z
+        .array(
+          z.object({
+            provinceCode: z.string(),
+            name: z.string(),
+            communes: z.number().int(),
+            without: z.number().int().describe('Communes where nobody can approve online'),
+            withoutCertificate: z
+              .number()
+              .int()
+              .describe('Communes where no leader holds a signature certificate valid today'),
+          }),
+        )
+        .describe('For the nation: the communes counted per province (items is then empty: drill into a province)'),
     }),
     certificateGaps: z
       .object({

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { lockDataDir } from './data-dir-lock.js';
 import { namePreparedStatements } from './prepared-statements.js';
+import { sessionsWithoutParallelWorkers } from './repositories/without-parallel-workers.js';
 import type { DB } from './schema/index.js';
 
 /** A raw SQL channel used by the migrator: multi-statement scripts and parameterised queries. */
@@ -53,6 +54,11 @@ export type DatabaseOptions = {
   statementTimeoutMs?: number;
   /** A session idle inside an open transaction this long is ended by the server (its locks released). */
   idleInTransactionTimeoutMs?: number;
+  /**
+   * PostgreSQL only: planner settings of every session of the pool, sent at connection (`-c name=value`), e.g.
+   * `{ jit: 'off', max_parallel_workers_per_gather: '0' }` (the service's, from the configuration). PGlite ignores them.
+   */
+  sessionSettings?: Readonly<Record<string, string>>;
 };
 
 /**
@@ -128,6 +134,16 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
   };
 }
 
+/** The libpq `options` of a pool: `-c name=value` per setting (names and values are the configuration's, checked). */
+function sessionOptions(settings: Readonly<Record<string, string>>): string {
+  return Object.entries(settings)
+    .map(([k, v]) => {
+      if (!/^[a-z_]+$/.test(k) || !/^[A-Za-z0-9_.]+$/.test(v)) throw new Error(`invalid session setting ${k}`);
+      return `-c ${k}=${v}`;
+    })
+    .join(' ');
+}
+
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
@@ -144,11 +160,13 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     statement_timeout: options.statementTimeoutMs ?? DATABASE_TIMEOUTS.statementTimeoutMs,
     idle_in_transaction_session_timeout:
       options.idleInTransactionTimeoutMs ?? DATABASE_TIMEOUTS.idleInTransactionTimeoutMs,
+    ...(options.sessionSettings ? { options: sessionOptions(options.sessionSettings) } : {}),
   });
   // An idle client that loses its connection (server restart, idle time-out) must not crash the process.
   pool.on('error', () => {});
   namePreparedStatements(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+  if (options.sessionSettings?.max_parallel_workers_per_gather === '0') sessionsWithoutParallelWorkers.add(db);
   return {
     kind: 'postgres',
     db,

@@ -48,6 +48,20 @@ export function workloadTable(w: Workload, table: WorkloadQuery['table']): Expor
         rows: w.steps,
       };
     case 'noOnlineApprover':
+      if (w.unitsLevel === 'province') {
+        return {
+          title: `Xã chưa có người phê duyệt trực tuyến, theo tỉnh — ${w.scope.name}`,
+          subtitle: `${subtitle} Tổng số: ${w.noOnlineApprover.total}.`,
+          columns: [
+            { key: 'provinceCode', header: 'Mã', width: 8 },
+            { key: 'name', header: 'Tỉnh, thành phố', width: 30 },
+            { key: 'communes', header: 'Số xã, phường', width: 12, kind: 'int' },
+            { key: 'without', header: 'Chưa có người phê duyệt', width: 14, kind: 'int' },
+            { key: 'withoutCertificate', header: 'Chưa có chứng thư số', width: 14, kind: 'int' },
+          ],
+          rows: w.noOnlineApprover.byProvince,
+        };
+      }
       return {
         title: `Xã chưa có người phê duyệt trực tuyến — ${w.scope.name}`,
         subtitle: `${subtitle} Tổng số: ${w.noOnlineApprover.total}.`,

@@ -30,7 +30,7 @@ export async function workloadThreshold(db: Db): Promise<number> {
  * Workload and staffing of a scope over a period (GET /api/supervision/workload after its authorization, and the
  * monthly report): dossiers per official per working day per commune, backlog, time per step, readiness gaps
  * (communes without an online approver, leaders without a valid certificate) as of `now`, moves. The nation's
- * rows are its provinces, and its certificate gaps are counted per province (a supervisor drills into a province for
+ * rows are its provinces, and its approver and certificate gaps are counted per province (a supervisor drills into a province for
  * its communes and leaders): 34 rows, where one per commune was 3,321.
  */
 export async function workloadBody(
@@ -55,12 +55,14 @@ export async function workloadBody(
     workloadThreshold(db),
     nation ? createWorkloadProvincesRepository(db).provincesLoad(f) : repo.unitsLoad(f),
     repo.backlogByDay(f),
-    officials.listCommunesWithoutOnlineApprover({
-      onDate: today,
-      ...(scope.level === 'nation' ? {} : { provinceCode: scope.provinceCode }),
-      limit: 200,
-      offset: 0,
-    }),
+    nation
+      ? officials.countCommunesWithoutOnlineApproverByProvince(today)
+      : officials.listCommunesWithoutOnlineApprover({
+          onDate: today,
+          provinceCode: scope.provinceCode,
+          limit: 200,
+          offset: 0,
+        }),
     nation
       ? officials.countLeadersWithoutValidCertificateByProvince(today)
       : officials.listLeadersWithoutValidCertificate({
@@ -75,9 +77,16 @@ export async function workloadBody(
   let workingDays = 0;
   for (let d = dayNumberOf(period.from); d <= dayNumberOf(period.to); d++) if (calendar.isWorkingDay(d)) workingDays++;
   const byProvince = Array.isArray(certificates) ? certificates : [];
+  const approversByProvince = Array.isArray(gaps) ? gaps : [];
   const names = await findUnitNames(
     db,
-    [...new Set([...loads.map((u) => u.unitCode), ...byProvince.map((p) => p.provinceCode)])],
+    [
+      ...new Set([
+        ...loads.map((u) => u.unitCode),
+        ...byProvince.map((p) => p.provinceCode),
+        ...approversByProvince.map((p) => p.provinceCode),
+      ]),
+    ],
     today,
   );
   const provinceOf = new Map(loads.map((l) => [l.unitCode, l.provinceCode]));
@@ -86,7 +95,8 @@ export async function workloadBody(
     name: names.get(u.unitCode) ?? u.unitCode,
     provinceCode: provinceOf.get(u.unitCode) ?? '',
   }));
-  const gapItems = scope.level === 'unit' ? gaps.items.filter((g) => g.code === scope.code) : gaps.items;
+  const listed = Array.isArray(gaps) ? { items: [], total: gaps.reduce((n, p) => n + p.without, 0) } : gaps;
+  const gapItems = scope.level === 'unit' ? listed.items.filter((g) => g.code === scope.code) : listed.items;
   return {
     scope: { code: scope.code, name: scope.name, level: scope.level },
     from: period.from,
@@ -97,7 +107,11 @@ export async function workloadBody(
     units,
     backlog: { points, ...backlogTrend(points) },
     steps,
-    noOnlineApprover: { total: scope.level === 'unit' ? gapItems.length : gaps.total, items: gapItems },
+    noOnlineApprover: {
+      total: scope.level === 'unit' ? gapItems.length : listed.total,
+      items: gapItems,
+      byProvince: approversByProvince.map((p) => ({ ...p, name: names.get(p.provinceCode) ?? p.provinceCode })),
+    },
     certificateGaps: Array.isArray(certificates)
       ? {
           total: certificates.reduce((n, p) => n + p.missing + p.expired, 0),

@@ -24,7 +24,10 @@ export function createAggregatesRecount(db: Kysely<DB>) {
       await recount.recountOpenDue();
       await recount.recountHandlers(FIRST_ID, null);
       await recount.recountDrillFinished(null, null);
+      await recount.recountStaff();
     },
+    /** The officials per province and their spans (0400, the nation's workload) rebuilt from the role grants. */
+    recountStaff: () => count(sql`staff_province_recount()`),
     /** The open dossiers by due day and handling unit (0380) rebuilt from the dossiers' rows. Returns the day rows. */
     recountOpenDue: () => count(sql`dossier_open_due_recount()`),
     /** Who acted on which dossier (0390, the drill-down's) for the dossiers with lo <= id < hi, after their entries. */

@@ -56,11 +56,15 @@ function periodParts<T>(
 }
 
 export function createDossierAggregatesRepository(db: Kysely<DB>) {
-  /** Rows of the level below the scope (nation → provinces, province → communes, commune → itself). */
+  /**
+   * Rows of the level below the scope (nation → provinces, province → communes, commune → itself). Planned without
+   * parallel workers; `parallel: true` is the read as it was before (the bench's comparison).
+   */
   async function breakdown(
     scope: AggregateScope,
     period: AggregatePeriod,
     perspective: AggregatePerspective,
+    opts: { parallel?: boolean } = {},
   ): Promise<AggregateRow[]> {
     const p = persp(perspective);
     const nation = scope.level === 'nation';
@@ -89,7 +93,9 @@ export function createDossierAggregatesRepository(db: Kysely<DB>) {
     if (parts.length === 0) return [];
     const q = sql<Record<string, unknown>>`select code, ${sums} from (${sql.join(parts, sql` union all `)}) x
       group by code having sum(received) <> 0 order by code`;
-    return (await q.execute(db)).rows.map(toRow);
+    // a UNION ALL of parts is planned as a Parallel Append whatever 0307 says (see withoutParallelWorkers)
+    const r = opts.parallel ? await q.execute(db) : await withoutParallelWorkers(db, (t) => q.execute(t));
+    return r.rows.map(toRow);
   }
 
   /** Received per day and channel in the scope (the chart). */

@@ -49,6 +49,24 @@ function leadersWithoutValidCertificate(
     .where((eb) => eb.or([eb('p.certificateSerial', 'is', null), eb('p.certificateValidTo', '<', opts.onDate)]));
 }
 
+/**
+ * The leaders of the commune `u` on the date whose signature certificate is valid then; `approver`: who can also
+ * approve online (an active account with a password). For `exists` against a query of admin units aliased `u`.
+ */
+function onlineApprovers(db: Kysely<DB>, onDate: string, who: 'approver' | 'certificate') {
+  return db
+    .selectFrom('roleGrants as g')
+    .innerJoin('users as us', 'us.id', 'g.userId')
+    .innerJoin('officialProfiles as p', 'p.userId', 'g.userId')
+    .select(sql`1`.as('one'))
+    .where(sql<boolean>`g.unit_code = u.code`)
+    .where('g.role', '=', 'leader')
+    .where(inForceOn(onDate, 'g'))
+    .$if(who === 'approver', (q) => q.where('us.isActive', '=', true).where('us.passwordHash', 'is not', null))
+    .where('p.certificateSerial', 'is not', null)
+    .where((eb) => eb.or([eb('p.certificateValidTo', 'is', null), eb('p.certificateValidTo', '>=', onDate)]));
+}
+
 /** Officials' profiles (digital signature certificate, trained fields) and who can approve online where. */
 export function createOfficialProfilesRepository(db: Kysely<DB>) {
   return {
@@ -99,25 +117,7 @@ export function createOfficialProfilesRepository(db: Kysely<DB>) {
         .where('u.level', '=', 'commune')
         .where(inForceOn(opts.onDate, 'u'))
         .$if(opts.provinceCode !== undefined, (q) => q.where('u.provinceCode', '=', opts.provinceCode!))
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('roleGrants as g')
-                .innerJoin('users as us', 'us.id', 'g.userId')
-                .innerJoin('officialProfiles as p', 'p.userId', 'g.userId')
-                .select(sql`1`.as('one'))
-                .whereRef('g.unitCode', '=', 'u.code')
-                .where('g.role', '=', 'leader')
-                .where(inForceOn(opts.onDate, 'g'))
-                .where('us.isActive', '=', true)
-                .where('us.passwordHash', 'is not', null)
-                .where('p.certificateSerial', 'is not', null)
-                .where((eb) =>
-                  eb.or([eb('p.certificateValidTo', 'is', null), eb('p.certificateValidTo', '>=', opts.onDate)]),
-                ),
-            ),
-          ),
-        );
+        .where(({ not, exists }) => not(exists(onlineApprovers(db, opts.onDate, 'approver'))));
       const [rows, total, leaders] = await Promise.all([
         base
           .select(['u.code', 'u.fullName', 'u.provinceCode'])
@@ -188,6 +188,35 @@ export function createOfficialProfilesRepository(db: Kysely<DB>) {
         .orderBy('u.provinceCode')
         .execute();
       return r.map((x) => ({ provinceCode: x.provinceCode, missing: Number(x.missing), expired: Number(x.expired) }));
+    },
+
+    /**
+     * The nation's readiness per province (its list is one row per commune): communes in force on the date, those
+     * where nobody can approve online (listCommunesWithoutOnlineApprover's rule), and those where no leader holds a
+     * signature certificate valid on the date.
+     */
+    async countCommunesWithoutOnlineApproverByProvince(onDate: string) {
+      const r = await db
+        .selectFrom('adminUnits as u')
+        .where('u.level', '=', 'commune')
+        .where(inForceOn(onDate, 'u'))
+        .select(({ exists }) => [
+          'u.provinceCode',
+          sql<number>`count(*)`.as('communes'),
+          sql<number>`count(*) filter (where not ${exists(onlineApprovers(db, onDate, 'approver'))})`.as('without'),
+          sql<number>`count(*) filter (where not ${exists(onlineApprovers(db, onDate, 'certificate'))})`.as(
+            'withoutCertificate',
+          ),
+        ])
+        .groupBy('u.provinceCode')
+        .orderBy('u.provinceCode')
+        .execute();
+      return r.map((x) => ({
+        provinceCode: x.provinceCode,
+        communes: Number(x.communes),
+        without: Number(x.without),
+        withoutCertificate: Number(x.withoutCertificate),
+      }));
     },
 
     /** Why each official of a commune can or cannot approve online. */

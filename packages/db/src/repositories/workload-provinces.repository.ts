@@ -8,17 +8,36 @@ import { STAFF_ROLES, type UnitLoadRow, type WorkloadScope } from './workload.re
 /** A province's load: its rows are the sums of the province (unitCode = provinceCode = the province). */
 export type ProvinceLoadRow = UnitLoadRow;
 
-/** Units of each province in force at some time in the period (a unit's province is its row's). */
-const unitsOfProvinces = (f: Pick<WorkloadScope, 'from' | 'to'>) => sql`
-  select distinct code, province_code from admin_units au
-  where (au.valid_from is null or au.valid_from <= ${f.to}::date) and (au.valid_to is null or au.valid_to >= ${f.from}::date)`;
-
-/** Officials holding a handling role at some unit of the province at some time in the period, once each. */
-const officialsOfProvinces = (f: Pick<WorkloadScope, 'from' | 'to'>) => sql`
+/**
+ * Officials holding a handling role at some unit of the province at some time in the period, once each, counted from
+ * the grants: a grant's days intersected with the days of the unit's row (its province then) overlap the period.
+ * The reference for the kept counts (0400) in the tests and the bench's before-read.
+ */
+const officialsOfProvincesFromGrants = (f: Pick<WorkloadScope, 'from' | 'to'>) => sql`
   select au.province_code, count(distinct g.user_id)::int as officials
-  from role_grants g join (${unitsOfProvinces(f)}) au on au.code = g.unit_code
+  from role_grants g join admin_units au on au.code = g.unit_code
   where g.role in (${sql.join(STAFF_ROLES)}) and ${grantInForceDuring(f.from, f.to, 'g')}
+    and (au.valid_from is null or au.valid_from <= ${f.to}::date) and (au.valid_to is null or au.valid_to >= ${f.from}::date)
+    and (au.valid_to is null or au.valid_to >= g.valid_from)
+    and (au.valid_from is null or g.valid_to is null or au.valid_from <= g.valid_to)
   group by au.province_code`;
+
+/**
+ * The same counts from the kept spans (0400): spans overlapping the period (started by its end − ended before its
+ * start, summed from the day totals) less, for officials with several spans in a province, the spans beyond their
+ * first. About 34 × (days with a start or an end) rows and the few `multi` spans, whatever the number of grants.
+ */
+const officialsOfProvinces = (f: Pick<WorkloadScope, 'from' | 'to'>) => sql`
+  select e.province_code, (e.n - coalesce(c.extra, 0))::int as officials
+  from (
+    select province_code, coalesce(sum(starts) filter (where day <= ${f.to}::date), 0)
+      - coalesce(sum(ends) filter (where day < ${f.from}::date), 0) as n
+    from staff_province_day_totals group by province_code
+  ) e left join (
+    select province_code, count(*) - count(distinct user_id) as extra from staff_province_spans
+    where multi and valid_from <= ${f.to}::date and (valid_to is null or valid_to >= ${f.from}::date)
+    group by province_code
+  ) c on c.province_code = e.province_code`;
 
 const toRow = (x: ProvinceLoadRow): ProvinceLoadRow => ({
   unitCode: x.provinceCode,
@@ -37,7 +56,8 @@ const toRow = (x: ProvinceLoadRow): ProvinceLoadRow => ({
  */
 export function createWorkloadProvincesRepository(db: Kysely<DB>) {
   return {
-    async provincesLoad(f: WorkloadScope): Promise<ProvinceLoadRow[]> {
+    /** `staff: 'grants'`: officials counted from the grants, as before 0400 (the bench's comparison). */
+    async provincesLoad(f: WorkloadScope, staff: 'kept' | 'grants' = 'kept'): Promise<ProvinceLoadRow[]> {
       const split = splitPeriodForRollUp(f.from, f.to);
       const part = (table: string, col: string, r: { from: string; to: string }) =>
         sql`select province_code, received from ${sql.table(table)}
@@ -56,7 +76,7 @@ export function createWorkloadProvincesRepository(db: Kysely<DB>) {
         ), open as (
           select province_code, sum(in_progress)::int as open from dossier_province_month_totals
           where perspective = 'e' group by 1
-        ), staff as (${officialsOfProvinces(f)})
+        ), staff as (${staff === 'kept' ? officialsOfProvinces(f) : officialsOfProvincesFromGrants(f)})
         select p.province_code, p.received, coalesce(staff.officials, 0) as officials, coalesce(open.open, 0) as open
         from p left join staff on staff.province_code = p.province_code
           left join open on open.province_code = p.province_code
@@ -77,12 +97,20 @@ export function createWorkloadProvincesRepository(db: Kysely<DB>) {
         ), open as (
           select e.province_code, count(*)::int as open from e join dossiers d on d.id = e.dossier_id
           where d.status not in ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped') group by 1
-        ), staff as (${officialsOfProvinces(f)})
+        ), staff as (${officialsOfProvincesFromGrants(f)})
         select p.province_code, p.received, coalesce(staff.officials, 0) as officials, coalesce(open.open, 0) as open
         from p left join staff on staff.province_code = p.province_code
           left join open on open.province_code = p.province_code
         order by p.province_code`.execute(db);
       return r.rows.map(toRow);
+    },
+
+    /** Officials per province in the period, kept (0400) or counted from the grants (the reference): non-zero rows. */
+    async officialsByProvince(f: Pick<WorkloadScope, 'from' | 'to'>, from: 'kept' | 'grants' = 'kept') {
+      const q = from === 'kept' ? officialsOfProvinces(f) : officialsOfProvincesFromGrants(f);
+      const r = await sql<{ provinceCode: string; officials: number }>`
+        select * from (${q}) s where officials <> 0 order by province_code`.execute(db);
+      return r.rows.map((x) => ({ provinceCode: x.provinceCode, officials: Number(x.officials) }));
     },
   };
 }

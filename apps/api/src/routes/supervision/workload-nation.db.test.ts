@@ -121,6 +121,24 @@ describe('GET /api/supervision/workload for the nation', () => {
     ]);
   });
 
+  it('counts communes without an online approver per province; a province names them', async () => {
+    const w = (await get(who.national!, `/api/supervision/workload?${PERIOD}`)).json() as Workload;
+    expect(w.noOnlineApprover.items).toEqual([]);
+    const mine = w.noOnlineApprover.byProvince.filter((p) => p.provinceCode === Q || p.provinceCode === R);
+    expect(mine).toEqual(
+      [
+        { provinceCode: Q, communes: 2, without: 2, withoutCertificate: 2 },
+        { provinceCode: R, communes: 1, without: 1, withoutCertificate: 1 },
+      ]
+        .sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : 1))
+        .map((p) => expect.objectContaining(p)),
+    );
+    expect(w.noOnlineApprover.total).toBe(w.noOnlineApprover.byProvince.reduce((n, p) => n + p.without, 0));
+    const q = (await get(who.national!, `/api/supervision/workload?provinceCode=${Q}&${PERIOD}`)).json() as Workload;
+    expect(q.noOnlineApprover.byProvince).toEqual([]);
+    expect(q.noOnlineApprover.items.map((i) => i.code).sort()).toEqual([X, Y].sort());
+  });
+
   it('exports the per-province tables', async () => {
     const rowsOf = async (table: string) => {
       const x = await get(who.national!, `/api/supervision/workload?${PERIOD}&format=xlsx&table=${table}`);
@@ -142,5 +160,19 @@ describe('GET /api/supervision/workload for the nation', () => {
         .find((x) => x[0] === R)
         ?.slice(2),
     ).toEqual([0, 1]);
+    const approvers = await rowsOf('noOnlineApprover');
+    expect(approvers[2]).toEqual([
+      'Mã',
+      'Tỉnh, thành phố',
+      'Số xã, phường',
+      'Chưa có người phê duyệt',
+      'Chưa có chứng thư số',
+    ]);
+    expect(
+      approvers
+        .slice(3)
+        .find((x) => x[0] === Q)
+        ?.slice(2),
+    ).toEqual([2, 2, 2]);
   });
 });

@@ -8,6 +8,7 @@ import { exportUrl, type SupervisionFilter, useWorkload } from '../../api/superv
 import { DataTable } from '../../components/DataTable.js';
 import { TableDownloads } from './dashboard/TableDownloads.js';
 import { SupervisionFilterForm } from './SupervisionFilterForm.js';
+import { WorkloadApproverGaps } from './WorkloadApproverGaps.js';
 import { WorkloadCertificateGaps } from './WorkloadCertificateGaps.js';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
@@ -137,21 +138,11 @@ export function WorkloadPage() {
                 </List>
               )}
             </Paper>
-            <Paper withBorder p="md" data-testid="workload-gaps">
-              <Group justify="space-between" mb="sm">
-                <Title order={3} size="h5">
-                  {t('supervision.workload.noApprover', { total: body.noOnlineApprover.total })}
-                </Title>
-                <TableDownloads
-                  path="/api/supervision/workload"
-                  query={{ ...filter, table: 'noOnlineApprover' }}
-                  table={t('supervision.workload.noApprover', { total: body.noOnlineApprover.total })}
-                />
-              </Group>
-              <Text size="sm">
-                {body.noOnlineApprover.items.map((i) => `${i.fullName} (${i.code})`).join(', ') || '—'}
-              </Text>
-            </Paper>
+            <WorkloadApproverGaps
+              gaps={body.noOnlineApprover}
+              filter={filter}
+              onDrill={(provinceCode) => setFilter({ ...filter, provinceCode })}
+            />
             <WorkloadCertificateGaps
               gaps={body.certificateGaps}
               filter={filter}
