@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Clock,
   type DossierActor,
   type DossierDeps,
   fixedClock,
@@ -17,6 +18,20 @@ import {
 } from './dossier-ports.repository.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 
+/** The dossier use cases' ports on a connection, with a test's clock (and the units it knows, else the database's). */
+export function dossierDeps(db: Kysely<DB>, clock: Clock, units?: Map<string, UnitInfo>): DossierDeps {
+  const unitsPort = createDossierUnitsPort(db, units);
+  return {
+    dossiers: createDossiersRepository(db),
+    clock,
+    deadlines: createDossierDeadlinePort(db),
+    units: unitsPort,
+    procedures: createDossierProcedurePort(db, unitsPort),
+    newId: randomUUID,
+    systemCode: '01',
+  };
+}
+
 /**
  * What the dossier use-case tests on the database share (dossiers.db.test.ts, dossier-handling.db.test.ts): a test
  * unit with its procedure, the ports on a connection, a receptionist, a counter receipt. One set per test file.
@@ -29,18 +44,7 @@ export function dossierFixtures() {
   ]);
   let procedureCode: string;
 
-  function deps(db: Kysely<DB>): DossierDeps {
-    const unitsPort = createDossierUnitsPort(db, units);
-    return {
-      dossiers: createDossiersRepository(db),
-      clock,
-      deadlines: createDossierDeadlinePort(db),
-      units: unitsPort,
-      procedures: createDossierProcedurePort(db, unitsPort),
-      newId: randomUUID,
-      systemCode: '01',
-    };
-  }
+  const deps = (db: Kysely<DB>): DossierDeps => dossierDeps(db, clock, units);
 
   const reception: DossierActor = { userId: null, name: 'Trần Thị Lan', role: 'reception', unitCode };
   const input = (over: Partial<ReceiveDossierInput> = {}): ReceiveDossierInput => ({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   applyChangeEvent,
   type DossierActor,
@@ -14,11 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
 import { createChangeEventPorts } from './change-events.repository.js';
-import {
-  createDossierDeadlinePort,
-  createDossierProcedurePort,
-  createDossierUnitsPort,
-} from './dossier-ports.repository.js';
+import { dossierDeps } from './dossier-db.fixtures.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 import { createRehomingRepository } from './rehoming.repository.js';
 
@@ -30,18 +25,7 @@ let B: string;
 let province: string;
 let procedureCode: string;
 
-function deps(db: Kysely<DB>): DossierDeps {
-  const units = createDossierUnitsPort(db);
-  return {
-    dossiers: createDossiersRepository(db),
-    clock,
-    deadlines: createDossierDeadlinePort(db),
-    units,
-    procedures: createDossierProcedurePort(db, units),
-    newId: randomUUID,
-    systemCode: '01',
-  };
-}
+const deps = (db: Kysely<DB>): DossierDeps => dossierDeps(db, clock);
 const tx = <T>(fn: (d: DossierDeps) => Promise<T>) => database.db.transaction().execute((trx) => fn(deps(trx)));
 
 const actorAt = (unitCode: string): DossierActor => ({

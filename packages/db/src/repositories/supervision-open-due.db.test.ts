@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { vnStartOfDay } from '@mot-cua/contracts';
 import { type DossierActor, type DossierDeps, fixedClock, receiveDossier } from '@mot-cua/core';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
@@ -8,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
 import type { AggregateScope } from './dossier-aggregates.repository.js';
-import {
-  createDossierDeadlinePort,
-  createDossierProcedurePort,
-  createDossierUnitsPort,
-} from './dossier-ports.repository.js';
-import { createDossiersRepository } from './dossiers.repository.js';
+import { dossierDeps } from './dossier-db.fixtures.js';
+import { createDossierDeadlinePort } from './dossier-ports.repository.js';
 import { createOpenDueRepository } from './supervision-open-due.repository.js';
 
 // The open split from the kept due-day totals (0380) equals the read over every open dossier (the reference), for
@@ -27,18 +22,7 @@ const ids: string[] = [];
 /** What the reference counted over the whole run, per bucket. */
 const seen = { overdue: 0, dueSoon: 0, undue: 0, paused: 0 };
 
-function deps(db: Kysely<DB>): DossierDeps {
-  const u = createDossierUnitsPort(db);
-  return {
-    dossiers: createDossiersRepository(db),
-    clock,
-    deadlines: createDossierDeadlinePort(db),
-    units: u,
-    procedures: createDossierProcedurePort(db, u),
-    newId: randomUUID,
-    systemCode: '01',
-  };
-}
+const deps = (db: Kysely<DB>): DossierDeps => dossierDeps(db, clock);
 
 beforeAll(async () => {
   database = await createTestDb();
