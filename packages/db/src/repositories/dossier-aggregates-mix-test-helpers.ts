@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  applyChangeEvent,
   approveDossier,
   claimStep,
   completeStep,
@@ -23,8 +22,7 @@ import fc from 'fast-check';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
-import { createChangeEventPorts } from './change-events.repository.js';
-import { dossierDeps } from './dossier-db.fixtures.js';
+import { dossierDeps, mergeTestUnits, receiveInput } from './dossier-db.fixtures.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 
 /**
@@ -161,26 +159,11 @@ export async function runMix(
   for (const p of plans) {
     const unit = p.atB ? B : A;
     const r = await tx((d) =>
-      receiveDossier(d, at(unit), {
-        mode: 'receive',
-        channel: p.online ? 'online' : 'in_person',
-        procedureCode,
-        receivingUnitCode: unit,
-        competentUnitCode: null,
-        applicant: {
-          type: 'citizen',
-          fullName: 'Nguyễn Thị Ánh',
-          idNumber: null,
-          phone: null,
-          email: null,
-          address: null,
-        },
-        components: [
-          { key: 'c01', state: 'present' },
-          { key: 'c02', state: 'present' },
-        ],
-        returnMethod: 'counter',
-      }),
+      receiveDossier(
+        d,
+        at(unit),
+        receiveInput({ channel: p.online ? 'online' : 'in_person', procedureCode, receivingUnitCode: unit }),
+      ),
     );
     ids.push({ id: r.dossier.id, unit });
   }
@@ -229,19 +212,14 @@ export async function runMix(
   for (const [i, p] of plans.entries()) for (const op of p.ops) await run(i, op);
 
   // B merges into A: open dossiers of B move to A (today's unit), the unit at entry stays B.
-  await database.db.transaction().execute((trx) =>
-    applyChangeEvent(
-      {
-        kind: 'merge',
-        effectiveDate: '2026-03-02',
-        legalBasis: 'Nghị quyết thử',
-        sourceCodes: [A, B],
-        target: { code: A, name: 'An Bình Thử', type: 'ward' },
-      },
-      createChangeEventPorts(trx, { userId: official.id }),
-      `test-aggregates-merge-${A}`,
-    ),
-  );
+  await mergeTestUnits(database, {
+    into: A,
+    from: B,
+    name: 'An Bình Thử',
+    effectiveDate: '2026-03-02',
+    userId: official.id,
+    key: `test-aggregates-merge-${A}`,
+  });
   for (const t of ids) if (t.unit === B) t.unit = A;
   for (const [i, op] of afterMerge) await run(i, op);
   for (const [i, side] of sides) await sideWrite(database.db, ids[i % ids.length]!.id, side);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
 import type { AggregateScope } from './dossier-aggregates.repository.js';
-import { dossierDeps } from './dossier-db.fixtures.js';
+import { dossierDeps, receiveInput } from './dossier-db.fixtures.js';
 import { createDossierDeadlinePort } from './dossier-ports.repository.js';
 import { createOpenDueRepository } from './supervision-open-due.repository.js';
 
@@ -39,26 +39,16 @@ beforeAll(async () => {
   for (let i = 0; i < 10; i++) {
     const unit = units[i % 3] as string;
     const r = await database.db.transaction().execute((trx) =>
-      receiveDossier(deps(trx), actor(unit), {
-        mode: 'receive',
-        channel: i % 2 ? 'online' : 'in_person',
-        procedureCode,
-        receivingUnitCode: unit,
-        competentUnitCode: i % 4 === 3 ? (units[(i + 1) % 3] as string) : null,
-        applicant: {
-          type: 'citizen',
-          fullName: 'Nguyễn Thị Ánh',
-          idNumber: null,
-          phone: null,
-          email: null,
-          address: null,
-        },
-        components: [
-          { key: 'c01', state: 'present' },
-          { key: 'c02', state: 'present' },
-        ],
-        returnMethod: 'counter',
-      }),
+      receiveDossier(
+        deps(trx),
+        actor(unit),
+        receiveInput({
+          channel: i % 2 ? 'online' : 'in_person',
+          procedureCode,
+          receivingUnitCode: unit,
+          competentUnitCode: i % 4 === 3 ? (units[(i + 1) % 3] as string) : null,
+        }),
+      ),
     );
     ids.push(r.dossier.id);
   }
