@@ -30,15 +30,9 @@ import {
   restoreDeferredIndexes,
 } from '@mot-cua/db';
 import cliProgress from 'cli-progress';
-import {
-  clusteredIds,
-  type PlanCommune,
-  planDossier,
-  planFeedback,
-  planOfficials,
-  procedurePicker,
-  seededRandom,
-} from './plan.js';
+import { clusteredIds, type PlanCommune, planDossier, procedurePicker, seededRandom } from './plan.js';
+import { planFeedback } from './plan-feedback.js';
+import { planOfficials } from './plan-officials.js';
 
 export const PRESETS: Record<string, { dossiers: number; provinces: string[] | null; communes: number }> = {
   national: { dossiers: 21_800_000, provinces: null, communes: Number.POSITIVE_INFINITY },

@@ -10,7 +10,7 @@ import {
   projectionOf,
   vnInstant,
 } from '@mot-cua/core';
-import type { GeneratedDossier, GeneratedFeedback, GeneratedOfficial } from '@mot-cua/db';
+import type { GeneratedDossier, GeneratedOfficial } from '@mot-cua/db';
 
 /**
  * What one generated dossier looks like (pure, seeded): its procedure, channel, entry and an action log that obeys
@@ -46,48 +46,7 @@ export type PlanCommune = {
   officials?: ReadonlyMap<string, readonly GeneratedOfficial[]>;
 };
 
-const ROLE_WORDS: Record<GeneratedOfficial['role'], string> = {
-  reception: 'tiepnhan',
-  specialist: 'chuyenvien',
-  department_head: 'truongphong',
-  leader: 'lanhdao',
-};
-
-/**
- * A commune's officials (usernames `gen.<commune>.<role><n>`): reception and specialists in proportion to its
- * volume (a busy commune has more), one department head and one leader, all in the commune's office department.
- */
-export function planOfficials(
-  commune: { code: string; provinceCode: string },
-  weight: number,
-  departmentId: string | null,
-  random: () => number,
-  id: () => string,
-): GeneratedOfficial[] {
-  const counts: Array<[GeneratedOfficial['role'], number]> = [
-    ['reception', 1 + Math.floor(weight)],
-    ['specialist', 2 + Math.round(weight * 1.5)],
-    ['department_head', 1],
-    ['leader', 1],
-  ];
-  const out: GeneratedOfficial[] = [];
-  for (const [role, n] of counts) {
-    for (let i = 1; i <= n; i++) {
-      out.push({
-        id: id(),
-        username: `gen.${commune.code}.${ROLE_WORDS[role]}${i}`,
-        fullName: personName(random),
-        unitCode: commune.code,
-        provinceCode: commune.provinceCode,
-        role,
-        departmentId,
-      });
-    }
-  }
-  return out;
-}
-
-function personName(r: () => number): string {
+export function personName(r: () => number): string {
   return `${FAMILY[Math.floor(r() * FAMILY.length)]} ${GIVEN[Math.floor(r() * GIVEN.length)]}`;
 }
 
@@ -125,8 +84,8 @@ export function procedurePicker(procedures: readonly PlanProcedure[]): (r: numbe
   };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
 
 /** Working days added Monday–Friday (the generator ignores holidays; the dossier path uses the calendar). */
 export function addWorkingDays(from: Date, days: number): Date {
@@ -301,85 +260,4 @@ export function planDossier(p: PlanInput): GeneratedDossier {
       actions,
     };
   }
-}
-
-const FEEDBACK_KINDS: Array<[GeneratedFeedback['kind'], number, string]> = [
-  ['question', 0.5, 'Hỏi về thủ tục'],
-  ['complaint', 0.2, 'Phản ánh về thời gian giải quyết hồ sơ'],
-  ['suggestion', 0.2, 'Kiến nghị cải tiến quy trình tiếp nhận'],
-  ['report', 0.1, 'Phản ánh tình trạng tại trung tâm phục vụ'],
-];
-const FEEDBACK_CHANNELS: Array<[GeneratedFeedback['channel'], number]> = [
-  ['web', 0.55],
-  ['hotline', 0.25],
-  ['counter', 0.15],
-  ['api', 0.05],
-];
-
-function pickWeighted<T>(
-  items: ReadonlyArray<readonly [T, number, ...unknown[]]>,
-  x: number,
-): readonly [T, number, ...unknown[]] {
-  let acc = 0;
-  for (const it of items) {
-    acc += it[1];
-    if (x < acc) return it;
-  }
-  return items[items.length - 1]!;
-}
-
-/**
- * One feedback (PAKN) item of a commune: kind and channel mix, answered within the 10 working days of Decision 766
- * mostly (≈ 8 % late), a third rated; items received near the end of the period are still open with their deadline.
- */
-export function planFeedback(p: {
-  id: string;
-  code: string;
-  token: string;
-  commune: PlanCommune;
-  field: string;
-  fromDay: string;
-  days: number;
-  now: Date;
-  random: () => number;
-}): GeneratedFeedback {
-  const r = p.random;
-  const day = Math.floor(r() * p.days);
-  const receivedAt = new Date(vnInstant(p.fromDay).getTime() + day * DAY + (7.5 + r() * 10) * HOUR);
-  const [kind, , title] = pickWeighted(FEEDBACK_KINDS, r()) as [GeneratedFeedback['kind'], number, string];
-  const [channel] = pickWeighted(FEEDBACK_CHANNELS, r()) as [GeneratedFeedback['channel'], number];
-  const due = addWorkingDays(receivedAt, 10);
-  const late = r() < 0.08;
-  const answeredAt = new Date(
-    late
-      ? due.getTime() + (4 + r() * 96) * HOUR
-      : receivedAt.getTime() + r() * Math.max(due.getTime() - receivedAt.getTime() - HOUR, HOUR),
-  );
-  const handler = p.commune.officials?.get('specialist')?.[0] ?? null;
-  const answered = answeredAt.getTime() <= p.now.getTime();
-  const rated = answered && r() < 0.35;
-  const x = r();
-  return {
-    id: p.id,
-    code: p.code,
-    token: p.token,
-    kind,
-    channel,
-    title: `${title} (${p.field})`,
-    content: `${title} thuộc lĩnh vực ${p.field}.`,
-    field: p.field,
-    communeCode: p.commune.code,
-    provinceCode: p.commune.provinceCode,
-    unitCode: p.commune.code,
-    officialUserId: handler?.id ?? null,
-    routedBy: 'default',
-    status: !answered ? (r() < 0.5 ? 'received' : 'in_progress') : 'answered',
-    receivedAt,
-    dueAt: answered ? null : due,
-    stepsOnTime: !(answered && late) && (answered || due.getTime() >= p.now.getTime()),
-    answer: answered ? 'Đơn vị đã tiếp nhận, xem xét và trả lời theo quy định.' : null,
-    answeredAt: answered ? answeredAt : null,
-    rating: rated ? (x < 0.75 ? 'satisfied' : x < 0.93 ? 'neutral' : 'dissatisfied') : null,
-    ratedAt: rated ? new Date(Math.min(answeredAt.getTime() + 24 * HOUR, p.now.getTime())) : null,
-  };
 }

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import {
-  applyChangeEvent,
   type DossierActor,
   type DossierDeps,
   fixedClock,
@@ -13,12 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
-import { createChangeEventPorts } from './change-events.repository.js';
-import {
-  createDossierDeadlinePort,
-  createDossierProcedurePort,
-  createDossierUnitsPort,
-} from './dossier-ports.repository.js';
+import { dossierDeps, mergeTestUnits, receiveInput } from './dossier-db.fixtures.js';
 import { createDossiersRepository } from './dossiers.repository.js';
 import { createRehomingRepository } from './rehoming.repository.js';
 
@@ -30,18 +23,7 @@ let B: string;
 let province: string;
 let procedureCode: string;
 
-function deps(db: Kysely<DB>): DossierDeps {
-  const units = createDossierUnitsPort(db);
-  return {
-    dossiers: createDossiersRepository(db),
-    clock,
-    deadlines: createDossierDeadlinePort(db),
-    units,
-    procedures: createDossierProcedurePort(db, units),
-    newId: randomUUID,
-    systemCode: '01',
-  };
-}
+const deps = (db: Kysely<DB>): DossierDeps => dossierDeps(db, clock);
 const tx = <T>(fn: (d: DossierDeps) => Promise<T>) => database.db.transaction().execute((trx) => fn(deps(trx)));
 
 const actorAt = (unitCode: string): DossierActor => ({
@@ -50,26 +32,20 @@ const actorAt = (unitCode: string): DossierActor => ({
   role: 'reception',
   unitCode,
 });
-const input = (receivingUnitCode: string, competentUnitCode?: string): ReceiveDossierInput => ({
-  mode: 'receive',
-  channel: 'in_person',
-  procedureCode,
-  receivingUnitCode,
-  competentUnitCode: competentUnitCode ?? null,
-  applicant: {
-    type: 'citizen',
-    fullName: 'Nguyễn Thị Ánh',
-    idNumber: '079190000001',
-    phone: '0909123456',
-    email: null,
-    address: null,
-  },
-  components: [
-    { key: 'c01', state: 'present' },
-    { key: 'c02', state: 'present' },
-  ],
-  returnMethod: 'counter',
-});
+const input = (receivingUnitCode: string, competentUnitCode?: string): ReceiveDossierInput =>
+  receiveInput({
+    procedureCode,
+    receivingUnitCode,
+    competentUnitCode: competentUnitCode ?? null,
+    applicant: {
+      type: 'citizen',
+      fullName: 'Nguyễn Thị Ánh',
+      idNumber: '079190000001',
+      phone: '0909123456',
+      email: null,
+      address: null,
+    },
+  });
 
 beforeAll(async () => {
   database = await createTestDb();
@@ -109,19 +85,14 @@ describe('a merge re-homes open dossiers and statistics report both units', () =
     expect(logsBefore.get(closedAtB)!.map((a) => a.type)).toEqual(['received', 'withdrawn']);
 
     const o = await newOfficial(database);
-    const result = await database.db.transaction().execute((trx) =>
-      applyChangeEvent(
-        {
-          kind: 'merge',
-          effectiveDate: '2026-07-01',
-          legalBasis: 'Nghị quyết thử',
-          sourceCodes: [A, B],
-          target: { code: A, name: 'An Bình Thử', type: 'ward' },
-        },
-        createChangeEventPorts(trx, { userId: o.id }),
-        `test-dossier-merge-${A}`,
-      ),
-    );
+    const result = await mergeTestUnits(database, {
+      into: A,
+      from: B,
+      name: 'An Bình Thử',
+      effectiveDate: '2026-07-01',
+      userId: o.id,
+      key: `test-dossier-merge-${A}`,
+    });
 
     // Open dossiers moved to the successor, in both registered columns.
     expect(await columns(openAtB)).toMatchObject({
@@ -190,19 +161,14 @@ describe('a merge into a commune of another province', () => {
     const open = (await tx((d) => receiveDossier(d, actorAt(from), { ...input(from), procedureCode: code }))).dossier
       .id;
     const o = await newOfficial(database);
-    await database.db.transaction().execute((trx) =>
-      applyChangeEvent(
-        {
-          kind: 'merge',
-          effectiveDate: '2026-07-01',
-          legalBasis: 'Nghị quyết thử',
-          sourceCodes: [to, from],
-          target: { code: to, name: 'Liên Tỉnh Thử', type: 'ward' },
-        },
-        createChangeEventPorts(trx, { userId: o.id }),
-        `test-dossier-province-${to}`,
-      ),
-    );
+    await mergeTestUnits(database, {
+      into: to,
+      from,
+      name: 'Liên Tỉnh Thử',
+      effectiveDate: '2026-07-01',
+      userId: o.id,
+      key: `test-dossier-province-${to}`,
+    });
     expect(await columns(open)).toMatchObject({
       receivingUnitCode: to,
       competentUnitCode: to,

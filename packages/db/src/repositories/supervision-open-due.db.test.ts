@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { vnStartOfDay } from '@mot-cua/contracts';
 import { type DossierActor, type DossierDeps, fixedClock, receiveDossier } from '@mot-cua/core';
 import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
@@ -8,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database.js';
 import type { DB } from '../schema/index.js';
 import type { AggregateScope } from './dossier-aggregates.repository.js';
-import {
-  createDossierDeadlinePort,
-  createDossierProcedurePort,
-  createDossierUnitsPort,
-} from './dossier-ports.repository.js';
-import { createDossiersRepository } from './dossiers.repository.js';
+import { dossierDeps, receiveInput } from './dossier-db.fixtures.js';
+import { createDossierDeadlinePort } from './dossier-ports.repository.js';
 import { createOpenDueRepository } from './supervision-open-due.repository.js';
 
 // The open split from the kept due-day totals (0380) equals the read over every open dossier (the reference), for
@@ -27,18 +22,7 @@ const ids: string[] = [];
 /** What the reference counted over the whole run, per bucket. */
 const seen = { overdue: 0, dueSoon: 0, undue: 0, paused: 0 };
 
-function deps(db: Kysely<DB>): DossierDeps {
-  const u = createDossierUnitsPort(db);
-  return {
-    dossiers: createDossiersRepository(db),
-    clock,
-    deadlines: createDossierDeadlinePort(db),
-    units: u,
-    procedures: createDossierProcedurePort(db, u),
-    newId: randomUUID,
-    systemCode: '01',
-  };
-}
+const deps = (db: Kysely<DB>): DossierDeps => dossierDeps(db, clock);
 
 beforeAll(async () => {
   database = await createTestDb();
@@ -55,26 +39,16 @@ beforeAll(async () => {
   for (let i = 0; i < 10; i++) {
     const unit = units[i % 3] as string;
     const r = await database.db.transaction().execute((trx) =>
-      receiveDossier(deps(trx), actor(unit), {
-        mode: 'receive',
-        channel: i % 2 ? 'online' : 'in_person',
-        procedureCode,
-        receivingUnitCode: unit,
-        competentUnitCode: i % 4 === 3 ? (units[(i + 1) % 3] as string) : null,
-        applicant: {
-          type: 'citizen',
-          fullName: 'Nguyễn Thị Ánh',
-          idNumber: null,
-          phone: null,
-          email: null,
-          address: null,
-        },
-        components: [
-          { key: 'c01', state: 'present' },
-          { key: 'c02', state: 'present' },
-        ],
-        returnMethod: 'counter',
-      }),
+      receiveDossier(
+        deps(trx),
+        actor(unit),
+        receiveInput({
+          channel: i % 2 ? 'online' : 'in_person',
+          procedureCode,
+          receivingUnitCode: unit,
+          competentUnitCode: i % 4 === 3 ? (units[(i + 1) % 3] as string) : null,
+        }),
+      ),
     );
     ids.push(r.dossier.id);
   }

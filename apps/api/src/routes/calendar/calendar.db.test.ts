@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { type Database, loadProcedureCatalog } from '@mot-cua/db';
+import type { Database } from '@mot-cua/db';
 import { loadCalendarMasterData } from '@mot-cua/db/seed/calendar';
-import { createTestDb, testCatalogProcedure, testUnit, uniqueSuffix } from '@mot-cua/test-kit';
+import { createTestDb, testUnit } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Signed, signIn } from '../../testing.js';
@@ -22,13 +22,15 @@ afterAll(async () => {
 });
 
 const farYear = () => 2080 + randomInt(0, 20);
+/** POST /api/calendar/due-date (public: no session). */
+const dueDate = (payload: Record<string, unknown>) =>
+  app.inject({ method: 'POST', url: '/api/calendar/due-date', payload });
 
 describe('POST /api/calendar/due-date', () => {
   it('computes a due date over Tết 2026 with the cut-off (public)', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: { receivedAt: '2026-02-13T15:30:00+07:00', duration: { value: 3, unit: 'working_days' } },
+    const res = await dueDate({
+      receivedAt: '2026-02-13T15:30:00+07:00',
+      duration: { value: 3, unit: 'working_days' },
     });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -42,18 +44,14 @@ describe('POST /api/calendar/due-date', () => {
   });
 
   it('restarts after a supplement, keeps the pauses and splits the steps', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: {
-        receivedAt: '2026-03-10T09:00:00+07:00',
-        duration: { value: 2, unit: 'working_days' },
-        pauses: [{ startedAt: '2026-03-10T10:00:00+07:00', endedAt: '2026-03-12T09:00:00+07:00', reason: 'Bổ sung' }],
-        steps: [
-          { key: 'a', duration: { value: 0.5, unit: 'working_days' } },
-          { key: 'b', duration: { value: 1.5, unit: 'working_days' } },
-        ],
-      },
+    const res = await dueDate({
+      receivedAt: '2026-03-10T09:00:00+07:00',
+      duration: { value: 2, unit: 'working_days' },
+      pauses: [{ startedAt: '2026-03-10T10:00:00+07:00', endedAt: '2026-03-12T09:00:00+07:00', reason: 'Bổ sung' }],
+      steps: [
+        { key: 'a', duration: { value: 0.5, unit: 'working_days' } },
+        { key: 'b', duration: { value: 1.5, unit: 'working_days' } },
+      ],
     });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -73,14 +71,10 @@ describe('POST /api/calendar/due-date', () => {
   });
 
   it('pauses an open supplement request: no due date', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: {
-        receivedAt: '2026-03-10T09:00:00+07:00',
-        duration: { value: 2, unit: 'working_days' },
-        pauses: [{ startedAt: '2026-03-10T10:00:00+07:00', endedAt: null }],
-      },
+    const res = await dueDate({
+      receivedAt: '2026-03-10T09:00:00+07:00',
+      duration: { value: 2, unit: 'working_days' },
+      pauses: [{ startedAt: '2026-03-10T10:00:00+07:00', endedAt: null }],
     });
     expect(res.json()).toMatchObject({ paused: true, dueAt: null, status: 'undue' });
   });
@@ -108,7 +102,7 @@ describe('POST /api/calendar/due-date', () => {
       'CALENDAR_INVALID_DURATION',
     ],
   ])('rejects %j with 400 %s', async (payload, code) => {
-    const res = await app.inject({ method: 'POST', url: '/api/calendar/due-date', payload });
+    const res = await dueDate(payload);
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe(code);
   });
@@ -187,15 +181,11 @@ describe('administering a year schedule', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ scopeCode: provinceCode, version: 1, stored: true });
-    const due = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: {
-        receivedAt: '2026-03-09T10:00:00+07:00',
-        duration: { value: 1, unit: 'working_days' },
-        unitCode,
-        provinceCode,
-      },
+    const due = await dueDate({
+      receivedAt: '2026-03-09T10:00:00+07:00',
+      duration: { value: 1, unit: 'working_days' },
+      unitCode,
+      provinceCode,
     });
     expect(due.json()).toMatchObject({ dueAtLocal: '2026-03-11 10:00', calendarScope: unitCode });
     const audit = await database.db
@@ -273,64 +263,12 @@ describe('administering a year schedule', () => {
       url: `/api/calendar/settings?unitCode=${unitCode}&provinceCode=${provinceCode}`,
     });
     expect(got.json()).toMatchObject({ scopeCode: unitCode, cutoff: { kind: 'before_close', minutes: 60 } });
-    const due = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: {
-        receivedAt: '2026-03-10T15:30:00+07:00',
-        duration: { value: 0.5, unit: 'working_days' },
-        unitCode,
-        provinceCode,
-      },
+    const due = await dueDate({
+      receivedAt: '2026-03-10T15:30:00+07:00',
+      duration: { value: 0.5, unit: 'working_days' },
+      unitCode,
+      provinceCode,
     });
     expect(due.json().dueAtLocal).toBe('2026-03-11 10:00');
-  });
-});
-
-describe('due date of a procedure from the catalog', () => {
-  it("uses the procedure's legal limit, and the unit's internal process for the steps", async () => {
-    const code = `8.${String(randomInt(100_000, 999_000)).padStart(6, '0')}`;
-    const record = testCatalogProcedure({
-      code,
-      name: 'Thủ tục thử của lịch làm việc',
-      sourceUrl: null,
-      agency: `test-${uniqueSuffix()}`,
-      field: 'Thử',
-      applicantTypes: [],
-      steps: [],
-      timeLimit: { value: 5, unit: 'working_days' },
-    });
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        loadProcedureCatalog(trx, [record], { checksum: `test-${uniqueSuffix()}`, asOf: '2026-01-05' }),
-      );
-    const national = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: { receivedAt: '2026-08-26T10:00:00+07:00', procedureCode: code },
-    });
-    expect(national.statusCode).toBe(200);
-    // 5 working days from Wednesday 26/8/2026: 27, 28/8, then the 2/9 break (29/8–2/9), 3, 4/9 and Monday 7/9.
-    expect(national.json()).toMatchObject({
-      duration: { value: 5, unit: 'working_days' },
-      dueAtLocal: '2026-09-07 10:00',
-    });
-    expect(national.json().steps).toEqual([]);
-    const { unitCode, provinceCode } = testUnit();
-    const local = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: { receivedAt: '2026-08-26T10:00:00+07:00', procedureCode: code, unitCode, provinceCode },
-    });
-    const body = local.json();
-    expect(body.steps.length).toBeGreaterThan(1);
-    expect(body.steps.at(-1).plannedDueAt).toBe(body.dueAt);
-    const missing = await app.inject({
-      method: 'POST',
-      url: '/api/calendar/due-date',
-      payload: { receivedAt: '2026-08-26T10:00:00+07:00', procedureCode: '9.999999' },
-    });
-    expect([missing.statusCode, missing.json().code]).toEqual([404, 'PROCEDURE_NOT_FOUND']);
   });
 });

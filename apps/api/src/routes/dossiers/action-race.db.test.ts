@@ -1,113 +1,26 @@
 import type { DossierDetail } from '@mot-cua/contracts';
-import { actionsWithSideRecords, fixedClock } from '@mot-cua/core';
-import { createAuditRepository, createDossiersRepository, type Database } from '@mot-cua/db';
-import { createTestDb, insertDossierTestUnits, loadDossierTestProcedure } from '@mot-cua/test-kit';
-import type { FastifyInstance } from 'fastify';
+import { createAuditRepository, createDossiersRepository } from '@mot-cua/db';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Signed, signIn } from '../../testing.js';
+import { describe, expect, it } from 'vitest';
+import {
+  A,
+  atApproval,
+  atStepTwo,
+  claimsOf,
+  clock,
+  componentsOf,
+  database,
+  leaders,
+  post,
+  receptions,
+  registered,
+  specialists,
+  useActionTestApp,
+} from './action-test-helpers.js';
 
 // Actions run without a transaction (a versioned read, one conditional write): a lost race writes nothing and
-// the pass runs again on the new state. The test procedure's step 2 is the specialist's.
-let database: Database;
-let app: FastifyInstance;
-const clock = fixedClock('2026-03-02T02:00:00Z');
-let A: string;
-let procedureCode: string;
-let reception: Signed;
-const specialists: Signed[] = [];
-const leaders: Signed[] = [];
-const receptions: Signed[] = [];
-
-const post = (s: Signed, url: string, payload: unknown = {}) =>
-  app.inject({ method: 'POST', url, headers: s.headers, payload: payload as Record<string, unknown> });
-
-/** A dossier at step 2 (the specialist's), not yet taken. */
-async function atStepTwo(): Promise<string> {
-  const res = await post(reception, '/api/dossiers', {
-    mode: 'receive',
-    channel: 'in_person',
-    procedureCode,
-    receivingUnitCode: A,
-    applicant: { fullName: 'Lê Thị Tranh Chấp', phone: '0909000222' },
-    components: [
-      { key: 'c01', state: 'present' },
-      { key: 'c02', state: 'present' },
-    ],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = (res.json() as DossierDetail).id;
-  const handed = await post(reception, `/api/dossiers/${id}/complete-step`, { fromStep: 1 });
-  expect(handed.statusCode, handed.body).toBe(200);
-  return id;
-}
-
-/** A dossier at step 3, the leader's approval. */
-async function atApproval(): Promise<string> {
-  const id = await atStepTwo();
-  for (const [url, body] of [
-    ['claim', { stepOrder: 2 }],
-    ['complete-step', { fromStep: 2 }],
-  ] as const) {
-    const res = await post(specialists[0]!, `/api/dossiers/${id}/${url}`, body);
-    expect(res.statusCode, res.body).toBe(200);
-  }
-  return id;
-}
-
-/** A dossier registered by post (status new), waiting to be accepted. */
-async function registered(): Promise<string> {
-  const res = await post(reception, '/api/dossiers', {
-    mode: 'submit',
-    channel: 'postal',
-    returnMethod: 'post',
-    procedureCode,
-    receivingUnitCode: A,
-    applicant: { fullName: 'Phạm Văn Chấp Nhận', phone: '0909000333' },
-    components: [
-      { key: 'c01', state: 'present' },
-      { key: 'c02', state: 'missing' },
-    ],
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return (res.json() as DossierDetail).id;
-}
-
-async function componentsOf(id: string) {
-  return database.db
-    .selectFrom('dossierComponents')
-    .select(['key', 'state', 'position', 'reused'])
-    .where('dossierId', '=', id)
-    .orderBy('position')
-    .execute();
-}
-
-async function claimsOf(id: string) {
-  const log = await database.db
-    .selectFrom('dossierActions')
-    .select(['seq', 'type', 'actorUserId'])
-    .where('dossierId', '=', id)
-    .orderBy('seq')
-    .execute();
-  const audit = (await createAuditRepository(database.db).listAudit('dossier', id)).filter(
-    (a) => a.action === 'dossier.claimed',
-  );
-  return { log, claims: log.filter((a) => a.type === 'claimed'), audit };
-}
-
-beforeAll(async () => {
-  database = await createTestDb();
-  ({ app } = await buildTestApp(database, { clock, env: { SESSION_TTL_HOURS: '720' } }));
-  A = (await insertDossierTestUnits(database.db, 1)).communeCodes[0]!;
-  procedureCode = (await loadDossierTestProcedure(database.db, { unitCode: A })).code;
-  reception = await signIn(app, database, [{ role: 'reception', unitCode: A }]);
-  for (let i = 0; i < 4; i++) specialists.push(await signIn(app, database, [{ role: 'specialist', unitCode: A }]));
-  for (let i = 0; i < 2; i++) leaders.push(await signIn(app, database, [{ role: 'leader', unitCode: A }]));
-  for (let i = 0; i < 2; i++) receptions.push(await signIn(app, database, [{ role: 'reception', unitCode: A }]));
-}, 900_000); // migrating the embedded database on a loaded machine
-afterAll(async () => {
-  await app.close();
-});
+// the pass runs again on the new state.
+useActionTestApp();
 
 describe('an action in one statement under concurrency', () => {
   it('two officials claim the same step at once: one wins, the other gets 409; the log has one claim', async () => {
@@ -367,153 +280,5 @@ describe('an action in one statement under concurrency', () => {
     expect(linked).toEqual([]);
     const stored = await database.db.selectFrom('storedFiles').select('sha256').where('sha256', '=', sha256).execute();
     expect(stored).toEqual([]);
-  });
-});
-
-// After accept with a checklist, the 200's view and the status outbox row carry the accepted checklist (built
-// from the command, not read again). The API runs accept in one statement; the locked path (seeds, the bench's
-// base) is reached over HTTP by listing `received` among the actions with side records for one request.
-describe('accept returns and publishes the checklist it accepted', () => {
-  for (const path of ['one-statement', 'locked'] as const) {
-    it(`${path} path: the view and the outbox payload show the accepted checklist, as a fresh read does`, async () => {
-      const id = await registered(); // c01 present, c02 missing
-      await sql`update dossier_components set reused = true where dossier_id = ${id}::uuid and key = 'c01'`.execute(
-        database.db,
-      );
-      const locked = path === 'locked';
-      if (locked) (actionsWithSideRecords as Set<string>).add('received');
-      let res: Awaited<ReturnType<typeof post>>;
-      try {
-        res = await post(reception, `/api/dossiers/${id}/accept`, {
-          components: [
-            { key: 'c01', state: 'present' },
-            { key: 'c02', state: 'present' },
-          ],
-        });
-      } finally {
-        if (locked) (actionsWithSideRecords as Set<string>).delete('received');
-      }
-      expect(res.statusCode, res.body).toBe(200);
-      const view = res.json() as DossierDetail;
-      expect(view.status).toBe('received');
-      expect(view.components.map((c) => [c.key, c.state])).toEqual([
-        ['c01', 'present'],
-        ['c02', 'present'],
-        ['c03', 'not_applicable'],
-      ]);
-      // The same as what a read after the commit shows (components and the time limit the dossier runs with).
-      const fresh = await app.inject({ method: 'GET', url: `/api/dossiers/${id}`, headers: reception.headers });
-      expect(fresh.statusCode, fresh.body).toBe(200);
-      const read = fresh.json() as DossierDetail;
-      expect(view.components).toEqual(read.components);
-      expect(view.duration).toEqual(read.duration);
-      // The status message of the accept (national status 2) lists both components, c01 with its origin kept.
-      const outbox = await createDossiersRepository(database.db).listOutbox(id);
-      const last = outbox[outbox.length - 1]!.payload as {
-        TrangThaiHoSo: number;
-        HoSoCoThanhPhanSoHoa: number;
-        TaiLieuNop: Array<{ MaThanhPhan: string; DuocTaiSuDung: number }>;
-      };
-      expect(last.TrangThaiHoSo).toBe(2);
-      expect(last.TaiLieuNop.map((t) => [t.MaThanhPhan, t.DuocTaiSuDung])).toEqual([
-        ['c01', 1],
-        ['c02', 0],
-      ]);
-    });
-  }
-});
-
-// The files are read with the row (readForAction) and an action's view presents them without reading again:
-// safe because linking a file moves the row's version, so a write at the version read finds the same files.
-describe("the dossier's files read with its row", () => {
-  const attach = (id: string, name: string) => {
-    const b = '----files-with-row';
-    const payload = Buffer.concat([
-      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="componentKey"\r\n\r\nc01\r\n`),
-      Buffer.from(
-        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      Buffer.from(`%PDF-1.7\n${id} ${name}\n%%EOF`),
-      Buffer.from(`\r\n--${b}--\r\n`),
-    ]);
-    return app.inject({
-      method: 'POST',
-      url: `/api/dossiers/${id}/attachments`,
-      headers: { ...reception.headers, 'content-type': `multipart/form-data; boundary=${b}` },
-      payload,
-    });
-  };
-
-  it('linking a file moves the version: a write at the version read before it applies nothing', async () => {
-    const id = await atStepTwo();
-    const repo = createDossiersRepository(database.db);
-    const before = (await repo.readForAction(id))!;
-    expect(before.attachments).toEqual([]);
-    const res = await attach(id, 'to-khai.pdf');
-    expect(res.statusCode, res.body).toBe(200);
-    const after = (await repo.readForAction(id))!;
-    expect(after.version).not.toBe(before.version);
-    expect(after.dossier.lastActionSeq).toBe(before.dossier.lastActionSeq);
-    expect(after.attachments?.map((a) => [a.kind, a.componentKey, a.fileName])).toEqual([
-      ['component', 'c01', 'to-khai.pdf'],
-    ]);
-    const applied = await repo.commitAction({
-      dossier: before.dossier,
-      version: before.version,
-      actions: [
-        {
-          action: {
-            type: 'claimed',
-            stepOrder: 2,
-            seq: 3,
-            at: clock.now(),
-            actorId: specialists[0]!.userId,
-            actorName: null,
-            actorRole: 'specialist',
-            unitCode: A,
-            note: null,
-          },
-          outbox: null,
-          audit: null,
-          notifications: [],
-        },
-      ],
-      projection: {
-        ...before.dossier,
-        currentStepOrder: 2,
-        currentAssigneeId: specialists[0]!.userId,
-        lastActionSeq: 3,
-      },
-    });
-    expect(applied).toBe(false);
-    expect((await claimsOf(id)).claims).toEqual([]);
-  });
-
-  it("an action's view lists the files without reading them again, as a fresh read does", async () => {
-    const id = await atStepTwo();
-    for (const name of ['a.pdf', 'b.pdf']) expect((await attach(id, name)).statusCode).toBe(200);
-    const claimed = await post(specialists[0]!, `/api/dossiers/${id}/claim`, { stepOrder: 2 });
-    expect(claimed.statusCode, claimed.body).toBe(200);
-    const view = claimed.json() as DossierDetail;
-    const fresh = (
-      await app.inject({ method: 'GET', url: `/api/dossiers/${id}`, headers: specialists[0]!.headers })
-    ).json() as DossierDetail;
-    expect(view.attachments.map((a) => a.fileName).sort()).toEqual(['a.pdf', 'b.pdf']);
-    expect([...view.attachments].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
-      [...fresh.attachments].sort((x, y) => x.id.localeCompare(y.id)),
-    );
-    // An attachment and an action at once: both answered; the action's view never misses a file linked
-    // before its write (had the file come between its read and write, the write would not have applied).
-    const [file, handed] = await Promise.all([
-      attach(id, 'c.pdf'),
-      post(specialists[0]!, `/api/dossiers/${id}/complete-step`, { fromStep: 2 }),
-    ]);
-    expect(file.statusCode, file.body).toBe(200);
-    expect(handed.statusCode, handed.body).toBe(200);
-    const names = (handed.json() as DossierDetail).attachments.map((a) => a.fileName).sort();
-    expect([
-      ['a.pdf', 'b.pdf'],
-      ['a.pdf', 'b.pdf', 'c.pdf'],
-    ]).toContainEqual(names);
   });
 });
