@@ -23,6 +23,7 @@ import {
   clientErrorHandler,
   frameworkErrors,
   guardServerEvents,
+  rateLimitKey,
   rejectUnsafeInput,
   requireHost,
   trustHops,
@@ -143,7 +144,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await app.register(sessionHintPlugin, {
     secure: config.env === 'production' || config.publicUrl.startsWith('https:'),
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, keyGenerator: rateLimitKey });
   await app.register(metricsPlugin, {
     collectors: [
       (r) => registerOutboxMetrics(r, { database: deps.database, clock: deps.clock, dispatcher: deps.outbox }),

@@ -1,6 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { normalizeIP } from '@fastify/rate-limit';
 import { type ErrorCode, errorEntry } from '@mot-cua/contracts';
 import { AppError } from '@mot-cua/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -47,6 +48,15 @@ export async function rejectUnsafeInput(req: FastifyRequest): Promise<void> {
 /** HTTP/1.1 requires a Host header (RFC 9112 §3.2): without one, 400 MALFORMED_REQUEST as problem+json. */
 export async function requireHost(req: FastifyRequest): Promise<void> {
   if (req.raw.httpVersion === '1.1' && !req.headers.host) throw new AppError('MALFORMED_REQUEST');
+}
+
+/**
+ * The rate limiter's key: the client address as the plugin normalises it (IPv6 grouped by /56). A request whose
+ * connection is already gone (a broken chunked body makes Node close the socket right after the headers) has no
+ * address; the plugin's own key threw on it, logged as a 500.
+ */
+export function rateLimitKey(req: FastifyRequest): string {
+  return req.ip === undefined ? 'connection-closed' : normalizeIP(req.ip);
 }
 
 /** Router errors raised before a route is found (Fastify's `frameworkErrors`): bad URL encoding, too long a parameter. */
