@@ -4,6 +4,7 @@ import { type PaySim, startPaySim } from '@mot-cua/pay-sim';
 import { createTestDb } from '@mot-cua/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggerOptions } from '../http/logging.js';
 import { createPaymentGateway } from '../payments/payment-gateway.js';
 import { startTestIdentity } from '../routes/citizens/oidc-test-helpers.js';
 import { buildTestApp, type Signed, signIn } from '../testing.js';
@@ -38,6 +39,7 @@ describe(`wire fuzz (${FULL ? 'full' : 'core'} cases)`, () => {
   let paySim: PaySim | undefined;
   let admin: Signed;
   let doc: OpenApiDoc;
+  const errorLines: string[] = [];
 
   async function run(cases: Array<{ op: string; bytes: Buffer; name: string; target: string }>) {
     const failures: string[] = [];
@@ -57,6 +59,9 @@ describe(`wire fuzz (${FULL ? 'full' : 'core'} cases)`, () => {
         failures.push(`${where} → ${a.status} ${type} ${a.body.slice(0, 160)}`);
       }
     }
+    console.info(`wire fuzz: ${cases.length} requests, ${failures.length} failures`);
+    await new Promise((r) => setTimeout(r, 200));
+    failures.push(...errorLines.splice(0).map((l) => `logged at error level: ${l}`));
     return failures;
   }
 
@@ -71,7 +76,12 @@ describe(`wire fuzz (${FULL ? 'full' : 'core'} cases)`, () => {
       secret: 'fuzz-secret-0123456789abcdef',
       simulated: true,
     });
-    ({ app } = await buildTestApp(database, { identity: identity.identity, payments }));
+    ({ app } = await buildTestApp(database, {
+      identity: identity.identity,
+      payments,
+      // Errors the client never sees (its connection already closed) still count: none may be logged at error level.
+      logger: loggerOptions('error', { write: (line: string) => errorLines.push(line.slice(0, 600)) }),
+    }));
     admin = await signIn(app, database, [
       { role: 'system_admin', unitCode: 'VN' },
       { role: 'reception', unitCode: 'VN' },
