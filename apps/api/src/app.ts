@@ -19,7 +19,15 @@ import type { AppDeps } from './context.js';
 import type { FileStore } from './files/file-store.js';
 import { openFileStore } from './files/open-file-store.js';
 import { authPlugin } from './http/auth.js';
-import { clientErrorHandler, frameworkErrors, rejectUnsafeInput, trustHops } from './http/edge.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  guardServerEvents,
+  rateLimitKey,
+  rejectUnsafeInput,
+  requireHost,
+  trustHops,
+} from './http/edge.js';
 import { loggerOptions } from './http/logging.js';
 import { metricsPlugin } from './http/metrics.js';
 import { buildProblem, classifyError, sendProblem } from './http/problem.js';
@@ -91,9 +99,12 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     // proxy alone); a list trusts exactly those proxies; false (default) trusts no X-Forwarded-For.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     return503OnClosing: true,
+    // Node would answer a bare 400 to HTTP/1.1 without Host; requireHost (http/edge.ts) answers a problem instead.
+    http: { requireHostHeader: false },
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  guardServerEvents(app.server);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,6 +123,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   // NUL and lone surrogates (PostgreSQL refuses or alters them) and absurdly deep JSON stop here with a 400.
   app.addHook('preValidation', rejectUnsafeInput);
+  app.addHook('onRequest', requireHost);
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -132,7 +144,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await app.register(sessionHintPlugin, {
     secure: config.env === 'production' || config.publicUrl.startsWith('https:'),
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, keyGenerator: rateLimitKey });
   await app.register(metricsPlugin, {
     collectors: [
       (r) => registerOutboxMetrics(r, { database: deps.database, clock: deps.clock, dispatcher: deps.outbox }),

@@ -86,6 +86,18 @@ export const BAD_VALUES: readonly unknown[] = [
 const CORE_STRINGS: readonly string[] = ['a\u0000b', 'x\udfffy', 'x'.repeat(100_000), '9999-12-31'];
 const CORE_VALUES: readonly unknown[] = [null, 1e308, {}, ...CORE_STRINGS];
 
+/** JSON values as raw bytes: huge and over-precise numbers, invalid UTF-8 inside strings. */
+const RAW_LITERALS: readonly Buffer[] = [
+  Buffer.from('1e999'),
+  Buffer.from([0x22, 0x78, 0xff, 0xfe, 0x22]),
+  Buffer.from('123456789012345678901234567890'),
+  Buffer.from('-1e-400'),
+  Buffer.from('-0'),
+  Buffer.from([0x22, 0xc0, 0x80, 0x22]),
+  Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22]),
+  Buffer.from('9007199254740993'),
+];
+
 export function deepJson(depth: number): string {
   return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
@@ -235,6 +247,12 @@ export function fixedCases(doc: OpenApiDoc, path: string, method: string, op: Op
     for (const field of Object.keys(body)) {
       for (const bad of values) {
         out.push(base({ payload: JSON.stringify({ ...(body as object), [field]: bad }) }));
+      }
+      // What JSON.stringify cannot write (fuzz-9): numbers beyond double range or precision, invalid UTF-8 bytes.
+      const marked = JSON.stringify({ ...(body as object), [field]: '\u0001MARK' });
+      const [before = '', after = ''] = marked.split('"\\u0001MARK"');
+      for (const literal of full ? RAW_LITERALS : RAW_LITERALS.slice(0, 2)) {
+        out.push(base({ payload: Buffer.concat([Buffer.from(before), literal, Buffer.from(after)]) }));
       }
     }
   }

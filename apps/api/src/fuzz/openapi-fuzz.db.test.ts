@@ -94,6 +94,7 @@ describe(`OpenAPI fuzz (seed ${SEED}, ${FULL ? 'full' : 'core'} cases, ${BUDGET_
       }
       await send(fixedCases(doc, path, method, op, false)[0]!, null);
     }
+    console.info(`openapi fuzz (seed ${SEED}): ${sent} requests so far, ${failures.length} failures`);
     expect(failures, `seed ${SEED}, ${sent} requests`).toEqual([]);
   }, 600_000);
 
@@ -105,6 +106,7 @@ describe(`OpenAPI fuzz (seed ${SEED}, ${FULL ? 'full' : 'core'} cases, ${BUDGET_
       const { path, method, op } = ops[Math.floor(rnd() * ops.length)]!;
       await send(randomCase(doc, path, method, op, rnd), rnd() < 0.8 ? admin : null);
     }
+    console.info(`openapi fuzz (seed ${SEED}): ${sent} requests so far, ${failures.length} failures`);
     expect(failures, `seed ${SEED}, ${sent} requests`).toEqual([]);
   }, 600_000);
 });

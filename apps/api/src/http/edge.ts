@@ -1,5 +1,7 @@
-import { STATUS_CODES } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { normalizeIP } from '@fastify/rate-limit';
 import { type ErrorCode, errorEntry } from '@mot-cua/contracts';
 import { AppError } from '@mot-cua/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -43,6 +45,20 @@ export async function rejectUnsafeInput(req: FastifyRequest): Promise<void> {
   if (why) throw new AppError(why);
 }
 
+/** HTTP/1.1 requires a Host header (RFC 9112 §3.2): without one, 400 MALFORMED_REQUEST as problem+json. */
+export async function requireHost(req: FastifyRequest): Promise<void> {
+  if (req.raw.httpVersion === '1.1' && !req.headers.host) throw new AppError('MALFORMED_REQUEST');
+}
+
+/**
+ * The rate limiter's key: the client address as the plugin normalises it (IPv6 grouped by /56). A request whose
+ * connection is already gone (a broken chunked body makes Node close the socket right after the headers) has no
+ * address; the plugin's own key threw on it, logged as a 500.
+ */
+export function rateLimitKey(req: FastifyRequest): string {
+  return req.ip === undefined ? 'connection-closed' : normalizeIP(req.ip);
+}
+
 /** Router errors raised before a route is found (Fastify's `frameworkErrors`): bad URL encoding, too long a parameter. */
 export function frameworkErrors(error: Error & { code?: string }, req: FastifyRequest, reply: FastifyReply) {
   const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'MALFORMED_REQUEST';
@@ -63,6 +79,11 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? 'REQUEST_TIMEOUT'
         : 'MALFORMED_REQUEST';
+  writeProblemAndClose(socket, code);
+}
+
+/** A problem+json written straight on a socket (no request object to speak of), then the connection closed. */
+function writeProblemAndClose(socket: Duplex, code: ErrorCode) {
   const entry = errorEntry(code);
   const body = JSON.stringify({
     type: `/api/docs/errors#${code}`,
@@ -79,6 +100,33 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
     );
   }
   socket.destroy();
+}
+
+/**
+ * Requests Node's HTTP server answers by itself, before Fastify (fuzz-9): CONNECT (the socket was dropped without a
+ * word) and an Expect other than 100-continue (a bare 417). Both get a problem+json like everything else.
+ */
+export function guardServerEvents(server: Server) {
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => writeProblemAndClose(socket, 'METHOD_NOT_ALLOWED'));
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
+    const entry = errorEntry('EXPECTATION_FAILED');
+    const body = JSON.stringify({
+      type: '/api/docs/errors#EXPECTATION_FAILED',
+      title: 'EXPECTATION_FAILED',
+      status: entry.status,
+      code: 'EXPECTATION_FAILED',
+      detail: entry.vi,
+      message: { vi: entry.vi, en: entry.en },
+    });
+    res.shouldKeepAlive = false;
+    res.writeHead(entry.status, {
+      'content-type': 'application/problem+json',
+      'content-language': 'vi',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    });
+    res.end(body);
+  });
 }
 
 /** TRUST_PROXY as a hop count: the n nearest addresses of the X-Forwarded-For chain are proxies. */

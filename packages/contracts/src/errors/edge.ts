@@ -23,5 +23,10 @@ export const edgeErrors = {
     vi: 'Phần đầu (header) của yêu cầu quá lớn.',
     en: 'The request headers are too large.',
   },
+  EXPECTATION_FAILED: {
+    status: 417,
+    vi: 'Máy chủ không hỗ trợ giá trị Expect của yêu cầu (chỉ hỗ trợ 100-continue).',
+    en: 'The Expect header of the request is not supported (only 100-continue is).',
+  },
   REQUEST_TIMEOUT: { status: 408, vi: 'Yêu cầu quá thời gian chờ.', en: 'The request timed out.' },
 } as const satisfies Record<string, ErrorEntry>;
