@@ -151,8 +151,8 @@ BEGIN
   FROM dossiers d
   WHERE d.status IN ('result_ready', 'returned', 'refused', 'withdrawn', 'stopped')
     AND d.entry_unit_code IS NOT NULL AND d.entry_at IS NOT NULL
-    AND (lo IS NULL OR d.entry_at >= (lo::timestamp - interval '7 hours') AT TIME ZONE 'UTC')
-    AND (hi IS NULL OR d.entry_at < (hi::timestamp - interval '7 hours') AT TIME ZONE 'UTC');
+    AND (lo IS NULL OR d.entry_at >= lo::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+    AND (hi IS NULL OR d.entry_at < hi::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh');
   GET DIAGNOSTICS counted = ROW_COUNT;
   INSERT INTO dossier_drill_finished (unit_code, grain, entry_day, team, bucket, n)
   SELECT unit_code, 'd', day, team, bucket, count(*) FROM drill_recount GROUP BY 1, 2, 3, 4, 5

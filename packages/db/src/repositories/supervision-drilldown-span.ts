@@ -1,3 +1,5 @@
+import { vnDate as vnDateOf, vnStartOfDay } from '@mot-cua/contracts';
+
 /**
  * Which part of a drill-down period the kept counts of finished dossiers (0410) answer: the whole Vietnamese days
  * inside [fromAt, toAt) — whole months from the month rows, the other days from the day rows. Dossiers entered
@@ -16,9 +18,8 @@ export type DrillSpan = {
 };
 
 const DAY = 86_400_000;
-const VN = 7 * 3_600_000;
-const vnDate = (t: number) => new Date(t + VN).toISOString().slice(0, 10);
-const vnMidnight = (date: string) => Date.parse(`${date}T00:00:00+07:00`);
+const vnDate = (t: number) => vnDateOf(new Date(t));
+const vnMidnight = (date: string) => vnStartOfDay(date).getTime();
 const nextMonth = (date: string) => {
   const [y, m] = date.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
