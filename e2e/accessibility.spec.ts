@@ -195,17 +195,26 @@ describe('accessibility of the citizen pages at 320 px (axe-core, WCAG 2.1 AA) a
           .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
           .map((e) => e.textContent),
       );
+    // The product's name stays on one line (it wrapped to two when signed in).
+    const nameLines = (p: Page) =>
+      p.evaluate(() => {
+        const h1 = document.querySelector('header h1') as HTMLElement;
+        return Math.round(h1.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(h1).lineHeight));
+      });
     const anonymous = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
     const visitor = await anonymous.newPage();
     await visitor.goto(`${h.baseUrl}/tra-cuu`);
     await visitor.getByRole('link', { name: 'VNeID' }).waitFor({ timeout: 45_000 });
     expect(await cut(visitor)).toEqual([]);
+    expect(await nameLines(visitor)).toBe(1);
     await screenshot(visitor, 'header-360-visitor');
     await anonymous.close();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${h.baseUrl}/tra-cuu`);
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ timeout: 45_000 });
     expect(await cut(page)).toEqual([]);
+    expect(await nameLines(page)).toBe(1);
+    await screenshot(page, 'header-360-signed-in');
     await page.setViewportSize({ width: 320, height: 640 });
   });
 

@@ -17,9 +17,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Group h={64} px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Anchor component={Link} to="/" underline="never" c="inherit">
             <Group gap="xs" wrap="nowrap">
-              <img src="/favicon.svg" alt="" width={32} height={32} />
+              <Box component="img" src="/favicon.svg" alt="" w={32} h={32} visibleFrom="xs" />
               <div>
-                <Title order={1} size="h4" lh={1.1}>
+                <Title order={1} size="h4" lh={1.1} style={{ whiteSpace: 'nowrap' }}>
                   {t('app.name')}
                 </Title>
                 <Text size="xs" c="dimmed" visibleFrom="sm">
