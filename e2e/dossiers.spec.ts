@@ -303,6 +303,10 @@ describe('dossier journey: counter receipt → processing → approval → resul
     const benThanh = page.getByTestId('supervision-table').locator('tr[data-unit="26743"]');
     await expect.poll(() => benThanh.count(), { timeout: 15_000 }).toBe(1);
     expect(await benThanh.textContent()).toContain('Bến Thành');
+    // The province box names the province the figures cover, as the date boxes name the period.
+    await expect
+      .poll(() => page.getByLabel('Tỉnh, thành phố', { exact: true }).first().inputValue())
+      .toContain('Hồ Chí Minh');
     // No commune of another province.
     expect(await page.getByTestId('supervision-table').locator('tr[data-unit="00070"]').count()).toBe(0);
     // The bar says what it shows.

@@ -59,7 +59,7 @@ export function SupervisionPage() {
           </Anchor>
           <StatsDownloads query={query} />
         </Group>
-        <SupervisionFilters filter={filter} period={s} set={set} />
+        <SupervisionFilters filter={filter} period={s} province={answeredProvince(s)} set={set} />
         {q.error instanceof ApiError && <Alert color="red">{q.error.problem.detail}</Alert>}
         {q.isLoading && <Loader aria-label={t('common.loading')} />}
         {s && (
@@ -95,4 +95,11 @@ export function SupervisionPage() {
       </Stack>
     </Container>
   );
+}
+
+/** The one province every row of a per-unit answer belongs to (what a province supervisor sees by default). */
+function answeredProvince(s: DossierStats | undefined): string | undefined {
+  if (s?.groupBy !== 'unit' || s.rows.length === 0) return undefined;
+  const codes = new Set(s.rows.map((r) => r.provinceCode));
+  return codes.size === 1 ? [...codes][0] : undefined;
 }

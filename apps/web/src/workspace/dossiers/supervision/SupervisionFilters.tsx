@@ -15,11 +15,14 @@ export type SupervisionFilter = {
 export function SupervisionFilters({
   filter,
   period,
+  province,
   set,
 }: {
   filter: SupervisionFilter;
   /** The period the server answered for (its default when none is chosen). */
   period: { from: string; to: string } | undefined;
+  /** The province the answer covers when none is chosen (a province supervisor's own), shown like the period. */
+  province?: string | undefined;
   set: (k: keyof SupervisionFilter, v: string) => void;
 }) {
   const { t } = useTranslation();
@@ -37,7 +40,7 @@ export function SupervisionFilters({
       />
       <UnitPicker
         label={t('dossiers.supervision.province')}
-        value={filter.provinceCode || null}
+        value={filter.provinceCode || province || null}
         onChange={(c) => set('provinceCode', c ?? '')}
         w={260}
       />
