@@ -1,9 +1,9 @@
-import { Anchor, Group, Paper, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { Workload } from '@mot-cua/contracts';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionFilter } from '../../api/supervision.js';
 import { DataTable } from '../../components/DataTable.js';
-import { TableDownloads } from './dashboard/TableDownloads.js';
+import { WorkloadGapsFrame } from './WorkloadGapsFrame.js';
 
 const day = (d: string | null) => (d ? d.split('-').reverse().join('/') : '—');
 
@@ -21,43 +21,20 @@ export function WorkloadCertificateGaps({
   onDrill: (provinceCode: string) => void;
 }) {
   const { t } = useTranslation();
-  const title = t('supervision.workload.certificateGaps', { total: gaps.total });
   return (
-    <Paper withBorder p="md" data-testid="workload-certificates">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        <TableDownloads
-          path="/api/supervision/workload"
-          query={{ ...filter, table: 'certificateGaps' }}
-          table={title}
-        />
-      </Group>
-      {gaps.byProvince.length > 0 ? (
-        <DataTable
-          rows={gaps.byProvince}
-          rowKey={(p) => p.provinceCode}
-          data-testid="workload-certificates-provinces"
-          columns={[
-            {
-              header: t('supervision.workload.province'),
-              cell: (p) => (
-                <Anchor
-                  component="button"
-                  type="button"
-                  title={t('supervision.workload.drill', { name: p.name })}
-                  onClick={() => onDrill(p.provinceCode)}
-                >
-                  {`${p.name} (${p.provinceCode})`}
-                </Anchor>
-              ),
-            },
-            { header: t('supervision.workload.gap.missing'), cell: (p) => p.missing.toLocaleString('vi-VN') },
-            { header: t('supervision.workload.gap.expired'), cell: (p) => p.expired.toLocaleString('vi-VN') },
-          ]}
-        />
-      ) : gaps.items.length === 0 ? (
+    <WorkloadGapsFrame
+      title={t('supervision.workload.certificateGaps', { total: gaps.total })}
+      table="certificateGaps"
+      testId="workload-certificates"
+      filter={filter}
+      byProvince={gaps.byProvince}
+      provinceColumns={[
+        { header: t('supervision.workload.gap.missing'), cell: (p) => p.missing.toLocaleString('vi-VN') },
+        { header: t('supervision.workload.gap.expired'), cell: (p) => p.expired.toLocaleString('vi-VN') },
+      ]}
+      onDrill={onDrill}
+    >
+      {gaps.items.length === 0 ? (
         <Text size="sm">—</Text>
       ) : (
         <DataTable
@@ -71,6 +48,6 @@ export function WorkloadCertificateGaps({
           ]}
         />
       )}
-    </Paper>
+    </WorkloadGapsFrame>
   );
 }
